@@ -1,0 +1,131 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Table types as both dialects store them. Instants are ISO-8601 UTC text
+ * (`2026-11-29T06:23:40.000Z`), calendar dates are `YYYY-MM-DD` text, booleans are 0/1
+ * integers and structured values are JSON text: see docs/decisions/0001-portable-schema.md.
+ */
+type Instant = string;
+type Id = Generated<number>;
+
+export interface UsersTable {
+  id: Id;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  disabled_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface UserRolesTable {
+  user_id: number;
+  role: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+  token_hash: string;
+  user_id: number;
+  created_at: Instant;
+  last_seen_at: Instant;
+  expires_at: Instant;
+}
+
+export interface InvitationsTable {
+  id: Id;
+  token_hash: string;
+  email: string;
+  name: string;
+  roles: string;
+  invited_by: number | null;
+  created_at: Instant;
+  expires_at: Instant;
+  accepted_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
+export interface PasswordResetsTable {
+  id: Id;
+  token_hash: string;
+  user_id: number;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+}
+
+export interface ProgramSettingsTable {
+  id: number;
+  program_name: string;
+  time_zone: string;
+  goal_sheet_deadline_days: number;
+  goals_per_sheet_min: number;
+  goals_per_sheet_max: number;
+  guarantee_window_days: number;
+  contacts_per_month: number;
+  channels: string;
+  eligibility_questions: string;
+  goal_sheet_contact: string | null;
+  training_contact: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ProgramGoalsTable {
+  id: Id;
+  position: number;
+  title: string;
+  description: string;
+  retired_at: Instant | null;
+  created_at: Instant;
+}
+
+export interface PeriodsTable {
+  id: Id;
+  name: string;
+  status: string;
+  applications_open_on: string;
+  applications_close_on: string;
+  matches_announced_on: string;
+  program_ends_on: string;
+  survey_opens_on: string;
+  survey_closes_on: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface OutboxTable {
+  id: Id;
+  to_address: string;
+  to_name: string;
+  subject: string;
+  text_body: string;
+  kind: string;
+  status: string;
+  error: string | null;
+  created_at: Instant;
+  sent_at: Instant | null;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  actor_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: ColumnType<string, string, never>;
+  created_at: Instant;
+}
+
+export interface Database {
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
+  program_settings: ProgramSettingsTable;
+  program_goals: ProgramGoalsTable;
+  periods: PeriodsTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+}

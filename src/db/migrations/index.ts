@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-29T0600-foundation.ts';
+
+/**
+ * Every migration, in order. Listed explicitly rather than read from the folder so the
+ * set is the same under tsx, a bundler or a test runner. Names never change once shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-29T0600-foundation': foundation,
+};

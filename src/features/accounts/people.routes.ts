@@ -1,0 +1,67 @@
+import type { Deps } from '../../deps.ts';
+import { errorSchema, idParamsSchema } from '../../shared/api/common.ts';
+import {
+  createInvitationBodySchema,
+  invitationListSchema,
+  invitationSchema,
+  updateUserBodySchema,
+  userListSchema,
+  userSchema,
+} from '../../shared/api/users.ts';
+import { actorOf } from '../../http/access.ts';
+import type { App } from '../../http/types.ts';
+import { getPerson, invitePerson, listInvitationViews, listPeople, revokeInvitation, updatePerson } from './people.service.ts';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+
+export function peopleRoutes(deps: Deps) {
+  return async (app: App) => {
+    app.get(
+      '/api/users',
+      { config: { access: ['staff'] }, schema: { tags: ['people'], summary: 'Everyone with an account', response: { 200: userListSchema, ...errors } } },
+      async () => ({ users: await listPeople(deps) }),
+    );
+
+    app.get(
+      '/api/users/:id',
+      {
+        config: { access: 'signed-in' },
+        schema: { tags: ['people'], summary: 'One person (staff: anyone; others: themselves)', params: idParamsSchema, response: { 200: userSchema, ...errors } },
+      },
+      (request) => getPerson(deps, actorOf(request), request.params.id),
+    );
+
+    app.patch(
+      '/api/users/:id',
+      {
+        config: { access: ['staff'] },
+        schema: { tags: ['people'], summary: 'Rename, change roles, disable or enable', params: idParamsSchema, body: updateUserBodySchema, response: { 200: userSchema, ...errors } },
+      },
+      (request) => updatePerson(deps, actorOf(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/api/invitations',
+      { config: { access: ['staff'] }, schema: { tags: ['people'], summary: 'Invitations sent', response: { 200: invitationListSchema, ...errors } } },
+      async () => ({ invitations: await listInvitationViews(deps) }),
+    );
+
+    app.post(
+      '/api/invitations',
+      {
+        config: { access: ['staff'] },
+        schema: { tags: ['people'], summary: 'Invite someone by e-mail', body: createInvitationBodySchema, response: { 201: invitationSchema, ...errors } },
+      },
+      async (request, reply) => reply.code(201).send(await invitePerson(deps, actorOf(request), request.body)),
+    );
+
+    app.post(
+      '/api/invitations/:id/revoke',
+      {
+        config: { access: ['staff'] },
+        schema: { tags: ['people'], summary: 'Withdraw a pending invitation', params: idParamsSchema, response: { 200: invitationSchema, ...errors } },
+      },
+      (request) => revokeInvitation(deps, actorOf(request), request.params.id),
+    );
+  };
+}

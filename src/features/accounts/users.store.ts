@@ -1,0 +1,136 @@
+import type { Executor } from '../../db/executor.ts';
+import { ROLES } from '../../shared/roles.ts';
+import type { Role } from '../../shared/roles.ts';
+
+export interface UserRecord {
+  id: number;
+  email: string;
+  name: string;
+  roles: Role[];
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface Credentials {
+  id: number;
+  passwordHash: string | null;
+  disabled: boolean;
+}
+
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
+async function rolesByUser(db: Executor, userIds: number[]): Promise<Map<number, Role[]>> {
+  const map = new Map<number, Role[]>();
+  if (userIds.length === 0) return map;
+  const rows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).execute();
+  for (const row of rows) {
+    if (!isRole(row.role)) continue;
+    const list = map.get(row.user_id) ?? [];
+    list.push(row.role);
+    map.set(row.user_id, list);
+  }
+  // A stable order (the order of ROLES) keeps responses and tests predictable.
+  for (const list of map.values()) list.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
+  return map;
+}
+
+const userColumns = ['id', 'email', 'name', 'disabled_at', 'created_at'] as const;
+
+function toRecord(
+  row: { id: number; email: string; name: string; disabled_at: string | null; created_at: string },
+  roles: Role[] | undefined,
+): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: roles ?? [],
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at,
+  };
+}
+
+export async function findUserById(db: Executor, id: number): Promise<UserRecord | undefined> {
+  const row = await db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  return toRecord(row, (await rolesByUser(db, [id])).get(id));
+}
+
+export async function findUserIdByEmail(db: Executor, email: string): Promise<number | undefined> {
+  const row = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  return row?.id;
+}
+
+export async function findCredentials(db: Executor, email: string): Promise<Credentials | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'disabled_at'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return row && { id: row.id, passwordHash: row.password_hash, disabled: row.disabled_at !== null };
+}
+
+export async function findPasswordHash(db: Executor, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+export async function listUsers(db: Executor): Promise<UserRecord[]> {
+  const rows = await db.selectFrom('users').select(userColumns).orderBy('name').orderBy('id').execute();
+  const roles = await rolesByUser(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toRecord(r, roles.get(r.id)));
+}
+
+export async function countUsersWithRole(db: Executor, role: Role): Promise<number> {
+  const row = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_roles.role', '=', role)
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertUser(
+  db: Executor,
+  u: { email: string; name: string; passwordHash: string | null; at: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({ email: u.email, name: u.name, password_hash: u.passwordHash, created_at: u.at, updated_at: u.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function replaceRoles(db: Executor, userId: number, roles: readonly Role[]): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  const unique = [...new Set(roles)];
+  if (unique.length > 0) {
+    await db
+      .insertInto('user_roles')
+      .values(unique.map((role) => ({ user_id: userId, role })))
+      .execute();
+  }
+}
+
+export async function updateUser(
+  db: Executor,
+  id: number,
+  patch: { name?: string; passwordHash?: string; disabledAt?: string | null; at: string },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
+      ...(patch.disabledAt !== undefined && { disabled_at: patch.disabledAt }),
+      updated_at: patch.at,
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,52 @@
+import type { Deps } from '../../deps.ts';
+import type { Executor } from '../../db/executor.ts';
+import { toInstant } from '../../time/instant.ts';
+import { findOutbox, insertOutbox, markOutbox } from './outbox.store.ts';
+
+export interface MailDraft {
+  to: { address: string; name: string };
+  subject: string;
+  text: string;
+  kind: string;
+}
+
+/** Names and subjects go into headers: one line, no control characters. */
+export function oneLine(s: string, max = 300): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim().slice(0, max);
+}
+
+/**
+ * Records a message in the outbox inside the caller's transaction, so a rolled-back change
+ * never leaves a stray e-mail behind. Returns the outbox id to deliver after commit.
+ */
+export async function recordMail(db: Executor, now: Date, m: MailDraft): Promise<number> {
+  return insertOutbox(db, {
+    toAddress: m.to.address.toLowerCase(),
+    toName: oneLine(m.to.name, 120),
+    subject: oneLine(m.subject),
+    textBody: m.text,
+    kind: m.kind,
+    createdAt: toInstant(now),
+  });
+}
+
+/** After commit: hand recorded messages to SMTP when configured; the outbox keeps the result. */
+export async function deliverRecorded(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 'log'>, ids: number[]): Promise<void> {
+  if (deps.mailer.delivery === 'outbox-only') return;
+  for (const id of ids) {
+    const message = await findOutbox(deps.db, id);
+    if (!message) continue;
+    try {
+      await deps.mailer.send({
+        to: { address: message.toAddress, name: message.toName },
+        subject: message.subject,
+        text: message.textBody,
+      });
+      await markOutbox(deps.db, id, 'sent', toInstant(deps.clock.now()), null);
+    } catch (err) {
+      deps.log.warn({ outboxId: id, err }, 'SMTP delivery failed; the message stays in the outbox');
+      await markOutbox(deps.db, id, 'failed', toInstant(deps.clock.now()), err instanceof Error ? err.message : String(err));
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { Deps } from '../../deps.ts';
+import { NotFoundError } from '../../errors.ts';
+import { errorSchema, idParamsSchema } from '../../shared/api/common.ts';
+import { outboxListSchema, outboxMessageSchema, outboxQuerySchema } from '../../shared/api/outbox.ts';
+import type { App } from '../../http/types.ts';
+import { findOutbox, listOutbox } from './outbox.store.ts';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+
+export function outboxRoutes(deps: Deps) {
+  return async (app: App) => {
+    app.get(
+      '/api/outbox',
+      {
+        config: { access: ['staff'] },
+        schema: { tags: ['mail'], summary: 'Every message Tandem has sent or recorded', querystring: outboxQuerySchema, response: { 200: outboxListSchema, ...errors } },
+      },
+      async (request) => ({ messages: await listOutbox(deps.db, request.query), delivery: deps.mailer.delivery }),
+    );
+
+    app.get(
+      '/api/outbox/:id',
+      { config: { access: ['staff'] }, schema: { tags: ['mail'], summary: 'One message', params: idParamsSchema, response: { 200: outboxMessageSchema, ...errors } } },
+      async (request) => {
+        const message = await findOutbox(deps.db, request.params.id);
+        if (!message) throw new NotFoundError('message');
+        return message;
+      },
+    );
+  };
+}

@@ -1,0 +1,101 @@
+import { isUniqueViolation } from '../../db/constraint-errors.ts';
+import type { Deps } from '../../deps.ts';
+import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.ts';
+import type { PeriodDates } from '../../shared/api/periods.ts';
+import type { PeriodStatus } from '../../shared/period-status.ts';
+import { toInstant } from '../../time/instant.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { recordAudit } from '../audit/audit.store.ts';
+import { getSettings } from '../programs/program.service.ts';
+import { nextStatuses, periodDateProblems, transitionProblem } from './period.rules.ts';
+import { findPeriod, findPeriodIdByName, insertPeriod, listPeriods, savePeriod, setPeriodStatus } from './periods.store.ts';
+import type { PeriodRecord } from './periods.store.ts';
+
+export type PeriodView = PeriodRecord & { nextStatuses: PeriodStatus[] };
+
+const view = (p: PeriodRecord): PeriodView => ({ ...p, nextStatuses: [...nextStatuses(p.status)] });
+
+function assertDates(d: PeriodDates): void {
+  const problems = periodDateProblems(d);
+  if (problems.length > 0) {
+    throw new RuleViolationError('PERIOD_DATES_OUT_OF_ORDER', problems.map((p) => p.message).join(' '), problems);
+  }
+}
+
+const NAME_TAKEN = () =>
+  new ConflictError('PERIOD_NAME_TAKEN', 'Another period already has that name.', [{ path: 'name', message: 'Choose a name no other period has.' }]);
+
+export async function listPeriodViews(deps: Pick<Deps, 'db'>): Promise<PeriodView[]> {
+  return (await listPeriods(deps.db)).map(view);
+}
+
+export async function getPeriod(deps: Pick<Deps, 'db'>, id: number): Promise<PeriodView> {
+  const p = await findPeriod(deps.db, id);
+  if (!p) throw new NotFoundError('period');
+  return view(p);
+}
+
+async function guardName<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw NAME_TAKEN();
+    throw err;
+  }
+}
+
+export async function createPeriod(deps: Deps, actor: Actor, input: PeriodDates & { name: string }): Promise<PeriodView> {
+  assertDates(input);
+  return guardName(() =>
+    deps.db.transaction().execute(async (trx) => {
+      if ((await findPeriodIdByName(trx, input.name)) !== undefined) throw NAME_TAKEN();
+      const at = toInstant(deps.clock.now());
+      const id = await insertPeriod(trx, { ...input, at });
+      await recordAudit(trx, { actorId: actor.userId, action: 'period.created', entityType: 'period', entityId: id, details: { name: input.name }, at });
+      const created = await findPeriod(trx, id);
+      if (!created) throw new NotFoundError('period');
+      return view(created);
+    }),
+  );
+}
+
+export async function updatePeriod(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  patch: Partial<PeriodDates & { name: string }>,
+): Promise<PeriodView> {
+  return guardName(() =>
+    deps.db.transaction().execute(async (trx) => {
+      const current = await findPeriod(trx, id);
+      if (!current) throw new NotFoundError('period');
+      if (current.status === 'closed') throw new ConflictError('PERIOD_CLOSED', 'A closed period can no longer be changed.');
+      const next = { ...current, ...patch };
+      assertDates(next);
+      if (patch.name !== undefined && patch.name !== current.name && (await findPeriodIdByName(trx, patch.name)) !== undefined) {
+        throw NAME_TAKEN();
+      }
+      const at = toInstant(deps.clock.now());
+      await savePeriod(trx, id, { ...next, at });
+      await recordAudit(trx, { actorId: actor.userId, action: 'period.updated', entityType: 'period', entityId: id, details: patch, at });
+      return view({ ...next, updatedAt: at });
+    }),
+  );
+}
+
+export async function transitionPeriod(deps: Deps, actor: Actor, id: number, to: PeriodStatus): Promise<PeriodView> {
+  const settings = await getSettings(deps);
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await findPeriod(trx, id);
+    if (!current) throw new NotFoundError('period');
+    const now = deps.clock.now();
+    const problem = transitionProblem(current.status, to, current, now, settings.timeZone);
+    if (problem) throw new ConflictError(problem.code, problem.message);
+    const at = toInstant(now);
+    if (!(await setPeriodStatus(trx, id, current.status, to, at))) {
+      throw new ConflictError('STALE_PERIOD', 'Someone else changed this period just now. Reload and try again.');
+    }
+    await recordAudit(trx, { actorId: actor.userId, action: 'period.status_changed', entityType: 'period', entityId: id, details: { from: current.status, to }, at });
+    return view({ ...current, status: to, updatedAt: at });
+  });
+}

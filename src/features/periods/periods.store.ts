@@ -1,0 +1,90 @@
+import type { Executor } from '../../db/executor.ts';
+import type { PeriodDates } from '../../shared/api/periods.ts';
+import { PERIOD_STATUSES } from '../../shared/period-status.ts';
+import type { PeriodStatus } from '../../shared/period-status.ts';
+
+export interface PeriodRecord extends PeriodDates {
+  id: number;
+  name: string;
+  status: PeriodStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type Row = {
+  id: number;
+  name: string;
+  status: string;
+  applications_open_on: string;
+  applications_close_on: string;
+  matches_announced_on: string;
+  program_ends_on: string;
+  survey_opens_on: string;
+  survey_closes_on: string;
+  created_at: string;
+  updated_at: string;
+};
+
+const asStatus = (s: string): PeriodStatus => (PERIOD_STATUSES as readonly string[]).includes(s) ? (s as PeriodStatus) : 'draft';
+
+const toRecord = (r: Row): PeriodRecord => ({
+  id: r.id,
+  name: r.name,
+  status: asStatus(r.status),
+  applicationsOpenOn: r.applications_open_on,
+  applicationsCloseOn: r.applications_close_on,
+  matchesAnnouncedOn: r.matches_announced_on,
+  programEndsOn: r.program_ends_on,
+  surveyOpensOn: r.survey_opens_on,
+  surveyClosesOn: r.survey_closes_on,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const dateColumns = (d: PeriodDates) => ({
+  applications_open_on: d.applicationsOpenOn,
+  applications_close_on: d.applicationsCloseOn,
+  matches_announced_on: d.matchesAnnouncedOn,
+  program_ends_on: d.programEndsOn,
+  survey_opens_on: d.surveyOpensOn,
+  survey_closes_on: d.surveyClosesOn,
+});
+
+export async function listPeriods(db: Executor): Promise<PeriodRecord[]> {
+  const rows = await db.selectFrom('periods').selectAll().orderBy('applications_open_on', 'desc').orderBy('id', 'desc').execute();
+  return rows.map(toRecord);
+}
+
+export async function findPeriod(db: Executor, id: number): Promise<PeriodRecord | undefined> {
+  const row = await db.selectFrom('periods').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toRecord(row);
+}
+
+export async function findPeriodIdByName(db: Executor, name: string): Promise<number | undefined> {
+  const row = await db.selectFrom('periods').select('id').where('name', '=', name).executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertPeriod(db: Executor, p: PeriodDates & { name: string; at: string }): Promise<number> {
+  const row = await db
+    .insertInto('periods')
+    .values({ name: p.name, status: 'draft', ...dateColumns(p), created_at: p.at, updated_at: p.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function savePeriod(db: Executor, id: number, p: PeriodDates & { name: string; at: string }): Promise<void> {
+  await db.updateTable('periods').set({ name: p.name, ...dateColumns(p), updated_at: p.at }).where('id', '=', id).execute();
+}
+
+/** Moves the status only if it is still `from`: two people clicking at once cannot both succeed. */
+export async function setPeriodStatus(db: Executor, id: number, from: PeriodStatus, to: PeriodStatus, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('periods')
+    .set({ status: to, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,80 @@
+import type { Executor } from '../../db/executor.ts';
+import type { ProgramSettingsTable } from '../../db/database.ts';
+import type { EligibilityQuestion } from '../../shared/api/settings.ts';
+import { CHANNELS } from '../../shared/channels.ts';
+import type { Channel } from '../../shared/channels.ts';
+
+export interface Contact {
+  name: string;
+  email: string;
+}
+
+export interface ProgramSettings {
+  programName: string;
+  timeZone: string;
+  goalSheetDeadlineDays: number;
+  goalsPerSheetMin: number;
+  goalsPerSheetMax: number;
+  guaranteeWindowDays: number;
+  contactsPerMonth: number;
+  channels: Channel[];
+  eligibilityQuestions: EligibilityQuestion[];
+  goalSheetContact: Contact | null;
+  trainingContact: Contact | null;
+  updatedAt: string;
+}
+
+const parseJson = <T>(text: string | null, fallback: T): T => (text === null ? fallback : (JSON.parse(text) as T));
+
+function toSettings(r: ProgramSettingsTable): ProgramSettings {
+  return {
+    programName: r.program_name,
+    timeZone: r.time_zone,
+    goalSheetDeadlineDays: r.goal_sheet_deadline_days,
+    goalsPerSheetMin: r.goals_per_sheet_min,
+    goalsPerSheetMax: r.goals_per_sheet_max,
+    guaranteeWindowDays: r.guarantee_window_days,
+    contactsPerMonth: r.contacts_per_month,
+    channels: parseJson<string[]>(r.channels, []).filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c)),
+    eligibilityQuestions: parseJson<EligibilityQuestion[]>(r.eligibility_questions, []),
+    goalSheetContact: parseJson<Contact | null>(r.goal_sheet_contact, null),
+    trainingContact: parseJson<Contact | null>(r.training_contact, null),
+    updatedAt: r.updated_at,
+  };
+}
+
+function toRow(s: Omit<ProgramSettings, 'updatedAt'>) {
+  return {
+    program_name: s.programName,
+    time_zone: s.timeZone,
+    goal_sheet_deadline_days: s.goalSheetDeadlineDays,
+    goals_per_sheet_min: s.goalsPerSheetMin,
+    goals_per_sheet_max: s.goalsPerSheetMax,
+    guarantee_window_days: s.guaranteeWindowDays,
+    contacts_per_month: s.contactsPerMonth,
+    channels: JSON.stringify(s.channels),
+    eligibility_questions: JSON.stringify(s.eligibilityQuestions),
+    goal_sheet_contact: s.goalSheetContact ? JSON.stringify(s.goalSheetContact) : null,
+    training_contact: s.trainingContact ? JSON.stringify(s.trainingContact) : null,
+  };
+}
+
+export async function findSettings(db: Executor): Promise<ProgramSettings | undefined> {
+  const row = await db.selectFrom('program_settings').selectAll().where('id', '=', 1).executeTakeFirst();
+  return row && toSettings(row);
+}
+
+export async function insertSettings(db: Executor, s: Omit<ProgramSettings, 'updatedAt'>, at: string): Promise<void> {
+  await db
+    .insertInto('program_settings')
+    .values({ id: 1, ...toRow(s), created_at: at, updated_at: at })
+    .execute();
+}
+
+export async function saveSettings(db: Executor, s: Omit<ProgramSettings, 'updatedAt'>, at: string): Promise<void> {
+  await db
+    .updateTable('program_settings')
+    .set({ ...toRow(s), updated_at: at })
+    .where('id', '=', 1)
+    .execute();
+}

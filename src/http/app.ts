@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import type { FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../deps.ts';
+import { authenticate } from '../features/accounts/auth.service.ts';
+import { authRoutes } from '../features/accounts/auth.routes.ts';
+import { peopleRoutes } from '../features/accounts/people.routes.ts';
+import { auditRoutes } from '../features/audit/audit.routes.ts';
+import { outboxRoutes } from '../features/notifications/outbox.routes.ts';
+import { periodRoutes } from '../features/periods/periods.routes.ts';
+import { programRoutes } from '../features/programs/program.routes.ts';
+import { healthRoutes } from '../features/system/health.routes.ts';
+import { checkAccess } from './access.ts';
+import { errorHandler } from './error-handler.ts';
+import { logSerializers, redactPaths } from './log-redaction.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
+import type { Access, App } from './types.ts';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface AppOptions {
+  /** Pino options, or false for silence in tests. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Every route, as tests and the authorization matrix see it. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+/**
+ * Builds the whole HTTP app without listening: the server and the tests use the same thing.
+ */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<App & { routeTable: RouteEntry[] }> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel, redact: redactPaths, serializers: logSerializers },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 256 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('auth', null);
+
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+    // The OpenAPI pages are public by nature; every other API route must say who may call it.
+    const access = route.url.startsWith('/api/docs') ? 'public' : route.config?.access;
+    if (!access) throw new Error(`Route ${methods.join(',')} ${route.url} has no access rule (config.access).`);
+    for (const method of methods) routeTable.push({ method, url: route.url, access });
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Served over plain HTTP on a laptop; HSTS belongs to the TLS-terminating proxy.
+    strictTransportSecurity: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Tandem API', description: 'The API behind the Tandem web app.', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Who is asking, then whether they may, then (for changes made with a session) the CSRF token.
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? await authenticate(deps, token) : null;
+    const access = request.routeOptions.config.access;
+    if (access) checkAccess(access, request);
+    if (token && UNSAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
+      });
+    }
+  });
+
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(peopleRoutes(deps));
+  await app.register(programRoutes(deps));
+  await app.register(periodRoutes(deps));
+  await app.register(outboxRoutes(deps));
+  await app.register(auditRoutes(deps));
+
+  await registerWebApp(app, deps.config.webDistDir);
+
+  await app.ready();
+  return Object.assign(app, { routeTable });
+}
+
+/** The built React app, with every non-API path answered by index.html so deep links work. */
+async function registerWebApp(app: App, distDir: string): Promise<void> {
+  const indexFile = path.join(distDir, 'index.html');
+  const built = fs.existsSync(indexFile);
+  if (built) await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.code(404).send({ code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` });
+    }
+    if (!built) return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build:web`.');
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

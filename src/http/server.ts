@@ -1,0 +1,54 @@
+import pino from 'pino';
+import type { Config } from '../config.ts';
+import { createDb } from '../db/create-db.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import type { Deps } from '../deps.ts';
+import { createMailer } from '../features/notifications/mailer.ts';
+import { systemClock } from '../time/clock.ts';
+import { buildApp } from './app.ts';
+import { logSerializers, redactPaths } from './log-redaction.ts';
+
+export interface RunningServer {
+  url: string;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, listens, and shuts down cleanly on SIGTERM or SIGINT. */
+export async function startServer(config: Config, hooks: { beforeListen?: (deps: Deps) => Promise<void> } = {}): Promise<RunningServer> {
+  const log = pino({ level: config.logLevel, redact: redactPaths, serializers: logSerializers });
+  const handle = createDb({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const deps: Deps = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, mailer, log };
+  await hooks.beforeListen?.(deps);
+
+  const app = await buildApp(deps, { logger: { level: config.logLevel, redact: redactPaths, serializers: logSerializers } });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await app.close();
+      mailer.close();
+      await handle.destroy();
+    })());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'shutting down');
+      close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+  console.log(`Tandem is listening on ${url} (database: ${handle.dialect === 'postgres' ? 'PostgreSQL' : config.sqliteFile})`);
+  return { url, deps, close };
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { instantSchema } from './common.ts';
+
+export const outboxMessageSchema = z.object({
+  id: z.number(),
+  toAddress: z.string(),
+  toName: z.string(),
+  subject: z.string(),
+  textBody: z.string(),
+  kind: z.string(),
+  status: z.enum(['recorded', 'sent', 'failed']),
+  error: z.string().nullable(),
+  createdAt: instantSchema,
+  sentAt: instantSchema.nullable(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+export const outboxListSchema = z.object({ messages: z.array(outboxMessageSchema), delivery: z.enum(['smtp', 'outbox-only']) });
+export const outboxQuerySchema = z.strictObject({
+  to: z.string().max(254).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { CHANNELS } from '../channels.ts';
+import { emailSchema, instantSchema, personNameSchema } from './common.ts';
+
+export const channelSchema = z.enum(CHANNELS);
+
+export const eligibilityQuestionSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lower-case letters, digits and _.'),
+  text: z.string().trim().min(1).max(500),
+  appliesTo: z.enum(['mentor', 'mentee', 'both']),
+  /** The answer an applicant must give to be eligible; null = any answer is fine. */
+  requiredAnswer: z.enum(['yes', 'no']).nullable(),
+  help: z.string().max(500).default(''),
+});
+export type EligibilityQuestion = z.infer<typeof eligibilityQuestionSchema>;
+
+export const contactSchema = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+});
+
+export const settingsSchema = z.object({
+  programName: z.string(),
+  timeZone: z.string(),
+  goalSheetDeadlineDays: z.number().int(),
+  goalsPerSheetMin: z.number().int(),
+  goalsPerSheetMax: z.number().int(),
+  guaranteeWindowDays: z.number().int(),
+  contactsPerMonth: z.number().int(),
+  channels: z.array(channelSchema),
+  eligibilityQuestions: z.array(eligibilityQuestionSchema),
+  goalSheetContact: contactSchema.nullable(),
+  trainingContact: contactSchema.nullable(),
+  updatedAt: instantSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const updateSettingsBodySchema = z
+  .strictObject({
+    programName: z.string().trim().min(1).max(200),
+    timeZone: z.string().min(1).max(64),
+    goalSheetDeadlineDays: z.number().int().min(1).max(365),
+    goalsPerSheetMin: z.number().int().min(1).max(10),
+    goalsPerSheetMax: z.number().int().min(1).max(10),
+    guaranteeWindowDays: z.number().int().min(0).max(365),
+    contactsPerMonth: z.number().int().min(0).max(31),
+    channels: z.array(channelSchema).min(1).max(CHANNELS.length),
+    eligibilityQuestions: z.array(eligibilityQuestionSchema).max(20),
+    goalSheetContact: contactSchema.nullable(),
+    trainingContact: contactSchema.nullable(),
+  })
+  .partial();
+export type UpdateSettings = z.infer<typeof updateSettingsBodySchema>;
+
+export const programGoalSchema = z.object({
+  id: z.number(),
+  position: z.number(),
+  title: z.string(),
+  description: z.string(),
+  retired: z.boolean(),
+});
+export type ProgramGoal = z.infer<typeof programGoalSchema>;
+export const programGoalListSchema = z.object({ goals: z.array(programGoalSchema) });
+
+export const createGoalBodySchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(1000).default(''),
+});
+export const updateGoalBodySchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(1000),
+    retired: z.boolean(),
+  })
+  .partial();
+export const reorderGoalsBodySchema = z.strictObject({
+  ids: z.array(z.number().int().positive()).min(1).max(200),
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { emailSchema, instantSchema, personNameSchema } from './common.ts';
+import { roleSchema } from './auth.ts';
+
+export const userSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(roleSchema),
+  disabled: z.boolean(),
+  createdAt: instantSchema,
+});
+export type User = z.infer<typeof userSchema>;
+export const userListSchema = z.object({ users: z.array(userSchema) });
+
+export const updateUserBodySchema = z.strictObject({
+  name: personNameSchema.optional(),
+  roles: z.array(roleSchema).max(5).optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const invitationSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(roleSchema),
+  createdAt: instantSchema,
+  expiresAt: instantSchema,
+  status: z.enum(['pending', 'accepted', 'expired', 'revoked']),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+export const invitationListSchema = z.object({ invitations: z.array(invitationSchema) });
+
+export const createInvitationBodySchema = z.strictObject({
+  email: emailSchema,
+  name: personNameSchema,
+  roles: z.array(roleSchema).min(1, 'Choose at least one role.').max(5),
+});
