@@ -3,9 +3,16 @@ import type { Role } from '../../shared/roles.ts';
 import type { MailDraft } from '../notifications/mail.service.ts';
 
 function formatWhen(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(
-    new Date(instant),
-  );
+  // dateStyle cannot be combined with timeZoneName, so the fields are spelled out.
+  return new Intl.DateTimeFormat('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(instant));
 }
 
 function describeRoles(roles: readonly Role[]): string {

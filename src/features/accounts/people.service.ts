@@ -2,6 +2,7 @@ import { appOrigin } from '../../config.ts';
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, GoneError, NotFoundError } from '../../errors.ts';
+import { ROLES } from '../../shared/roles.ts';
 import type { Role } from '../../shared/roles.ts';
 import { toInstant } from '../../time/instant.ts';
 import { recordAudit } from '../audit/audit.store.ts';
@@ -67,7 +68,7 @@ export async function invitePerson(
     // A new invitation replaces any earlier one to the same address: only the newest link works.
     await revokePendingInvitations(trx, { email: input.email }, at);
     const expiresAt = toInstant(invitationExpiry(now));
-    const roles = [...new Set(input.roles)];
+    const roles = ROLES.filter((r) => input.roles.includes(r));
     const id = await insertInvitation(trx, {
       tokenHash: hashToken(token),
       email: input.email,

@@ -18,6 +18,8 @@ export const contactSchema = z.object({
   name: personNameSchema,
   email: emailSchema,
 });
+/** Responses use plain strings: a schema with a transform cannot serialize (zod encode). */
+const contactViewSchema = z.object({ name: z.string(), email: z.string() });
 
 export const settingsSchema = z.object({
   programName: z.string(),
@@ -29,8 +31,8 @@ export const settingsSchema = z.object({
   contactsPerMonth: z.number().int(),
   channels: z.array(channelSchema),
   eligibilityQuestions: z.array(eligibilityQuestionSchema),
-  goalSheetContact: contactSchema.nullable(),
-  trainingContact: contactSchema.nullable(),
+  goalSheetContact: contactViewSchema.nullable(),
+  trainingContact: contactViewSchema.nullable(),
   updatedAt: instantSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../setup/dialects.ts';
+import { buildTestApp, Client, createPerson, setUpProgram, TEST_PASSWORD } from '../setup/test-app.ts';
+import type { TestContext } from '../setup/test-app.ts';
+import { startSession } from '../../src/features/accounts/auth.service.ts';
+import { ROLES } from '../../src/shared/roles.ts';
+import type { Role } from '../../src/shared/roles.ts';
+
+/**
+ * Every API route × every kind of caller × (their own record, someone else's) → the status the
+ * server must give. A route the app has but this table lacks fails the test, so nobody can add a
+ * route without deciding who may call it.
+ */
+type Caller = 'anonymous' | Role;
+const CALLERS: Caller[] = ['anonymous', ...ROLES];
+
+/** `ok` = the caller got through the access check (any 2xx, or a domain answer like 409/410/422). */
+type Outcome = 'ok' | 401 | 403 | 404;
+type Expectation = Outcome | { own: Outcome; other: Outcome };
+
+interface Fixture {
+  ownId: number;
+  otherId: number;
+  otherEmail: string;
+  seq: number;
+}
+interface Cell {
+  url: (f: Fixture) => string;
+  body?: (f: Fixture) => unknown;
+  expect: Record<Caller, Expectation>;
+}
+
+const everyone = (o: Outcome): Record<Caller, Expectation> => Object.fromEntries(CALLERS.map((c) => [c, o])) as Record<Caller, Expectation>;
+const PUBLIC = everyone('ok');
+const SIGNED_IN: Record<Caller, Expectation> = { ...everyone('ok'), anonymous: 401 };
+const STAFF_ONLY: Record<Caller, Expectation> = { ...everyone(403), anonymous: 401, staff: 'ok' };
+const SELF_OR_STAFF: Record<Caller, Expectation> = {
+  ...(Object.fromEntries(ROLES.map((r) => [r, { own: 'ok', other: 404 }])) as Record<Role, Expectation>),
+  anonymous: 401,
+  staff: 'ok',
+};
+
+const TOKEN = 'x'.repeat(43);
+const DATES = {
+  applicationsOpenOn: '2026-09-01',
+  applicationsCloseOn: '2026-09-30',
+  matchesAnnouncedOn: '2026-10-15',
+  programEndsOn: '2027-09-30',
+  surveyOpensOn: '2027-09-01',
+  surveyClosesOn: '2027-09-21',
+};
+
+const MATRIX: Record<string, Cell> = {
+  'GET /api/health': { url: () => '/api/health', expect: PUBLIC },
+  'GET /api/ready': { url: () => '/api/ready', expect: PUBLIC },
+  'GET /api/setup/status': { url: () => '/api/setup/status', expect: PUBLIC },
+  'POST /api/setup': {
+    url: () => '/api/setup',
+    body: (f) => ({ programName: 'X', timeZone: 'UTC', name: 'X', email: `x${f.seq}@example.org`, password: 'long enough' }),
+    expect: PUBLIC,
+  },
+  'POST /api/auth/login': { url: () => '/api/auth/login', body: (f) => ({ email: f.otherEmail, password: TEST_PASSWORD }), expect: PUBLIC },
+  'POST /api/auth/logout': { url: () => '/api/auth/logout', expect: PUBLIC },
+  'GET /api/me': { url: () => '/api/me', expect: SIGNED_IN },
+  'GET /api/auth/csrf': { url: () => '/api/auth/csrf', expect: PUBLIC },
+  'POST /api/auth/password-reset/request': { url: () => '/api/auth/password-reset/request', body: () => ({ email: 'no@example.org' }), expect: PUBLIC },
+  'POST /api/auth/password-reset/complete': {
+    url: () => '/api/auth/password-reset/complete',
+    body: () => ({ token: TOKEN, password: 'long enough' }),
+    expect: { ...everyone(404), anonymous: 404 },
+  },
+  'POST /api/auth/password': {
+    url: () => '/api/auth/password',
+    body: () => ({ currentPassword: 'wrong guess', newPassword: 'long enough' }),
+    expect: SIGNED_IN,
+  },
+  'GET /api/invitations/:token': { url: () => `/api/invitations/${TOKEN}`, expect: everyone(404) },
+  'POST /api/invitations/:token/accept': {
+    url: () => `/api/invitations/${TOKEN}/accept`,
+    body: () => ({ name: 'X', password: 'long enough' }),
+    expect: everyone(404),
+  },
+  'GET /api/users': { url: () => '/api/users', expect: STAFF_ONLY },
+  'GET /api/users/:id': { url: () => '/api/users/:id', expect: SELF_OR_STAFF },
+  'PATCH /api/users/:id': { url: () => '/api/users/:id', body: () => ({}), expect: STAFF_ONLY },
+  'GET /api/invitations': { url: () => '/api/invitations', expect: STAFF_ONLY },
+  'POST /api/invitations': {
+    url: () => '/api/invitations',
+    body: (f) => ({ email: `invitee${f.seq}@example.org`, name: 'Invitee', roles: ['mentee'] }),
+    expect: STAFF_ONLY,
+  },
+  'POST /api/invitations/:id/revoke': { url: () => '/api/invitations/999999/revoke', expect: { ...STAFF_ONLY, staff: 404 } },
+  'GET /api/settings': { url: () => '/api/settings', expect: SIGNED_IN },
+  'PATCH /api/settings': { url: () => '/api/settings', body: () => ({ contactsPerMonth: 2 }), expect: STAFF_ONLY },
+  'GET /api/program-goals': { url: () => '/api/program-goals', expect: SIGNED_IN },
+  'POST /api/program-goals': { url: () => '/api/program-goals', body: (f) => ({ title: `Goal ${f.seq}` }), expect: STAFF_ONLY },
+  'PATCH /api/program-goals/:id': { url: () => '/api/program-goals/1', body: () => ({ description: 'Edited.' }), expect: STAFF_ONLY },
+  'POST /api/program-goals/reorder': { url: () => '/api/program-goals/reorder', body: () => ({ ids: [1] }), expect: STAFF_ONLY },
+  'GET /api/periods': { url: () => '/api/periods', expect: SIGNED_IN },
+  'GET /api/periods/:id': { url: () => '/api/periods/1', expect: SIGNED_IN },
+  'POST /api/periods': { url: () => '/api/periods', body: (f) => ({ name: `Period ${f.seq}`, ...DATES }), expect: STAFF_ONLY },
+  'PATCH /api/periods/:id': { url: () => '/api/periods/1', body: () => ({ programEndsOn: '2027-09-30' }), expect: STAFF_ONLY },
+  'POST /api/periods/:id/transition': { url: () => '/api/periods/1/transition', body: () => ({ to: 'closed' }), expect: STAFF_ONLY },
+  'GET /api/outbox': { url: () => '/api/outbox', expect: STAFF_ONLY },
+  'GET /api/outbox/:id': { url: () => '/api/outbox/1', expect: STAFF_ONLY },
+  'GET /api/audit': { url: () => '/api/audit', expect: STAFF_ONLY },
+};
+
+function satisfies(status: number, outcome: Outcome): boolean {
+  if (outcome === 'ok') return status < 500 && status !== 401 && status !== 403 && status !== 404;
+  return status === outcome;
+}
+
+describeEachDialect('authorization matrix', (db) => {
+  let ctx: TestContext;
+  let seq = 0;
+  beforeAll(async () => {
+    ctx = await buildTestApp(db());
+    const { staffId } = await setUpProgram(ctx.deps);
+    const staff = new Client(ctx.app);
+    await staff.useSession(await startSession(ctx.deps, staffId));
+    // Something for the per-id routes to find, and outbox message 1.
+    await staff.post('/api/periods', { name: 'Seed period', ...DATES });
+    await staff.post('/api/invitations', { email: 'seed@example.org', name: 'Seed', roles: ['mentee'] });
+  });
+  afterAll(() => ctx.close());
+
+  it('has an entry for every route the app serves, and none for a route it does not', () => {
+    const served = ctx.app.routeTable.filter((r) => !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
+    const missing = served.filter((key) => !(key in MATRIX));
+    expect(missing, 'routes with no authorization-matrix entry').toEqual([]);
+    expect(Object.keys(MATRIX).filter((key) => !served.includes(key)), 'matrix entries for routes that do not exist').toEqual([]);
+  });
+
+  for (const [key, cell] of Object.entries(MATRIX)) {
+    it(`${key}: each caller gets what the matrix says`, async () => {
+      const [method] = key.split(' ') as ['GET' | 'POST' | 'PATCH'];
+      const failures: string[] = [];
+      for (const caller of CALLERS) {
+        const expectation = cell.expect[caller];
+        const variants = typeof expectation === 'object' ? (['own', 'other'] as const) : (['any'] as const);
+        for (const variant of variants) {
+          const client = new Client(ctx.app);
+          let ownId = 0;
+          if (caller !== 'anonymous') {
+            const person = await createPerson(ctx.deps, [caller]);
+            ownId = person.id;
+            await client.useSession(await startSession(ctx.deps, person.id));
+          }
+          const other = await createPerson(ctx.deps, ['mentee']);
+          seq += 1;
+          const fixture = { ownId, otherId: other.id, otherEmail: other.email, seq };
+          const targetId = variant === 'own' ? ownId : other.id;
+          const url = cell.url(fixture).replace(':id', String(targetId));
+          const res = await client.request(method, url, method === 'GET' ? undefined : (cell.body?.(fixture) ?? {}));
+          const outcome = typeof expectation === 'object' ? expectation[variant as 'own' | 'other'] : expectation;
+          if (!satisfies(res.statusCode, outcome)) {
+            failures.push(`${caller}${variant === 'any' ? '' : ` (${variant} record)`}: expected ${outcome}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
