@@ -69,6 +69,10 @@ export class Client {
     await this.refreshCsrf();
   }
 
+  sessionToken(): string | undefined {
+    return this.cookies.get('tandem_session');
+  }
+
   hasSession(): boolean {
     return this.cookies.has('tandem_session');
   }
