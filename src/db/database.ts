@@ -117,6 +117,92 @@ export interface AuditLogTable {
   created_at: Instant;
 }
 
+export interface ApplicationsTable {
+  id: Id;
+  period_id: number;
+  user_id: number;
+  role: string;
+  status: string;
+  phone: string;
+  job_title: string;
+  employer: string;
+  workplace_type: string;
+  years_experience: number;
+  career_stage: string;
+  region: string;
+  country: string;
+  time_zone: string;
+  /** JSON string[] */
+  interests: string;
+  /** JSON number[] (program_goals.id) */
+  program_goal_ids: string;
+  /** JSON Channel[] */
+  channels: string;
+  meet_in_person: number;
+  /** JSON string[] */
+  languages: string;
+  hopes: string;
+  /** JSON Record<questionKey, 'yes' | 'no'> */
+  eligibility_answers: string;
+  /** JSON ConfidentialPreferences: staff, committee and the matcher only */
+  confidential: string;
+  capacity: number;
+  decision_reason: string | null;
+  carry_forward: ColumnType<number, number | undefined, number>;
+  carried_from_id: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface MatchingRunsTable {
+  id: Id;
+  period_id: number;
+  status: string;
+  progress: ColumnType<number, number | undefined, number>;
+  /** JSON Weights */
+  weights: string;
+  objective: string;
+  min_score: number | null;
+  /** SHA-256 over the pool and pair rules the run used; approval compares it with today's. */
+  pool_fingerprint: string;
+  /** JSON RunResult */
+  result: string | null;
+  error: string | null;
+  created_by: number | null;
+  created_at: Instant;
+  heartbeat_at: Instant | null;
+  finished_at: Instant | null;
+  approved_by: number | null;
+  approved_at: Instant | null;
+}
+
+export interface PairRulesTable {
+  id: Id;
+  period_id: number;
+  mentee_application_id: number;
+  mentor_application_id: number;
+  /** 'lock' | 'forbid' */
+  kind: string;
+  created_by: number | null;
+  created_at: Instant;
+}
+
+export interface MatchesTable {
+  id: Id;
+  period_id: number;
+  mentor_user_id: number;
+  mentee_user_id: number;
+  mentor_application_id: number;
+  mentee_application_id: number;
+  matching_run_id: number | null;
+  score: number;
+  explanation: string;
+  /** 'active' | 'ended' */
+  status: string;
+  matched_at: Instant;
+  ended_at: Instant | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -128,4 +214,8 @@ export interface Database {
   periods: PeriodsTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  applications: ApplicationsTable;
+  matching_runs: MatchingRunsTable;
+  pair_rules: PairRulesTable;
+  matches: MatchesTable;
 }

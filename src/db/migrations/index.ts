@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-29T0600-foundation.ts';
+import * as applicationsAndMatching from './2026-11-29T0700-applications-and-matching.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-29T0600-foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-29T0600-foundation': foundation,
+  '2026-11-29T0700-applications-and-matching': applicationsAndMatching,
 };

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { APPLICATION_ROLES, APPLICATION_STATUSES, CAREER_STAGES, WORKPLACE_TYPES } from '../application-vocabulary.ts';
+import { CHANNELS } from '../channels.ts';
+import { emailSchema, instantSchema, passwordSchema, personNameSchema } from './common.ts';
+import { meSchema } from './auth.ts';
+
+export const applicationRoleSchema = z.enum(APPLICATION_ROLES);
+export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);
+
+const shortText = (max: number) => z.string().trim().max(max);
+const listItem = z.string().trim().min(1).max(60);
+
+/** Optional, confidential: only staff, the committee, the matcher and the applicant ever see these. */
+export const confidentialPreferencesSchema = z.strictObject({
+  preferSameGender: z.boolean().default(false),
+  gender: shortText(60).default(''),
+  notes: shortText(1000).default(''),
+});
+export type ConfidentialPreferencesInput = z.infer<typeof confidentialPreferencesSchema>;
+
+/** What an applicant answers (the same for the web form, the public form and CSV import). */
+export const applicationAnswersSchema = z.strictObject({
+  phone: shortText(40).default(''),
+  jobTitle: shortText(200).default(''),
+  employer: shortText(200).default(''),
+  workplaceType: z.enum(WORKPLACE_TYPES),
+  yearsExperience: z.number().int().min(0).max(70),
+  careerStage: z.enum(CAREER_STAGES),
+  /** ISO 3166-2 style, e.g. US-IL; or a country code alone. */
+  region: z.string().trim().toUpperCase().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'Use a region code like US-IL or CA-ON.'),
+  timeZone: z.string().min(1).max(64),
+  interests: z.array(listItem).min(1, 'Name at least one interest or area of expertise.').max(20),
+  programGoalIds: z.array(z.number().int().positive()).min(1, 'Choose at least one program goal.').max(20),
+  channels: z.array(z.enum(CHANNELS)).min(1, 'Choose at least one way to keep in touch.').max(CHANNELS.length),
+  meetInPerson: z.boolean(),
+  languages: z.array(listItem).min(1, 'Name at least one language.').max(10),
+  hopes: shortText(2000).default(''),
+  eligibilityAnswers: z.record(z.string().max(40), z.enum(['yes', 'no'])).default({}),
+  confidential: confidentialPreferencesSchema.default({ preferSameGender: false, gender: '', notes: '' }),
+  /** Mentors only: how many mentees they take. Ignored (1) for mentees. */
+  capacity: z.number().int().min(1).max(10).default(1),
+});
+export type ApplicationAnswers = z.infer<typeof applicationAnswersSchema>;
+
+/** Public form data: open periods and what the form asks. */
+export const applyFormSchema = z.object({
+  programName: z.string(),
+  periods: z.array(z.object({ id: z.number(), name: z.string(), applicationsCloseOn: z.string() })),
+  goals: z.array(z.object({ id: z.number(), title: z.string(), description: z.string() })),
+  eligibilityQuestions: z.array(
+    z.object({ key: z.string(), text: z.string(), appliesTo: z.enum(['mentor', 'mentee', 'both']), requiredAnswer: z.enum(['yes', 'no']).nullable(), help: z.string() }),
+  ),
+  channels: z.array(z.enum(CHANNELS)),
+});
+
+export const publicApplyBodySchema = z.strictObject({
+  periodId: z.number().int().positive(),
+  role: applicationRoleSchema,
+  name: personNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  answers: applicationAnswersSchema,
+});
+export const applyBodySchema = z.strictObject({
+  periodId: z.number().int().positive(),
+  role: applicationRoleSchema,
+  answers: applicationAnswersSchema,
+});
+export const editApplicationBodySchema = z.strictObject({ answers: applicationAnswersSchema });
+export const carryForwardBodySchema = z.strictObject({ carryForward: z.boolean() });
+export const decisionBodySchema = z
+  .strictObject({
+    decision: z.enum(['accepted', 'waitlisted', 'declined']),
+    reason: shortText(1000).default(''),
+  })
+  .refine((b) => b.decision !== 'declined' || b.reason.length > 0, { path: ['reason'], message: 'Say why, in a sentence the applicant will read.' });
+
+/** Answers as sent back: plain types only (response schemas cannot carry transforms). */
+const answersViewSchema = z.object({
+  phone: z.string(),
+  jobTitle: z.string(),
+  employer: z.string(),
+  workplaceType: z.enum(WORKPLACE_TYPES),
+  yearsExperience: z.number(),
+  careerStage: z.enum(CAREER_STAGES),
+  region: z.string(),
+  timeZone: z.string(),
+  interests: z.array(z.string()),
+  programGoalIds: z.array(z.number()),
+  channels: z.array(z.enum(CHANNELS)),
+  meetInPerson: z.boolean(),
+  languages: z.array(z.string()),
+  hopes: z.string(),
+  eligibilityAnswers: z.record(z.string(), z.enum(['yes', 'no'])),
+  capacity: z.number(),
+});
+
+export const applicationSchema = z.object({
+  id: z.number(),
+  periodId: z.number(),
+  periodName: z.string(),
+  role: applicationRoleSchema,
+  status: applicationStatusSchema,
+  applicant: z.object({ id: z.number(), name: z.string(), email: z.string() }),
+  answers: answersViewSchema,
+  /** Present only for the applicant themself, staff and the committee. */
+  confidential: z.object({ preferSameGender: z.boolean(), gender: z.string(), notes: z.string() }).optional(),
+  /** Which eligibility questions were answered the "wrong" way (for reviewers; empty = eligible). */
+  eligibilityProblems: z.array(z.string()),
+  decisionReason: z.string().nullable(),
+  carryForward: z.boolean(),
+  carriedFromId: z.number().nullable(),
+  /** The applicant may still edit or withdraw it (window open, not decided against). */
+  editable: z.boolean(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type Application = z.infer<typeof applicationSchema>;
+
+export const applicationListQuerySchema = z.strictObject({
+  role: applicationRoleSchema.optional(),
+  status: applicationStatusSchema.optional(),
+  workplaceType: z.enum(WORKPLACE_TYPES).optional(),
+  region: z.string().max(20).optional(),
+  goal: z.coerce.number().int().positive().optional(),
+  q: z.string().max(200).optional(),
+});
+
+export const applicationCountsSchema = z.object({
+  mentor: z.record(applicationStatusSchema, z.number()),
+  mentee: z.record(applicationStatusSchema, z.number()),
+});
+export const applicationListSchema = z.object({
+  applications: z.array(applicationSchema),
+  counts: applicationCountsSchema,
+});
+export const myApplicationListSchema = z.object({ applications: z.array(applicationSchema) });
+export const publicApplyResponseSchema = z.object({ user: meSchema, application: applicationSchema });
+
+/** CSV import: the file's bytes in base64 so the server can refuse a file that is not UTF-8. */
+export const IMPORT_FIELDS = [
+  'email',
+  'name',
+  'role',
+  'phone',
+  'job_title',
+  'employer',
+  'workplace_type',
+  'years_experience',
+  'career_stage',
+  'region',
+  'time_zone',
+  'interests',
+  'program_goals',
+  'channels',
+  'meet_in_person',
+  'languages',
+  'hopes',
+  'capacity',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const importBodySchema = z.strictObject({
+  fileBase64: z.string().max(14_000_000),
+  /** Tandem field → the CSV heading that holds it. Omitted: headings are matched by name. */
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200)).optional(),
+  /** preview: change nothing; all-or-nothing: import only if every row is good; good-rows: skip bad rows. */
+  mode: z.enum(['preview', 'all-or-nothing', 'good-rows']),
+});
+export const importResultSchema = z.object({
+  headings: z.array(z.string()),
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string()),
+  /** Required Tandem fields no heading maps to. */
+  unmapped: z.array(z.enum(IMPORT_FIELDS)),
+  rows: z.array(
+    z.object({
+      line: z.number(),
+      email: z.string(),
+      name: z.string(),
+      role: z.string(),
+      errors: z.array(z.object({ field: z.string(), message: z.string() })),
+    }),
+  ),
+  counts: z.object({ total: z.number(), good: z.number(), bad: z.number(), imported: z.number() }),
+  imported: z.boolean(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { CHANNELS } from '../channels.ts';
+import { instantSchema } from './common.ts';
+import { periodSchema } from './periods.ts';
+
+const criterionWeight = z.object({ weight: z.number().min(0).max(1000), must: z.boolean() });
+/** The engine's Weights (src/matching/weights.ts), complete: a run saves exactly what it used. */
+export const weightsViewSchema = z.object({
+  goals: criterionWeight,
+  interests: criterionWeight,
+  workplace: criterionWeight,
+  experience: criterionWeight.extend({ idealMin: z.number().min(0), idealMax: z.number().min(0), falloff: z.number().positive() }),
+  channels: criterionWeight,
+  timeZone: criterionWeight.extend({ zeroAtHours: z.number().positive().max(24) }),
+  region: criterionWeight,
+  language: criterionWeight,
+  preferences: criterionWeight,
+});
+export type WeightsView = z.infer<typeof weightsViewSchema>;
+
+export const objectiveSchema = z.enum(['most-matched', 'total-score']);
+
+export const startRunBodySchema = z.strictObject({
+  weights: weightsViewSchema.strict().optional(),
+  objective: objectiveSchema.default('most-matched'),
+  minScore: z.number().min(0).max(100).nullable().default(null),
+});
+
+export const reasonViewSchema = z.object({
+  criterion: z.string(),
+  polarity: z.enum(['for', 'against']),
+  text: z.string(),
+});
+
+export const runPairSchema = z.object({
+  menteeApplicationId: z.number(),
+  menteeName: z.string(),
+  mentorApplicationId: z.number(),
+  mentorName: z.string(),
+  score: z.number(),
+  explanation: z.string(),
+  reasons: z.array(reasonViewSchema),
+  locked: z.boolean(),
+  /** Set by a person in the workspace rather than proposed by the engine. */
+  editedByHand: z.boolean(),
+});
+export const runUnmatchedSchema = z.object({
+  menteeApplicationId: z.number(),
+  menteeName: z.string(),
+  reason: z.enum(['no-eligible-mentor', 'below-min-score', 'mentors-full', 'removed-by-hand']),
+  explanation: z.string(),
+});
+export const runSummarySchema = z.object({
+  matched: z.number(),
+  unmatched: z.number(),
+  total: z.number(),
+  meanScore: z.number().nullable(),
+  worstScore: z.number().nullable(),
+});
+export const runResultSchema = z.object({
+  pairs: z.array(runPairSchema),
+  unmatched: z.array(runUnmatchedSchema),
+  mentors: z.array(z.object({ mentorApplicationId: z.number(), name: z.string(), capacity: z.number(), assigned: z.number() })),
+  summary: runSummarySchema,
+});
+export type RunResult = z.infer<typeof runResultSchema>;
+
+export const runStatusSchema = z.enum(['running', 'done', 'failed', 'approved']);
+export const matchingRunSchema = z.object({
+  id: z.number(),
+  periodId: z.number(),
+  status: runStatusSchema,
+  /** 0..1 while running. */
+  progress: z.number(),
+  weights: weightsViewSchema,
+  objective: objectiveSchema,
+  minScore: z.number().nullable(),
+  createdAt: instantSchema,
+  finishedAt: instantSchema.nullable(),
+  approvedAt: instantSchema.nullable(),
+  /** The pool, its applications or the pair rules changed since this run: approve needs a re-run. */
+  stale: z.boolean(),
+  result: runResultSchema.nullable(),
+  error: z.string().nullable(),
+});
+export type MatchingRun = z.infer<typeof matchingRunSchema>;
+
+export const pairRuleSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['lock', 'forbid']),
+  menteeApplicationId: z.number(),
+  menteeName: z.string(),
+  mentorApplicationId: z.number(),
+  mentorName: z.string(),
+  createdAt: instantSchema,
+});
+export const createPairRuleBodySchema = z.strictObject({
+  kind: z.enum(['lock', 'forbid']),
+  menteeApplicationId: z.number().int().positive(),
+  mentorApplicationId: z.number().int().positive(),
+});
+
+export const workspaceSchema = z.object({
+  period: periodSchema,
+  pool: z.object({ mentees: z.number(), mentors: z.number(), mentorPlaces: z.number() }),
+  /** Weights the next run starts from: the latest run's, else the defaults. */
+  weights: weightsViewSchema,
+  latestRun: matchingRunSchema.nullable(),
+  previousSummary: runSummarySchema.nullable(),
+  rules: z.array(pairRuleSchema),
+});
+
+export const pairPreviewQuerySchema = z.strictObject({
+  menteeApplicationId: z.coerce.number().int().positive(),
+  mentorApplicationId: z.coerce.number().int().positive(),
+});
+export const warningSchema = z.object({ code: z.string(), message: z.string() });
+export const pairPreviewSchema = z.object({
+  score: z.number().nullable(),
+  explanation: z.string(),
+  reasons: z.array(reasonViewSchema),
+  warnings: z.array(warningSchema),
+});
+export const reassignBodySchema = z.strictObject({
+  menteeApplicationId: z.number().int().positive(),
+  /** null takes the mentee out of the proposal. */
+  mentorApplicationId: z.number().int().positive().nullable(),
+  /** Needed to go ahead when the preview warned (a hard rule or capacity would break). */
+  acceptWarnings: z.boolean().default(false),
+});
+export const approveResultSchema = z.object({
+  matchesCreated: z.number(),
+  unmatchedNotified: z.number(),
+  period: periodSchema,
+});
+
+/** A participant's own match: their partner and how to reach them. */
+export const myMatchSchema = z.object({
+  id: z.number(),
+  periodId: z.number(),
+  periodName: z.string(),
+  myRole: z.enum(['mentor', 'mentee']),
+  matchedAt: instantSchema,
+  status: z.enum(['active', 'ended']),
+  explanation: z.string(),
+  partner: z.object({
+    name: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    jobTitle: z.string(),
+    employer: z.string(),
+    region: z.string(),
+    timeZone: z.string(),
+    channels: z.array(z.enum(CHANNELS)),
+    languages: z.array(z.string()),
+  }),
+});
+export const myMatchListSchema = z.object({ matches: z.array(myMatchSchema) });
