@@ -11,6 +11,7 @@ import { DAY_MS } from '../time/clock.ts';
 import { startServer } from '../http/server.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createDb } from '../db/create-db.ts';
+import { registerMatchCommand } from './match-command.ts';
 import { withDeps } from './with-deps.ts';
 
 const parseWith =
@@ -90,6 +91,7 @@ export function buildCli(): Command {
       }
     });
 
+  registerMatchCommand(program);
   return program;
 }
 

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { munkres } from 'munkres';
+import type { BenchInstance } from './instances.ts';
+import { FORBIDDEN_PENALTY, expandColumns } from './instances.ts';
+
+export interface ReferenceRun {
+  readonly seconds: readonly number[];
+  readonly total: number;
+  readonly matched: number;
+}
+
+export const PYTHON = '/usr/bin/python3';
+const SCRIPT = join(import.meta.dirname, 'scipy_lsa.py');
+
+export function scipyAvailable(): boolean {
+  return spawnSync(PYTHON, ['-c', 'import scipy.optimize, numpy'], { stdio: 'ignore' }).status === 0;
+}
+
+/** SciPy's linear_sum_assignment on the column-expanded instance; only the solve call is timed. */
+export function runScipy(instance: BenchInstance, repeats: number): ReferenceRun {
+  const { matrix, places } = expandColumns(instance);
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+  try {
+    const file = join(dir, 'matrix.bin');
+    writeFileSync(file, new Uint8Array(matrix.buffer));
+    const child = spawnSync(PYTHON, [SCRIPT, file, String(instance.problem.rows), String(places), String(repeats)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    if (child.status !== 0) throw new Error(`scipy failed: ${child.stderr}`);
+    return JSON.parse(child.stdout) as ReferenceRun;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** npm munkres (minimises): negated scores, forbidden pairs as a large cost. */
+export function runMunkres(instance: BenchInstance, repeats: number): ReferenceRun {
+  const { matrix, places } = expandColumns(instance);
+  const rows = instance.problem.rows;
+  const cost: number[][] = [];
+  for (let i = 0; i < rows; i++) cost.push(Array.from(matrix.subarray(i * places, (i + 1) * places), (s) => -s));
+  const seconds: number[] = [];
+  let total = 0;
+  let matched = 0;
+  for (let r = 0; r < repeats; r++) {
+    const start = performance.now();
+    const pairs = munkres(cost);
+    seconds.push((performance.now() - start) / 1000);
+    total = 0;
+    matched = 0;
+    for (const [i, p] of pairs) {
+      const s = matrix[i * places + p] as number;
+      if (s <= -FORBIDDEN_PENALTY / 10) continue;
+      total += s;
+      matched++;
+    }
+  }
+  return { seconds, total, matched };
+}

@@ -1,0 +1,66 @@
+/**
+ * Matching benchmark: our solver vs SciPy's linear_sum_assignment and npm munkres on the same
+ * instances, plus the people-level CSV-to-proposals run. `npm run bench:matching [-- --quick]`.
+ * Flags: --quick (small sizes), --no-people, --people-only, --no-munkres, --repeats N.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchRow } from './bench.ts';
+import { TABLE_HEADER, benchInstance, defaultBenchOptions, formatRow } from './bench.ts';
+import type { BenchInstance } from './instances.ts';
+import { structuredInstance, uniformInstance } from './instances.ts';
+import type { PeopleRun } from './people-run.ts';
+import { runPeopleLevel } from './people-run.ts';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const repeatsFlag = args.indexOf('--repeats');
+const fixedRepeats = repeatsFlag >= 0 ? Number(args[repeatsFlag + 1]) : undefined;
+
+const squares = quick ? [250, 500, 1000] : [250, 500, 1000, 2000, 4000];
+const instances: (() => BenchInstance)[] = [];
+for (const n of squares) instances.push(() => uniformInstance(n, n, n));
+for (const n of squares) instances.push(() => structuredInstance(n, n, n));
+const [capRows, capCols] = quick ? [400, 100] : [2000, 500];
+instances.push(() => uniformInstance(7, capRows, capCols, 4, 0.05));
+instances.push(() => structuredInstance(7, capRows, capCols, 4));
+
+const options = {
+  ...defaultBenchOptions(),
+  ...(args.includes('--no-munkres') ? { munkresMaxPlaces: 0 } : {}),
+  // Medians of 3 (1 for the largest, to keep the whole run under ~10 minutes).
+  repeats: (instance: BenchInstance) => fixedRepeats ?? (instance.problem.rows * instance.problem.cols > 5_000_000 ? 1 : 3),
+  log: (line: string) => console.log(line),
+};
+if (!options.scipy) console.log('(SciPy not available: install python3-scipy to compare against it)');
+console.log(TABLE_HEADER);
+const rows: BenchRow[] = args.includes('--people-only') ? [] : instances.map((make) => benchInstance(make(), options));
+
+let people: PeopleRun | null = null;
+if (!args.includes('--no-people')) {
+  const [n, m] = quick ? [2000, 500] : [10_000, 2_500];
+  console.log(`\nPeople-level run: ${n} mentees x ${m} mentors (capacity 1-6), CSV to proposals...`);
+  people = runPeopleLevel(n, m);
+  console.log(`${people.command}: ${people.wallSeconds.toFixed(1)} s wall, peak ${people.maxRssMb?.toFixed(0) ?? '?'} MB\n${people.summary}`);
+}
+
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const dir = join(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  quick,
+  rows,
+  people,
+  note: 'Medians of the solve call only; munkres skipped above 1000 places (too slow). Capacity instances are column-expanded for the references.',
+};
+writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(report, null, 2));
+const markdown = [TABLE_HEADER, ...rows.map(formatRow)].join('\n');
+writeFileSync(join(dir, `${stamp}.md`), `${markdown}\n`);
+console.log(`\nResults in ${join('bench', 'matching', 'results', `${stamp}.{json,md}`)}`);
+if (rows.some((r) => !r.agree || !r.certified)) {
+  console.error('DISAGREEMENT or uncertified result: see the table above.');
+  process.exitCode = 1;
+}
+

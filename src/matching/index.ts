@@ -1,0 +1,43 @@
+/**
+ * Tandem's matching engine: pure functions, no I/O, no clock, no randomness.
+ * - solveAssignment / verifyOptimality: the exact optimiser and its independent checker.
+ * - proposeMatches: profiles + weights + hard rules -> explained proposals.
+ */
+export type {
+  AssignmentProblem,
+  AssignmentResult,
+  Objective,
+  OptimalityCertificate,
+  SolveOptions,
+} from './assignment-types.ts';
+export { OBJECTIVES } from './assignment-types.ts';
+export { MatchingInputError } from './errors.ts';
+export type { MatchingInputErrorCode } from './errors.ts';
+export { MAX_PAIRS, MAX_ABS_SCORE } from './limits.ts';
+export { solveAssignment } from './solve.ts';
+export { verifyOptimality } from './verify.ts';
+export type { OptimalityReport, VerifyOptions } from './verify.ts';
+export type {
+  Channel,
+  ConfidentialPreferences,
+  MenteeProfile,
+  MentorProfile,
+  ParticipantProfile,
+  WorkplaceType,
+} from './profiles.ts';
+export { WORKPLACE_TYPES } from './profiles.ts';
+export type { Criterion, CriterionWeight, Weights, WeightsInput } from './weights.ts';
+export { CRITERIA, DEFAULT_WEIGHTS, weightsSchema } from './weights.ts';
+export type { Reason } from './explain.ts';
+export { isValidTimeZone, utcOffsetMinutes } from './time-zones.ts';
+export { proposeMatches } from './propose.ts';
+export type {
+  HardRules,
+  PairRef,
+  Proposal,
+  ProposalSummary,
+  ProposedPair,
+  ProposeInput,
+  UnmatchedMentee,
+  UnmatchedReason,
+} from './propose.ts';
