@@ -1,0 +1,69 @@
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMe } from '../../features/auth/api/get-me.ts';
+import { clearSession, useSignOut } from '../../features/auth/api/sign-out.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { Loading } from '../../components/ui/query-status.tsx';
+import { Shell } from '../shell.tsx';
+import { useProgramName } from '../use-program-name.ts';
+import { navItemsFor } from '../nav-items.ts';
+
+export function SignedInLayout() {
+  const programName = useProgramName();
+  const { data: me } = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signOut = useSignOut();
+
+  // While signing out, `me` becomes null on purpose: the sign-out handler does the navigating.
+  const signingOut = signOut.status !== 'idle';
+  if (me === null && !signingOut) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+
+  const handleSignOut = () => {
+    signOut.mutate(undefined, {
+      onSettled: () => {
+        clearSession(queryClient);
+        void navigate('/sign-in', { replace: true, state: { signedOut: true } });
+      },
+    });
+  };
+
+  const items = me ? navItemsFor(me.roles) : [];
+  return (
+    <Shell
+      programName={programName}
+      nav={
+        <nav className="site-nav" aria-label="Main">
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      }
+      userArea={
+        me ? (
+          <div className="site-header__user">
+            <Link to="/account" className="site-header__name">
+              <span className="visually-hidden">Your account: </span>
+              {me.name}
+            </Link>
+            <Button variant="secondary" small onClick={handleSignOut} busy={signOut.isPending}>
+              Sign out
+            </Button>
+          </div>
+        ) : null
+      }
+    >
+      {me ? <Outlet /> : <Loading />}
+    </Shell>
+  );
+}

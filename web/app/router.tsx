@@ -1,0 +1,64 @@
+import { createBrowserRouter } from 'react-router';
+import { AuditPage } from '../features/audit/components/audit-page.tsx';
+import { AccountPage } from '../features/auth/components/account-page.tsx';
+import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
+import { InvitationPage } from '../features/auth/components/invitation-page.tsx';
+import { ResetPasswordPage } from '../features/auth/components/reset-password-page.tsx';
+import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
+import { OutboxMessagePage } from '../features/outbox/components/outbox-message-page.tsx';
+import { OutboxPage } from '../features/outbox/components/outbox-page.tsx';
+import { PeoplePage } from '../features/people/components/people-page.tsx';
+import { PeriodPage } from '../features/periods/components/period-page.tsx';
+import { PeriodsPage } from '../features/periods/components/periods-page.tsx';
+import { SettingsPage } from '../features/settings/components/settings-page.tsx';
+import { SetupPage } from '../features/setup/components/setup-page.tsx';
+import { PublicLayout } from './layouts/public-layout.tsx';
+import { SignedInLayout } from './layouts/signed-in-layout.tsx';
+import { publicLoader, setupLoader, signedInLoader } from './loaders.ts';
+import { HomePage } from './pages/home-page.tsx';
+import { LoadingPage } from './pages/loading-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { RouteErrorPage } from './pages/route-error-page.tsx';
+import { RequireRole } from './require-role.tsx';
+import { RootFrame } from './root-frame.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <RootFrame />,
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <LoadingPage />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: 'setup', loader: setupLoader, element: <SetupPage /> },
+          { path: 'sign-in', loader: publicLoader, element: <SignInPage /> },
+          { path: 'forgot-password', loader: publicLoader, element: <ForgotPasswordPage /> },
+          { path: 'reset-password/:token', loader: publicLoader, element: <ResetPasswordPage /> },
+          { path: 'invite/:token', loader: publicLoader, element: <InvitationPage /> },
+        ],
+      },
+      {
+        loader: signedInLoader,
+        element: <SignedInLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'account', element: <AccountPage /> },
+          {
+            element: <RequireRole roles={['staff']} />,
+            children: [
+              { path: 'people', element: <PeoplePage /> },
+              { path: 'settings', element: <SettingsPage /> },
+              { path: 'periods', element: <PeriodsPage /> },
+              { path: 'periods/:id', element: <PeriodPage /> },
+              { path: 'outbox', element: <OutboxPage /> },
+              { path: 'outbox/:id', element: <OutboxMessagePage /> },
+              { path: 'audit', element: <AuditPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+
+interface ShellProps {
+  programName: string;
+  nav?: ReactNode;
+  userArea?: ReactNode;
+  narrow?: boolean;
+  children: ReactNode;
+}
+
+function Mark() {
+  return (
+    <svg className="brand__mark" width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <circle className="brand__mark-a" cx="11" cy="16" r="8" />
+      <circle className="brand__mark-b" cx="21" cy="16" r="8" />
+    </svg>
+  );
+}
+
+/** The frame around every page: skip link, header, main landmark, footer. */
+export function Shell({ programName, nav, userArea, narrow, children }: ShellProps) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <Mark />
+            <span>{programName}</span>
+          </Link>
+          {nav}
+          {userArea}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className={narrow ? 'site-main site-main--narrow' : 'site-main'}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>Powered by Tandem, open-source software for mentoring programs.</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { ROLE_LABELS } from '../../../../src/shared/roles.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { Card } from '../../../components/ui/card.tsx';
+import { TextField } from '../../../components/ui/field.tsx';
+import { Page } from '../../../components/ui/page.tsx';
+import { errorMessage, isApiError } from '../../../lib/api-error.ts';
+import { PASSWORD_HINT } from '../../../lib/password-rule.ts';
+import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
+import type { FieldErrors } from '../../../lib/validate.ts';
+import { changePasswordInputSchema, useChangePassword } from '../api/change-password.ts';
+import { useMe } from '../api/get-me.ts';
+
+function ChangePasswordForm() {
+  const change = useChangePassword();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const checked = validate(changePasswordInputSchema, { currentPassword, newPassword });
+    const next: FieldErrors = checked.ok ? {} : { ...checked.errors };
+    if (!next.newPassword && newPassword !== confirm) next.confirm = 'The two new passwords don’t match.';
+    if (!checked.ok || Object.keys(next).length > 0) {
+      setErrors(next);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors({});
+    change.mutate(checked.data, {
+      onSuccess: () => {
+        setCurrentPassword('');
+        setNewPassword('');
+        setConfirm('');
+      },
+      onError: (error) => {
+        if (isApiError(error)) setErrors(error.fieldErrors());
+      },
+    });
+  };
+
+  return (
+    <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
+      {change.isSuccess ? <Alert tone="success">Your password has been changed.</Alert> : null}
+      {change.isError ? <Alert tone="error">{errorMessage(change.error)}</Alert> : null}
+      <TextField label="Current password" type="password" required autoComplete="current-password" value={currentPassword} onChange={setCurrentPassword} error={errors.currentPassword} />
+      <TextField label="New password" type="password" required autoComplete="new-password" value={newPassword} onChange={setNewPassword} error={errors.newPassword} hint={PASSWORD_HINT} />
+      <TextField label="New password again" type="password" required autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.confirm} />
+      <div className="form-actions">
+        <Button type="submit" busy={change.isPending}>
+          Change password
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function AccountPage() {
+  const { data: me } = useMe();
+  return (
+    <Page title="Your account">
+      {me ? (
+        <Card title="Your details">
+          <dl className="dl">
+            <dt>Name</dt>
+            <dd>{me.name}</dd>
+            <dt>E-mail address</dt>
+            <dd>{me.email}</dd>
+            <dt>Roles</dt>
+            <dd>
+              <span className="badges">
+                {me.roles.map((r) => (
+                  <Badge key={r}>{ROLE_LABELS[r]}</Badge>
+                ))}
+              </span>
+            </dd>
+          </dl>
+          <p className="muted small">To change your name, e-mail address or roles, please contact your program office.</p>
+        </Card>
+      ) : null}
+      <Card title="Change your password">
+        <ChangePasswordForm />
+      </Card>
+    </Page>
+  );
+}

@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import { errorSchema } from '../../src/shared/api/common.ts';
+import { ApiError } from './api-error.ts';
+import { currentCsrfToken, fetchCsrfToken } from './csrf-token.ts';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+const NETWORK_MESSAGE = 'We could not reach the server. Check your connection and try again.';
+
+async function send(path: string, options: RequestOptions, csrfToken: string | null): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  try {
+    return await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON: a proxy or gateway error page. Fall through to a generic message.
+  }
+  const parsed = errorSchema.safeParse(body);
+  if (parsed.success) {
+    return new ApiError(res.status, parsed.data.code, parsed.data.message, parsed.data.details ?? []);
+  }
+  if (res.status === 429) {
+    return new ApiError(429, 'RATE_LIMITED', 'Too many attempts. Please wait a few minutes and try again.');
+  }
+  if (res.status >= 500 || res.status === 0) {
+    return new ApiError(res.status, 'SERVER_ERROR', 'The server ran into a problem. Please try again in a moment.');
+  }
+  return new ApiError(res.status, 'HTTP_' + res.status, `The request failed (HTTP ${res.status}).`);
+}
+
+/**
+ * Calls the API and parses the answer with the shared zod schema, so the page
+ * never works with a shape the server did not promise.
+ */
+export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+  const method = options.method ?? 'GET';
+  const changes = method !== 'GET';
+  // Every change carries a CSRF token, even on public forms: the server checks it whenever
+  // a session cookie is present, and a browser can't tell whether an old one still is.
+  let token = changes ? (currentCsrfToken() ?? (await fetchCsrfToken())) : null;
+
+  let res = await send(path, options, token);
+  if (res.status === 403 && changes) {
+    const error = await toApiError(res.clone());
+    if (error.code === 'CSRF_INVALID') {
+      // The token went stale (a new session, a server restart): get a fresh one and retry once.
+      token = await fetchCsrfToken();
+      res = await send(path, options, token);
+    }
+  }
+  if (!res.ok) throw await toApiError(res);
+
+  const json: unknown = res.status === 204 ? {} : await res.json();
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
+    throw new ApiError(res.status, 'UNEXPECTED_RESPONSE', 'The server sent an answer this page did not expect. Please reload and try again.');
+  }
+  return parsed.data;
+}
