@@ -20,13 +20,13 @@ export function scipyAvailable(): boolean {
 }
 
 /** SciPy's linear_sum_assignment on the column-expanded instance; only the solve call is timed. */
-export function runScipy(instance: BenchInstance, repeats: number): ReferenceRun {
+export function runScipy(instance: BenchInstance, repeats: number, warmups = 1): ReferenceRun {
   const { matrix, places } = expandColumns(instance);
   const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   try {
     const file = join(dir, 'matrix.bin');
     writeFileSync(file, new Uint8Array(matrix.buffer));
-    const child = spawnSync(PYTHON, [SCRIPT, file, String(instance.problem.rows), String(places), String(repeats)], {
+    const child = spawnSync(PYTHON, [SCRIPT, file, String(instance.problem.rows), String(places), String(repeats), String(warmups)], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
     });
@@ -38,7 +38,7 @@ export function runScipy(instance: BenchInstance, repeats: number): ReferenceRun
 }
 
 /** npm munkres (minimises): negated scores, forbidden pairs as a large cost. */
-export function runMunkres(instance: BenchInstance, repeats: number): ReferenceRun {
+export function runMunkres(instance: BenchInstance, repeats: number, warmups = 1): ReferenceRun {
   const { matrix, places } = expandColumns(instance);
   const rows = instance.problem.rows;
   const cost: number[][] = [];
@@ -46,6 +46,7 @@ export function runMunkres(instance: BenchInstance, repeats: number): ReferenceR
   const seconds: number[] = [];
   let total = 0;
   let matched = 0;
+  for (let w = 0; w < warmups; w++) munkres(cost);
   for (let r = 0; r < repeats; r++) {
     const start = performance.now();
     const pairs = munkres(cost);

@@ -15,7 +15,10 @@ import type { Deps } from '../deps.ts';
 import { authenticate } from '../features/accounts/auth.service.ts';
 import { authRoutes } from '../features/accounts/auth.routes.ts';
 import { peopleRoutes } from '../features/accounts/people.routes.ts';
+import { applicationRoutes } from '../features/applications/applications.routes.ts';
 import { auditRoutes } from '../features/audit/audit.routes.ts';
+import { matchRoutes } from '../features/matches/matches.routes.ts';
+import { matchingRunRoutes } from '../features/matching-runs/matching-runs.routes.ts';
 import { outboxRoutes } from '../features/notifications/outbox.routes.ts';
 import { periodRoutes } from '../features/periods/periods.routes.ts';
 import { programRoutes } from '../features/programs/program.routes.ts';
@@ -124,8 +127,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(peopleRoutes(deps));
   await app.register(programRoutes(deps));
   await app.register(periodRoutes(deps));
+  await app.register(applicationRoutes(deps));
   await app.register(outboxRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(matchingRunRoutes(deps));
+  await app.register(matchRoutes(deps));
 
   await registerWebApp(app, deps.config.webDistDir);
 
@@ -137,9 +143,23 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
 async function registerWebApp(app: App, distDir: string): Promise<void> {
   const indexFile = path.join(distDir, 'index.html');
   const built = fs.existsSync(indexFile);
-  if (built) await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: true,
+      index: ['index.html'],
+      // Hashed assets never change; the page itself must be re-read after an upgrade.
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        void reply.header('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    // A missing script or image must not come back as the HTML page (a blank screen and MIME errors).
+    const looksLikeFile = /\.[a-z0-9]{1,8}$/i.test(request.url.split('?')[0] ?? '');
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || looksLikeFile) {
       return reply.code(404).send({ code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` });
     }
     if (!built) return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build:web`.');

@@ -40,6 +40,47 @@ function checkInteger(value: number, what: string): void {
   }
 }
 
+function badScore(i: number, j: number, s: number): never {
+  throw new MatchingInputError(
+    'BAD_SCORE',
+    `Score of pair [${i}, ${j}] is ${s}; scores must be finite and within ±${MAX_ABS_SCORE} (use -Infinity or NaN to forbid a pair).`,
+  );
+}
+
+/**
+ * One pass over every score: rejects +Infinity and out-of-range scores, and returns the range of
+ * the usable pairs (free mentee, allowed score, mentor with a place left). A function of its own so
+ * the hot loop is optimised on its own rather than through on-stack replacement of a large caller.
+ */
+function usableScoreRange(
+  score: Float64Array,
+  rows: number,
+  cols: number,
+  lockedCol: Int32Array,
+  remaining: Int32Array,
+  minScore: number,
+): { hi: number; lo: number } {
+  const max = MAX_ABS_SCORE;
+  let hi = -Infinity;
+  let lo = Infinity;
+  for (let i = 0; i < rows; i++) {
+    const usable = lockedCol[i] === NOT_LOCKED;
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const s = score[base + j] as number;
+      if (s >= -max && s <= max) {
+        if (usable && s >= minScore && (remaining[j] as number) > 0) {
+          if (s > hi) hi = s;
+          if (s < lo) lo = s;
+        }
+      } else if (s === s && s !== -Infinity) {
+        badScore(i, j, s);
+      }
+    }
+  }
+  return { hi, lo };
+}
+
 export function validateProblem(problem: AssignmentProblem): ValidatedProblem {
   const { rows, cols, score } = problem;
   checkInteger(rows, 'rows');
@@ -136,26 +177,7 @@ export function validateProblem(problem: AssignmentProblem): ValidatedProblem {
     places += remaining[j] as number;
   }
 
-  // One pass: reject +Infinity and out-of-range scores, find the score range of usable pairs.
-  let hi = -Infinity;
-  let lo = Infinity;
-  for (let i = 0; i < rows; i++) {
-    const usable = lockedCol[i] === NOT_LOCKED;
-    const base = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const s = score[base + j] as number;
-      if (s === Infinity || (Math.abs(s) > MAX_ABS_SCORE && s !== -Infinity)) {
-        throw new MatchingInputError(
-          'BAD_SCORE',
-          `Score of pair [${i}, ${j}] is ${s}; scores must be finite and within ±${MAX_ABS_SCORE} (use -Infinity or NaN to forbid a pair).`,
-        );
-      }
-      if (usable && s >= minScore && s !== -Infinity && (remaining[j] as number) > 0) {
-        if (s > hi) hi = s;
-        if (s < lo) lo = s;
-      }
-    }
-  }
+  const { hi, lo } = usableScoreRange(score, rows, cols, lockedCol, remaining, minScore);
 
   let costOffset = 0;
   let unmatchedCost = 0;

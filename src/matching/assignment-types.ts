@@ -64,4 +64,6 @@ export interface SolveOptions {
   readonly onProgress?: (fraction: number) => void;
   /** Internal: skip the row-reduction warm start (tests use it to exercise Dijkstra alone). */
   readonly rowReduction?: boolean;
+  /** Internal: skip the square single-place LAPJV path (tests use it to exercise the general solver). */
+  readonly denseSquare?: boolean;
 }

@@ -62,8 +62,55 @@ describe('solveAssignment against brute force', () => {
         const cold = solveAssignment(problem, { rowReduction: false });
         expect({ matched: cold.matched, total: cold.total }).toEqual(expected);
         expect(verifyOptimality(problem, cold).violations).toEqual([]);
+        // And the general solver alone, without the square LAPJV path.
+        const general = solveAssignment(problem, { denseSquare: false });
+        expect({ matched: general.matched, total: general.total }).toEqual(expected);
+        expect(verifyOptimality(problem, general).violations).toEqual([]);
       }),
       { numRuns: 1500, seed: 20260301 },
+    );
+  });
+
+  it('square single-place most-matched (the LAPJV path): ties, forbidden pairs, minimum score, locks', () => {
+    // Few distinct scores so column reduction, ARR and the Dijkstra phase all meet ties; capacity 2
+    // with a lock leaves the locked mentor one place, so locks can still give a square problem.
+    const squareArbitrary = fc
+      .record({
+        n: fc.integer({ min: 1, max: 7 }),
+        cells: fc.array(fc.oneof(
+          { weight: 10, arbitrary: fc.constantFrom(0, 1, 2, 2, 3, 5) },
+          { weight: 1, arbitrary: fc.constant(Number.NEGATIVE_INFINITY) },
+          { weight: 1, arbitrary: fc.constant(Number.NaN) },
+        ), { minLength: 64, maxLength: 64 }),
+        useMinScore: fc.boolean(),
+        lock: fc.option(fc.tuple(fc.nat(), fc.nat()), { nil: undefined }),
+      })
+      .map((r): AssignmentProblem => {
+        const locked: [number, number][] = [];
+        let rows = r.n;
+        let capacity: number[] | undefined;
+        if (r.lock !== undefined) {
+          // One extra mentee locked to a mentor of capacity 2: the free problem stays n x n.
+          rows = r.n + 1;
+          const j = r.lock[1] % r.n;
+          capacity = Array.from({ length: r.n }, (_, c) => (c === j ? 2 : 1));
+          locked.push([r.lock[0] % rows, j]);
+        }
+        const score = new Float64Array(rows * r.n);
+        for (let k = 0; k < score.length; k++) score[k] = r.cells[k % 64] as number;
+        for (const [i, j] of locked) score[i * r.n + j] = 4;
+        return { rows, cols: r.n, score, capacity, locked, minScore: r.useMinScore ? 1 : undefined };
+      });
+    fc.assert(
+      fc.property(squareArbitrary, (problem) => {
+        const expected = bruteForceOptimum(problem);
+        for (const options of [{}, { rowReduction: false }, { denseSquare: false }]) {
+          const result = solveAssignment(problem, options);
+          expect({ matched: result.matched, total: result.total }).toEqual(expected);
+          expect(verifyOptimality(problem, result).violations).toEqual([]);
+        }
+      }),
+      { numRuns: 1500, seed: 20260302 },
     );
   });
 

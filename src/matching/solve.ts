@@ -4,6 +4,7 @@ import { isAllowedScore, validateProblem } from './assignment-input.ts';
 import type { CoreSolution } from './shortest-paths.ts';
 import { UNMATCHED, solveCore } from './shortest-paths.ts';
 import { augmentTightPaths } from './tight-augment.ts';
+import { solveDenseSquare } from './dense-square.ts';
 
 /**
  * The cost matrix of the free (unlocked) mentees: cost = costOffset - score, +Infinity where the
@@ -105,6 +106,62 @@ function solveByPlace(p: ValidatedProblem, places: number, options: SolveOptions
   return { colOf, u, v };
 }
 
+/**
+ * Square single-place `most-matched` problems (every free mentee against every mentor with one
+ * place left) go to LAPJV on the scores themselves. Returns null when that does not apply or finds
+ * no perfect matching; the general solver then decides.
+ */
+function solveSquare(p: ValidatedProblem, options: SolveOptions): OrientedSolution | null {
+  const { cols, freeRows, remaining, score, minScore } = p;
+  const n = freeRows.length;
+  if (p.objective !== 'most-matched' || n !== cols || n === 0 || options.denseSquare === false) return null;
+  for (let j = 0; j < cols; j++) if (remaining[j] !== 1) return null;
+  const rowBase = new Int32Array(n);
+  for (let k = 0; k < n; k++) rowBase[k] = (freeRows[k] as number) * cols;
+  // -Infinity and NaN already read as forbidden; only a minimum score needs a filtered copy.
+  let values = score;
+  if (minScore !== -Infinity && hasScoreBelow(score, rowBase, cols, minScore)) {
+    values = new Float64Array(n * cols);
+    for (let k = 0; k < n; k++) {
+      const src = rowBase[k] as number;
+      for (let j = 0; j < cols; j++) {
+        const s = score[src + j] as number;
+        values[k * cols + j] = isAllowedScore(s, minScore) ? s : -Infinity;
+      }
+      rowBase[k] = k * cols;
+    }
+  }
+  const solution = solveDenseSquare({
+    n,
+    values,
+    rowBase,
+    offset: p.costOffset,
+    initialise: options.rowReduction,
+    onProgress: options.onProgress,
+  });
+  if (solution === null) return null;
+  // Shift the square duals so every mentor potential is <= 0 (all mentors are full, so any
+  // shift (u + d, v - d) keeps the certificate valid), provided mentee potentials stay within the
+  // unmatched cost.
+  const { u, v } = solution;
+  let shift = -Infinity;
+  for (let j = 0; j < cols; j++) if ((v[j] as number) > shift) shift = v[j] as number;
+  for (let j = 0; j < cols; j++) v[j] = (v[j] as number) - shift;
+  for (let k = 0; k < n; k++) {
+    u[k] = (u[k] as number) + shift;
+    if (!((u[k] as number) <= p.unmatchedCost)) return null;
+  }
+  return solution;
+}
+
+function hasScoreBelow(score: Float64Array, rowBase: Int32Array, cols: number, minScore: number): boolean {
+  for (let k = 0; k < rowBase.length; k++) {
+    const base = rowBase[k] as number;
+    for (let j = 0; j < cols; j++) if ((score[base + j] as number) < minScore) return true;
+  }
+  return false;
+}
+
 /** `total-score` tie-break: among equally good solutions, match the most mentees. */
 function breakTiesTowardsMoreMatches(
   p: ValidatedProblem,
@@ -137,7 +194,8 @@ export function solveAssignment(problem: AssignmentProblem, options: SolveOption
   const { rows, cols, score, freeRows, lockedCol } = p;
   let places = 0;
   for (let j = 0; j < cols; j++) places += p.remaining[j] as number;
-  const solution = freeRows.length > places ? solveByPlace(p, places, options) : solveByMentee(p, options);
+  const solution =
+    solveSquare(p, options) ?? (freeRows.length > places ? solveByPlace(p, places, options) : solveByMentee(p, options));
 
   const mentorOf = Int32Array.from(lockedCol);
   const rowPotential = new Float64Array(rows).fill(NaN);

@@ -3,6 +3,8 @@ import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, Client, createPerson, setUpProgram, TEST_PASSWORD } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
+import { insertApplication } from '../../src/features/applications/applications.store.ts';
+import { applicationAnswersSchema } from '../../src/shared/api/applications.ts';
 import { ROLES } from '../../src/shared/roles.ts';
 import type { Role } from '../../src/shared/roles.ts';
 
@@ -27,6 +29,8 @@ interface Fixture {
 interface Cell {
   url: (f: Fixture) => string;
   body?: (f: Fixture) => unknown;
+  /** For routes whose :id is not a person: makes the caller's own record and someone else's. */
+  targets?: (ctx: TestContext, f: Fixture) => Promise<{ own: number; other: number }>;
   expect: Record<Caller, Expectation>;
 }
 
@@ -39,6 +43,35 @@ const SELF_OR_STAFF: Record<Caller, Expectation> = {
   anonymous: 401,
   staff: 'ok',
 };
+
+/** An applicant sees only their own application; staff and the committee review everyone's. */
+const OWN_APPLICATION: Record<Caller, Expectation> = {
+  ...(Object.fromEntries(ROLES.map((r) => [r, { own: 'ok', other: 404 }])) as Record<Role, Expectation>),
+  anonymous: 401,
+};
+const OWN_OR_REVIEWER: Record<Caller, Expectation> = { ...OWN_APPLICATION, staff: 'ok', committee: 'ok' };
+const REVIEWERS: Record<Caller, Expectation> = { ...STAFF_ONLY, committee: 'ok' };
+
+const ANSWERS = {
+  workplaceType: 'public',
+  yearsExperience: 3,
+  careerStage: 'mid_career',
+  region: 'US-IL',
+  timeZone: 'America/Chicago',
+  interests: ['Storytime'],
+  programGoalIds: [1],
+  channels: ['email'],
+  meetInPerson: false,
+  languages: ['English'],
+};
+/** An application of the caller (if signed in) and one of someone else, in the seed period. */
+async function applications(ctx: TestContext, f: Fixture): Promise<{ own: number; other: number }> {
+  const at = ctx.deps.clock.now().toISOString();
+  const answers = applicationAnswersSchema.parse(ANSWERS);
+  const make = (userId: number) => insertApplication(ctx.deps.db, { periodId: 1, userId, role: 'mentee', answers, at });
+  return { own: f.ownId === 0 ? 0 : await make(f.ownId), other: await make(f.otherId) };
+}
+const CSV = Buffer.from('email,name\nx@example.org,X\n').toString('base64');
 
 const TOKEN = 'x'.repeat(43);
 const DATES = {
@@ -101,9 +134,60 @@ const MATRIX: Record<string, Cell> = {
   'POST /api/periods': { url: () => '/api/periods', body: (f) => ({ name: `Period ${f.seq}`, ...DATES }), expect: STAFF_ONLY },
   'PATCH /api/periods/:id': { url: () => '/api/periods/1', body: () => ({ programEndsOn: '2027-09-30' }), expect: STAFF_ONLY },
   'POST /api/periods/:id/transition': { url: () => '/api/periods/1/transition', body: () => ({ to: 'closed' }), expect: STAFF_ONLY },
+  'GET /api/apply/form': { url: () => '/api/apply/form', expect: PUBLIC },
+  'POST /api/apply': {
+    url: () => '/api/apply',
+    body: (f) => ({ periodId: 1, role: 'mentee', name: 'Applicant', email: `applicant${f.seq}@example.org`, password: 'long enough', answers: ANSWERS }),
+    expect: PUBLIC,
+  },
+  'POST /api/applications': { url: () => '/api/applications', body: () => ({ periodId: 1, role: 'mentee', answers: ANSWERS }), expect: SIGNED_IN },
+  'GET /api/my/applications': { url: () => '/api/my/applications', expect: SIGNED_IN },
+  'GET /api/applications/:id': { url: () => '/api/applications/:id', targets: applications, expect: OWN_OR_REVIEWER },
+  'PATCH /api/applications/:id': { url: () => '/api/applications/:id', targets: applications, body: () => ({ answers: ANSWERS }), expect: OWN_APPLICATION },
+  'POST /api/applications/:id/withdraw': { url: () => '/api/applications/:id/withdraw', targets: applications, expect: OWN_APPLICATION },
+  'POST /api/applications/:id/carry-forward': {
+    url: () => '/api/applications/:id/carry-forward',
+    targets: applications,
+    body: () => ({ carryForward: false }),
+    expect: OWN_APPLICATION,
+  },
+  'POST /api/applications/:id/decision': {
+    url: () => '/api/applications/:id/decision',
+    targets: applications,
+    body: () => ({ decision: 'waitlisted' }),
+    expect: REVIEWERS,
+  },
+  'GET /api/periods/:id/applications': { url: () => '/api/periods/1/applications', expect: REVIEWERS },
+  'POST /api/periods/:id/applications/import': {
+    url: () => '/api/periods/1/applications/import',
+    body: () => ({ fileBase64: CSV, mode: 'preview' }),
+    expect: REVIEWERS,
+  },
+  'GET /api/periods/:id/applications.csv': { url: () => '/api/periods/1/applications.csv', expect: REVIEWERS },
   'GET /api/outbox': { url: () => '/api/outbox', expect: STAFF_ONLY },
   'GET /api/outbox/:id': { url: () => '/api/outbox/1', expect: STAFF_ONLY },
   'GET /api/audit': { url: () => '/api/audit', expect: STAFF_ONLY },
+  // Matching workspace: staff and the committee; ids that do not exist answer 404 once past the role check.
+  'GET /api/periods/:id/matching': { url: () => '/api/periods/1/matching', expect: { ...STAFF_ONLY, committee: 'ok' } },
+  'POST /api/periods/:id/matching-runs': { url: () => '/api/periods/1/matching-runs', body: () => ({}), expect: { ...STAFF_ONLY, committee: 'ok' } },
+  'GET /api/matching-runs/:id': { url: () => '/api/matching-runs/999999', expect: { ...STAFF_ONLY, staff: 404, committee: 404 } },
+  'POST /api/periods/:id/pair-rules': {
+    url: () => '/api/periods/1/pair-rules',
+    body: () => ({ kind: 'forbid', menteeApplicationId: 999998, mentorApplicationId: 999999 }),
+    expect: { ...STAFF_ONLY, committee: 'ok' },
+  },
+  'DELETE /api/pair-rules/:id': { url: () => '/api/pair-rules/999999', expect: { ...STAFF_ONLY, staff: 404, committee: 404 } },
+  'GET /api/matching-runs/:id/pair-preview': {
+    url: () => '/api/matching-runs/999999/pair-preview?menteeApplicationId=1&mentorApplicationId=2',
+    expect: { ...STAFF_ONLY, staff: 404, committee: 404 },
+  },
+  'POST /api/matching-runs/:id/reassign': {
+    url: () => '/api/matching-runs/999999/reassign',
+    body: () => ({ menteeApplicationId: 1, mentorApplicationId: null }),
+    expect: { ...STAFF_ONLY, staff: 404, committee: 404 },
+  },
+  'POST /api/matching-runs/:id/approve': { url: () => '/api/matching-runs/999999/approve', expect: { ...STAFF_ONLY, staff: 404, committee: 404 } },
+  'GET /api/my/matches': { url: () => '/api/my/matches', expect: SIGNED_IN },
 };
 
 function satisfies(status: number, outcome: Outcome): boolean {
@@ -150,7 +234,8 @@ describeEachDialect('authorization matrix', (db) => {
           const other = await createPerson(ctx.deps, ['mentee']);
           seq += 1;
           const fixture = { ownId, otherId: other.id, otherEmail: other.email, seq };
-          const targetId = variant === 'own' ? ownId : other.id;
+          const targets = await cell.targets?.(ctx, fixture);
+          const targetId = targets ? (variant === 'own' ? targets.own : targets.other) : variant === 'own' ? ownId : other.id;
           const url = cell.url(fixture).replace(':id', String(targetId));
           const res = await client.request(method, url, method === 'GET' ? undefined : (cell.body?.(fixture) ?? {}));
           const outcome = typeof expectation === 'object' ? expectation[variant as 'own' | 'other'] : expectation;

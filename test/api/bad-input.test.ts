@@ -51,6 +51,12 @@ describeEachDialect('bad input gets a clear error', (db) => {
       code: 'VALIDATION_FAILED',
     },
     {
+      name: 'an id beyond a database integer',
+      send: () => staff.get('/api/periods/99999999999'),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    },
+    {
       name: 'an unknown API path',
       send: () => staff.get('/api/nothing-here'),
       status: 404,

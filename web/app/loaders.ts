@@ -30,3 +30,11 @@ export async function signedInLoader({ request }: LoaderFunctionArgs) {
   }
   return null;
 }
+
+/** The apply pages are public, but look different for someone signed in: know who it is first. */
+export async function applyLoader() {
+  const status = await queryClient.ensureQueryData(setupStatusQueryOptions());
+  if (status.needsSetup) throw redirect('/setup');
+  await queryClient.ensureQueryData(meQueryOptions());
+  return null;
+}

@@ -8,6 +8,7 @@ export interface NavItem {
 const STAFF_ITEMS: NavItem[] = [
   { to: '/people', label: 'People' },
   { to: '/periods', label: 'Periods' },
+  { to: '/review', label: 'Matching' },
   { to: '/settings', label: 'Settings' },
   { to: '/outbox', label: 'Outbox' },
   { to: '/audit', label: 'Audit log' },
@@ -17,5 +18,7 @@ const STAFF_ITEMS: NavItem[] = [
 export function navItemsFor(roles: readonly Role[]): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'Home' }];
   if (roles.includes('staff')) items.push(...STAFF_ITEMS);
+  // The committee reviews applications and matches, but doesn't run the program's settings.
+  else if (roles.includes('committee')) items.push({ to: '/review', label: 'Matching' });
   return items;
 }

@@ -1,4 +1,7 @@
 import { createBrowserRouter } from 'react-router';
+import { ApplyThanksPage } from '../features/apply/components/apply-thanks-page.tsx';
+import { EditApplicationPage } from '../features/apply/components/edit-application-page.tsx';
+import { ReviewPage } from '../features/applications/components/review-page.tsx';
 import { AuditPage } from '../features/audit/components/audit-page.tsx';
 import { AccountPage } from '../features/auth/components/account-page.tsx';
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
@@ -12,12 +15,14 @@ import { PeriodPage } from '../features/periods/components/period-page.tsx';
 import { PeriodsPage } from '../features/periods/components/periods-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { SetupPage } from '../features/setup/components/setup-page.tsx';
+import { ApplyLayout } from './layouts/apply-layout.tsx';
 import { PublicLayout } from './layouts/public-layout.tsx';
 import { SignedInLayout } from './layouts/signed-in-layout.tsx';
-import { publicLoader, setupLoader, signedInLoader } from './loaders.ts';
+import { applyLoader, publicLoader, setupLoader, signedInLoader } from './loaders.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { LoadingPage } from './pages/loading-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { ApplicationReviewRoute, ApplicationsRoute, ApplyRoute, ImportRoute, MatchingRoute } from './pages/review-routes.tsx';
 import { RouteErrorPage } from './pages/route-error-page.tsx';
 import { RequireRole } from './require-role.tsx';
 import { RootFrame } from './root-frame.tsx';
@@ -39,11 +44,31 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        // Public, but someone signed in keeps their own header and menu.
+        loader: applyLoader,
+        element: <ApplyLayout />,
+        children: [
+          { path: 'apply', element: <ApplyRoute /> },
+          { path: 'apply/thanks', element: <ApplyThanksPage /> },
+        ],
+      },
+      {
         loader: signedInLoader,
         element: <SignedInLayout />,
         children: [
           { index: true, element: <HomePage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'applications/:id', element: <EditApplicationPage /> },
+          {
+            element: <RequireRole roles={['staff', 'committee']} />,
+            children: [
+              { path: 'review', element: <ReviewPage /> },
+              { path: 'periods/:id/applications', element: <ApplicationsRoute /> },
+              { path: 'periods/:id/applications/import', element: <ImportRoute /> },
+              { path: 'periods/:id/applications/:applicationId', element: <ApplicationReviewRoute /> },
+              { path: 'periods/:id/matching', element: <MatchingRoute /> },
+            ],
+          },
           {
             element: <RequireRole roles={['staff']} />,
             children: [

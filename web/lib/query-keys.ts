@@ -14,4 +14,16 @@ export const queryKeys = {
   outboxList: (to: string) => ['outbox', 'list', to] as const,
   outboxMessage: (id: number) => ['outbox', 'message', id] as const,
   audit: ['audit'] as const,
+  applyForm: ['apply-form'] as const,
+  myApplications: ['my-applications'] as const,
+  /** Every application query (one, a period's list): a decision or an edit refreshes them all. */
+  applications: ['applications'] as const,
+  application: (id: number) => ['applications', 'one', id] as const,
+  periodApplications: (periodId: number, filters: Record<string, string>) => ['applications', 'period', periodId, filters] as const,
+  matching: ['matching'] as const,
+  matchingWorkspace: (periodId: number) => ['matching', 'workspace', periodId] as const,
+  matchingRun: (runId: number) => ['matching', 'run', runId] as const,
+  pairPreview: (runId: number, menteeApplicationId: number, mentorApplicationId: number) =>
+    ['matching', 'preview', runId, menteeApplicationId, mentorApplicationId] as const,
+  myMatches: ['my-matches'] as const,
 };

@@ -22,7 +22,8 @@ export function validate<S extends z.ZodType>(schema: S, values: unknown): Valid
 /** Moves keyboard focus to the first field marked invalid, once React has painted it. */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   requestAnimationFrame(() => {
-    const el = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // Fieldsets carry aria-invalid too, but only their controls can take focus.
+    const el = form?.querySelector<HTMLElement>('input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"]');
     el?.focus();
   });
 }

@@ -5,9 +5,12 @@ import { DAY_MS, fixedClock } from '../../time/clock.ts';
 import { toInstant } from '../../time/instant.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { completeSetup } from '../accounts/setup.service.ts';
-import { insertUser, replaceRoles } from '../accounts/users.store.ts';
+import { findUserIdByEmail, insertUser, replaceRoles } from '../accounts/users.store.ts';
 import { createPeriod, transitionPeriod } from '../periods/periods.service.ts';
-import { updateSettings } from '../programs/program.service.ts';
+import { listProgramGoals, updateSettings } from '../programs/program.service.ts';
+import { insertApplication } from '../applications/applications.store.ts';
+import type { ApplicationStatus } from '../../shared/application-vocabulary.ts';
+import { demoApplicants } from './demo-applicants.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_STAFF_EMAIL = 'staff@demo.tandem.test';
@@ -64,15 +67,56 @@ export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; passwo
     await transitionPeriod(lastYear, staff, last.id, to);
   }
 
+  // This year's cohort: applications closed yesterday and the pool waits for the committee.
   const current = await createPeriod(deps, staff, {
     name: `${now.getUTCFullYear()} cohort`,
-    applicationsOpenOn: dateIn(timeZone, now, -10),
-    applicationsCloseOn: dateIn(timeZone, now, 20),
-    matchesAnnouncedOn: dateIn(timeZone, now, 30),
-    programEndsOn: dateIn(timeZone, now, 395),
-    surveyOpensOn: dateIn(timeZone, now, 365),
-    surveyClosesOn: dateIn(timeZone, now, 390),
+    applicationsOpenOn: dateIn(timeZone, now, -40),
+    applicationsCloseOn: dateIn(timeZone, now, -1),
+    matchesAnnouncedOn: dateIn(timeZone, now, 7),
+    programEndsOn: dateIn(timeZone, now, 372),
+    surveyOpensOn: dateIn(timeZone, now, 340),
+    surveyClosesOn: dateIn(timeZone, now, 365),
   });
-  await transitionPeriod(deps, staff, current.id, 'applications_open');
+  const applicationTime = { ...deps, clock: fixedClock(new Date(now.getTime() - 20 * DAY_MS)) };
+  await transitionPeriod(applicationTime, staff, current.id, 'applications_open');
+  await seedApplications(deps, current.id, passwordHash);
+  await transitionPeriod(deps, staff, current.id, 'matching');
+
+  // Next cohort: open now, so the public Apply page has somewhere to go.
+  const next = await createPeriod(deps, staff, {
+    name: `${now.getUTCFullYear() + 1} cohort`,
+    applicationsOpenOn: dateIn(timeZone, now, -2),
+    applicationsCloseOn: dateIn(timeZone, now, 60),
+    matchesAnnouncedOn: dateIn(timeZone, now, 75),
+    programEndsOn: dateIn(timeZone, now, 440),
+    surveyOpensOn: dateIn(timeZone, now, 410),
+    surveyClosesOn: dateIn(timeZone, now, 435),
+  });
+  await transitionPeriod(deps, staff, next.id, 'applications_open');
   return { staffEmail: DEMO_STAFF_EMAIL, password: DEMO_PASSWORD };
+}
+
+/**
+ * About 60 mentees and 20 mentors, most already accepted, a few still to review; the named demo
+ * mentor and mentee are in the pool too, so signing in as them after approval shows a partner.
+ */
+async function seedApplications(deps: Deps, periodId: number, passwordHash: string): Promise<void> {
+  const goalIds = (await listProgramGoals(deps)).map((g) => g.id);
+  const pool = demoApplicants({ mentees: 58, mentors: 19, goalIds });
+  const named = demoApplicants({ mentees: 1, mentors: 1, goalIds, seed: 7 });
+  const at = toInstant(deps.clock.now());
+  await deps.db.transaction().execute(async (trx) => {
+    for (const [i, person] of pool.entries()) {
+      const userId = await insertUser(trx, { email: person.email, name: person.name, passwordHash, at });
+      await replaceRoles(trx, userId, [person.role]);
+      const status: ApplicationStatus = i % 16 === 5 ? 'submitted' : i % 23 === 7 ? 'waitlisted' : 'accepted';
+      await insertApplication(trx, { periodId, userId, role: person.role, answers: person.answers, status, at });
+    }
+    for (const person of named) {
+      const email = person.role === 'mentor' ? 'mentor@demo.tandem.test' : 'mentee@demo.tandem.test';
+      const userId = await findUserIdByEmail(trx, email);
+      if (userId === undefined) throw new Error(`demo account ${email} is missing`);
+      await insertApplication(trx, { periodId, userId, role: person.role, answers: person.answers, status: 'accepted', at });
+    }
+  });
 }

@@ -5,6 +5,7 @@ import type { PeriodDates } from '../../shared/api/periods.ts';
 import type { PeriodStatus } from '../../shared/period-status.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
+import { carryForwardInto } from '../applications/applications.service.ts';
 import { recordAudit } from '../audit/audit.store.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { nextStatuses, periodDateProblems, transitionProblem } from './period.rules.ts';
@@ -96,6 +97,8 @@ export async function transitionPeriod(deps: Deps, actor: Actor, id: number, to:
       throw new ConflictError('STALE_PERIOD', 'Someone else changed this period just now. Reload and try again.');
     }
     await recordAudit(trx, { actorId: actor.userId, action: 'period.status_changed', entityType: 'period', entityId: id, details: { from: current.status, to }, at });
+    // People who asked to be carried over from an earlier period apply again as the window opens.
+    if (to === 'applications_open') await carryForwardInto(trx, now, id);
     return view({ ...current, status: to, updatedAt: at });
   });
 }

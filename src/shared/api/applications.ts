@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APPLICATION_ROLES, APPLICATION_STATUSES, CAREER_STAGES, WORKPLACE_TYPES } from '../application-vocabulary.ts';
 import { CHANNELS } from '../channels.ts';
-import { emailSchema, instantSchema, passwordSchema, personNameSchema } from './common.ts';
+import { emailSchema, instantSchema, passwordSchema, personNameSchema, rowIdSchema } from './common.ts';
 import { meSchema } from './auth.ts';
 
 export const applicationRoleSchema = z.enum(APPLICATION_ROLES);
@@ -30,7 +30,7 @@ export const applicationAnswersSchema = z.strictObject({
   region: z.string().trim().toUpperCase().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'Use a region code like US-IL or CA-ON.'),
   timeZone: z.string().min(1).max(64),
   interests: z.array(listItem).min(1, 'Name at least one interest or area of expertise.').max(20),
-  programGoalIds: z.array(z.number().int().positive()).min(1, 'Choose at least one program goal.').max(20),
+  programGoalIds: z.array(rowIdSchema).min(1, 'Choose at least one program goal.').max(20),
   channels: z.array(z.enum(CHANNELS)).min(1, 'Choose at least one way to keep in touch.').max(CHANNELS.length),
   meetInPerson: z.boolean(),
   languages: z.array(listItem).min(1, 'Name at least one language.').max(10),
@@ -54,7 +54,7 @@ export const applyFormSchema = z.object({
 });
 
 export const publicApplyBodySchema = z.strictObject({
-  periodId: z.number().int().positive(),
+  periodId: rowIdSchema,
   role: applicationRoleSchema,
   name: personNameSchema,
   email: emailSchema,
@@ -62,7 +62,7 @@ export const publicApplyBodySchema = z.strictObject({
   answers: applicationAnswersSchema,
 });
 export const applyBodySchema = z.strictObject({
-  periodId: z.number().int().positive(),
+  periodId: rowIdSchema,
   role: applicationRoleSchema,
   answers: applicationAnswersSchema,
 });
@@ -122,7 +122,7 @@ export const applicationListQuerySchema = z.strictObject({
   status: applicationStatusSchema.optional(),
   workplaceType: z.enum(WORKPLACE_TYPES).optional(),
   region: z.string().max(20).optional(),
-  goal: z.coerce.number().int().positive().optional(),
+  goal: z.coerce.number().pipe(rowIdSchema).optional(),
   q: z.string().max(200).optional(),
 });
 

@@ -8,7 +8,9 @@ export const errorSchema = z.object({
 });
 export type ApiError = z.infer<typeof errorSchema>;
 
-export const idParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+/** A row id: positive and within a 32-bit integer column (a larger one would be a 500 on PostgreSQL). */
+export const rowIdSchema = z.number().int().positive().max(2_147_483_647);
+export const idParamsSchema = z.strictObject({ id: z.coerce.number().pipe(rowIdSchema) });
 export const okSchema = z.object({ ok: z.literal(true) });
 
 /** An ISO-8601 UTC instant as stored and sent: 2026-11-29T06:23:40.000Z */

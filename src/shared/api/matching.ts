@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../channels.ts';
-import { instantSchema } from './common.ts';
+import { instantSchema, rowIdSchema } from './common.ts';
 import { periodSchema } from './periods.ts';
 
 const criterionWeight = z.object({ weight: z.number().min(0).max(1000), must: z.boolean() });
@@ -62,6 +62,8 @@ export const runResultSchema = z.object({
   unmatched: z.array(runUnmatchedSchema),
   mentors: z.array(z.object({ mentorApplicationId: z.number(), name: z.string(), capacity: z.number(), assigned: z.number() })),
   summary: runSummarySchema,
+  /** What the run could not honour and set aside, e.g. a lock whose mentee left the pool. */
+  notes: z.array(z.string()).optional(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
@@ -96,8 +98,8 @@ export const pairRuleSchema = z.object({
 });
 export const createPairRuleBodySchema = z.strictObject({
   kind: z.enum(['lock', 'forbid']),
-  menteeApplicationId: z.number().int().positive(),
-  mentorApplicationId: z.number().int().positive(),
+  menteeApplicationId: rowIdSchema,
+  mentorApplicationId: rowIdSchema,
 });
 
 export const workspaceSchema = z.object({
@@ -111,10 +113,11 @@ export const workspaceSchema = z.object({
 });
 
 export const pairPreviewQuerySchema = z.strictObject({
-  menteeApplicationId: z.coerce.number().int().positive(),
-  mentorApplicationId: z.coerce.number().int().positive(),
+  menteeApplicationId: z.coerce.number().pipe(rowIdSchema),
+  mentorApplicationId: z.coerce.number().pipe(rowIdSchema),
 });
 export const warningSchema = z.object({ code: z.string(), message: z.string() });
+export type Warning = z.infer<typeof warningSchema>;
 export const pairPreviewSchema = z.object({
   score: z.number().nullable(),
   explanation: z.string(),
@@ -122,12 +125,13 @@ export const pairPreviewSchema = z.object({
   warnings: z.array(warningSchema),
 });
 export const reassignBodySchema = z.strictObject({
-  menteeApplicationId: z.number().int().positive(),
+  menteeApplicationId: rowIdSchema,
   /** null takes the mentee out of the proposal. */
-  mentorApplicationId: z.number().int().positive().nullable(),
+  mentorApplicationId: rowIdSchema.nullable(),
   /** Needed to go ahead when the preview warned (a hard rule or capacity would break). */
   acceptWarnings: z.boolean().default(false),
 });
+export type PairPreview = z.infer<typeof pairPreviewSchema>;
 export const approveResultSchema = z.object({
   matchesCreated: z.number(),
   unmatchedNotified: z.number(),
@@ -155,4 +159,5 @@ export const myMatchSchema = z.object({
     languages: z.array(z.string()),
   }),
 });
+export type MyMatch = z.infer<typeof myMatchSchema>;
 export const myMatchListSchema = z.object({ matches: z.array(myMatchSchema) });

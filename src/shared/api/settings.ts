@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../channels.ts';
-import { emailSchema, instantSchema, personNameSchema } from './common.ts';
+import { emailSchema, instantSchema, personNameSchema, rowIdSchema } from './common.ts';
 
 export const channelSchema = z.enum(CHANNELS);
 
@@ -76,5 +76,5 @@ export const updateGoalBodySchema = z
   })
   .partial();
 export const reorderGoalsBodySchema = z.strictObject({
-  ids: z.array(z.number().int().positive()).min(1).max(200),
+  ids: z.array(rowIdSchema).min(1).max(200),
 });

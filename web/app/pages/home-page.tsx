@@ -1,9 +1,13 @@
+import { MyApplications } from '../../features/apply/components/my-applications.tsx';
+import { CurrentReviewLinks } from '../../features/applications/components/current-review-links.tsx';
+import { ReviewShortcut } from '../../features/applications/components/review-shortcut.tsx';
 import { useMe } from '../../features/auth/api/get-me.ts';
 import { AuditShortcut } from '../../features/audit/components/audit-shortcut.tsx';
 import { CommitteeWelcome } from '../../features/home/components/committee-welcome.tsx';
 import { MenteeWelcome } from '../../features/home/components/mentee-welcome.tsx';
 import { MentorWelcome } from '../../features/home/components/mentor-welcome.tsx';
 import { TaskforceWelcome } from '../../features/home/components/taskforce-welcome.tsx';
+import { PartnerCards } from '../../features/my-match/components/partner-card.tsx';
 import { OutboxShortcut } from '../../features/outbox/components/outbox-shortcut.tsx';
 import { PeopleShortcut } from '../../features/people/components/people-shortcut.tsx';
 import { PeriodsShortcut } from '../../features/periods/components/periods-shortcut.tsx';
@@ -24,6 +28,7 @@ function StaffOverview() {
       <div className="grid">
         <PeopleShortcut />
         <PeriodsShortcut />
+        <ReviewShortcut />
         <SettingsShortcut />
         <OutboxShortcut />
         <AuditShortcut />
@@ -39,16 +44,23 @@ export function HomePage() {
   if (!me) return null;
   const roles = new Set(me.roles);
   const facts = settings.data;
+  const participant = roles.has('mentor') || roles.has('mentee');
 
   return (
     <Page title={`Welcome, ${firstName(me.name)}`} documentTitle="Home">
       {roles.has('staff') ? <StaffOverview /> : null}
-      {roles.has('committee') ? <CommitteeWelcome /> : null}
+      {participant ? <PartnerCards /> : null}
+      {participant || roles.size === 0 ? <MyApplications /> : null}
+      {roles.has('committee') ? (
+        <CommitteeWelcome>
+          <CurrentReviewLinks />
+        </CommitteeWelcome>
+      ) : null}
       {roles.has('taskforce') ? <TaskforceWelcome /> : null}
       {roles.has('mentor') ? <MentorWelcome facts={facts} /> : null}
       {roles.has('mentee') ? <MenteeWelcome facts={facts} /> : null}
       {roles.size === 0 ? (
-        <p>Your account doesn’t have a role in the program yet. The program office will set that up; you don’t need to do anything.</p>
+        <p>Your account doesn’t have a role in the program yet. Apply above to take part as a mentor or mentee, or wait for the program office to set one up.</p>
       ) : null}
     </Page>
   );

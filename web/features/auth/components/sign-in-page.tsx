@@ -64,7 +64,10 @@ export function SignInPage() {
           </div>
         </form>
       </div>
-      <p className="muted">New to the program? Accounts are created by invitation: look for an e-mail from your program office with a link to sign up.</p>
+      <p>
+        New to the program? <Link to="/apply">Apply to be a mentor or mentee</Link>.
+      </p>
+      <p className="muted">Staff and committee accounts are created by invitation: look for an e-mail from your program office with a link to sign up.</p>
     </Page>
   );
 }

@@ -1,13 +1,15 @@
+import type { ReactNode } from 'react';
 import { Card } from '../../../components/ui/card.tsx';
 
-export function CommitteeWelcome() {
+/** The committee's home section; `children` lists the periods to review, when there are any. */
+export function CommitteeWelcome({ children }: { children?: ReactNode }) {
   return (
     <Card title="Matching committee">
       <p>
-        Once applications close for a program period, you’ll review them here. Tandem will suggest pairs, each with a plain-language
-        reason, and you’ll be able to keep the pairs you like, rule out the ones you don’t, and approve the final matches.
+        Review the applications for a program period, then let Tandem suggest pairs, each with a plain-language reason. Keep the pairs you like, rule out
+        the ones you don’t, and approve the final matches.
       </p>
-      <p className="muted">Nothing needs your attention yet. We’ll let you know by e-mail when it’s time to start matching.</p>
+      {children ?? <p className="muted">Nothing needs your attention yet. We’ll let you know by e-mail when it’s time to start matching.</p>}
     </Card>
   );
 }

@@ -145,6 +145,18 @@ export function PeriodPage() {
       <Card title="Status">
         <StatusPanel period={p} />
       </Card>
+      <Card title="Applications and matching">
+        <ul className="plain-list link-list">
+          <li>
+            <Link to={`/periods/${p.id}/applications`}>Review applications</Link>
+            <span className="muted"> — see, filter, accept or decline, import and export.</span>
+          </li>
+          <li>
+            <Link to={`/periods/${p.id}/matching`}>Open the matching workspace</Link>
+            <span className="muted"> — run the matcher, adjust its proposal and approve the matches.</span>
+          </li>
+        </ul>
+      </Card>
       <Card title="Key dates">
         <dl className="dl">
           {DATE_FIELDS.map((f) => (

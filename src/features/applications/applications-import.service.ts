@@ -1,0 +1,75 @@
+import { isUniqueViolation } from '../../db/constraint-errors.ts';
+import type { Deps } from '../../deps.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
+import type { ImportField, ImportResult } from '../../shared/api/applications.ts';
+import { toInstant } from '../../time/instant.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { findUserById, findUserIdByEmail, insertUser, replaceRoles } from '../accounts/users.store.ts';
+import { recordAudit } from '../audit/audit.store.ts';
+import { findPeriod } from '../periods/periods.store.ts';
+import { getSettings } from '../programs/program.service.ts';
+import { listGoals } from '../programs/goals.store.ts';
+import { normaliseAnswers } from './application.rules.ts';
+import { prepareImport } from './applications-import.ts';
+import { assertId } from './applications.service.ts';
+import { insertApplication, listAppliedKeys } from './applications.store.ts';
+
+export type ImportMode = 'preview' | 'all-or-nothing' | 'good-rows';
+
+/**
+ * Imports applications from a CSV file into a period. People without an account get one with no
+ * password (they choose one through "forgot password"); nobody is e-mailed, so an import never
+ * surprises hundreds of people at once. Everything is written in one transaction.
+ */
+export async function importApplications(
+  deps: Deps,
+  actor: Actor,
+  periodId: number,
+  input: { fileBase64: string; mapping?: Partial<Record<ImportField, string>> | undefined; mode: ImportMode },
+): Promise<ImportResult> {
+  assertId(periodId, 'period');
+  const settings = await getSettings(deps);
+  const period = await findPeriod(deps.db, periodId);
+  if (!period) throw new NotFoundError('period');
+  if (period.status === 'closed') throw new ConflictError('PERIOD_CLOSED', 'A closed period can no longer take applications.');
+
+  const [goals, appliedKeys] = await Promise.all([listGoals(deps.db), listAppliedKeys(deps.db, periodId)]);
+  const { result, rows } = prepareImport(input, { goals, channels: settings.channels, appliedKeys });
+  const good = rows.flatMap((r) => (r.good ? [r.good] : []));
+  const counts = { total: rows.length, good: good.length, bad: rows.length - good.length, imported: 0 };
+  const write =
+    result.unmapped.length === 0 && good.length > 0 && (input.mode === 'good-rows' || (input.mode === 'all-or-nothing' && counts.bad === 0));
+  if (!write) return { ...result, counts, imported: false };
+
+  const now = deps.clock.now();
+  const at = toInstant(now);
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      let accountsCreated = 0;
+      for (const g of good) {
+        let userId = await findUserIdByEmail(trx, g.email);
+        if (userId === undefined) {
+          userId = await insertUser(trx, { email: g.email, name: g.name, passwordHash: null, at });
+          accountsCreated += 1;
+        }
+        const user = await findUserById(trx, userId);
+        if (user && !user.roles.includes(g.role)) await replaceRoles(trx, userId, [...user.roles, g.role]);
+        const answers = normaliseAnswers(g.answers, g.role, settings.eligibilityQuestions);
+        await insertApplication(trx, { periodId, userId, role: g.role, answers, at });
+      }
+      await recordAudit(trx, {
+        actorId: actor.userId,
+        action: 'applications.imported',
+        entityType: 'period',
+        entityId: periodId,
+        details: { mode: input.mode, rows: counts.total, imported: good.length, skipped: counts.bad, accountsCreated },
+        at,
+      });
+    });
+  } catch (err) {
+    // Someone applied (or another import ran) between the check and the write.
+    if (isUniqueViolation(err)) throw new ConflictError('ALREADY_APPLIED', 'Some of these people applied while the file was being imported. Preview the file again.');
+    throw err;
+  }
+  return { ...result, counts: { ...counts, imported: good.length }, imported: true };
+}

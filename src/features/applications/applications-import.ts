@@ -1,0 +1,293 @@
+import { parse } from 'csv-parse/sync';
+import { RuleViolationError } from '../../errors.ts';
+import { applicationAnswersSchema, applicationRoleSchema, IMPORT_FIELDS } from '../../shared/api/applications.ts';
+import type { ApplicationAnswers, ImportField, ImportResult } from '../../shared/api/applications.ts';
+import { emailSchema, personNameSchema } from '../../shared/api/common.ts';
+import type { ApplicationRole } from '../../shared/application-vocabulary.ts';
+import { isValidTimeZone } from '../../time/calendar-date.ts';
+import { answerProblems } from './application.rules.ts';
+
+/**
+ * CSV import of applications, without I/O: bytes in, mapped and validated rows out. The service
+ * decides what to write. Columns are the IMPORT_FIELDS; lists are separated by ";", yes/no columns
+ * take yes/no (or true/false) in any case, and `program_goals` holds program goal ids — the numbers
+ * the export writes — so an export re-imports unchanged even after goals were reordered.
+ */
+
+export const MAX_IMPORT_ROWS = 5000;
+
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = [
+  'email',
+  'name',
+  'role',
+  'workplace_type',
+  'years_experience',
+  'career_stage',
+  'region',
+  'time_zone',
+  'interests',
+  'program_goals',
+  'channels',
+  'meet_in_person',
+  'languages',
+];
+
+/** Headings other tools write for the same thing, already in comparable form (see `comparable`). */
+const SYNONYMS: Record<string, ImportField> = {
+  emailaddress: 'email',
+  mail: 'email',
+  fullname: 'name',
+  yourname: 'name',
+  applicantname: 'name',
+  applyingas: 'role',
+  telephone: 'phone',
+  phonenumber: 'phone',
+  title: 'job_title',
+  position: 'job_title',
+  organization: 'employer',
+  organisation: 'employer',
+  librarytype: 'workplace_type',
+  workplace: 'workplace_type',
+  yearsofexperience: 'years_experience',
+  experienceyears: 'years_experience',
+  stage: 'career_stage',
+  state: 'region',
+  province: 'region',
+  timezone: 'time_zone',
+  tz: 'time_zone',
+  areasofinterest: 'interests',
+  expertise: 'interests',
+  goals: 'program_goals',
+  programgoalids: 'program_goals',
+  communicationchannels: 'channels',
+  preferredchannels: 'channels',
+  inperson: 'meet_in_person',
+  meetinperson: 'meet_in_person',
+  language: 'languages',
+  mentorcapacity: 'capacity',
+};
+
+/** Case, spaces, dashes and underscores do not matter: "E-mail", "email" and "E_MAIL" are one heading. */
+const comparable = (s: string) => s.toLowerCase().replace(/[\s_\-.]+/g, '');
+
+export function automaticMapping(headings: readonly string[]): Partial<Record<ImportField, string>> {
+  const mapping: Partial<Record<ImportField, string>> = {};
+  for (const heading of headings) {
+    const key = comparable(heading);
+    const field = IMPORT_FIELDS.find((f) => comparable(f) === key) ?? SYNONYMS[key];
+    if (field && mapping[field] === undefined) mapping[field] = heading;
+  }
+  return mapping;
+}
+
+/** Refuses anything that is not UTF-8 rather than guessing: a wrong guess garbles names silently. */
+export function decodeCsv(fileBase64: string): { text: string; bytes: Buffer } {
+  const raw = Buffer.from(fileBase64, 'base64');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    throw new RuleViolationError(
+      'CSV_NOT_UTF8',
+      'The file is not UTF-8 text. In your spreadsheet choose "CSV UTF-8" when saving, then upload it again.',
+    );
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, bytes: Buffer.from(text, 'utf8') };
+}
+
+interface ParsedRecord {
+  line: number;
+  cells: string[];
+}
+
+/** The physical line a record starts on (header = 1), found from the byte offset where it begins. */
+function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i += 1) if (bytes[i] === 0x0a) line += 1;
+  return line;
+}
+
+function skipBlankLines(bytes: Buffer, offset: number): number {
+  let i = offset;
+  while (i < bytes.length) {
+    if (bytes[i] === 0x0a) i += 1;
+    else if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) i += 2;
+    else break;
+  }
+  return i;
+}
+
+export function parseCsv(text: string, bytes: Buffer): ParsedRecord[] {
+  let parsed: { record: string[]; info: { bytes: number } }[];
+  try {
+    // With `info: true` each record comes with where it ends; the library's types do not say so.
+    parsed = parse(text, { columns: false, info: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { bytes: number } }[];
+  } catch (err) {
+    const message = err instanceof Error ? err.message : 'The file could not be read as CSV.';
+    throw new RuleViolationError('CSV_MALFORMED', `The file is not valid CSV: ${message}`);
+  }
+  const records: ParsedRecord[] = [];
+  let start = 0;
+  for (const p of parsed) {
+    records.push({ line: lineAt(bytes, skipBlankLines(bytes, start)), cells: p.record });
+    start = p.info.bytes;
+  }
+  return records;
+}
+
+/**
+ * Export protects cells from spreadsheet formulas with a leading apostrophe; import takes it off
+ * again so "+1 312 555 0100" survives the round trip.
+ */
+const unprotect = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+const splitList = (cell: string) => cell.split(';').map((s) => s.trim()).filter((s) => s !== '');
+const asWord = (cell: string) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+const YES = new Set(['yes', 'y', 'true', '1']);
+const NO = new Set(['no', 'n', 'false', '0']);
+
+/** Answer field → the CSV field it comes from, so errors name the column staff know. */
+const FIELD_OF_ANSWER: Record<string, ImportField> = {
+  phone: 'phone',
+  jobTitle: 'job_title',
+  employer: 'employer',
+  workplaceType: 'workplace_type',
+  yearsExperience: 'years_experience',
+  careerStage: 'career_stage',
+  region: 'region',
+  timeZone: 'time_zone',
+  interests: 'interests',
+  programGoalIds: 'program_goals',
+  channels: 'channels',
+  meetInPerson: 'meet_in_person',
+  languages: 'languages',
+  hopes: 'hopes',
+  capacity: 'capacity',
+};
+
+export interface ImportRow {
+  line: number;
+  email: string;
+  name: string;
+  role: string;
+  errors: { field: string; message: string }[];
+  /** Present when the row is good. */
+  good?: { email: string; name: string; role: ApplicationRole; answers: ApplicationAnswers };
+}
+
+export interface ImportProgram {
+  goals: readonly { id: number; retired: boolean }[];
+  channels: readonly string[];
+  /** `email|role` of everyone who already applied in the period. */
+  appliedKeys: ReadonlySet<string>;
+}
+
+function numberCell(cell: string | undefined): number | string | undefined {
+  if (cell === undefined || cell.trim() === '') return undefined;
+  return /^\s*\d+\s*$/.test(cell) ? Number(cell) : cell;
+}
+
+function validateRow(get: (f: ImportField) => string | undefined, line: number, program: ImportProgram): ImportRow {
+  const errors: { field: string; message: string }[] = [];
+  const rawEmail = get('email') ?? '';
+  const rawName = get('name') ?? '';
+  const rawRole = (get('role') ?? '').trim().toLowerCase();
+  const email = emailSchema.safeParse(rawEmail);
+  if (!email.success) errors.push({ field: 'email', message: 'Enter a valid e-mail address.' });
+  const name = personNameSchema.safeParse(rawName);
+  if (!name.success) errors.push({ field: 'name', message: name.error.issues[0]?.message ?? 'Enter a name.' });
+  const role = applicationRoleSchema.safeParse(rawRole);
+  if (!role.success) errors.push({ field: 'role', message: 'Use mentor or mentee.' });
+
+  const yesNo = get('meet_in_person')?.trim().toLowerCase() ?? '';
+  const goalCells = splitList(get('program_goals') ?? '');
+  const badGoal = goalCells.find((g) => !/^\d+$/.test(g));
+  if (badGoal !== undefined) errors.push({ field: 'program_goals', message: `"${badGoal}" is not a program goal number; use the goal ids from the export, separated by ";".` });
+  const candidate = {
+    phone: get('phone') ?? '',
+    jobTitle: get('job_title') ?? '',
+    employer: get('employer') ?? '',
+    workplaceType: asWord(get('workplace_type') ?? ''),
+    yearsExperience: numberCell(get('years_experience')),
+    careerStage: asWord(get('career_stage') ?? ''),
+    region: get('region') ?? '',
+    timeZone: (get('time_zone') ?? '').trim(),
+    interests: splitList(get('interests') ?? ''),
+    programGoalIds: badGoal === undefined ? goalCells.map(Number) : [],
+    channels: splitList(get('channels') ?? '').map(asWord),
+    meetInPerson: YES.has(yesNo) ? true : NO.has(yesNo) ? false : yesNo,
+    languages: splitList(get('languages') ?? ''),
+    hopes: get('hopes') ?? '',
+    ...(numberCell(get('capacity')) !== undefined && { capacity: numberCell(get('capacity')) }),
+  };
+  const answers = applicationAnswersSchema.safeParse(candidate);
+  if (!answers.success) {
+    for (const issue of answers.error.issues) {
+      const field = FIELD_OF_ANSWER[String(issue.path[0])] ?? String(issue.path[0]);
+      if (field === 'program_goals' && badGoal !== undefined) continue;
+      const message = field === 'meet_in_person' ? 'Use yes or no.' : issue.message;
+      if (!errors.some((e) => e.field === field)) errors.push({ field, message });
+    }
+  } else {
+    for (const p of answerProblems(answers.data, program, isValidTimeZone)) {
+      errors.push({ field: FIELD_OF_ANSWER[p.path.replace('answers.', '')] ?? p.path, message: p.message });
+    }
+  }
+  const row: ImportRow = { line, email: email.success ? email.data : rawEmail.trim(), name: rawName.trim(), role: rawRole, errors };
+  if (errors.length === 0 && email.success && name.success && role.success && answers.success) {
+    row.good = { email: email.data, name: name.data, role: role.data, answers: answers.data };
+  }
+  return row;
+}
+
+export interface PreparedImport {
+  result: Omit<ImportResult, 'counts' | 'imported'>;
+  rows: ImportRow[];
+}
+
+/** Reads, maps and validates the whole file. Throws only for a file that cannot be read at all. */
+export function prepareImport(input: { fileBase64: string; mapping?: Partial<Record<ImportField, string>> | undefined }, program: ImportProgram): PreparedImport {
+  const { text, bytes } = decodeCsv(input.fileBase64);
+  const [header, ...records] = parseCsv(text, bytes);
+  if (!header) throw new RuleViolationError('CSV_EMPTY', 'The file is empty: it needs a heading row and one row per application.');
+  if (records.length > MAX_IMPORT_ROWS) {
+    throw new RuleViolationError('CSV_TOO_MANY_ROWS', `The file has ${records.length} rows; import at most ${MAX_IMPORT_ROWS} at a time by splitting it into smaller files.`);
+  }
+  const headings = header.cells.map((h) => h.trim());
+  const mapping = input.mapping ?? automaticMapping(headings);
+  const missingHeadings = Object.entries(mapping).filter(([, h]) => !headings.includes(h));
+  if (missingHeadings.length > 0) {
+    throw new RuleViolationError(
+      'CSV_UNKNOWN_HEADING',
+      `The file has no column headed ${missingHeadings.map(([, h]) => `"${h}"`).join(', ')}.`,
+      missingHeadings.map(([field, h]) => ({ path: `mapping.${field}`, message: `No column is headed "${h}".` })),
+    );
+  }
+  const unmapped = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined);
+  const result = { headings, mapping, unmapped: [...unmapped] };
+  // Without every required column each row would fail the same way: report the mapping instead.
+  if (unmapped.length > 0) return { result: { ...result, rows: [] }, rows: [] };
+
+  const indexOf = new Map(Object.entries(mapping).map(([field, heading]) => [field, headings.indexOf(heading)]));
+  const seen = new Map<string, number>();
+  const rows = records.map((r) => {
+    const get = (f: ImportField) => {
+      const i = indexOf.get(f);
+      const cell = i === undefined ? undefined : r.cells[i];
+      return cell === undefined ? undefined : unprotect(cell);
+    };
+    const row = validateRow(get, r.line, program);
+    if (row.good) {
+      const key = `${row.good.email}|${row.good.role}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) row.errors.push({ field: 'email', message: `Line ${earlier} already has a ${row.good.role} application for ${row.good.email}.` });
+      else if (program.appliedKeys.has(key)) row.errors.push({ field: 'email', message: `${row.good.email} has already applied as a ${row.good.role} in this period.` });
+      else seen.set(key, r.line);
+      if (row.errors.length > 0) delete row.good;
+    }
+    return row;
+  });
+  return { result: { ...result, rows: rows.map(({ good: _good, ...shown }) => shown) }, rows };
+}

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { NotFoundError } from '../../errors.ts';
+import {
+  applicationListQuerySchema,
+  applicationListSchema,
+  applicationSchema,
+  applyBodySchema,
+  applyFormSchema,
+  carryForwardBodySchema,
+  decisionBodySchema,
+  editApplicationBodySchema,
+  importBodySchema,
+  importResultSchema,
+  myApplicationListSchema,
+  publicApplyBodySchema,
+  publicApplyResponseSchema,
+} from '../../shared/api/applications.ts';
+import { errorSchema, idParamsSchema } from '../../shared/api/common.ts';
+import { actorOf } from '../../http/access.ts';
+import { setSessionCookie } from '../../http/session-cookie.ts';
+import type { App } from '../../http/types.ts';
+import { signOut, startSession } from '../accounts/auth.service.ts';
+import { findUserById } from '../accounts/users.store.ts';
+import { importApplications } from './applications-import.service.ts';
+import {
+  apply,
+  applyAsNewcomer,
+  applyForm,
+  decide,
+  editApplication,
+  exportApplicationsCsv,
+  getApplication,
+  listApplications,
+  listMyApplications,
+  setCarryForward,
+  withdrawApplication,
+} from './applications.service.ts';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+const REVIEWERS = ['staff', 'committee'] as const;
+
+export function applicationRoutes(deps: Deps) {
+  const sessionSeconds = deps.config.sessionMaxDays * 24 * 3600;
+
+  return async (app: App) => {
+    app.get(
+      '/api/apply/form',
+      { config: { access: 'public' }, schema: { tags: ['applications'], summary: 'What the public application form offers now', response: { 200: applyFormSchema, ...errors } } },
+      () => applyForm(deps),
+    );
+
+    app.post(
+      '/api/apply',
+      {
+        // Creates an account: limited like sign-in so it cannot be used to mass-create accounts.
+        config: { access: 'public', rateLimit: { max: deps.config.rateLimitAuthPerMinute, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['applications'],
+          summary: 'Apply as someone new: creates the account and the application, then signs in',
+          body: publicApplyBodySchema,
+          response: { 201: publicApplyResponseSchema, 429: errorSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { userId, application } = await applyAsNewcomer(deps, request.body);
+        const user = await findUserById(deps.db, userId);
+        if (!user) throw new NotFoundError('person');
+        if (request.auth) await signOut(deps, request.auth.tokenHash);
+        setSessionCookie(request, reply, await startSession(deps, userId), sessionSeconds);
+        return reply.code(201).send({ user: { id: user.id, email: user.email, name: user.name, roles: user.roles }, application });
+      },
+    );
+
+    app.post(
+      '/api/applications',
+      {
+        config: { access: 'signed-in' },
+        schema: { tags: ['applications'], summary: 'Apply as a mentor or mentee in an open period', body: applyBodySchema, response: { 201: applicationSchema, ...errors } },
+      },
+      async (request, reply) => reply.code(201).send(await apply(deps, actorOf(request), request.body)),
+    );
+
+    app.get(
+      '/api/my/applications',
+      { config: { access: 'signed-in' }, schema: { tags: ['applications'], summary: 'Your own applications, newest first', response: { 200: myApplicationListSchema, ...errors } } },
+      async (request) => ({ applications: await listMyApplications(deps, actorOf(request)) }),
+    );
+
+    app.get(
+      '/api/applications/:id',
+      {
+        config: { access: 'signed-in' },
+        schema: { tags: ['applications'], summary: 'One application (yours, or any for staff and the committee)', params: idParamsSchema, response: { 200: applicationSchema, ...errors } },
+      },
+      (request) => getApplication(deps, actorOf(request), request.params.id),
+    );
+
+    app.patch(
+      '/api/applications/:id',
+      {
+        config: { access: 'signed-in' },
+        schema: { tags: ['applications'], summary: 'Change your answers while applications are open', params: idParamsSchema, body: editApplicationBodySchema, response: { 200: applicationSchema, ...errors } },
+      },
+      (request) => editApplication(deps, actorOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/applications/:id/withdraw',
+      {
+        config: { access: 'signed-in' },
+        schema: { tags: ['applications'], summary: 'Withdraw your application while applications are open', params: idParamsSchema, response: { 200: applicationSchema, ...errors } },
+      },
+      (request) => withdrawApplication(deps, actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/applications/:id/carry-forward',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['applications'],
+          summary: 'Ask (or stop asking) to be carried into the next period',
+          params: idParamsSchema,
+          body: carryForwardBodySchema,
+          response: { 200: applicationSchema, ...errors },
+        },
+      },
+      (request) => setCarryForward(deps, actorOf(request), request.params.id, request.body.carryForward),
+    );
+
+    app.post(
+      '/api/applications/:id/decision',
+      {
+        config: { access: REVIEWERS },
+        schema: { tags: ['applications'], summary: 'Accept, waitlist or decline an application', params: idParamsSchema, body: decisionBodySchema, response: { 200: applicationSchema, ...errors } },
+      },
+      (request) => decide(deps, actorOf(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/api/periods/:id/applications',
+      {
+        config: { access: REVIEWERS },
+        schema: {
+          tags: ['applications'],
+          summary: "A period's applications, filtered, with counts by role and status",
+          params: idParamsSchema,
+          querystring: applicationListQuerySchema,
+          response: { 200: applicationListSchema, ...errors },
+        },
+      },
+      (request) => listApplications(deps, request.params.id, request.query),
+    );
+
+    app.post(
+      '/api/periods/:id/applications/import',
+      {
+        config: { access: REVIEWERS },
+        // A base64 CSV of thousands of applications is far bigger than any other request.
+        bodyLimit: 15 * 1024 * 1024,
+        schema: {
+          tags: ['applications'],
+          summary: 'Import applications from CSV (preview, all-or-nothing, or good rows only)',
+          params: idParamsSchema,
+          body: importBodySchema,
+          response: { 200: importResultSchema, 201: importResultSchema, 413: errorSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const result = await importApplications(deps, actorOf(request), request.params.id, request.body);
+        return reply.code(result.imported ? 201 : 200).send(result);
+      },
+    );
+
+    app.get(
+      '/api/periods/:id/applications.csv',
+      {
+        config: { access: REVIEWERS },
+        schema: { tags: ['applications'], summary: "Download a period's applications as CSV (no confidential preferences)", params: idParamsSchema, response: { 200: z.string(), ...errors } },
+      },
+      async (request, reply) => {
+        const { fileName, csv } = await exportApplicationsCsv(deps, request.params.id);
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(csv);
+      },
+    );
+  };
+}

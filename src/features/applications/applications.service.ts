@@ -1,0 +1,384 @@
+import { appOrigin } from '../../config.ts';
+import { isUniqueViolation } from '../../db/constraint-errors.ts';
+import type { Executor } from '../../db/executor.ts';
+import type { Deps } from '../../deps.ts';
+import { ConflictError, NotFoundError, PermissionError, RuleViolationError } from '../../errors.ts';
+import type { Application, ApplicationAnswers } from '../../shared/api/applications.ts';
+import type { ApplicationRole } from '../../shared/application-vocabulary.ts';
+import { isValidTimeZone } from '../../time/calendar-date.ts';
+import { toInstant } from '../../time/instant.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { hasRole } from '../accounts/actor.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import { findUserById, findUserIdByEmail, insertUser, replaceRoles } from '../accounts/users.store.ts';
+import { recordAudit } from '../audit/audit.store.ts';
+import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
+import { findPeriod, listPeriods } from '../periods/periods.store.ts';
+import type { PeriodRecord } from '../periods/periods.store.ts';
+import { getSettings } from '../programs/program.service.ts';
+import { listGoals } from '../programs/goals.store.ts';
+import type { ProgramSettings } from '../programs/settings.store.ts';
+import { applicationReceivedMail, decisionMail } from './application-mails.ts';
+import { applicationsCsv } from './applications-export.ts';
+import { applicationView } from './application-view.ts';
+import { answerProblems, canApplicantChange, isLegalDecision, isWindowOpen, mayCarryForward, normaliseAnswers } from './application.rules.ts';
+import type { Decision } from './application.rules.ts';
+import type { ApplicationRecord } from './application.types.ts';
+import {
+  countApplications,
+  findApplication,
+  findApplicationFor,
+  insertApplication,
+  listApplicationsForPeriod,
+  listApplicationsOfUser,
+  listCarryForwardCandidates,
+  setApplicationStatus,
+  setCarryForwardFlag,
+  updateApplicationAnswers,
+} from './applications.store.ts';
+import type { ApplicationCounts, ApplicationFilters } from './applications.store.ts';
+
+const WINDOW_CLOSED = () =>
+  new ConflictError('APPLICATION_WINDOW_CLOSED', 'This period is not taking applications now, so applications cannot be made or changed.');
+const ALREADY_APPLIED = (role: ApplicationRole) =>
+  new ConflictError('ALREADY_APPLIED', `You have already applied as a ${role} in this period. Open that application from your home page to change it.`);
+const EMAIL_TAKEN = () =>
+  new ConflictError('EMAIL_TAKEN', 'There is already an account with that e-mail address. Sign in, then apply from your home page.', [
+    { path: 'email', message: 'This e-mail address already has an account: sign in to apply.' },
+  ]);
+
+/**
+ * Ids are 32-bit integers in the database; PostgreSQL refuses a bigger one with an error rather
+ * than finding nothing. Such an id names nothing, so it is "not found" (never a 500).
+ */
+export function assertId(id: number, what: string): void {
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFoundError(what);
+}
+
+const homeLink = (deps: Pick<Deps, 'config'>) => `${appOrigin(deps.config)}/`;
+
+/** Staff and the committee review applications; nobody else sees someone else's. */
+const isReviewer = (actor: Actor) => hasRole(actor, 'staff') || hasRole(actor, 'committee');
+
+function windowOpen(period: PeriodRecord, settings: ProgramSettings, now: Date): boolean {
+  return isWindowOpen(period, now, settings.timeZone);
+}
+
+function view(a: ApplicationRecord, settings: ProgramSettings, period: PeriodRecord | undefined, now: Date, showConfidential: boolean): Application {
+  return applicationView(a, {
+    questions: settings.eligibilityQuestions,
+    windowOpen: period !== undefined && windowOpen(period, settings, now),
+    showConfidential,
+  });
+}
+
+/** Checks what only the database knows, and returns the answers as they will be stored. */
+async function checkedAnswers(
+  db: Executor,
+  settings: ProgramSettings,
+  role: ApplicationRole,
+  answers: ApplicationAnswers,
+  keepGoalIds: readonly number[] = [],
+): Promise<ApplicationAnswers> {
+  const goals = await listGoals(db);
+  const problems = answerProblems(answers, { goals, channels: settings.channels, keepGoalIds }, isValidTimeZone);
+  const first = problems[0];
+  if (first) {
+    throw new RuleViolationError(first.code, problems.map((p) => p.message).join(' '), problems.map(({ path, message }) => ({ path, message })));
+  }
+  return normaliseAnswers(answers, role, settings.eligibilityQuestions);
+}
+
+async function openPeriod(db: Executor, settings: ProgramSettings, periodId: number, now: Date): Promise<PeriodRecord> {
+  assertId(periodId, 'period');
+  const period = await findPeriod(db, periodId);
+  if (!period) throw new NotFoundError('period');
+  if (!windowOpen(period, settings, now)) throw WINDOW_CLOSED();
+  return period;
+}
+
+/** What the public form offers right now. */
+export async function applyForm(deps: Pick<Deps, 'db' | 'clock'>) {
+  const settings = await getSettings(deps);
+  const now = deps.clock.now();
+  const [periods, goals] = await Promise.all([listPeriods(deps.db), listGoals(deps.db)]);
+  return {
+    programName: settings.programName,
+    periods: periods
+      .filter((p) => windowOpen(p, settings, now))
+      .map((p) => ({ id: p.id, name: p.name, applicationsCloseOn: p.applicationsCloseOn })),
+    goals: goals.filter((g) => !g.retired).map((g) => ({ id: g.id, title: g.title, description: g.description })),
+    eligibilityQuestions: settings.eligibilityQuestions,
+    channels: settings.channels,
+  };
+}
+
+async function withUniqueGuard<T>(work: () => Promise<T>, onDuplicate: () => Error): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    // Two submissions at once: the second insert collides with the first on a unique constraint.
+    if (isUniqueViolation(err)) throw onDuplicate();
+    throw err;
+  }
+}
+
+interface Submitted {
+  userId: number;
+  application: Application;
+}
+
+/** Writes the application, its audit entry and the confirmation e-mail; returns the outbox id. */
+async function submit(
+  trx: Executor,
+  deps: Pick<Deps, 'config'>,
+  settings: ProgramSettings,
+  period: PeriodRecord,
+  now: Date,
+  a: { userId: number; actorId: number; role: ApplicationRole; answers: ApplicationAnswers; action: string },
+): Promise<{ application: Application; outboxId: number }> {
+  const at = toInstant(now);
+  const id = await insertApplication(trx, { periodId: period.id, userId: a.userId, role: a.role, answers: a.answers, at });
+  await recordAudit(trx, { actorId: a.actorId, action: a.action, entityType: 'application', entityId: id, details: { periodId: period.id, role: a.role }, at });
+  const record = await findApplication(trx, id);
+  if (!record) throw new Error('application vanished inside its own transaction');
+  const outboxId = await recordMail(
+    trx,
+    now,
+    applicationReceivedMail({
+      programName: settings.programName,
+      to: { address: record.applicantEmail, name: record.applicantName },
+      role: a.role,
+      periodName: period.name,
+      homeLink: homeLink(deps),
+      applicationsCloseOn: period.applicationsCloseOn,
+    }),
+  );
+  return { application: view(record, settings, period, now, true), outboxId };
+}
+
+/** The public Apply page: a new account and an application in one step. */
+export async function applyAsNewcomer(
+  deps: Deps,
+  input: { periodId: number; role: ApplicationRole; name: string; email: string; password: string; answers: ApplicationAnswers },
+): Promise<Submitted> {
+  const settings = await getSettings(deps);
+  const now = deps.clock.now();
+  await openPeriod(deps.db, settings, input.periodId, now);
+  if ((await findUserIdByEmail(deps.db, input.email)) !== undefined) throw EMAIL_TAKEN();
+  await checkedAnswers(deps.db, settings, input.role, input.answers);
+  // Hashing is slow by design: do it before the transaction holds any lock.
+  const passwordHash = await hashPassword(input.password);
+  const result = await withUniqueGuard(
+    () =>
+      deps.db.transaction().execute(async (trx) => {
+        const period = await openPeriod(trx, settings, input.periodId, now);
+        const answers = await checkedAnswers(trx, settings, input.role, input.answers);
+        if ((await findUserIdByEmail(trx, input.email)) !== undefined) throw EMAIL_TAKEN();
+        const userId = await insertUser(trx, { email: input.email, name: input.name, passwordHash, at: toInstant(now) });
+        await replaceRoles(trx, userId, [input.role]);
+        const submitted = await submit(trx, deps, settings, period, now, { userId, actorId: userId, role: input.role, answers, action: 'application.submitted_with_signup' });
+        return { userId, ...submitted };
+      }),
+    EMAIL_TAKEN,
+  );
+  await deliverRecorded(deps, [result.outboxId]);
+  return { userId: result.userId, application: result.application };
+}
+
+/** A signed-in person applies; they gain the mentor or mentee role if they lacked it. */
+export async function apply(deps: Deps, actor: Actor, input: { periodId: number; role: ApplicationRole; answers: ApplicationAnswers }): Promise<Application> {
+  const settings = await getSettings(deps);
+  const now = deps.clock.now();
+  const result = await withUniqueGuard(
+    () =>
+      deps.db.transaction().execute(async (trx) => {
+        const period = await openPeriod(trx, settings, input.periodId, now);
+        if ((await findApplicationFor(trx, period.id, actor.userId, input.role)) !== undefined) throw ALREADY_APPLIED(input.role);
+        const answers = await checkedAnswers(trx, settings, input.role, input.answers);
+        const user = await findUserById(trx, actor.userId);
+        if (!user) throw new NotFoundError('person');
+        if (!user.roles.includes(input.role)) await replaceRoles(trx, user.id, [...user.roles, input.role]);
+        return submit(trx, deps, settings, period, now, { userId: user.id, actorId: user.id, role: input.role, answers, action: 'application.submitted' });
+      }),
+    () => ALREADY_APPLIED(input.role),
+  );
+  await deliverRecorded(deps, [result.outboxId]);
+  return result.application;
+}
+
+/** The owner's application, or "not found" for anyone else (they may not know it exists). */
+async function ownApplication(db: Executor, actor: Actor, id: number): Promise<ApplicationRecord> {
+  assertId(id, 'application');
+  const a = await findApplication(db, id);
+  if (!a || a.userId !== actor.userId) throw new NotFoundError('application');
+  return a;
+}
+
+async function periodOf(db: Executor, a: ApplicationRecord): Promise<PeriodRecord> {
+  const period = await findPeriod(db, a.periodId);
+  if (!period) throw new NotFoundError('period');
+  return period;
+}
+
+export async function editApplication(deps: Deps, actor: Actor, id: number, input: { answers: ApplicationAnswers }): Promise<Application> {
+  const settings = await getSettings(deps);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await ownApplication(trx, actor, id);
+    const period = await periodOf(trx, current);
+    if (!canApplicantChange(current.status, windowOpen(period, settings, now))) throw WINDOW_CLOSED();
+    const answers = await checkedAnswers(trx, settings, current.role, input.answers, current.answers.programGoalIds);
+    const at = toInstant(now);
+    await updateApplicationAnswers(trx, id, answers, at);
+    await recordAudit(trx, { actorId: actor.userId, action: 'application.edited', entityType: 'application', entityId: id, at });
+    return view({ ...current, answers, updatedAt: at }, settings, period, now, true);
+  });
+}
+
+export async function withdrawApplication(deps: Deps, actor: Actor, id: number): Promise<Application> {
+  const settings = await getSettings(deps);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await ownApplication(trx, actor, id);
+    const period = await periodOf(trx, current);
+    if (!canApplicantChange(current.status, windowOpen(period, settings, now))) throw WINDOW_CLOSED();
+    const at = toInstant(now);
+    if (!(await setApplicationStatus(trx, id, current.status, 'withdrawn', current.decisionReason, at))) throw STALE();
+    await recordAudit(trx, { actorId: actor.userId, action: 'application.withdrawn', entityType: 'application', entityId: id, details: { from: current.status }, at });
+    return view({ ...current, status: 'withdrawn', updatedAt: at }, settings, period, now, true);
+  });
+}
+
+const STALE = () => new ConflictError('STALE_APPLICATION', 'Someone else changed this application just now. Reload and try again.');
+
+export async function setCarryForward(deps: Deps, actor: Actor, id: number, carryForward: boolean): Promise<Application> {
+  const settings = await getSettings(deps);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await ownApplication(trx, actor, id);
+    if (carryForward && !mayCarryForward(current.status)) {
+      throw new ConflictError(
+        'CANNOT_CARRY_FORWARD',
+        'Only an application that was not matched or is on the waiting list can be carried over to the next period.',
+      );
+    }
+    const at = toInstant(now);
+    await setCarryForwardFlag(trx, id, carryForward, at);
+    await recordAudit(trx, { actorId: actor.userId, action: 'application.carry_forward_set', entityType: 'application', entityId: id, details: { carryForward }, at });
+    return view({ ...current, carryForward, updatedAt: at }, settings, await periodOf(trx, current), now, true);
+  });
+}
+
+export async function getApplication(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: number): Promise<Application> {
+  assertId(id, 'application');
+  const settings = await getSettings(deps);
+  const a = await findApplication(deps.db, id);
+  if (!a || (a.userId !== actor.userId && !isReviewer(actor))) throw new NotFoundError('application');
+  return view(a, settings, await findPeriod(deps.db, a.periodId), deps.clock.now(), true);
+}
+
+export async function listMyApplications(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor): Promise<Application[]> {
+  const settings = await getSettings(deps);
+  const now = deps.clock.now();
+  const [mine, periods] = await Promise.all([listApplicationsOfUser(deps.db, actor.userId), listPeriods(deps.db)]);
+  const byId = new Map(periods.map((p) => [p.id, p]));
+  return mine.map((a) => view(a, settings, byId.get(a.periodId), now, true));
+}
+
+export async function listApplications(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  periodId: number,
+  filters: ApplicationFilters,
+): Promise<{ applications: Application[]; counts: ApplicationCounts }> {
+  assertId(periodId, 'period');
+  const settings = await getSettings(deps);
+  const period = await findPeriod(deps.db, periodId);
+  if (!period) throw new NotFoundError('period');
+  const now = deps.clock.now();
+  const [records, counts] = await Promise.all([listApplicationsForPeriod(deps.db, periodId, filters), countApplications(deps.db, periodId)]);
+  // Only reviewers reach this (the route says so), and they see confidential preferences.
+  return { applications: records.map((a) => view(a, settings, period, now, true)), counts };
+}
+
+export async function decide(deps: Deps, actor: Actor, id: number, input: { decision: Decision; reason: string }): Promise<Application> {
+  if (!isReviewer(actor)) throw new PermissionError('FORBIDDEN', 'Only staff and the matching committee decide on applications.');
+  assertId(id, 'application');
+  const reason = input.reason.trim();
+  if (input.decision === 'declined' && reason === '') {
+    throw new RuleViolationError('REASON_REQUIRED', 'Say why the application is declined, in a sentence the applicant will read.', [
+      { path: 'reason', message: 'Say why, in a sentence the applicant will read.' },
+    ]);
+  }
+  const settings = await getSettings(deps);
+  const now = deps.clock.now();
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const current = await findApplication(trx, id);
+    if (!current) throw new NotFoundError('application');
+    if (!isLegalDecision(current.status, input.decision)) {
+      throw new ConflictError('ILLEGAL_DECISION', `An application that is ${current.status} cannot be ${input.decision}.`);
+    }
+    const at = toInstant(now);
+    if (!(await setApplicationStatus(trx, id, current.status, input.decision, reason || null, at))) throw STALE();
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'application.decided',
+      entityType: 'application',
+      entityId: id,
+      details: { from: current.status, to: input.decision, reason },
+      at,
+    });
+    const outboxId = await recordMail(
+      trx,
+      now,
+      decisionMail({
+        programName: settings.programName,
+        to: { address: current.applicantEmail, name: current.applicantName },
+        role: current.role,
+        periodName: current.periodName,
+        homeLink: homeLink(deps),
+        decision: input.decision,
+        reason,
+      }),
+    );
+    const period = await periodOf(trx, current);
+    return { outboxId, application: view({ ...current, status: input.decision, decisionReason: reason || null, updatedAt: at }, settings, period, now, true) };
+  });
+  await deliverRecorded(deps, [result.outboxId]);
+  return result.application;
+}
+
+/**
+ * Copies applications whose owners asked to be carried forward into `periodId`, once each: the
+ * copy points back at its source (carried_from_id), and nobody gets a second application for a
+ * role they already hold in the period. Runs inside the caller's transaction (the period opening
+ * for applications). Returns how many were copied.
+ */
+export async function carryForwardInto(db: Executor, now: Date, periodId: number): Promise<number> {
+  const candidates = await listCarryForwardCandidates(db, periodId);
+  const at = toInstant(now);
+  for (const a of candidates) {
+    await insertApplication(db, { periodId, userId: a.userId, role: a.role, answers: a.answers, status: 'submitted', carriedFromId: a.id, at });
+  }
+  if (candidates.length > 0) {
+    await recordAudit(db, {
+      actorId: null,
+      action: 'applications.carried_forward',
+      entityType: 'period',
+      entityId: periodId,
+      details: { count: candidates.length, from: candidates.map((a) => a.id) },
+      at,
+    });
+  }
+  return candidates.length;
+}
+
+/** The period's applications as CSV, with a file name people recognise in their downloads. */
+export async function exportApplicationsCsv(deps: Pick<Deps, 'db'>, periodId: number): Promise<{ fileName: string; csv: string }> {
+  assertId(periodId, 'period');
+  const period = await findPeriod(deps.db, periodId);
+  if (!period) throw new NotFoundError('period');
+  const csv = applicationsCsv(await listApplicationsForPeriod(deps.db, periodId));
+  const slug = period.name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || `period-${period.id}`;
+  return { fileName: `applications-${slug}.csv`, csv };
+}

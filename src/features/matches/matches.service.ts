@@ -1,0 +1,9 @@
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { listMatchesOfPerson } from './matches.store.ts';
+import type { MatchOfPerson } from './matches.store.ts';
+
+/** The caller's own matches and nobody else's: ownership is the query itself. */
+export function listMyMatches(deps: Pick<Deps, 'db'>, actor: Actor): Promise<MatchOfPerson[]> {
+  return listMatchesOfPerson(deps.db, actor.userId);
+}

@@ -1,0 +1,134 @@
+import type { Executor } from '../../db/executor.ts';
+import { CHANNELS } from '../../shared/channels.ts';
+import type { Channel } from '../../shared/channels.ts';
+
+export interface NewMatch {
+  periodId: number;
+  mentorUserId: number;
+  menteeUserId: number;
+  mentorApplicationId: number;
+  menteeApplicationId: number;
+  matchingRunId: number;
+  score: number;
+  explanation: string;
+  at: string;
+}
+
+export async function insertMatch(db: Executor, m: NewMatch): Promise<number> {
+  const row = await db
+    .insertInto('matches')
+    .values({
+      period_id: m.periodId,
+      mentor_user_id: m.mentorUserId,
+      mentee_user_id: m.menteeUserId,
+      mentor_application_id: m.mentorApplicationId,
+      mentee_application_id: m.menteeApplicationId,
+      matching_run_id: m.matchingRunId,
+      score: m.score,
+      explanation: m.explanation,
+      status: 'active',
+      matched_at: m.at,
+      ended_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Every pair of people ever matched, in any period (the matcher never pairs them again). */
+export async function listPartnerPairs(db: Executor): Promise<{ mentorUserId: number; menteeUserId: number }[]> {
+  const rows = await db.selectFrom('matches').select(['mentor_user_id', 'mentee_user_id']).distinct().execute();
+  return rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id }));
+}
+
+export interface PartnerContact {
+  name: string;
+  email: string;
+  phone: string;
+  jobTitle: string;
+  employer: string;
+  region: string;
+  timeZone: string;
+  channels: Channel[];
+  languages: string[];
+}
+
+export interface MatchOfPerson {
+  id: number;
+  periodId: number;
+  periodName: string;
+  myRole: 'mentor' | 'mentee';
+  matchedAt: string;
+  status: 'active' | 'ended';
+  explanation: string;
+  partner: PartnerContact;
+}
+
+function parseList(text: string): unknown[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as unknown[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The person's matches in one role, each with the partner's contact details from the partner's
+ * application. Only the columns a partner may see are selected: confidential preferences, hopes
+ * and eligibility answers never leave the database here.
+ */
+async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'mentee'): Promise<MatchOfPerson[]> {
+  const mine = myRole === 'mentor' ? 'm.mentor_user_id' : 'm.mentee_user_id';
+  const partnerApplication = myRole === 'mentor' ? 'm.mentee_application_id' : 'm.mentor_application_id';
+  const rows = await db
+    .selectFrom('matches as m')
+    .innerJoin('periods as p', 'p.id', 'm.period_id')
+    .innerJoin('applications as pa', 'pa.id', partnerApplication)
+    .innerJoin('users as pu', 'pu.id', 'pa.user_id')
+    .select([
+      'm.id',
+      'm.period_id',
+      'p.name as period_name',
+      'm.matched_at',
+      'm.status',
+      'm.explanation',
+      'pu.name',
+      'pu.email',
+      'pa.phone',
+      'pa.job_title',
+      'pa.employer',
+      'pa.region',
+      'pa.time_zone',
+      'pa.channels',
+      'pa.languages',
+    ])
+    .where(mine, '=', userId)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    periodId: r.period_id,
+    periodName: r.period_name,
+    myRole,
+    matchedAt: r.matched_at,
+    status: r.status === 'ended' ? 'ended' : 'active',
+    explanation: r.explanation,
+    partner: {
+      name: r.name,
+      email: r.email,
+      phone: r.phone,
+      jobTitle: r.job_title,
+      employer: r.employer,
+      region: r.region,
+      timeZone: r.time_zone,
+      channels: parseList(r.channels).filter((c): c is Channel => (CHANNELS as readonly unknown[]).includes(c)),
+      languages: parseList(r.languages).filter((l): l is string => typeof l === 'string'),
+    },
+  }));
+}
+
+/** A person's matches as mentor and as mentee, newest first. */
+export async function listMatchesOfPerson(db: Executor, userId: number): Promise<MatchOfPerson[]> {
+  const all = [...(await matchesInRole(db, userId, 'mentor')), ...(await matchesInRole(db, userId, 'mentee'))];
+  return all.sort((a, b) => b.matchedAt.localeCompare(a.matchedAt) || b.id - a.id);
+}

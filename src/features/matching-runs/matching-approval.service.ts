@@ -1,0 +1,133 @@
+import { appOrigin } from '../../config.ts';
+import type { Deps } from '../../deps.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
+import type { RunResult } from '../../shared/api/matching.ts';
+import { toInstant } from '../../time/instant.ts';
+import type { Actor } from '../accounts/actor.ts';
+import type { ApplicationRecord } from '../applications/application.types.ts';
+import { setApplicationStatuses } from '../applications/applications.store.ts';
+import { recordAudit } from '../audit/audit.store.ts';
+import { insertMatch } from '../matches/matches.store.ts';
+import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
+import type { PeriodView } from '../periods/periods.service.ts';
+import { findPeriod, setPeriodStatus } from '../periods/periods.store.ts';
+import { getSettings } from '../programs/program.service.ts';
+import { loadMatchingPool } from './matching-pool.ts';
+import { findLatestRun, findRun, markRunApproved } from './matching-runs.store.ts';
+import type { MatchingRunRecord } from './matching-runs.store.ts';
+import { matchAnnouncementMail, unmatchedMenteeMail, unmatchedMentorMail } from './match-mails.ts';
+import type { ProgramWords } from './match-mails.ts';
+import { periodView } from './matching-runs.service.ts';
+
+const STALE = (why: string) => new ConflictError('STALE_RUN', `${why} Run the matching again, check the new proposal, and approve that one.`);
+
+function assertApprovable(run: MatchingRunRecord): RunResult {
+  if (run.status === 'approved') throw new ConflictError('ALREADY_APPROVED', 'This proposal is already approved.');
+  if (run.status !== 'done' || !run.result) throw new ConflictError('RUN_NOT_DONE', 'Only a finished run can be approved.');
+  return run.result;
+}
+
+const to = (a: ApplicationRecord) => ({ address: a.applicantEmail, name: a.applicantName });
+
+/**
+ * Approves a proposal in one transaction: the period moves from matching to active (only one of
+ * two simultaneous approvals can make that move), the matches are created, every application in
+ * the pool becomes matched or unmatched, everyone hears about it, and the run is marked approved.
+ * Mail goes out after the commit.
+ */
+export async function approveRun(
+  deps: Deps,
+  actor: Actor,
+  runId: number,
+): Promise<{ matchesCreated: number; unmatchedNotified: number; period: PeriodView }> {
+  const settings = await getSettings(deps);
+  const now = deps.clock.now();
+  const at = toInstant(now);
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const found = await findRun(trx, runId);
+    if (!found) throw new NotFoundError('matching run');
+    assertApprovable(found);
+    // The first write, and conditional: it locks the period row, so a second approval racing this
+    // one waits here and then finds the period moved on. Every check below runs under that lock;
+    // if one fails, the rollback puts the period back.
+    if (!(await setPeriodStatus(trx, found.periodId, 'matching', 'active', at))) {
+      const moved = await findPeriod(trx, found.periodId);
+      if (moved?.status === 'active') throw new ConflictError('ALREADY_APPROVED', 'Matches for this period have already been approved.');
+      throw new ConflictError('PERIOD_NOT_MATCHING', 'Matches can be approved only while the period is in its matching phase.');
+    }
+    const period = await findPeriod(trx, found.periodId);
+    if (!period) throw new NotFoundError('period');
+    const run = await findRun(trx, runId);
+    if (!run) throw new NotFoundError('matching run');
+    const result = assertApprovable(run);
+    if ((await findLatestRun(trx, run.periodId))?.id !== run.id) throw STALE('A newer run exists for this period.');
+    const current = await loadMatchingPool(trx, run.periodId);
+    const missing = [...result.pairs.flatMap((p) => [p.menteeApplicationId, p.mentorApplicationId]), ...result.unmatched.map((u) => u.menteeApplicationId)].some(
+      (id) => !current.byId.has(id),
+    );
+    if (missing || current.fingerprint !== run.poolFingerprint) {
+      throw STALE('Applications or pair rules changed after this proposal was made.');
+    }
+    if (!(await markRunApproved(trx, run.id, actor.userId, at))) throw new ConflictError('ALREADY_APPROVED', 'This proposal is already approved.');
+
+    const app = (id: number): ApplicationRecord => current.byId.get(id) as ApplicationRecord;
+    const words: ProgramWords = {
+      programName: settings.programName,
+      periodName: period.name,
+      timeZone: settings.timeZone,
+      goalSheetDeadlineDays: settings.goalSheetDeadlineDays,
+      guaranteeWindowDays: settings.guaranteeWindowDays,
+      contactsPerMonth: settings.contactsPerMonth,
+      goalSheetContact: settings.goalSheetContact,
+      link: appOrigin(deps.config),
+    };
+    const outboxIds: number[] = [];
+    const matched = new Set<number>();
+    for (const pair of result.pairs) {
+      const mentee = app(pair.menteeApplicationId);
+      const mentor = app(pair.mentorApplicationId);
+      await insertMatch(trx, {
+        periodId: period.id,
+        mentorUserId: mentor.userId,
+        menteeUserId: mentee.userId,
+        mentorApplicationId: mentor.id,
+        menteeApplicationId: mentee.id,
+        matchingRunId: run.id,
+        score: pair.score,
+        explanation: pair.explanation,
+        at,
+      });
+      matched.add(mentee.id).add(mentor.id);
+      for (const [self, partner, role] of [
+        [mentee, mentor, 'mentee'],
+        [mentor, mentee, 'mentor'],
+      ] as const) {
+        const partnerDetails = { name: partner.applicantName, email: partner.applicantEmail, phone: partner.answers.phone, channels: partner.answers.channels };
+        outboxIds.push(await recordMail(trx, now, matchAnnouncementMail({ ...words, to: to(self), role, partner: partnerDetails, matchedAt: now })));
+      }
+    }
+    const unmatched = current.pool.filter((a) => !matched.has(a.id));
+    for (const a of unmatched) {
+      outboxIds.push(await recordMail(trx, now, a.role === 'mentee' ? unmatchedMenteeMail({ ...words, to: to(a) }) : unmatchedMentorMail({ ...words, to: to(a) })));
+    }
+    // An application withdrawn or edited since the staleness check would be overwritten: refuse instead.
+    const moved =
+      (await setApplicationStatuses(trx, [...matched], 'accepted', 'matched', at)) +
+      (await setApplicationStatuses(trx, unmatched.map((a) => a.id), 'accepted', 'unmatched', at));
+    if (moved !== current.pool.length) {
+      throw new ConflictError('STALE_RUN', 'An application changed while the matches were being approved. Run matching again, then approve.');
+    }
+    const counts = { matchesCreated: result.pairs.length, unmatchedNotified: unmatched.length };
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'matching_run.approved',
+      entityType: 'matching_run',
+      entityId: run.id,
+      details: { periodId: period.id, ...counts, editedByHand: result.pairs.filter((p) => p.editedByHand).length },
+      at,
+    });
+    return { ...counts, outboxIds, period: periodView({ ...period, status: 'active', updatedAt: at }) };
+  });
+  await deliverRecorded(deps, outcome.outboxIds);
+  return { matchesCreated: outcome.matchesCreated, unmatchedNotified: outcome.unmatchedNotified, period: outcome.period };
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/access.ts';
+import type { App } from '../../http/types.ts';
+import { errorSchema, okSchema } from '../../shared/api/common.ts';
+import {
+  approveResultSchema,
+  createPairRuleBodySchema,
+  matchingRunSchema,
+  pairPreviewQuerySchema,
+  pairPreviewSchema,
+  pairRuleSchema,
+  reassignBodySchema,
+  startRunBodySchema,
+  workspaceSchema,
+} from '../../shared/api/matching.ts';
+import type { Role } from '../../shared/roles.ts';
+import { approveRun } from './matching-approval.service.ts';
+import { addPairRule, getRun, getWorkspace, previewPairInRun, reassign, removePairRule, startRun } from './matching-runs.service.ts';
+import { runExecutorFor } from './run-executor.ts';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+/**
+ * Ids are 32-bit integer columns: a larger number is refused as bad input here rather than
+ * reaching PostgreSQL as a range error (a 500); the shared idParamsSchema has no upper bound.
+ */
+const idParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const MATCHERS: readonly Role[] = ['staff', 'committee'];
+const tags = ['matching'];
+
+export function matchingRunRoutes(deps: Deps) {
+  return async (app: App) => {
+    // Runs compute in worker threads owned by this app; closing the app stops them.
+    const executor = runExecutorFor(deps);
+    app.addHook('onClose', () => executor.close());
+
+    app.get(
+      '/api/periods/:id/matching',
+      { config: { access: MATCHERS }, schema: { tags, summary: "A period's matching workspace", params: idParamsSchema, response: { 200: workspaceSchema, ...errors } } },
+      (request) => getWorkspace(deps, request.params.id),
+    );
+
+    app.post(
+      '/api/periods/:id/matching-runs',
+      {
+        config: { access: MATCHERS },
+        schema: {
+          tags,
+          summary: 'Start a matching run (answers at once; poll the run for progress)',
+          params: idParamsSchema,
+          body: startRunBodySchema,
+          response: { 202: matchingRunSchema, ...errors },
+        },
+      },
+      async (request, reply) => reply.code(202).send(await startRun(deps, executor, actorOf(request), request.params.id, request.body)),
+    );
+
+    app.get(
+      '/api/matching-runs/:id',
+      { config: { access: MATCHERS }, schema: { tags, summary: 'A matching run: progress, then its proposal', params: idParamsSchema, response: { 200: matchingRunSchema, ...errors } } },
+      (request) => getRun(deps, request.params.id),
+    );
+
+    app.post(
+      '/api/periods/:id/pair-rules',
+      {
+        config: { access: MATCHERS },
+        schema: { tags, summary: 'Lock or forbid a pair (replaces an earlier rule on the pair)', params: idParamsSchema, body: createPairRuleBodySchema, response: { 201: pairRuleSchema, ...errors } },
+      },
+      async (request, reply) => reply.code(201).send(await addPairRule(deps, actorOf(request), request.params.id, request.body)),
+    );
+
+    app.delete(
+      '/api/pair-rules/:id',
+      { config: { access: MATCHERS }, schema: { tags, summary: 'Remove a pair rule', params: idParamsSchema, response: { 200: okSchema, ...errors } } },
+      async (request) => {
+        await removePairRule(deps, actorOf(request), request.params.id);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/api/matching-runs/:id/pair-preview',
+      {
+        config: { access: MATCHERS },
+        schema: { tags, summary: 'Score, explanation and warnings for any pair of a run', params: idParamsSchema, querystring: pairPreviewQuerySchema, response: { 200: pairPreviewSchema, ...errors } },
+      },
+      (request) => previewPairInRun(deps, request.params.id, request.query),
+    );
+
+    app.post(
+      '/api/matching-runs/:id/reassign',
+      {
+        config: { access: MATCHERS },
+        schema: { tags, summary: "Move a mentee by hand in a run's proposal", params: idParamsSchema, body: reassignBodySchema, response: { 200: matchingRunSchema, ...errors } },
+      },
+      (request) => reassign(deps, actorOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/matching-runs/:id/approve',
+      {
+        config: { access: MATCHERS },
+        schema: { tags, summary: 'Approve a proposal: create the matches and tell everyone', params: idParamsSchema, response: { 200: approveResultSchema, ...errors } },
+      },
+      (request) => approveRun(deps, actorOf(request), request.params.id),
+    );
+  };
+}

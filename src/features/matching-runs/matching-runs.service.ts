@@ -1,0 +1,298 @@
+import { isUniqueViolation } from '../../db/constraint-errors.ts';
+import type { Executor } from '../../db/executor.ts';
+import type { Deps } from '../../deps.ts';
+import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.ts';
+import type { Weights } from '../../matching/index.ts';
+import { DEFAULT_WEIGHTS, weightsSchema } from '../../matching/index.ts';
+import type { MatchingRun, PairPreview, WeightsView } from '../../shared/api/matching.ts';
+import type { PeriodStatus } from '../../shared/period-status.ts';
+import { toInstant } from '../../time/instant.ts';
+import type { Actor } from '../accounts/actor.ts';
+import type { ApplicationRecord } from '../applications/application.types.ts';
+import { recordAudit } from '../audit/audit.store.ts';
+import { listPartnerPairs } from '../matches/matches.store.ts';
+import { nextStatuses } from '../periods/period.rules.ts';
+import type { PeriodView } from '../periods/periods.service.ts';
+import { findPeriod } from '../periods/periods.store.ts';
+import type { PeriodRecord } from '../periods/periods.store.ts';
+import { menteeProfile, mentorProfile, poolProfiles, profileId } from './application-profiles.ts';
+import { poolHardRules, rulesBrokenBy } from './hard-rules.ts';
+import { isInterrupted } from './matching-run.rules.ts';
+import { loadMatchingPool } from './matching-pool.ts';
+import type { MatchingPool } from './matching-pool.ts';
+import { findLatestRun, findPreviousRunWithResult, findRun, insertRun, listRunningRuns, replaceRunResult } from './matching-runs.store.ts';
+import type { MatchingRunRecord } from './matching-runs.store.ts';
+import { previewPair } from './pair-preview.ts';
+import { deletePairRule, deleteRulesReplacedBy, findPairRule, insertPairRule } from './pair-rules.store.ts';
+import type { PairRuleKind, PairRuleRecord } from './pair-rules.store.ts';
+import type { RunExecutor } from './run-executor.ts';
+import type { RunJob } from './run-job.ts';
+import { reassignInResult } from './run-result.ts';
+import { runView } from './run-view.ts';
+
+/** Matching happens while applications are open (a first look) and in the matching phase. */
+const MATCHING_STATUSES: readonly PeriodStatus[] = ['applications_open', 'matching'];
+
+export type PairRuleView = Omit<PairRuleRecord, 'periodId'>;
+const ruleView = ({ periodId: _periodId, ...rest }: PairRuleRecord): PairRuleView => rest;
+
+export const periodView = (p: PeriodRecord): PeriodView => ({ ...p, nextStatuses: [...nextStatuses(p.status)] });
+
+async function periodOrThrow(db: Executor, id: number): Promise<PeriodRecord> {
+  const period = await findPeriod(db, id);
+  if (!period) throw new NotFoundError('period');
+  return period;
+}
+
+function assertMatchable(period: PeriodRecord): void {
+  if (!MATCHING_STATUSES.includes(period.status)) {
+    throw new ConflictError('PERIOD_NOT_MATCHING', 'Matching is open only while applications are open or the period is in its matching phase.');
+  }
+}
+
+async function runOrThrow(db: Executor, id: number): Promise<MatchingRunRecord> {
+  const run = await findRun(db, id);
+  if (!run) throw new NotFoundError('matching run');
+  return run;
+}
+
+function assertDone(run: MatchingRunRecord): NonNullable<MatchingRunRecord['result']> {
+  if (run.status === 'done' && run.result) return run.result;
+  throw new ConflictError('RUN_NOT_DONE', run.status === 'approved' ? 'This proposal is already approved.' : 'This run has no proposal to work on yet.');
+}
+
+/** The engine's own check (idealMin ≤ idealMax and the rest), so a bad set never reaches a worker. */
+function validWeights(view: WeightsView): Weights {
+  const parsed = weightsSchema.safeParse(view);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => ({ path: `weights.${i.path.join('.')}`, message: i.message }));
+  throw new RuleViolationError('INVALID_WEIGHTS', `These weights cannot be used: ${details.map((d) => d.message).join('; ')}.`, details);
+}
+
+async function currentFingerprint(db: Executor, run: MatchingRunRecord): Promise<string | null> {
+  return run.status === 'approved' ? null : (await loadMatchingPool(db, run.periodId)).fingerprint;
+}
+
+export async function getWorkspace(deps: Pick<Deps, 'db' | 'clock'>, periodId: number) {
+  const period = await periodOrThrow(deps.db, periodId);
+  const current = await loadMatchingPool(deps.db, periodId);
+  const mentors = current.pool.filter((a) => a.role === 'mentor');
+  const latest = await findLatestRun(deps.db, periodId);
+  const previous = latest && (await findPreviousRunWithResult(deps.db, periodId, latest.id));
+  return {
+    period: periodView(period),
+    pool: {
+      mentees: current.pool.length - mentors.length,
+      mentors: mentors.length,
+      mentorPlaces: mentors.reduce((sum, m) => sum + m.answers.capacity, 0),
+    },
+    weights: latest?.weights ?? DEFAULT_WEIGHTS,
+    latestRun: latest ? runView(latest, latest.status === 'approved' ? null : current.fingerprint, deps.clock.now()) : null,
+    previousSummary: previous?.result?.summary ?? null,
+    rules: current.rules.map(ruleView),
+  };
+}
+
+export async function getRun(deps: Pick<Deps, 'db' | 'clock'>, runId: number): Promise<MatchingRun> {
+  const run = await runOrThrow(deps.db, runId);
+  return runView(run, await currentFingerprint(deps.db, run), deps.clock.now());
+}
+
+function runJob(current: MatchingPool, partners: { mentorUserId: number; menteeUserId: number }[], settings: Pick<RunJob, 'weights' | 'objective' | 'minScore' | 'referenceDate'>): RunJob {
+  const rules = poolHardRules(current.pool, current.rules, partners);
+  return {
+    ...poolProfiles(current.pool),
+    ...settings,
+    previousPartners: rules.previousPartners,
+    forbidden: [...rules.forbidden, ...rules.samePerson],
+    locks: rules.locks,
+    notes: rules.notes,
+  };
+}
+
+/**
+ * Saves a run with its settings and the pool's fingerprint, then hands the computation to the
+ * executor and returns at once (status 'running'); the caller polls the run.
+ */
+export async function startRun(
+  deps: Deps,
+  executor: RunExecutor,
+  actor: Actor,
+  periodId: number,
+  body: { weights?: WeightsView | undefined; objective: 'most-matched' | 'total-score'; minScore: number | null },
+): Promise<MatchingRun> {
+  const chosen = body.weights && validWeights(body.weights);
+  const now = deps.clock.now();
+  const at = toInstant(now);
+  const { run, job } = await deps.db.transaction().execute(async (trx) => {
+    assertMatchable(await periodOrThrow(trx, periodId));
+    const running = (await listRunningRuns(trx, periodId)).filter((r) => !isInterrupted({ status: 'running', ...r }, now));
+    if (running.length > 0) {
+      throw new ConflictError('RUN_IN_PROGRESS', 'A matching run for this period is still in progress; wait for it to finish.');
+    }
+    const current = await loadMatchingPool(trx, periodId);
+    const weights = chosen ?? (await findLatestRun(trx, periodId))?.weights ?? DEFAULT_WEIGHTS;
+    const id = await insertRun(trx, { periodId, weights, objective: body.objective, minScore: body.minScore, poolFingerprint: current.fingerprint, createdBy: actor.userId, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'matching_run.started',
+      entityType: 'matching_run',
+      entityId: id,
+      details: { periodId, objective: body.objective, minScore: body.minScore, pool: current.pool.length },
+      at,
+    });
+    const job = runJob(current, await listPartnerPairs(trx), { weights, objective: body.objective, minScore: body.minScore, referenceDate: now.getTime() });
+    return { run: await runOrThrow(trx, id), job };
+  });
+  executor.start(run.id, job);
+  return runView(run, run.poolFingerprint, now);
+}
+
+function poolMember(current: MatchingPool, id: number, role: 'mentee' | 'mentor', path: string): ApplicationRecord {
+  const a = current.byId.get(id);
+  if (a?.role === role) return a;
+  throw new RuleViolationError('NOT_IN_POOL', `Application ${id} is not an accepted ${role} application of this period.`, [
+    { path, message: `Choose an accepted ${role} of this period.` },
+  ]);
+}
+
+export async function addPairRule(
+  deps: Deps,
+  actor: Actor,
+  periodId: number,
+  body: { kind: PairRuleKind; menteeApplicationId: number; mentorApplicationId: number },
+): Promise<PairRuleView> {
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      assertMatchable(await periodOrThrow(trx, periodId));
+      const current = await loadMatchingPool(trx, periodId);
+      poolMember(current, body.menteeApplicationId, 'mentee', 'menteeApplicationId');
+      poolMember(current, body.mentorApplicationId, 'mentor', 'mentorApplicationId');
+      const at = toInstant(deps.clock.now());
+      // A pair has one rule, and a mentee one lock: the newest decision replaces older ones.
+      const replaced = await deleteRulesReplacedBy(trx, body);
+      const id = await insertPairRule(trx, { periodId, ...body, createdBy: actor.userId, at });
+      await recordAudit(trx, { actorId: actor.userId, action: 'pair_rule.added', entityType: 'pair_rule', entityId: id, details: { periodId, ...body, replaced }, at });
+      const rule = await findPairRule(trx, id);
+      if (!rule) throw new NotFoundError('pair rule');
+      return ruleView(rule);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError('RULE_CHANGED', 'Someone else set a rule for this pair just now. Reload and try again.');
+    throw err;
+  }
+}
+
+export async function removePairRule(deps: Deps, actor: Actor, ruleId: number): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const rule = await findPairRule(trx, ruleId);
+    if (!rule || !(await deletePairRule(trx, ruleId))) throw new NotFoundError('pair rule');
+    const at = toInstant(deps.clock.now());
+    const { id: _id, createdAt: _createdAt, ...details } = rule;
+    await recordAudit(trx, { actorId: actor.userId, action: 'pair_rule.removed', entityType: 'pair_rule', entityId: ruleId, details, at });
+  });
+}
+
+interface PairInRun {
+  mentee: ApplicationRecord;
+  mentor: ApplicationRecord | null;
+  preview: PairPreview | null;
+}
+
+/** Resolves a pair against a done run and the pool as it is now, and previews it. */
+async function pairInRun(db: Executor, run: MatchingRunRecord, menteeApplicationId: number, mentorApplicationId: number | null): Promise<PairInRun> {
+  const result = assertDone(run);
+  const current = await loadMatchingPool(db, run.periodId);
+  const inRun =
+    result.pairs.some((p) => p.menteeApplicationId === menteeApplicationId) || result.unmatched.some((u) => u.menteeApplicationId === menteeApplicationId);
+  if (!inRun) {
+    throw new RuleViolationError('NOT_IN_RUN', `Application ${menteeApplicationId} is not a mentee of this run.`, [{ path: 'menteeApplicationId', message: 'Choose a mentee of this run.' }]);
+  }
+  const mentee = poolMember(current, menteeApplicationId, 'mentee', 'menteeApplicationId');
+  if (mentorApplicationId === null) return { mentee, mentor: null, preview: null };
+  const load = result.mentors.find((m) => m.mentorApplicationId === mentorApplicationId);
+  if (!load) {
+    throw new RuleViolationError('NOT_IN_RUN', `Application ${mentorApplicationId} is not a mentor of this run.`, [{ path: 'mentorApplicationId', message: 'Choose a mentor of this run.' }]);
+  }
+  const mentor = poolMember(current, mentorApplicationId, 'mentor', 'mentorApplicationId');
+  const rules = poolHardRules(current.pool, current.rules, await listPartnerPairs(db));
+  const currentPair = result.pairs.find((p) => p.menteeApplicationId === menteeApplicationId);
+  const preview = previewPair({
+    mentee: menteeProfile(mentee),
+    mentor: mentorProfile(mentor),
+    weights: run.weights,
+    minScore: run.minScore,
+    referenceDate: Date.parse(run.createdAt),
+    ...rulesBrokenBy(rules, { menteeId: profileId(mentee.id), mentorId: profileId(mentor.id) }),
+    capacity: load.capacity,
+    assignedOthers: result.pairs.filter((p) => p.mentorApplicationId === mentorApplicationId && p.menteeApplicationId !== menteeApplicationId).length,
+    lockedToOther: currentPair?.locked && currentPair.mentorApplicationId !== mentorApplicationId ? currentPair.mentorName : null,
+  });
+  return { mentee, mentor, preview };
+}
+
+export async function previewPairInRun(
+  deps: Pick<Deps, 'db'>,
+  runId: number,
+  q: { menteeApplicationId: number; mentorApplicationId: number },
+): Promise<PairPreview> {
+  const run = await runOrThrow(deps.db, runId);
+  const { preview } = await pairInRun(deps.db, run, q.menteeApplicationId, q.mentorApplicationId);
+  if (!preview) throw new NotFoundError('pair');
+  return preview;
+}
+
+/**
+ * Moves one mentee by hand, in the run's saved proposal. A move that breaks a hard rule or a
+ * mentor's capacity needs `acceptWarnings`: the refusal lists exactly what would break.
+ */
+export async function reassign(
+  deps: Deps,
+  actor: Actor,
+  runId: number,
+  body: { menteeApplicationId: number; mentorApplicationId: number | null; acceptWarnings: boolean },
+): Promise<MatchingRun> {
+  const now = deps.clock.now();
+  const at = toInstant(now);
+  return deps.db.transaction().execute(async (trx) => {
+    const run = await runOrThrow(trx, runId);
+    const result = assertDone(run);
+    const { mentee, mentor, preview } = await pairInRun(trx, run, body.menteeApplicationId, body.mentorApplicationId);
+    const before = result.pairs.find((p) => p.menteeApplicationId === mentee.id);
+    const warnings = preview?.warnings ?? (before?.locked ? [{ code: 'LOCKED_PAIR', message: `${mentee.applicantName} is locked to ${before.mentorName}; taking them out breaks the lock in this proposal.` }] : []);
+    if (warnings.length > 0 && !body.acceptWarnings) {
+      throw new ConflictError(
+        'WARNINGS_NOT_ACCEPTED',
+        `This change breaks a rule: ${warnings.map((w) => w.message).join(' ')} Confirm to make it anyway.`,
+        warnings.map((w) => ({ path: w.code, message: w.message })),
+      );
+    }
+    const pair =
+      mentor && preview
+        ? {
+            menteeApplicationId: mentee.id,
+            menteeName: mentee.applicantName,
+            mentorApplicationId: mentor.id,
+            mentorName: mentor.applicantName,
+            score: preview.score ?? 0,
+            explanation: preview.explanation,
+            reasons: preview.reasons,
+            locked: false,
+            editedByHand: true,
+          }
+        : null;
+    const next = reassignInResult(result, mentee.id, mentee.applicantName, pair);
+    if (!(await replaceRunResult(trx, run, next))) {
+      throw new ConflictError('RUN_CHANGED', 'Someone else changed this proposal just now. Reload and try again.');
+    }
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'matching_run.reassigned',
+      entityType: 'matching_run',
+      entityId: runId,
+      details: { menteeApplicationId: mentee.id, from: before?.mentorApplicationId ?? null, to: mentor?.id ?? null, warningsAccepted: warnings.map((w) => w.code) },
+      at,
+    });
+    return runView({ ...run, result: next }, await currentFingerprint(trx, run), now);
+  });
+}

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import type { ApplicationRecord } from '../applications/application.types.ts';
+
+export interface FingerprintRule {
+  kind: 'lock' | 'forbid';
+  menteeApplicationId: number;
+  mentorApplicationId: number;
+}
+
+type PoolEntry = Pick<ApplicationRecord, 'id' | 'updatedAt' | 'status' | 'role' | 'answers'>;
+
+/**
+ * SHA-256 (hex) of everything a run's proposal depends on besides its settings: who is in the
+ * pool, in which role, their answers as of when, and the period's pair rules. Approval compares a
+ * run's fingerprint with today's to refuse a proposal made for a pool that has since changed.
+ * Answers are in too, so an edit within the same millisecond still counts as a change.
+ */
+export function poolFingerprint(pool: readonly PoolEntry[], rules: readonly FingerprintRule[]): string {
+  const applications = [...pool]
+    .sort((a, b) => a.id - b.id)
+    .map((a) => [a.id, a.updatedAt, a.status, a.role, a.answers]);
+  const pairRules = [...rules]
+    .sort((a, b) => a.menteeApplicationId - b.menteeApplicationId || a.mentorApplicationId - b.mentorApplicationId || a.kind.localeCompare(b.kind))
+    .map((r) => [r.kind, r.menteeApplicationId, r.mentorApplicationId]);
+  return createHash('sha256').update(JSON.stringify({ applications, pairRules })).digest('hex');
+}

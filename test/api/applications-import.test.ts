@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../setup/dialects.ts';
+import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
+import type { Client, TestContext } from '../setup/test-app.ts';
+import { answers, base64, createPeriod } from '../fixtures/applications/helpers.ts';
+
+const HEADER = 'email,name,role,phone,job_title,employer,workplace_type,years_experience,career_stage,region,time_zone,interests,program_goals,channels,meet_in_person,languages,hopes,capacity';
+const row = (email: string, overrides: Partial<Record<string, string>> = {}) => {
+  const cells: Record<string, string> = {
+    email,
+    name: 'Imported Person',
+    role: 'mentee',
+    phone: '',
+    job_title: 'Library Assistant',
+    employer: 'Harbor Library',
+    workplace_type: 'public',
+    years_experience: '1',
+    career_stage: 'early_career',
+    region: 'US-ME',
+    time_zone: 'America/New_York',
+    interests: 'Storytime; Outreach',
+    program_goals: '1;2',
+    channels: 'email;video',
+    meet_in_person: 'Yes',
+    languages: 'English',
+    hopes: '',
+    capacity: '',
+    ...overrides,
+  };
+  return HEADER.split(',').map((h) => cells[h] ?? '').join(',');
+};
+const csv = (...lines: string[]) => [HEADER, ...lines].join('\n') + '\n';
+
+describeEachDialect('applications CSV import and export', (db) => {
+  let ctx: TestContext;
+  let staff: Client;
+  let periodId: number;
+  const importCsv = (text: string | Buffer, mode: string, extra: Record<string, unknown> = {}, into = periodId) =>
+    staff.post(`/api/periods/${into}/applications/import`, { fileBase64: base64(text), mode, ...extra });
+  const applicationCount = async (pid = periodId) =>
+    Number((await ctx.deps.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).where('period_id', '=', pid).executeTakeFirstOrThrow()).n);
+
+  beforeAll(async () => {
+    ctx = await buildTestApp(db());
+    await setUpProgram(ctx.deps);
+    staff = (await signedIn(ctx, ['staff'])).client;
+    periodId = await createPeriod(staff, 'Import period');
+  });
+  afterAll(() => ctx.close());
+
+  it('previews with automatic mapping and writes nothing', async () => {
+    const res = await importCsv(csv(row('a@example.org'), row('b@example.org', { role: 'Mentor', capacity: '2' })), 'preview');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.unmapped).toEqual([]);
+    expect(body.mapping.email).toBe('email');
+    expect(body.counts).toEqual({ total: 2, good: 2, bad: 0, imported: 0 });
+    expect(body.imported).toBe(false);
+    expect(body.rows.map((r: { line: number }) => r.line)).toEqual([2, 3]);
+    expect(await applicationCount()).toBe(0);
+  });
+
+  it('maps friendly headings by itself, and odd ones as staff choose', async () => {
+    const friendly = [
+      'E-mail,Full Name,Applying as,Library type,Years of experience,Stage,Region,Time zone,Interests,Goals,Channels,In person,Languages,Nickname',
+      'c@example.org,Cee Example,mentee,school,0,student,US-NY,America/New_York,Books,3,chat,no,English;French,Cee',
+    ].join('\n');
+    const auto = (await importCsv(friendly, 'preview')).json();
+    expect(auto.mapping).toMatchObject({ email: 'E-mail', name: 'Full Name', workplace_type: 'Library type', years_experience: 'Years of experience' });
+    expect(auto).toMatchObject({ unmapped: [], counts: { good: 1, bad: 0 } });
+
+    const odd = friendly.replace('E-mail,Full Name', 'Contact,Person');
+    const unmapped = (await importCsv(odd, 'preview')).json();
+    expect(unmapped.unmapped).toEqual(['email', 'name']);
+    expect(unmapped.rows).toEqual([]);
+    const mapping = { ...unmapped.mapping, email: 'Contact', name: 'Person' };
+    const explicit = await importCsv(odd, 'preview', { mapping });
+    expect(explicit.json()).toMatchObject({ unmapped: [], counts: { good: 1, bad: 0 }, rows: [{ email: 'c@example.org', name: 'Cee Example' }] });
+    const unknown = await importCsv(odd, 'preview', { mapping: { ...mapping, hopes: 'Dreams' } });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().code).toBe('CSV_UNKNOWN_HEADING');
+  });
+
+  it('reports a missing required column as unmapped', async () => {
+    const res = await importCsv('email,name\nx@example.org,X\n', 'all-or-nothing');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().unmapped).toEqual(expect.arrayContaining(['role', 'interests', 'program_goals']));
+    expect(res.json().imported).toBe(false);
+  });
+
+  it('all-or-nothing: one bad row means nothing is written, and the row is named by its line', async () => {
+    const file = csv(row('d@example.org'), row('e@example.org', { years_experience: 'many', program_goals: '1;999' }), row('f@example.org'));
+    const res = await importCsv(file, 'all-or-nothing');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ imported: false, counts: { total: 3, good: 2, bad: 1, imported: 0 } });
+    const bad = body.rows.find((r: { errors: unknown[] }) => r.errors.length > 0);
+    expect(bad.line).toBe(3);
+    expect(bad.errors.map((e: { field: string }) => e.field)).toEqual(['years_experience']);
+    expect(await applicationCount()).toBe(0);
+  });
+
+  it('good-rows: writes the good rows, creates accounts without a password and sends no e-mail', async () => {
+    const outboxBefore = Number((await ctx.deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const file = csv(
+      row('g@example.org', { name: 'Gee Good' }),
+      row('h@example.org', { program_goals: '1;999' }),
+      row('g@example.org', { name: 'Gee Twice' }),
+      row('i@example.org', { role: 'mentor', channels: 'email;carrier pigeon' }),
+    );
+    const res = await importCsv(file, 'good-rows');
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({ imported: true, counts: { total: 4, good: 1, bad: 3, imported: 1 } });
+    const errorsByLine = Object.fromEntries(body.rows.map((r: { line: number; errors: { field: string }[] }) => [r.line, r.errors.map((e) => e.field)]));
+    expect(errorsByLine).toEqual({ 2: [], 3: ['program_goals'], 4: ['email'], 5: ['channels'] });
+    const user = await ctx.deps.db.selectFrom('users').select(['name', 'password_hash']).where('email', '=', 'g@example.org').executeTakeFirstOrThrow();
+    expect(user).toEqual({ name: 'Gee Good', password_hash: null });
+    expect(await applicationCount()).toBe(1);
+    const outboxAfter = Number((await ctx.deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(outboxAfter).toBe(outboxBefore);
+    // Already applied in this period: a row error the next time.
+    const again = (await importCsv(csv(row('g@example.org')), 'preview')).json();
+    expect(again.rows[0].errors[0].message).toMatch(/already applied/);
+  });
+
+  it('refuses bytes that are not UTF-8', async () => {
+    const latin1 = Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from(row('j@example.org', { name: 'Ren\u00e9e' }) + '\n', 'latin1')]);
+    const res = await importCsv(latin1, 'preview');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('CSV_NOT_UTF8');
+  });
+
+  it('accepts a BOM, CRLF line ends and a quoted cell spanning lines, keeping line numbers physical', async () => {
+    const file = '\uFEFF' + [HEADER, row('k@example.org', { hopes: '"Line one\r\nline two"' }), row('l@example.org', { years_experience: 'x' })].join('\r\n') + '\r\n';
+    const body = (await importCsv(file, 'preview')).json();
+    expect(body.headings[0]).toBe('email');
+    expect(body.rows.map((r: { line: number; errors: unknown[] }) => [r.line, r.errors.length])).toEqual([[2, 0], [4, 1]]);
+  });
+
+  it('refuses an unreadable file and a period that does not exist without a 500', async () => {
+    expect((await importCsv('email,name\n"unclosed,x\n', 'preview')).json().code).toBe('CSV_MALFORMED');
+    expect((await importCsv('', 'preview')).json().code).toBe('CSV_EMPTY');
+    expect((await importCsv(csv(row('m@example.org')), 'preview', {}, 999999)).statusCode).toBe(404);
+    expect((await importCsv(csv(row('m@example.org')), 'everything')).statusCode).toBe(400);
+  });
+
+  it('exports formula-safe CSV without confidential preferences that re-imports into another period', async () => {
+    const { client } = await signedIn(ctx, []);
+    const applied = await client.post('/api/applications', {
+      periodId,
+      role: 'mentor',
+      answers: answers({
+        employer: '=HYPERLINK("http://evil.example","click")',
+        jobTitle: '@SUM(1)',
+        hopes: 'Share what I know; "quote" and, comma',
+        capacity: 2,
+        confidential: { preferSameGender: true, gender: '', notes: 'Secret note' },
+        eligibilityAnswers: { association_member: 'yes' },
+      }),
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+
+    const res = await staff.get(`/api/periods/${periodId}/applications.csv`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="applications-Import-period.csv"');
+    const text = res.body;
+    expect(text.split('\r\n')[0]).toBe(`${HEADER},status,decision_reason,created_at`);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(text).toContain("'@SUM(1)");
+    expect(text).toContain("'+1 312 555 0100");
+    expect(text).not.toContain('Secret note');
+
+    const next = await createPeriod(staff, 'Round trip');
+    const back = await importCsv(text, 'all-or-nothing', {}, next);
+    expect(back.statusCode, back.body).toBe(201);
+    expect(back.json().counts).toMatchObject({ total: 2, good: 2, imported: 2 });
+    const copies = (await staff.get(`/api/periods/${next}/applications?role=mentor`)).json().applications;
+    expect(copies).toHaveLength(1);
+    expect(copies[0].answers).toMatchObject({
+      employer: '=HYPERLINK("http://evil.example","click")',
+      jobTitle: '@SUM(1)',
+      phone: '+1 312 555 0100',
+      hopes: 'Share what I know; "quote" and, comma',
+      capacity: 2,
+      interests: ['Storytime', 'Early literacy'],
+      programGoalIds: [1, 2],
+      channels: ['email', 'video'],
+    });
+  });
+
+  it('lets the committee import, and keeps participants out', async () => {
+    const committee = (await signedIn(ctx, ['committee'])).client;
+    const res = await committee.post(`/api/periods/${periodId}/applications/import`, { fileBase64: base64(csv(row('n@example.org'))), mode: 'preview' });
+    expect(res.statusCode).toBe(200);
+    const mentee = (await signedIn(ctx, ['mentee'])).client;
+    expect((await mentee.post(`/api/periods/${periodId}/applications/import`, { fileBase64: base64(csv(row('n@example.org'))), mode: 'preview' })).statusCode).toBe(403);
+  });
+});

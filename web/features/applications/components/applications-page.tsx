@@ -1,0 +1,218 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { APPLICATION_ROLES, APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, WORKPLACE_TYPES, WORKPLACE_TYPE_LABELS } from '../../../../src/shared/application-vocabulary.ts';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { Card } from '../../../components/ui/card.tsx';
+import { TextField } from '../../../components/ui/field.tsx';
+import { Page } from '../../../components/ui/page.tsx';
+import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TableWrap } from '../../../components/ui/table-wrap.tsx';
+import { formatInstant } from '../../../lib/format-date.ts';
+import { usePeriodApplications } from '../api/get-period-applications.ts';
+import type { ApplicationFilters, ApplicationList } from '../api/get-period-applications.ts';
+import { usePeriod } from '../api/get-periods.ts';
+import { useProgramGoals } from '../api/get-program-goals.ts';
+import { ApplicationStatusBadge } from './application-status-badge.tsx';
+import { ReviewBreadcrumb } from './review-breadcrumb.tsx';
+
+const FILTER_KEYS = ['role', 'status', 'workplaceType', 'region', 'goal', 'q'] as const;
+const ROLE_PLURAL = { mentor: 'Mentors', mentee: 'Mentees' } as const;
+
+function CountsTable({ counts }: { counts: ApplicationList['counts'] }) {
+  return (
+    <TableWrap label="Applications by role and status">
+      <table>
+        <caption className="visually-hidden">Applications by role and status</caption>
+        <thead>
+          <tr>
+            <th scope="col">Role</th>
+            {APPLICATION_STATUSES.map((s) => (
+              <th scope="col" key={s}>
+                {APPLICATION_STATUS_LABELS[s]}
+              </th>
+            ))}
+            <th scope="col">All</th>
+          </tr>
+        </thead>
+        <tbody>
+          {APPLICATION_ROLES.map((r) => {
+            const row = counts[r];
+            const total = APPLICATION_STATUSES.reduce((sum, s) => sum + (row[s] ?? 0), 0);
+            return (
+              <tr key={r}>
+                <th scope="row">{ROLE_PLURAL[r]}</th>
+                {APPLICATION_STATUSES.map((s) => (
+                  <td key={s}>{row[s] ?? 0}</td>
+                ))}
+                <td>{total}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function Filters({ initial, onApply, goals }: { initial: ApplicationFilters; onApply: (f: ApplicationFilters) => void; goals: { value: string; label: string }[] }) {
+  const [f, setF] = useState<ApplicationFilters>(initial);
+  const set = (key: keyof ApplicationFilters) => (value: string) => setF((x) => ({ ...x, [key]: value }));
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    onApply(f);
+  };
+  const any = (label: string) => [{ value: '', label }];
+  return (
+    <form className="form" onSubmit={submit} aria-label="Filter applications" role="search">
+      <div className="form-row">
+        <SelectField label="Role" value={f.role ?? ''} onChange={set('role')} options={[...any('Mentors and mentees'), ...APPLICATION_ROLES.map((r) => ({ value: r, label: ROLE_PLURAL[r] }))]} />
+        <SelectField label="Status" value={f.status ?? ''} onChange={set('status')} options={[...any('Any status'), ...APPLICATION_STATUSES.map((s) => ({ value: s, label: APPLICATION_STATUS_LABELS[s] }))]} />
+        <SelectField
+          label="Workplace"
+          value={f.workplaceType ?? ''}
+          onChange={set('workplaceType')}
+          options={[...any('Any workplace'), ...WORKPLACE_TYPES.map((w) => ({ value: w, label: WORKPLACE_TYPE_LABELS[w] }))]}
+        />
+      </div>
+      <div className="form-row">
+        <TextField label="Region" value={f.region ?? ''} onChange={set('region')} maxLength={20} hint="A code like US-IL, or US for a whole country." autoComplete="off" spellCheck={false} />
+        <SelectField label="Program goal" value={f.goal ?? ''} onChange={set('goal')} options={[...any('Any goal'), ...goals]} />
+        <TextField label="Search" type="search" value={f.q ?? ''} onChange={set('q')} maxLength={200} hint="Name, e-mail, employer or interest." autoComplete="off" />
+      </div>
+      <div className="form-actions">
+        <Button type="submit">Show applications</Button>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setF({});
+            onApply({});
+          }}
+        >
+          Clear filters
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Staff and the committee: a period's applications, counted, filtered and listed. */
+export function ApplicationsPage({ canManagePeriods }: { canManagePeriods: boolean }) {
+  const params = useParams();
+  const periodId = Number(params.id);
+  const [search, setSearch] = useSearchParams();
+  const filters: ApplicationFilters = Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? '']).filter(([, v]) => v !== ''));
+  const period = usePeriod(periodId);
+  const list = usePeriodApplications(periodId, filters);
+  const goals = useProgramGoals();
+  const periodName = period.data?.name;
+  const goalOptions = (goals.data ?? []).map((g) => ({ value: String(g.id), label: g.retired ? `${g.title} (retired)` : g.title }));
+
+  const title = periodName ? `Applications for ${periodName}` : 'Applications';
+  const back = <ReviewBreadcrumb periodId={periodId} periodName={periodName} canManagePeriods={canManagePeriods} />;
+  if (!Number.isInteger(periodId) || periodId <= 0) {
+    return (
+      <Page title="Period not found" before={back}>
+        <p>This address doesn’t point to a period.</p>
+      </Page>
+    );
+  }
+
+  const filtered = Object.keys(filters).length > 0;
+  return (
+    <Page
+      title={title}
+      documentTitle={title}
+      before={back}
+      intro={<p>Check each application, then accept, waitlist or decline it. Accepted people go into the pool for matching.</p>}
+      actions={
+        <div className="form-actions">
+          <a className="button button--secondary button--small" href={`/api/periods/${periodId}/applications.csv`} download>
+            Download CSV
+          </a>
+          <Link className="button button--secondary button--small" to={`/periods/${periodId}/applications/import`}>
+            Import from CSV
+          </Link>
+          <Link className="button button--small" to={`/periods/${periodId}/matching`}>
+            Go to matching
+          </Link>
+        </div>
+      }
+    >
+      {list.isPending ? <Loading label="Loading applications…" /> : null}
+      {list.isError ? <LoadError error={list.error} what="the applications" onRetry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        <>
+          <Card title="At a glance">
+            <CountsTable counts={list.data.counts} />
+          </Card>
+          <Card title="Find applications">
+            <Filters
+              key={search.toString()}
+              initial={filters}
+              goals={goalOptions}
+              onApply={(f) => {
+                const next = new URLSearchParams();
+                for (const k of FILTER_KEYS) {
+                  const v = f[k]?.trim();
+                  if (v) next.set(k, v);
+                }
+                setSearch(next, { replace: true });
+              }}
+            />
+          </Card>
+          <Card title={filtered ? 'Matching applications' : 'All applications'}>
+            <p role="status" className="muted">
+              {list.isFetching ? 'Updating…' : `${list.data.applications.length} ${list.data.applications.length === 1 ? 'application' : 'applications'}${filtered ? ' match these filters' : ''}.`}
+            </p>
+            {list.data.applications.length === 0 ? (
+              <p>{filtered ? 'No applications match. Try fewer filters.' : 'No one has applied to this period yet.'}</p>
+            ) : (
+              <TableWrap label="Applications">
+                <table>
+                  <caption className="visually-hidden">Applications</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Role</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Workplace</th>
+                      <th scope="col">Region</th>
+                      <th scope="col">Submitted</th>
+                      <th scope="col">Eligibility</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.data.applications.map((a) => (
+                      <tr key={a.id}>
+                        <th scope="row">
+                          <Link to={`/periods/${periodId}/applications/${a.id}`}>{a.applicant.name}</Link>
+                        </th>
+                        <td>{a.role === 'mentor' ? 'Mentor' : 'Mentee'}</td>
+                        <td>
+                          <ApplicationStatusBadge status={a.status} />
+                        </td>
+                        <td>{WORKPLACE_TYPE_LABELS[a.answers.workplaceType]}</td>
+                        <td>{a.answers.region}</td>
+                        <td className="nowrap">{formatInstant(a.createdAt)}</td>
+                        <td>
+                          {a.eligibilityProblems.length > 0 ? (
+                            <Badge tone="warning">{a.eligibilityProblems.length === 1 ? '1 question to check' : `${a.eligibilityProblems.length} questions to check`}</Badge>
+                          ) : (
+                            <span className="muted">Eligible</span>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            )}
+          </Card>
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { matchingRunSchema } from '../../../../src/shared/api/matching.ts';
+import type { MatchingRun } from '../../../../src/shared/api/matching.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+export type { MatchingRun };
+export type RunResult = NonNullable<MatchingRun['result']>;
+export type RunPair = RunResult['pairs'][number];
+
+export function getRun(id: number): Promise<MatchingRun> {
+  return apiRequest(`/api/matching-runs/${id}`, matchingRunSchema);
+}
+
+export function runQueryOptions(id: number) {
+  return queryOptions({
+    queryKey: queryKeys.matchingRun(id),
+    queryFn: () => getRun(id),
+    enabled: id > 0,
+    // Poll for progress while the run computes; stop once it has an answer.
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? 500 : false),
+    refetchIntervalInBackground: false,
+  });
+}
+
+/** A matching run: its progress, then its proposal. */
+export function useRun(id: number) {
+  return useQuery(runQueryOptions(id));
+}
