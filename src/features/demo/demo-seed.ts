@@ -67,32 +67,18 @@ export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; passwo
     await transitionPeriod(lastYear, staff, last.id, to);
   }
 
-  // This year's cohort: applications closed yesterday and the pool waits for the committee.
+  // This year's cohort: applications close in a few days and the pool is ready for a first run.
   const current = await createPeriod(deps, staff, {
     name: `${now.getUTCFullYear()} cohort`,
-    applicationsOpenOn: dateIn(timeZone, now, -40),
-    applicationsCloseOn: dateIn(timeZone, now, -1),
-    matchesAnnouncedOn: dateIn(timeZone, now, 7),
-    programEndsOn: dateIn(timeZone, now, 372),
-    surveyOpensOn: dateIn(timeZone, now, 340),
-    surveyClosesOn: dateIn(timeZone, now, 365),
+    applicationsOpenOn: dateIn(timeZone, now, -30),
+    applicationsCloseOn: dateIn(timeZone, now, 5),
+    matchesAnnouncedOn: dateIn(timeZone, now, 12),
+    programEndsOn: dateIn(timeZone, now, 377),
+    surveyOpensOn: dateIn(timeZone, now, 345),
+    surveyClosesOn: dateIn(timeZone, now, 370),
   });
-  const applicationTime = { ...deps, clock: fixedClock(new Date(now.getTime() - 20 * DAY_MS)) };
-  await transitionPeriod(applicationTime, staff, current.id, 'applications_open');
+  await transitionPeriod(deps, staff, current.id, 'applications_open');
   await seedApplications(deps, current.id, passwordHash);
-  await transitionPeriod(deps, staff, current.id, 'matching');
-
-  // Next cohort: open now, so the public Apply page has somewhere to go.
-  const next = await createPeriod(deps, staff, {
-    name: `${now.getUTCFullYear() + 1} cohort`,
-    applicationsOpenOn: dateIn(timeZone, now, -2),
-    applicationsCloseOn: dateIn(timeZone, now, 60),
-    matchesAnnouncedOn: dateIn(timeZone, now, 75),
-    programEndsOn: dateIn(timeZone, now, 440),
-    surveyOpensOn: dateIn(timeZone, now, 410),
-    surveyClosesOn: dateIn(timeZone, now, 435),
-  });
-  await transitionPeriod(deps, staff, next.id, 'applications_open');
   return { staffEmail: DEMO_STAFF_EMAIL, password: DEMO_PASSWORD };
 }
 

@@ -1,0 +1,187 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppProcess } from '../setup/app-server.ts';
+import type { AppProcess } from '../setup/app-server.ts';
+import { browserSkipReason, expectNoAxeViolations, launchBrowser, newPage, screenshot } from '../setup/browser.ts';
+
+const skipReason = process.env.CI === 'true' ? null : browserSkipReason();
+if (skipReason) process.stderr.write(`\n!!!\n!!! Browser tests SKIPPED: ${skipReason}\n!!!\n\n`);
+
+const path = (page: Page) => new URL(page.url()).pathname;
+
+/**
+ * The program's first real workflow on the demo program, clicked through as people would: a
+ * newcomer applies on the public page; staff accept her, run matching, pair her by hand, lock
+ * the pair, re-run, and approve; both announcement e-mails are in the outbox; she signs in and
+ * meets her mentor. axe checks every page visited.
+ */
+describe.skipIf(skipReason !== null)('applying and matching, as new users', () => {
+  let dataDir: string;
+  let server: AppProcess;
+  let browser: Browser;
+  let page: Page;
+  let shots = 0;
+
+  async function check(label: string): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await expectNoAxeViolations(page, label);
+    shots += 1;
+    await screenshot(page, `apply-match-${shots}-${label}`);
+  }
+
+  async function signIn(email: string, password: string): Promise<void> {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  }
+
+  async function signOut(): Promise<void> {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => path(page)).toBe('/sign-in');
+  }
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-match-'));
+    // The demo program, made the way a newcomer makes it: `tandem demo`.
+    await promisify(execFile)(process.execPath, ['bin/tandem.js', 'demo', '--no-serve'], {
+      env: { ...process.env, TANDEM_DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+    server = await startAppProcess({ dataDir: join(dataDir, 'demo') });
+    const launched = await launchBrowser();
+    if (!launched) throw new Error('Chromium is required for this test');
+    browser = launched;
+    page = await newPage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('takes a newcomer from the public Apply page to an announced match', async () => {
+    // 1. A newcomer applies as a mentee.
+    await page.goto(`${server.url}/apply`);
+    await page.getByRole('heading', { level: 1, name: /^Apply to/ }).waitFor();
+    await check('apply');
+    await page.getByRole('radio', { name: 'Mentee' }).check();
+    await page.getByLabel('Your name').fill('Rosalind Achterberg');
+    await page.getByLabel('E-mail address').fill('rosalind@example.org');
+    await page.getByLabel('Choose a password').fill('storytime forever');
+    await page.getByLabel('Job title').fill('Library Assistant');
+    await page.getByLabel('Employer').fill('Prairie View Public Library');
+    await page.getByLabel('Kind of workplace').selectOption('public');
+    await page.getByLabel('Where you are in your career').selectOption('early_career');
+    await page.getByLabel('Years of experience in the field').fill('2');
+    await page.getByLabel('Region').fill('US-IL');
+    await page.getByLabel('Time zone').selectOption('America/Chicago');
+    await page.getByRole('group', { name: /meet in person/ }).getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('checkbox', { name: 'Grow early-career confidence' }).check();
+    await page.getByLabel('Interests').fill('storytime, early literacy, outreach');
+    await page.getByRole('checkbox', { name: 'Video call' }).check();
+    await page.getByLabel('Languages you can mentor or be mentored in').fill('English');
+    // Every yes/no question (the eligibility questions come from the program's settings).
+    for (const question of await page.getByRole('group', { name: /\?/ }).all()) {
+      await question.getByRole('radio', { name: 'Yes' }).check();
+    }
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thank you for applying' }).waitFor();
+    await check('apply-thanks');
+    // She is signed in already; her home page shows the application.
+    await page.goto(server.url);
+    await page.getByText(/cohort/).first().waitFor();
+    await check('newcomer-home');
+    await signOut();
+
+    // 2. Staff accept her application.
+    await signIn('staff@demo.tandem.test', 'tandem-demo');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matching' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Applications and matching' }).waitFor();
+    await check('review-periods');
+    const openPeriod = page.getByRole('row').filter({ hasText: 'Applications open' });
+    await openPeriod.getByRole('link', { name: /Applications/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Applications for/ }).waitFor();
+    await check('applications');
+    await page.getByLabel('Search').fill('Rosalind');
+    await page.getByRole('button', { name: 'Show applications' }).click();
+    await page.getByRole('link', { name: /Rosalind Achterberg/ }).click();
+    await page.getByRole('button', { name: 'Accept' }).waitFor();
+    await check('application-detail');
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.getByText('Accepted').first().waitFor();
+
+    // 3. Run matching.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matching' }).click();
+    await page.getByRole('row').filter({ hasText: 'Applications open' }).getByRole('link', { name: /Matching/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Matching for/ }).waitFor();
+    await check('matching-workspace');
+    await page.getByRole('button', { name: /^Run matching/ }).click();
+    await page.getByRole('region', { name: 'Proposed pairs' }).first().waitFor({ timeout: 60_000 });
+    await check('matching-first-run');
+
+    // 4. Pair Rosalind by hand (mentees outnumber mentors, so she may be left out), then lock the pair.
+    const pairs = page.getByRole('table', { name: 'Proposed pairs' });
+    const rosalindPair = pairs.getByRole('row').filter({ hasText: 'Rosalind Achterberg' });
+    if ((await rosalindPair.count()) === 0) {
+      const notMatched = page.getByRole('row').filter({ hasText: 'Rosalind Achterberg' });
+      await notMatched.getByRole('button', { name: /^Reassign/ }).click();
+      const choose = page.getByLabel('New mentor for Rosalind Achterberg');
+      const firstMentor = await choose.locator('option').nth(1).getAttribute('value');
+      await choose.selectOption(firstMentor ?? '');
+      await page.getByRole('button', { name: /^Reassign( anyway)?$/ }).click();
+      await rosalindPair.first().waitFor();
+    }
+    await rosalindPair.first().getByRole('button', { name: /^Lock pair/ }).click();
+    await page.getByText('This proposal is out of date.').waitFor();
+    await check('matching-locked');
+
+    // 5. Re-run: the lock holds.
+    await page.getByRole('button', { name: 'Run matching again' }).click();
+    await expect.poll(async () => page.getByText('This proposal is out of date.').count(), { timeout: 60_000 }).toBe(0);
+    const lockedRow = pairs.getByRole('row').filter({ hasText: 'Rosalind Achterberg' });
+    await lockedRow.first().waitFor();
+    await lockedRow.first().getByText('Locked').waitFor();
+    const mentorName = (await lockedRow.first().getByRole('cell').first().innerText()).trim();
+    expect(mentorName.length).toBeGreaterThan(0);
+
+    // 6. Approving needs the period in Matching: staff move it there from the period page.
+    if ((await page.getByText('Applications are still open.').count()) > 0) {
+      await page.getByRole('link', { name: /move it to Matching/ }).click();
+      await page.getByRole('button', { name: /^Move to .Matching/ }).click();
+      await page.getByText(/The period is now in .Matching/).waitFor();
+      await check('period-moved-to-matching');
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: /^Matching for/ }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Approve these matches' }).click();
+    await page.getByRole('button', { name: 'Yes, approve and send e-mails' }).click();
+    await page.getByText('Matches approved.').waitFor({ timeout: 30_000 });
+    await check('matching-approved');
+
+    // 7. Both announcement e-mails are in the outbox.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
+    await page.getByRole('heading', { level: 1, name: /outbox/i }).waitFor();
+    await check('outbox');
+    const mailToRosalind = page.getByRole('row').filter({ hasText: 'rosalind@example.org' }).filter({ hasText: /Meet your mentor/ });
+    expect(await mailToRosalind.count()).toBe(1);
+    expect(await page.getByRole('row').filter({ hasText: /Meet your mentee/ }).count()).toBeGreaterThan(0);
+    await mailToRosalind.getByRole('link').first().click();
+    await page.getByText(/Rosalind/).first().waitFor();
+    await check('announcement-email');
+    await signOut();
+
+    // 8. Rosalind signs in and meets her mentor.
+    await signIn('rosalind@example.org', 'storytime forever');
+    await page.getByRole('heading', { name: /^Your mentor: / }).waitFor();
+    expect(await page.getByRole('heading', { name: /^Your mentor: / }).innerText()).toBe(`Your mentor: ${mentorName}`);
+    await check('mentee-home-with-partner');
+    await signOut();
+  });
+});
