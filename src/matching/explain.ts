@@ -7,6 +7,9 @@ import type { Criterion, Weights } from './weights.ts';
 import { CRITERIA } from './weights.ts';
 
 /** One reason behind a pair's score, for a web page to render. */
+/** Program goal number → its title, for explanations people read. */
+export type GoalNames = Readonly<Record<number, string>>;
+
 export interface Reason {
   readonly criterion: Criterion;
   /** The criterion's weight in this run. */
@@ -72,13 +75,16 @@ function textFor(
   mentor: MentorProfile,
   weights: Weights,
   offsets: TimeZoneOffsets,
+  goalNames: GoalNames | undefined,
 ): string {
   switch (criterion) {
     case 'goals': {
       const shared = sharedItems((mentee.programGoals ?? []).map(String), (mentor.programGoals ?? []).map(String));
+      // People read these: name the goals when the caller knows their titles.
+      const named = shared.map((id) => goalNames?.[Number(id)] ?? id);
       return shared.length === 0
         ? 'no shared program goals'
-        : `${plural(shared.length, 'shared program goal')} (${shared.join(', ')})`;
+        : `${plural(shared.length, 'shared program goal')} (${named.join(', ')})`;
     }
     case 'interests': {
       const shared = sharedItems(mentee.interests, mentor.interests);
@@ -134,6 +140,7 @@ export function explainPair(
   values: Float64Array,
   weights: Weights,
   offsets: TimeZoneOffsets,
+  goalNames?: GoalNames,
 ): Reason[] {
   let weightSum = 0;
   for (const c of CRITERIA) weightSum += weights[c].weight;
@@ -147,7 +154,7 @@ export function explainPair(
       weight,
       value,
       points: weightSum > 0 ? (100 * weight * value) / weightSum : 0,
-      text: textFor(criterion, value, mentee, mentor, weights, offsets),
+      text: textFor(criterion, value, mentee, mentor, weights, offsets, goalNames),
       polarity: value >= 0.5 ? 'for' : 'against',
     });
   });

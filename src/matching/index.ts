@@ -28,7 +28,7 @@ export type {
 export { WORKPLACE_TYPES } from './profiles.ts';
 export type { Criterion, CriterionWeight, Weights, WeightsInput } from './weights.ts';
 export { CRITERIA, DEFAULT_WEIGHTS, weightsSchema } from './weights.ts';
-export type { Reason } from './explain.ts';
+export type { GoalNames, Reason } from './explain.ts';
 export { isValidTimeZone, utcOffsetMinutes } from './time-zones.ts';
 export { proposeMatches } from './propose.ts';
 export type {

@@ -64,6 +64,16 @@ describe('proposeMatches', () => {
     expect(pair?.score).toBeCloseTo((100 * (3 + 3 + 2 + 2 + 1 + 1)) / 17, 10);
   });
 
+  it('names shared program goals by title when the caller gives the titles', () => {
+    const proposal = proposeMatches({
+      mentees: [librarian('e1', { programGoals: [1, 3] })],
+      mentors: [librarian('m1', { programGoals: [3, 1] })],
+      referenceDate,
+      goalNames: { 1: 'Grow early-career confidence', 3: 'Learn from peers' },
+    });
+    expect(proposal.pairs[0]?.explanation).toMatch(/^2 shared program goals \(Grow early-career confidence, Learn from peers\);/);
+  });
+
   it('names only criteria that apply, and describes them truthfully', () => {
     const { mentees, mentors } = population(2, 80, 30);
     const proposal = proposeMatches({ mentees, mentors, referenceDate });

@@ -2,7 +2,7 @@ import type { Objective } from './assignment-types.ts';
 import type { PreparedPopulation } from './criteria.ts';
 import { evaluatePair, preparePopulation } from './criteria.ts';
 import { MatchingInputError } from './errors.ts';
-import type { Reason } from './explain.ts';
+import type { GoalNames, Reason } from './explain.ts';
 import { explainPair, explanationText } from './explain.ts';
 import type { MenteeProfile, MentorProfile } from './profiles.ts';
 import type { Exclusion, HardRuleIndex } from './score-matrix.ts';
@@ -38,6 +38,8 @@ export interface ProposeInput {
   readonly referenceDate: Date | number;
   /** Fraction 0..1 of the whole run: scoring is the first 70 %, solving the rest. */
   readonly onProgress?: (fraction: number) => void;
+  /** Program goal titles by number, so explanations say "Build lasting connections", not "2". */
+  readonly goalNames?: GoalNames;
 }
 
 export interface ProposedPair {
@@ -171,7 +173,7 @@ export function proposeMatches(input: ProposeInput): Proposal {
     const mentor = mentors[j] as MentorProfile;
     const s = score[i * mentors.length + j] as number;
     evaluatePair(pop, weights, i, j, values);
-    const reasons = explainPair(mentee, mentor, values, weights, offsets);
+    const reasons = explainPair(mentee, mentor, values, weights, offsets, input.goalNames);
     pairs.push({
       menteeId: mentee.id,
       mentorId: mentor.id,

@@ -1,7 +1,7 @@
 import type { ApplicationAnswers } from '../../shared/api/applications.ts';
 import type { ApplicationRole, CareerStage, WorkplaceTypeName } from '../../shared/application-vocabulary.ts';
 import type { Channel } from '../../shared/channels.ts';
-import { pick, pickSome, seededRandom } from './seeded-random.ts';
+import { mulberry32, pick, pickSome } from '../../shared/seeded-random.ts';
 
 export interface DemoApplicant {
   name: string;
@@ -64,7 +64,7 @@ const slug = (s: string) => s.normalize('NFD').replace(/[^\p{Letter}]+/gu, '').t
  * the conflict rule has something to do.
  */
 export function demoApplicants(opts: { mentees: number; mentors: number; goalIds: readonly number[]; seed?: number }): DemoApplicant[] {
-  const random = seededRandom(opts.seed ?? 20261129);
+  const random = mulberry32(opts.seed ?? 20261129);
   const used = new Set<string>();
   const people: DemoApplicant[] = [];
   const make = (role: ApplicationRole, i: number): DemoApplicant => {

@@ -14,6 +14,7 @@ import { listPartnerPairs } from '../matches/matches.store.ts';
 import { nextStatuses } from '../periods/period.rules.ts';
 import type { PeriodView } from '../periods/periods.service.ts';
 import { findPeriod } from '../periods/periods.store.ts';
+import { listGoals } from '../programs/goals.store.ts';
 import type { PeriodRecord } from '../periods/periods.store.ts';
 import { menteeProfile, mentorProfile, poolProfiles, profileId } from './application-profiles.ts';
 import { poolHardRules, rulesBrokenBy } from './hard-rules.ts';
@@ -98,6 +99,11 @@ export async function getRun(deps: Pick<Deps, 'db' | 'clock'>, runId: number): P
   return runView(run, await currentFingerprint(deps.db, run), deps.clock.now());
 }
 
+/** Explanations name program goals by title, as people know them. */
+async function goalNamesById(db: Executor): Promise<Record<number, string>> {
+  return Object.fromEntries((await listGoals(db)).map((g) => [g.id, g.title]));
+}
+
 function runJob(current: MatchingPool, partners: { mentorUserId: number; menteeUserId: number }[], settings: Pick<RunJob, 'weights' | 'objective' | 'minScore' | 'referenceDate'>): RunJob {
   const rules = poolHardRules(current.pool, current.rules, partners);
   return {
@@ -141,7 +147,10 @@ export async function startRun(
       details: { periodId, objective: body.objective, minScore: body.minScore, pool: current.pool.length },
       at,
     });
-    const job = runJob(current, await listPartnerPairs(trx), { weights, objective: body.objective, minScore: body.minScore, referenceDate: now.getTime() });
+    const job = {
+      ...runJob(current, await listPartnerPairs(trx), { weights, objective: body.objective, minScore: body.minScore, referenceDate: now.getTime() }),
+      goalNames: await goalNamesById(trx),
+    };
     return { run: await runOrThrow(trx, id), job };
   });
   executor.start(run.id, job);
@@ -223,6 +232,7 @@ async function pairInRun(db: Executor, run: MatchingRunRecord, menteeApplication
     weights: run.weights,
     minScore: run.minScore,
     referenceDate: Date.parse(run.createdAt),
+    goalNames: await goalNamesById(db),
     ...rulesBrokenBy(rules, { menteeId: profileId(mentee.id), mentorId: profileId(mentor.id) }),
     capacity: load.capacity,
     assignedOthers: result.pairs.filter((p) => p.mentorApplicationId === mentorApplicationId && p.menteeApplicationId !== menteeApplicationId).length,

@@ -12,6 +12,7 @@ export interface PreviewInput {
   minScore: number | null;
   /** Epoch ms; the run's own, so the score is the one the run would have given. */
   referenceDate: number;
+  goalNames?: Record<number, string>;
   forbidden: boolean;
   previousPartner: boolean;
   samePerson: boolean;
@@ -40,6 +41,7 @@ export function previewPair(p: PreviewInput): PairPreview {
     weights: p.weights,
     objective: 'most-matched',
     referenceDate: p.referenceDate,
+    ...(p.goalNames && { goalNames: p.goalNames }),
   });
   const warnings: Warning[] = [];
   const pair = scored.pairs[0];

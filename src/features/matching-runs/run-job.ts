@@ -18,6 +18,8 @@ export interface RunJob {
   locks: PairRef[];
   /** Notes made while preparing the job (e.g. a lock whose mentee left the pool). */
   notes: string[];
+  /** Program goal titles by id, for explanations people read. */
+  goalNames?: Record<number, string>;
 }
 
 /** What the worker tells the main thread. */

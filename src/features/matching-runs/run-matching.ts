@@ -75,6 +75,7 @@ export function runMatching(job: RunJob, onProgress?: (fraction: number) => void
     objective: job.objective,
     referenceDate: job.referenceDate,
     onProgress,
+    ...(job.goalNames && { goalNames: job.goalNames }),
   });
   return buildRunResult(proposal, job.mentees, job.mentors, notes);
 }

@@ -1,5 +1,9 @@
-/** mulberry32: a tiny seeded PRNG so the demo is the same on every machine. */
-export function seededRandom(seed: number): () => number {
+/**
+ * Seeded pseudo-random numbers (mulberry32: tiny, fast, good enough for generating data), so
+ * test instances, benchmarks and the demo program are the same on every machine. The matching
+ * engine itself never uses randomness.
+ */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
