@@ -97,6 +97,7 @@ describeEachDialect('applications CSV import and export', (db) => {
     const bad = body.rows.find((r: { errors: unknown[] }) => r.errors.length > 0);
     expect(bad.line).toBe(3);
     expect(bad.errors.map((e: { field: string }) => e.field)).toEqual(['years_experience']);
+    expect(bad.errors[0].message).toBe('Use a whole number of years from 0 to 70.');
     expect(await applicationCount()).toBe(0);
   });
 

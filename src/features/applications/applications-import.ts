@@ -16,6 +16,24 @@ import { answerProblems } from './application.rules.ts';
 
 export const MAX_IMPORT_ROWS = 5000;
 
+/**
+ * What to write in a cell, said the way a spreadsheet user needs it; zod's own wording
+ * ("Invalid option: expected one of …") is kept only for fields without a hint here.
+ */
+const CELL_HINTS: Partial<Record<string, string>> = {
+  meet_in_person: 'Use yes or no.',
+  workplace_type: 'Use one of: public, school, academic, special, other.',
+  career_stage: 'Use one of: student, early_career, mid_career, senior, career_changer, retired.',
+  years_experience: 'Use a whole number of years from 0 to 70.',
+  region: 'Use a region code like US-IL or CA-ON, or a country code like GB.',
+  interests: 'List at least one interest, separated by ";".',
+  program_goals: 'List at least one program goal id, separated by ";".',
+  channels: 'List at least one of phone; email; video; chat; in_person.',
+  languages: 'List at least one language, separated by ";".',
+  capacity: 'Use a whole number of mentees from 1 to 10.',
+  time_zone: 'Use a time zone name like America/Chicago.',
+};
+
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = [
   'email',
   'name',
@@ -227,7 +245,7 @@ function validateRow(get: (f: ImportField) => string | undefined, line: number, 
     for (const issue of answers.error.issues) {
       const field = FIELD_OF_ANSWER[String(issue.path[0])] ?? String(issue.path[0]);
       if (field === 'program_goals' && badGoal !== undefined) continue;
-      const message = field === 'meet_in_person' ? 'Use yes or no.' : issue.message;
+      const message = CELL_HINTS[field] ?? issue.message;
       if (!errors.some((e) => e.field === field)) errors.push({ field, message });
     }
   } else {
