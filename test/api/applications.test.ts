@@ -204,6 +204,12 @@ describeEachDialect('applications', (db) => {
       expect(withdrawn.statusCode).toBe(200);
       expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', editable: false });
       expect((await owner.client.post(`${url}/withdraw`)).statusCode).toBe(409);
+
+      // Changing their mind while the window is open brings the same application back, as submitted.
+      const again = await owner.client.post('/api/applications', { periodId, role: 'mentee', answers: answers({ hopes: 'Second thoughts' }) });
+      expect(again.statusCode).toBe(201);
+      expect(again.json()).toMatchObject({ id: created.id, status: 'submitted', editable: true, answers: { hopes: 'Second thoughts' } });
+      expect((await owner.client.post('/api/applications', { periodId, role: 'mentee', answers: answers() })).json().code).toBe('ALREADY_APPLIED');
     });
 
     it('shows confidential preferences to the owner, staff and the committee, and to nobody else', async () => {

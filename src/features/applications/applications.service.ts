@@ -135,10 +135,18 @@ async function submit(
   settings: ProgramSettings,
   period: PeriodRecord,
   now: Date,
-  a: { userId: number; actorId: number; role: ApplicationRole; answers: ApplicationAnswers; action: string },
+  a: { userId: number; actorId: number; role: ApplicationRole; answers: ApplicationAnswers; action: string; reopenId?: number },
 ): Promise<{ application: Application; outboxId: number }> {
   const at = toInstant(now);
-  const id = await insertApplication(trx, { periodId: period.id, userId: a.userId, role: a.role, answers: a.answers, at });
+  let id: number;
+  if (a.reopenId === undefined) {
+    id = await insertApplication(trx, { periodId: period.id, userId: a.userId, role: a.role, answers: a.answers, at });
+  } else {
+    // Someone who withdrew changes their mind while the window is open: the same row comes back.
+    id = a.reopenId;
+    await updateApplicationAnswers(trx, id, a.answers, at);
+    if (!(await setApplicationStatus(trx, id, 'withdrawn', 'submitted', null, at))) throw ALREADY_APPLIED(a.role);
+  }
   await recordAudit(trx, { actorId: a.actorId, action: a.action, entityType: 'application', entityId: id, details: { periodId: period.id, role: a.role }, at });
   const record = await findApplication(trx, id);
   if (!record) throw new Error('application vanished inside its own transaction');
@@ -194,12 +202,21 @@ export async function apply(deps: Deps, actor: Actor, input: { periodId: number;
     () =>
       deps.db.transaction().execute(async (trx) => {
         const period = await openPeriod(trx, settings, input.periodId, now);
-        if ((await findApplicationFor(trx, period.id, actor.userId, input.role)) !== undefined) throw ALREADY_APPLIED(input.role);
+        const existingId = await findApplicationFor(trx, period.id, actor.userId, input.role);
+        const existing = existingId === undefined ? undefined : await findApplication(trx, existingId);
+        if (existing && existing.status !== 'withdrawn') throw ALREADY_APPLIED(input.role);
         const answers = await checkedAnswers(trx, settings, input.role, input.answers);
         const user = await findUserById(trx, actor.userId);
         if (!user) throw new NotFoundError('person');
         if (!user.roles.includes(input.role)) await replaceRoles(trx, user.id, [...user.roles, input.role]);
-        return submit(trx, deps, settings, period, now, { userId: user.id, actorId: user.id, role: input.role, answers, action: 'application.submitted' });
+        return submit(trx, deps, settings, period, now, {
+          userId: user.id,
+          actorId: user.id,
+          role: input.role,
+          answers,
+          action: existing ? 'application.resubmitted' : 'application.submitted',
+          ...(existing && { reopenId: existing.id }),
+        });
       }),
     () => ALREADY_APPLIED(input.role),
   );

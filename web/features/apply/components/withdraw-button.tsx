@@ -19,7 +19,7 @@ export function WithdrawButton({ application, onWithdrawn }: { application: Appl
   }
   return (
     <span className="confirm-inline" role="group" aria-label="Confirm withdrawal">
-      <span>Withdraw your {what}? The program office will be told, and this can’t be undone.</span>
+      <span>Withdraw your {what}? The program office will be told. While applications are open you can apply again from your home page.</span>
       <span className="item-row__actions">
         <Button variant="danger" small busy={withdraw.isPending} onClick={() => withdraw.mutate(application.id, { onSuccess: () => onWithdrawn?.() })}>
           Yes, withdraw it
