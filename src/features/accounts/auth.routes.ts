@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import { errorSchema, okSchema } from '../../shared/api/common.ts';
+import { errorResponses, errorSchema, okSchema } from '../../shared/api/common.ts';
 import {
   acceptInvitationBodySchema,
   changePasswordBodySchema,
@@ -24,7 +24,6 @@ import { findUserById } from './users.store.ts';
 import type { UserRecord } from './users.store.ts';
 
 const me = (u: UserRecord) => ({ user: { id: u.id, email: u.email, name: u.name, roles: u.roles } });
-const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema, 409: errorSchema, 410: errorSchema, 422: errorSchema, 429: errorSchema };
 
 export function authRoutes(deps: Deps) {
   const sessionSeconds = deps.config.sessionMaxDays * 24 * 3600;
@@ -41,7 +40,7 @@ export function authRoutes(deps: Deps) {
       '/api/setup',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['setup'], summary: 'One-time setup: the program and the first staff account', body: setupBodySchema, response: { 201: meResponseSchema, ...errors } },
+        schema: { tags: ['setup'], summary: 'One-time setup: the program and the first staff account', body: setupBodySchema, response: { 201: meResponseSchema, ...errorResponses } },
       },
       async (request, reply) => {
         const userId = await completeSetup(deps, request.body);
@@ -56,7 +55,7 @@ export function authRoutes(deps: Deps) {
       '/api/auth/login',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: loginBodySchema, response: { 200: meResponseSchema, ...errors } },
+        schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: loginBodySchema, response: { 200: meResponseSchema, ...errorResponses } },
       },
       async (request, reply) => {
         if (request.auth) await signOut(deps, request.auth.tokenHash);
@@ -92,7 +91,7 @@ export function authRoutes(deps: Deps) {
       '/api/auth/password-reset/request',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'E-mail a reset link (same answer whether or not the account exists)', body: resetRequestBodySchema, response: { 202: okSchema, ...errors } },
+        schema: { tags: ['auth'], summary: 'E-mail a reset link (same answer whether or not the account exists)', body: resetRequestBodySchema, response: { 202: okSchema, ...errorResponses } },
       },
       async (request, reply) => {
         await requestPasswordReset(deps, request.body.email);
@@ -104,7 +103,7 @@ export function authRoutes(deps: Deps) {
       '/api/auth/password-reset/complete',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'Choose a new password through a reset link', body: resetCompleteBodySchema, response: { 200: okSchema, ...errors } },
+        schema: { tags: ['auth'], summary: 'Choose a new password through a reset link', body: resetCompleteBodySchema, response: { 200: okSchema, ...errorResponses } },
       },
       async (request) => {
         await completePasswordReset(deps, request.body.token, request.body.password);
@@ -116,7 +115,7 @@ export function authRoutes(deps: Deps) {
       '/api/auth/password',
       {
         config: { access: 'signed-in', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'Change your password (other sessions end)', body: changePasswordBodySchema, response: { 200: okSchema, ...errors } },
+        schema: { tags: ['auth'], summary: 'Change your password (other sessions end)', body: changePasswordBodySchema, response: { 200: okSchema, ...errorResponses } },
       },
       async (request) => {
         await changePassword(deps, authOf(request), request.body.currentPassword, request.body.newPassword);
@@ -128,7 +127,7 @@ export function authRoutes(deps: Deps) {
       '/api/invitations/:token',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'What an invitation link offers', params: tokenParamsSchema, response: { 200: invitationPreviewSchema, ...errors } },
+        schema: { tags: ['auth'], summary: 'What an invitation link offers', params: tokenParamsSchema, response: { 200: invitationPreviewSchema, ...errorResponses } },
       },
       (request) => previewInvitation(deps, request.params.token),
     );
@@ -137,7 +136,7 @@ export function authRoutes(deps: Deps) {
       '/api/invitations/:token/accept',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'Create an account through an invitation and sign in', params: tokenParamsSchema, body: acceptInvitationBodySchema, response: { 201: meResponseSchema, ...errors } },
+        schema: { tags: ['auth'], summary: 'Create an account through an invitation and sign in', params: tokenParamsSchema, body: acceptInvitationBodySchema, response: { 201: meResponseSchema, ...errorResponses } },
       },
       async (request, reply) => {
         const userId = await acceptInvitation(deps, request.params.token, request.body);

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import { errorSchema, idParamsSchema } from '../../shared/api/common.ts';
+import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
 import {
   createInvitationBodySchema,
   invitationListSchema,
@@ -12,13 +12,12 @@ import { actorOf } from '../../http/access.ts';
 import type { App } from '../../http/types.ts';
 import { getPerson, invitePerson, listInvitationViews, listPeople, revokeInvitation, updatePerson } from './people.service.ts';
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
 export function peopleRoutes(deps: Deps) {
   return async (app: App) => {
     app.get(
       '/api/users',
-      { config: { access: ['staff'] }, schema: { tags: ['people'], summary: 'Everyone with an account', response: { 200: userListSchema, ...errors } } },
+      { config: { access: ['staff'] }, schema: { tags: ['people'], summary: 'Everyone with an account', response: { 200: userListSchema, ...errorResponses } } },
       async () => ({ users: await listPeople(deps) }),
     );
 
@@ -26,7 +25,7 @@ export function peopleRoutes(deps: Deps) {
       '/api/users/:id',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['people'], summary: 'One person (staff: anyone; others: themselves)', params: idParamsSchema, response: { 200: userSchema, ...errors } },
+        schema: { tags: ['people'], summary: 'One person (staff: anyone; others: themselves)', params: idParamsSchema, response: { 200: userSchema, ...errorResponses } },
       },
       (request) => getPerson(deps, actorOf(request), request.params.id),
     );
@@ -35,14 +34,14 @@ export function peopleRoutes(deps: Deps) {
       '/api/users/:id',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['people'], summary: 'Rename, change roles, disable or enable', params: idParamsSchema, body: updateUserBodySchema, response: { 200: userSchema, ...errors } },
+        schema: { tags: ['people'], summary: 'Rename, change roles, disable or enable', params: idParamsSchema, body: updateUserBodySchema, response: { 200: userSchema, ...errorResponses } },
       },
       (request) => updatePerson(deps, actorOf(request), request.params.id, request.body),
     );
 
     app.get(
       '/api/invitations',
-      { config: { access: ['staff'] }, schema: { tags: ['people'], summary: 'Invitations sent', response: { 200: invitationListSchema, ...errors } } },
+      { config: { access: ['staff'] }, schema: { tags: ['people'], summary: 'Invitations sent', response: { 200: invitationListSchema, ...errorResponses } } },
       async () => ({ invitations: await listInvitationViews(deps) }),
     );
 
@@ -50,7 +49,7 @@ export function peopleRoutes(deps: Deps) {
       '/api/invitations',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['people'], summary: 'Invite someone by e-mail', body: createInvitationBodySchema, response: { 201: invitationSchema, ...errors } },
+        schema: { tags: ['people'], summary: 'Invite someone by e-mail', body: createInvitationBodySchema, response: { 201: invitationSchema, ...errorResponses } },
       },
       async (request, reply) => reply.code(201).send(await invitePerson(deps, actorOf(request), request.body)),
     );
@@ -59,7 +58,7 @@ export function peopleRoutes(deps: Deps) {
       '/api/invitations/:id/revoke',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['people'], summary: 'Withdraw a pending invitation', params: idParamsSchema, response: { 200: invitationSchema, ...errors } },
+        schema: { tags: ['people'], summary: 'Withdraw a pending invitation', params: idParamsSchema, response: { 200: invitationSchema, ...errorResponses } },
       },
       (request) => revokeInvitation(deps, actorOf(request), request.params.id),
     );

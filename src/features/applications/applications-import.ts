@@ -34,21 +34,9 @@ const CELL_HINTS: Partial<Record<string, string>> = {
   time_zone: 'Use a time zone name like America/Chicago.',
 };
 
-export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = [
-  'email',
-  'name',
-  'role',
-  'workplace_type',
-  'years_experience',
-  'career_stage',
-  'region',
-  'time_zone',
-  'interests',
-  'program_goals',
-  'channels',
-  'meet_in_person',
-  'languages',
-];
+/** Columns a file may leave out; every other import field must have a heading. */
+const OPTIONAL_IMPORT_FIELDS: ReadonlySet<ImportField> = new Set(['phone', 'job_title', 'employer', 'hopes', 'capacity']);
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = IMPORT_FIELDS.filter((f) => !OPTIONAL_IMPORT_FIELDS.has(f));
 
 /** Headings other tools write for the same thing, already in comparable form (see `comparable`). */
 const SYNONYMS: Record<string, ImportField> = {

@@ -16,7 +16,7 @@ import {
   publicApplyBodySchema,
   publicApplyResponseSchema,
 } from '../../shared/api/applications.ts';
-import { errorSchema, idParamsSchema } from '../../shared/api/common.ts';
+import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
 import { actorOf } from '../../http/access.ts';
 import { setSessionCookie } from '../../http/session-cookie.ts';
 import type { App } from '../../http/types.ts';
@@ -37,7 +37,6 @@ import {
   withdrawApplication,
 } from './applications.service.ts';
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 const REVIEWERS = ['staff', 'committee'] as const;
 
 export function applicationRoutes(deps: Deps) {
@@ -46,7 +45,7 @@ export function applicationRoutes(deps: Deps) {
   return async (app: App) => {
     app.get(
       '/api/apply/form',
-      { config: { access: 'public' }, schema: { tags: ['applications'], summary: 'What the public application form offers now', response: { 200: applyFormSchema, ...errors } } },
+      { config: { access: 'public' }, schema: { tags: ['applications'], summary: 'What the public application form offers now', response: { 200: applyFormSchema, ...errorResponses } } },
       () => applyForm(deps),
     );
 
@@ -59,7 +58,7 @@ export function applicationRoutes(deps: Deps) {
           tags: ['applications'],
           summary: 'Apply as someone new: creates the account and the application, then signs in',
           body: publicApplyBodySchema,
-          response: { 201: publicApplyResponseSchema, 429: errorSchema, ...errors },
+          response: { 201: publicApplyResponseSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -76,14 +75,14 @@ export function applicationRoutes(deps: Deps) {
       '/api/applications',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['applications'], summary: 'Apply as a mentor or mentee in an open period', body: applyBodySchema, response: { 201: applicationSchema, ...errors } },
+        schema: { tags: ['applications'], summary: 'Apply as a mentor or mentee in an open period', body: applyBodySchema, response: { 201: applicationSchema, ...errorResponses } },
       },
       async (request, reply) => reply.code(201).send(await apply(deps, actorOf(request), request.body)),
     );
 
     app.get(
       '/api/my/applications',
-      { config: { access: 'signed-in' }, schema: { tags: ['applications'], summary: 'Your own applications, newest first', response: { 200: myApplicationListSchema, ...errors } } },
+      { config: { access: 'signed-in' }, schema: { tags: ['applications'], summary: 'Your own applications, newest first', response: { 200: myApplicationListSchema, ...errorResponses } } },
       async (request) => ({ applications: await listMyApplications(deps, actorOf(request)) }),
     );
 
@@ -91,7 +90,7 @@ export function applicationRoutes(deps: Deps) {
       '/api/applications/:id',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['applications'], summary: 'One application (yours, or any for staff and the committee)', params: idParamsSchema, response: { 200: applicationSchema, ...errors } },
+        schema: { tags: ['applications'], summary: 'One application (yours, or any for staff and the committee)', params: idParamsSchema, response: { 200: applicationSchema, ...errorResponses } },
       },
       (request) => getApplication(deps, actorOf(request), request.params.id),
     );
@@ -100,7 +99,7 @@ export function applicationRoutes(deps: Deps) {
       '/api/applications/:id',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['applications'], summary: 'Change your answers while applications are open', params: idParamsSchema, body: editApplicationBodySchema, response: { 200: applicationSchema, ...errors } },
+        schema: { tags: ['applications'], summary: 'Change your answers while applications are open', params: idParamsSchema, body: editApplicationBodySchema, response: { 200: applicationSchema, ...errorResponses } },
       },
       (request) => editApplication(deps, actorOf(request), request.params.id, request.body),
     );
@@ -109,7 +108,7 @@ export function applicationRoutes(deps: Deps) {
       '/api/applications/:id/withdraw',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['applications'], summary: 'Withdraw your application while applications are open', params: idParamsSchema, response: { 200: applicationSchema, ...errors } },
+        schema: { tags: ['applications'], summary: 'Withdraw your application while applications are open', params: idParamsSchema, response: { 200: applicationSchema, ...errorResponses } },
       },
       (request) => withdrawApplication(deps, actorOf(request), request.params.id),
     );
@@ -123,7 +122,7 @@ export function applicationRoutes(deps: Deps) {
           summary: 'Ask (or stop asking) to be carried into the next period',
           params: idParamsSchema,
           body: carryForwardBodySchema,
-          response: { 200: applicationSchema, ...errors },
+          response: { 200: applicationSchema, ...errorResponses },
         },
       },
       (request) => setCarryForward(deps, actorOf(request), request.params.id, request.body.carryForward),
@@ -133,7 +132,7 @@ export function applicationRoutes(deps: Deps) {
       '/api/applications/:id/decision',
       {
         config: { access: REVIEWERS },
-        schema: { tags: ['applications'], summary: 'Accept, waitlist or decline an application', params: idParamsSchema, body: decisionBodySchema, response: { 200: applicationSchema, ...errors } },
+        schema: { tags: ['applications'], summary: 'Accept, waitlist or decline an application', params: idParamsSchema, body: decisionBodySchema, response: { 200: applicationSchema, ...errorResponses } },
       },
       (request) => decide(deps, actorOf(request), request.params.id, request.body),
     );
@@ -147,7 +146,7 @@ export function applicationRoutes(deps: Deps) {
           summary: "A period's applications, filtered, with counts by role and status",
           params: idParamsSchema,
           querystring: applicationListQuerySchema,
-          response: { 200: applicationListSchema, ...errors },
+          response: { 200: applicationListSchema, ...errorResponses },
         },
       },
       (request) => listApplications(deps, request.params.id, request.query),
@@ -164,7 +163,7 @@ export function applicationRoutes(deps: Deps) {
           summary: 'Import applications from CSV (preview, all-or-nothing, or good rows only)',
           params: idParamsSchema,
           body: importBodySchema,
-          response: { 200: importResultSchema, 201: importResultSchema, 413: errorSchema, ...errors },
+          response: { 200: importResultSchema, 201: importResultSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -177,7 +176,7 @@ export function applicationRoutes(deps: Deps) {
       '/api/periods/:id/applications.csv',
       {
         config: { access: REVIEWERS },
-        schema: { tags: ['applications'], summary: "Download a period's applications as CSV (no confidential preferences)", params: idParamsSchema, response: { 200: z.string(), ...errors } },
+        schema: { tags: ['applications'], summary: "Download a period's applications as CSV (no confidential preferences)", params: idParamsSchema, response: { 200: z.string(), ...errorResponses } },
       },
       async (request, reply) => {
         const { fileName, csv } = await exportApplicationsCsv(deps, request.params.id);

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import { errorSchema } from '../../shared/api/common.ts';
+import { errorResponses } from '../../shared/api/common.ts';
 import { auditListSchema, auditQuerySchema } from '../../shared/api/audit.ts';
 import type { App } from '../../http/types.ts';
 import { listAudit } from './audit.store.ts';
@@ -10,7 +10,7 @@ export function auditRoutes(deps: Deps) {
       '/api/audit',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['audit'], summary: 'Staff and committee actions, newest first', querystring: auditQuerySchema, response: { 200: auditListSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema } },
+        schema: { tags: ['audit'], summary: 'Staff and committee actions, newest first', querystring: auditQuerySchema, response: { 200: auditListSchema, ...errorResponses } },
       },
       async (request) => ({ entries: await listAudit(deps.db, request.query) }),
     );

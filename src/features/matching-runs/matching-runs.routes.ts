@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
 import type { App } from '../../http/types.ts';
-import { errorSchema, okSchema } from '../../shared/api/common.ts';
+import { errorResponses, okSchema } from '../../shared/api/common.ts';
 import {
   approveResultSchema,
   createPairRuleBodySchema,
@@ -19,7 +19,6 @@ import { approveRun } from './matching-approval.service.ts';
 import { addPairRule, getRun, getWorkspace, previewPairInRun, reassign, removePairRule, startRun } from './matching-runs.service.ts';
 import { runExecutorFor } from './run-executor.ts';
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 /**
  * Ids are 32-bit integer columns: a larger number is refused as bad input here rather than
  * reaching PostgreSQL as a range error (a 500); the shared idParamsSchema has no upper bound.
@@ -36,7 +35,7 @@ export function matchingRunRoutes(deps: Deps) {
 
     app.get(
       '/api/periods/:id/matching',
-      { config: { access: MATCHERS }, schema: { tags, summary: "A period's matching workspace", params: idParamsSchema, response: { 200: workspaceSchema, ...errors } } },
+      { config: { access: MATCHERS }, schema: { tags, summary: "A period's matching workspace", params: idParamsSchema, response: { 200: workspaceSchema, ...errorResponses } } },
       (request) => getWorkspace(deps, request.params.id),
     );
 
@@ -49,7 +48,7 @@ export function matchingRunRoutes(deps: Deps) {
           summary: 'Start a matching run (answers at once; poll the run for progress)',
           params: idParamsSchema,
           body: startRunBodySchema,
-          response: { 202: matchingRunSchema, ...errors },
+          response: { 202: matchingRunSchema, ...errorResponses },
         },
       },
       async (request, reply) => reply.code(202).send(await startRun(deps, executor, actorOf(request), request.params.id, request.body)),
@@ -57,7 +56,7 @@ export function matchingRunRoutes(deps: Deps) {
 
     app.get(
       '/api/matching-runs/:id',
-      { config: { access: MATCHERS }, schema: { tags, summary: 'A matching run: progress, then its proposal', params: idParamsSchema, response: { 200: matchingRunSchema, ...errors } } },
+      { config: { access: MATCHERS }, schema: { tags, summary: 'A matching run: progress, then its proposal', params: idParamsSchema, response: { 200: matchingRunSchema, ...errorResponses } } },
       (request) => getRun(deps, request.params.id),
     );
 
@@ -65,14 +64,14 @@ export function matchingRunRoutes(deps: Deps) {
       '/api/periods/:id/pair-rules',
       {
         config: { access: MATCHERS },
-        schema: { tags, summary: 'Lock or forbid a pair (replaces an earlier rule on the pair)', params: idParamsSchema, body: createPairRuleBodySchema, response: { 201: pairRuleSchema, ...errors } },
+        schema: { tags, summary: 'Lock or forbid a pair (replaces an earlier rule on the pair)', params: idParamsSchema, body: createPairRuleBodySchema, response: { 201: pairRuleSchema, ...errorResponses } },
       },
       async (request, reply) => reply.code(201).send(await addPairRule(deps, actorOf(request), request.params.id, request.body)),
     );
 
     app.delete(
       '/api/pair-rules/:id',
-      { config: { access: MATCHERS }, schema: { tags, summary: 'Remove a pair rule', params: idParamsSchema, response: { 200: okSchema, ...errors } } },
+      { config: { access: MATCHERS }, schema: { tags, summary: 'Remove a pair rule', params: idParamsSchema, response: { 200: okSchema, ...errorResponses } } },
       async (request) => {
         await removePairRule(deps, actorOf(request), request.params.id);
         return { ok: true as const };
@@ -83,7 +82,7 @@ export function matchingRunRoutes(deps: Deps) {
       '/api/matching-runs/:id/pair-preview',
       {
         config: { access: MATCHERS },
-        schema: { tags, summary: 'Score, explanation and warnings for any pair of a run', params: idParamsSchema, querystring: pairPreviewQuerySchema, response: { 200: pairPreviewSchema, ...errors } },
+        schema: { tags, summary: 'Score, explanation and warnings for any pair of a run', params: idParamsSchema, querystring: pairPreviewQuerySchema, response: { 200: pairPreviewSchema, ...errorResponses } },
       },
       (request) => previewPairInRun(deps, request.params.id, request.query),
     );
@@ -92,7 +91,7 @@ export function matchingRunRoutes(deps: Deps) {
       '/api/matching-runs/:id/reassign',
       {
         config: { access: MATCHERS },
-        schema: { tags, summary: "Move a mentee by hand in a run's proposal", params: idParamsSchema, body: reassignBodySchema, response: { 200: matchingRunSchema, ...errors } },
+        schema: { tags, summary: "Move a mentee by hand in a run's proposal", params: idParamsSchema, body: reassignBodySchema, response: { 200: matchingRunSchema, ...errorResponses } },
       },
       (request) => reassign(deps, actorOf(request), request.params.id, request.body),
     );
@@ -101,7 +100,7 @@ export function matchingRunRoutes(deps: Deps) {
       '/api/matching-runs/:id/approve',
       {
         config: { access: MATCHERS },
-        schema: { tags, summary: 'Approve a proposal: create the matches and tell everyone', params: idParamsSchema, response: { 200: approveResultSchema, ...errors } },
+        schema: { tags, summary: 'Approve a proposal: create the matches and tell everyone', params: idParamsSchema, response: { 200: approveResultSchema, ...errorResponses } },
       },
       (request) => approveRun(deps, actorOf(request), request.params.id),
     );

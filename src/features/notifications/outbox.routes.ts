@@ -1,11 +1,10 @@
 import type { Deps } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
-import { errorSchema, idParamsSchema } from '../../shared/api/common.ts';
+import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
 import { outboxListSchema, outboxMessageSchema, outboxQuerySchema } from '../../shared/api/outbox.ts';
 import type { App } from '../../http/types.ts';
 import { findOutbox, listOutbox } from './outbox.store.ts';
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
 export function outboxRoutes(deps: Deps) {
   return async (app: App) => {
@@ -13,14 +12,14 @@ export function outboxRoutes(deps: Deps) {
       '/api/outbox',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['mail'], summary: 'Every message Tandem has sent or recorded', querystring: outboxQuerySchema, response: { 200: outboxListSchema, ...errors } },
+        schema: { tags: ['mail'], summary: 'Every message Tandem has sent or recorded', querystring: outboxQuerySchema, response: { 200: outboxListSchema, ...errorResponses } },
       },
       async (request) => ({ messages: await listOutbox(deps.db, request.query), delivery: deps.mailer.delivery }),
     );
 
     app.get(
       '/api/outbox/:id',
-      { config: { access: ['staff'] }, schema: { tags: ['mail'], summary: 'One message', params: idParamsSchema, response: { 200: outboxMessageSchema, ...errors } } },
+      { config: { access: ['staff'] }, schema: { tags: ['mail'], summary: 'One message', params: idParamsSchema, response: { 200: outboxMessageSchema, ...errorResponses } } },
       async (request) => {
         const message = await findOutbox(deps.db, request.params.id);
         if (!message) throw new NotFoundError('message');

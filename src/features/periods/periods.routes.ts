@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import { errorSchema, idParamsSchema } from '../../shared/api/common.ts';
+import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
 import {
   createPeriodBodySchema,
   periodListSchema,
@@ -11,19 +11,18 @@ import { actorOf } from '../../http/access.ts';
 import type { App } from '../../http/types.ts';
 import { createPeriod, getPeriod, listPeriodViews, transitionPeriod, updatePeriod } from './periods.service.ts';
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
 export function periodRoutes(deps: Deps) {
   return async (app: App) => {
     app.get(
       '/api/periods',
-      { config: { access: 'signed-in' }, schema: { tags: ['periods'], summary: 'Program periods, newest first', response: { 200: periodListSchema, ...errors } } },
+      { config: { access: 'signed-in' }, schema: { tags: ['periods'], summary: 'Program periods, newest first', response: { 200: periodListSchema, ...errorResponses } } },
       async () => ({ periods: await listPeriodViews(deps) }),
     );
 
     app.get(
       '/api/periods/:id',
-      { config: { access: 'signed-in' }, schema: { tags: ['periods'], summary: 'One period', params: idParamsSchema, response: { 200: periodSchema, ...errors } } },
+      { config: { access: 'signed-in' }, schema: { tags: ['periods'], summary: 'One period', params: idParamsSchema, response: { 200: periodSchema, ...errorResponses } } },
       (request) => getPeriod(deps, request.params.id),
     );
 
@@ -31,7 +30,7 @@ export function periodRoutes(deps: Deps) {
       '/api/periods',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['periods'], summary: 'Create a period (starts as a draft)', body: createPeriodBodySchema, response: { 201: periodSchema, ...errors } },
+        schema: { tags: ['periods'], summary: 'Create a period (starts as a draft)', body: createPeriodBodySchema, response: { 201: periodSchema, ...errorResponses } },
       },
       async (request, reply) => reply.code(201).send(await createPeriod(deps, actorOf(request), request.body)),
     );
@@ -40,7 +39,7 @@ export function periodRoutes(deps: Deps) {
       '/api/periods/:id',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['periods'], summary: "Change a period's name or dates", params: idParamsSchema, body: updatePeriodBodySchema, response: { 200: periodSchema, ...errors } },
+        schema: { tags: ['periods'], summary: "Change a period's name or dates", params: idParamsSchema, body: updatePeriodBodySchema, response: { 200: periodSchema, ...errorResponses } },
       },
       (request) => updatePeriod(deps, actorOf(request), request.params.id, request.body),
     );
@@ -49,7 +48,7 @@ export function periodRoutes(deps: Deps) {
       '/api/periods/:id/transition',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['periods'], summary: 'Move a period to its next status', params: idParamsSchema, body: transitionBodySchema, response: { 200: periodSchema, ...errors } },
+        schema: { tags: ['periods'], summary: 'Move a period to its next status', params: idParamsSchema, body: transitionBodySchema, response: { 200: periodSchema, ...errorResponses } },
       },
       (request) => transitionPeriod(deps, actorOf(request), request.params.id, request.body.to),
     );

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import { errorSchema, idParamsSchema } from '../../shared/api/common.ts';
+import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
 import {
   createGoalBodySchema,
   programGoalListSchema,
@@ -12,13 +12,12 @@ import { actorOf } from '../../http/access.ts';
 import type { App } from '../../http/types.ts';
 import { addProgramGoal, changeProgramGoal, getSettings, listProgramGoals, reorderProgramGoals, updateSettings } from './program.service.ts';
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
 export function programRoutes(deps: Deps) {
   return async (app: App) => {
     app.get(
       '/api/settings',
-      { config: { access: 'signed-in' }, schema: { tags: ['program'], summary: 'Program settings', response: { 200: settingsSchema, ...errors } } },
+      { config: { access: 'signed-in' }, schema: { tags: ['program'], summary: 'Program settings', response: { 200: settingsSchema, ...errorResponses } } },
       () => getSettings(deps),
     );
 
@@ -26,14 +25,14 @@ export function programRoutes(deps: Deps) {
       '/api/settings',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['program'], summary: 'Change program settings', body: updateSettingsBodySchema, response: { 200: settingsSchema, ...errors } },
+        schema: { tags: ['program'], summary: 'Change program settings', body: updateSettingsBodySchema, response: { 200: settingsSchema, ...errorResponses } },
       },
       (request) => updateSettings(deps, actorOf(request), request.body),
     );
 
     app.get(
       '/api/program-goals',
-      { config: { access: 'signed-in' }, schema: { tags: ['program'], summary: 'The program goals, in order', response: { 200: programGoalListSchema, ...errors } } },
+      { config: { access: 'signed-in' }, schema: { tags: ['program'], summary: 'The program goals, in order', response: { 200: programGoalListSchema, ...errorResponses } } },
       async () => ({ goals: await listProgramGoals(deps) }),
     );
 
@@ -41,7 +40,7 @@ export function programRoutes(deps: Deps) {
       '/api/program-goals',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['program'], summary: 'Add a program goal', body: createGoalBodySchema, response: { 201: programGoalListSchema, ...errors } },
+        schema: { tags: ['program'], summary: 'Add a program goal', body: createGoalBodySchema, response: { 201: programGoalListSchema, ...errorResponses } },
       },
       async (request, reply) => reply.code(201).send({ goals: await addProgramGoal(deps, actorOf(request), request.body) }),
     );
@@ -50,7 +49,7 @@ export function programRoutes(deps: Deps) {
       '/api/program-goals/:id',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['program'], summary: 'Edit, retire or restore a program goal', params: idParamsSchema, body: updateGoalBodySchema, response: { 200: programGoalListSchema, ...errors } },
+        schema: { tags: ['program'], summary: 'Edit, retire or restore a program goal', params: idParamsSchema, body: updateGoalBodySchema, response: { 200: programGoalListSchema, ...errorResponses } },
       },
       async (request) => ({ goals: await changeProgramGoal(deps, actorOf(request), request.params.id, request.body) }),
     );
@@ -59,7 +58,7 @@ export function programRoutes(deps: Deps) {
       '/api/program-goals/reorder',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['program'], summary: 'Put the program goals in a new order', body: reorderGoalsBodySchema, response: { 200: programGoalListSchema, ...errors } },
+        schema: { tags: ['program'], summary: 'Put the program goals in a new order', body: reorderGoalsBodySchema, response: { 200: programGoalListSchema, ...errorResponses } },
       },
       async (request) => ({ goals: await reorderProgramGoals(deps, actorOf(request), request.body.ids) }),
     );

@@ -8,6 +8,23 @@ export const errorSchema = z.object({
 });
 export type ApiError = z.infer<typeof errorSchema>;
 
+/**
+ * The error answers any route can give (the one error handler produces them all), for each
+ * route's response schema and so for the OpenAPI document.
+ */
+export const errorResponses = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  410: errorSchema,
+  413: errorSchema,
+  415: errorSchema,
+  422: errorSchema,
+  429: errorSchema,
+};
+
 /** A row id: positive and within a 32-bit integer column (a larger one would be a 500 on PostgreSQL). */
 export const rowIdSchema = z.number().int().positive().max(2_147_483_647);
 export const idParamsSchema = z.strictObject({ id: z.coerce.number().pipe(rowIdSchema) });

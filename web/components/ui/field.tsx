@@ -61,22 +61,36 @@ type TextFieldProps = FieldShellProps &
     onChange: (value: string) => void;
   };
 
-export function TextField({ label, hint, error, required, value, onChange, type = 'text', className, id: givenId, ...rest }: TextFieldProps) {
+/** The attributes that tie a control to its label, hint and error. */
+export interface ControlWiring {
+  id: string;
+  required: boolean | undefined;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+type FieldProps = FieldShellProps & {
+  className?: string | undefined;
+  id?: string | undefined;
+  children: (wiring: ControlWiring) => ReactNode;
+};
+
+/** A labelled control with its hint and error: the one shape every single-control field shares. */
+export function Field({ label, hint, error, required, className, id: givenId, children }: FieldProps) {
   const { id, hintId, errorId, describedBy } = useFieldIds(error, hint, givenId);
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
       <FieldLabel htmlFor={id} label={label} required={required} />
-      <input
-        {...rest}
-        id={id}
-        type={type}
-        value={value}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      {children({ id, required, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
     </div>
+  );
+}
+
+export function TextField({ label, hint, error, required, value, onChange, type = 'text', className, id, ...rest }: TextFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error} required={required} className={className} id={id}>
+      {(wiring) => <input {...rest} {...wiring} type={type} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }

@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
-import { FieldLabel, FieldMessages, useFieldIds } from './field.tsx';
+import { Field } from './field.tsx';
 import type { FieldShellProps } from './field.tsx';
 
 export interface SelectOption {
@@ -14,27 +14,18 @@ type SelectFieldProps = FieldShellProps &
     onChange: (value: string) => void;
   };
 
-export function SelectField({ label, hint, error, required, value, options, onChange, className, id: givenId, ...rest }: SelectFieldProps) {
-  const { id, hintId, errorId, describedBy } = useFieldIds(error, hint, givenId);
+export function SelectField({ label, hint, error, required, value, options, onChange, className, id, ...rest }: SelectFieldProps) {
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <FieldLabel htmlFor={id} label={label} required={required} />
-      <select
-        {...rest}
-        id={id}
-        value={value}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
-    </div>
+    <Field label={label} hint={hint} error={error} required={required} className={className} id={id}>
+      {(wiring) => (
+        <select {...rest} {...wiring} value={value} onChange={(e) => onChange(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

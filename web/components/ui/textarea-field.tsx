@@ -1,5 +1,5 @@
 import type { TextareaHTMLAttributes } from 'react';
-import { FieldLabel, FieldMessages, useFieldIds } from './field.tsx';
+import { Field } from './field.tsx';
 import type { FieldShellProps } from './field.tsx';
 
 type TextareaFieldProps = FieldShellProps &
@@ -8,21 +8,10 @@ type TextareaFieldProps = FieldShellProps &
     onChange: (value: string) => void;
   };
 
-export function TextareaField({ label, hint, error, required, value, onChange, className, id: givenId, ...rest }: TextareaFieldProps) {
-  const { id, hintId, errorId, describedBy } = useFieldIds(error, hint, givenId);
+export function TextareaField({ label, hint, error, required, value, onChange, className, id, ...rest }: TextareaFieldProps) {
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <FieldLabel htmlFor={id} label={label} required={required} />
-      <textarea
-        {...rest}
-        id={id}
-        value={value}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
-    </div>
+    <Field label={label} hint={hint} error={error} required={required} className={className} id={id}>
+      {(wiring) => <textarea {...rest} {...wiring} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }

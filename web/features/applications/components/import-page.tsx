@@ -7,7 +7,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
-import { FieldLabel, FieldMessages, useFieldIds } from '../../../components/ui/field.tsx';
+import { Field } from '../../../components/ui/field.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
@@ -24,13 +24,10 @@ type Mode = 'preview' | 'all-or-nothing' | 'good-rows';
 
 function FilePicker({ error, onPick }: { error: string | undefined; onPick: (file: File | null) => void }) {
   const hint = 'A CSV file saved as UTF-8, with one application per row and a row of column headings first.';
-  const { id, hintId, errorId, describedBy } = useFieldIds(error, hint);
   return (
-    <div className="field">
-      <FieldLabel htmlFor={id} label="CSV file" required />
-      <input id={id} type="file" accept=".csv,text/csv" required aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => onPick(e.target.files?.[0] ?? null)} />
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
-    </div>
+    <Field label="CSV file" hint={hint} error={error} required>
+      {(wiring) => <input {...wiring} type="file" accept=".csv,text/csv" onChange={(e) => onPick(e.target.files?.[0] ?? null)} />}
+    </Field>
   );
 }
 
