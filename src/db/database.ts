@@ -67,6 +67,10 @@ export interface ProgramSettingsTable {
   eligibility_questions: string;
   goal_sheet_contact: string | null;
   training_contact: string | null;
+  /** 'mentee' | 'either': who may submit the pair's goal sheet */
+  goal_sheet_submitter: string;
+  /** A match with no logged contact for this many weeks counts as quiet. */
+  quiet_after_weeks: number;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -203,6 +207,120 @@ export interface MatchesTable {
   ended_at: Instant | null;
 }
 
+export interface GoalSheetsTable {
+  id: Id;
+  match_id: number;
+  /** 'draft' | 'submitted' | 'returned' | 'acknowledged' */
+  status: string;
+  /** Bumped on every change; a save names the revision it started from (optimistic concurrency). */
+  revision: number;
+  /** JSON GoalSheetContent */
+  content: string;
+  updated_by: number | null;
+  updated_at: Instant;
+  submitted_by: number | null;
+  submitted_at: Instant | null;
+  /** The first submission: "on time" compares it with the deadline, even after a return. */
+  first_submitted_at: Instant | null;
+  reviewed_by: number | null;
+  reviewed_at: Instant | null;
+  review_comment: string | null;
+  created_at: Instant;
+}
+
+export interface GoalSheetVersionsTable {
+  id: Id;
+  goal_sheet_id: number;
+  revision: number;
+  /** 'saved' | 'submitted' | 'returned' | 'acknowledged' */
+  event: string;
+  /** JSON GoalSheetContent as it was at this event */
+  content: string;
+  comment: string | null;
+  actor_id: number | null;
+  created_at: Instant;
+}
+
+export interface ActivitiesTable {
+  id: Id;
+  position: number;
+  title: string;
+  description: string;
+  /** JSON number[] (program_goals.id) */
+  program_goal_ids: string;
+  retired_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ContactsTable {
+  id: Id;
+  match_id: number;
+  logged_by: number | null;
+  /** YYYY-MM-DD in the program's time zone */
+  occurred_on: string;
+  channel: string;
+  activity_id: number | null;
+  /** Seen by the pair and staff only; '' when none */
+  note: string;
+  created_at: Instant;
+}
+
+export interface ResourcesTable {
+  id: Id;
+  position: number;
+  title: string;
+  description: string;
+  /** 'video' | 'document' | 'link' */
+  kind: string;
+  /** 'everyone' | 'mentors' | 'mentees' */
+  audience: string;
+  topic: string;
+  /** An external link; null for an uploaded file */
+  url: string | null;
+  /** Storage name of an uploaded file under the data directory; null for a link */
+  file_key: string | null;
+  file_name: string | null;
+  file_type: string | null;
+  file_size: number | null;
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface FaqEntriesTable {
+  id: Id;
+  position: number;
+  question: string;
+  answer: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface JobsTable {
+  id: Id;
+  kind: string;
+  /** Unique: enqueuing the same reminder twice is a no-op, which is half of "exactly once". */
+  dedupe_key: string;
+  /** JSON, per kind */
+  payload: string;
+  /** 'scheduled' | 'running' | 'done' | 'skipped' | 'failed' | 'cancelled' */
+  status: string;
+  run_at: Instant;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  locked_by: string | null;
+  /** A running job whose lease ran out is taken back by the next worker (its owner died). */
+  locked_until: Instant | null;
+  last_error: string | null;
+  outbox_id: number | null;
+  match_id: number | null;
+  cancelled_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+  finished_at: Instant | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -218,4 +336,11 @@ export interface Database {
   matching_runs: MatchingRunsTable;
   pair_rules: PairRulesTable;
   matches: MatchesTable;
+  goal_sheets: GoalSheetsTable;
+  goal_sheet_versions: GoalSheetVersionsTable;
+  activities: ActivitiesTable;
+  contacts: ContactsTable;
+  resources: ResourcesTable;
+  faq_entries: FaqEntriesTable;
+  jobs: JobsTable;
 }

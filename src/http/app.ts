@@ -17,7 +17,12 @@ import { authRoutes } from '../features/accounts/auth.routes.ts';
 import { peopleRoutes } from '../features/accounts/people.routes.ts';
 import { applicationRoutes } from '../features/applications/applications.routes.ts';
 import { auditRoutes } from '../features/audit/audit.routes.ts';
+import { activityRoutes } from '../features/activities/activities.routes.ts';
+import { goalSheetRoutes } from '../features/goal-sheets/goal-sheets.routes.ts';
 import { matchRoutes } from '../features/matches/matches.routes.ts';
+import { programHealthRoutes } from '../features/program-health/program-health.routes.ts';
+import { reminderRoutes } from '../features/reminders/reminders.routes.ts';
+import { resourceRoutes } from '../features/resources/resources.routes.ts';
 import { matchingRunRoutes } from '../features/matching-runs/matching-runs.routes.ts';
 import { outboxRoutes } from '../features/notifications/outbox.routes.ts';
 import { periodRoutes } from '../features/periods/periods.routes.ts';
@@ -132,6 +137,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(auditRoutes(deps));
   await app.register(matchingRunRoutes(deps));
   await app.register(matchRoutes(deps));
+  await app.register(goalSheetRoutes(deps));
+  await app.register(activityRoutes(deps));
+  await app.register(resourceRoutes(deps));
+  await app.register(reminderRoutes(deps));
+  await app.register(programHealthRoutes(deps));
 
   await registerWebApp(app, deps.config.webDistDir);
 

@@ -7,43 +7,19 @@ import { insertApplication } from '../../src/features/applications/applications.
 import { applicationAnswersSchema } from '../../src/shared/api/applications.ts';
 import { ROLES } from '../../src/shared/roles.ts';
 import type { Role } from '../../src/shared/roles.ts';
+import { activityMatrix } from './authorization/activities.matrix.ts';
+import { goalSheetMatrix } from './authorization/goal-sheets.matrix.ts';
+import { CALLERS, PUBLIC, SELF_OR_STAFF, SIGNED_IN, STAFF_ONLY, everyone } from './authorization/matrix-kit.ts';
+import type { Caller, Cell, Expectation, Fixture, Outcome } from './authorization/matrix-kit.ts';
+import { programHealthMatrix } from './authorization/program-health.matrix.ts';
+import { reminderMatrix } from './authorization/reminders.matrix.ts';
+import { resourceMatrix } from './authorization/resources.matrix.ts';
 
 /**
  * Every API route × every kind of caller × (their own record, someone else's) → the status the
  * server must give. A route the app has but this table lacks fails the test, so nobody can add a
- * route without deciding who may call it.
+ * route without deciding who may call it. Later features keep their rows in ./authorization/.
  */
-type Caller = 'anonymous' | Role;
-const CALLERS: Caller[] = ['anonymous', ...ROLES];
-
-/** `ok` = the caller got through the access check (any 2xx, or a domain answer like 409/410/422). */
-type Outcome = 'ok' | 401 | 403 | 404;
-type Expectation = Outcome | { own: Outcome; other: Outcome };
-
-interface Fixture {
-  ownId: number;
-  otherId: number;
-  otherEmail: string;
-  seq: number;
-}
-interface Cell {
-  url: (f: Fixture) => string;
-  body?: (f: Fixture) => unknown;
-  /** For routes whose :id is not a person: makes the caller's own record and someone else's. */
-  targets?: (ctx: TestContext, f: Fixture) => Promise<{ own: number; other: number }>;
-  expect: Record<Caller, Expectation>;
-}
-
-const everyone = (o: Outcome): Record<Caller, Expectation> => Object.fromEntries(CALLERS.map((c) => [c, o])) as Record<Caller, Expectation>;
-const PUBLIC = everyone('ok');
-const SIGNED_IN: Record<Caller, Expectation> = { ...everyone('ok'), anonymous: 401 };
-const STAFF_ONLY: Record<Caller, Expectation> = { ...everyone(403), anonymous: 401, staff: 'ok' };
-const SELF_OR_STAFF: Record<Caller, Expectation> = {
-  ...(Object.fromEntries(ROLES.map((r) => [r, { own: 'ok', other: 404 }])) as Record<Role, Expectation>),
-  anonymous: 401,
-  staff: 'ok',
-};
-
 /** An applicant sees only their own application; staff and the committee review everyone's. */
 const OWN_APPLICATION: Record<Caller, Expectation> = {
   ...(Object.fromEntries(ROLES.map((r) => [r, { own: 'ok', other: 404 }])) as Record<Role, Expectation>),
@@ -188,6 +164,11 @@ const MATRIX: Record<string, Cell> = {
   },
   'POST /api/matching-runs/:id/approve': { url: () => '/api/matching-runs/999999/approve', expect: { ...STAFF_ONLY, staff: 404, committee: 404 } },
   'GET /api/my/matches': { url: () => '/api/my/matches', expect: SIGNED_IN },
+  ...goalSheetMatrix,
+  ...activityMatrix,
+  ...resourceMatrix,
+  ...reminderMatrix,
+  ...programHealthMatrix,
 };
 
 function satisfies(status: number, outcome: Outcome): boolean {
@@ -233,7 +214,7 @@ describeEachDialect('authorization matrix', (db) => {
           }
           const other = await createPerson(ctx.deps, ['mentee']);
           seq += 1;
-          const fixture = { ownId, otherId: other.id, otherEmail: other.email, seq };
+          const fixture: Fixture = { ownId, otherId: other.id, otherEmail: other.email, seq, caller };
           const targets = await cell.targets?.(ctx, fixture);
           const targetId = targets ? (variant === 'own' ? targets.own : targets.other) : variant === 'own' ? ownId : other.id;
           const url = cell.url(fixture).replace(':id', String(targetId));

@@ -9,16 +9,27 @@ const STAFF_ITEMS: NavItem[] = [
   { to: '/people', label: 'People' },
   { to: '/periods', label: 'Periods' },
   { to: '/review', label: 'Matching' },
-  { to: '/settings', label: 'Settings' },
+  { to: '/health', label: 'Program health' },
+  { to: '/goal-sheets', label: 'Goal sheets' },
+  { to: '/activities', label: 'Activities' },
+  { to: '/resources', label: 'Resources' },
+  { to: '/reminders', label: 'Reminders' },
   { to: '/outbox', label: 'Outbox' },
+  { to: '/settings', label: 'Settings' },
   { to: '/audit', label: 'Audit log' },
+];
+
+/** What everyone else reads: the program's resources and its FAQ (staff edit both from Resources). */
+const READER_ITEMS: NavItem[] = [
+  { to: '/resources', label: 'Resources' },
+  { to: '/faq', label: 'FAQ' },
 ];
 
 /** The main navigation for someone with these roles. */
 export function navItemsFor(roles: readonly Role[]): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'Home' }];
-  if (roles.includes('staff')) items.push(...STAFF_ITEMS);
+  if (roles.includes('staff')) return [...items, ...STAFF_ITEMS];
   // The committee reviews applications and matches, but doesn't run the program's settings.
-  else if (roles.includes('committee')) items.push({ to: '/review', label: 'Matching' });
-  return items;
+  if (roles.includes('committee')) items.push({ to: '/review', label: 'Matching' });
+  return [...items, ...READER_ITEMS];
 }

@@ -15,6 +15,12 @@ import { PeriodPage } from '../features/periods/components/period-page.tsx';
 import { PeriodsPage } from '../features/periods/components/periods-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { SetupPage } from '../features/setup/components/setup-page.tsx';
+import { activitiesRoutes } from '../features/activities/routes.tsx';
+import { goalSheetsRoutes } from '../features/goal-sheets/routes.tsx';
+import { programHealthRoutes } from '../features/program-health/routes.tsx';
+import { remindersRoutes } from '../features/reminders/routes.tsx';
+import { resourcesRoutes } from '../features/resources/routes.tsx';
+import type { FeatureRoutes } from './feature-routes.ts';
 import { ApplyLayout } from './layouts/apply-layout.tsx';
 import { PublicLayout } from './layouts/public-layout.tsx';
 import { SignedInLayout } from './layouts/signed-in-layout.tsx';
@@ -26,6 +32,9 @@ import { ApplicationReviewRoute, ApplicationsRoute, ApplyRoute, ImportRoute, Mat
 import { RouteErrorPage } from './pages/route-error-page.tsx';
 import { RequireRole } from './require-role.tsx';
 import { RootFrame } from './root-frame.tsx';
+
+const FEATURES: FeatureRoutes[] = [goalSheetsRoutes, activitiesRoutes, resourcesRoutes, remindersRoutes, programHealthRoutes];
+const featureRoutes = (key: keyof FeatureRoutes) => FEATURES.flatMap((f) => f[key] ?? []);
 
 export const router = createBrowserRouter([
   {
@@ -50,6 +59,7 @@ export const router = createBrowserRouter([
         children: [
           { path: 'apply', element: <ApplyRoute /> },
           { path: 'apply/thanks', element: <ApplyThanksPage /> },
+          ...featureRoutes('open'),
         ],
       },
       {
@@ -59,6 +69,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'applications/:id', element: <EditApplicationPage /> },
+          ...featureRoutes('signedIn'),
           {
             element: <RequireRole roles={['staff', 'committee']} />,
             children: [
@@ -79,6 +90,7 @@ export const router = createBrowserRouter([
               { path: 'outbox', element: <OutboxPage /> },
               { path: 'outbox/:id', element: <OutboxMessagePage /> },
               { path: 'audit', element: <AuditPage /> },
+              ...featureRoutes('staff'),
             ],
           },
           { path: '*', element: <NotFoundPage /> },

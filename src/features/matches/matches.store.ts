@@ -8,7 +8,7 @@ export interface NewMatch {
   menteeUserId: number;
   mentorApplicationId: number;
   menteeApplicationId: number;
-  matchingRunId: number;
+  matchingRunId: number | null;
   score: number;
   explanation: string;
   at: string;

@@ -11,6 +11,8 @@ export const DEFAULT_SETTINGS = {
   goalsPerSheetMax: 3,
   guaranteeWindowDays: 45,
   contactsPerMonth: 2,
+  goalSheetSubmitter: 'mentee' as const,
+  quietAfterWeeks: 3,
   channels: ['phone', 'email', 'video', 'chat', 'in_person'] as Channel[],
 };
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/executor.ts';
 import type { ProgramSettingsTable } from '../../db/database.ts';
-import type { EligibilityQuestion } from '../../shared/api/settings.ts';
+import type { EligibilityQuestion, GoalSheetSubmitter } from '../../shared/api/settings.ts';
 import { CHANNELS } from '../../shared/channels.ts';
 import type { Channel } from '../../shared/channels.ts';
 
@@ -17,6 +17,8 @@ export interface ProgramSettings {
   goalsPerSheetMax: number;
   guaranteeWindowDays: number;
   contactsPerMonth: number;
+  goalSheetSubmitter: GoalSheetSubmitter;
+  quietAfterWeeks: number;
   channels: Channel[];
   eligibilityQuestions: EligibilityQuestion[];
   goalSheetContact: Contact | null;
@@ -35,6 +37,8 @@ function toSettings(r: ProgramSettingsTable): ProgramSettings {
     goalsPerSheetMax: r.goals_per_sheet_max,
     guaranteeWindowDays: r.guarantee_window_days,
     contactsPerMonth: r.contacts_per_month,
+    goalSheetSubmitter: r.goal_sheet_submitter === 'either' ? 'either' : 'mentee',
+    quietAfterWeeks: r.quiet_after_weeks,
     channels: parseJson<string[]>(r.channels, []).filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c)),
     eligibilityQuestions: parseJson<EligibilityQuestion[]>(r.eligibility_questions, []),
     goalSheetContact: parseJson<Contact | null>(r.goal_sheet_contact, null),
@@ -52,6 +56,8 @@ function toRow(s: Omit<ProgramSettings, 'updatedAt'>) {
     goals_per_sheet_max: s.goalsPerSheetMax,
     guarantee_window_days: s.guaranteeWindowDays,
     contacts_per_month: s.contactsPerMonth,
+    goal_sheet_submitter: s.goalSheetSubmitter,
+    quiet_after_weeks: s.quietAfterWeeks,
     channels: JSON.stringify(s.channels),
     eligibility_questions: JSON.stringify(s.eligibilityQuestions),
     goal_sheet_contact: s.goalSheetContact ? JSON.stringify(s.goalSheetContact) : null,

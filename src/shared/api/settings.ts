@@ -14,6 +14,11 @@ export const eligibilityQuestionSchema = z.object({
 });
 export type EligibilityQuestion = z.infer<typeof eligibilityQuestionSchema>;
 
+/** Who may send the pair's goal sheet to the program office. */
+export const GOAL_SHEET_SUBMITTERS = ['mentee', 'either'] as const;
+export const goalSheetSubmitterSchema = z.enum(GOAL_SHEET_SUBMITTERS);
+export type GoalSheetSubmitter = z.infer<typeof goalSheetSubmitterSchema>;
+
 export const contactSchema = z.object({
   name: personNameSchema,
   email: emailSchema,
@@ -29,6 +34,8 @@ export const settingsSchema = z.object({
   goalsPerSheetMax: z.number().int(),
   guaranteeWindowDays: z.number().int(),
   contactsPerMonth: z.number().int(),
+  goalSheetSubmitter: goalSheetSubmitterSchema,
+  quietAfterWeeks: z.number().int(),
   channels: z.array(channelSchema),
   eligibilityQuestions: z.array(eligibilityQuestionSchema),
   goalSheetContact: contactViewSchema.nullable(),
@@ -46,6 +53,8 @@ export const updateSettingsBodySchema = z
     goalsPerSheetMax: z.number().int().min(1).max(10),
     guaranteeWindowDays: z.number().int().min(0).max(365),
     contactsPerMonth: z.number().int().min(0).max(31),
+    goalSheetSubmitter: goalSheetSubmitterSchema,
+    quietAfterWeeks: z.number().int().min(1).max(52),
     channels: z.array(channelSchema).min(1).max(CHANNELS.length),
     eligibilityQuestions: z.array(eligibilityQuestionSchema).max(20),
     goalSheetContact: contactSchema.nullable(),

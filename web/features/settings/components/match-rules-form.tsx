@@ -4,6 +4,8 @@ import { CHANNELS, CHANNEL_LABELS } from '../../../../src/shared/channels.ts';
 import type { Channel } from '../../../../src/shared/channels.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import type { GoalSheetSubmitter } from '../../../../src/shared/api/settings.ts';
 import { TextField } from '../../../components/ui/field.tsx';
 import { isApiError } from '../../../lib/api-error.ts';
 import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
@@ -13,6 +15,10 @@ import { updateSettingsInputSchema, useUpdateSettings } from '../api/update-sett
 import { SaveStatus } from './save-status.tsx';
 
 const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
+const SUBMITTER_OPTIONS: { value: GoalSheetSubmitter; label: string }[] = [
+  { value: 'mentee', label: 'The mentee' },
+  { value: 'either', label: 'Either the mentor or the mentee' },
+];
 
 /** '' stays NaN so the schema reports "Enter a whole number." rather than saving 0. */
 function toNumber(value: string): number {
@@ -27,6 +33,8 @@ export function MatchRulesForm({ settings }: { settings: Settings }) {
   const [goalsMax, setGoalsMax] = useState(String(settings.goalsPerSheetMax));
   const [guarantee, setGuarantee] = useState(String(settings.guaranteeWindowDays));
   const [contacts, setContacts] = useState(String(settings.contactsPerMonth));
+  const [quietWeeks, setQuietWeeks] = useState(String(settings.quietAfterWeeks));
+  const [submitter, setSubmitter] = useState<GoalSheetSubmitter>(settings.goalSheetSubmitter);
   const [channels, setChannels] = useState<Channel[]>(settings.channels);
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -39,6 +47,8 @@ export function MatchRulesForm({ settings }: { settings: Settings }) {
       goalsPerSheetMax: toNumber(goalsMax),
       guaranteeWindowDays: toNumber(guarantee),
       contactsPerMonth: toNumber(contacts),
+      quietAfterWeeks: toNumber(quietWeeks),
+      goalSheetSubmitter: submitter,
       channels,
     };
     const checked = validate(updateSettingsInputSchema, values);
@@ -119,7 +129,26 @@ export function MatchRulesForm({ settings }: { settings: Settings }) {
           error={errors.contactsPerMonth}
           hint="A friendly target, not a rule. 0 means no suggestion."
         />
+        <TextField
+          label="Quiet after (weeks without a contact)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={52}
+          required
+          value={quietWeeks}
+          onChange={setQuietWeeks}
+          error={errors.quietAfterWeeks}
+          hint="The pair gets a friendly nudge and the match shows on the program health page."
+        />
       </div>
+      <RadioGroup
+        legend="Who sends in the goal sheet"
+        options={SUBMITTER_OPTIONS}
+        value={submitter}
+        onChange={setSubmitter}
+        error={errors.goalSheetSubmitter}
+      />
       <CheckboxGroup
         legend="Ways pairs can keep in touch"
         required

@@ -1,0 +1,14 @@
+import type { RouteObject } from 'react-router';
+
+/**
+ * The pages one feature adds, by who may open them. The router spreads each feature's routes into
+ * the right layout, so a feature adds pages without editing the router.
+ */
+export interface FeatureRoutes {
+  /** Anyone; someone signed in keeps their own header and menu. */
+  open?: RouteObject[];
+  /** Anyone signed in; the server still checks ownership of every record. */
+  signedIn?: RouteObject[];
+  /** Staff only. */
+  staff?: RouteObject[];
+}

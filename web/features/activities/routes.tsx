@@ -1,0 +1,4 @@
+import type { FeatureRoutes } from '../../app/feature-routes.ts';
+
+/** The pages of this feature. */
+export const activitiesRoutes: FeatureRoutes = {};
