@@ -23,6 +23,12 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 12),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Largest file staff may upload as a resource (videos are big). */
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Set to false on an instance that should serve web requests only and leave reminders to others. */
+  RUN_JOBS: z.stringbool().default(true),
+  /** How often a job worker looks for due reminders. */
+  JOB_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(15),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -41,6 +47,11 @@ export interface Config {
   readonly sessionMaxDays: number;
   readonly rateLimitAuthPerMinute: number;
   readonly webDistDir: string;
+  /** Uploaded resource files live here (under the data directory by default). */
+  readonly uploadDir: string;
+  readonly maxUploadBytes: number;
+  readonly runJobs: boolean;
+  readonly jobPollMs: number;
   readonly isProduction: boolean;
 }
 
@@ -73,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionMaxDays: e.SESSION_MAX_DAYS,
     rateLimitAuthPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
     webDistDir: path.resolve('dist/web'),
+    uploadDir: path.join(dataDir, 'uploads'),
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    runJobs: e.RUN_JOBS,
+    jobPollMs: Math.round(e.JOB_POLL_SECONDS * 1000),
     isProduction: e.NODE_ENV === 'production',
     ...overrides,
   });

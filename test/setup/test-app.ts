@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
@@ -24,12 +27,17 @@ export interface TestContext {
 
 /** The real app over a test database, with a clock the test moves and no log noise. */
 export async function buildTestApp(testDb: TestDb, overrides: Partial<Config> = {}): Promise<TestContext> {
-  const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_AUTH_PER_MINUTE: '1000' }, { webDistDir: '/nonexistent', ...overrides });
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-uploads-'));
+  const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_AUTH_PER_MINUTE: '1000' }, { webDistDir: '/nonexistent', uploadDir, ...overrides });
   const clock = fixedClock('2026-09-01T15:00:00.000Z');
   const deps: Deps = { db: testDb.db, dialect: testDb.dialect, config, clock, mailer: outboxOnlyMailer, log: pino({ level: 'silent' }) };
   // Errors the app logs (a 500 above all) reach console.error, which fails the test.
   const app = await buildApp(deps, { logger: { level: 'error', stream: { write: (line: string) => console.error(line) } } });
-  return { app, deps, clock, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    fs.rmSync(uploadDir, { recursive: true, force: true });
+  };
+  return { app, deps, clock, close };
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
