@@ -1,13 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import pino from 'pino';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DomainError } from '../errors.ts';
 import { issuePasswordLink } from '../features/accounts/auth.service.ts';
 import { createStaffAccount } from '../features/accounts/setup.service.ts';
 import { seedDemo } from '../features/demo/demo-seed.ts';
+import { createJobRunner } from '../features/jobs/background-jobs.ts';
+import { createMailer } from '../features/notifications/mailer.ts';
+import { logSerializers, redactPaths } from '../http/log-redaction.ts';
 import { emailSchema, personNameSchema } from '../shared/api/common.ts';
-import { DAY_MS } from '../time/clock.ts';
+import { DAY_MS, systemClock } from '../time/clock.ts';
 import { startServer } from '../http/server.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createDb } from '../db/create-db.ts';
@@ -88,6 +92,35 @@ export function buildCli(): Command {
         console.log('Demo program ready. Sign in as program staff with');
         console.log(`  email: ${sign.staffEmail} password: ${sign.password}`);
         console.log('Other demo people (same password): committee@, taskforce@, mentor@ and mentee@demo.tandem.test');
+      }
+    });
+
+  program
+    .command('jobs')
+    .description(
+      'Run a background worker (reminders) without the web server, until stopped (Ctrl+C). For PostgreSQL, where any number may run; with SQLite, `serve` runs the worker itself.',
+    )
+    .action(async () => {
+      const config = loadConfig();
+      const handle = createDb({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+      const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+      try {
+        await migrateToLatest(handle.db);
+        const log = pino({ level: config.logLevel, redact: redactPaths, serializers: logSerializers });
+        const runner = createJobRunner({ db: handle.db, dialect: handle.dialect, config, clock: systemClock, mailer, log });
+        // The runner's timer does not hold the process open (it must not in the web server); this does.
+        const keepAlive = setInterval(() => undefined, 2 ** 30);
+        runner.start();
+        console.log(`Tandem job worker ${runner.workerId} is running; it looks for due work every ${config.jobPollMs / 1000} s. Press Ctrl+C to stop.`);
+        await new Promise<void>((resolve) => {
+          for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => resolve());
+        });
+        clearInterval(keepAlive);
+        await runner.stop();
+        console.log('Tandem job worker stopped.');
+      } finally {
+        mailer.close();
+        await handle.destroy();
       }
     });
 

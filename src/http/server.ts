@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { createDb } from '../db/create-db.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Deps } from '../deps.ts';
+import { startJobWorker } from '../features/jobs/background-jobs.ts';
 import { createMailer } from '../features/notifications/mailer.ts';
 import { systemClock } from '../time/clock.ts';
 import { buildApp } from './app.ts';
@@ -29,10 +30,14 @@ export async function startServer(config: Config, hooks: { beforeListen?: (deps:
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
+  // Reminders and other background jobs; RUN_JOBS=false leaves them to other instances.
+  const jobs = startJobWorker(deps);
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      // First, so no job is half-way through when the database closes.
+      await jobs?.stop();
       await app.close();
       mailer.close();
       await handle.destroy();

@@ -10,7 +10,6 @@ const BASE_ANSWERS = {
   yearsExperience: 3,
   careerStage: 'mid_career',
   region: 'US-IL',
-  country: 'US',
   timeZone: 'America/Chicago',
   interests: ['Storytime'],
   programGoalIds: [1],

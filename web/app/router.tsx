@@ -27,6 +27,7 @@ import { SignedInLayout } from './layouts/signed-in-layout.tsx';
 import { applyLoader, publicLoader, setupLoader, signedInLoader } from './loaders.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { LoadingPage } from './pages/loading-page.tsx';
+import { MatchPage } from './pages/match-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { ApplicationReviewRoute, ApplicationsRoute, ApplyRoute, ImportRoute, MatchingRoute } from './pages/review-routes.tsx';
 import { RouteErrorPage } from './pages/route-error-page.tsx';
@@ -69,6 +70,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'applications/:id', element: <EditApplicationPage /> },
+          { path: 'matches/:id', element: <MatchPage /> },
           ...featureRoutes('signedIn'),
           {
             element: <RequireRole roles={['staff', 'committee']} />,

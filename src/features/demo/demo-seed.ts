@@ -11,6 +11,7 @@ import { listProgramGoals, updateSettings } from '../programs/program.service.ts
 import { insertApplication } from '../applications/applications.store.ts';
 import type { ApplicationStatus } from '../../shared/application-vocabulary.ts';
 import { demoApplicants } from './demo-applicants.ts';
+import { seedMatchYear } from './demo-match-year.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_STAFF_EMAIL = 'staff@demo.tandem.test';
@@ -28,7 +29,11 @@ const PEOPLE: { name: string; email: string; roles: Role[] }[] = [
 
 const dateIn = (tz: string, now: Date, days: number) => calendarDateIn(tz, new Date(now.getTime() + days * DAY_MS));
 
-/** A small, realistic program people can click around in: accounts for every role and two periods. */
+/**
+ * A small, realistic program people can click around in: accounts for every role, last year's
+ * closed cohort, an intake in the middle of its match year, and this year's cohort taking
+ * applications.
+ */
 export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; password: string }> {
   const timeZone = 'America/Chicago';
   const staffId = await completeSetup(deps, {
@@ -79,6 +84,9 @@ export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; passwo
   });
   await transitionPeriod(deps, staff, current.id, 'applications_open');
   await seedApplications(deps, current.id, passwordHash);
+
+  // An earlier intake in the middle of its year, for the match pages and the program-health view.
+  await seedMatchYear(deps, staff, passwordHash);
   return { staffEmail: DEMO_STAFF_EMAIL, password: DEMO_PASSWORD };
 }
 

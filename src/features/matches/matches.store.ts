@@ -64,7 +64,7 @@ export interface MatchOfPerson {
   partner: PartnerContact;
 }
 
-function parseList(text: string): unknown[] {
+export function parseList(text: string): unknown[] {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? (value as unknown[]) : [];

@@ -1,9 +1,23 @@
 import type { Deps } from '../../deps.ts';
 import type { App } from '../../http/types.ts';
+import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
+import { programHealthSchema } from '../../shared/api/program-health.ts';
+import { getProgramHealth } from './program-health.service.ts';
 
 export function programHealthRoutes(deps: Deps) {
-  void deps;
   return async (app: App) => {
-    void app;
+    app.get(
+      '/api/periods/:id/health',
+      {
+        config: { access: ['staff'] },
+        schema: {
+          tags: ['program health'],
+          summary: "A period's health: matches needing attention and why, goal sheets against the deadline, contacts per week",
+          params: idParamsSchema,
+          response: { 200: programHealthSchema, ...errorResponses },
+        },
+      },
+      (request) => getProgramHealth(deps, request.params.id),
+    );
   };
 }

@@ -11,6 +11,7 @@ import { PartnerCards } from '../../features/my-match/components/partner-card.ts
 import { OutboxShortcut } from '../../features/outbox/components/outbox-shortcut.tsx';
 import { PeopleShortcut } from '../../features/people/components/people-shortcut.tsx';
 import { PeriodsShortcut } from '../../features/periods/components/periods-shortcut.tsx';
+import { HealthShortcut } from '../../features/program-health/components/health-shortcut.tsx';
 import { useSettings } from '../../features/settings/api/get-settings.ts';
 import { SettingsShortcut } from '../../features/settings/components/settings-shortcut.tsx';
 import { Page } from '../../components/ui/page.tsx';
@@ -29,6 +30,7 @@ function StaffOverview() {
         <PeopleShortcut />
         <PeriodsShortcut />
         <ReviewShortcut />
+        <HealthShortcut />
         <SettingsShortcut />
         <OutboxShortcut />
         <AuditShortcut />

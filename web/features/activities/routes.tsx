@@ -1,4 +1,7 @@
 import type { FeatureRoutes } from '../../app/feature-routes.ts';
+import { ActivitiesPage } from './components/activities-page.tsx';
 
-/** The pages of this feature. */
-export const activitiesRoutes: FeatureRoutes = {};
+/** The pages of this feature. The contact log and suggested activities live on the match page. */
+export const activitiesRoutes: FeatureRoutes = {
+  staff: [{ path: 'activities', element: <ActivitiesPage /> }],
+};

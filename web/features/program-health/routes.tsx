@@ -1,4 +1,7 @@
 import type { FeatureRoutes } from '../../app/feature-routes.ts';
+import { HealthPage } from './components/health-page.tsx';
 
-/** The pages of this feature. */
-export const programHealthRoutes: FeatureRoutes = {};
+/** The pages of this feature: the staff's program-health view. */
+export const programHealthRoutes: FeatureRoutes = {
+  staff: [{ path: 'health', element: <HealthPage /> }],
+};

@@ -1,0 +1,24 @@
+import type { Deps } from '../../deps.ts';
+import { reminderJobHandlers, reminderRecurringJobs } from '../reminders/reminder-jobs.ts';
+import { JobRunner } from './job-runner.ts';
+import type { JobRunnerOptions } from './job-runner.ts';
+
+/**
+ * Every kind of background job the app has, in one place: a feature with jobs adds its
+ * handlers (and recurring jobs) here, and every worker knows them all.
+ */
+export function createJobRunner(deps: Deps, options: Partial<JobRunnerOptions> = {}): JobRunner {
+  return new JobRunner(deps, {
+    handlers: { ...reminderJobHandlers },
+    recurring: [...reminderRecurringJobs],
+    ...options,
+  });
+}
+
+/** The worker an app instance runs beside its web server, or null when RUN_JOBS=false. */
+export function startJobWorker(deps: Deps): JobRunner | null {
+  if (!deps.config.runJobs) return null;
+  const runner = createJobRunner(deps);
+  runner.start();
+  return runner;
+}

@@ -1,0 +1,208 @@
+import type { RiskCode, RiskReason } from '../../shared/api/program-health.ts';
+import type { WorkspaceSheetState } from '../../shared/api/workspace.ts';
+import { addDays, daysBetween } from '../../time/zoned.ts';
+import { daysUntil, isOnOrBefore, isPast, matchDates, todayIn } from '../matches/match-dates.rules.ts';
+import { daysWithoutContact, isQuiet } from '../matches/workspace.rules.ts';
+
+/**
+ * How much a match needs the program office's attention, as a score staff can sort by.
+ * Pure: `now` and the settings are passed in; every date is a calendar date in the program's
+ * time zone.
+ *
+ * The score adds up points for each reason (0 = nothing to worry about):
+ * - goal sheet overdue — past its due date and not with the office (never sent, or returned and
+ *   not sent again): 40, plus 1 per day overdue up to 30 more;
+ * - quiet — no contact logged for the program's "quiet after" weeks since the match or the last
+ *   contact: 30, plus 1 per day beyond that up to 30 more;
+ * - re-match window closing with a low check-in — the guarantee window closes within 7 days and
+ *   the pair has kept in touch less than the program suggests (quiet, or fewer contacts logged
+ *   since the match than the suggested cadence would give by now): 15, and 15 more when the match
+ *   is also overdue or quiet, because this is the last easy chance to offer a new partner. A pair
+ *   that is doing well is not flagged just because its window is closing;
+ * - goal sheet due soon — due within 7 days and not sent yet: 10, plus 1 per day closer.
+ * So an overdue, quiet match always ranks above one that is only quiet, and a sheet due soon
+ * never outranks a real problem.
+ */
+
+/** A reason's base points, and the extra it can earn as it gets worse. */
+export const RISK_POINTS = {
+  goal_sheet_overdue: { base: 40, maxExtra: 30 },
+  quiet: { base: 30, maxExtra: 30 },
+  guarantee_closing: { base: 15, maxExtra: 15 },
+  goal_sheet_due_soon: { base: 10, maxExtra: 7 },
+} as const satisfies Record<RiskCode, { base: number; maxExtra: number }>;
+
+/** "Soon" for deadlines: within this many days (today included). */
+export const SOON_DAYS = 7;
+
+export interface HealthSettings {
+  timeZone: string;
+  goalSheetDeadlineDays: number;
+  guaranteeWindowDays: number;
+  quietAfterWeeks: number;
+  /** The suggested cadence, e.g. 2 = at least twice a month. */
+  contactsPerMonth: number;
+}
+
+export interface MatchFacts {
+  matchedAt: string;
+  sheetStatus: WorkspaceSheetState;
+  /** The sheet's first submission; "on time" is judged by it, even after a return. */
+  firstSubmittedAt: string | null;
+  lastContactOn: string | null;
+  /** Contacts logged since the match was made. */
+  contactsSinceMatch: number;
+}
+
+/** A goal sheet against its deadline: by its first submission, or missing. */
+export type SheetOutcome = 'on_time' | 'late' | 'overdue' | 'not_yet_due';
+
+export interface ScoredReason extends RiskReason {
+  points: number;
+}
+
+export interface MatchAssessment {
+  matchedOn: string;
+  goalSheetDueOn: string;
+  guaranteeClosesOn: string | null;
+  sheetOutcome: SheetOutcome;
+  quiet: boolean;
+  /** Past due and not with the office now. */
+  sheetOverdue: boolean;
+  riskScore: number;
+  /** Most points first. */
+  reasons: ScoredReason[];
+}
+
+const WITH_THE_OFFICE: readonly WorkspaceSheetState[] = ['submitted', 'acknowledged'];
+
+/** Contacts the suggested cadence would give after `days` days: twice a month is 2 per 30 days. */
+export function expectedContacts(days: number, contactsPerMonth: number): number {
+  return Math.floor((contactsPerMonth * Math.max(0, days)) / 30);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const inDays = (n: number) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`);
+
+export function sheetOutcome(facts: Pick<MatchFacts, 'firstSubmittedAt'>, dueOn: string, now: Date, timeZone: string): SheetOutcome {
+  if (facts.firstSubmittedAt !== null) return isOnOrBefore(new Date(facts.firstSubmittedAt), dueOn, timeZone) ? 'on_time' : 'late';
+  return isPast(dueOn, now, timeZone) ? 'overdue' : 'not_yet_due';
+}
+
+/** One active match, as of `now`: its dates, its goal sheet against the deadline, and its risk. */
+export function assessMatch(facts: MatchFacts, programEndsOn: string, s: HealthSettings, now: Date): MatchAssessment {
+  const tz = s.timeZone;
+  const dates = matchDates(facts.matchedAt, programEndsOn, s);
+  const today = todayIn(tz, now);
+  const reasons: ScoredReason[] = [];
+  const notSent = !WITH_THE_OFFICE.includes(facts.sheetStatus);
+
+  const dueIn = daysUntil(dates.goalSheetDueOn, now, tz);
+  const sheetOverdue = notSent && dueIn < 0;
+  if (sheetOverdue) {
+    const late = -dueIn;
+    reasons.push({
+      code: 'goal_sheet_overdue',
+      label: 'Goal sheet overdue',
+      text: `${facts.sheetStatus === 'returned' ? 'Goal sheet returned for changes and' : 'Goal sheet'} ${plural(late, 'day')} overdue`,
+      points: RISK_POINTS.goal_sheet_overdue.base + Math.min(late, RISK_POINTS.goal_sheet_overdue.maxExtra),
+    });
+  }
+
+  const quietInput = { matchedOn: dates.matchedOn, lastContactOn: facts.lastContactOn, quietAfterWeeks: s.quietAfterWeeks };
+  const quiet = isQuiet(quietInput, today);
+  if (quiet) {
+    const days = daysWithoutContact(dates.matchedOn, facts.lastContactOn, today);
+    const weeks = plural(Math.floor(days / 7), 'week');
+    reasons.push({
+      code: 'quiet',
+      label: 'Quiet',
+      text: facts.lastContactOn === null || facts.lastContactOn < dates.matchedOn ? `No contact logged in the ${weeks} since the match` : `No contact logged for ${weeks}`,
+      points: RISK_POINTS.quiet.base + Math.min(days - s.quietAfterWeeks * 7, RISK_POINTS.quiet.maxExtra),
+    });
+  }
+
+  if (dates.guaranteeClosesOn !== null) {
+    const left = daysUntil(dates.guaranteeClosesOn, now, tz);
+    const lowCheckIn = quiet || facts.contactsSinceMatch < expectedContacts(daysBetween(dates.matchedOn, today), s.contactsPerMonth);
+    if (left >= 0 && left <= SOON_DAYS && lowCheckIn) {
+      const points = RISK_POINTS.guarantee_closing;
+      reasons.push({
+        code: 'guarantee_closing',
+        label: 'Re-match window closing',
+        text: `The re-match window closes ${inDays(left)}, ${facts.contactsSinceMatch === 0 ? 'with no contact logged' : `with only ${plural(facts.contactsSinceMatch, 'contact')} logged`} since the match`,
+        points: points.base + (sheetOverdue || quiet ? points.maxExtra : 0),
+      });
+    }
+  }
+
+  if (notSent && dueIn >= 0 && dueIn <= SOON_DAYS) {
+    reasons.push({
+      code: 'goal_sheet_due_soon',
+      label: 'Goal sheet due soon',
+      text: `Goal sheet due ${inDays(dueIn)}${facts.sheetStatus === 'returned' ? ' (returned for changes)' : facts.sheetStatus === 'not_started' ? ' (not started)' : ''}`,
+      points: RISK_POINTS.goal_sheet_due_soon.base + (SOON_DAYS - dueIn),
+    });
+  }
+
+  reasons.sort((a, b) => b.points - a.points);
+  return {
+    matchedOn: dates.matchedOn,
+    goalSheetDueOn: dates.goalSheetDueOn,
+    guaranteeClosesOn: dates.guaranteeClosesOn,
+    sheetOutcome: sheetOutcome(facts, dates.goalSheetDueOn, now, tz),
+    quiet,
+    sheetOverdue,
+    riskScore: reasons.reduce((sum, r) => sum + r.points, 0),
+    reasons,
+  };
+}
+
+/** Highest risk first; among equals, the older match first, then the lower id (a stable order). */
+export function byRisk<T extends { riskScore: number; matchedOn: string; matchId: number }>(a: T, b: T): number {
+  return b.riskScore - a.riskScore || a.matchedOn.localeCompare(b.matchedOn) || a.matchId - b.matchId;
+}
+
+/** The Monday of the week `date` is in. Calendar arithmetic: a date has no time zone left to apply. */
+export function mondayOf(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(date, -((day + 6) % 7));
+}
+
+export interface ContactDay {
+  matchId: number;
+  occurredOn: string;
+  /** Contacts the match logged that day. */
+  contacts: number;
+}
+
+export interface WeekOfContacts {
+  weekStart: string;
+  contacts: number;
+  /** Distinct matches with at least one contact that week. */
+  matches: number;
+}
+
+/**
+ * Contacts per week, Monday to Sunday, for every week from the one holding `from` to the one
+ * holding `to` (empty weeks included, so a chart shows the gaps). Days outside are ignored.
+ */
+export function contactsPerWeek(days: readonly ContactDay[], from: string, to: string): WeekOfContacts[] {
+  if (to < from) return [];
+  const first = mondayOf(from);
+  const weeks = new Map<string, { contacts: number; matches: Set<number> }>();
+  for (let w = first; w <= to; w = addDays(w, 7)) weeks.set(w, { contacts: 0, matches: new Set() });
+  for (const d of days) {
+    if (d.occurredOn < first || d.occurredOn > to) continue;
+    const week = weeks.get(mondayOf(d.occurredOn));
+    if (!week) continue;
+    week.contacts += d.contacts;
+    week.matches.add(d.matchId);
+  }
+  return [...weeks].map(([weekStart, w]) => ({ weekStart, contacts: w.contacts, matches: w.matches.size }));
+}
+
+/** The last day the contacts chart covers: today, or the program's last day once it is over. */
+export function chartEnd(today: string, programEndsOn: string): string {
+  return programEndsOn < today ? programEndsOn : today;
+}

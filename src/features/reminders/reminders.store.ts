@@ -1,0 +1,210 @@
+import type { Executor } from '../../db/executor.ts';
+import { JOB_STATUSES } from '../jobs/job.rules.ts';
+import type { JobStatus } from '../jobs/job.rules.ts';
+import type { ReminderPerson } from './reminder-mails.ts';
+import { REMINDER_JOB_KINDS } from './reminder-kinds.ts';
+import type { ReminderFacts } from './reminder.rules.ts';
+
+/**
+ * The SQL of reminders: the facts the rules judge a match on (one query for every match, so
+ * planning thousands of matches is one round trip, not thousands), and reminder jobs with the
+ * names staff need to read them.
+ */
+
+type FactsRow = {
+  id: number;
+  matched_at: string;
+  status: string;
+  period_status: string;
+  program_ends_on: string;
+  sheet_status: string | null;
+  first_submitted_at: string | null;
+  last_contact_on: string | null;
+};
+
+const toFacts = (r: FactsRow): ReminderFacts => ({
+  matchId: r.id,
+  matchedAt: r.matched_at,
+  matchStatus: r.status,
+  periodStatus: r.period_status,
+  programEndsOn: r.program_ends_on,
+  sheet: r.sheet_status === null ? null : { status: r.sheet_status, firstSubmittedAt: r.first_submitted_at },
+  lastContactOn: r.last_contact_on,
+});
+
+function factsQuery(db: Executor) {
+  return db
+    .selectFrom('matches as m')
+    .innerJoin('periods as p', 'p.id', 'm.period_id')
+    .leftJoin('goal_sheets as gs', 'gs.match_id', 'm.id')
+    .select(['m.id', 'm.matched_at', 'm.status', 'p.status as period_status', 'p.program_ends_on', 'gs.status as sheet_status', 'gs.first_submitted_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('contacts as c')
+        .select((e) => e.fn.max('c.occurred_on').as('last'))
+        .whereRef('c.match_id', '=', 'm.id')
+        .as('last_contact_on'),
+    );
+}
+
+/**
+ * What the planner looks at: every active match of an active period (they may need new
+ * reminders), and every match that still has a reminder waiting (it may no longer apply).
+ */
+export async function listPlanningFacts(db: Executor): Promise<ReminderFacts[]> {
+  const rows = await factsQuery(db)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('m.status', '=', 'active'), eb('p.status', '=', 'active')]),
+        eb(
+          'm.id',
+          'in',
+          eb.selectFrom('jobs').select('jobs.match_id').where('jobs.status', '=', 'scheduled').where('jobs.kind', 'in', [...REMINDER_JOB_KINDS]).where('jobs.match_id', 'is not', null),
+        ),
+      ]),
+    )
+    .orderBy('m.id')
+    .execute();
+  return rows.map(toFacts);
+}
+
+export interface ReminderMatchRecord {
+  facts: ReminderFacts;
+  periodName: string;
+  mentor: ReminderPerson;
+  mentee: ReminderPerson;
+}
+
+/** One match as a reminder handler needs it: facts, and who to write to. */
+export async function findReminderMatch(db: Executor, matchId: number): Promise<ReminderMatchRecord | undefined> {
+  const row = await factsQuery(db)
+    .innerJoin('users as mu', 'mu.id', 'm.mentor_user_id')
+    .innerJoin('users as eu', 'eu.id', 'm.mentee_user_id')
+    .select([
+      'p.name as period_name',
+      'mu.name as mentor_name',
+      'mu.email as mentor_email',
+      'mu.disabled_at as mentor_disabled_at',
+      'eu.name as mentee_name',
+      'eu.email as mentee_email',
+      'eu.disabled_at as mentee_disabled_at',
+    ])
+    .where('m.id', '=', matchId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    facts: toFacts(row),
+    periodName: row.period_name,
+    mentor: { name: row.mentor_name, email: row.mentor_email, disabled: row.mentor_disabled_at !== null },
+    mentee: { name: row.mentee_name, email: row.mentee_email, disabled: row.mentee_disabled_at !== null },
+  };
+}
+
+export interface ScheduledReminderJob {
+  id: number;
+  kind: string;
+  dedupeKey: string;
+  matchId: number;
+  runAt: string;
+  attempts: number;
+}
+
+/** Reminder jobs still waiting to go out. */
+export async function listScheduledReminderJobs(db: Executor): Promise<ScheduledReminderJob[]> {
+  const rows = await db
+    .selectFrom('jobs')
+    .select(['id', 'kind', 'dedupe_key', 'match_id', 'run_at', 'attempts'])
+    .where('status', '=', 'scheduled')
+    .where('kind', 'in', [...REMINDER_JOB_KINDS])
+    .orderBy('id')
+    .execute();
+  return rows.flatMap((r) =>
+    r.match_id === null ? [] : [{ id: r.id, kind: r.kind, dedupeKey: r.dedupe_key, matchId: r.match_id, runAt: r.run_at, attempts: r.attempts }],
+  );
+}
+
+export interface ReminderRecord {
+  id: number;
+  jobKind: string;
+  dedupeKey: string;
+  status: JobStatus;
+  runAt: string;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  outboxId: number | null;
+  finishedAt: string | null;
+  matchId: number;
+  periodName: string;
+  mentor: { id: number; name: string };
+  mentee: { id: number; name: string };
+  cancelledBy: { id: number; name: string } | null;
+}
+
+function remindersQuery(db: Executor) {
+  return db
+    .selectFrom('jobs as j')
+    .innerJoin('matches as m', 'm.id', 'j.match_id')
+    .innerJoin('periods as p', 'p.id', 'm.period_id')
+    .innerJoin('users as mu', 'mu.id', 'm.mentor_user_id')
+    .innerJoin('users as eu', 'eu.id', 'm.mentee_user_id')
+    .leftJoin('users as cu', 'cu.id', 'j.cancelled_by')
+    .select([
+      'j.id',
+      'j.kind',
+      'j.dedupe_key',
+      'j.status',
+      'j.run_at',
+      'j.attempts',
+      'j.max_attempts',
+      'j.last_error',
+      'j.outbox_id',
+      'j.finished_at',
+      'm.id as match_id',
+      'p.name as period_name',
+      'mu.id as mentor_id',
+      'mu.name as mentor_name',
+      'eu.id as mentee_id',
+      'eu.name as mentee_name',
+      'cu.id as cancelled_by_id',
+      'cu.name as cancelled_by_name',
+    ])
+    .where('j.kind', 'in', [...REMINDER_JOB_KINDS]);
+}
+
+type ReminderRow = Awaited<ReturnType<ReturnType<typeof remindersQuery>['executeTakeFirstOrThrow']>>;
+
+const toReminder = (r: ReminderRow): ReminderRecord => ({
+  id: r.id,
+  jobKind: r.kind,
+  dedupeKey: r.dedupe_key,
+  status: (JOB_STATUSES as readonly string[]).includes(r.status) ? (r.status as JobStatus) : 'failed',
+  runAt: r.run_at,
+  attempts: r.attempts,
+  maxAttempts: r.max_attempts,
+  lastError: r.last_error,
+  outboxId: r.outbox_id,
+  finishedAt: r.finished_at,
+  matchId: r.match_id,
+  periodName: r.period_name,
+  mentor: { id: r.mentor_id, name: r.mentor_name },
+  mentee: { id: r.mentee_id, name: r.mentee_name },
+  cancelledBy: r.cancelled_by_id === null || r.cancelled_by_name === null ? null : { id: r.cancelled_by_id, name: r.cancelled_by_name },
+});
+
+/**
+ * Reminders in the given job statuses. Waiting ones soonest first; finished ones most recent
+ * first, which is what staff look for.
+ */
+export async function listReminders(db: Executor, q: { statuses: readonly JobStatus[]; limit: number; soonestFirst: boolean }): Promise<ReminderRecord[]> {
+  let query = remindersQuery(db).where('j.status', 'in', [...q.statuses]).limit(q.limit);
+  query = q.soonestFirst
+    ? query.orderBy('j.run_at').orderBy('j.id')
+    : query.orderBy('j.finished_at', 'desc').orderBy('j.run_at', 'desc').orderBy('j.id', 'desc');
+  return (await query.execute()).map(toReminder);
+}
+
+export async function findReminder(db: Executor, id: number): Promise<ReminderRecord | undefined> {
+  const row = await remindersQuery(db).where('j.id', '=', id).executeTakeFirst();
+  return row && toReminder(row);
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { dateOnlySchema } from './common.ts';
+import { periodStatusSchema } from './periods.ts';
+import { workspaceSheetStateSchema } from './workspace.ts';
+
+/**
+ * The staff's program-health view of one period: which matches need a nudge and why, how goal
+ * sheets are going against their deadline, and how often pairs are logging contacts.
+ */
+
+/** Why a match needs attention, most serious first (see program-health.rules.ts for the points). */
+export const RISK_CODES = ['goal_sheet_overdue', 'quiet', 'guarantee_closing', 'goal_sheet_due_soon'] as const;
+export const riskCodeSchema = z.enum(RISK_CODES);
+export type RiskCode = z.infer<typeof riskCodeSchema>;
+
+export const riskReasonSchema = z.object({
+  code: riskCodeSchema,
+  /** A short name for a badge, e.g. "Quiet". */
+  label: z.string(),
+  /** The same in a sentence with the numbers, e.g. "No contact logged for 4 weeks". */
+  text: z.string(),
+});
+export type RiskReason = z.infer<typeof riskReasonSchema>;
+
+const personLineSchema = z.object({ userId: z.number(), name: z.string(), email: z.string() });
+
+export const healthMatchSchema = z.object({
+  matchId: z.number(),
+  matchedOn: dateOnlySchema,
+  mentee: personLineSchema,
+  mentor: personLineSchema,
+  /** 0 = nothing to worry about; higher = look sooner. */
+  riskScore: z.number(),
+  reasons: z.array(riskReasonSchema),
+  goalSheet: z.object({ status: workspaceSheetStateSchema, dueOn: dateOnlySchema }),
+  lastContactOn: dateOnlySchema.nullable(),
+  guaranteeClosesOn: dateOnlySchema.nullable(),
+  /** Pages to act from. */
+  links: z.object({ goalSheet: z.string(), match: z.string() }),
+});
+export type HealthMatch = z.infer<typeof healthMatchSchema>;
+
+export const programHealthSchema = z.object({
+  period: z.object({ id: z.number(), name: z.string(), status: periodStatusSchema, programEndsOn: dateOnlySchema }),
+  /** Today in the program's time zone, which every date here is in. */
+  today: dateOnlySchema,
+  timeZone: z.string(),
+  quietAfterWeeks: z.number(),
+  totals: z.object({
+    activeMatches: z.number(),
+    quietMatches: z.number(),
+    /** Past due and not with the office: never sent, or returned and not sent again. */
+    overdueSheets: z.number(),
+    needingAttention: z.number(),
+  }),
+  /**
+   * Active matches by their goal sheet's first submission against the deadline (these four add
+   * up to the active matches), and where submitted sheets stand now.
+   */
+  goalSheets: z.object({
+    onTime: z.number(),
+    late: z.number(),
+    /** Never submitted, and the deadline has passed. */
+    overdue: z.number(),
+    /** Never submitted, and the deadline is still ahead. */
+    notYetDue: z.number(),
+    awaitingReview: z.number(),
+    returned: z.number(),
+    acknowledged: z.number(),
+  }),
+  /** Weeks start on Monday; from the week of the period's first match to this week (or the program's end). */
+  contactsPerWeek: z.array(z.object({ weekStart: dateOnlySchema, contacts: z.number(), matches: z.number() })),
+  /** Active matches with at least one reason, highest risk first. */
+  matches: z.array(healthMatchSchema),
+  /** Active matches with nothing to worry about (not listed). */
+  matchesWithoutConcerns: z.number(),
+});
+export type ProgramHealth = z.infer<typeof programHealthSchema>;

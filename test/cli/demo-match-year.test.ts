@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedDemo } from '../../src/features/demo/demo-seed.ts';
+import { getProgramHealth } from '../../src/features/program-health/program-health.service.ts';
+import { describeEachDialect, freshTestDb } from '../setup/dialects.ts';
+import type { DisposableTestDb } from '../setup/dialects.ts';
+import { buildTestApp } from '../setup/test-app.ts';
+import type { TestContext } from '../setup/test-app.ts';
+
+// Noon in Chicago on 20 April 2026: the committee's run was 39 days earlier, in March.
+const NOW = '2026-04-20T17:00:00.000Z';
+
+/** Everything the demo wrote for the match year, in a form two databases can be compared by. */
+async function matchYearSnapshot(ctx: TestContext) {
+  const db = ctx.deps.db;
+  const matches = await db
+    .selectFrom('matches as m')
+    .innerJoin('users as r', 'r.id', 'm.mentor_user_id')
+    .innerJoin('users as e', 'e.id', 'm.mentee_user_id')
+    .select(['m.id', 'm.period_id', 'r.email as mentor', 'e.email as mentee', 'm.matched_at', 'm.score', 'm.explanation', 'm.status'])
+    .orderBy('m.id')
+    .execute();
+  const sheets = await db.selectFrom('goal_sheets').selectAll().orderBy('id').execute();
+  const versions = await db.selectFrom('goal_sheet_versions').selectAll().orderBy('id').execute();
+  const contacts = await db.selectFrom('contacts').selectAll().orderBy('id').execute();
+  const periods = await db.selectFrom('periods').select(['id', 'name', 'status', 'matches_announced_on', 'program_ends_on']).orderBy('id').execute();
+  return { matches, sheets, versions, contacts, periods };
+}
+
+describeEachDialect('the demo program’s match year', (db, dialect) => {
+  let ctx: TestContext;
+  let snapshot: Awaited<ReturnType<typeof matchYearSnapshot>>;
+  let periodId: number;
+
+  beforeAll(async () => {
+    ctx = await buildTestApp(db());
+    ctx.clock.set(NOW);
+    await seedDemo(ctx.deps);
+    snapshot = await matchYearSnapshot(ctx);
+    const active = snapshot.periods.find((p) => p.status === 'active');
+    if (!active) throw new Error('no active period in the demo');
+    periodId = active.id;
+  });
+  afterAll(() => ctx.close());
+
+  it('adds a cohort matched about five weeks ago, next to the closed and the open ones', () => {
+    expect(snapshot.periods.map((p) => [p.name, p.status])).toEqual([
+      ['2025 cohort', 'closed'],
+      ['2026 cohort', 'applications_open'],
+      ['2026 spring cohort', 'active'],
+    ]);
+    const matches = snapshot.matches.filter((m) => m.period_id === periodId);
+    expect(matches.length).toBeGreaterThanOrEqual(28);
+    expect(matches.length).toBeLessThanOrEqual(30);
+    expect(matches.every((m) => m.status === 'active' && m.explanation.length > 20)).toBe(true);
+    // The committee's run, then a few latecomers paired by hand.
+    expect(new Set(matches.map((m) => m.matched_at.slice(0, 10)))).toEqual(new Set(['2026-03-12', '2026-03-26']));
+  });
+
+  it('leaves the open cohort and its applications as they were', async () => {
+    const open = snapshot.periods.find((p) => p.status === 'applications_open');
+    const apps = await ctx.deps.db.selectFrom('applications').select(['status']).where('period_id', '=', open?.id ?? 0).execute();
+    expect(apps).toHaveLength(79);
+    expect(apps.filter((a) => a.status === 'accepted').length).toBeGreaterThan(60);
+  });
+
+  it('has goal sheets in every state, reviews with comments, and contacts from lively to silent', async () => {
+    const inPeriod = new Set(snapshot.matches.filter((m) => m.period_id === periodId).map((m) => m.id));
+    const sheets = snapshot.sheets.filter((s) => inPeriod.has(s.match_id));
+    const states = (status: string) => sheets.filter((s) => s.status === status);
+    expect(states('acknowledged').length).toBeGreaterThanOrEqual(8);
+    expect(states('submitted').length).toBeGreaterThanOrEqual(4);
+    expect(states('draft').length).toBeGreaterThanOrEqual(4);
+    expect(states('returned')).toHaveLength(3);
+    expect(states('returned').every((s) => (s.review_comment ?? '').length > 20 && s.first_submitted_at !== null)).toBe(true);
+    expect(inPeriod.size - sheets.length).toBeGreaterThanOrEqual(3); // not started
+    // Every sheet's history ends in its state, one revision per event.
+    for (const s of sheets) {
+      const history = snapshot.versions.filter((v) => v.goal_sheet_id === s.id);
+      expect(history.map((v) => v.revision)).toEqual(history.map((_, k) => k + 1));
+      expect(history.length).toBe(s.revision);
+      expect(history.at(-1)?.event).toBe(s.status === 'draft' ? 'saved' : s.status);
+    }
+    // Nothing the demo wrote happened after "now".
+    for (const s of sheets) expect(s.updated_at <= NOW).toBe(true);
+    expect(snapshot.contacts.every((c) => c.created_at <= NOW && c.occurred_on < NOW.slice(0, 10))).toBe(true);
+    const activities = await ctx.deps.db.selectFrom('activities').select('id').execute();
+    if (activities.length > 0) expect(snapshot.contacts.some((c) => c.activity_id !== null)).toBe(true);
+    else expect(snapshot.contacts.every((c) => c.activity_id === null)).toBe(true);
+
+    const health = await getProgramHealth(ctx.deps, periodId);
+    expect(health.totals.activeMatches).toBe(inPeriod.size);
+    expect(health.totals.quietMatches).toBeGreaterThanOrEqual(4);
+    expect(health.totals.overdueSheets).toBeGreaterThanOrEqual(6);
+    expect(health.goalSheets.late).toBeGreaterThanOrEqual(1);
+    expect(health.matchesWithoutConcerns).toBeGreaterThanOrEqual(8);
+    const codes = new Set(health.matches.flatMap((m) => m.reasons.map((r) => r.code)));
+    expect(codes).toEqual(new Set(['goal_sheet_overdue', 'quiet', 'guarantee_closing', 'goal_sheet_due_soon']));
+    // Lively pairs logged something in the last week.
+    const lastWeek = health.contactsPerWeek.at(-2);
+    expect(lastWeek?.matches).toBeGreaterThanOrEqual(8);
+  });
+
+  it('pairs the demo mentor and mentee, with a draft goal sheet and a couple of contacts', async () => {
+    const pair = snapshot.matches.find((m) => m.mentor === 'mentor@demo.tandem.test' && m.mentee === 'mentee@demo.tandem.test');
+    expect(pair?.period_id).toBe(periodId);
+    expect(snapshot.sheets.find((s) => s.match_id === pair?.id)).toMatchObject({ status: 'draft', revision: 2 });
+    expect(snapshot.contacts.filter((c) => c.match_id === pair?.id)).toHaveLength(2);
+    // They are still in the open cohort's pool too, as before.
+    const open = await ctx.deps.db
+      .selectFrom('applications as a')
+      .innerJoin('users as u', 'u.id', 'a.user_id')
+      .select(['u.email', 'a.status'])
+      .where('a.period_id', '=', snapshot.periods.find((p) => p.status === 'applications_open')?.id ?? 0)
+      .where('u.email', 'in', ['mentor@demo.tandem.test', 'mentee@demo.tandem.test'])
+      .execute();
+    expect(open.map((a) => a.status)).toEqual(['accepted', 'accepted']);
+  });
+
+  it('builds the same match year every time', async () => {
+    let again: DisposableTestDb | undefined;
+    let second: TestContext | undefined;
+    try {
+      again = await freshTestDb(dialect);
+      second = await buildTestApp(again);
+      second.clock.set(NOW);
+      await seedDemo(second.deps);
+      expect(await matchYearSnapshot(second)).toEqual(snapshot);
+    } finally {
+      await second?.close();
+      await again?.dispose();
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { Link } from 'react-router';
+import type { RiskCode } from '../../../../src/shared/api/program-health.ts';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Card } from '../../../components/ui/card.tsx';
+import { TableWrap } from '../../../components/ui/table-wrap.tsx';
+import { formatDate } from '../../../lib/format-date.ts';
+import type { ProgramHealth } from '../api/get-program-health.ts';
+import { mailtoBoth } from './health-words.ts';
+
+const TONE: Record<RiskCode, 'danger' | 'warning' | 'info'> = {
+  goal_sheet_overdue: 'danger',
+  quiet: 'warning',
+  guarantee_closing: 'warning',
+  goal_sheet_due_soon: 'info',
+};
+
+/** The matches that need a nudge, highest risk first, each with why and the ways to act. */
+export function NeedsAttention({ health }: { health: ProgramHealth }) {
+  const others = health.matchesWithoutConcerns;
+  const rest =
+    others === 0 ? null : (
+      <p className="muted">
+        {others === 1 ? '1 other active match has' : `${others} other active matches have`} nothing to worry about right now.
+      </p>
+    );
+  return (
+    <Card title={`Needs attention (${health.matches.length})`}>
+      {health.totals.activeMatches === 0 ? (
+        <p>This period has no active matches yet. Once matches are approved, the ones that need a nudge show up here.</p>
+      ) : health.matches.length === 0 ? (
+        <p>Every match is on track: no overdue goal sheets, no quiet pairs and no re-match windows closing on a pair that has hardly talked.</p>
+      ) : (
+        <>
+          <p className="muted small">Highest risk first. Dates are in the program’s time zone.</p>
+          <TableWrap label="Matches that need attention">
+            <table className="health-table">
+              <caption className="visually-hidden">Matches that need attention, highest risk first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Mentee</th>
+                  <th scope="col">Mentor</th>
+                  <th scope="col">Why</th>
+                  <th scope="col">Last contact</th>
+                  <th scope="col">Act</th>
+                </tr>
+              </thead>
+              <tbody>
+                {health.matches.map((m) => {
+                  const pair = `${m.mentee.name} and ${m.mentor.name}`;
+                  return (
+                    <tr key={m.matchId}>
+                      <th scope="row">{m.mentee.name}</th>
+                      <td>{m.mentor.name}</td>
+                      <td className="cell-details">
+                        <ul className="plain-list health-reasons">
+                          {m.reasons.map((r) => (
+                            <li key={r.code}>
+                              <Badge tone={TONE[r.code]}>{r.label}</Badge> <span className="small">{r.text}.</span>
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                      <td className="nowrap">{m.lastContactOn ? formatDate(m.lastContactOn) : 'None yet'}</td>
+                      <td>
+                        <ul className="plain-list health-actions">
+                          <li>
+                            <Link to={m.links.goalSheet}>
+                              Goal sheet<span className="visually-hidden">: {pair}</span>
+                            </Link>
+                          </li>
+                          <li>
+                            <Link to={m.links.match}>
+                              Match<span className="visually-hidden">: {pair}</span>
+                            </Link>
+                          </li>
+                          <li>
+                            <a href={mailtoBoth(m.mentee.email, m.mentor.email)}>
+                              E-mail both<span className="visually-hidden">: {pair}</span>
+                            </a>
+                          </li>
+                        </ul>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableWrap>
+        </>
+      )}
+      {rest}
+    </Card>
+  );
+}

@@ -1,0 +1,120 @@
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { UPLOAD_KINDS } from '../../../../src/shared/api/resources.ts';
+import type { ResourceKind } from '../../../../src/shared/api/resources.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { Field } from '../../../components/ui/field.tsx';
+import { errorMessage, isApiError } from '../../../lib/api-error.ts';
+import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
+import type { FieldErrors } from '../../../lib/validate.ts';
+import { uploadFieldsInputSchema, useUploadResource } from '../api/upload-resource.ts';
+import { formatBytes } from './format-bytes.ts';
+import { ResourceFields } from './resource-fields.tsx';
+import type { ResourceDetails } from './resource-fields.tsx';
+
+const BLANK: ResourceDetails = { title: '', kind: 'video', audience: 'everyone', topic: '', description: '' };
+// What the server keeps as its own type; anything else is stored, but only as a download.
+const ACCEPT = 'video/mp4,video/webm,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,image/png,image/jpeg,image/gif,image/webp,text/plain';
+
+const titleFromFileName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
+
+/** Staff upload a video or a document, with a progress bar while it goes up. */
+export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string[]; maxUploadBytes: number }) {
+  const upload = useUploadResource();
+  const formRef = useRef<HTMLFormElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const cancel = useRef<AbortController | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [details, setDetails] = useState(BLANK);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
+  const [done, setDone] = useState('');
+
+  const choose = (chosen: File | null) => {
+    setFile(chosen);
+    setDone('');
+    if (!chosen) return;
+    // A good guess saves typing: the kind from the file's type, a title from its name.
+    const kind: ResourceKind = chosen.type.startsWith('video/') ? 'video' : 'document';
+    setDetails((d) => ({ ...d, kind, title: d.title || titleFromFileName(chosen.name) }));
+    setErrors((e) => ({ ...e, file: chosen.size > maxUploadBytes ? `This file is ${formatBytes(chosen.size)}; the most the program allows is ${formatBytes(maxUploadBytes)}.` : '' }));
+  };
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setDone('');
+    const checked = validate(uploadFieldsInputSchema, details);
+    const fileProblem = !file ? 'Choose a file to upload.' : file.size === 0 ? 'This file is empty.' : file.size > maxUploadBytes ? `This file is larger than the ${formatBytes(maxUploadBytes)} the program allows.` : '';
+    if (!checked.ok || fileProblem || !file) {
+      setErrors({ ...(checked.ok ? {} : checked.errors), ...(fileProblem ? { file: fileProblem } : {}) });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors({});
+    cancel.current = new AbortController();
+    setProgress({ sent: 0, total: file.size });
+    upload.mutate(
+      { fields: checked.data, file, onProgress: (sent, total) => setProgress({ sent, total }), signal: cancel.current.signal },
+      {
+        onSuccess: (resource) => {
+          setDone(`“${resource.title}” is uploaded and listed under ${resource.topic}.`);
+          setFile(null);
+          setDetails({ ...BLANK, topic: details.topic, audience: details.audience });
+          if (fileInput.current) fileInput.current.value = '';
+        },
+        onError: (error) => {
+          if (isApiError(error)) setErrors(error.fieldErrors());
+        },
+        onSettled: () => {
+          setProgress(null);
+          cancel.current = null;
+        },
+      },
+    );
+  };
+
+  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.sent / progress.total) * 100)) : 0;
+  const cancelled = upload.error instanceof DOMException && upload.error.name === 'AbortError';
+
+  return (
+    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-labelledby="upload-heading">
+      <h2 id="upload-heading">Upload a file</h2>
+      <p className="muted">Videos (MP4 or WebM), PDFs, office documents, pictures or text, up to {formatBytes(maxUploadBytes)}.</p>
+      {upload.isError && !cancelled ? <Alert tone="error">{errorMessage(upload.error)}</Alert> : null}
+      {cancelled ? <Alert tone="info">The upload was cancelled. Nothing was kept.</Alert> : null}
+      {done ? <Alert tone="success">{done}</Alert> : null}
+      <Field label="File" required error={errors.file || undefined} hint={file ? `${file.name}, ${formatBytes(file.size)}` : undefined}>
+        {(wiring) => <input {...wiring} ref={fileInput} type="file" accept={ACCEPT} disabled={upload.isPending} onChange={(e) => choose(e.target.files?.[0] ?? null)} />}
+      </Field>
+      <ResourceFields value={details} onChange={setDetails} errors={errors} kinds={UPLOAD_KINDS} topics={topics} />
+      {progress ? (
+        <div className="upload-progress">
+          <label htmlFor="upload-progress-bar" className="field__label">
+            Uploading {file?.name}
+          </label>
+          <progress id="upload-progress-bar" max={100} value={percent}>
+            {percent}%
+          </progress>
+          <p className="muted small">
+            {percent}%: {formatBytes(progress.sent)} of {formatBytes(progress.total)}
+          </p>
+          {/* Announced in steps of ten, so a screen reader is not talking all the time. */}
+          <p className="visually-hidden" aria-live="polite">
+            {Math.floor(percent / 10) * 10}% uploaded
+          </p>
+        </div>
+      ) : null}
+      <div className="form-actions">
+        <Button type="submit" busy={upload.isPending}>
+          Upload file
+        </Button>
+        {upload.isPending ? (
+          <Button variant="secondary" onClick={() => cancel.current?.abort()}>
+            Cancel upload
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
