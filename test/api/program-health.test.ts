@@ -102,7 +102,7 @@ describeEachDialect('program health', (db) => {
     expect(health.timeZone).toBe('America/Chicago');
     expect(health.matches.map((m: { matchId: number; riskScore: number }) => [m.matchId, m.riskScore])).toEqual([
       [a.id, 129],
-      [f.id, 80],
+      [f.id, 45],
       [c.id, 30],
       [b.id, 15],
       [d.id, 13],
@@ -124,13 +124,17 @@ describeEachDialect('program health', (db) => {
       guaranteeClosesOn: '2026-11-15',
       links: { goalSheet: `/matches/${a.id}/goal-sheet`, match: `/matches/${a.id}` },
     });
-    expect(health.matches[1].reasons[0].text).toBe('Goal sheet returned for changes and 10 days overdue');
+    expect(health.matches[1].reasons[0]).toEqual({
+      code: 'goal_sheet_returned',
+      label: 'Goal sheet returned',
+      text: 'Goal sheet returned for changes and not sent again, 10 days after its due date',
+    });
     expect(health.matches[4].reasons).toEqual([{ code: 'goal_sheet_due_soon', label: 'Goal sheet due soon', text: 'Goal sheet due in 4 days' }]);
     expect(health.matches[3].reasons).toEqual([
       { code: 'guarantee_closing', label: 'Re-match window closing', text: 'The re-match window closes in 5 days, with only 1 contact logged since the match' },
     ]);
     expect(health.matchesWithoutConcerns).toBe(2);
-    expect(health.totals).toEqual({ activeMatches: 7, quietMatches: 2, overdueSheets: 2, needingAttention: 5 });
+    expect(health.totals).toEqual({ activeMatches: 7, quietMatches: 2, overdueSheets: 1, needingAttention: 5 });
     expect(health.goalSheets).toEqual({ onTime: 3, late: 1, overdue: 1, notYetDue: 2, awaitingReview: 1, returned: 1, acknowledged: 2 });
 
     // A fresh contact takes a match off the quiet list.

@@ -94,7 +94,7 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
     expect(health.goalSheets.late).toBeGreaterThanOrEqual(1);
     expect(health.matchesWithoutConcerns).toBeGreaterThanOrEqual(8);
     const codes = new Set(health.matches.flatMap((m) => m.reasons.map((r) => r.code)));
-    expect(codes).toEqual(new Set(['goal_sheet_overdue', 'quiet', 'guarantee_closing', 'goal_sheet_due_soon']));
+    expect(codes).toEqual(new Set(['goal_sheet_overdue', 'goal_sheet_returned', 'quiet', 'guarantee_closing', 'goal_sheet_due_soon']));
     // Lively pairs logged something in the last week.
     const lastWeek = health.contactsPerWeek.at(-2);
     expect(lastWeek?.matches).toBeGreaterThanOrEqual(8);

@@ -45,10 +45,12 @@ describe('program health: a match’s risk', () => {
     expect(later).toMatchObject({ riskScore: 0, reasons: [], quiet: false, sheetOverdue: false, sheetOutcome: 'on_time' });
   });
 
-  it('counts a returned sheet as not sent, while "on time" still goes by the first submission', () => {
+  it('flags a returned sheet past its due date as returned, not overdue; "on time" goes by the first submission', () => {
     const a = assessMatch(facts({ sheetStatus: 'returned', firstSubmittedAt: '2026-10-20T14:00:00.000Z', lastContactOn: '2026-11-09', contactsSinceMatch: 4 }), ENDS, CHICAGO, NOW);
     expect(a.sheetOutcome).toBe('on_time');
-    expect(a.reasons).toEqual([{ code: 'goal_sheet_overdue', label: 'Goal sheet overdue', text: 'Goal sheet returned for changes and 10 days overdue', points: 50 }]);
+    expect(a.reasons).toEqual([
+      { code: 'goal_sheet_returned', label: 'Goal sheet returned', text: 'Goal sheet returned for changes and not sent again, 10 days after its due date', points: 30 },
+    ]);
   });
 
   it('warns about a sheet due within a week, more as the day comes closer', () => {

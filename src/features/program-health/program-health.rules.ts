@@ -10,8 +10,10 @@ import { daysWithoutContact, isQuiet } from '../matches/workspace.rules.ts';
  * time zone.
  *
  * The score adds up points for each reason (0 = nothing to worry about):
- * - goal sheet overdue — past its due date and not with the office (never sent, or returned and
- *   not sent again): 40, plus 1 per day overdue up to 30 more;
+ * - goal sheet overdue — past its due date and never sent: 40, plus 1 per day overdue up to 30 more;
+ * - goal sheet returned — sent (so the deadline was met or missed by that first sending), returned
+ *   for changes, and past its due date without being sent again: 20, plus 1 per day up to 20 more.
+ *   Not "overdue", so the counts agree with the goal-sheet list and the reminders;
  * - quiet — no contact logged for the program's "quiet after" weeks since the match or the last
  *   contact: 30, plus 1 per day beyond that up to 30 more;
  * - re-match window closing with a low check-in — the guarantee window closes within 7 days and
@@ -27,6 +29,7 @@ import { daysWithoutContact, isQuiet } from '../matches/workspace.rules.ts';
 /** A reason's base points, and the extra it can earn as it gets worse. */
 export const RISK_POINTS = {
   goal_sheet_overdue: { base: 40, maxExtra: 30 },
+  goal_sheet_returned: { base: 20, maxExtra: 20 },
   quiet: { base: 30, maxExtra: 30 },
   guarantee_closing: { base: 15, maxExtra: 15 },
   goal_sheet_due_soon: { base: 10, maxExtra: 7 },
@@ -98,14 +101,24 @@ export function assessMatch(facts: MatchFacts, programEndsOn: string, s: HealthS
   const notSent = !WITH_THE_OFFICE.includes(facts.sheetStatus);
 
   const dueIn = daysUntil(dates.goalSheetDueOn, now, tz);
-  const sheetOverdue = notSent && dueIn < 0;
+  const returned = facts.sheetStatus === 'returned';
+  const sheetOverdue = notSent && !returned && dueIn < 0;
   if (sheetOverdue) {
     const late = -dueIn;
     reasons.push({
       code: 'goal_sheet_overdue',
       label: 'Goal sheet overdue',
-      text: `${facts.sheetStatus === 'returned' ? 'Goal sheet returned for changes and' : 'Goal sheet'} ${plural(late, 'day')} overdue`,
+      text: `Goal sheet ${plural(late, 'day')} overdue`,
       points: RISK_POINTS.goal_sheet_overdue.base + Math.min(late, RISK_POINTS.goal_sheet_overdue.maxExtra),
+    });
+  }
+  if (returned && dueIn < 0) {
+    const late = -dueIn;
+    reasons.push({
+      code: 'goal_sheet_returned',
+      label: 'Goal sheet returned',
+      text: `Goal sheet returned for changes and not sent again, ${plural(late, 'day')} after its due date`,
+      points: RISK_POINTS.goal_sheet_returned.base + Math.min(late, RISK_POINTS.goal_sheet_returned.maxExtra),
     });
   }
 

@@ -9,7 +9,7 @@ import { workspaceSheetStateSchema } from './workspace.ts';
  */
 
 /** Why a match needs attention, most serious first (see program-health.rules.ts for the points). */
-export const RISK_CODES = ['goal_sheet_overdue', 'quiet', 'guarantee_closing', 'goal_sheet_due_soon'] as const;
+export const RISK_CODES = ['goal_sheet_overdue', 'goal_sheet_returned', 'quiet', 'guarantee_closing', 'goal_sheet_due_soon'] as const;
 export const riskCodeSchema = z.enum(RISK_CODES);
 export type RiskCode = z.infer<typeof riskCodeSchema>;
 
@@ -49,7 +49,7 @@ export const programHealthSchema = z.object({
   totals: z.object({
     activeMatches: z.number(),
     quietMatches: z.number(),
-    /** Past due and not with the office: never sent, or returned and not sent again. */
+    /** Past due and never sent (a returned sheet met or missed the deadline when first sent). */
     overdueSheets: z.number(),
     needingAttention: z.number(),
   }),

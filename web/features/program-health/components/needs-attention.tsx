@@ -9,6 +9,7 @@ import { mailtoBoth } from './health-words.ts';
 
 const TONE: Record<RiskCode, 'danger' | 'warning' | 'info'> = {
   goal_sheet_overdue: 'danger',
+  goal_sheet_returned: 'warning',
   quiet: 'warning',
   guarantee_closing: 'warning',
   goal_sheet_due_soon: 'info',

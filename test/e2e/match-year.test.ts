@@ -1,0 +1,227 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppProcess } from '../setup/app-server.ts';
+import type { AppProcess } from '../setup/app-server.ts';
+import { browserSkipReason, expectNoAxeViolations, launchBrowser, newPage, screenshot } from '../setup/browser.ts';
+
+const skipReason = process.env.CI === 'true' ? null : browserSkipReason();
+if (skipReason) process.stderr.write(`\n!!!\n!!! Browser tests SKIPPED: ${skipReason}\n!!!\n\n`);
+
+const PASSWORD = 'tandem-demo';
+const MENTEE = { email: 'mentee@demo.tandem.test', name: 'Amara Mensah' };
+const MENTOR = { email: 'mentor@demo.tandem.test', name: 'Margaret Okafor' };
+const STAFF = { email: 'staff@demo.tandem.test' };
+
+/** A date `days` from today as a date input wants it. */
+function isoDateIn(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The match year on the demo program, clicked through by three people in three browsers: the
+ * mentee and her mentor write their goal sheet together (and both edit the same answer at once,
+ * which they merge), she sends it in, staff return it with a note, she fixes and resends it,
+ * staff acknowledge it; she logs a contact; program health reflects each step. axe checks every
+ * page on the way.
+ */
+describe.skipIf(skipReason !== null)('the match year, as the people in it', () => {
+  let dataDir: string;
+  let server: AppProcess;
+  let browser: Browser;
+  let mentee: Page;
+  let mentor: Page;
+  let staff: Page;
+  let shots = 0;
+
+  async function check(page: Page, label: string): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await expectNoAxeViolations(page, label);
+    shots += 1;
+    await screenshot(page, `match-year-${shots}-${label}`);
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  }
+
+  const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  const goal = (page: Page, n: number): Locator => page.getByRole('group', { name: `Goal ${n}`, exact: true });
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-year-'));
+    await promisify(execFile)(process.execPath, ['bin/tandem.js', 'demo', '--no-serve'], {
+      env: { ...process.env, TANDEM_DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+    server = await startAppProcess({ dataDir: join(dataDir, 'demo') });
+    const launched = await launchBrowser();
+    if (!launched) throw new Error('Chromium is required for this test');
+    browser = launched;
+    [mentee, mentor, staff] = await Promise.all([newPage(browser), newPage(browser), newPage(browser)]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('goes from a draft goal sheet to an acknowledged one, with a contact logged, and staff see it all', async () => {
+    // Staff look at program health first: the pair's sheet is due within the week.
+    await signIn(staff, STAFF.email);
+    await nav(staff, 'Program health');
+    await h1(staff, 'Program health');
+    await staff.getByRole('figure').first().waitFor();
+    await check(staff, 'program-health');
+    const attention = staff.getByRole('region', { name: 'Matches that need attention' });
+    const pairRow = attention.getByRole('row').filter({ hasText: MENTEE.name });
+    await expect.poll(() => pairRow.count()).toBe(1);
+    await expect.poll(() => pairRow.innerText()).toMatch(/Goal sheet due soon/);
+
+    // The mentee opens her match, then the goal sheet.
+    await signIn(mentee, MENTEE.email);
+    await mentee.getByRole('link', { name: `Open your match with ${MENTOR.name}` }).click();
+    await h1(mentee, `Your match with ${MENTOR.name}`);
+    await check(mentee, 'match-page');
+    const matchPath = new URL(mentee.url()).pathname;
+    await mentee.getByRole('link', { name: 'Open the goal sheet' }).click();
+    await h1(mentee, 'Goal sheet');
+    await check(mentee, 'goal-sheet-draft');
+    const sheetPath = new URL(mentee.url()).pathname;
+    expect(sheetPath).toBe(`${matchPath}/goal-sheet`);
+
+    // She writes the first goal and how they will keep in touch, and saves.
+    if ((await goal(mentee, 1).count()) === 0) await mentee.getByRole('button', { name: 'Add a goal' }).click();
+    const first = goal(mentee, 1);
+    await first.getByLabel('Goal', { exact: true }).fill('Plan and lead a bilingual storytime series');
+    const serves = first.getByRole('group', { name: /Program goals this serves/ }).getByRole('checkbox');
+    if (!(await serves.first().isChecked())) await serves.first().check();
+    await first.getByLabel('Planned activities').fill('Observe two of Margaret’s storytimes, draft a six-week plan, run a pilot session.');
+    await first.getByLabel('How you will measure success').fill('Six sessions held, with attendance and a short parent survey.');
+    await first.getByLabel('Target date').fill(isoDateIn(60));
+    // The demo draft may hold more goals, half written: finish them.
+    for (let n = 2; n <= (await mentee.getByRole('group', { name: /^Goal \d$/ }).count()); n++) {
+      const g = goal(mentee, n);
+      if ((await g.getByLabel('Goal', { exact: true }).inputValue()) === '') await g.getByLabel('Goal', { exact: true }).fill(`Goal number ${n}`);
+      const boxes = g.getByRole('group', { name: /Program goals this serves/ }).getByRole('checkbox');
+      if ((await g.getByRole('group', { name: /Program goals this serves/ }).getByRole('checkbox', { checked: true }).count()) === 0) await boxes.first().check();
+      for (const label of ['Planned activities', 'How you will measure success']) {
+        if ((await g.getByLabel(label).inputValue()) === '') await g.getByLabel(label).fill('Talk it through together and write down what we learn.');
+      }
+      if ((await g.getByLabel('Target date').inputValue()) === '') await g.getByLabel('Target date').fill(isoDateIn(90));
+    }
+    const channels = mentee.getByRole('group', { name: /^Channels/ });
+    if (!(await channels.getByRole('checkbox', { name: 'Video call' }).isChecked())) await channels.getByRole('checkbox', { name: 'Video call' }).check();
+    await mentee.getByLabel('How often').fill('Every other week');
+    await mentee.getByRole('button', { name: 'Save', exact: true }).click();
+    await mentee.getByText(/^Saved/).first().waitFor();
+
+    // Her mentor opens the same sheet, sees her goal, and changes how often they meet.
+    await signIn(mentor, MENTOR.email);
+    await mentor.goto(`${server.url}${sheetPath}`);
+    await h1(mentor, 'Goal sheet');
+    expect(await goal(mentor, 1).getByLabel('Goal', { exact: true }).inputValue()).toBe('Plan and lead a bilingual storytime series');
+    await mentor.getByLabel('How often').fill('A video call every other Tuesday evening');
+    await mentor.getByRole('button', { name: 'Save', exact: true }).click();
+    await mentor.getByText(/^Saved/).first().waitFor();
+
+    // Meanwhile the mentee, on the page she loaded earlier, changes the same answer: she is asked.
+    await mentee.getByLabel('How often').fill('Weekly, by video');
+    await mentee.getByRole('button', { name: 'Save', exact: true }).click();
+    await mentee.getByRole('heading', { name: 'Your partner saved changes while you were editing' }).waitFor();
+    await check(mentee, 'goal-sheet-merge');
+    await mentee.getByRole('radio', { name: /Use theirs/ }).first().check();
+    await mentee.getByRole('button', { name: 'Save with these choices' }).click();
+    await mentee.getByText(/^Saved/).first().waitFor();
+    expect(await mentee.getByLabel('How often').inputValue()).toBe('A video call every other Tuesday evening');
+
+    // She sends it to the program office.
+    await mentee.getByRole('button', { name: 'Send to the program office' }).click();
+    await mentee.getByText('Sent to the program office', { exact: true }).first().waitFor();
+    await check(mentee, 'goal-sheet-sent');
+
+    // Staff find it in their list and return it with a note.
+    await nav(staff, 'Goal sheets');
+    await h1(staff, 'Goal sheets');
+    await check(staff, 'goal-sheets-list');
+    await staff.getByRole('link', { name: MENTEE.name }).first().click();
+    await h1(staff, 'Goal sheet');
+    await staff.getByLabel('Comment for the pair').fill('Lovely plan. Could you add how you will reach families who do not speak English at home?');
+    await check(staff, 'goal-sheet-review');
+    await staff.getByRole('button', { name: 'Return to the pair' }).click();
+    await staff.getByText('Returned for changes', { exact: true }).first().waitFor();
+
+    // The mentee sees the note, adds to the plan and sends it again.
+    await mentee.reload();
+    await mentee.getByText('Returned for changes', { exact: true }).first().waitFor();
+    await mentee.getByText(/families who do not speak English/).first().waitFor();
+    await check(mentee, 'goal-sheet-returned');
+    const plan = goal(mentee, 1).getByLabel('Planned activities');
+    await plan.fill(`${await plan.inputValue()} Partner with the community center to invite families.`);
+    await mentee.getByRole('button', { name: 'Save', exact: true }).click();
+    await mentee.getByText(/^Saved/).first().waitFor();
+    await mentee.getByRole('button', { name: 'Send to the program office' }).click();
+    await mentee.getByText('Sent to the program office', { exact: true }).first().waitFor();
+
+    // Staff acknowledge it; the sheet is final.
+    await staff.reload();
+    await h1(staff, 'Goal sheet');
+    await staff.getByRole('button', { name: 'Acknowledge' }).click();
+    await staff.getByText('Acknowledged by the program office', { exact: true }).first().waitFor();
+    await check(staff, 'goal-sheet-acknowledged');
+
+    // The mentee logs a contact from her match page.
+    await mentee.goto(`${server.url}${matchPath}`);
+    await h1(mentee, `Your match with ${MENTOR.name}`);
+    const log = mentee.getByRole('form', { name: 'Log a contact' });
+    await log.getByRole('radio', { name: 'Video call' }).check();
+    await log.getByLabel('Private note (optional)').fill('Talked through the community center idea.');
+    await log.getByRole('button', { name: 'Log contact' }).click();
+    await log.getByText(/logged\.$/).waitFor();
+    await mentee.getByText('Talked through the community center idea.').waitFor();
+    await check(mentee, 'match-page-contact-logged');
+
+    // Program health no longer lists the pair: the sheet is in and they are in touch.
+    await staff.goto(`${server.url}/health`);
+    await h1(staff, 'Program health');
+    await staff.getByRole('figure').first().waitFor();
+    await expect.poll(() => staff.getByRole('region', { name: 'Matches that need attention' }).getByRole('row').filter({ hasText: MENTEE.name }).count()).toBe(0);
+
+    // The staff view of the match shows both people and the contact she logged.
+    await staff.goto(`${server.url}${matchPath}`);
+    await h1(staff, /Amara Mensah and Margaret Okafor/);
+    await staff.getByText('Talked through the community center idea.').waitFor();
+    await check(staff, 'match-page-staff');
+  });
+
+  it('keeps every other new page accessible', async () => {
+    await nav(staff, 'Reminders');
+    await h1(staff, 'Reminders');
+    await check(staff, 'reminders');
+    await nav(staff, 'Activities');
+    await h1(staff, 'Activities');
+    await check(staff, 'activities');
+    await nav(staff, 'Resources');
+    await h1(staff, 'Resources');
+    await check(staff, 'resources-staff');
+    await nav(mentee, 'Resources');
+    await h1(mentee, 'Resources');
+    await check(mentee, 'resources-mentee');
+    await nav(mentee, 'FAQ');
+    await h1(mentee, 'Frequently asked questions');
+    await check(mentee, 'faq');
+    // The blank template is a real PDF.
+    const blank = await mentee.request.get(`${server.url}/api/goal-sheets/blank.pdf`);
+    expect(blank.status()).toBe(200);
+    expect((await blank.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
