@@ -56,6 +56,12 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
     expect(new Set(matches.map((m) => m.matched_at.slice(0, 10)))).toEqual(new Set(['2026-03-12', '2026-03-26']));
   });
 
+  it('puts a few resources on the shelf, for everyone and for each side', async () => {
+    const resources = await ctx.deps.db.selectFrom('resources').select(['audience', 'kind', 'url']).execute();
+    expect(new Set(resources.map((r) => r.audience))).toEqual(new Set(['everyone', 'mentors', 'mentees']));
+    expect(resources.every((r) => r.url?.startsWith('https://'))).toBe(true);
+  });
+
   it('leaves the open cohort and its applications as they were', async () => {
     const open = snapshot.periods.find((p) => p.status === 'applications_open');
     const apps = await ctx.deps.db.selectFrom('applications').select(['status']).where('period_id', '=', open?.id ?? 0).execute();

@@ -12,6 +12,7 @@ import { insertApplication } from '../applications/applications.store.ts';
 import type { ApplicationStatus } from '../../shared/application-vocabulary.ts';
 import { demoApplicants } from './demo-applicants.ts';
 import { seedMatchYear } from './demo-match-year.ts';
+import { seedDemoResources } from './demo-resources.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_STAFF_EMAIL = 'staff@demo.tandem.test';
@@ -87,6 +88,7 @@ export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; passwo
 
   // An earlier intake in the middle of its year, for the match pages and the program-health view.
   await seedMatchYear(deps, staff, passwordHash);
+  await seedDemoResources(deps.db, staffId, deps.clock.now().toISOString());
   return { staffEmail: DEMO_STAFF_EMAIL, password: DEMO_PASSWORD };
 }
 
