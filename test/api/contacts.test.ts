@@ -2,14 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { insertPeriod } from '../../src/features/periods/periods.store.ts';
 import type { Activity, ContactLog } from '../../src/shared/api/activities.ts';
-import { insertApplication } from '../../src/features/applications/applications.store.ts';
-import { insertMatch } from '../../src/features/matches/matches.store.ts';
-import type { Deps } from '../../src/deps.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
+import { createTestMatch } from '../setup/match-fixtures.ts';
 import type { TestMatch } from '../setup/match-fixtures.ts';
-import { buildTestApp, Client, createPerson, setUpProgram, signedIn } from '../setup/test-app.ts';
+import { buildTestApp, Client, setUpProgram, signedIn } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
-import { answersFor } from './matching-fixtures.ts';
 
 const DATES = {
   applicationsOpenOn: '2026-07-01',
@@ -19,29 +16,6 @@ const DATES = {
   surveyOpensOn: '2027-07-01',
   surveyClosesOn: '2027-07-21',
 };
-
-/**
- * An active match straight in the database, like createTestMatch (test/setup/match-fixtures.ts),
- * which the application schema currently refuses (it still sends a `country` answer).
- */
-async function createTestMatch(deps: Deps, opts: { periodId: number; mentorId?: number; matchedAt: string }): Promise<TestMatch> {
-  const mentorId = opts.mentorId ?? (await createPerson(deps, ['mentor'])).id;
-  const menteeId = (await createPerson(deps, ['mentee'])).id;
-  const apply = (userId: number, role: 'mentor' | 'mentee') =>
-    insertApplication(deps.db, { periodId: opts.periodId, userId, role, status: 'accepted', answers: answersFor(role, 0), at: opts.matchedAt });
-  const id = await insertMatch(deps.db, {
-    periodId: opts.periodId,
-    mentorUserId: mentorId,
-    menteeUserId: menteeId,
-    mentorApplicationId: await apply(mentorId, 'mentor'),
-    menteeApplicationId: await apply(menteeId, 'mentee'),
-    matchingRunId: null,
-    score: 0.8,
-    explanation: 'both in public libraries',
-    at: opts.matchedAt,
-  });
-  return { id, periodId: opts.periodId, mentorId, menteeId, matchedAt: opts.matchedAt };
-}
 
 describeEachDialect('contact log', (db) => {
   let ctx: TestContext;

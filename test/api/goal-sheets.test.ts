@@ -1,37 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../setup/dialects.ts';
+import { createTestMatch } from '../setup/match-fixtures.ts';
+import type { TestMatch } from '../setup/match-fixtures.ts';
 import { buildTestApp, Client, createPerson, setUpProgram } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
-import { insertApplication } from '../../src/features/applications/applications.store.ts';
-import { insertMatch } from '../../src/features/matches/matches.store.ts';
-import type { Deps } from '../../src/deps.ts';
 import type { Role } from '../../src/shared/roles.ts';
 import { OPEN_DATES } from '../fixtures/applications/helpers.ts';
-import { answersFor } from './matching-fixtures.ts';
-
-type TestMatch = { id: number };
-
-/**
- * An active match made in the database, as createTestMatch (test/setup) would make it: that one
- * still sends a `country` answer the application schema refuses.
- */
-async function makeMatch(deps: Deps, periodId: number, mentorId: number, menteeId: number, matchedAt = deps.clock.now().toISOString()): Promise<TestMatch> {
-  const apply = (userId: number, role: 'mentor' | 'mentee') =>
-    insertApplication(deps.db, { periodId, userId, role, status: 'accepted', answers: answersFor(role, 0), at: matchedAt });
-  const id = await insertMatch(deps.db, {
-    periodId,
-    mentorUserId: mentorId,
-    menteeUserId: menteeId,
-    mentorApplicationId: await apply(mentorId, 'mentor'),
-    menteeApplicationId: await apply(menteeId, 'mentee'),
-    matchingRunId: null,
-    score: 0.8,
-    explanation: 'both in public libraries',
-    at: matchedAt,
-  });
-  return { id };
-}
 
 /** A goal with every part filled in; tests override what they are about. */
 const sheetGoal = (o: Record<string, unknown> = {}) => ({
@@ -68,7 +43,7 @@ describeEachDialect('goal sheets', (db) => {
   const pair = async (names: { mentee?: string; mentor?: string } = {}) => {
     const mentee = await newPerson(['mentee'], names.mentee);
     const mentor = await newPerson(['mentor'], names.mentor);
-    const match = await makeMatch(ctx.deps, periodId, mentor.id, mentee.id);
+    const match = await createTestMatch(ctx.deps, { periodId, mentorId: mentor.id, menteeId: mentee.id });
     return { match, mentee, mentor };
   };
   const url = (m: TestMatch, suffix = '') => `/api/matches/${m.id}/goal-sheet${suffix}`;

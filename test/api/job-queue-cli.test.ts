@@ -10,7 +10,8 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { ensureProgram } from '../../src/features/programs/program.service.ts';
 import { fixedClock } from '../../src/time/clock.ts';
 import { eventually, jobDeps } from '../setup/job-deps.ts';
-import { activePeriod, reminderMatch } from '../setup/job-fixtures.ts';
+import { activePeriod } from '../setup/job-fixtures.ts';
+import { createTestMatch } from '../setup/match-fixtures.ts';
 import { withParentDeathSignal } from '../setup/postgres-server.ts';
 
 // `tandem jobs`: a worker with no web server, on the program's SQLite file.
@@ -28,7 +29,7 @@ describe('tandem jobs', () => {
     const madeAt = new Date(Date.now() - 2 * 86_400_000);
     const deps = jobDeps(handle.db, 'sqlite', fixedClock(madeAt));
     await ensureProgram(handle.db, madeAt, { programName: 'CLI Program', timeZone: 'Europe/Berlin' });
-    matchId = (await reminderMatch(deps, { periodId: await activePeriod(deps, '2099-12-31'), matchedAt: madeAt.toISOString() })).id;
+    matchId = (await createTestMatch(deps, { periodId: await activePeriod(deps, '2099-12-31'), matchedAt: madeAt.toISOString() })).id;
   });
 
   afterAll(async () => {

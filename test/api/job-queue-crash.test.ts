@@ -10,7 +10,8 @@ import { spawnJobChild } from '../setup/job-child-process.ts';
 import type { JobChild } from '../setup/job-child-process.ts';
 import { eventually, jobDeps } from '../setup/job-deps.ts';
 import type { TestClock } from '../setup/job-deps.ts';
-import { activePeriod, planNow, reminderMatch } from '../setup/job-fixtures.ts';
+import { activePeriod, planNow } from '../setup/job-fixtures.ts';
+import { createTestMatch } from '../setup/match-fixtures.ts';
 
 // Goal sheet due 2 Nov 2026 (Chicago); its "due in a week" reminder is due at 14:00 UTC on 26 Oct.
 const MATCHED_AT = '2026-10-03T15:00:00.000Z';
@@ -31,7 +32,7 @@ describe.skipIf(skip !== null)(`a worker killed in the middle of a reminder [pos
     // The quiet reminder after the goal-sheet ones: the only job due at DUE_7_AT is the one under test.
     await testDb.db.updateTable('program_settings').set({ quiet_after_weeks: 8 }).execute();
     const periodId = await activePeriod(deps);
-    await reminderMatch(deps, { periodId, matchedAt: MATCHED_AT, names: ['Marta Mentor', 'Milo Mentee'] });
+    await createTestMatch(deps, { periodId, matchedAt: MATCHED_AT, names: ['Marta Mentor', 'Milo Mentee'] });
     await planNow(deps, new Date('2026-10-03T16:00:00.000Z'));
   });
 

@@ -7,7 +7,8 @@ import { findJobByKey } from '../../src/features/jobs/jobs.store.ts';
 import type { Reminder, ReminderList } from '../../src/shared/api/reminders.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { eventually } from '../setup/job-deps.ts';
-import { activePeriod, reminderMatch } from '../setup/job-fixtures.ts';
+import { activePeriod } from '../setup/job-fixtures.ts';
+import { createTestMatch } from '../setup/match-fixtures.ts';
 import { buildTestApp, Client, setUpProgram, signedIn } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 
@@ -56,7 +57,7 @@ describeEachDialect('reminders', (db) => {
   const emailOf = async (userId: number) => (await ctx.deps.db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow()).email;
 
   it('plans a new match’s reminders, e-mails both people a week before the goal sheet is due, and skips what no longer applies', async () => {
-    const match = await reminderMatch(ctx.deps, { periodId, matchedAt: MATCHED_AT, names: ['Rosa Mentor', 'Theo Mentee'] });
+    const match = await createTestMatch(ctx.deps, { periodId, matchedAt: MATCHED_AT, names: ['Rosa Mentor', 'Theo Mentee'] });
     const [mentorEmail, menteeEmail] = [await emailOf(match.mentorId), await emailOf(match.menteeId)];
 
     // The planner runs within its 15-minute slot.
@@ -144,7 +145,7 @@ describeEachDialect('reminders', (db) => {
 
   it('lets staff cancel a scheduled reminder, which then never goes out nor comes back', async () => {
     const matchedAt = '2026-11-20T16:00:00.000Z'; // due 20 Dec; a week before is 13 Dec, 09:00 CST
-    const match = await reminderMatch(ctx.deps, { periodId, matchedAt });
+    const match = await createTestMatch(ctx.deps, { periodId, matchedAt });
     await pollAt('2026-11-20T17:00:00.000Z');
     const due7 = ofMatch((await list()).reminders, match.id).find((r) => r.kind === 'goal-sheet-due-7');
     expect(due7).toMatchObject({ runAt: '2026-12-13T15:00:00.000Z', status: 'scheduled' });
@@ -187,7 +188,7 @@ describeEachDialect('reminders', (db) => {
   });
 
   it('shows failed reminders with their error, and skips a reminder of a match that ended', async () => {
-    const match = await reminderMatch(ctx.deps, { periodId, matchedAt: '2026-12-01T16:00:00.000Z' });
+    const match = await createTestMatch(ctx.deps, { periodId, matchedAt: '2026-12-01T16:00:00.000Z' });
     await pollAt('2026-12-01T17:00:00.000Z');
     const mine = ofMatch((await list()).reminders, match.id);
     const [quiet, due7] = [mine.find((r) => r.kind === 'quiet'), mine.find((r) => r.kind === 'goal-sheet-due-7')];

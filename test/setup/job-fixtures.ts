@@ -5,11 +5,8 @@ import { findSettings } from '../../src/features/programs/settings.store.ts';
 import { planReminders } from '../../src/features/reminders/reminder-planner.ts';
 import type { PlanSummary } from '../../src/features/reminders/reminder-planner.ts';
 import type { PeriodStatus } from '../../src/shared/period-status.ts';
-import { insertApplication } from '../../src/features/applications/applications.store.ts';
-import { insertMatch } from '../../src/features/matches/matches.store.ts';
-import { applicationAnswersSchema } from '../../src/shared/api/applications.ts';
+import { createTestMatch } from './match-fixtures.ts';
 import type { TestMatch } from './match-fixtures.ts';
-import { createPerson } from './test-app.ts';
 
 const PATH: PeriodStatus[] = ['draft', 'applications_open', 'matching', 'active'];
 let periodSeq = 0;
@@ -32,54 +29,11 @@ export async function activePeriod(deps: Deps, programEndsOn = '2027-08-31'): Pr
   return id;
 }
 
-const ANSWERS = applicationAnswersSchema.parse({
-  workplaceType: 'public',
-  yearsExperience: 3,
-  careerStage: 'mid_career',
-  region: 'US-IL',
-  timeZone: 'America/Chicago',
-  interests: ['Storytime'],
-  programGoalIds: [1],
-  channels: ['email', 'video'],
-  meetInPerson: false,
-  languages: ['English'],
-});
-
-/**
- * An active match made straight in the database, with accepted applications for both people
- * (like createTestMatch in match-fixtures.ts, whose answers the application schema refuses at the
- * moment: it sends a `country` the strict schema does not know).
- */
-export async function reminderMatch(
-  deps: Deps,
-  opts: { periodId: number; matchedAt: string; mentorId?: number; menteeId?: number; names?: [string, string] },
-): Promise<TestMatch> {
-  const mentorId = opts.mentorId ?? (await createPerson(deps, ['mentor'], opts.names?.[0])).id;
-  const menteeId = opts.menteeId ?? (await createPerson(deps, ['mentee'], opts.names?.[1])).id;
-  const at = opts.matchedAt;
-  const application = (userId: number, role: 'mentor' | 'mentee') =>
-    insertApplication(deps.db, { periodId: opts.periodId, userId, role, status: 'accepted', answers: ANSWERS, at });
-  const mentorApplicationId = await application(mentorId, 'mentor');
-  const menteeApplicationId = await application(menteeId, 'mentee');
-  const id = await insertMatch(deps.db, {
-    periodId: opts.periodId,
-    mentorUserId: mentorId,
-    menteeUserId: menteeId,
-    mentorApplicationId,
-    menteeApplicationId,
-    matchingRunId: null,
-    score: 0.8,
-    explanation: 'both in public libraries',
-    at,
-  });
-  return { id, periodId: opts.periodId, mentorId, menteeId, matchedAt: at };
-}
-
 /** `n` active matches made at the same instant, a few at a time. */
 export async function manyMatches(deps: Deps, periodId: number, n: number, matchedAt: string): Promise<TestMatch[]> {
   const made: TestMatch[] = [];
   for (let i = 0; i < n; i += 8) {
-    const batch = Array.from({ length: Math.min(8, n - i) }, () => reminderMatch(deps, { periodId, matchedAt }));
+    const batch = Array.from({ length: Math.min(8, n - i) }, () => createTestMatch(deps, { periodId, matchedAt }));
     made.push(...(await Promise.all(batch)));
   }
   return made;

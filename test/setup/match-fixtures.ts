@@ -32,15 +32,24 @@ export interface TestMatch {
 
 /**
  * An active match made directly in the database (accepted applications for both people, then the
- * match), for tests of what happens after approval. People not given are created.
+ * match), for tests of what happens after approval. People not given are created, named
+ * `names` ([mentor, mentee]) when given.
  */
 export async function createTestMatch(
   deps: Deps,
-  opts: { periodId: number; mentorId?: number; menteeId?: number; matchedAt?: string; mentorAnswers?: Record<string, unknown>; menteeAnswers?: Record<string, unknown> },
+  opts: {
+    periodId: number;
+    mentorId?: number;
+    menteeId?: number;
+    names?: [mentorName: string, menteeName: string];
+    matchedAt?: string;
+    mentorAnswers?: Record<string, unknown>;
+    menteeAnswers?: Record<string, unknown>;
+  },
 ): Promise<TestMatch> {
   const at = opts.matchedAt ?? deps.clock.now().toISOString();
-  const mentorId = opts.mentorId ?? (await createPerson(deps, ['mentor'])).id;
-  const menteeId = opts.menteeId ?? (await createPerson(deps, ['mentee'])).id;
+  const mentorId = opts.mentorId ?? (await createPerson(deps, ['mentor'], opts.names?.[0])).id;
+  const menteeId = opts.menteeId ?? (await createPerson(deps, ['mentee'], opts.names?.[1])).id;
   const mentorApplicationId = await insertApplication(deps.db, {
     periodId: opts.periodId,
     userId: mentorId,

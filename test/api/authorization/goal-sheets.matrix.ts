@@ -1,40 +1,7 @@
-import { insertApplication } from '../../../src/features/applications/applications.store.ts';
-import { insertMatch } from '../../../src/features/matches/matches.store.ts';
 import { ROLES } from '../../../src/shared/roles.ts';
 import type { Role } from '../../../src/shared/roles.ts';
-import { createPerson } from '../../setup/test-app.ts';
-import type { TestContext } from '../../setup/test-app.ts';
-import { answersFor } from '../matching-fixtures.ts';
-import type { Caller, Cell, Expectation, Fixture } from './matrix-kit.ts';
-import { MATCH_PARTIES_OR_STAFF, SEED_PERIOD_ID, SIGNED_IN, STAFF_ONLY } from './matrix-kit.ts';
-
-/**
- * The caller's own match (as mentee, or as mentor when the caller's role is mentor) and a match of
- * two strangers, as matrix-kit's matchTargets makes them. Made here with answers the application
- * schema accepts: createTestMatch (test/setup) still sends a `country` answer it refuses.
- */
-async function goalSheetTargets(ctx: TestContext, f: Fixture): Promise<{ own: number; other: number }> {
-  const at = ctx.deps.clock.now().toISOString();
-  const make = async (mentorId?: number, menteeId?: number): Promise<number> => {
-    const mentor = mentorId ?? (await createPerson(ctx.deps, ['mentor'])).id;
-    const mentee = menteeId ?? (await createPerson(ctx.deps, ['mentee'])).id;
-    const apply = (userId: number, role: 'mentor' | 'mentee') =>
-      insertApplication(ctx.deps.db, { periodId: SEED_PERIOD_ID, userId, role, status: 'accepted', answers: answersFor(role, 0), at });
-    return insertMatch(ctx.deps.db, {
-      periodId: SEED_PERIOD_ID,
-      mentorUserId: mentor,
-      menteeUserId: mentee,
-      mentorApplicationId: await apply(mentor, 'mentor'),
-      menteeApplicationId: await apply(mentee, 'mentee'),
-      matchingRunId: null,
-      score: 0.8,
-      explanation: 'both in public libraries',
-      at,
-    });
-  };
-  const own = f.ownId === 0 ? await make() : f.caller === 'mentor' ? await make(f.ownId) : await make(undefined, f.ownId);
-  return { own, other: await make() };
-}
+import type { Caller, Cell, Expectation } from './matrix-kit.ts';
+import { MATCH_PARTIES_OR_STAFF, matchTargets, SIGNED_IN, STAFF_ONLY } from './matrix-kit.ts';
 
 /**
  * Writing: one of the pair gets through (an empty draft saves; an empty sheet is refused as
@@ -54,34 +21,34 @@ const EMPTY = { goals: [], communication: { channels: [], cadence: '' } };
 
 /** Routes of goal sheets: who may call them. */
 export const goalSheetMatrix: Record<string, Cell> = {
-  'GET /api/matches/:id/goal-sheet': { url: () => '/api/matches/:id/goal-sheet', targets: goalSheetTargets, expect: MATCH_PARTIES_OR_STAFF },
+  'GET /api/matches/:id/goal-sheet': { url: () => '/api/matches/:id/goal-sheet', targets: matchTargets, expect: MATCH_PARTIES_OR_STAFF },
   'PUT /api/matches/:id/goal-sheet': {
     url: () => '/api/matches/:id/goal-sheet',
-    targets: goalSheetTargets,
+    targets: matchTargets,
     body: () => ({ baseRevision: 0, content: EMPTY }),
     expect: PARTIES_WRITE,
   },
   'POST /api/matches/:id/goal-sheet/submit': {
     url: () => '/api/matches/:id/goal-sheet/submit',
-    targets: goalSheetTargets,
+    targets: matchTargets,
     body: () => ({ revision: 0 }),
     expect: PARTIES_SUBMIT,
   },
   // Staff only; with nothing submitted yet staff get a 409 (past the access check).
   'POST /api/matches/:id/goal-sheet/acknowledge': {
     url: () => '/api/matches/:id/goal-sheet/acknowledge',
-    targets: goalSheetTargets,
+    targets: matchTargets,
     body: () => ({ revision: 0 }),
     expect: STAFF_ONLY,
   },
   'POST /api/matches/:id/goal-sheet/return': {
     url: () => '/api/matches/:id/goal-sheet/return',
-    targets: goalSheetTargets,
+    targets: matchTargets,
     body: () => ({ revision: 0, comment: 'Please add a target date.' }),
     expect: STAFF_ONLY,
   },
-  'GET /api/matches/:id/goal-sheet/versions': { url: () => '/api/matches/:id/goal-sheet/versions', targets: goalSheetTargets, expect: MATCH_PARTIES_OR_STAFF },
-  'GET /api/matches/:id/goal-sheet.pdf': { url: () => '/api/matches/:id/goal-sheet.pdf', targets: goalSheetTargets, expect: MATCH_PARTIES_OR_STAFF },
+  'GET /api/matches/:id/goal-sheet/versions': { url: () => '/api/matches/:id/goal-sheet/versions', targets: matchTargets, expect: MATCH_PARTIES_OR_STAFF },
+  'GET /api/matches/:id/goal-sheet.pdf': { url: () => '/api/matches/:id/goal-sheet.pdf', targets: matchTargets, expect: MATCH_PARTIES_OR_STAFF },
   'GET /api/goal-sheets': { url: () => '/api/goal-sheets', expect: STAFF_ONLY },
   'GET /api/goal-sheets/blank.pdf': { url: () => '/api/goal-sheets/blank.pdf', expect: SIGNED_IN },
 };

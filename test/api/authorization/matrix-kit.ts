@@ -2,6 +2,7 @@ import type { TestContext } from '../../setup/test-app.ts';
 import { ROLES } from '../../../src/shared/roles.ts';
 import type { Role } from '../../../src/shared/roles.ts';
 import { createTestMatch } from '../../setup/match-fixtures.ts';
+import type { TestMatch } from '../../setup/match-fixtures.ts';
 
 /**
  * The vocabulary of the authorization matrix, shared by the per-feature tables in this folder.
@@ -52,15 +53,17 @@ export const MATCH_PARTIES_OR_STAFF: Record<Caller, Expectation> = {
 export const SEED_PERIOD_ID = 1;
 
 /**
- * A match the caller is in (as mentee, or as mentor when the caller's role is mentor) and a match
- * between two other people. For an anonymous caller "own" is a match of strangers too.
+ * A match in the seed period that the caller is in (as mentee, or as mentor when the caller's role
+ * is mentor). For an anonymous caller it is a match of strangers.
  */
+export function callerMatch(ctx: TestContext, f: Fixture): Promise<TestMatch> {
+  const caller = f.ownId === 0 ? {} : f.caller === 'mentor' ? { mentorId: f.ownId } : { menteeId: f.ownId };
+  return createTestMatch(ctx.deps, { periodId: SEED_PERIOD_ID, ...caller });
+}
+
+/** The caller's own match (see callerMatch) and a match between two other people. */
 export async function matchTargets(ctx: TestContext, f: Fixture): Promise<{ own: number; other: number }> {
-  const asMentor = f.caller === 'mentor';
-  const own =
-    f.ownId === 0
-      ? await createTestMatch(ctx.deps, { periodId: SEED_PERIOD_ID })
-      : await createTestMatch(ctx.deps, { periodId: SEED_PERIOD_ID, ...(asMentor ? { mentorId: f.ownId } : { menteeId: f.ownId }) });
+  const own = await callerMatch(ctx, f);
   const other = await createTestMatch(ctx.deps, { periodId: SEED_PERIOD_ID });
   return { own: own.id, other: other.id };
 }
