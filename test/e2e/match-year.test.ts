@@ -37,6 +37,8 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
   let mentor: Page;
   let staff: Page;
   let shots = 0;
+  let matchPathSeen = '/';
+  let sheetPathSeen = '/';
 
   async function check(page: Page, label: string): Promise<void> {
     await page.waitForLoadState('networkidle');
@@ -93,10 +95,12 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     await h1(mentee, `Your match with ${MENTOR.name}`);
     await check(mentee, 'match-page');
     const matchPath = new URL(mentee.url()).pathname;
+    matchPathSeen = matchPath;
     await mentee.getByRole('link', { name: 'Open the goal sheet' }).click();
     await h1(mentee, 'Goal sheet');
     await check(mentee, 'goal-sheet-draft');
     const sheetPath = new URL(mentee.url()).pathname;
+    sheetPathSeen = sheetPath;
     expect(sheetPath).toBe(`${matchPath}/goal-sheet`);
 
     // She writes the first goal and how they will keep in touch, and saves.
@@ -219,6 +223,22 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     await nav(mentee, 'FAQ');
     await h1(mentee, 'Frequently asked questions');
     await check(mentee, 'faq');
+    // On a 360 px phone, in the dark colour scheme: the pair's pages and program health fit, and pass axe.
+    for (const [page, path, label] of [
+      [mentee, '/', 'home-phone'],
+      [mentee, sheetPathSeen, 'goal-sheet-phone'],
+      [mentee, matchPathSeen, 'match-page-phone'],
+      [staff, '/health', 'program-health-phone'],
+      [staff, '/goal-sheets', 'goal-sheets-phone'],
+      [staff, '/reminders', 'reminders-phone'],
+    ] as const) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await check(page, label);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), label).toBeLessThanOrEqual(360);
+    }
     // The blank template is a real PDF.
     const blank = await mentee.request.get(`${server.url}/api/goal-sheets/blank.pdf`);
     expect(blank.status()).toBe(200);

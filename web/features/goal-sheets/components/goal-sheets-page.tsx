@@ -90,7 +90,7 @@ export function GoalSheetsPage() {
               <p>{status ? 'No goal sheets with this status.' : 'This period has no matches yet.'}</p>
             ) : (
               <TableWrap label="Goal sheets">
-                <table>
+                <table className="table--cards">
                   <caption className="visually-hidden">Goal sheets of {data.period.name}</caption>
                   <thead>
                     <tr>
@@ -108,13 +108,13 @@ export function GoalSheetsPage() {
                         <th scope="row">
                           <Link to={`/matches/${r.matchId}/goal-sheet`}>{r.mentee.name}</Link>
                         </th>
-                        <td>{r.mentor.name}</td>
-                        <td>
+                        <td data-label="Mentor">{r.mentor.name}</td>
+                        <td data-label="Status">
                           <GoalSheetStatusBadges status={r.status} started={r.started} overdue={r.overdue} />
                         </td>
-                        <td className="nowrap">{formatDate(r.dueOn)}</td>
-                        <td className="nowrap">{daysLeftCell(r)}</td>
-                        <td className="nowrap">{r.onTime === null ? 'Not sent yet' : r.onTime ? 'On time' : 'Late'}</td>
+                        <td className="nowrap" data-label="Due">{formatDate(r.dueOn)}</td>
+                        <td className="nowrap" data-label="Days left">{daysLeftCell(r)}</td>
+                        <td className="nowrap" data-label="On time">{r.onTime === null ? 'Not sent yet' : r.onTime ? 'On time' : 'Late'}</td>
                       </tr>
                     ))}
                   </tbody>

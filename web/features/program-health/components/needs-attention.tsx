@@ -34,7 +34,7 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
         <>
           <p className="muted small">Highest risk first. Dates are in the program’s time zone.</p>
           <TableWrap label="Matches that need attention">
-            <table className="health-table">
+            <table className="health-table table--cards">
               <caption className="visually-hidden">Matches that need attention, highest risk first</caption>
               <thead>
                 <tr>
@@ -51,8 +51,8 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
                   return (
                     <tr key={m.matchId}>
                       <th scope="row">{m.mentee.name}</th>
-                      <td>{m.mentor.name}</td>
-                      <td className="cell-details">
+                      <td data-label="Mentor">{m.mentor.name}</td>
+                      <td className="cell-details" data-label="Why">
                         <ul className="plain-list health-reasons">
                           {m.reasons.map((r) => (
                             <li key={r.code}>
@@ -61,8 +61,8 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
                           ))}
                         </ul>
                       </td>
-                      <td className="nowrap">{m.lastContactOn ? formatDate(m.lastContactOn) : 'None yet'}</td>
-                      <td>
+                      <td className="nowrap" data-label="Last contact">{m.lastContactOn ? formatDate(m.lastContactOn) : 'None yet'}</td>
+                      <td data-label="Act">
                         <ul className="plain-list health-actions">
                           <li>
                             <Link to={m.links.goalSheet}>

@@ -58,17 +58,17 @@ function ReminderRow({ reminder, timeZone, filter }: { reminder: Reminder; timeZ
       <th scope="row" className="nowrap">
         {formatProgramTime(reminder.runAt, timeZone)}
       </th>
-      <td>
+      <td data-label="Reminder">
         {reminder.kindLabel}
         {reminder.dueOn ? <p className="small muted">Goal sheet due {formatDate(reminder.dueOn)}</p> : null}
       </td>
-      <td>
+      <td data-label="Match">
         {reminder.mentee.name} <span className="muted">(mentee)</span>
         <br />
         {reminder.mentor.name} <span className="muted">(mentor)</span>
         <p className="small muted">{reminder.periodName}</p>
       </td>
-      <td>
+      <td data-label="Status">
         <StatusCell reminder={reminder} />
       </td>
       <td className="cell-actions">
@@ -124,7 +124,7 @@ export function RemindersPage() {
       {reminders.isPlaceholderData ? <Loading label="Loading reminders…" /> : null}
       {data && data.reminders.length > 0 ? (
         <TableWrap label={`${REMINDER_FILTER_LABELS[filter]} reminders`}>
-          <table className="reminders-table" aria-busy={reminders.isPlaceholderData || undefined}>
+          <table className="reminders-table table--cards" aria-busy={reminders.isPlaceholderData || undefined}>
             <caption className="visually-hidden">
               {REMINDER_FILTER_LABELS[filter]} reminders, {filter === 'scheduled' ? 'soonest first' : 'most recent first'}; times in {timeZone}
             </caption>
