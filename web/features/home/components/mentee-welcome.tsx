@@ -14,7 +14,7 @@ export function MenteeWelcome({ facts }: { facts: ProgramFacts | undefined }) {
       <h3>What to expect</h3>
       <ul>
         <li>
-          Your goal sheet will appear here too. Together with your mentor you’ll agree on {facts ? goalCount(facts) : 'a few goals'} and
+          Your match gets a page of its own, with your goal sheet. Together with your mentor you’ll agree on {facts ? goalCount(facts) : 'a few goals'} and
           send the sheet to the program office
           {facts ? ` within ${facts.goalSheetDeadlineDays} days of being matched` : ' soon after you’re matched'}.
         </li>
@@ -25,7 +25,7 @@ export function MenteeWelcome({ facts }: { facts: ProgramFacts | undefined }) {
             program office sees your reason.
           </li>
         ) : null}
-        <li>Forums, trainings and useful resources will be listed here as the program year goes on.</li>
+        <li>Guides and videos are under Resources, and the FAQ answers common questions. The program office announces forums and trainings as the year goes on.</li>
       </ul>
       {facts ? <ContactLine intro="Questions about your goal sheet? Write to" contact={facts.goalSheetContact} /> : null}
     </Card>
