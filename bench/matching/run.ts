@@ -1,7 +1,8 @@
 /**
  * Matching benchmark: our solver vs SciPy's linear_sum_assignment and npm munkres on the same
  * instances, plus the people-level CSV-to-proposals run. `npm run bench:matching [-- --quick]`.
- * Flags: --quick (small sizes), --no-people, --people-only, --no-munkres, --repeats N.
+ * Flags: --quick (small sizes), --no-people, --people-only, --no-munkres, --repeats N,
+ * --only TEXT (only the instances whose name contains TEXT; repeatable).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,14 +17,19 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const repeatsFlag = args.indexOf('--repeats');
 const fixedRepeats = repeatsFlag >= 0 ? Number(args[repeatsFlag + 1]) : undefined;
+const only = args.flatMap((arg, k) => (arg === '--only' && args[k + 1] !== undefined ? [args[k + 1] as string] : []));
 
 const squares = quick ? [250, 500, 1000] : [250, 500, 1000, 2000, 4000];
-const instances: (() => BenchInstance)[] = [];
-for (const n of squares) instances.push(() => uniformInstance(n, n, n));
-for (const n of squares) instances.push(() => structuredInstance(n, n, n));
 const [capRows, capCols] = quick ? [400, 100] : [2000, 500];
-instances.push(() => uniformInstance(7, capRows, capCols, 4, 0.05));
-instances.push(() => structuredInstance(7, capRows, capCols, 4));
+// Names are known before the (costly) instances are built, so --only can skip building the rest.
+const catalogue: [string, () => BenchInstance][] = [
+  ...squares.map((n): [string, () => BenchInstance] => [`uniform ${n}x${n}`, () => uniformInstance(n, n, n)]),
+  ...squares.map((n): [string, () => BenchInstance] => [`structured ${n}x${n}`, () => structuredInstance(n, n, n)]),
+  [`uniform ${capRows}x${capCols} cap 4 5% forbidden`, () => uniformInstance(7, capRows, capCols, 4, 0.05)],
+  [`structured ${capRows}x${capCols} cap 4`, () => structuredInstance(7, capRows, capCols, 4)],
+];
+const instances = catalogue.filter(([name]) => only.length === 0 || only.some((text) => name.includes(text))).map(([, make]) => make);
+if (only.length > 0 && instances.length === 0) console.log(`(no instance name contains ${only.map((t) => `"${t}"`).join(' or ')})`);
 
 const options = {
   ...defaultBenchOptions(),

@@ -66,4 +66,8 @@ export interface SolveOptions {
   readonly rowReduction?: boolean;
   /** Internal: skip the square single-place LAPJV path (tests use it to exercise the general solver). */
   readonly denseSquare?: boolean;
+  /** Internal: candidate-list length of the sparse Dijkstra searches (tests use tiny ones to force list rebuilds). */
+  readonly candidateListTarget?: number;
+  /** Internal: dense Dijkstra searches only, no candidate lists (tests). */
+  readonly denseSearch?: boolean;
 }

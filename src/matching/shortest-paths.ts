@@ -14,11 +14,19 @@
  *  3. Before the Dijkstra phase, Jonker–Volgenant's augmenting row reduction (an auction-like
  *     pass) places most rows in O(cols) each. It only touches single-place mentors, for which
  *     lowering the price keeps every other row's potential valid.
+ *  4. The searches are sparse: a binary heap over the columns, and a scanned row relaxes only its
+ *     candidate list (its cheapest columns, with a bound on the rest; `candidate-lists.ts`), with
+ *     an event where the rest could start to matter. Column prices only fall (ARR bids and the
+ *     price update below), which keeps the lists' bounds valid. If the lists stop holding the
+ *     searches (counted work, not time), the rest of the phase uses the dense loop.
  *
  * Invariants (complementary slackness, checked by verifyOptimality): reduced costs
  * c[i][j] - u[i] - v[j] >= 0, equal to 0 on assigned pairs; u[i] <= unmatchedCost, equal for
  * unmatched rows; v[j] <= 0, and v[j] < 0 only when column j is full.
  */
+
+import type { Lists } from './candidate-lists.ts';
+import { LIST_TARGET, RANK_COLUMN, RANK_EVENT, RANK_SINK, buildCostList, heapDown, heapUp, makeLists } from './candidate-lists.ts';
 
 /** colOf value for a row not yet placed. */
 const PENDING = -2;
@@ -44,6 +52,10 @@ export interface CoreProblem {
   readonly onProgress?: ((fraction: number) => void) | undefined;
   /** Run the row-reduction warm start (default true; tests switch it off to test Dijkstra alone). */
   readonly rowReduction?: boolean;
+  /** Candidate-list target length (default LIST_TARGET; tests use tiny ones to exercise rebuilds). */
+  readonly listTarget?: number | undefined;
+  /** Dense Dijkstra searches from the start instead of sparse ones first (tests). */
+  readonly denseSearch?: boolean | undefined;
 }
 
 export interface CoreSolution {
@@ -93,7 +105,7 @@ export function solveCore(problem: CoreProblem): CoreSolution {
     v: new Float64Array(m),
   };
   const pending = problem.rowReduction === false ? Int32Array.from({ length: n }, (_, i) => i) : augmentingRowReduction(state);
-  shortestPathPhase(state, pending, problem.onProgress);
+  shortestPathPhase(state, pending, problem.onProgress, problem.listTarget ?? LIST_TARGET, problem.denseSearch === true);
   return { colOf: state.colOf, u: state.u, v: state.v };
 }
 
@@ -211,119 +223,106 @@ function augmentingRowReduction(s: State): Int32Array {
   return pending;
 }
 
-/** Crouse-style Dijkstra from each pending row over column nodes. */
+/**
+ * Switch to dense searches for the rest of the phase once the sparse ones have needed more
+ * full-row passes (list rebuilds and full relaxations at events) than this share of the columns
+ * they scanned, counted after at least SPARSE_MIN_PASSES passes: the lists then do not hold the
+ * searches, and a dense search costs one pass per scanned row without the heap. Work counts, not
+ * time: deterministic.
+ */
+const SPARSE_MAX_PASS_SHARE = 0.5;
+const SPARSE_MIN_PASSES = 64;
+
+/** The Dijkstra phase's arrays, allocated once. Column keys at 0..m-1, row r's event at m + r. */
+interface Search {
+  readonly s: State;
+  readonly lists: Lists;
+  /** Per row: its list (its cost row, shared by the places of one mentor when transposed). */
+  readonly listOf: Int32Array;
+  readonly key: Float64Array;
+  readonly rank: Uint8Array;
+  readonly heap: Int32Array;
+  readonly pos: Int32Array;
+  readonly pathRow: Int32Array;
+  /** Search number in which a column got a key / was popped. */
+  readonly seen: Int32Array;
+  readonly done: Int32Array;
+  /** Per scanned row: the distance at which it was reached. */
+  readonly rowDist: Float64Array;
+  readonly scannedRows: Int32Array;
+  readonly scannedCols: Int32Array;
+  /** Dense searches: the columns not yet scanned. */
+  readonly remaining: Int32Array;
+  /** Heap size (handed to and from rowEvent), and the sparse searches' work so far: full-row passes, columns popped. */
+  readonly counters: Int32Array;
+}
+
+/** How a search ended: the column with room it reached (>= 0), or the row to leave unmatched. */
+interface SearchEnd {
+  sink: number;
+  unmatchedRow: number;
+  numScannedRows: number;
+  numScannedCols: number;
+  minVal: number;
+}
+
+/**
+ * Dijkstra from each pending row over the column nodes: sparse (binary heap, candidate lists; see
+ * `candidate-lists.ts`) until that stops paying, then dense (Crouse's loop). Then potentials and
+ * the augmentation.
+ */
 function shortestPathPhase(
   s: State,
   pending: Int32Array,
   onProgress: ((fraction: number) => void) | undefined,
+  listTarget: number,
+  denseFromStart: boolean,
 ): void {
-  const { n, m, cost, rowBase, capacity, fill, start, slotRow, colOf, slotOf, u, v, unmatchedCost } = s;
-  const dist = new Float64Array(m);
-  const pathRow = new Int32Array(m);
-  const remaining = new Int32Array(m);
-  const scannedCols = new Int32Array(m);
-  const rowDist = new Float64Array(n);
-  const scannedRows = new Int32Array(n);
+  const { n, m, cost, rowBase, fill, start, slotRow, colOf, slotOf, u, v } = s;
+  const listOf = new Int32Array(n);
+  for (let r = 0; r < n; r++) listOf[r] = (rowBase[r] as number) / m;
+  const search: Search = {
+    s,
+    lists: makeLists(m === 0 ? 0 : cost.length / m, m, listTarget),
+    listOf,
+    key: new Float64Array(m + n),
+    rank: new Uint8Array(m + n),
+    heap: new Int32Array(m + n),
+    pos: new Int32Array(m + n),
+    pathRow: new Int32Array(m),
+    seen: new Int32Array(m),
+    done: new Int32Array(m),
+    rowDist: new Float64Array(n),
+    scannedRows: new Int32Array(n),
+    scannedCols: new Int32Array(m),
+    remaining: new Int32Array(m),
+    counters: new Int32Array(3),
+  };
+  const { key, pathRow, rowDist, scannedRows, scannedCols, counters } = search;
+  const end: SearchEnd = { sink: -1, unmatchedRow: -1, numScannedRows: 0, numScannedCols: 0, minVal: 0 };
+  let dense = denseFromStart || m === 0;
   const total = pending.length;
   const progressStep = Math.max(1, Math.floor(total / 100));
 
   for (let p = 0; p < total; p++) {
     if (onProgress !== undefined && p % progressStep === 0) onProgress(p / total);
     const cur = pending[p] as number;
-    dist.fill(Infinity);
-    for (let j = 0; j < m; j++) remaining[j] = j;
-    let numRemaining = m;
-    let numScannedCols = 0;
-    let numScannedRows = 0;
-    let minVal = 0;
-    let unmatchedBest = Infinity;
-    let unmatchedRow = -1;
-    let sink = -1;
-    // Rows to scan at distance minVal: either [cur] or the mentees of the last column reached.
-    let firstSlot = 0;
-    let lastSlot = 0;
-    let single = cur;
+    if (dense) denseSearch(search, cur, end);
+    else sparseSearch(search, cur, p + 1, end);
+    const passes = counters[1] as number;
+    if (!dense && passes >= SPARSE_MIN_PASSES && passes > SPARSE_MAX_PASS_SHARE * (counters[2] as number)) dense = true;
+    const { sink, numScannedRows, numScannedCols, minVal } = end;
 
-    for (;;) {
-      let lowest = Infinity;
-      let index = -1;
-      const count = single >= 0 ? 1 : lastSlot - firstSlot;
-      for (let t = 0; t < count; t++) {
-        const r = single >= 0 ? single : (slotRow[firstSlot + t] as number);
-        rowDist[r] = minVal;
-        scannedRows[numScannedRows++] = r;
-        const h = minVal - (u[r] as number);
-        const viaUnmatched = h + unmatchedCost;
-        if (viaUnmatched < unmatchedBest) {
-          unmatchedBest = viaUnmatched;
-          unmatchedRow = r;
-        }
-        const base = rowBase[r] as number;
-        if (t < count - 1) {
-          for (let it = 0; it < numRemaining; it++) {
-            const j = remaining[it] as number;
-            const d = h + (cost[base + j] as number) - (v[j] as number);
-            if (d < (dist[j] as number)) {
-              dist[j] = d;
-              pathRow[j] = r;
-            }
-          }
-        } else {
-          // Last row at this distance: relax and find the closest column in the same sweep.
-          // Among equally close columns prefer one with room left, which ends the search.
-          for (let it = 0; it < numRemaining; it++) {
-            const j = remaining[it] as number;
-            let d = dist[j] as number;
-            const dNew = h + (cost[base + j] as number) - (v[j] as number);
-            if (dNew < d) {
-              dist[j] = dNew;
-              pathRow[j] = r;
-              d = dNew;
-            }
-            if (d < lowest || (d === lowest && (fill[j] as number) < (capacity[j] as number))) {
-              lowest = d;
-              index = it;
-            }
-          }
-        }
-      }
-      if (count === 0) {
-        // A column with capacity 0 reached: nothing to scan, just pick the next closest.
-        for (let it = 0; it < numRemaining; it++) {
-          const j = remaining[it] as number;
-          const d = dist[j] as number;
-          if (d < lowest || (d === lowest && (fill[j] as number) < (capacity[j] as number))) {
-            lowest = d;
-            index = it;
-          }
-        }
-      }
-      // Staying unmatched wins only when strictly cheaper: ties go to matching more people.
-      if (unmatchedBest < lowest || index < 0) {
-        minVal = unmatchedBest;
-        break;
-      }
-      const j = remaining[index] as number;
-      remaining[index] = remaining[--numRemaining] as number;
-      scannedCols[numScannedCols++] = j;
-      minVal = lowest;
-      if ((fill[j] as number) < (capacity[j] as number)) {
-        sink = j;
-        break;
-      }
-      single = -1;
-      firstSlot = start[j] as number;
-      lastSlot = firstSlot + (fill[j] as number);
-    }
-
-    // Update potentials so reduced costs stay >= 0 and the new path is tight.
+    // Update potentials so reduced costs stay >= 0 and the new path is tight (prices never rise:
+    // a rounding error is clamped, which the candidate lists rely on).
     for (let t = 0; t < numScannedRows; t++) {
       const r = scannedRows[t] as number;
       u[r] = (u[r] as number) + minVal - (rowDist[r] as number);
     }
     for (let t = 0; t < numScannedCols; t++) {
       const j = scannedCols[t] as number;
-      v[j] = (v[j] as number) - (minVal - (dist[j] as number));
+      const change = (key[j] as number) - minVal;
+      if (change < 0) v[j] = (v[j] as number) + change;
     }
 
     // Augment: walk back from the sink, shifting each row into the place its successor left.
@@ -334,7 +333,7 @@ function shortestPathPhase(
       slot = (start[j] as number) + (fill[j] as number);
       fill[j] = (fill[j] as number) + 1;
     } else {
-      const r = unmatchedRow;
+      const r = end.unmatchedRow;
       if (r === cur) {
         colOf[cur] = UNMATCHED;
         continue;
@@ -357,4 +356,278 @@ function shortestPathPhase(
     }
   }
   if (onProgress !== undefined) onProgress(1);
+}
+
+/**
+ * One sparse search from the pending row `cur` (search number `search`). Row r reached at distance
+ * minVal reaches column k at minVal - u[r] + h_rk (h = cost - v) and "unmatched" at
+ * minVal - u[r] + unmatchedCost. Columns pop in distance order, one with room first among equals;
+ * staying unmatched wins only when strictly closer than anything left (ties go to matching more).
+ * Beyond the first row every reduced cost is >= 0, so a column with room relaxed to the current
+ * distance ends the search at once.
+ */
+function sparseSearch(search: Search, cur: number, number: number, end: SearchEnd): void {
+  const { s, lists, listOf, key, rank, heap, pos, pathRow, seen, done, rowDist, scannedRows, scannedCols, counters } = search;
+  const { m, cost, rowBase, capacity, fill, start, slotRow, u, v, unmatchedCost } = s;
+  const { capacity: listCapacity, cols, len, bound } = lists;
+  let size = 0;
+  let numScannedRows = 0;
+  let numScannedCols = 0;
+  let minVal = 0;
+  let unmatchedBest = Infinity;
+  let unmatchedRow = -1;
+  let sink = -1;
+  // Rows to scan at distance minVal: [cur] first, then the mentees of the last column popped.
+  let firstSlot = 0;
+  let lastSlot = 0;
+  let single = cur;
+  let frontier = -Infinity;
+  scan: for (;;) {
+    const count = single >= 0 ? 1 : lastSlot - firstSlot;
+    for (let t = 0; t < count; t++) {
+      const r = single >= 0 ? single : (slotRow[firstSlot + t] as number);
+      rowDist[r] = minVal;
+      scannedRows[numScannedRows++] = r;
+      const hr = minVal - (u[r] as number);
+      const viaUnmatched = hr + unmatchedCost;
+      if (viaUnmatched < unmatchedBest) {
+        unmatchedBest = viaUnmatched;
+        unmatchedRow = r;
+      }
+      const li = listOf[r] as number;
+      const base = rowBase[r] as number;
+      if ((len[li] as number) < 0) buildCostList(lists, li, m, cost, base, v);
+      const lb = li * listCapacity;
+      const lend = lb + (len[li] as number);
+      for (let q = lb; q < lend; q++) {
+        const k = cols[q] as number;
+        if (done[k] === number) continue;
+        const d = hr + ((cost[base + k] as number) - (v[k] as number));
+        if (seen[k] !== number) {
+          seen[k] = number;
+          key[k] = d;
+          pathRow[k] = r;
+          if ((fill[k] as number) < (capacity[k] as number)) {
+            if (d <= frontier) {
+              sink = k;
+              break scan;
+            }
+            rank[k] = RANK_SINK;
+          } else {
+            rank[k] = RANK_COLUMN;
+          }
+          heapUp(heap, pos, key, rank, size++, k);
+        } else if (d < (key[k] as number)) {
+          key[k] = d;
+          pathRow[k] = r;
+          if (d <= frontier && (fill[k] as number) < (capacity[k] as number)) {
+            sink = k;
+            break scan;
+          }
+          heapUp(heap, pos, key, rank, pos[k] as number, k);
+        }
+      }
+      if ((bound[li] as number) !== Infinity) {
+        key[m + r] = hr + (bound[li] as number);
+        rank[m + r] = RANK_EVENT;
+        heapUp(heap, pos, key, rank, size++, m + r);
+      }
+    }
+    // Next: the closest column (handling the events that come first), or unmatched.
+    for (;;) {
+      if (size === 0 || unmatchedBest < (key[heap[0] as number] as number)) {
+        minVal = unmatchedBest;
+        break scan;
+      }
+      const x = heap[0] as number;
+      if (--size > 0) heapDown(heap, pos, key, rank, size, heap[size] as number);
+      if (x >= m) {
+        counters[0] = size;
+        sink = rowEvent(search, x - m, key[x] as number, number);
+        size = counters[0] as number;
+        if (sink >= 0) {
+          minVal = key[x] as number;
+          break scan;
+        }
+        continue;
+      }
+      counters[2] = (counters[2] as number) + 1;
+      done[x] = number;
+      scannedCols[numScannedCols++] = x;
+      minVal = key[x] as number;
+      frontier = minVal;
+      if ((fill[x] as number) < (capacity[x] as number)) {
+        sink = x;
+        break scan;
+      }
+      single = -1;
+      firstSlot = start[x] as number;
+      lastSlot = firstSlot + (fill[x] as number);
+      break;
+    }
+  }
+  if (sink >= 0 && done[sink] !== number) {
+    done[sink] = number;
+    scannedCols[numScannedCols++] = sink;
+  }
+  end.sink = sink;
+  end.unmatchedRow = unmatchedRow;
+  end.numScannedRows = numScannedRows;
+  end.numScannedCols = numScannedCols;
+  end.minVal = minVal;
+}
+
+/**
+ * Row r's event came up at distance `at`: columns outside its list may now be the closest. If its
+ * list was rebuilt since r was scanned (lists are shared by the places of a mentor) and the new
+ * bound lies beyond `at`, relaxes that list and re-schedules; else rebuilds the list, relaxes it
+ * and re-schedules the event at the new bound, or, if that does not move past `at`, relaxes every
+ * column from r. Returns a column with room relaxed to `at` (the search ends there), else -1.
+ */
+function rowEvent(search: Search, r: number, at: number, number: number): number {
+  const { s, lists, listOf, key, rank, heap, pos, pathRow, seen, done, rowDist, counters } = search;
+  const { m, cost, rowBase, capacity, fill, u, v } = s;
+  const li = listOf[r] as number;
+  const base = rowBase[r] as number;
+  const hr = (rowDist[r] as number) - (u[r] as number);
+  if (!(hr + (lists.bound[li] as number) > at)) {
+    buildCostList(lists, li, m, cost, base, v);
+    counters[1] = (counters[1] as number) + 1;
+  }
+  const next = hr + (lists.bound[li] as number);
+  const all = !(next > at);
+  if (all) counters[1] = (counters[1] as number) + 1;
+  let size = counters[0] as number;
+  const lb = li * lists.capacity;
+  const count = all ? m : (lists.len[li] as number);
+  for (let t = 0; t < count; t++) {
+    const k = all ? t : (lists.cols[lb + t] as number);
+    if (done[k] === number) continue;
+    const h = (cost[base + k] as number) - (v[k] as number);
+    if (!(h < Infinity)) continue;
+    const d = hr + h;
+    if (seen[k] !== number) {
+      seen[k] = number;
+      key[k] = d;
+      pathRow[k] = r;
+      if ((fill[k] as number) < (capacity[k] as number)) {
+        if (d <= at) return k;
+        rank[k] = RANK_SINK;
+      } else {
+        rank[k] = RANK_COLUMN;
+      }
+      heapUp(heap, pos, key, rank, size++, k);
+    } else if (d < (key[k] as number)) {
+      key[k] = d;
+      pathRow[k] = r;
+      if (d <= at && (fill[k] as number) < (capacity[k] as number)) return k;
+      heapUp(heap, pos, key, rank, pos[k] as number, k);
+    }
+  }
+  if (!all && next !== Infinity) {
+    key[m + r] = next;
+    heapUp(heap, pos, key, rank, size++, m + r);
+  }
+  counters[0] = size;
+  return -1;
+}
+
+/**
+ * One dense search from the pending row `cur` (Crouse's loop): every scanned row relaxes all
+ * remaining columns, and the last row at a distance also finds the next closest column in the
+ * same sweep, preferring one with room among equals.
+ */
+function denseSearch(search: Search, cur: number, end: SearchEnd): void {
+  const { s, key: dist, pathRow, remaining, rowDist, scannedRows, scannedCols } = search;
+  const { m, cost, rowBase, capacity, fill, start, slotRow, u, v, unmatchedCost } = s;
+  dist.fill(Infinity, 0, m);
+  for (let j = 0; j < m; j++) remaining[j] = j;
+  let numRemaining = m;
+  let numScannedCols = 0;
+  let numScannedRows = 0;
+  let minVal = 0;
+  let unmatchedBest = Infinity;
+  let unmatchedRow = -1;
+  let sink = -1;
+  // Rows to scan at distance minVal: either [cur] or the mentees of the last column reached.
+  let firstSlot = 0;
+  let lastSlot = 0;
+  let single = cur;
+
+  for (;;) {
+    let lowest = Infinity;
+    let index = -1;
+    const count = single >= 0 ? 1 : lastSlot - firstSlot;
+    for (let t = 0; t < count; t++) {
+      const r = single >= 0 ? single : (slotRow[firstSlot + t] as number);
+      rowDist[r] = minVal;
+      scannedRows[numScannedRows++] = r;
+      const h = minVal - (u[r] as number);
+      const viaUnmatched = h + unmatchedCost;
+      if (viaUnmatched < unmatchedBest) {
+        unmatchedBest = viaUnmatched;
+        unmatchedRow = r;
+      }
+      const base = rowBase[r] as number;
+      if (t < count - 1) {
+        for (let it = 0; it < numRemaining; it++) {
+          const j = remaining[it] as number;
+          const d = h + (cost[base + j] as number) - (v[j] as number);
+          if (d < (dist[j] as number)) {
+            dist[j] = d;
+            pathRow[j] = r;
+          }
+        }
+      } else {
+        // Last row at this distance: relax and find the closest column in the same sweep.
+        // Among equally close columns prefer one with room left, which ends the search.
+        for (let it = 0; it < numRemaining; it++) {
+          const j = remaining[it] as number;
+          let d = dist[j] as number;
+          const dNew = h + (cost[base + j] as number) - (v[j] as number);
+          if (dNew < d) {
+            dist[j] = dNew;
+            pathRow[j] = r;
+            d = dNew;
+          }
+          if (d < lowest || (d === lowest && (fill[j] as number) < (capacity[j] as number))) {
+            lowest = d;
+            index = it;
+          }
+        }
+      }
+    }
+    if (count === 0) {
+      // A column with capacity 0 reached: nothing to scan, just pick the next closest.
+      for (let it = 0; it < numRemaining; it++) {
+        const j = remaining[it] as number;
+        const d = dist[j] as number;
+        if (d < lowest || (d === lowest && (fill[j] as number) < (capacity[j] as number))) {
+          lowest = d;
+          index = it;
+        }
+      }
+    }
+    // Staying unmatched wins only when strictly cheaper: ties go to matching more people.
+    if (unmatchedBest < lowest || index < 0) {
+      minVal = unmatchedBest;
+      break;
+    }
+    const j = remaining[index] as number;
+    remaining[index] = remaining[--numRemaining] as number;
+    scannedCols[numScannedCols++] = j;
+    minVal = lowest;
+    if ((fill[j] as number) < (capacity[j] as number)) {
+      sink = j;
+      break;
+    }
+    single = -1;
+    firstSlot = start[j] as number;
+    lastSlot = firstSlot + (fill[j] as number);
+  }
+  end.sink = sink;
+  end.unmatchedRow = unmatchedRow;
+  end.numScannedRows = numScannedRows;
+  end.numScannedCols = numScannedCols;
+  end.minVal = minVal;
 }

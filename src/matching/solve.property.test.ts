@@ -62,12 +62,63 @@ describe('solveAssignment against brute force', () => {
         const cold = solveAssignment(problem, { rowReduction: false });
         expect({ matched: cold.matched, total: cold.total }).toEqual(expected);
         expect(verifyOptimality(problem, cold).violations).toEqual([]);
-        // And the general solver alone, without the square LAPJV path.
-        const general = solveAssignment(problem, { denseSquare: false });
-        expect({ matched: general.matched, total: general.total }).toEqual(expected);
-        expect(verifyOptimality(problem, general).violations).toEqual([]);
+        // And the general solver alone, without the square LAPJV path: with its default lists, with
+        // lists of 2–4 columns (rebuilds, events, full-row relaxations), and with dense searches.
+        for (const options of [
+          { denseSquare: false },
+          { denseSquare: false, candidateListTarget: 2 },
+          { denseSquare: false, candidateListTarget: 2, rowReduction: false },
+          { denseSquare: false, denseSearch: true },
+        ]) {
+          const general = solveAssignment(problem, options);
+          expect({ matched: general.matched, total: general.total }).toEqual(expected);
+          expect(verifyOptimality(problem, general).violations).toEqual([]);
+        }
       }),
       { numRuns: 1500, seed: 20260301 },
+    );
+  });
+
+  it('general solver with candidate lists on larger problems agrees with its dense searches', () => {
+    // Capacities, forbidden pairs, both objectives, both orientations (more mentees than places is
+    // solved place by place), few distinct scores; the dense searches are the reference.
+    const arbitrary = fc
+      .record({
+        rows: fc.integer({ min: 9, max: 60 }),
+        cols: fc.integer({ min: 2, max: 30 }),
+        levels: fc.integer({ min: 2, max: 20 }),
+        forbidden: fc.constantFrom(0, 0.1, 0.4),
+        maxCapacity: fc.integer({ min: 0, max: 4 }),
+        objective: fc.constantFrom<Objective>('most-matched', 'total-score'),
+        seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        listTarget: fc.constantFrom(2, 3, 5, 16),
+        rowReduction: fc.boolean(),
+        fractional: fc.boolean(),
+      })
+      .map((r) => {
+        let state = r.seed;
+        const next = (): number => {
+          state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+          return state / 2 ** 32;
+        };
+        const score = new Float64Array(r.rows * r.cols);
+        for (let k = 0; k < score.length; k++) {
+          const s = r.fractional ? Math.round((next() * r.levels - 2) * 1000) / 1000 : Math.floor(next() * r.levels) - 2;
+          score[k] = next() < r.forbidden ? Number.NEGATIVE_INFINITY : s;
+        }
+        const capacity = Array.from({ length: r.cols }, () => Math.floor(next() * (r.maxCapacity + 1)));
+        const problem: AssignmentProblem = { rows: r.rows, cols: r.cols, score, capacity, objective: r.objective };
+        return { problem, options: { denseSquare: false, candidateListTarget: r.listTarget, rowReduction: r.rowReduction } };
+      });
+    fc.assert(
+      fc.property(arbitrary, ({ problem, options }) => {
+        const reference = solveAssignment(problem, { denseSquare: false, denseSearch: true });
+        const result = solveAssignment(problem, options);
+        expect(result.matched).toBe(reference.matched);
+        expect(Math.abs(result.total - reference.total)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(reference.total)));
+        expect(verifyOptimality(problem, result).violations).toEqual([]);
+      }),
+      { numRuns: 400, seed: 20260304 },
     );
   });
 
@@ -104,13 +155,64 @@ describe('solveAssignment against brute force', () => {
     fc.assert(
       fc.property(squareArbitrary, (problem) => {
         const expected = bruteForceOptimum(problem);
-        for (const options of [{}, { rowReduction: false }, { denseSquare: false }]) {
+        for (const options of [
+          {},
+          { rowReduction: false },
+          { denseSquare: false },
+          // Candidate lists of 2–4 columns: list rebuilds, Dijkstra events and full-row relaxations.
+          { candidateListTarget: 2 },
+          { candidateListTarget: 2, rowReduction: false },
+          // The dense searches the Dijkstra phase falls back to.
+          { denseSearch: true },
+          { denseSearch: true, rowReduction: false },
+        ]) {
           const result = solveAssignment(problem, options);
           expect({ matched: result.matched, total: result.total }).toEqual(expected);
           expect(verifyOptimality(problem, result).violations).toEqual([]);
         }
       }),
       { numRuns: 1500, seed: 20260302 },
+    );
+  });
+
+  it('LAPJV path with candidate lists on larger squares agrees with the general solver', () => {
+    // Too large for brute force: the general solver (checked against brute force above) is the
+    // reference, and every result must carry a valid certificate. Few distinct scores (ties),
+    // forbidden pairs, and short lists so rows outgrow their lists and are rebuilt mid-search.
+    const squareArbitrary = fc
+      .record({
+        n: fc.integer({ min: 9, max: 48 }),
+        levels: fc.integer({ min: 2, max: 12 }),
+        forbidden: fc.constantFrom(0, 0.05, 0.3),
+        seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        listTarget: fc.constantFrom(2, 3, 5, 16),
+        rowReduction: fc.boolean(),
+        denseSearch: fc.boolean(),
+        fractional: fc.boolean(),
+      })
+      .map((r) => {
+        let state = r.seed;
+        const next = (): number => {
+          state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+          return state / 2 ** 32;
+        };
+        const score = new Float64Array(r.n * r.n);
+        for (let k = 0; k < score.length; k++) {
+          const s = r.fractional ? Math.round(next() * r.levels * 1000) / 1000 : Math.floor(next() * r.levels) * 1.5;
+          score[k] = next() < r.forbidden ? Number.NEGATIVE_INFINITY : s;
+        }
+        const problem: AssignmentProblem = { rows: r.n, cols: r.n, score };
+        return { problem, options: { candidateListTarget: r.listTarget, rowReduction: r.rowReduction, denseSearch: r.denseSearch } };
+      });
+    fc.assert(
+      fc.property(squareArbitrary, ({ problem, options }) => {
+        const reference = solveAssignment(problem, { denseSquare: false });
+        const result = solveAssignment(problem, options);
+        expect(result.matched).toBe(reference.matched);
+        expect(Math.abs(result.total - reference.total)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(reference.total)));
+        expect(verifyOptimality(problem, result).violations).toEqual([]);
+      }),
+      { numRuns: 400, seed: 20260303 },
     );
   });
 

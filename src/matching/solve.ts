@@ -57,6 +57,8 @@ function solveByMentee(p: ValidatedProblem, options: SolveOptions): OrientedSolu
     unmatchedCost: p.unmatchedCost,
     onProgress: options.onProgress,
     rowReduction: options.rowReduction,
+    listTarget: options.candidateListTarget,
+    denseSearch: options.denseSearch,
   });
   if (p.objective === 'total-score') breakTiesTowardsMoreMatches(p, core, cost, undefined, p.remaining);
   return core;
@@ -85,6 +87,8 @@ function solveByPlace(p: ValidatedProblem, places: number, options: SolveOptions
     unmatchedCost: p.unmatchedCost,
     onProgress: options.onProgress,
     rowReduction: options.rowReduction,
+    listTarget: options.candidateListTarget,
+    denseSearch: options.denseSearch,
   });
   if (p.objective === 'total-score') breakTiesTowardsMoreMatches(p, core, cost, rowSource, capacity);
 
@@ -137,6 +141,8 @@ function solveSquare(p: ValidatedProblem, options: SolveOptions): OrientedSoluti
     rowBase,
     offset: p.costOffset,
     initialise: options.rowReduction,
+    listTarget: options.candidateListTarget,
+    denseSearch: options.denseSearch,
     onProgress: options.onProgress,
   });
   if (solution === null) return null;
