@@ -33,7 +33,7 @@
  * v <= 0, which the general certificate needs.
  */
 import type { Lists } from './candidate-lists.ts';
-import { LIST_TARGET, RANK_COLUMN, RANK_EVENT, RANK_SINK, buildList, heapDown, heapUp, makeLists } from './candidate-lists.ts';
+import { LIST_TARGET, RANK_COLUMN, RANK_EVENT, RANK_SINK, buildList, heapDown, heapUp, lowerPrices, makeLists } from './candidate-lists.ts';
 
 export interface DenseSquareInput {
   readonly n: number;
@@ -376,8 +376,8 @@ function augment(
  * a free one first among equals.
  */
 function sparseSearch(s: Search, freeRow: number, search: number): boolean {
-  const { n, values, rowBase, offset, v, rowOf, lists, key, rank, heap, pos, seen, done, rowShift, scanned, pred, counters } = s;
-  const { capacity, cols, len, bound } = lists;
+  const { n, values, rowBase, offset, v, rowOf, lists, key, rank, heap, pos, done, rowShift, scanned, counters } = s;
+  const { len, bound } = lists;
   let size = 0;
   let numScanned = 0;
   let dist = 0;
@@ -389,36 +389,9 @@ function sparseSearch(s: Search, freeRow: number, search: number): boolean {
     const base = rowBase[i] as number;
     if ((len[i] as number) < 0) buildList(lists, i, n, values, base, offset, v);
     rowShift[i] = shift;
-    const lb = i * capacity;
-    const end = lb + (len[i] as number);
-    for (let t = lb; t < end; t++) {
-      const k = cols[t] as number;
-      if (done[k] === search) continue;
-      const d = shift + (offset - (values[base + k] as number) - (v[k] as number));
-      if (seen[k] !== search) {
-        seen[k] = search;
-        key[k] = d;
-        pred[k] = i;
-        if ((rowOf[k] as number) < 0) {
-          if (d <= dist) {
-            sink = k;
-            break;
-          }
-          rank[k] = RANK_SINK;
-        } else {
-          rank[k] = RANK_COLUMN;
-        }
-        heapUp(heap, pos, key, rank, size++, k);
-      } else if (d < (key[k] as number)) {
-        key[k] = d;
-        pred[k] = i;
-        if (d <= dist && (rowOf[k] as number) < 0) {
-          sink = k;
-          break;
-        }
-        heapUp(heap, pos, key, rank, pos[k] as number, k);
-      }
-    }
+    counters[0] = size;
+    sink = relaxRow(s, i, base, shift, dist, false, search);
+    size = counters[0] as number;
     if (sink >= 0) break;
     if ((bound[i] as number) !== Infinity) {
       key[n + i] = shift + (bound[i] as number);
@@ -471,18 +444,38 @@ function sparseSearch(s: Search, freeRow: number, search: number): boolean {
  * relaxed to `at` (the search ends there), else -1.
  */
 function rowEvent(s: Search, r: number, at: number, search: number): number {
-  const { n, values, rowBase, offset, v, rowOf, lists, key, rank, heap, pos, seen, done, rowShift, pred, counters } = s;
+  const { n, values, rowBase, offset, v, lists, key, heap, pos, rank, rowShift, counters } = s;
   const base = rowBase[r] as number;
   const shift = rowShift[r] as number;
   buildList(lists, r, n, values, base, offset, v);
   const next = shift + (lists.bound[r] as number);
   const all = !(next > at);
   counters[1] = (counters[1] as number) + (all ? 2 : 1);
+  const sink = relaxRow(s, r, base, shift, at, all, search);
+  if (sink >= 0) return sink;
+  if (!all && next !== Infinity) {
+    let size = counters[0] as number;
+    key[n + r] = next;
+    heapUp(heap, pos, key, rank, size++, n + r);
+    counters[0] = size;
+  }
+  return -1;
+}
+
+/**
+ * Relaxes from scanned row r (distance to column k = shift + h_rk) its list, or every column when
+ * `all`; the heap size comes and goes in counters[0]. Returns a free column relaxed to `at` or
+ * less (the search ends there), else -1. Same loop as shortest-paths.ts's relaxRow but with this
+ * solver's h (offset - value - v) and free test (rowOf < 0); kept apart so each stays monomorphic.
+ */
+function relaxRow(s: Search, r: number, base: number, shift: number, at: number, all: boolean, search: number): number {
+  const { n, values, offset, v, rowOf, lists, key, rank, heap, pos, seen, done, pred, counters } = s;
   let size = counters[0] as number;
   const lb = r * lists.capacity;
   const count = all ? n : (lists.len[r] as number);
+  const cols = lists.cols;
   for (let t = 0; t < count; t++) {
-    const k = all ? t : (lists.cols[lb + t] as number);
+    const k = all ? t : (cols[lb + t] as number);
     if (done[k] === search) continue;
     const h = offset - (values[base + k] as number) - (v[k] as number);
     if (!(h < Infinity)) continue;
@@ -504,10 +497,6 @@ function rowEvent(s: Search, r: number, at: number, search: number): number {
       if (d <= at && (rowOf[k] as number) < 0) return k;
       heapUp(heap, pos, key, rank, pos[k] as number, k);
     }
-  }
-  if (!all && next !== Infinity) {
-    key[n + r] = next;
-    heapUp(heap, pos, key, rank, size++, n + r);
   }
   counters[0] = size;
   return -1;
@@ -573,11 +562,7 @@ function denseSearch(s: Search, freeRow: number): boolean {
  */
 function finishSearch(s: Search, freeRow: number, sink: number, numScanned: number, dist: number): void {
   const { v, key, scanned, pred, colOf, rowOf } = s;
-  for (let t = 0; t < numScanned; t++) {
-    const j = scanned[t] as number;
-    const change = (key[j] as number) - dist;
-    if (change < 0) v[j] = (v[j] as number) + change;
-  }
+  lowerPrices(v, key, scanned, numScanned, dist);
   let endOfPath = sink;
   for (;;) {
     const r = pred[endOfPath] as number;

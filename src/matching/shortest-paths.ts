@@ -26,7 +26,7 @@
  */
 
 import type { Lists } from './candidate-lists.ts';
-import { LIST_TARGET, RANK_COLUMN, RANK_EVENT, RANK_SINK, buildCostList, heapDown, heapUp, makeLists } from './candidate-lists.ts';
+import { LIST_TARGET, RANK_COLUMN, RANK_EVENT, RANK_SINK, buildCostList, heapDown, heapUp, lowerPrices, makeLists } from './candidate-lists.ts';
 
 /** colOf value for a row not yet placed. */
 const PENDING = -2;
@@ -261,6 +261,8 @@ interface Search {
 interface SearchEnd {
   sink: number;
   unmatchedRow: number;
+  /** Distance of the best "unmatched" option so far (during the search). */
+  unmatchedBest: number;
   numScannedRows: number;
   numScannedCols: number;
   minVal: number;
@@ -299,7 +301,7 @@ function shortestPathPhase(
     counters: new Int32Array(3),
   };
   const { key, pathRow, rowDist, scannedRows, scannedCols, counters } = search;
-  const end: SearchEnd = { sink: -1, unmatchedRow: -1, numScannedRows: 0, numScannedCols: 0, minVal: 0 };
+  const end: SearchEnd = { sink: -1, unmatchedRow: -1, unmatchedBest: Infinity, numScannedRows: 0, numScannedCols: 0, minVal: 0 };
   let dense = denseFromStart || m === 0;
   const total = pending.length;
   const progressStep = Math.max(1, Math.floor(total / 100));
@@ -319,11 +321,7 @@ function shortestPathPhase(
       const r = scannedRows[t] as number;
       u[r] = (u[r] as number) + minVal - (rowDist[r] as number);
     }
-    for (let t = 0; t < numScannedCols; t++) {
-      const j = scannedCols[t] as number;
-      const change = (key[j] as number) - minVal;
-      if (change < 0) v[j] = (v[j] as number) + change;
-    }
+    lowerPrices(v, key, scannedCols, numScannedCols, minVal);
 
     // Augment: walk back from the sink, shifting each row into the place its successor left.
     let j: number;
@@ -367,16 +365,14 @@ function shortestPathPhase(
  * distance ends the search at once.
  */
 function sparseSearch(search: Search, cur: number, number: number, end: SearchEnd): void {
-  const { s, lists, listOf, key, rank, heap, pos, pathRow, seen, done, rowDist, scannedRows, scannedCols, counters } = search;
-  const { m, cost, rowBase, capacity, fill, start, slotRow, u, v, unmatchedCost } = s;
-  const { capacity: listCapacity, cols, len, bound } = lists;
+  const { s, lists, listOf, key, rank, heap, pos, done, scannedCols, counters } = search;
+  const { m, cost, rowBase, capacity, fill, start, slotRow, v } = s;
+  const { len, bound } = lists;
   let size = 0;
-  let numScannedRows = 0;
   let numScannedCols = 0;
   let minVal = 0;
-  let unmatchedBest = Infinity;
-  let unmatchedRow = -1;
   let sink = -1;
+  startSearch(end);
   // Rows to scan at distance minVal: [cur] first, then the mentees of the last column popped.
   let firstSlot = 0;
   let lastSlot = 0;
@@ -386,47 +382,14 @@ function sparseSearch(search: Search, cur: number, number: number, end: SearchEn
     const count = single >= 0 ? 1 : lastSlot - firstSlot;
     for (let t = 0; t < count; t++) {
       const r = single >= 0 ? single : (slotRow[firstSlot + t] as number);
-      rowDist[r] = minVal;
-      scannedRows[numScannedRows++] = r;
-      const hr = minVal - (u[r] as number);
-      const viaUnmatched = hr + unmatchedCost;
-      if (viaUnmatched < unmatchedBest) {
-        unmatchedBest = viaUnmatched;
-        unmatchedRow = r;
-      }
+      const hr = enterRow(search, end, r, minVal);
       const li = listOf[r] as number;
       const base = rowBase[r] as number;
       if ((len[li] as number) < 0) buildCostList(lists, li, m, cost, base, v);
-      const lb = li * listCapacity;
-      const lend = lb + (len[li] as number);
-      for (let q = lb; q < lend; q++) {
-        const k = cols[q] as number;
-        if (done[k] === number) continue;
-        const d = hr + ((cost[base + k] as number) - (v[k] as number));
-        if (seen[k] !== number) {
-          seen[k] = number;
-          key[k] = d;
-          pathRow[k] = r;
-          if ((fill[k] as number) < (capacity[k] as number)) {
-            if (d <= frontier) {
-              sink = k;
-              break scan;
-            }
-            rank[k] = RANK_SINK;
-          } else {
-            rank[k] = RANK_COLUMN;
-          }
-          heapUp(heap, pos, key, rank, size++, k);
-        } else if (d < (key[k] as number)) {
-          key[k] = d;
-          pathRow[k] = r;
-          if (d <= frontier && (fill[k] as number) < (capacity[k] as number)) {
-            sink = k;
-            break scan;
-          }
-          heapUp(heap, pos, key, rank, pos[k] as number, k);
-        }
-      }
+      counters[0] = size;
+      sink = relaxRow(search, r, li, base, hr, frontier, false, number);
+      size = counters[0] as number;
+      if (sink >= 0) break scan;
       if ((bound[li] as number) !== Infinity) {
         key[m + r] = hr + (bound[li] as number);
         rank[m + r] = RANK_EVENT;
@@ -435,8 +398,8 @@ function sparseSearch(search: Search, cur: number, number: number, end: SearchEn
     }
     // Next: the closest column (handling the events that come first), or unmatched.
     for (;;) {
-      if (size === 0 || unmatchedBest < (key[heap[0] as number] as number)) {
-        minVal = unmatchedBest;
+      if (size === 0 || end.unmatchedBest < (key[heap[0] as number] as number)) {
+        minVal = end.unmatchedBest;
         break scan;
       }
       const x = heap[0] as number;
@@ -471,10 +434,32 @@ function sparseSearch(search: Search, cur: number, number: number, end: SearchEn
     scannedCols[numScannedCols++] = sink;
   }
   end.sink = sink;
-  end.unmatchedRow = unmatchedRow;
-  end.numScannedRows = numScannedRows;
   end.numScannedCols = numScannedCols;
   end.minVal = minVal;
+}
+
+/** Resets the per-search fields of `end`. */
+function startSearch(end: SearchEnd): void {
+  end.unmatchedBest = Infinity;
+  end.unmatchedRow = -1;
+  end.numScannedRows = 0;
+}
+
+/**
+ * Scans row r at distance minVal: records it, offers its "unmatched" option (minVal - u[r] +
+ * unmatchedCost); returns minVal - u[r], its distance offset to the columns.
+ */
+function enterRow(search: Search, end: SearchEnd, r: number, minVal: number): number {
+  const { u, unmatchedCost } = search.s;
+  search.rowDist[r] = minVal;
+  search.scannedRows[end.numScannedRows++] = r;
+  const hr = minVal - (u[r] as number);
+  const viaUnmatched = hr + unmatchedCost;
+  if (viaUnmatched < end.unmatchedBest) {
+    end.unmatchedBest = viaUnmatched;
+    end.unmatchedRow = r;
+  }
+  return hr;
 }
 
 /**
@@ -485,8 +470,8 @@ function sparseSearch(search: Search, cur: number, number: number, end: SearchEn
  * column from r. Returns a column with room relaxed to `at` (the search ends there), else -1.
  */
 function rowEvent(search: Search, r: number, at: number, number: number): number {
-  const { s, lists, listOf, key, rank, heap, pos, pathRow, seen, done, rowDist, counters } = search;
-  const { m, cost, rowBase, capacity, fill, u, v } = s;
+  const { s, lists, listOf, key, rank, heap, pos, rowDist, counters } = search;
+  const { m, cost, rowBase, u, v } = s;
   const li = listOf[r] as number;
   const base = rowBase[r] as number;
   const hr = (rowDist[r] as number) - (u[r] as number);
@@ -497,11 +482,32 @@ function rowEvent(search: Search, r: number, at: number, number: number): number
   const next = hr + (lists.bound[li] as number);
   const all = !(next > at);
   if (all) counters[1] = (counters[1] as number) + 1;
+  const sink = relaxRow(search, r, li, base, hr, at, all, number);
+  if (sink >= 0) return sink;
+  if (!all && next !== Infinity) {
+    let size = counters[0] as number;
+    key[m + r] = next;
+    heapUp(heap, pos, key, rank, size++, m + r);
+    counters[0] = size;
+  }
+  return -1;
+}
+
+/**
+ * Relaxes from scanned row r (distance to column k = hr + h_rk) its list `li`, or every column when
+ * `all`; the heap size comes and goes in counters[0]. Returns a column with room relaxed to `at` or
+ * less (the search ends there), else -1. Same loop as dense-square.ts's relaxRow but with this
+ * solver's h (cost - v) and room test (fill < capacity); kept apart so each stays monomorphic.
+ */
+function relaxRow(search: Search, r: number, li: number, base: number, hr: number, at: number, all: boolean, number: number): number {
+  const { s, lists, key, rank, heap, pos, pathRow, seen, done, counters } = search;
+  const { m, cost, capacity, fill, v } = s;
   let size = counters[0] as number;
   const lb = li * lists.capacity;
   const count = all ? m : (lists.len[li] as number);
+  const cols = lists.cols;
   for (let t = 0; t < count; t++) {
-    const k = all ? t : (lists.cols[lb + t] as number);
+    const k = all ? t : (cols[lb + t] as number);
     if (done[k] === number) continue;
     const h = (cost[base + k] as number) - (v[k] as number);
     if (!(h < Infinity)) continue;
@@ -524,10 +530,6 @@ function rowEvent(search: Search, r: number, at: number, number: number): number
       heapUp(heap, pos, key, rank, pos[k] as number, k);
     }
   }
-  if (!all && next !== Infinity) {
-    key[m + r] = next;
-    heapUp(heap, pos, key, rank, size++, m + r);
-  }
   counters[0] = size;
   return -1;
 }
@@ -538,17 +540,15 @@ function rowEvent(search: Search, r: number, at: number, number: number): number
  * same sweep, preferring one with room among equals.
  */
 function denseSearch(search: Search, cur: number, end: SearchEnd): void {
-  const { s, key: dist, pathRow, remaining, rowDist, scannedRows, scannedCols } = search;
-  const { m, cost, rowBase, capacity, fill, start, slotRow, u, v, unmatchedCost } = s;
+  const { s, key: dist, pathRow, remaining, scannedCols } = search;
+  const { m, cost, rowBase, capacity, fill, start, slotRow, v } = s;
   dist.fill(Infinity, 0, m);
   for (let j = 0; j < m; j++) remaining[j] = j;
   let numRemaining = m;
   let numScannedCols = 0;
-  let numScannedRows = 0;
   let minVal = 0;
-  let unmatchedBest = Infinity;
-  let unmatchedRow = -1;
   let sink = -1;
+  startSearch(end);
   // Rows to scan at distance minVal: either [cur] or the mentees of the last column reached.
   let firstSlot = 0;
   let lastSlot = 0;
@@ -560,14 +560,7 @@ function denseSearch(search: Search, cur: number, end: SearchEnd): void {
     const count = single >= 0 ? 1 : lastSlot - firstSlot;
     for (let t = 0; t < count; t++) {
       const r = single >= 0 ? single : (slotRow[firstSlot + t] as number);
-      rowDist[r] = minVal;
-      scannedRows[numScannedRows++] = r;
-      const h = minVal - (u[r] as number);
-      const viaUnmatched = h + unmatchedCost;
-      if (viaUnmatched < unmatchedBest) {
-        unmatchedBest = viaUnmatched;
-        unmatchedRow = r;
-      }
+      const h = enterRow(search, end, r, minVal);
       const base = rowBase[r] as number;
       if (t < count - 1) {
         for (let it = 0; it < numRemaining; it++) {
@@ -609,8 +602,8 @@ function denseSearch(search: Search, cur: number, end: SearchEnd): void {
       }
     }
     // Staying unmatched wins only when strictly cheaper: ties go to matching more people.
-    if (unmatchedBest < lowest || index < 0) {
-      minVal = unmatchedBest;
+    if (end.unmatchedBest < lowest || index < 0) {
+      minVal = end.unmatchedBest;
       break;
     }
     const j = remaining[index] as number;
@@ -626,8 +619,6 @@ function denseSearch(search: Search, cur: number, end: SearchEnd): void {
     lastSlot = firstSlot + (fill[j] as number);
   }
   end.sink = sink;
-  end.unmatchedRow = unmatchedRow;
-  end.numScannedRows = numScannedRows;
   end.numScannedCols = numScannedCols;
   end.minVal = minVal;
 }

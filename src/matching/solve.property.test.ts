@@ -96,16 +96,10 @@ describe('solveAssignment against brute force', () => {
         fractional: fc.boolean(),
       })
       .map((r) => {
-        let state = r.seed;
-        const next = (): number => {
-          state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-          return state / 2 ** 32;
-        };
-        const score = new Float64Array(r.rows * r.cols);
-        for (let k = 0; k < score.length; k++) {
-          const s = r.fractional ? Math.round((next() * r.levels - 2) * 1000) / 1000 : Math.floor(next() * r.levels) - 2;
-          score[k] = next() < r.forbidden ? Number.NEGATIVE_INFINITY : s;
-        }
+        const next = lcg(r.seed);
+        const score = randomScores(next, r.rows * r.cols, r.forbidden, (x) =>
+          r.fractional ? Math.round((x * r.levels - 2) * 1000) / 1000 : Math.floor(x * r.levels) - 2,
+        );
         const capacity = Array.from({ length: r.cols }, () => Math.floor(next() * (r.maxCapacity + 1)));
         const problem: AssignmentProblem = { rows: r.rows, cols: r.cols, score, capacity, objective: r.objective };
         return { problem, options: { denseSquare: false, candidateListTarget: r.listTarget, rowReduction: r.rowReduction } };
@@ -191,16 +185,9 @@ describe('solveAssignment against brute force', () => {
         fractional: fc.boolean(),
       })
       .map((r) => {
-        let state = r.seed;
-        const next = (): number => {
-          state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-          return state / 2 ** 32;
-        };
-        const score = new Float64Array(r.n * r.n);
-        for (let k = 0; k < score.length; k++) {
-          const s = r.fractional ? Math.round(next() * r.levels * 1000) / 1000 : Math.floor(next() * r.levels) * 1.5;
-          score[k] = next() < r.forbidden ? Number.NEGATIVE_INFINITY : s;
-        }
+        const score = randomScores(lcg(r.seed), r.n * r.n, r.forbidden, (x) =>
+          r.fractional ? Math.round(x * r.levels * 1000) / 1000 : Math.floor(x * r.levels) * 1.5,
+        );
         const problem: AssignmentProblem = { rows: r.n, cols: r.n, score };
         return { problem, options: { candidateListTarget: r.listTarget, rowReduction: r.rowReduction, denseSearch: r.denseSearch } };
       });
@@ -240,3 +227,22 @@ describe('solveAssignment against brute force', () => {
     );
   });
 });
+
+/** Deterministic uniform numbers in [0, 1) from a seed (32-bit LCG). */
+function lcg(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** `length` scores: level(next()) each, then forbidden (-Infinity) with probability `forbidden`. */
+function randomScores(next: () => number, length: number, forbidden: number, level: (x: number) => number): Float64Array {
+  const score = new Float64Array(length);
+  for (let k = 0; k < length; k++) {
+    const s = level(next());
+    score[k] = next() < forbidden ? Number.NEGATIVE_INFINITY : s;
+  }
+  return score;
+}
