@@ -211,6 +211,16 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     await nav(staff, 'Reminders');
     await h1(staff, 'Reminders');
     await check(staff, 'reminders');
+    // Staff cancel one scheduled reminder, confirming first; it moves to the cancelled list.
+    const status = staff.getByRole('status').filter({ hasText: /^Showing \d+ scheduled reminders?\.$/ });
+    const before = Number(/\d+/.exec(await status.innerText())?.[0]);
+    await staff.getByRole('button', { name: /^Cancel the reminder/ }).first().click();
+    const confirm = staff.getByRole('group', { name: 'Confirm cancelling the reminder' });
+    await check(staff, 'reminders-confirm-cancel');
+    await confirm.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await staff.getByRole('status').filter({ hasText: `Showing ${before - 1} scheduled` }).waitFor();
+    await staff.getByLabel('Show').selectOption({ label: 'Cancelled' });
+    await staff.getByRole('status').filter({ hasText: 'Showing 1 cancelled reminder.' }).waitFor();
     await nav(staff, 'Activities');
     await h1(staff, 'Activities');
     await check(staff, 'activities');

@@ -1,3 +1,4 @@
+import { ConfirmAction } from '../../../components/ui/confirm-action.tsx';
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { CHANNEL_LABELS } from '../../../../src/shared/channels.ts';
@@ -111,32 +112,19 @@ function LogContactForm({ matchId, log, Heading, onChange }: { matchId: number; 
 
 function DeleteContact({ contact, onChange }: { contact: Contact; onChange: (() => void) | undefined }) {
   const remove = useDeleteContact();
-  const [step, setStep] = useState<'idle' | 'confirming' | 'back'>('idle');
   const what = `the contact on ${formatDate(contact.occurredOn)}`;
-  if (step !== 'confirming') {
-    return (
-      <Button variant="secondary" small autoFocus={step === 'back'} onClick={() => setStep('confirming')}>
-        Delete<span className="visually-hidden"> {what}</span>
-      </Button>
-    );
-  }
   return (
-    <span className="confirm-inline" role="group" aria-label={`Confirm deleting ${what}`}>
-      <span>Delete {what}? Your partner won’t see it any more either.</span>
-      <span className="item-row__actions">
-        <Button variant="danger" small busy={remove.isPending} onClick={() => remove.mutate(contact.id, { onSuccess: () => onChange?.() })}>
-          Yes, delete it
-        </Button>
-        <Button variant="secondary" small autoFocus onClick={() => setStep('back')}>
-          Keep it
-        </Button>
-      </span>
-      {remove.isError ? (
-        <span role="alert" className="field__error">
-          {errorMessage(remove.error)}
-        </span>
-      ) : null}
-    </span>
+    <ConfirmAction
+      variant="secondary"
+      label="Delete"
+      labelDetail={what}
+      question={`Delete ${what}? Your partner won’t see it any more either.`}
+      groupLabel={`Confirm deleting ${what}`}
+      confirmLabel="Yes, delete it"
+      busy={remove.isPending}
+      error={remove.isError ? remove.error : null}
+      onConfirm={() => remove.mutate(contact.id, { onSuccess: () => onChange?.() })}
+    />
   );
 }
 

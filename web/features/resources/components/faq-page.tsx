@@ -1,3 +1,4 @@
+import { ConfirmAction } from '../../../components/ui/confirm-action.tsx';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -36,31 +37,17 @@ function EditEntry({ entry, onDone }: { entry: FaqEntry; onDone: () => void }) {
 
 function DeleteEntry({ entry, onDeleted }: { entry: FaqEntry; onDeleted: () => void }) {
   const remove = useDeleteFaqEntry();
-  const [step, setStep] = useState<'idle' | 'confirming' | 'back'>('idle');
-  if (step !== 'confirming') {
-    return (
-      <Button variant="danger" small autoFocus={step === 'back'} onClick={() => setStep('confirming')}>
-        Delete<span className="visually-hidden"> question: {entry.question}</span>
-      </Button>
-    );
-  }
   return (
-    <span className="confirm-inline" role="group" aria-label="Confirm deleting the question">
-      <span>Delete this question and its answer?</span>
-      <span className="item-row__actions">
-        <Button variant="danger" small busy={remove.isPending} onClick={() => remove.mutate(entry.id, { onSuccess: onDeleted })}>
-          Yes, delete it
-        </Button>
-        <Button variant="secondary" small autoFocus onClick={() => setStep('back')}>
-          Keep it
-        </Button>
-      </span>
-      {remove.isError ? (
-        <span role="alert" className="field__error">
-          {errorMessage(remove.error)}
-        </span>
-      ) : null}
-    </span>
+    <ConfirmAction
+      label="Delete"
+      labelDetail={`question: ${entry.question}`}
+      question="Delete this question and its answer?"
+      groupLabel="Confirm deleting the question"
+      confirmLabel="Yes, delete it"
+      busy={remove.isPending}
+      error={remove.isError ? remove.error : null}
+      onConfirm={() => remove.mutate(entry.id, { onSuccess: onDeleted })}
+    />
   );
 }
 

@@ -1,3 +1,4 @@
+import { ConfirmAction } from '../../../components/ui/confirm-action.tsx';
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { AUDIENCE_LABELS, RESOURCE_KIND_LABELS, UPLOAD_KINDS } from '../../../../src/shared/api/resources.ts';
@@ -58,31 +59,17 @@ function EditResource({ resource, topics, onDone }: { resource: Resource; topics
 
 function DeleteResource({ resource }: { resource: Resource }) {
   const remove = useDeleteResource();
-  const [step, setStep] = useState<'idle' | 'confirming' | 'back'>('idle');
-  if (step !== 'confirming') {
-    return (
-      <Button variant="danger" small autoFocus={step === 'back'} onClick={() => setStep('confirming')}>
-        Delete<span className="visually-hidden"> resource: {resource.title}</span>
-      </Button>
-    );
-  }
   return (
-    <span className="confirm-inline" role="group" aria-label={`Confirm deleting ${resource.title}`}>
-      <span>Delete “{resource.title}”{resource.file ? ' and its file' : ''}? Nobody will see it any more.</span>
-      <span className="item-row__actions">
-        <Button variant="danger" small busy={remove.isPending} onClick={() => remove.mutate(resource.id)}>
-          Yes, delete it
-        </Button>
-        <Button variant="secondary" small autoFocus onClick={() => setStep('back')}>
-          Keep it
-        </Button>
-      </span>
-      {remove.isError ? (
-        <span role="alert" className="field__error">
-          {errorMessage(remove.error)}
-        </span>
-      ) : null}
-    </span>
+    <ConfirmAction
+      label="Delete"
+      labelDetail={`resource: ${resource.title}`}
+      question={`Delete “${resource.title}”${resource.file ? ' and its file' : ''}? Nobody will see it any more.`}
+      groupLabel={`Confirm deleting ${resource.title}`}
+      confirmLabel="Yes, delete it"
+      busy={remove.isPending}
+      error={remove.isError ? remove.error : null}
+      onConfirm={() => remove.mutate(resource.id)}
+    />
   );
 }
 
