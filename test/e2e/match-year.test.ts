@@ -221,6 +221,18 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     await staff.getByRole('status').filter({ hasText: `Showing ${before - 1} scheduled` }).waitFor();
     await staff.getByLabel('Show').selectOption({ label: 'Cancelled' });
     await staff.getByRole('status').filter({ hasText: 'Showing 1 cancelled reminder.' }).waitFor();
+    // The two new settings: who sends the goal sheet, and when a quiet pair gets a nudge.
+    await nav(staff, 'Settings');
+    await h1(staff, 'Settings');
+    const rules = staff.getByRole('form', { name: 'Matches and goal sheets' });
+    await rules.getByLabel('Quiet after (weeks without a contact)').fill('4');
+    await rules.getByRole('radio', { name: 'Either the mentor or the mentee' }).check();
+    await rules.getByRole('button', { name: 'Save match rules' }).click();
+    await rules.getByText('The match rules have been saved.').waitFor();
+    await check(staff, 'settings-match-rules');
+    await staff.reload();
+    expect(await staff.getByLabel('Quiet after (weeks without a contact)').inputValue()).toBe('4');
+    expect(await staff.getByRole('radio', { name: 'Either the mentor or the mentee' }).isChecked()).toBe(true);
     await nav(staff, 'Activities');
     await h1(staff, 'Activities');
     await check(staff, 'activities');

@@ -25,15 +25,48 @@ function toNumber(value: string): number {
   return value.trim() === '' ? Number.NaN : Number(value);
 }
 
+type NumberKey = 'goalSheetDeadlineDays' | 'guaranteeWindowDays' | 'goalsPerSheetMin' | 'goalsPerSheetMax' | 'contactsPerMonth' | 'quietAfterWeeks';
+interface NumberSpec {
+  key: NumberKey;
+  label: string;
+  min: number;
+  max: number;
+  hint?: string;
+}
+
+/** The whole-number rules, in rows as the form shows them; the bounds match the API's. */
+const NUMBER_ROWS: NumberSpec[][] = [
+  [
+    { key: 'goalSheetDeadlineDays', label: 'Goal sheet due after (days)', min: 1, max: 365, hint: 'Days from the match until the pair sends in their goal sheet.' },
+    {
+      key: 'guaranteeWindowDays',
+      label: 'Re-match window (days)',
+      min: 0,
+      max: 365,
+      hint: 'For this many days after the match, either person may ask for a new partner. 0 turns this off.',
+    },
+  ],
+  [
+    { key: 'goalsPerSheetMin', label: 'Fewest goals per sheet', min: 1, max: 10 },
+    { key: 'goalsPerSheetMax', label: 'Most goals per sheet', min: 1, max: 10 },
+    { key: 'contactsPerMonth', label: 'Suggested contacts per month', min: 0, max: 31, hint: 'A friendly target, not a rule. 0 means no suggestion.' },
+    {
+      key: 'quietAfterWeeks',
+      label: 'Quiet after (weeks without a contact)',
+      min: 1,
+      max: 52,
+      hint: 'The pair gets a friendly nudge and the match shows on the program health page.',
+    },
+  ],
+];
+const NUMBER_KEYS = NUMBER_ROWS.flat().map((f) => f.key);
+
 export function MatchRulesForm({ settings }: { settings: Settings }) {
   const update = useUpdateSettings();
   const formRef = useRef<HTMLFormElement>(null);
-  const [deadline, setDeadline] = useState(String(settings.goalSheetDeadlineDays));
-  const [goalsMin, setGoalsMin] = useState(String(settings.goalsPerSheetMin));
-  const [goalsMax, setGoalsMax] = useState(String(settings.goalsPerSheetMax));
-  const [guarantee, setGuarantee] = useState(String(settings.guaranteeWindowDays));
-  const [contacts, setContacts] = useState(String(settings.contactsPerMonth));
-  const [quietWeeks, setQuietWeeks] = useState(String(settings.quietAfterWeeks));
+  const [numbers, setNumbers] = useState<Record<NumberKey, string>>(
+    () => Object.fromEntries(NUMBER_KEYS.map((k) => [k, String(settings[k])])) as Record<NumberKey, string>,
+  );
   const [submitter, setSubmitter] = useState<GoalSheetSubmitter>(settings.goalSheetSubmitter);
   const [channels, setChannels] = useState<Channel[]>(settings.channels);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -42,12 +75,7 @@ export function MatchRulesForm({ settings }: { settings: Settings }) {
     e.preventDefault();
     update.reset();
     const values = {
-      goalSheetDeadlineDays: toNumber(deadline),
-      goalsPerSheetMin: toNumber(goalsMin),
-      goalsPerSheetMax: toNumber(goalsMax),
-      guaranteeWindowDays: toNumber(guarantee),
-      contactsPerMonth: toNumber(contacts),
-      quietAfterWeeks: toNumber(quietWeeks),
+      ...(Object.fromEntries(NUMBER_KEYS.map((k) => [k, toNumber(numbers[k])])) as Record<NumberKey, number>),
       goalSheetSubmitter: submitter,
       channels,
     };
@@ -68,80 +96,25 @@ export function MatchRulesForm({ settings }: { settings: Settings }) {
   return (
     <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-label="Matches and goal sheets">
       <SaveStatus saved={update.isSuccess} error={update.error} what="match rules" />
-      <div className="form-row">
-        <TextField
-          label="Goal sheet due after (days)"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={365}
-          required
-          value={deadline}
-          onChange={setDeadline}
-          error={errors.goalSheetDeadlineDays}
-          hint="Days from the match until the pair sends in their goal sheet."
-        />
-        <TextField
-          label="Re-match window (days)"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={365}
-          required
-          value={guarantee}
-          onChange={setGuarantee}
-          error={errors.guaranteeWindowDays}
-          hint="For this many days after the match, either person may ask for a new partner. 0 turns this off."
-        />
-      </div>
-      <div className="form-row">
-        <TextField
-          label="Fewest goals per sheet"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={10}
-          required
-          value={goalsMin}
-          onChange={setGoalsMin}
-          error={errors.goalsPerSheetMin}
-        />
-        <TextField
-          label="Most goals per sheet"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={10}
-          required
-          value={goalsMax}
-          onChange={setGoalsMax}
-          error={errors.goalsPerSheetMax}
-        />
-        <TextField
-          label="Suggested contacts per month"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={31}
-          required
-          value={contacts}
-          onChange={setContacts}
-          error={errors.contactsPerMonth}
-          hint="A friendly target, not a rule. 0 means no suggestion."
-        />
-        <TextField
-          label="Quiet after (weeks without a contact)"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={52}
-          required
-          value={quietWeeks}
-          onChange={setQuietWeeks}
-          error={errors.quietAfterWeeks}
-          hint="The pair gets a friendly nudge and the match shows on the program health page."
-        />
-      </div>
+      {NUMBER_ROWS.map((row) => (
+        <div className="form-row" key={row[0]?.key}>
+          {row.map((f) => (
+            <TextField
+              key={f.key}
+              label={f.label}
+              type="number"
+              inputMode="numeric"
+              min={f.min}
+              max={f.max}
+              required
+              value={numbers[f.key]}
+              onChange={(value) => setNumbers((current) => ({ ...current, [f.key]: value }))}
+              error={errors[f.key]}
+              hint={f.hint}
+            />
+          ))}
+        </div>
+      ))}
       <RadioGroup
         legend="Who sends in the goal sheet"
         options={SUBMITTER_OPTIONS}
