@@ -236,6 +236,10 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     await nav(staff, 'Activities');
     await h1(staff, 'Activities');
     await check(staff, 'activities');
+    // Reordering keeps the focus on the moved item's button and says where it went.
+    await staff.getByRole('button', { name: /^Move down activity:/ }).first().click();
+    await staff.getByText(/is now number 2 of \d+\./).waitFor();
+    expect(await staff.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^activity-\d+-down$/);
     await nav(staff, 'Resources');
     await h1(staff, 'Resources');
     await check(staff, 'resources-staff');

@@ -1,3 +1,4 @@
+import { focusSoon, moveItem } from '../../../lib/reorder.ts';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
@@ -14,10 +15,6 @@ import type { ProgramGoal } from '../api/get-program-goals.ts';
 import { useReorderActivities } from '../api/reorder-activities.ts';
 import { useUpdateActivity } from '../api/update-activity.ts';
 import { ActivityForm } from './activity-form.tsx';
-
-function focusSoon(id: string) {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
 
 function goalTitles(activity: Activity, goals: ProgramGoal[]): string {
   return goals
@@ -78,21 +75,17 @@ export function ActivitiesPage() {
   const goalList = goals.data ?? [];
 
   const move = (index: number, by: -1 | 1) => {
-    const target = index + by;
     const activity = list[index];
-    if (!activity || target < 0 || target >= list.length) return;
-    const ids = list.map((a) => a.id);
-    ids.splice(index, 1);
-    ids.splice(target, 0, activity.id);
-    reorder.mutate(ids, {
+    const moved = moveItem(list.map((x) => x.id), index, by);
+    if (!activity || !moved) return;
+    reorder.mutate(moved.ids, {
       onSuccess: () => {
-        setAnnouncement(`“${activity.title}” is now number ${target + 1} of ${list.length}.`);
-        const atEdge = target === 0 || target === list.length - 1;
-        const direction = atEdge ? (target === 0 ? 'down' : 'up') : by === -1 ? 'up' : 'down';
-        focusSoon(`activity-${activity.id}-${direction}`);
+        setAnnouncement(`“${activity.title}” is now number ${moved.target + 1} of ${list.length}.`);
+        focusSoon(`activity-${activity.id}-${moved.focus}`);
       },
     });
   };
+
 
   const setRetired = (activity: Activity, retired: boolean) => {
     update.mutate(

@@ -1,3 +1,4 @@
+import { focusSoon, moveItem } from '../../../lib/reorder.ts';
 import { ConfirmAction } from '../../../components/ui/confirm-action.tsx';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -15,10 +16,6 @@ import { useReorderFaq } from '../api/reorder-faq.ts';
 import { useUpdateFaqEntry } from '../api/update-faq-entry.ts';
 import { AnswerText } from './answer-text.tsx';
 import { FaqEntryForm } from './faq-entry-form.tsx';
-
-function focusSoon(id: string) {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
 
 function EditEntry({ entry, onDone }: { entry: FaqEntry; onDone: () => void }) {
   const update = useUpdateFaqEntry();
@@ -58,20 +55,17 @@ function FaqEditor({ entries, onAnnounce }: { entries: FaqEntry[]; onAnnounce: (
   const [editing, setEditing] = useState<number | null>(null);
 
   const move = (index: number, by: -1 | 1) => {
-    const target = index + by;
     const entry = entries[index];
-    if (!entry || target < 0 || target >= entries.length) return;
-    const ids = entries.map((e) => e.id);
-    ids.splice(index, 1);
-    ids.splice(target, 0, entry.id);
-    reorder.mutate(ids, {
+    const moved = moveItem(entries.map((e) => e.id), index, by);
+    if (!entry || !moved) return;
+    reorder.mutate(moved.ids, {
       onSuccess: () => {
-        onAnnounce(`Question moved to number ${target + 1} of ${entries.length}.`);
-        const atEdge = target === 0 || target === entries.length - 1;
-        focusSoon(`faq-${entry.id}-${atEdge ? (target === 0 ? 'down' : 'up') : by === -1 ? 'up' : 'down'}`);
+        onAnnounce(`Question moved to number ${moved.target + 1} of ${entries.length}.`);
+        focusSoon(`faq-${entry.id}-${moved.focus}`);
       },
     });
   };
+
 
   return (
     <>

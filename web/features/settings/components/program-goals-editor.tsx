@@ -1,3 +1,4 @@
+import { focusSoon, moveItem } from '../../../lib/reorder.ts';
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -14,10 +15,6 @@ import { useProgramGoals } from '../api/get-program-goals.ts';
 import type { ProgramGoal } from '../api/get-program-goals.ts';
 import { useReorderProgramGoals } from '../api/reorder-program-goals.ts';
 import { updateProgramGoalInputSchema, useUpdateProgramGoal } from '../api/update-program-goal.ts';
-
-function focusSoon(id: string) {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
 
 function GoalEditForm({ goal, onDone }: { goal: ProgramGoal; onDone: () => void }) {
   const update = useUpdateProgramGoal();
@@ -114,21 +111,17 @@ export function ProgramGoalsEditor() {
   const list = goals.data;
 
   const move = (index: number, by: -1 | 1) => {
-    const target = index + by;
     const goal = list[index];
-    if (!goal || target < 0 || target >= list.length) return;
-    const ids = list.map((g) => g.id);
-    ids.splice(index, 1);
-    ids.splice(target, 0, goal.id);
-    reorder.mutate(ids, {
+    const moved = moveItem(list.map((x) => x.id), index, by);
+    if (!goal || !moved) return;
+    reorder.mutate(moved.ids, {
       onSuccess: () => {
-        setAnnouncement(`“${goal.title}” is now number ${target + 1} of ${list.length}.`);
-        const atEdge = target === 0 || target === list.length - 1;
-        const direction = atEdge ? (target === 0 ? 'down' : 'up') : by === -1 ? 'up' : 'down';
-        focusSoon(`goal-${goal.id}-${direction}`);
+        setAnnouncement(`“${goal.title}” is now number ${moved.target + 1} of ${list.length}.`);
+        focusSoon(`goal-${goal.id}-${moved.focus}`);
       },
     });
   };
+
 
   const setRetired = (goal: ProgramGoal, retired: boolean) => {
     update.mutate(
