@@ -239,7 +239,8 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     // Reordering keeps the focus on the moved item's button and says where it went.
     await staff.getByRole('button', { name: /^Move down activity:/ }).first().click();
     await staff.getByText(/is now number 2 of \d+\./).waitFor();
-    expect(await staff.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^activity-\d+-down$/);
+    // Focus moves once React has re-rendered the list, a frame after the announcement.
+    await expect.poll(() => staff.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^activity-\d+-down$/);
     await nav(staff, 'Resources');
     await h1(staff, 'Resources');
     await check(staff, 'resources-staff');
