@@ -68,12 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(e.TANDEM_DATA_DIR);
+  // Paths derived from the data directory follow an overridden one, unless overridden themselves.
+  const dataDir = overrides.dataDir ?? path.resolve(e.TANDEM_DATA_DIR);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
-    dataDir,
-    sqliteFile: path.join(dataDir, 'tandem.sqlite'),
     databaseUrl: e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
@@ -84,13 +83,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionMaxDays: e.SESSION_MAX_DAYS,
     rateLimitAuthPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
     webDistDir: path.resolve('dist/web'),
-    uploadDir: path.join(dataDir, 'uploads'),
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     runJobs: e.RUN_JOBS,
     jobPollMs: Math.round(e.JOB_POLL_SECONDS * 1000),
     isProduction: e.NODE_ENV === 'production',
     ...overrides,
+    dataDir,
+    sqliteFile: overrides.sqliteFile ?? path.join(dataDir, 'tandem.sqlite'),
+    uploadDir: overrides.uploadDir ?? path.join(dataDir, 'uploads'),
   });
+}
+
+/**
+ * The demo's configuration: its own data directory (database and uploads) under the configured
+ * one, SQLite whatever DATABASE_URL says, and — as its password is printed for anyone to read —
+ * listening on this machine only unless HOST is set.
+ */
+export function loadDemoConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const base = loadConfig(env);
+  return loadConfig({ ...env, TANDEM_DATA_DIR: path.join(base.dataDir, 'demo'), DATABASE_URL: '', HOST: env.HOST || '127.0.0.1' });
 }
 
 /** Where links in e-mails point. Never taken from the request's Host header, which a caller controls. */

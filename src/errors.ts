@@ -25,5 +25,7 @@ export class PermissionError extends DomainError {}
 export class ConflictError extends DomainError {}
 /** A link or token that worked once and no longer does. */
 export class GoneError extends DomainError {}
+/** Input that no request may carry, found before the route's own schema runs. */
+export class InvalidInputError extends DomainError {}
 /** Well-formed input that breaks a rule of the program (dates out of order, …). */
 export class RuleViolationError extends DomainError {}

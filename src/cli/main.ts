@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig, loadDemoConfig } from '../config.ts';
 import { DomainError } from '../errors.ts';
 import { issuePasswordLink } from '../features/accounts/auth.service.ts';
 import { createStaffAccount } from '../features/accounts/setup.service.ts';
@@ -73,11 +72,9 @@ export function buildCli(): Command {
     .description('Start the web app with a freshly made demo program (its own database under the data directory).')
     .option('--no-serve', 'only create the demo database')
     .action(async (opts: { serve: boolean }) => {
-      const base = loadConfig();
-      const demoDir = path.join(base.dataDir, 'demo');
-      fs.rmSync(demoDir, { recursive: true, force: true });
-      // The demo never touches real data: its own SQLite file, whatever DATABASE_URL says.
-      const config = loadConfig(process.env, { dataDir: demoDir, sqliteFile: path.join(demoDir, 'tandem.sqlite'), databaseUrl: undefined });
+      // The demo never touches real data, and every run starts over.
+      const config = loadDemoConfig();
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
       let sign: { staffEmail: string; password: string } | undefined;
       if (opts.serve) {
         await startServer(config, {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -9,7 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import type { FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.ts';
 import { authenticate } from '../features/accounts/auth.service.ts';
@@ -28,13 +27,17 @@ import { outboxRoutes } from '../features/notifications/outbox.routes.ts';
 import { periodRoutes } from '../features/periods/periods.routes.ts';
 import { programRoutes } from '../features/programs/program.routes.ts';
 import { healthRoutes } from '../features/system/health.routes.ts';
+import { PermissionError } from '../errors.ts';
 import { checkAccess } from './access.ts';
+import { csrfTokenFits } from './csrf.ts';
 import { errorHandler } from './error-handler.ts';
 import { logSerializers, redactPaths } from './log-redaction.ts';
-import { SESSION_COOKIE } from './session-cookie.ts';
+import { SESSION_COOKIE, sessionTokenOf } from './session-cookie.ts';
+import { textSafeValidatorCompiler } from './text-validator.ts';
 import type { Access, App } from './types.ts';
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Methods that only read. Every other method is a change, whatever route it reaches. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AppOptions {
   /** Pino options, or false for silence in tests. */
@@ -59,7 +62,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(textSafeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorateRequest('auth', null);
@@ -93,10 +96,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     strictTransportSecurity: false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyCsrf, {
-    sessionPlugin: '@fastify/cookie',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' },
-  });
+  // A cross-site form can post text/plain without a CORS preflight; no route takes it.
+  app.removeContentTypeParser('text/plain');
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({
@@ -114,17 +115,17 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  // Who is asking, then whether they may, then (for changes made with a session) the CSRF token.
-  app.addHook('onRequest', async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
+  // A change that carries a session cookie must carry that session's CSRF token, on every path
+  // (the raw URL says nothing: `/%61pi/…` reaches the same route); then who is asking, and whether
+  // the matched route lets them.
+  app.addHook('onRequest', async (request) => {
+    const token = sessionTokenOf(request);
+    if (token && !SAFE_METHODS.has(request.method) && !csrfTokenFits(token, request.headers['x-csrf-token'])) {
+      throw new PermissionError('CSRF_INVALID', 'The form has expired. Reload the page and try again.');
+    }
     request.auth = token ? await authenticate(deps, token) : null;
     const access = request.routeOptions.config.access;
     if (access) checkAccess(access, request);
-    if (token && UNSAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) {
-      await new Promise<void>((resolve, reject) => {
-        app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
-      });
-    }
   });
 
   await app.register(healthRoutes(deps));

@@ -5,12 +5,14 @@ import {
   ConflictError,
   DomainError,
   GoneError,
+  InvalidInputError,
   NotFoundError,
   PermissionError,
   RuleViolationError,
 } from '../errors.ts';
 
 const STATUS_OF: [new (...args: never[]) => DomainError, number][] = [
+  [InvalidInputError, 400],
   [NotFoundError, 404],
   [AuthenticationError, 401],
   [PermissionError, 403],
@@ -25,8 +27,6 @@ const FRAMEWORK_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON with content-type application/json.'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'MALFORMED_JSON', 'The request body is empty; send a JSON object.'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'MALFORMED_JSON', 'The request body is not valid JSON.'],
-  FST_CSRF_INVALID_TOKEN: [403, 'CSRF_INVALID', 'The form has expired. Reload the page and try again.'],
-  FST_CSRF_MISSING_SECRET: [403, 'CSRF_INVALID', 'The form has expired. Reload the page and try again.'],
 };
 
 function validationDetails(err: FastifyError): { path: string; message: string }[] {

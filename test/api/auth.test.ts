@@ -76,6 +76,20 @@ describeEachDialect('accounts and sessions', (db) => {
       expect(replay.statusCode).toBe(401);
     });
 
+    it('keeps the current session when another sign-in fails; only a successful one replaces it', async () => {
+      const person = await signedIn(ctx, ['mentor']);
+      const before = person.client.sessionToken();
+      const wrong = await person.client.signIn(person.email, 'not the password');
+      expect(wrong.statusCode).toBe(401);
+      expect(person.client.sessionToken()).toBe(before);
+      expect((await person.client.get('/api/me')).statusCode).toBe(200);
+      const right = await person.client.signIn(person.email, TEST_PASSWORD);
+      expect(right.statusCode).toBe(200);
+      expect(person.client.sessionToken()).not.toBe(before);
+      const replay = await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `tandem_session=${before}` } });
+      expect(replay.statusCode).toBe(401);
+    });
+
     it('ends a session after the idle time-out and at its absolute expiry', async () => {
       const { client } = await signedIn(ctx, ['mentee']);
       ctx.clock.advance(ctx.deps.config.sessionIdleMinutes * 60_000 - 60_000);

@@ -14,7 +14,8 @@ import {
   tokenParamsSchema,
 } from '../../shared/api/auth.ts';
 import { authOf } from '../../http/access.ts';
-import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
+import { issueCsrfToken } from '../../http/csrf.ts';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../../http/session-cookie.ts';
 import type { App } from '../../http/types.ts';
 import { NotFoundError } from '../../errors.ts';
 import { changePassword, completePasswordReset, requestPasswordReset, signIn, signOut, startSession } from './auth.service.ts';
@@ -58,8 +59,9 @@ export function authRoutes(deps: Deps) {
         schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: loginBodySchema, response: { 200: meResponseSchema, ...errorResponses } },
       },
       async (request, reply) => {
-        if (request.auth) await signOut(deps, request.auth.tokenHash);
+        // Only a successful sign-in replaces the session: a wrong password leaves it as it was.
         const { token, user } = await signIn(deps, request.body.email, request.body.password);
+        if (request.auth) await signOut(deps, request.auth.tokenHash);
         setSessionCookie(request, reply, token, sessionSeconds);
         return me(user);
       },
@@ -84,7 +86,7 @@ export function authRoutes(deps: Deps) {
     app.get(
       '/api/auth/csrf',
       { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'A token to send as x-csrf-token with every change', response: { 200: csrfResponseSchema } } },
-      async (_request, reply) => ({ token: reply.generateCsrf({ path: '/', httpOnly: true, sameSite: 'strict' }) }),
+      async (request) => ({ token: issueCsrfToken(sessionTokenOf(request)) }),
     );
 
     app.post(

@@ -1,18 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
+import { formulaSafe } from '../../csv/spreadsheet-cell.ts';
 import { IMPORT_FIELDS } from '../../shared/api/applications.ts';
 import type { ImportField } from '../../shared/api/applications.ts';
 import type { ApplicationRecord } from './application.types.ts';
 
 export const EXPORT_COLUMNS = [...IMPORT_FIELDS, 'status', 'decision_reason', 'created_at'] as const;
-
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula,
- * so an applicant could plant one for staff to open. A leading apostrophe makes it plain text;
- * the importer removes it again.
- */
-export function formulaSafe(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
 
 function cellsOf(a: ApplicationRecord): Record<(typeof EXPORT_COLUMNS)[number], string> {
   const x = a.answers;

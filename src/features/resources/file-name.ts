@@ -12,7 +12,7 @@ export function cleanFileName(given: string | undefined): string {
   const unescaped = (given ?? '').replace(/%22/g, '"').replace(/%0[AD]/gi, '');
   const last = unescaped.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = last.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const clean = last.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '').trim();
   const name = clean === '.' || clean === '..' ? '' : clean;
   if (name.length <= 200) return name || 'file';
   const dot = name.lastIndexOf('.');

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
+import { forbiddenCharacter, forbiddenCharacterMessage } from '../../shared/text.ts';
 import { cleanFileName } from './file-name.ts';
 import { storedContentType } from './file-types.ts';
 import { removeStoredFile, writeStoredFile } from './resource-files.ts';
@@ -79,7 +80,11 @@ export async function receiveUpload(
         if (size === 0) throw NO_FILE();
       } else {
         if (part.fieldnameTruncated || part.valueTruncated) throw FIELD_TOO_LONG();
-        fields[part.fieldname] = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
+        const value = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
+        // Form fields skip the route's validator, so the text rule every JSON field passes applies here.
+        const character = forbiddenCharacter(part.fieldname) ?? forbiddenCharacter(value);
+        if (character) throw new UploadError(400, 'VALIDATION_FAILED', `${part.fieldname.slice(0, 40)}: ${forbiddenCharacterMessage(character)}`);
+        fields[part.fieldname] = value;
       }
     }
   } catch (err) {
