@@ -1,6 +1,6 @@
 /**
  * Moving one item of an ordered list up or down a place, as the goal, activity and FAQ editors do
- * with their "Move up" / "Move down" buttons. Pure, apart from focusSoon.
+ * with their "Move up" / "Move down" buttons. Pure, apart from focusWhen.
  */
 export interface Move {
   /** Every id in the new order, for the reorder request. */
@@ -22,7 +22,31 @@ export function moveItem(ids: readonly number[], index: number, by: -1 | 1): Mov
   return { ids: next, target, focus };
 }
 
-/** Focus an element once React has rendered the change that (re)creates it. */
-export function focusSoon(id: string): void {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
+/**
+ * Focus an element once the page shows the change: the element exists and `ready` says so,
+ * checked every frame for up to two seconds. Focusing earlier loses the focus when React then
+ * moves or replaces the element (a browser blurs a focused element it takes out of the page, even
+ * to put it back one place further), and when that happens depends on how fast the list refetches.
+ */
+export function focusWhen(id: string, ready: () => boolean = () => true): void {
+  let frames = 0;
+  const attempt = () => {
+    const element = document.getElementById(id);
+    if (element && ready()) {
+      element.focus();
+      return;
+    }
+    frames += 1;
+    if (frames < 120) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
+/** For focusWhen after a move: the element's list item is rendered at its new place. */
+export function listItemAt(id: string, index: number): () => boolean {
+  return () => {
+    const item = document.getElementById(id)?.closest('li');
+    const list = item?.parentElement;
+    return !!item && !!list && Array.prototype.indexOf.call(list.children, item) === index;
+  };
 }

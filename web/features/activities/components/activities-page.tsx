@@ -1,4 +1,4 @@
-import { focusSoon, moveItem } from '../../../lib/reorder.ts';
+import { focusWhen, listItemAt, moveItem } from '../../../lib/reorder.ts';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
@@ -81,7 +81,8 @@ export function ActivitiesPage() {
     reorder.mutate(moved.ids, {
       onSuccess: () => {
         setAnnouncement(`“${activity.title}” is now number ${moved.target + 1} of ${list.length}.`);
-        focusSoon(`activity-${activity.id}-${moved.focus}`);
+        const button = `activity-${activity.id}-${moved.focus}`;
+        focusWhen(button, listItemAt(button, moved.target));
       },
     });
   };
@@ -93,7 +94,7 @@ export function ActivitiesPage() {
       {
         onSuccess: () => {
           setAnnouncement(retired ? `“${activity.title}” retired.` : `“${activity.title}” restored.`);
-          focusSoon(`activity-${activity.id}-${retired ? 'restore' : 'retire'}`);
+          focusWhen(`activity-${activity.id}-${retired ? 'restore' : 'retire'}`);
         },
       },
     );
@@ -130,7 +131,7 @@ export function ActivitiesPage() {
                       goals={goalList}
                       onDone={() => {
                         setEditing(null);
-                        focusSoon(`activity-${activity.id}-edit`);
+                        focusWhen(`activity-${activity.id}-edit`);
                       }}
                     />
                   ) : (

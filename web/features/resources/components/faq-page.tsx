@@ -1,4 +1,4 @@
-import { focusSoon, moveItem } from '../../../lib/reorder.ts';
+import { focusWhen, listItemAt, moveItem } from '../../../lib/reorder.ts';
 import { ConfirmAction } from '../../../components/ui/confirm-action.tsx';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -61,7 +61,8 @@ function FaqEditor({ entries, onAnnounce }: { entries: FaqEntry[]; onAnnounce: (
     reorder.mutate(moved.ids, {
       onSuccess: () => {
         onAnnounce(`Question moved to number ${moved.target + 1} of ${entries.length}.`);
-        focusSoon(`faq-${entry.id}-${moved.focus}`);
+        const button = `faq-${entry.id}-${moved.focus}`;
+        focusWhen(button, listItemAt(button, moved.target));
       },
     });
   };
@@ -78,7 +79,7 @@ function FaqEditor({ entries, onAnnounce }: { entries: FaqEntry[]; onAnnounce: (
                 entry={entry}
                 onDone={() => {
                   setEditing(null);
-                  focusSoon(`faq-${entry.id}-edit`);
+                  focusWhen(`faq-${entry.id}-edit`);
                 }}
               />
             ) : (

@@ -1,4 +1,4 @@
-import { focusSoon, moveItem } from '../../../lib/reorder.ts';
+import { focusWhen, listItemAt, moveItem } from '../../../lib/reorder.ts';
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -117,7 +117,8 @@ export function ProgramGoalsEditor() {
     reorder.mutate(moved.ids, {
       onSuccess: () => {
         setAnnouncement(`“${goal.title}” is now number ${moved.target + 1} of ${list.length}.`);
-        focusSoon(`goal-${goal.id}-${moved.focus}`);
+        const button = `goal-${goal.id}-${moved.focus}`;
+        focusWhen(button, listItemAt(button, moved.target));
       },
     });
   };
@@ -129,7 +130,7 @@ export function ProgramGoalsEditor() {
       {
         onSuccess: () => {
           setAnnouncement(retired ? `“${goal.title}” retired.` : `“${goal.title}” restored.`);
-          focusSoon(`goal-${goal.id}-${retired ? 'restore' : 'retire'}`);
+          focusWhen(`goal-${goal.id}-${retired ? 'restore' : 'retire'}`);
         },
       },
     );
@@ -151,7 +152,7 @@ export function ProgramGoalsEditor() {
                 goal={goal}
                 onDone={() => {
                   setEditing(null);
-                  focusSoon(`goal-${goal.id}-edit`);
+                  focusWhen(`goal-${goal.id}-edit`);
                 }}
               />
             ) : (
