@@ -1,3 +1,4 @@
+import { defaultPeriodId } from '../../shared/default-period.ts';
 import { appOrigin } from '../../config.ts';
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import type { Executor } from '../../db/executor.ts';
@@ -42,7 +43,7 @@ import {
   viewerOf,
 } from './goal-sheet.rules.ts';
 import type { SheetProblem } from './goal-sheet.rules.ts';
-import { findSheet, findSheetMatch, insertSheet, insertVersion, listPeriodIdsWithMatches, listPeriodSheets, listVersions, updateSheetAt } from './goal-sheets.store.ts';
+import { findSheet, findSheetMatch, insertSheet, insertVersion, listPeriodSheets, listVersions, updateSheetAt } from './goal-sheets.store.ts';
 import type { GoalSheetRecord, SheetMatch } from './goal-sheets.store.ts';
 
 /**
@@ -298,15 +299,6 @@ export async function goalSheetPdf(deps: Pick<Deps, 'db' | 'clock'>, actor: Acto
   return filledSheetPdf(viewOf(l, now), l.settings.timeZone, now);
 }
 
-/** The period staff look at by default: the latest active one, else the latest with matches. */
-async function defaultPeriodId(db: Executor): Promise<number | null> {
-  const periods = await listPeriods(db);
-  const active = periods.find((p) => p.status === 'active');
-  if (active) return active.id;
-  const withMatches = await listPeriodIdsWithMatches(db);
-  return periods.find((p) => withMatches.has(p.id))?.id ?? null;
-}
-
 const FILTER_TEST: Record<GoalSheetFilter, (r: { status: GoalSheetStatus; overdue: boolean }) => boolean> = {
   draft: (r) => r.status === 'draft',
   submitted: (r) => r.status === 'submitted',
@@ -320,7 +312,7 @@ export async function listGoalSheets(deps: Pick<Deps, 'db' | 'clock'>, q: { peri
   const settings = await getSettings(deps);
   const now = deps.clock.now();
   const periods = await listPeriods(deps.db);
-  const periodId = q.periodId ?? (await defaultPeriodId(deps.db));
+  const periodId = q.periodId ?? defaultPeriodId(periods);
   const period = periodId === null ? undefined : await findPeriod(deps.db, periodId);
   if (q.periodId !== undefined && !period) throw new NotFoundError('period');
   const counts = { draft: 0, submitted: 0, returned: 0, acknowledged: 0, overdue: 0 };

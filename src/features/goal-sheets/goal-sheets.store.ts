@@ -288,9 +288,3 @@ export async function listPeriodSheets(db: Executor, periodId: number): Promise<
           },
   }));
 }
-
-/** Period ids that have at least one match. */
-export async function listPeriodIdsWithMatches(db: Executor): Promise<Set<number>> {
-  const rows = await db.selectFrom('matches').select('period_id').distinct().execute();
-  return new Set(rows.map((r) => r.period_id));
-}

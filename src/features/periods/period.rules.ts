@@ -1,4 +1,6 @@
 import type { PeriodDates } from '../../shared/api/periods.ts';
+import { PERIOD_DATE_LABELS, periodDateOrderProblems } from '../../shared/period-dates.ts';
+import type { PeriodDateProblem } from '../../shared/period-dates.ts';
 import type { PeriodStatus } from '../../shared/period-status.ts';
 import { calendarDateIn, isValidCalendarDate } from '../../time/calendar-date.ts';
 
@@ -20,46 +22,13 @@ export function nextStatuses(from: PeriodStatus): readonly PeriodStatus[] {
   return TRANSITIONS[from];
 }
 
-export interface DateProblem {
-  path: keyof PeriodDates;
-  message: string;
-}
-
-const LABELS: Record<keyof PeriodDates, string> = {
-  applicationsOpenOn: 'Applications open',
-  applicationsCloseOn: 'Applications close',
-  matchesAnnouncedOn: 'Matches announced',
-  programEndsOn: 'Program ends',
-  surveyOpensOn: 'Survey opens',
-  surveyClosesOn: 'Survey closes',
-};
-
-/** [earlier, later, strictly before?] — each pair must be in this order. */
-const ORDER: [keyof PeriodDates, keyof PeriodDates, boolean][] = [
-  ['applicationsOpenOn', 'applicationsCloseOn', true],
-  ['applicationsCloseOn', 'matchesAnnouncedOn', false],
-  ['matchesAnnouncedOn', 'programEndsOn', true],
-  ['matchesAnnouncedOn', 'surveyOpensOn', true],
-  ['surveyOpensOn', 'surveyClosesOn', false],
-];
-
 /** Every way the dates break the program's order; empty when they are fine. */
-export function periodDateProblems(d: PeriodDates): DateProblem[] {
-  const problems: DateProblem[] = [];
-  for (const key of Object.keys(LABELS) as (keyof PeriodDates)[]) {
-    if (!isValidCalendarDate(d[key])) problems.push({ path: key, message: `${LABELS[key]}: ${d[key]} is not a date.` });
+export function periodDateProblems(d: PeriodDates): PeriodDateProblem[] {
+  const problems: PeriodDateProblem[] = [];
+  for (const key of Object.keys(PERIOD_DATE_LABELS) as (keyof PeriodDates)[]) {
+    if (!isValidCalendarDate(d[key])) problems.push({ path: key, message: `${PERIOD_DATE_LABELS[key]}: ${d[key]} is not a date.` });
   }
-  if (problems.length > 0) return problems;
-  for (const [a, b, strict] of ORDER) {
-    const bad = strict ? d[a] >= d[b] : d[a] > d[b];
-    if (bad) {
-      problems.push({
-        path: b,
-        message: `${LABELS[b]} (${d[b]}) must be ${strict ? 'after' : 'on or after'} ${LABELS[a].toLowerCase()} (${d[a]}).`,
-      });
-    }
-  }
-  return problems;
+  return problems.length > 0 ? problems : periodDateOrderProblems(d);
 }
 
 export type TransitionProblem =

@@ -16,7 +16,7 @@ describe('dateOrderProblems', () => {
   });
   it('points at the later date when two are swapped', () => {
     expect(dateOrderProblems({ ...good, applicationsCloseOn: '2026-07-01' })).toEqual({
-      applicationsCloseOn: 'Applications close must be after applications open.',
+      applicationsCloseOn: 'Applications close (2026-07-01) must be after applications open (2026-08-01).',
     });
   });
   it('checks the survey window, allowing a one-day survey', () => {

@@ -6,7 +6,8 @@ const sheets = { onTime: 17, late: 2, overdue: 8, notYetDue: 3, awaitingReview: 
 describe('program health in words', () => {
   it('opens on the active period, else the latest', () => {
     expect(defaultPeriodId([{ id: 3, status: 'applications_open' }, { id: 2, status: 'active' }, { id: 1, status: 'closed' }])).toBe(2);
-    expect(defaultPeriodId([{ id: 3, status: 'draft' }, { id: 1, status: 'closed' }])).toBe(3);
+    expect(defaultPeriodId([{ id: 3, status: 'draft' }, { id: 1, status: 'closed' }])).toBe(1);
+    expect(defaultPeriodId([{ id: 3, status: 'draft' }, { id: 2, status: 'matching' }])).toBe(3);
     expect(defaultPeriodId([])).toBeNull();
   });
 

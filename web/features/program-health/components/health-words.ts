@@ -1,10 +1,6 @@
-import type { Period } from '../api/get-periods.ts';
 import type { ProgramHealth } from '../api/get-program-health.ts';
 
-/** The period the page opens on: the active one, else the latest (the list comes newest first). */
-export function defaultPeriodId(periods: readonly Pick<Period, 'id' | 'status'>[]): number | null {
-  return (periods.find((p) => p.status === 'active') ?? periods[0])?.id ?? null;
-}
+export { defaultPeriodId } from '../../../../src/shared/default-period.ts';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
