@@ -5,11 +5,9 @@ import type { TestContext } from '../setup/test-app.ts';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { insertApplication } from '../../src/features/applications/applications.store.ts';
 import { applicationAnswersSchema } from '../../src/shared/api/applications.ts';
-import { ROLES } from '../../src/shared/roles.ts';
-import type { Role } from '../../src/shared/roles.ts';
 import { activityMatrix } from './authorization/activities.matrix.ts';
 import { goalSheetMatrix } from './authorization/goal-sheets.matrix.ts';
-import { CALLERS, PUBLIC, SELF_OR_STAFF, SIGNED_IN, STAFF_ONLY, everyone } from './authorization/matrix-kit.ts';
+import { CALLERS, PUBLIC, SELF_OR_STAFF, SIGNED_IN, STAFF_ONLY, everyone, ownOrOther } from './authorization/matrix-kit.ts';
 import type { Caller, Cell, Expectation, Fixture, Outcome } from './authorization/matrix-kit.ts';
 import { programHealthMatrix } from './authorization/program-health.matrix.ts';
 import { reminderMatrix } from './authorization/reminders.matrix.ts';
@@ -22,7 +20,7 @@ import { resourceMatrix } from './authorization/resources.matrix.ts';
  */
 /** An applicant sees only their own application; staff and the committee review everyone's. */
 const OWN_APPLICATION: Record<Caller, Expectation> = {
-  ...(Object.fromEntries(ROLES.map((r) => [r, { own: 'ok', other: 404 }])) as Record<Role, Expectation>),
+  ...ownOrOther('ok', 404),
   anonymous: 401,
 };
 const OWN_OR_REVIEWER: Record<Caller, Expectation> = { ...OWN_APPLICATION, staff: 'ok', committee: 'ok' };
@@ -40,12 +38,14 @@ const ANSWERS = {
   meetInPerson: false,
   languages: ['English'],
 };
+/** A submitted application of this person in the seed period. */
+function applicationOf(ctx: TestContext, userId: number, role: 'mentor' | 'mentee'): Promise<number> {
+  const answers = applicationAnswersSchema.parse(ANSWERS);
+  return insertApplication(ctx.deps.db, { periodId: 1, userId, role, answers, at: ctx.deps.clock.now().toISOString() });
+}
 /** An application of the caller (if signed in) and one of someone else, in the seed period. */
 async function applications(ctx: TestContext, f: Fixture): Promise<{ own: number; other: number }> {
-  const at = ctx.deps.clock.now().toISOString();
-  const answers = applicationAnswersSchema.parse(ANSWERS);
-  const make = (userId: number) => insertApplication(ctx.deps.db, { periodId: 1, userId, role: 'mentee', answers, at });
-  return { own: f.ownId === 0 ? 0 : await make(f.ownId), other: await make(f.otherId) };
+  return { own: f.ownId === 0 ? 0 : await applicationOf(ctx, f.ownId, 'mentee'), other: await applicationOf(ctx, f.otherId, 'mentee') };
 }
 const CSV = Buffer.from('email,name\nx@example.org,X\n').toString('base64');
 
@@ -208,8 +208,9 @@ describeEachDialect('authorization matrix', (db) => {
           const client = new Client(ctx.app);
           let ownId = 0;
           if (caller !== 'anonymous') {
-            const person = await createPerson(ctx.deps, [caller]);
+            const person = await createPerson(ctx.deps, caller === 'applicant' ? [] : [caller]);
             ownId = person.id;
+            if (caller === 'applicant') await applicationOf(ctx, person.id, 'mentor');
             await client.useSession(await startSession(ctx.deps, person.id));
           }
           const other = await createPerson(ctx.deps, ['mentee']);

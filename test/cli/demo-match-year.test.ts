@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../src/features/demo/demo-seed.ts';
+import { participantRoles } from '../../src/features/applications/participant-roles.rules.ts';
+import type { Participation } from '../../src/features/applications/participant-roles.rules.ts';
 import { getProgramHealth } from '../../src/features/program-health/program-health.service.ts';
+import type { ApplicationRole, ApplicationStatus } from '../../src/shared/application-vocabulary.ts';
 import { describeEachDialect, freshTestDb } from '../setup/dialects.ts';
 import type { DisposableTestDb } from '../setup/dialects.ts';
 import { buildTestApp } from '../setup/test-app.ts';
@@ -120,6 +123,27 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
       .where('u.email', 'in', ['mentor@demo.tandem.test', 'mentee@demo.tandem.test'])
       .execute();
     expect(open.map((a) => a.status)).toEqual(['accepted', 'accepted']);
+  });
+
+  it('gives applicants a participant role only once accepted or matched, as the app would', async () => {
+    const db = ctx.deps.db;
+    const apps = await db.selectFrom('applications').select(['user_id', 'role', 'status']).execute();
+    const sides = await db.selectFrom('matches').select(['mentor_user_id', 'mentee_user_id']).where('status', '=', 'active').execute();
+    const roles = await db.selectFrom('user_roles').select(['user_id', 'role']).where('role', 'in', ['mentor', 'mentee']).execute();
+    const applicants = [...new Set(apps.map((a) => a.user_id))];
+    const wrong = applicants.filter((id) => {
+      const participation: Participation = {
+        applications: apps.filter((a) => a.user_id === id).map((a) => ({ role: a.role as ApplicationRole, status: a.status as ApplicationStatus })),
+        activeMatchSides: sides.flatMap((m) => [...(m.mentor_user_id === id ? ['mentor' as const] : []), ...(m.mentee_user_id === id ? ['mentee' as const] : [])]),
+      };
+      const held = roles.filter((r) => r.user_id === id).map((r) => r.role).sort();
+      return JSON.stringify(held) !== JSON.stringify(participantRoles(participation).sort());
+    });
+    expect(wrong).toEqual([]);
+    // The open cohort has people still in review or on the waiting list (and nothing else): none of them is a participant yet.
+    const onlyWaiting = applicants.filter((id) => apps.filter((a) => a.user_id === id).every((a) => a.status === 'submitted' || a.status === 'waitlisted'));
+    expect(onlyWaiting.length).toBeGreaterThan(0);
+    expect(roles.filter((r) => onlyWaiting.includes(r.user_id))).toEqual([]);
   });
 
   it('builds the same match year every time', async () => {

@@ -97,6 +97,10 @@ describe.skipIf(skipReason !== null)('applying and matching, as new users', () =
     // She is signed in already; her home page shows the application.
     await page.goto(server.url);
     await page.getByText(/cohort/).first().waitFor();
+    // An applicant, not yet a mentee: her home says what happens next, not what mentees do.
+    await page.getByRole('heading', { name: 'Your application is under review' }).waitFor();
+    await page.getByText('Matches announced').waitFor();
+    expect(await page.getByRole('heading', { name: 'Your mentoring, as a mentee' }).count()).toBe(0);
     await check('newcomer-home');
     await signOut();
 

@@ -118,6 +118,45 @@ export async function replaceRoles(db: Executor, userId: number, roles: readonly
   }
 }
 
+/** The roles each of these people holds (someone with none is absent from the map). */
+export async function listRolesOf(db: Executor, userIds: readonly number[]): Promise<Map<number, Role[]>> {
+  const map = new Map<number, Role[]>();
+  // Chunked: SQLite and PostgreSQL both limit bound parameters per statement.
+  for (let i = 0; i < userIds.length; i += 500) {
+    for (const [id, roles] of await rolesByUser(db, userIds.slice(i, i + 500))) map.set(id, roles);
+  }
+  return map;
+}
+
+/**
+ * Holds the person's row until the transaction ends, so two transactions that derive something
+ * from the same person's data take turns (the second reads what the first committed). A write
+ * that changes nothing: PostgreSQL takes the row lock, SQLite has one writer at a time anyway.
+ */
+export async function lockUser(db: Executor, userId: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Adds roles; one the person holds already is left as it is (no error, even if added a moment ago). */
+export async function addRoles(db: Executor, userId: number, roles: readonly Role[]): Promise<void> {
+  if (roles.length === 0) return;
+  await db
+    .insertInto('user_roles')
+    .values([...new Set(roles)].map((role) => ({ user_id: userId, role })))
+    .onConflict((oc) => oc.columns(['user_id', 'role']).doNothing())
+    .execute();
+}
+
+/** Removes just these roles; the person's others stay. */
+export async function removeRoles(db: Executor, userId: number, roles: readonly Role[]): Promise<void> {
+  if (roles.length === 0) return;
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).where('role', 'in', roles).execute();
+}
+
 export async function updateUser(
   db: Executor,
   id: number,

@@ -10,7 +10,7 @@ import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { hasRole } from '../accounts/actor.ts';
 import { hashPassword } from '../accounts/passwords.ts';
-import { findUserById, findUserIdByEmail, insertUser, replaceRoles } from '../accounts/users.store.ts';
+import { findUserById, findUserIdByEmail, insertUser } from '../accounts/users.store.ts';
 import { recordAudit } from '../audit/audit.store.ts';
 import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
 import { findPeriod, listPeriods } from '../periods/periods.store.ts';
@@ -37,6 +37,7 @@ import {
   updateApplicationAnswers,
 } from './applications.store.ts';
 import type { ApplicationCounts, ApplicationFilters } from './applications.store.ts';
+import { syncParticipantRoles } from './participant-roles.ts';
 
 const WINDOW_CLOSED = () =>
   new ConflictError('APPLICATION_WINDOW_CLOSED', 'This period is not taking applications now, so applications cannot be made or changed.');
@@ -148,6 +149,8 @@ async function submit(
     if (!(await setApplicationStatus(trx, id, 'withdrawn', 'submitted', null, at))) throw ALREADY_APPLIED(a.role);
   }
   await recordAudit(trx, { actorId: a.actorId, action: a.action, entityType: 'application', entityId: id, details: { periodId: period.id, role: a.role }, at });
+  // A submitted application grants nothing: the mentor or mentee role comes with acceptance.
+  await syncParticipantRoles(trx, [a.userId]);
   const record = await findApplication(trx, id);
   if (!record) throw new Error('application vanished inside its own transaction');
   const outboxId = await recordMail(
@@ -184,7 +187,6 @@ export async function applyAsNewcomer(
         const answers = await checkedAnswers(trx, settings, input.role, input.answers);
         if ((await findUserIdByEmail(trx, input.email)) !== undefined) throw EMAIL_TAKEN();
         const userId = await insertUser(trx, { email: input.email, name: input.name, passwordHash, at: toInstant(now) });
-        await replaceRoles(trx, userId, [input.role]);
         const submitted = await submit(trx, deps, settings, period, now, { userId, actorId: userId, role: input.role, answers, action: 'application.submitted_with_signup' });
         return { userId, ...submitted };
       }),
@@ -194,7 +196,7 @@ export async function applyAsNewcomer(
   return { userId: result.userId, application: result.application };
 }
 
-/** A signed-in person applies; they gain the mentor or mentee role if they lacked it. */
+/** A signed-in person applies (or reapplies after withdrawing); the role comes only when the application is accepted. */
 export async function apply(deps: Deps, actor: Actor, input: { periodId: number; role: ApplicationRole; answers: ApplicationAnswers }): Promise<Application> {
   const settings = await getSettings(deps);
   const now = deps.clock.now();
@@ -208,7 +210,6 @@ export async function apply(deps: Deps, actor: Actor, input: { periodId: number;
         const answers = await checkedAnswers(trx, settings, input.role, input.answers);
         const user = await findUserById(trx, actor.userId);
         if (!user) throw new NotFoundError('person');
-        if (!user.roles.includes(input.role)) await replaceRoles(trx, user.id, [...user.roles, input.role]);
         return submit(trx, deps, settings, period, now, {
           userId: user.id,
           actorId: user.id,
@@ -263,6 +264,7 @@ export async function withdrawApplication(deps: Deps, actor: Actor, id: number):
     const at = toInstant(now);
     if (!(await setApplicationStatus(trx, id, current.status, 'withdrawn', current.decisionReason, at))) throw STALE();
     await recordAudit(trx, { actorId: actor.userId, action: 'application.withdrawn', entityType: 'application', entityId: id, details: { from: current.status }, at });
+    await syncParticipantRoles(trx, [current.userId]);
     return view({ ...current, status: 'withdrawn', updatedAt: at }, settings, period, now, true);
   });
 }
@@ -345,6 +347,7 @@ export async function decide(deps: Deps, actor: Actor, id: number, input: { deci
       details: { from: current.status, to: input.decision, reason },
       at,
     });
+    await syncParticipantRoles(trx, [current.userId]);
     const outboxId = await recordMail(
       trx,
       now,
@@ -377,6 +380,7 @@ export async function carryForwardInto(db: Executor, now: Date, periodId: number
   for (const a of candidates) {
     await insertApplication(db, { periodId, userId: a.userId, role: a.role, answers: a.answers, status: 'submitted', carriedFromId: a.id, at });
   }
+  await syncParticipantRoles(db, candidates.map((a) => a.userId));
   if (candidates.length > 0) {
     await recordAudit(db, {
       actorId: null,

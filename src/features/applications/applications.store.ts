@@ -276,6 +276,22 @@ export async function listApplicationsOfUser(db: Executor, userId: number): Prom
   return rows.map(toRecord);
 }
 
+/** The role and status of every application of these people (what their participant roles follow). */
+export async function listApplicationStatusesOf(
+  db: Executor,
+  userIds: readonly number[],
+): Promise<{ userId: number; role: ApplicationRole; status: ApplicationStatus }[]> {
+  const out: { userId: number; role: ApplicationRole; status: ApplicationStatus }[] = [];
+  // Chunked: SQLite and PostgreSQL both limit bound parameters per statement.
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db.selectFrom('applications').select(['user_id', 'role', 'status']).where('user_id', 'in', userIds.slice(i, i + 500)).execute();
+    for (const r of rows) {
+      out.push({ userId: r.user_id, role: r.role === 'mentor' ? 'mentor' : 'mentee', status: oneOf(APPLICATION_STATUSES, r.status, 'submitted') });
+    }
+  }
+  return out;
+}
+
 /** Who the matcher considers: accepted applications of both roles, in a stable order. */
 export async function listMatchingPool(db: Executor, periodId: number): Promise<ApplicationRecord[]> {
   const rows = await selectJoined(db).where('a.period_id', '=', periodId).where('a.status', '=', 'accepted').orderBy('a.id').execute();

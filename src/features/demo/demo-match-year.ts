@@ -9,9 +9,10 @@ import { DAY_MS, fixedClock } from '../../time/clock.ts';
 import { toInstant } from '../../time/instant.ts';
 import { addDays, daysBetween, instantAt } from '../../time/zoned.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { findUserIdByEmail, insertUser, replaceRoles } from '../accounts/users.store.ts';
+import { findUserIdByEmail, insertUser } from '../accounts/users.store.ts';
 import type { ApplicationRecord } from '../applications/application.types.ts';
 import { insertApplication, listMatchingPool, setApplicationStatuses } from '../applications/applications.store.ts';
+import { syncParticipantRoles } from '../applications/participant-roles.ts';
 import { insertMatch } from '../matches/matches.store.ts';
 import { poolProfiles, profileId } from '../matching-runs/application-profiles.ts';
 import { createPeriod, transitionPeriod } from '../periods/periods.service.ts';
@@ -135,14 +136,13 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
 
   const apply = async (people: readonly DemoApplicant[], when: string) =>
     deps.db.transaction().execute(async (trx) => {
+      const applicants: number[] = [];
       for (const person of people) {
-        let userId = await findUserIdByEmail(trx, person.email);
-        if (userId === undefined) {
-          userId = await insertUser(trx, { email: person.email, name: person.name, passwordHash, at: when });
-          await replaceRoles(trx, userId, [person.role]);
-        }
+        const userId = (await findUserIdByEmail(trx, person.email)) ?? (await insertUser(trx, { email: person.email, name: person.name, passwordHash, at: when }));
         await insertApplication(trx, { periodId: period.id, userId, role: person.role, answers: person.answers, status: 'accepted', at: when });
+        applicants.push(userId);
       }
+      await syncParticipantRoles(trx, applicants);
     });
   await apply(firstPool, toInstant(at(-80, '12:00')));
   await transitionPeriod(onClock(at(-58, '09:00')), staff, period.id, 'matching');
@@ -183,6 +183,7 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
       }
       await setApplicationStatuses(trx, [...matched], 'accepted', 'matched', matchedAt);
       await setApplicationStatuses(trx, pool.filter((a) => !matched.has(a.id)).map((a) => a.id), 'accepted', 'unmatched', matchedAt);
+      await syncParticipantRoles(trx, pool.map((a) => a.userId));
       return pairs;
     });
   };

@@ -9,6 +9,7 @@ import { findUserIdByEmail, insertUser, replaceRoles } from '../accounts/users.s
 import { createPeriod, transitionPeriod } from '../periods/periods.service.ts';
 import { listProgramGoals, updateSettings } from '../programs/program.service.ts';
 import { insertApplication } from '../applications/applications.store.ts';
+import { syncParticipantRoles } from '../applications/participant-roles.ts';
 import type { ApplicationStatus } from '../../shared/application-vocabulary.ts';
 import { demoApplicants } from './demo-applicants.ts';
 import { seedMatchYear } from './demo-match-year.ts';
@@ -17,6 +18,11 @@ import { seedDemoResources } from './demo-resources.ts';
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_STAFF_EMAIL = 'staff@demo.tandem.test';
 
+/**
+ * The named demo accounts, with roles set as staff would set them on the People page. The demo
+ * mentor and mentee also apply and are accepted (and matched) below, so their roles hold by the
+ * rule too; the applicants the generator makes get theirs only from acceptance.
+ */
 const PEOPLE: { name: string; email: string; roles: Role[] }[] = [
   { name: 'Priya Raman', email: 'committee@demo.tandem.test', roles: ['committee'] },
   { name: 'Tomás Herrera', email: 'taskforce@demo.tandem.test', roles: ['taskforce'] },
@@ -102,9 +108,10 @@ async function seedApplications(deps: Deps, periodId: number, passwordHash: stri
   const named = demoApplicants({ mentees: 1, mentors: 1, goalIds, seed: 7 });
   const at = toInstant(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {
+    const applicants: number[] = [];
     for (const [i, person] of pool.entries()) {
       const userId = await insertUser(trx, { email: person.email, name: person.name, passwordHash, at });
-      await replaceRoles(trx, userId, [person.role]);
+      applicants.push(userId);
       const status: ApplicationStatus = i % 16 === 5 ? 'submitted' : i % 23 === 7 ? 'waitlisted' : 'accepted';
       await insertApplication(trx, { periodId, userId, role: person.role, answers: person.answers, status, at });
     }
@@ -113,6 +120,9 @@ async function seedApplications(deps: Deps, periodId: number, passwordHash: stri
       const userId = await findUserIdByEmail(trx, email);
       if (userId === undefined) throw new Error(`demo account ${email} is missing`);
       await insertApplication(trx, { periodId, userId, role: person.role, answers: person.answers, status: 'accepted', at });
+      applicants.push(userId);
     }
+    // As the app would have it: the accepted hold the mentor or mentee role, those still in review or waitlisted do not.
+    await syncParticipantRoles(trx, applicants);
   });
 }

@@ -41,6 +41,27 @@ export async function listPartnerPairs(db: Executor): Promise<{ mentorUserId: nu
   return rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id }));
 }
 
+/** For each of these people, their side (mentor or mentee) in each active match they are in. */
+export async function listActiveMatchSidesOf(db: Executor, userIds: readonly number[]): Promise<{ userId: number; side: 'mentor' | 'mentee' }[]> {
+  const out: { userId: number; side: 'mentor' | 'mentee' }[] = [];
+  // Chunked (each chunk is bound twice): SQLite and PostgreSQL both limit bound parameters per statement.
+  for (let i = 0; i < userIds.length; i += 500) {
+    const chunk = userIds.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('matches')
+      .select(['mentor_user_id', 'mentee_user_id'])
+      .where('status', '=', 'active')
+      .where((eb) => eb.or([eb('mentor_user_id', 'in', chunk), eb('mentee_user_id', 'in', chunk)]))
+      .execute();
+    const wanted = new Set(chunk);
+    for (const r of rows) {
+      if (wanted.has(r.mentor_user_id)) out.push({ userId: r.mentor_user_id, side: 'mentor' });
+      if (wanted.has(r.mentee_user_id)) out.push({ userId: r.mentee_user_id, side: 'mentee' });
+    }
+  }
+  return out;
+}
+
 export interface PartnerContact {
   name: string;
   email: string;

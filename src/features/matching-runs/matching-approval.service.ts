@@ -6,6 +6,7 @@ import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import type { ApplicationRecord } from '../applications/application.types.ts';
 import { setApplicationStatuses } from '../applications/applications.store.ts';
+import { syncParticipantRoles } from '../applications/participant-roles.ts';
 import { recordAudit } from '../audit/audit.store.ts';
 import { insertMatch } from '../matches/matches.store.ts';
 import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
@@ -32,7 +33,8 @@ const to = (a: ApplicationRecord) => ({ address: a.applicantEmail, name: a.appli
 /**
  * Approves a proposal in one transaction: the period moves from matching to active (only one of
  * two simultaneous approvals can make that move), the matches are created, every application in
- * the pool becomes matched or unmatched, everyone hears about it, and the run is marked approved.
+ * the pool becomes matched or unmatched (and everyone's mentor or mentee role follows), everyone
+ * hears about it, and the run is marked approved.
  * Mail goes out after the commit.
  */
 export async function approveRun(
@@ -117,6 +119,8 @@ export async function approveRun(
     if (moved !== current.pool.length) {
       throw new ConflictError('STALE_RUN', 'An application changed while the matches were being approved. Run matching again, then approve.');
     }
+    // The matched keep their role through the match; the unmatched lose it unless something else holds it.
+    await syncParticipantRoles(trx, current.pool.map((a) => a.userId));
     const counts = { matchesCreated: result.pairs.length, unmatchedNotified: unmatched.length };
     await recordAudit(trx, {
       actorId: actor.userId,

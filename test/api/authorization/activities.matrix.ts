@@ -1,9 +1,7 @@
 import { insertContact } from '../../../src/features/activities/contacts.store.ts';
-import { ROLES } from '../../../src/shared/roles.ts';
-import type { Role } from '../../../src/shared/roles.ts';
 import { createTestMatch } from '../../setup/match-fixtures.ts';
 import type { TestContext } from '../../setup/test-app.ts';
-import { callerMatch, MATCH_PARTIES_OR_STAFF, matchTargets, SEED_PERIOD_ID, SIGNED_IN, STAFF_ONLY } from './matrix-kit.ts';
+import { callerMatch, MATCH_PARTIES_OR_STAFF, matchTargets, ownOrOther, SEED_PERIOD_ID, SIGNED_IN, STAFF_ONLY } from './matrix-kit.ts';
 import type { Caller, Cell, Expectation, Fixture } from './matrix-kit.ts';
 
 /**
@@ -11,7 +9,7 @@ import type { Caller, Cell, Expectation, Fixture } from './matrix-kit.ts';
  * not theirs, except staff, who can see every log and are told they may not write it (403).
  */
 const PARTIES_WRITE: Record<Caller, Expectation> = {
-  ...(Object.fromEntries(ROLES.map((r) => [r, { own: 'ok', other: 404 }])) as Record<Role, Expectation>),
+  ...ownOrOther('ok', 404),
   anonymous: 401,
   staff: 403,
 };

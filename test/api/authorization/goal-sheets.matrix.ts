@@ -1,7 +1,5 @@
-import { ROLES } from '../../../src/shared/roles.ts';
-import type { Role } from '../../../src/shared/roles.ts';
 import type { Caller, Cell, Expectation } from './matrix-kit.ts';
-import { MATCH_PARTIES_OR_STAFF, matchTargets, SIGNED_IN, STAFF_ONLY } from './matrix-kit.ts';
+import { MATCH_PARTIES_OR_STAFF, matchTargets, ownOrOther, SIGNED_IN, STAFF_ONLY } from './matrix-kit.ts';
 
 /**
  * Writing: one of the pair gets through (an empty draft saves; an empty sheet is refused as
@@ -10,7 +8,7 @@ import { MATCH_PARTIES_OR_STAFF, matchTargets, SIGNED_IN, STAFF_ONLY } from './m
  * match as its mentee, so a staff member who is also the mentee may write their own sheet.
  */
 const PARTIES_WRITE: Record<Caller, Expectation> = {
-  ...(Object.fromEntries(ROLES.map((r) => [r, { own: 'ok', other: 404 }])) as Record<Role, Expectation>),
+  ...ownOrOther('ok', 404),
   anonymous: 401,
   staff: { own: 'ok', other: 403 },
 };

@@ -8,9 +8,14 @@ import type { TestMatch } from '../../setup/match-fixtures.ts';
  * The vocabulary of the authorization matrix, shared by the per-feature tables in this folder.
  * A feature adds its routes in `<feature>.matrix.ts` and authorization-matrix.test.ts spreads
  * them into the one MATRIX.
+ *
+ * Callers: anonymous, each role, and `applicant`, someone signed in with no role and a submitted
+ * mentor application, which is all applying gives (the mentor or mentee role comes with
+ * acceptance or a match; decision 0009).
  */
-export type Caller = 'anonymous' | Role;
-export const CALLERS: Caller[] = ['anonymous', ...ROLES];
+export type Caller = 'anonymous' | 'applicant' | Role;
+const SIGNED_IN_CALLERS: Exclude<Caller, 'anonymous'>[] = ['applicant', ...ROLES];
+export const CALLERS: Caller[] = ['anonymous', ...SIGNED_IN_CALLERS];
 
 /** `ok` = the caller got through the access check (any 2xx, or a domain answer like 409/410/422). */
 export type Outcome = 'ok' | 401 | 403 | 404;
@@ -31,12 +36,15 @@ export interface Cell {
   expect: Record<Caller, Expectation>;
 }
 
+/** Every signed-in caller: `own` for a record of their own, `other` for someone else's. */
+export const ownOrOther = (own: Outcome, other: Outcome): Record<Exclude<Caller, 'anonymous'>, Expectation> =>
+  Object.fromEntries(SIGNED_IN_CALLERS.map((c) => [c, { own, other }])) as Record<Exclude<Caller, 'anonymous'>, Expectation>;
 export const everyone = (o: Outcome): Record<Caller, Expectation> => Object.fromEntries(CALLERS.map((c) => [c, o])) as Record<Caller, Expectation>;
 export const PUBLIC = everyone('ok');
 export const SIGNED_IN: Record<Caller, Expectation> = { ...everyone('ok'), anonymous: 401 };
 export const STAFF_ONLY: Record<Caller, Expectation> = { ...everyone(403), anonymous: 401, staff: 'ok' };
 export const SELF_OR_STAFF: Record<Caller, Expectation> = {
-  ...(Object.fromEntries(ROLES.map((r) => [r, { own: 'ok', other: 404 }])) as Record<Role, Expectation>),
+  ...ownOrOther('ok', 404),
   anonymous: 401,
   staff: 'ok',
 };
@@ -44,7 +52,7 @@ export const SELF_OR_STAFF: Record<Caller, Expectation> = {
 
 /** The two people of a match, and staff; everyone else gets 404 for a match that is not theirs. */
 export const MATCH_PARTIES_OR_STAFF: Record<Caller, Expectation> = {
-  ...(Object.fromEntries(ROLES.map((r) => [r, { own: 'ok', other: 404 }])) as Record<Role, Expectation>),
+  ...ownOrOther('ok', 404),
   anonymous: 401,
   staff: 'ok',
 };

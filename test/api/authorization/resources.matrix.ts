@@ -58,6 +58,8 @@ export const resourceMatrix: Record<string, Cell> = {
     expect: {
       anonymous: 401,
       staff: 'ok',
+      // Applying grants nothing: an applicant sees what is for everyone and no more.
+      applicant: { own: 'ok', other: 404 },
       mentor: { own: 'ok', other: 404 },
       mentee: { own: 'ok', other: 404 },
       committee: { own: 'ok', other: 404 },

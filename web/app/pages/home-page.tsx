@@ -1,8 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMyApplications } from '../../features/apply/api/get-my-applications.ts';
 import { MyApplications } from '../../features/apply/components/my-applications.tsx';
 import { CurrentReviewLinks } from '../../features/applications/components/current-review-links.tsx';
 import { ReviewShortcut } from '../../features/applications/components/review-shortcut.tsx';
 import { useMe } from '../../features/auth/api/get-me.ts';
 import { AuditShortcut } from '../../features/audit/components/audit-shortcut.tsx';
+import { ApplicantWelcome } from '../../features/home/components/applicant-welcome.tsx';
+import { periodsInReview } from '../../features/home/components/applications-in-review.ts';
 import { CommitteeWelcome } from '../../features/home/components/committee-welcome.tsx';
 import { MenteeWelcome } from '../../features/home/components/mentee-welcome.tsx';
 import { MentorWelcome } from '../../features/home/components/mentor-welcome.tsx';
@@ -10,6 +14,7 @@ import { TaskforceWelcome } from '../../features/home/components/taskforce-welco
 import { PartnerCards } from '../../features/my-match/components/partner-card.tsx';
 import { OutboxShortcut } from '../../features/outbox/components/outbox-shortcut.tsx';
 import { PeopleShortcut } from '../../features/people/components/people-shortcut.tsx';
+import { periodsQueryOptions } from '../../features/periods/api/get-periods.ts';
 import { PeriodsShortcut } from '../../features/periods/components/periods-shortcut.tsx';
 import { HealthShortcut } from '../../features/program-health/components/health-shortcut.tsx';
 import { useSettings } from '../../features/settings/api/get-settings.ts';
@@ -39,7 +44,27 @@ function StaffOverview() {
   );
 }
 
-/** The home page: one section per role the person holds. */
+/**
+ * For someone who is not (or not yet) a mentor or mentee: an application under review says what
+ * happens next and when; with no application and no role at all, how to take part.
+ */
+function ApplicantNextSteps({ hasOtherRoles }: { hasOtherRoles: boolean }) {
+  const mine = useMyApplications();
+  const waiting = mine.data?.some((a) => a.status === 'submitted') ?? false;
+  const periods = useQuery({ ...periodsQueryOptions(), enabled: waiting });
+  if (!mine.data) return null;
+  const inReview = periodsInReview(mine.data, periods.data);
+  if (inReview.length > 0) return <ApplicantWelcome periods={inReview} />;
+  if (hasOtherRoles || mine.data.length > 0) return null;
+  return (
+    <p>Your account doesn’t have a role in the program yet. Apply above to take part as a mentor or mentee, or wait for the program office to set one up.</p>
+  );
+}
+
+/**
+ * The home page: one section per role the person holds. An applicant holds no participant role
+ * until accepted, so their home is their applications and what happens next.
+ */
 export function HomePage() {
   const { data: me } = useMe();
   const settings = useSettings();
@@ -52,7 +77,8 @@ export function HomePage() {
     <Page title={`Welcome, ${firstName(me.name)}`} documentTitle="Home">
       {roles.has('staff') ? <StaffOverview /> : null}
       {participant ? <PartnerCards /> : null}
-      {participant || roles.size === 0 ? <MyApplications /> : null}
+      <MyApplications onlyIfAny={!participant && roles.size > 0} />
+      {participant ? null : <ApplicantNextSteps hasOtherRoles={roles.size > 0} />}
       {roles.has('committee') ? (
         <CommitteeWelcome>
           <CurrentReviewLinks />
@@ -61,9 +87,6 @@ export function HomePage() {
       {roles.has('taskforce') ? <TaskforceWelcome /> : null}
       {roles.has('mentor') ? <MentorWelcome facts={facts} /> : null}
       {roles.has('mentee') ? <MenteeWelcome facts={facts} /> : null}
-      {roles.size === 0 ? (
-        <p>Your account doesn’t have a role in the program yet. Apply above to take part as a mentor or mentee, or wait for the program office to set one up.</p>
-      ) : null}
     </Page>
   );
 }

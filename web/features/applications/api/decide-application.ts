@@ -23,6 +23,8 @@ export function useDecideApplication() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.matching });
       void queryClient.invalidateQueries({ queryKey: queryKeys.outbox });
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit });
+      // Acceptance gives the applicant the mentor or mentee role; a later decline or waitlist takes it away.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.users });
     },
   });
 }

@@ -12,7 +12,7 @@ export function apply(input: ApplyInput) {
   return apiRequest('/api/applications', applicationSchema, { method: 'POST', body: input });
 }
 
-/** A signed-in person applies; they gain the mentor or mentee role if they lacked it. */
+/** A signed-in person applies; the mentor or mentee role comes only once the application is accepted. */
 export function useApply() {
   const queryClient = useQueryClient();
   return useMutation({

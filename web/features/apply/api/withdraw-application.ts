@@ -15,6 +15,8 @@ export function useWithdrawApplication() {
     onSuccess: (application) => {
       queryClient.setQueryData(queryKeys.application(application.id), application);
       void queryClient.invalidateQueries({ queryKey: queryKeys.myApplications });
+      // Withdrawing an accepted application takes the mentor or mentee role away with it.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.me });
     },
   });
 }

@@ -62,10 +62,14 @@ function ApplicationItem({ application: a }: { application: Application }) {
   );
 }
 
-/** The home page's list of your own applications, with a way to apply for an open period. */
-export function MyApplications() {
+/**
+ * The home page's list of your own applications, with a way to apply for an open period.
+ * `onlyIfAny`: show nothing unless the person has applied (for someone whose home is about another role).
+ */
+export function MyApplications({ onlyIfAny = false }: { onlyIfAny?: boolean }) {
   const mine = useMyApplications();
   const form = useApplyForm();
+  if (onlyIfAny && (mine.isPending || mine.data?.length === 0)) return null;
   if (mine.isPending) {
     return (
       <Card title="Your applications">

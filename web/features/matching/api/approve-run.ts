@@ -19,6 +19,8 @@ export function useApproveRun() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.applications });
       void queryClient.invalidateQueries({ queryKey: queryKeys.outbox });
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit });
+      // Those left unmatched no longer hold the mentor or mentee role.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.users });
     },
   });
 }

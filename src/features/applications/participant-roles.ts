@@ -1,0 +1,37 @@
+import type { Executor } from '../../db/executor.ts';
+import type { ApplicationRole, ApplicationStatus } from '../../shared/application-vocabulary.ts';
+import { addRoles, listRolesOf, lockUser, removeRoles } from '../accounts/users.store.ts';
+import { listActiveMatchSidesOf } from '../matches/matches.store.ts';
+import { participantRoleChanges } from './participant-roles.rules.ts';
+import type { Participation } from './participant-roles.rules.ts';
+import { listApplicationStatusesOf } from './applications.store.ts';
+
+/**
+ * Re-derives the mentor and mentee roles of these people from their applications and active
+ * matches (the rule is participant-roles.rules.ts), inside the caller's transaction and after
+ * its writes. Every use case that changes an application's status, adds an application, or makes
+ * or ends a match calls this for the people concerned, so the roles never drift from the rule.
+ * Staff, committee and task-force roles are left alone.
+ *
+ * Each person's row is locked first, in ascending id order (no deadlock between two callers
+ * with overlapping people): a second transaction deciding on another application of the same
+ * person waits, then reads what the first committed, so the last one to finish derives from
+ * everything.
+ */
+export async function syncParticipantRoles(db: Executor, userIds: Iterable<number>): Promise<void> {
+  const ids = [...new Set(userIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return;
+  for (const id of ids) await lockUser(db, id);
+  const [roles, applications, matchSides] = [await listRolesOf(db, ids), await listApplicationStatusesOf(db, ids), await listActiveMatchSidesOf(db, ids)];
+  const facts = new Map<number, { applications: { role: ApplicationRole; status: ApplicationStatus }[]; activeMatchSides: ApplicationRole[] }>(
+    ids.map((id) => [id, { applications: [], activeMatchSides: [] }]),
+  );
+  for (const a of applications) facts.get(a.userId)?.applications.push({ role: a.role, status: a.status });
+  for (const m of matchSides) facts.get(m.userId)?.activeMatchSides.push(m.side);
+  for (const id of ids) {
+    const participation: Participation = facts.get(id) ?? { applications: [], activeMatchSides: [] };
+    const { add, remove } = participantRoleChanges(roles.get(id) ?? [], participation);
+    await addRoles(db, id, add);
+    await removeRoles(db, id, remove);
+  }
+}
