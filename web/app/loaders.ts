@@ -1,6 +1,6 @@
 import { redirect } from 'react-router';
 import type { LoaderFunctionArgs } from 'react-router';
-import { meQueryOptions } from '../features/auth/api/get-me.ts';
+import { meQueryOptions } from '../lib/reads/me.ts';
 import { setupStatusQueryOptions } from '../features/setup/api/get-setup-status.ts';
 import { queryClient } from './query-client.ts';
 

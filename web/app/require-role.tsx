@@ -1,6 +1,6 @@
 import { Outlet } from 'react-router';
 import type { Role } from '../../src/shared/roles.ts';
-import { useMe } from '../features/auth/api/get-me.ts';
+import { useMe } from '../lib/reads/me.ts';
 import { NotAllowedPage } from './pages/not-allowed-page.tsx';
 
 /** Renders the child routes only for people who hold one of these roles. */

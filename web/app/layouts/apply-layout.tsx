@@ -1,4 +1,4 @@
-import { useMe } from '../../features/auth/api/get-me.ts';
+import { useMe } from '../../lib/reads/me.ts';
 import { PublicLayout } from './public-layout.tsx';
 import { SignedInLayout } from './signed-in-layout.tsx';
 

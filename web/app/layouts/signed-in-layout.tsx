@@ -1,6 +1,6 @@
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMe } from '../../features/auth/api/get-me.ts';
+import { useMe } from '../../lib/reads/me.ts';
 import { clearSession, useSignOut } from '../../features/auth/api/sign-out.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Loading } from '../../components/ui/query-status.tsx';

@@ -3,7 +3,7 @@ import { useMyApplications } from '../../features/apply/api/get-my-applications.
 import { MyApplications } from '../../features/apply/components/my-applications.tsx';
 import { CurrentReviewLinks } from '../../features/applications/components/current-review-links.tsx';
 import { ReviewShortcut } from '../../features/applications/components/review-shortcut.tsx';
-import { useMe } from '../../features/auth/api/get-me.ts';
+import { useMe } from '../../lib/reads/me.ts';
 import { AuditShortcut } from '../../features/audit/components/audit-shortcut.tsx';
 import { ApplicantWelcome } from '../../features/home/components/applicant-welcome.tsx';
 import { periodsInReview } from '../../features/home/components/applications-in-review.ts';
@@ -14,10 +14,10 @@ import { TaskforceWelcome } from '../../features/home/components/taskforce-welco
 import { PartnerCards } from '../../features/my-match/components/partner-card.tsx';
 import { OutboxShortcut } from '../../features/outbox/components/outbox-shortcut.tsx';
 import { PeopleShortcut } from '../../features/people/components/people-shortcut.tsx';
-import { periodsQueryOptions } from '../../features/periods/api/get-periods.ts';
+import { periodsQueryOptions } from '../../lib/reads/periods.ts';
 import { PeriodsShortcut } from '../../features/periods/components/periods-shortcut.tsx';
 import { HealthShortcut } from '../../features/program-health/components/health-shortcut.tsx';
-import { useSettings } from '../../features/settings/api/get-settings.ts';
+import { useSettings } from '../../lib/reads/settings.ts';
 import { SettingsShortcut } from '../../features/settings/components/settings-shortcut.tsx';
 import { Page } from '../../components/ui/page.tsx';
 

@@ -1,4 +1,4 @@
-import { useMe } from '../../features/auth/api/get-me.ts';
+import { useMe } from '../../lib/reads/me.ts';
 import { ApplyPage } from '../../features/apply/components/apply-page.tsx';
 import { ApplicationReviewPage } from '../../features/applications/components/application-review-page.tsx';
 import { ApplicationsPage } from '../../features/applications/components/applications-page.tsx';

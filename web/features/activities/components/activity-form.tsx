@@ -10,7 +10,7 @@ import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
 import { createActivityInputSchema } from '../api/create-activity.ts';
 import type { CreateActivityInput } from '../api/create-activity.ts';
-import type { ProgramGoal } from '../api/get-program-goals.ts';
+import type { ProgramGoal } from '../../../lib/reads/program-goals.ts';
 
 interface ActivityFormProps {
   /** The form's accessible name, or the id of a heading that names it. */

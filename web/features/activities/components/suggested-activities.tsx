@@ -1,7 +1,7 @@
 import { Card } from '../../../components/ui/card.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { useActivities } from '../api/get-activities.ts';
-import { useProgramGoals } from '../api/get-program-goals.ts';
+import { useProgramGoals } from '../../../lib/reads/program-goals.ts';
 
 /**
  * Activities from the catalogue that serve any of the given program goals (a pair's goal sheet

@@ -15,9 +15,9 @@ import { formatInstant } from '../../../lib/format-date.ts';
 import { useDecideApplication } from '../api/decide-application.ts';
 import { useApplication } from '../api/get-application.ts';
 import type { Application } from '../api/get-application.ts';
-import { usePeriod } from '../api/get-periods.ts';
-import { useProgramGoals } from '../api/get-program-goals.ts';
-import { useEligibilityQuestions } from '../api/get-settings.ts';
+import { usePeriod } from '../../../lib/reads/periods.ts';
+import { useProgramGoals } from '../../../lib/reads/program-goals.ts';
+import { useEligibilityQuestions } from '../../../lib/reads/settings.ts';
 import { ApplicationStatusBadge } from './application-status-badge.tsx';
 import { ReviewBreadcrumb } from './review-breadcrumb.tsx';
 

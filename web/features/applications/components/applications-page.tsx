@@ -13,8 +13,8 @@ import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { usePeriodApplications } from '../api/get-period-applications.ts';
 import type { ApplicationFilters, ApplicationList } from '../api/get-period-applications.ts';
-import { usePeriod } from '../api/get-periods.ts';
-import { useProgramGoals } from '../api/get-program-goals.ts';
+import { usePeriod } from '../../../lib/reads/periods.ts';
+import { useProgramGoals } from '../../../lib/reads/program-goals.ts';
 import { ApplicationStatusBadge } from './application-status-badge.tsx';
 import { ReviewBreadcrumb } from './review-breadcrumb.tsx';
 

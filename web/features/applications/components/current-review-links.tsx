@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { PERIOD_STATUS_LABELS } from '../../../../src/shared/period-status.ts';
 import { Loading } from '../../../components/ui/query-status.tsx';
-import { usePeriods } from '../api/get-periods.ts';
+import { usePeriods } from '../../../lib/reads/periods.ts';
 
 /** Links to the applications and matching of the periods under review now, for the home page. */
 export function CurrentReviewLinks() {

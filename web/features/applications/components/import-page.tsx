@@ -12,7 +12,7 @@ import { Page } from '../../../components/ui/page.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
-import { usePeriod } from '../api/get-periods.ts';
+import { usePeriod } from '../../../lib/reads/periods.ts';
 import { useImportApplications } from '../api/import-applications.ts';
 import type { ImportResult } from '../api/import-applications.ts';
 import { fileToBase64 } from './file-to-base64.ts';

@@ -6,7 +6,7 @@ import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
-import { usePeriods } from '../api/get-periods.ts';
+import { usePeriods } from '../../../lib/reads/periods.ts';
 
 /** Staff and the committee: every period with its applications and matching workspace. */
 export function ReviewPage() {

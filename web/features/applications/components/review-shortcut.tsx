@@ -1,5 +1,5 @@
 import { Shortcut } from '../../../components/ui/shortcut.tsx';
-import { usePeriods } from '../api/get-periods.ts';
+import { usePeriods } from '../../../lib/reads/periods.ts';
 
 /** The staff home page's card for applications and matching. */
 export function ReviewShortcut() {

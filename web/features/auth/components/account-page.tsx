@@ -12,7 +12,7 @@ import { PASSWORD_HINT } from '../../../lib/password-rule.ts';
 import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
 import { changePasswordInputSchema, useChangePassword } from '../api/change-password.ts';
-import { useMe } from '../api/get-me.ts';
+import { useMe } from '../../../lib/reads/me.ts';
 
 function ChangePasswordForm() {
   const change = useChangePassword();

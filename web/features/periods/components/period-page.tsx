@@ -10,7 +10,7 @@ import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { errorMessage, isApiError } from '../../../lib/api-error.ts';
 import { formatDate, formatInstant } from '../../../lib/format-date.ts';
 import { usePeriod } from '../api/get-period.ts';
-import type { Period } from '../api/get-periods.ts';
+import type { Period } from '../../../lib/reads/periods.ts';
 import { useTransitionPeriod } from '../api/transition-period.ts';
 import { useUpdatePeriod } from '../api/update-period.ts';
 import { DATE_FIELDS } from './period-dates.ts';

@@ -7,7 +7,7 @@ import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { useCreatePeriod } from '../api/create-period.ts';
-import { usePeriods } from '../api/get-periods.ts';
+import { usePeriods } from '../../../lib/reads/periods.ts';
 import { PeriodForm } from './period-form.tsx';
 import type { PeriodFormValues } from './period-form.tsx';
 import { PeriodStatusBadge } from './period-status-badge.tsx';

@@ -1,6 +1,6 @@
 import { PERIOD_STATUS_LABELS } from '../../../../src/shared/period-status.ts';
 import { Shortcut } from '../../../components/ui/shortcut.tsx';
-import { usePeriods } from '../api/get-periods.ts';
+import { usePeriods } from '../../../lib/reads/periods.ts';
 
 export function PeriodsShortcut() {
   const periods = usePeriods();

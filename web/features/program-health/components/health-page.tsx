@@ -4,7 +4,7 @@ import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
-import { usePeriods } from '../api/get-periods.ts';
+import { usePeriods } from '../../../lib/reads/periods.ts';
 import { useProgramHealth } from '../api/get-program-health.ts';
 import { ContactsChart } from './contacts-chart.tsx';
 import { GoalSheetsChart } from './goal-sheets-chart.tsx';

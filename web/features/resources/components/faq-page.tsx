@@ -11,7 +11,7 @@ import { useCreateFaqEntry } from '../api/create-faq-entry.ts';
 import { useDeleteFaqEntry } from '../api/delete-faq-entry.ts';
 import { useFaq } from '../api/get-faq.ts';
 import type { FaqEntry } from '../api/get-faq.ts';
-import { useIsStaff } from '../api/get-me.ts';
+import { useIsStaff } from '../../../lib/reads/me.ts';
 import { useReorderFaq } from '../api/reorder-faq.ts';
 import { useUpdateFaqEntry } from '../api/update-faq-entry.ts';
 import { AnswerText } from './answer-text.tsx';

@@ -5,7 +5,7 @@ import { Card } from '../../../components/ui/card.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { useIsStaff } from '../api/get-me.ts';
+import { useIsStaff } from '../../../lib/reads/me.ts';
 import { useResources } from '../api/get-resources.ts';
 import { LinkForm } from './link-form.tsx';
 import { ResourceItem } from './resource-item.tsx';

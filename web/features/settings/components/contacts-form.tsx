@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
 import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
-import type { Settings } from '../api/get-settings.ts';
+import type { Settings } from '../../../lib/reads/settings.ts';
 import { useUpdateSettings } from '../api/update-settings.ts';
 import { SaveStatus } from './save-status.tsx';
 

@@ -9,7 +9,7 @@ import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { isApiError } from '../../../lib/api-error.ts';
 import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
-import type { Settings } from '../api/get-settings.ts';
+import type { Settings } from '../../../lib/reads/settings.ts';
 import { useUpdateSettings } from '../api/update-settings.ts';
 import { questionKeyFrom } from './question-key.ts';
 import { SaveStatus } from './save-status.tsx';

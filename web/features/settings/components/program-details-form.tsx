@@ -7,7 +7,7 @@ import { isApiError } from '../../../lib/api-error.ts';
 import { timeZoneOptions } from '../../../lib/time-zones.ts';
 import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
-import type { Settings } from '../api/get-settings.ts';
+import type { Settings } from '../../../lib/reads/settings.ts';
 import { updateSettingsInputSchema, useUpdateSettings } from '../api/update-settings.ts';
 import { SaveStatus } from './save-status.tsx';
 

@@ -11,8 +11,8 @@ import { errorMessage, isApiError } from '../../../lib/api-error.ts';
 import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
 import { createProgramGoalInputSchema, useCreateProgramGoal } from '../api/create-program-goal.ts';
-import { useProgramGoals } from '../api/get-program-goals.ts';
-import type { ProgramGoal } from '../api/get-program-goals.ts';
+import { useProgramGoals } from '../../../lib/reads/program-goals.ts';
+import type { ProgramGoal } from '../../../lib/reads/program-goals.ts';
 import { useReorderProgramGoals } from '../api/reorder-program-goals.ts';
 import { updateProgramGoalInputSchema, useUpdateProgramGoal } from '../api/update-program-goal.ts';
 

@@ -2,7 +2,7 @@ import { Card } from '../../../components/ui/card.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { formatInstant } from '../../../lib/format-date.ts';
-import { useSettings } from '../api/get-settings.ts';
+import { useSettings } from '../../../lib/reads/settings.ts';
 import { ContactsForm } from './contacts-form.tsx';
 import { EligibilityQuestionsEditor } from './eligibility-questions-editor.tsx';
 import { MatchRulesForm } from './match-rules-form.tsx';

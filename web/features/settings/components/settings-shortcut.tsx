@@ -1,5 +1,5 @@
 import { Shortcut } from '../../../components/ui/shortcut.tsx';
-import { useProgramGoals } from '../api/get-program-goals.ts';
+import { useProgramGoals } from '../../../lib/reads/program-goals.ts';
 
 export function SettingsShortcut() {
   const goals = useProgramGoals();

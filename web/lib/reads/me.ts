@@ -1,17 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { meResponseSchema } from '../../../../src/shared/api/auth.ts';
-import type { Me } from '../../../../src/shared/api/auth.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import { isApiError } from '../../../lib/api-error.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
+import { meResponseSchema } from '../../../src/shared/api/auth.ts';
+import type { Me } from '../../../src/shared/api/auth.ts';
+import { apiRequest } from '../api-client.ts';
+import { isApiError } from '../api-error.ts';
+import { queryKeys } from '../query-keys.ts';
 
 export type { Me };
 
 /** The signed-in person, or null when nobody is signed in (the API answers 401). */
 export async function getMe(): Promise<Me | null> {
   try {
-    const data = await apiRequest('/api/me', meResponseSchema);
-    return data.user;
+    return (await apiRequest('/api/me', meResponseSchema)).user;
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
     throw error;
@@ -24,4 +23,9 @@ export function meQueryOptions() {
 
 export function useMe() {
   return useQuery(meQueryOptions());
+}
+
+/** Whether the person looking is staff, so pages can offer their editing tools. */
+export function useIsStaff(): boolean {
+  return useMe().data?.roles.includes('staff') ?? false;
 }

@@ -1,14 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { periodListSchema, periodSchema } from '../../../../src/shared/api/periods.ts';
-import type { Period } from '../../../../src/shared/api/periods.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
+import { periodListSchema, periodSchema } from '../../../src/shared/api/periods.ts';
+import type { Period } from '../../../src/shared/api/periods.ts';
+import { apiRequest } from '../api-client.ts';
+import { queryKeys } from '../query-keys.ts';
 
 export type { Period };
 
 export async function getPeriods(): Promise<Period[]> {
-  const data = await apiRequest('/api/periods', periodListSchema);
-  return data.periods;
+  return (await apiRequest('/api/periods', periodListSchema)).periods;
 }
 
 export function periodsQueryOptions() {
@@ -24,7 +23,7 @@ export function getPeriod(id: number): Promise<Period> {
   return apiRequest(`/api/periods/${id}`, periodSchema);
 }
 
-/** One period, for the headings of the review pages. */
+/** One period, for the headings of the pages about it. */
 export function usePeriod(id: number) {
   return useQuery(queryOptions({ queryKey: queryKeys.period(id), queryFn: () => getPeriod(id), enabled: id > 0 }));
 }
