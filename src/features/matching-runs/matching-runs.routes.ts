@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
 import type { App } from '../../http/types.ts';
-import { errorResponses, okSchema } from '../../shared/api/common.ts';
+import { errorResponses, idParamsSchema, okSchema } from '../../shared/api/common.ts';
 import {
   approveResultSchema,
   createPairRuleBodySchema,
@@ -19,11 +18,6 @@ import { approveRun } from './matching-approval.service.ts';
 import { addPairRule, getRun, getWorkspace, previewPairInRun, reassign, removePairRule, startRun } from './matching-runs.service.ts';
 import { runExecutorFor } from './run-executor.ts';
 
-/**
- * Ids are 32-bit integer columns: a larger number is refused as bad input here rather than
- * reaching PostgreSQL as a range error (a 500); the shared idParamsSchema has no upper bound.
- */
-const idParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const MATCHERS: readonly Role[] = ['staff', 'committee'];
 const tags = ['matching'];
 
