@@ -6,7 +6,7 @@ import { DomainError } from '../errors.ts';
 import { issuePasswordLink } from '../features/accounts/auth.service.ts';
 import { createStaffAccount } from '../features/accounts/setup.service.ts';
 import { seedDemo } from '../features/demo/demo-seed.ts';
-import { createJobRunner } from '../features/jobs/background-jobs.ts';
+import { createJobRunner } from '../background-jobs.ts';
 import { createMailer } from '../features/notifications/mailer.ts';
 import { logSerializers, redactPaths } from '../http/log-redaction.ts';
 import { emailSchema, personNameSchema } from '../shared/api/common.ts';

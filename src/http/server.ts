@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { createDb } from '../db/create-db.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Deps } from '../deps.ts';
-import { startJobWorker } from '../features/jobs/background-jobs.ts';
+import { startJobWorker } from '../background-jobs.ts';
 import { createMailer } from '../features/notifications/mailer.ts';
 import { systemClock } from '../time/clock.ts';
 import { buildApp } from './app.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDb } from '../../src/db/create-db.ts';
 import type { DbHandle } from '../../src/db/create-db.ts';
 import type { Deps } from '../../src/deps.ts';
-import { createJobRunner } from '../../src/features/jobs/background-jobs.ts';
+import { createJobRunner } from '../../src/background-jobs.ts';
 import type { JobResult, JobRunner } from '../../src/features/jobs/job-runner.ts';
 import { ensureProgram } from '../../src/features/programs/program.service.ts';
 import type { Clock } from '../../src/time/clock.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
-import { createJobRunner } from '../../src/features/jobs/background-jobs.ts';
+import { createJobRunner } from '../../src/background-jobs.ts';
 import { findJobByKey } from '../../src/features/jobs/jobs.store.ts';
 import { ensureProgram } from '../../src/features/programs/program.service.ts';
 import { fixedClock } from '../../src/time/clock.ts';

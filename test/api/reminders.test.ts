@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
-import { createJobRunner, startJobWorker } from '../../src/features/jobs/background-jobs.ts';
+import { createJobRunner, startJobWorker } from '../../src/background-jobs.ts';
 import type { JobRunner } from '../../src/features/jobs/job-runner.ts';
 import { findJobByKey } from '../../src/features/jobs/jobs.store.ts';
 import type { Reminder, ReminderList } from '../../src/shared/api/reminders.ts';

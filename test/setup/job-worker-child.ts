@@ -7,7 +7,7 @@
 // Database: JOB_DATABASE_URL (PostgreSQL) or JOB_SQLITE_FILE. Time: JOB_NOW (an ISO instant).
 import { createInterface } from 'node:readline';
 import { createDb } from '../../src/db/create-db.ts';
-import { createJobRunner } from '../../src/features/jobs/background-jobs.ts';
+import { createJobRunner } from '../../src/background-jobs.ts';
 import type { JobHandler, JobHandlers } from '../../src/features/jobs/job-handler.ts';
 import { JobRunner } from '../../src/features/jobs/job-runner.ts';
 import type { JobResult } from '../../src/features/jobs/job-runner.ts';
