@@ -17,12 +17,10 @@ import { authOf } from '../../http/access.ts';
 import { issueCsrfToken } from '../../http/csrf.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../../http/session-cookie.ts';
 import type { App } from '../../http/types.ts';
-import { NotFoundError } from '../../errors.ts';
-import { changePassword, completePasswordReset, requestPasswordReset, signIn, signOut, startSession } from './auth.service.ts';
+import { changePassword, completePasswordReset, findPerson, requestPasswordReset, signIn, signOut, startSession } from './auth.service.ts';
 import { acceptInvitation, previewInvitation } from './people.service.ts';
 import { completeSetup, setupStatus } from './setup.service.ts';
-import { findUserById } from './users.store.ts';
-import type { UserRecord } from './users.store.ts';
+import type { UserRecord } from './auth.service.ts';
 
 const me = (u: UserRecord) => ({ user: { id: u.id, email: u.email, name: u.name, roles: u.roles } });
 
@@ -45,8 +43,7 @@ export function authRoutes(deps: Deps) {
       },
       async (request, reply) => {
         const userId = await completeSetup(deps, request.body);
-        const user = await findUserById(deps.db, userId);
-        if (!user) throw new NotFoundError('person');
+        const user = await findPerson(deps, userId);
         setSessionCookie(request, reply, await startSession(deps, userId), sessionSeconds);
         return reply.code(201).send(me(user));
       },
@@ -142,8 +139,7 @@ export function authRoutes(deps: Deps) {
       },
       async (request, reply) => {
         const userId = await acceptInvitation(deps, request.params.token, request.body);
-        const user = await findUserById(deps.db, userId);
-        if (!user) throw new NotFoundError('person');
+        const user = await findPerson(deps, userId);
         if (request.auth) await signOut(deps, request.auth.tokenHash);
         setSessionCookie(request, reply, await startSession(deps, userId), sessionSeconds);
         return reply.code(201).send(me(user));

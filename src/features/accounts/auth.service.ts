@@ -16,6 +16,8 @@ import { hashToken, newToken } from './tokens.ts';
 import { findCredentials, findPasswordHash, findUserById, updateUser } from './users.store.ts';
 import type { UserRecord } from './users.store.ts';
 
+export type { UserRecord };
+
 export interface Authenticated {
   user: UserRecord;
   tokenHash: string;
@@ -27,6 +29,13 @@ const policyOf = (deps: Pick<Deps, 'config'>): SessionPolicy => ({
 });
 
 /** A fresh random token per sign-in; only its hash is stored. */
+/** A person by id, for the answer to a sign-in, a sign-up or an application that signs in. */
+export async function findPerson(deps: Pick<Deps, 'db'>, userId: number): Promise<UserRecord> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw new NotFoundError('person');
+  return user;
+}
+
 export async function startSession(deps: Pick<Deps, 'db' | 'clock' | 'config'>, userId: number): Promise<string> {
   const token = newToken();
   const now = deps.clock.now();

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { NotFoundError } from '../../errors.ts';
 import {
   applicationListQuerySchema,
   applicationListSchema,
@@ -20,8 +19,7 @@ import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
 import { actorOf } from '../../http/access.ts';
 import { setSessionCookie } from '../../http/session-cookie.ts';
 import type { App } from '../../http/types.ts';
-import { signOut, startSession } from '../accounts/auth.service.ts';
-import { findUserById } from '../accounts/users.store.ts';
+import { findPerson, signOut, startSession } from '../accounts/auth.service.ts';
 import { importApplications } from './applications-import.service.ts';
 import {
   apply,
@@ -63,8 +61,7 @@ export function applicationRoutes(deps: Deps) {
       },
       async (request, reply) => {
         const { userId, application } = await applyAsNewcomer(deps, request.body);
-        const user = await findUserById(deps.db, userId);
-        if (!user) throw new NotFoundError('person');
+        const user = await findPerson(deps, userId);
         if (request.auth) await signOut(deps, request.auth.tokenHash);
         setSessionCookie(request, reply, await startSession(deps, userId), sessionSeconds);
         return reply.code(201).send({ user: { id: user.id, email: user.email, name: user.name, roles: user.roles }, application });

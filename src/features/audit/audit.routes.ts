@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { errorResponses } from '../../shared/api/common.ts';
 import { auditListSchema, auditQuerySchema } from '../../shared/api/audit.ts';
 import type { App } from '../../http/types.ts';
-import { listAudit } from './audit.store.ts';
+import { readAuditLog } from './audit.service.ts';
 
 export function auditRoutes(deps: Deps) {
   return async (app: App) => {
@@ -12,7 +12,7 @@ export function auditRoutes(deps: Deps) {
         config: { access: ['staff'] },
         schema: { tags: ['audit'], summary: 'Staff and committee actions, newest first', querystring: auditQuerySchema, response: { 200: auditListSchema, ...errorResponses } },
       },
-      async (request) => ({ entries: await listAudit(deps.db, request.query) }),
+      (request) => readAuditLog(deps, request.query),
     );
   };
 }
