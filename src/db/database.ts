@@ -1,9 +1,25 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { JobStatus } from '../features/jobs/job.types.ts';
+import type { Objective } from '../matching/index.ts';
+import type { GoalSheetEvent, GoalSheetStatus } from '../shared/api/goal-sheets.ts';
+import type { PairRuleKind, RunStatus } from '../shared/api/matching.ts';
+import type { OutboxStatus } from '../shared/api/outbox.ts';
+import type { Audience, ResourceKind } from '../shared/api/resources.ts';
+import type { GoalSheetSubmitter } from '../shared/api/settings.ts';
+import type { ApplicationRole, ApplicationStatus, CareerStage, WorkplaceTypeName } from '../shared/application-vocabulary.ts';
+import type { Channel } from '../shared/channels.ts';
+import type { MatchStatus } from '../shared/match-status.ts';
+import type { PeriodStatus } from '../shared/period-status.ts';
+import type { Role } from '../shared/roles.ts';
 
 /**
  * Table types as both dialects store them. Instants are ISO-8601 UTC text
  * (`2026-11-29T06:23:40.000Z`), calendar dates are `YYYY-MM-DD` text, booleans are 0/1
  * integers and structured values are JSON text: see docs/decisions/0001-portable-schema.md.
+ *
+ * Columns that hold one of a fixed set of words (statuses, roles, kinds) have their union type,
+ * so inserts and updates are checked. SQL does not enforce it: a store that maps such a column to
+ * a domain value checks it with storedValue (./stored-value.ts), which throws on a stranger.
  */
 type Instant = string;
 type Id = Generated<number>;
@@ -20,7 +36,7 @@ export interface UsersTable {
 
 export interface UserRolesTable {
   user_id: number;
-  role: string;
+  role: Role;
 }
 
 export interface SessionsTable {
@@ -37,6 +53,7 @@ export interface InvitationsTable {
   token_hash: string;
   email: string;
   name: string;
+  /** JSON Role[] */
   roles: string;
   invited_by: number | null;
   created_at: Instant;
@@ -63,12 +80,13 @@ export interface ProgramSettingsTable {
   goals_per_sheet_max: number;
   guarantee_window_days: number;
   contacts_per_month: number;
+  /** JSON Channel[] */
   channels: string;
   eligibility_questions: string;
   goal_sheet_contact: string | null;
   training_contact: string | null;
-  /** 'mentee' | 'either': who may submit the pair's goal sheet */
-  goal_sheet_submitter: string;
+  /** Who may submit the pair's goal sheet */
+  goal_sheet_submitter: GoalSheetSubmitter;
   /** A match with no logged contact for this many weeks counts as quiet. */
   quiet_after_weeks: number;
   created_at: Instant;
@@ -87,7 +105,7 @@ export interface ProgramGoalsTable {
 export interface PeriodsTable {
   id: Id;
   name: string;
-  status: string;
+  status: PeriodStatus;
   applications_open_on: string;
   applications_close_on: string;
   matches_announced_on: string;
@@ -105,7 +123,7 @@ export interface OutboxTable {
   subject: string;
   text_body: string;
   kind: string;
-  status: string;
+  status: OutboxStatus;
   error: string | null;
   created_at: Instant;
   sent_at: Instant | null;
@@ -125,14 +143,14 @@ export interface ApplicationsTable {
   id: Id;
   period_id: number;
   user_id: number;
-  role: string;
-  status: string;
+  role: ApplicationRole;
+  status: ApplicationStatus;
   phone: string;
   job_title: string;
   employer: string;
-  workplace_type: string;
+  workplace_type: WorkplaceTypeName;
   years_experience: number;
-  career_stage: string;
+  career_stage: CareerStage;
   region: string;
   country: string;
   time_zone: string;
@@ -161,11 +179,11 @@ export interface ApplicationsTable {
 export interface MatchingRunsTable {
   id: Id;
   period_id: number;
-  status: string;
+  status: RunStatus;
   progress: ColumnType<number, number | undefined, number>;
   /** JSON Weights */
   weights: string;
-  objective: string;
+  objective: Objective;
   min_score: number | null;
   /** SHA-256 over the pool and pair rules the run used; approval compares it with today's. */
   pool_fingerprint: string;
@@ -185,8 +203,7 @@ export interface PairRulesTable {
   period_id: number;
   mentee_application_id: number;
   mentor_application_id: number;
-  /** 'lock' | 'forbid' */
-  kind: string;
+  kind: PairRuleKind;
   created_by: number | null;
   created_at: Instant;
 }
@@ -201,8 +218,7 @@ export interface MatchesTable {
   matching_run_id: number | null;
   score: number;
   explanation: string;
-  /** 'active' | 'ended' */
-  status: string;
+  status: MatchStatus;
   matched_at: Instant;
   ended_at: Instant | null;
 }
@@ -210,8 +226,7 @@ export interface MatchesTable {
 export interface GoalSheetsTable {
   id: Id;
   match_id: number;
-  /** 'draft' | 'submitted' | 'returned' | 'acknowledged' */
-  status: string;
+  status: GoalSheetStatus;
   /** Bumped on every change; a save names the revision it started from (optimistic concurrency). */
   revision: number;
   /** JSON GoalSheetContent */
@@ -232,8 +247,7 @@ export interface GoalSheetVersionsTable {
   id: Id;
   goal_sheet_id: number;
   revision: number;
-  /** 'saved' | 'submitted' | 'returned' | 'acknowledged' */
-  event: string;
+  event: GoalSheetEvent;
   /** JSON GoalSheetContent as it was at this event */
   content: string;
   comment: string | null;
@@ -259,7 +273,7 @@ export interface ContactsTable {
   logged_by: number | null;
   /** YYYY-MM-DD in the program's time zone */
   occurred_on: string;
-  channel: string;
+  channel: Channel;
   activity_id: number | null;
   /** Seen by the pair and staff only; '' when none */
   note: string;
@@ -271,10 +285,8 @@ export interface ResourcesTable {
   position: number;
   title: string;
   description: string;
-  /** 'video' | 'document' | 'link' */
-  kind: string;
-  /** 'everyone' | 'mentors' | 'mentees' */
-  audience: string;
+  kind: ResourceKind;
+  audience: Audience;
   topic: string;
   /** An external link; null for an uploaded file */
   url: string | null;
@@ -304,8 +316,7 @@ export interface JobsTable {
   dedupe_key: string;
   /** JSON, per kind */
   payload: string;
-  /** 'scheduled' | 'running' | 'done' | 'skipped' | 'failed' | 'cancelled' */
-  status: string;
+  status: JobStatus;
   run_at: Instant;
   attempts: ColumnType<number, number | undefined, number>;
   max_attempts: number;

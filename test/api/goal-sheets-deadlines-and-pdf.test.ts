@@ -158,6 +158,8 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
       const listPeriod = periods.find((p) => p.name === 'List period');
       const deadlinePeriod = periods.find((p) => p.name === 'Deadline period');
       await staff.post('/api/periods', { name: 'Empty newer period', ...OPEN_DATES });
+      // Approval moves a period with matches to active and on; the fixtures made theirs directly.
+      await ctx.deps.db.updateTable('periods').set({ status: 'closed' }).where('id', '=', listPeriod?.id ?? 0).execute();
       const first = (await staff.get('/api/goal-sheets')).json();
       expect(first.period).toEqual({ id: listPeriod?.id, name: 'List period' });
       expect(first.periods.map((p: { name: string }) => p.name)).toContain('Empty newer period');

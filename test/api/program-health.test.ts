@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { getProgramHealth } from '../../src/features/program-health/program-health.service.ts';
+import type { GoalSheetStatus } from '../../src/shared/api/goal-sheets.ts';
 import type { Role } from '../../src/shared/roles.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { createTestMatch } from '../setup/match-fixtures.ts';
@@ -29,7 +30,7 @@ describeEachDialect('program health', (db) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
-  const sheet = (matchId: number, status: string, firstSubmittedAt: string | null = null) =>
+  const sheet = (matchId: number, status: GoalSheetStatus, firstSubmittedAt: string | null = null) =>
     ctx.deps.db
       .insertInto('goal_sheets')
       .values({
@@ -210,7 +211,7 @@ describeEachDialect('program health', (db) => {
             period_id: periodId,
             user_id: userId(k),
             role,
-            status: 'accepted',
+            status: 'accepted' as const,
             phone: a.phone,
             job_title: a.jobTitle,
             employer: a.employer,
@@ -269,7 +270,7 @@ describeEachDialect('program health', (db) => {
         });
         if (sheets.length > 0) await d.insertInto('goal_sheets').values(sheets).execute();
         const contacts = matches.flatMap((m, i) =>
-          Array.from({ length: (start + i) % 4 }, (_, j) => ({ match_id: m.id, logged_by: null, occurred_on: `2026-10-${String(10 + 5 * j + (i % 5)).padStart(2, '0')}`, channel: 'video', activity_id: null, note: '', created_at: at })),
+          Array.from({ length: (start + i) % 4 }, (_, j) => ({ match_id: m.id, logged_by: null, occurred_on: `2026-10-${String(10 + 5 * j + (i % 5)).padStart(2, '0')}`, channel: 'video' as const, activity_id: null, note: '', created_at: at })),
         );
         if (contacts.length > 0) await d.insertInto('contacts').values(contacts).execute();
       }

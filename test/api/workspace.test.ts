@@ -3,6 +3,8 @@ import { startSession } from '../../src/features/accounts/auth.service.ts';
 import type { Role } from '../../src/shared/roles.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import type { ApplicationAnswers } from '../../src/shared/api/applications.ts';
+import type { GoalSheetStatus } from '../../src/shared/api/goal-sheets.ts';
+import type { Audience, ResourceKind } from '../../src/shared/api/resources.ts';
 import { createTestMatch } from '../setup/match-fixtures.ts';
 import type { TestMatch } from '../setup/match-fixtures.ts';
 import { buildTestApp, Client, createPerson, setUpProgram } from '../setup/test-app.ts';
@@ -32,7 +34,7 @@ describeEachDialect('match workspace', (db) => {
     const res = await (await as(staffId)).patch('/api/settings', patch);
     expect(res.statusCode, res.body).toBe(200);
   };
-  const addSheet = (matchId: number, status: string) => {
+  const addSheet = (matchId: number, status: GoalSheetStatus) => {
     const at = ctx.clock.now().toISOString();
     return ctx.deps.db
       .insertInto('goal_sheets')
@@ -198,7 +200,7 @@ describeEachDialect('match workspace', (db) => {
     ctx.clock.set('2026-09-20T18:00:00.000Z');
     const m = await createTestMatch(ctx.deps, { periodId, mentorAnswers: { programGoalIds: [1, 2, 3] }, menteeAnswers: { programGoalIds: [5, 3, 2] } });
     const at = ctx.clock.now().toISOString();
-    const resource = (position: number, title: string, audience: string, kind = 'link') => ({
+    const resource = (position: number, title: string, audience: Audience, kind: ResourceKind = 'link') => ({
       position,
       title,
       description: '',

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/executor.ts';
+import { storedValues } from '../../db/stored-value.ts';
 import { ROLES } from '../../shared/roles.ts';
 import type { Role } from '../../shared/roles.ts';
 
@@ -26,10 +27,7 @@ type Row = {
   revoked_at: string | null;
 };
 
-function parseRoles(json: string): Role[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r)) : [];
-}
+const parseRoles = (json: string): Role[] => storedValues('invitations', 'roles', ROLES, JSON.parse(json));
 
 const toRecord = (r: Row): InvitationRecord => ({
   id: r.id,

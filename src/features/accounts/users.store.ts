@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/executor.ts';
+import { storedValue } from '../../db/stored-value.ts';
 import { ROLES } from '../../shared/roles.ts';
 import type { Role } from '../../shared/roles.ts';
 
@@ -17,16 +18,13 @@ export interface Credentials {
   disabled: boolean;
 }
 
-const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
-
 async function rolesByUser(db: Executor, userIds: number[]): Promise<Map<number, Role[]>> {
   const map = new Map<number, Role[]>();
   if (userIds.length === 0) return map;
   const rows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).execute();
   for (const row of rows) {
-    if (!isRole(row.role)) continue;
     const list = map.get(row.user_id) ?? [];
-    list.push(row.role);
+    list.push(storedValue('user_roles', 'role', ROLES, row.role));
     map.set(row.user_id, list);
   }
   // A stable order (the order of ROLES) keeps responses and tests predictable.

@@ -1,12 +1,15 @@
 import type { Executor } from '../../db/executor.ts';
+import { storedValue } from '../../db/stored-value.ts';
 import type { Channel } from '../../shared/channels.ts';
+import { MATCH_STATUSES } from '../../shared/match-status.ts';
+import type { MatchStatus } from '../../shared/match-status.ts';
 
 /** What the contact log needs to know about a match: who is in it, since when, and whether it goes on. */
 export interface MatchForLog {
   id: number;
   mentorUserId: number;
   menteeUserId: number;
-  status: 'active' | 'ended';
+  status: MatchStatus;
   matchedAt: string;
 }
 
@@ -21,7 +24,7 @@ export async function findMatchForLog(db: Executor, id: number): Promise<MatchFo
       id: row.id,
       mentorUserId: row.mentor_user_id,
       menteeUserId: row.mentee_user_id,
-      status: row.status === 'ended' ? 'ended' : 'active',
+      status: storedValue('matches', 'status', MATCH_STATUSES, row.status),
       matchedAt: row.matched_at,
     }
   );

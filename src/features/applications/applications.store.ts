@@ -1,9 +1,9 @@
 import type { Executor } from '../../db/executor.ts';
+import { storedValue, storedValues } from '../../db/stored-value.ts';
 import type { ApplicationAnswers } from '../../shared/api/applications.ts';
-import { APPLICATION_STATUSES, CAREER_STAGES, WORKPLACE_TYPES } from '../../shared/application-vocabulary.ts';
-import type { ApplicationRole, ApplicationStatus, CareerStage, WorkplaceTypeName } from '../../shared/application-vocabulary.ts';
+import { APPLICATION_ROLES, APPLICATION_STATUSES, CAREER_STAGES, WORKPLACE_TYPES } from '../../shared/application-vocabulary.ts';
+import type { ApplicationRole, ApplicationStatus, WorkplaceTypeName } from '../../shared/application-vocabulary.ts';
 import { CHANNELS } from '../../shared/channels.ts';
-import type { Channel } from '../../shared/channels.ts';
 import type { ApplicationRecord } from './application.types.ts';
 
 /** Filters the staff list offers; all optional, all combined with AND. */
@@ -40,7 +40,8 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
-const oneOf = <T extends string>(all: readonly T[], value: string, fallback: T): T => ((all as readonly string[]).includes(value) ? (value as T) : fallback);
+const roleOf = (role: string): ApplicationRole => storedValue('applications', 'role', APPLICATION_ROLES, role);
+const statusOf = (status: string): ApplicationStatus => storedValue('applications', 'status', APPLICATION_STATUSES, status);
 
 const stringList = (text: string): string[] => parseJson<unknown[]>(text, []).filter((x): x is string => typeof x === 'string');
 
@@ -53,20 +54,20 @@ function toRecord(r: JoinedRow): ApplicationRecord {
     userId: r.user_id,
     applicantName: r.user_name,
     applicantEmail: r.user_email,
-    role: r.role === 'mentor' ? 'mentor' : 'mentee',
-    status: oneOf(APPLICATION_STATUSES, r.status, 'submitted'),
+    role: roleOf(r.role),
+    status: statusOf(r.status),
     answers: {
       phone: r.phone,
       jobTitle: r.job_title,
       employer: r.employer,
-      workplaceType: oneOf(WORKPLACE_TYPES, r.workplace_type, 'other'),
+      workplaceType: storedValue('applications', 'workplace_type', WORKPLACE_TYPES, r.workplace_type),
       yearsExperience: Number(r.years_experience),
-      careerStage: oneOf<CareerStage>(CAREER_STAGES, r.career_stage, 'mid_career'),
+      careerStage: storedValue('applications', 'career_stage', CAREER_STAGES, r.career_stage),
       region: r.region,
       timeZone: r.time_zone,
       interests: stringList(r.interests),
       programGoalIds: parseJson<unknown[]>(r.program_goal_ids, []).filter((x): x is number => typeof x === 'number'),
-      channels: stringList(r.channels).filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c)),
+      channels: storedValues('applications', 'channels', CHANNELS, parseJson<unknown>(r.channels, [])),
       meetInPerson: Number(r.meet_in_person) === 1,
       languages: stringList(r.languages),
       hopes: r.hopes,
@@ -264,9 +265,7 @@ export async function countApplications(db: Executor, periodId: number): Promise
     .groupBy(['role', 'status'])
     .execute();
   for (const r of rows) {
-    const role: ApplicationRole = r.role === 'mentor' ? 'mentor' : 'mentee';
-    const status = oneOf(APPLICATION_STATUSES, r.status, 'submitted');
-    counts[role][status] += Number(r.n);
+    counts[roleOf(r.role)][statusOf(r.status)] += Number(r.n);
   }
   return counts;
 }
@@ -286,7 +285,7 @@ export async function listApplicationStatusesOf(
   for (let i = 0; i < userIds.length; i += 500) {
     const rows = await db.selectFrom('applications').select(['user_id', 'role', 'status']).where('user_id', 'in', userIds.slice(i, i + 500)).execute();
     for (const r of rows) {
-      out.push({ userId: r.user_id, role: r.role === 'mentor' ? 'mentor' : 'mentee', status: oneOf(APPLICATION_STATUSES, r.status, 'submitted') });
+      out.push({ userId: r.user_id, role: roleOf(r.role), status: statusOf(r.status) });
     }
   }
   return out;

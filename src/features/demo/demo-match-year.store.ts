@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/executor.ts';
-import type { GoalSheetContent } from '../../shared/api/goal-sheets.ts';
+import type { GoalSheetContent, GoalSheetEvent } from '../../shared/api/goal-sheets.ts';
+import type { Channel } from '../../shared/channels.ts';
 
 /**
  * The demo writes the match year's rows itself (goal sheets with their history, contacts), the
@@ -25,10 +26,8 @@ export async function listCatalogue(db: Executor): Promise<{ id: number; program
   });
 }
 
-export type SheetEventKind = 'saved' | 'submitted' | 'returned' | 'acknowledged';
-
 export interface SheetEvent {
-  kind: SheetEventKind;
+  kind: GoalSheetEvent;
   actorId: number;
   at: string;
   comment: string | null;
@@ -78,7 +77,7 @@ export interface DemoContact {
   matchId: number;
   loggedBy: number;
   occurredOn: string;
-  channel: string;
+  channel: Channel;
   activityId: number | null;
   note: string;
   at: string;

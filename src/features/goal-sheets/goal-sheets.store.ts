@@ -1,6 +1,10 @@
 import type { Executor } from '../../db/executor.ts';
+import { selectMatchWithPeople } from '../../db/match-with-people.ts';
+import { storedValue } from '../../db/stored-value.ts';
 import { EMPTY_GOAL_SHEET, GOAL_SHEET_EVENTS, GOAL_SHEET_STATUSES, goalSheetContentSchema } from '../../shared/api/goal-sheets.ts';
 import type { GoalSheetContent, GoalSheetEvent, GoalSheetStatus } from '../../shared/api/goal-sheets.ts';
+import { MATCH_STATUSES } from '../../shared/match-status.ts';
+import type { MatchStatus } from '../../shared/match-status.ts';
 
 export interface SheetPerson {
   id: number;
@@ -11,7 +15,7 @@ export interface SheetPerson {
 /** A match as the goal sheet needs it: the pair, the period and its last day. */
 export interface SheetMatch {
   id: number;
-  status: 'active' | 'ended';
+  status: MatchStatus;
   matchedAt: string;
   periodId: number;
   periodName: string;
@@ -45,8 +49,8 @@ export interface GoalSheetVersionRecord {
   content: GoalSheetContent;
 }
 
-const asStatus = (s: string): GoalSheetStatus => ((GOAL_SHEET_STATUSES as readonly string[]).includes(s) ? (s as GoalSheetStatus) : 'draft');
-const asEvent = (s: string): GoalSheetEvent => ((GOAL_SHEET_EVENTS as readonly string[]).includes(s) ? (s as GoalSheetEvent) : 'saved');
+const sheetStatus = (s: string): GoalSheetStatus => storedValue('goal_sheets', 'status', GOAL_SHEET_STATUSES, s);
+const matchStatus = (s: string): MatchStatus => storedValue('matches', 'status', MATCH_STATUSES, s);
 
 /** Stored JSON back to content; text that no longer parses reads as an empty sheet rather than a 500. */
 function parseContent(text: string): GoalSheetContent {
@@ -59,11 +63,7 @@ function parseContent(text: string): GoalSheetContent {
 }
 
 export async function findSheetMatch(db: Executor, matchId: number): Promise<SheetMatch | undefined> {
-  const r = await db
-    .selectFrom('matches as m')
-    .innerJoin('periods as p', 'p.id', 'm.period_id')
-    .innerJoin('users as mu', 'mu.id', 'm.mentor_user_id')
-    .innerJoin('users as eu', 'eu.id', 'm.mentee_user_id')
+  const r = await selectMatchWithPeople(db)
     .select([
       'm.id',
       'm.status',
@@ -83,7 +83,7 @@ export async function findSheetMatch(db: Executor, matchId: number): Promise<She
   if (!r) return undefined;
   return {
     id: r.id,
-    status: r.status === 'ended' ? 'ended' : 'active',
+    status: matchStatus(r.status),
     matchedAt: r.matched_at,
     periodId: r.period_id,
     periodName: r.period_name,
@@ -120,7 +120,7 @@ export async function findSheet(db: Executor, matchId: number): Promise<GoalShee
   return {
     id: r.id,
     matchId: r.match_id,
-    status: asStatus(r.status),
+    status: sheetStatus(r.status),
     revision: r.revision,
     content: parseContent(r.content),
     updatedByName: r.updated_by_name,
@@ -227,7 +227,7 @@ export async function listVersions(db: Executor, sheetId: number): Promise<GoalS
     .execute();
   return rows.map((r) => ({
     revision: r.revision,
-    event: asEvent(r.event),
+    event: storedValue('goal_sheet_versions', 'event', GOAL_SHEET_EVENTS, r.event),
     actorName: r.actor_name,
     at: r.created_at,
     comment: r.comment,
@@ -237,7 +237,7 @@ export async function listVersions(db: Executor, sheetId: number): Promise<GoalS
 
 export interface PeriodSheetRow {
   matchId: number;
-  matchStatus: 'active' | 'ended';
+  matchStatus: MatchStatus;
   matchedAt: string;
   mentor: { id: number; name: string };
   mentee: { id: number; name: string };
@@ -247,10 +247,7 @@ export interface PeriodSheetRow {
 
 /** Every match of a period with its sheet, if any (a left join: a sheet nobody started still counts). */
 export async function listPeriodSheets(db: Executor, periodId: number): Promise<PeriodSheetRow[]> {
-  const rows = await db
-    .selectFrom('matches as m')
-    .innerJoin('users as mu', 'mu.id', 'm.mentor_user_id')
-    .innerJoin('users as eu', 'eu.id', 'm.mentee_user_id')
+  const rows = await selectMatchWithPeople(db)
     .leftJoin('goal_sheets as g', 'g.match_id', 'm.id')
     .select([
       'm.id',
@@ -272,7 +269,7 @@ export async function listPeriodSheets(db: Executor, periodId: number): Promise<
     .execute();
   return rows.map((r) => ({
     matchId: r.id,
-    matchStatus: r.match_status === 'ended' ? 'ended' : 'active',
+    matchStatus: matchStatus(r.match_status),
     matchedAt: r.matched_at,
     mentor: { id: r.mentor_id, name: r.mentor_name },
     mentee: { id: r.mentee_id, name: r.mentee_name },
@@ -280,7 +277,7 @@ export async function listPeriodSheets(db: Executor, periodId: number): Promise<
       r.sheet_id === null || r.status === null
         ? null
         : {
-            status: asStatus(r.status),
+            status: sheetStatus(r.status),
             goals: parseContent(r.content ?? '').goals.length,
             submittedAt: r.submitted_at,
             firstSubmittedAt: r.first_submitted_at,

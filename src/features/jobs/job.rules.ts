@@ -5,9 +5,6 @@ import { HOUR_MS, MINUTE_MS } from '../../time/clock.ts';
  * kept of an error, and which time slot a recurring job belongs to. Pure: `now` is passed in.
  */
 
-export const JOB_STATUSES = ['scheduled', 'running', 'done', 'skipped', 'failed', 'cancelled'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-
 export const DEFAULT_MAX_ATTEMPTS = 5;
 const BACKOFF_FIRST_MS = MINUTE_MS;
 const BACKOFF_FACTOR = 5;

@@ -1,10 +1,12 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Dialect } from '../../db/create-db.ts';
 import type { JobsTable } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
+import { storedValue } from '../../db/stored-value.ts';
 import { addMs, toInstant } from '../../time/instant.ts';
-import { DEFAULT_MAX_ATTEMPTS, JOB_STATUSES } from './job.rules.ts';
-import type { JobStatus } from './job.rules.ts';
+import { DEFAULT_MAX_ATTEMPTS } from './job.rules.ts';
+import { JOB_STATUSES } from './job.types.ts';
+import type { JobStatus } from './job.types.ts';
 
 /**
  * The durable job queue: one table, `jobs`, shared by every instance of the app. The statements
@@ -60,7 +62,7 @@ export const toJobRecord = (r: Row): JobRecord => ({
   kind: r.kind,
   dedupeKey: r.dedupe_key,
   payload: parsePayload(r.payload),
-  status: (JOB_STATUSES as readonly string[]).includes(r.status) ? (r.status as JobStatus) : 'failed',
+  status: storedValue('jobs', 'status', JOB_STATUSES, r.status),
   runAt: r.run_at,
   attempts: r.attempts,
   maxAttempts: r.max_attempts,
@@ -77,7 +79,7 @@ export const toJobRecord = (r: Row): JobRecord => ({
 
 const instant = (d: Date | string): string => (typeof d === 'string' ? new Date(d).toISOString() : toInstant(d));
 
-function toRow(now: Date, job: NewJob) {
+function toRow(now: Date, job: NewJob): Insertable<JobsTable> {
   const at = toInstant(now);
   return {
     kind: job.kind,
@@ -122,7 +124,7 @@ export async function enqueueMany(db: Executor, now: Date, jobs: readonly NewJob
 
 export interface JobKeyState {
   id: number;
-  status: string;
+  status: JobStatus;
   runAt: string;
   attempts: number;
 }
@@ -133,7 +135,7 @@ export async function jobsByDedupeKey(db: Executor, keys: readonly string[]): Pr
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
     const rows = await db.selectFrom('jobs').select(['id', 'dedupe_key', 'status', 'run_at', 'attempts']).where('dedupe_key', 'in', chunk).execute();
-    for (const r of rows) found.set(r.dedupe_key, { id: r.id, status: r.status, runAt: r.run_at, attempts: r.attempts });
+    for (const r of rows) found.set(r.dedupe_key, { id: r.id, status: storedValue('jobs', 'status', JOB_STATUSES, r.status), runAt: r.run_at, attempts: r.attempts });
   }
   return found;
 }

@@ -1,6 +1,10 @@
 import type { Executor } from '../../db/executor.ts';
+import { selectMatchWithPeople } from '../../db/match-with-people.ts';
+import { storedValue, storedValues } from '../../db/stored-value.ts';
 import { CHANNELS } from '../../shared/channels.ts';
 import type { Channel } from '../../shared/channels.ts';
+import { MATCH_STATUSES } from '../../shared/match-status.ts';
+import type { MatchStatus } from '../../shared/match-status.ts';
 
 export interface NewMatch {
   periodId: number;
@@ -80,7 +84,7 @@ export interface MatchOfPerson {
   periodName: string;
   myRole: 'mentor' | 'mentee';
   matchedAt: string;
-  status: 'active' | 'ended';
+  status: MatchStatus;
   explanation: string;
   partner: PartnerContact;
 }
@@ -102,11 +106,8 @@ export function parseList(text: string): unknown[] {
 async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'mentee'): Promise<MatchOfPerson[]> {
   const mine = myRole === 'mentor' ? 'm.mentor_user_id' : 'm.mentee_user_id';
   const partnerApplication = myRole === 'mentor' ? 'm.mentee_application_id' : 'm.mentor_application_id';
-  const rows = await db
-    .selectFrom('matches as m')
-    .innerJoin('periods as p', 'p.id', 'm.period_id')
+  const rows = await selectMatchWithPeople(db)
     .innerJoin('applications as pa', 'pa.id', partnerApplication)
-    .innerJoin('users as pu', 'pu.id', 'pa.user_id')
     .select([
       'm.id',
       'm.period_id',
@@ -114,8 +115,10 @@ async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'm
       'm.matched_at',
       'm.status',
       'm.explanation',
-      'pu.name',
-      'pu.email',
+      'mu.name as mentor_name',
+      'mu.email as mentor_email',
+      'eu.name as mentee_name',
+      'eu.email as mentee_email',
       'pa.phone',
       'pa.job_title',
       'pa.employer',
@@ -132,17 +135,17 @@ async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'm
     periodName: r.period_name,
     myRole,
     matchedAt: r.matched_at,
-    status: r.status === 'ended' ? 'ended' : 'active',
+    status: storedValue('matches', 'status', MATCH_STATUSES, r.status),
     explanation: r.explanation,
     partner: {
-      name: r.name,
-      email: r.email,
+      name: myRole === 'mentor' ? r.mentee_name : r.mentor_name,
+      email: myRole === 'mentor' ? r.mentee_email : r.mentor_email,
       phone: r.phone,
       jobTitle: r.job_title,
       employer: r.employer,
       region: r.region,
       timeZone: r.time_zone,
-      channels: parseList(r.channels).filter((c): c is Channel => (CHANNELS as readonly unknown[]).includes(c)),
+      channels: storedValues('applications', 'channels', CHANNELS, parseList(r.channels)),
       languages: parseList(r.languages).filter((l): l is string => typeof l === 'string'),
     },
   }));

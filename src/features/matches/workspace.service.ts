@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
+import type { Audience } from '../../shared/api/resources.ts';
 import type { MatchWorkspace } from '../../shared/api/workspace.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { hasRole } from '../accounts/actor.ts';
@@ -34,7 +35,7 @@ export async function getMatchWorkspace(deps: Pick<Deps, 'db' | 'clock'>, actor:
   const month = monthOf(today);
   const sheetStatus = await findGoalSheetState(deps.db, match.id);
   const contacts = await contactSummary(deps.db, match.id, month.from, month.until);
-  const audiences = myRole === 'mentor' ? ['everyone', 'mentors'] : myRole === 'mentee' ? ['everyone', 'mentees'] : ['everyone', 'mentors', 'mentees'];
+  const audiences: Audience[] = myRole === 'mentor' ? ['everyone', 'mentors'] : myRole === 'mentee' ? ['everyone', 'mentees'] : ['everyone', 'mentors', 'mentees'];
   const resources = await listResourcesFor(deps.db, audiences, RESOURCES_ON_PAGE);
 
   return {

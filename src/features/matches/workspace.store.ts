@@ -1,8 +1,14 @@
 import type { Executor } from '../../db/executor.ts';
+import { selectMatchWithPeople } from '../../db/match-with-people.ts';
+import { storedValue, storedValues } from '../../db/stored-value.ts';
+import { GOAL_SHEET_STATUSES } from '../../shared/api/goal-sheets.ts';
+import { RESOURCE_KINDS } from '../../shared/api/resources.ts';
+import type { Audience, ResourceKind } from '../../shared/api/resources.ts';
 import { CHANNELS } from '../../shared/channels.ts';
 import type { Channel } from '../../shared/channels.ts';
 import type { WorkspacePerson, WorkspaceSheetState } from '../../shared/api/workspace.ts';
-import { WORKSPACE_SHEET_STATES } from '../../shared/api/workspace.ts';
+import { MATCH_STATUSES } from '../../shared/match-status.ts';
+import type { MatchStatus } from '../../shared/match-status.ts';
 import { parseList } from './matches.store.ts';
 
 /** One side of a match: what a partner may see, plus the answers the workspace reasons with. */
@@ -17,14 +23,14 @@ export interface WorkspaceMatch {
   periodId: number;
   periodName: string;
   programEndsOn: string;
-  status: 'active' | 'ended';
+  status: MatchStatus;
   matchedAt: string;
   explanation: string;
   mentor: MatchSide;
   mentee: MatchSide;
 }
 
-const channelsOf = (text: string): Channel[] => parseList(text).filter((c): c is Channel => (CHANNELS as readonly unknown[]).includes(c));
+const channelsOf = (text: string): Channel[] => storedValues('applications', 'channels', CHANNELS, parseList(text));
 const stringsOf = (text: string): string[] => parseList(text).filter((l): l is string => typeof l === 'string');
 const idsOf = (text: string): number[] => parseList(text).filter((n): n is number => typeof n === 'number' && Number.isInteger(n));
 
@@ -34,13 +40,9 @@ const idsOf = (text: string): number[] => parseList(text).filter((n): n is numbe
  * preferences, hopes and eligibility answers never leave the database here.
  */
 export async function findWorkspaceMatch(db: Executor, matchId: number): Promise<WorkspaceMatch | undefined> {
-  const r = await db
-    .selectFrom('matches as m')
-    .innerJoin('periods as p', 'p.id', 'm.period_id')
+  const r = await selectMatchWithPeople(db)
     .innerJoin('applications as ra', 'ra.id', 'm.mentor_application_id')
-    .innerJoin('users as ru', 'ru.id', 'm.mentor_user_id')
     .innerJoin('applications as ea', 'ea.id', 'm.mentee_application_id')
-    .innerJoin('users as eu', 'eu.id', 'm.mentee_user_id')
     .select([
       'm.id',
       'm.period_id',
@@ -49,9 +51,9 @@ export async function findWorkspaceMatch(db: Executor, matchId: number): Promise
       'm.status',
       'm.matched_at',
       'm.explanation',
-      'ru.id as r_user_id',
-      'ru.name as r_name',
-      'ru.email as r_email',
+      'mu.id as r_user_id',
+      'mu.name as r_name',
+      'mu.email as r_email',
       'ra.phone as r_phone',
       'ra.job_title as r_job_title',
       'ra.employer as r_employer',
@@ -82,7 +84,7 @@ export async function findWorkspaceMatch(db: Executor, matchId: number): Promise
     periodId: r.period_id,
     periodName: r.period_name,
     programEndsOn: r.program_ends_on,
-    status: r.status === 'ended' ? 'ended' : 'active',
+    status: storedValue('matches', 'status', MATCH_STATUSES, r.status),
     matchedAt: r.matched_at,
     explanation: r.explanation,
     mentor: {
@@ -126,7 +128,7 @@ export async function findWorkspaceMatch(db: Executor, matchId: number): Promise
 export async function findGoalSheetState(db: Executor, matchId: number): Promise<WorkspaceSheetState> {
   const row = await db.selectFrom('goal_sheets').select('status').where('match_id', '=', matchId).executeTakeFirst();
   if (!row) return 'not_started';
-  return (WORKSPACE_SHEET_STATES as readonly string[]).includes(row.status) ? (row.status as WorkspaceSheetState) : 'draft';
+  return storedValue('goal_sheets', 'status', GOAL_SHEET_STATUSES, row.status);
 }
 
 /** The last logged contact and how many were logged in [from, until) — one query. */
@@ -147,12 +149,12 @@ export async function contactSummary(db: Executor, matchId: number, from: string
 export interface ResourceLine {
   id: number;
   title: string;
-  kind: 'video' | 'document' | 'link';
+  kind: ResourceKind;
   topic: string;
 }
 
 /** The first few resources for these audiences, in the program's order. */
-export async function listResourcesFor(db: Executor, audiences: readonly string[], limit: number): Promise<ResourceLine[]> {
+export async function listResourcesFor(db: Executor, audiences: readonly Audience[], limit: number): Promise<ResourceLine[]> {
   const rows = await db
     .selectFrom('resources')
     .select(['id', 'title', 'kind', 'topic'])
@@ -161,5 +163,5 @@ export async function listResourcesFor(db: Executor, audiences: readonly string[
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind === 'video' || r.kind === 'document' ? r.kind : 'link', topic: r.topic }));
+  return rows.map((r) => ({ id: r.id, title: r.title, kind: storedValue('resources', 'kind', RESOURCE_KINDS, r.kind), topic: r.topic }));
 }

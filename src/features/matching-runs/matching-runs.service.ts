@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.ts';
 import type { Weights } from '../../matching/index.ts';
 import { DEFAULT_WEIGHTS, weightsSchema } from '../../matching/index.ts';
-import type { MatchingRun, PairPreview, WeightsView } from '../../shared/api/matching.ts';
+import type { MatchingRun, PairPreview, PairRuleKind, WeightsView } from '../../shared/api/matching.ts';
 import type { PeriodStatus } from '../../shared/period-status.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
@@ -25,7 +25,7 @@ import { findLatestRun, findPreviousRunWithResult, findRun, insertRun, listRunni
 import type { MatchingRunRecord } from './matching-runs.store.ts';
 import { previewPair } from './pair-preview.ts';
 import { deletePairRule, deleteRulesReplacedBy, findPairRule, insertPairRule } from './pair-rules.store.ts';
-import type { PairRuleKind, PairRuleRecord } from './pair-rules.store.ts';
+import type { PairRuleRecord } from './pair-rules.store.ts';
 import type { RunExecutor } from './run-executor.ts';
 import type { RunJob } from './run-job.ts';
 import { reassignInResult } from './run-result.ts';

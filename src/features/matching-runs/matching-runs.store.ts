@@ -1,10 +1,11 @@
+import type { Selectable } from 'kysely';
+import type { MatchingRunsTable } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
+import { storedValue } from '../../db/stored-value.ts';
 import type { Objective, Weights } from '../../matching/index.ts';
-import { DEFAULT_WEIGHTS } from '../../matching/index.ts';
-import { runResultSchema } from '../../shared/api/matching.ts';
-import type { RunResult } from '../../shared/api/matching.ts';
-
-export type RunStatus = 'running' | 'done' | 'failed' | 'approved';
+import { DEFAULT_WEIGHTS, OBJECTIVES } from '../../matching/index.ts';
+import { RUN_STATUSES, runResultSchema } from '../../shared/api/matching.ts';
+import type { RunResult, RunStatus } from '../../shared/api/matching.ts';
 
 export interface MatchingRunRecord {
   id: number;
@@ -27,26 +28,7 @@ export interface MatchingRunRecord {
   approvedAt: string | null;
 }
 
-type Row = {
-  id: number;
-  period_id: number;
-  status: string;
-  progress: number;
-  weights: string;
-  objective: string;
-  min_score: number | null;
-  pool_fingerprint: string;
-  result: string | null;
-  error: string | null;
-  created_by: number | null;
-  created_at: string;
-  heartbeat_at: string | null;
-  finished_at: string | null;
-  approved_by: number | null;
-  approved_at: string | null;
-};
-
-const STATUSES: readonly RunStatus[] = ['running', 'done', 'failed', 'approved'];
+type Row = Selectable<MatchingRunsTable>;
 
 function parseJson(text: string | null): unknown {
   if (text === null) return null;
@@ -66,10 +48,10 @@ function parseResult(text: string | null): RunResult | null {
 const toRecord = (r: Row): MatchingRunRecord => ({
   id: r.id,
   periodId: r.period_id,
-  status: (STATUSES as readonly string[]).includes(r.status) ? (r.status as RunStatus) : 'failed',
+  status: storedValue('matching_runs', 'status', RUN_STATUSES, r.status),
   progress: Number(r.progress),
   weights: { ...DEFAULT_WEIGHTS, ...(parseJson(r.weights) as Partial<Weights> | null) },
-  objective: r.objective === 'total-score' ? 'total-score' : 'most-matched',
+  objective: storedValue('matching_runs', 'objective', OBJECTIVES, r.objective),
   minScore: r.min_score === null ? null : Number(r.min_score),
   poolFingerprint: r.pool_fingerprint,
   result: parseResult(r.result),

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/executor.ts';
-
-export type PairRuleKind = 'lock' | 'forbid';
+import { storedValue } from '../../db/stored-value.ts';
+import { PAIR_RULE_KINDS } from '../../shared/api/matching.ts';
+import type { PairRuleKind } from '../../shared/api/matching.ts';
 
 export interface PairRuleRecord {
   id: number;
@@ -37,7 +38,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectNamed>['executeTakeFirstOr
 const toRecord = (r: Row): PairRuleRecord => ({
   id: r.id,
   periodId: r.period_id,
-  kind: r.kind === 'lock' ? 'lock' : 'forbid',
+  kind: storedValue('pair_rules', 'kind', PAIR_RULE_KINDS, r.kind),
   menteeApplicationId: r.mentee_application_id,
   menteeName: r.mentee_name,
   mentorApplicationId: r.mentor_application_id,

@@ -1,6 +1,9 @@
+import type { Selectable } from 'kysely';
+import type { OutboxTable } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
-
-export type OutboxStatus = 'recorded' | 'sent' | 'failed';
+import { storedValue } from '../../db/stored-value.ts';
+import { OUTBOX_STATUSES } from '../../shared/api/outbox.ts';
+import type { OutboxStatus } from '../../shared/api/outbox.ts';
 
 export interface OutboxRecord {
   id: number;
@@ -15,27 +18,14 @@ export interface OutboxRecord {
   sentAt: string | null;
 }
 
-type Row = {
-  id: number;
-  to_address: string;
-  to_name: string;
-  subject: string;
-  text_body: string;
-  kind: string;
-  status: string;
-  error: string | null;
-  created_at: string;
-  sent_at: string | null;
-};
-
-const toRecord = (r: Row): OutboxRecord => ({
+const toRecord = (r: Selectable<OutboxTable>): OutboxRecord => ({
   id: r.id,
   toAddress: r.to_address,
   toName: r.to_name,
   subject: r.subject,
   textBody: r.text_body,
   kind: r.kind,
-  status: r.status === 'sent' || r.status === 'failed' ? r.status : 'recorded',
+  status: storedValue('outbox', 'status', OUTBOX_STATUSES, r.status),
   error: r.error,
   createdAt: r.created_at,
   sentAt: r.sent_at,

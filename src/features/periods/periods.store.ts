@@ -1,4 +1,7 @@
+import type { Selectable } from 'kysely';
+import type { PeriodsTable } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
+import { storedValue } from '../../db/stored-value.ts';
 import type { PeriodDates } from '../../shared/api/periods.ts';
 import { PERIOD_STATUSES } from '../../shared/period-status.ts';
 import type { PeriodStatus } from '../../shared/period-status.ts';
@@ -11,26 +14,10 @@ export interface PeriodRecord extends PeriodDates {
   updatedAt: string;
 }
 
-type Row = {
-  id: number;
-  name: string;
-  status: string;
-  applications_open_on: string;
-  applications_close_on: string;
-  matches_announced_on: string;
-  program_ends_on: string;
-  survey_opens_on: string;
-  survey_closes_on: string;
-  created_at: string;
-  updated_at: string;
-};
-
-const asStatus = (s: string): PeriodStatus => (PERIOD_STATUSES as readonly string[]).includes(s) ? (s as PeriodStatus) : 'draft';
-
-const toRecord = (r: Row): PeriodRecord => ({
+const toRecord = (r: Selectable<PeriodsTable>): PeriodRecord => ({
   id: r.id,
   name: r.name,
-  status: asStatus(r.status),
+  status: storedValue('periods', 'status', PERIOD_STATUSES, r.status),
   applicationsOpenOn: r.applications_open_on,
   applicationsCloseOn: r.applications_close_on,
   matchesAnnouncedOn: r.matches_announced_on,

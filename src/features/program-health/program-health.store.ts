@@ -1,11 +1,15 @@
 import type { Executor } from '../../db/executor.ts';
+import { selectMatchWithPeople } from '../../db/match-with-people.ts';
+import { storedValue } from '../../db/stored-value.ts';
+import { GOAL_SHEET_STATUSES } from '../../shared/api/goal-sheets.ts';
 import type { WorkspaceSheetState } from '../../shared/api/workspace.ts';
-import { WORKSPACE_SHEET_STATES } from '../../shared/api/workspace.ts';
+import { MATCH_STATUSES } from '../../shared/match-status.ts';
+import type { MatchStatus } from '../../shared/match-status.ts';
 import type { ContactDay } from './program-health.rules.ts';
 
 export interface PeriodMatchFacts {
   matchId: number;
-  status: 'active' | 'ended';
+  status: MatchStatus;
   matchedAt: string;
   mentee: { userId: number; name: string; email: string };
   mentor: { userId: number; name: string; email: string };
@@ -16,17 +20,14 @@ export interface PeriodMatchFacts {
 }
 
 const sheetState = (status: string | null): WorkspaceSheetState =>
-  status === null ? 'not_started' : (WORKSPACE_SHEET_STATES as readonly string[]).includes(status) ? (status as WorkspaceSheetState) : 'draft';
+  status === null ? 'not_started' : storedValue('goal_sheets', 'status', GOAL_SHEET_STATUSES, status);
 
 /**
  * Every match of a period with both people, its goal sheet and its last contact — one query
  * however many matches there are (the health page must stay fast for thousands).
  */
 export async function listPeriodMatchFacts(db: Executor, periodId: number): Promise<PeriodMatchFacts[]> {
-  const rows = await db
-    .selectFrom('matches as m')
-    .innerJoin('users as eu', 'eu.id', 'm.mentee_user_id')
-    .innerJoin('users as ru', 'ru.id', 'm.mentor_user_id')
+  const rows = await selectMatchWithPeople(db)
     .leftJoin('goal_sheets as g', 'g.match_id', 'm.id')
     .leftJoin(
       (eb) =>
@@ -45,9 +46,9 @@ export async function listPeriodMatchFacts(db: Executor, periodId: number): Prom
       'eu.id as mentee_id',
       'eu.name as mentee_name',
       'eu.email as mentee_email',
-      'ru.id as mentor_id',
-      'ru.name as mentor_name',
-      'ru.email as mentor_email',
+      'mu.id as mentor_id',
+      'mu.name as mentor_name',
+      'mu.email as mentor_email',
       'g.status as sheet_status',
       'g.first_submitted_at',
       'g.submitted_at',
@@ -59,7 +60,7 @@ export async function listPeriodMatchFacts(db: Executor, periodId: number): Prom
     .execute();
   return rows.map((r) => ({
     matchId: r.id,
-    status: r.status === 'ended' ? 'ended' : 'active',
+    status: storedValue('matches', 'status', MATCH_STATUSES, r.status),
     matchedAt: r.matched_at,
     mentee: { userId: r.mentee_id, name: r.mentee_name, email: r.mentee_email },
     mentor: { userId: r.mentor_id, name: r.mentor_name, email: r.mentor_email },

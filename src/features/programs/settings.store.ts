@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/executor.ts';
 import type { ProgramSettingsTable } from '../../db/database.ts';
+import { storedValue, storedValues } from '../../db/stored-value.ts';
+import { GOAL_SHEET_SUBMITTERS } from '../../shared/api/settings.ts';
 import type { EligibilityQuestion, GoalSheetSubmitter } from '../../shared/api/settings.ts';
 import { CHANNELS } from '../../shared/channels.ts';
 import type { Channel } from '../../shared/channels.ts';
@@ -37,9 +39,9 @@ function toSettings(r: ProgramSettingsTable): ProgramSettings {
     goalsPerSheetMax: r.goals_per_sheet_max,
     guaranteeWindowDays: r.guarantee_window_days,
     contactsPerMonth: r.contacts_per_month,
-    goalSheetSubmitter: r.goal_sheet_submitter === 'either' ? 'either' : 'mentee',
+    goalSheetSubmitter: storedValue('program_settings', 'goal_sheet_submitter', GOAL_SHEET_SUBMITTERS, r.goal_sheet_submitter),
     quietAfterWeeks: r.quiet_after_weeks,
-    channels: parseJson<string[]>(r.channels, []).filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c)),
+    channels: storedValues('program_settings', 'channels', CHANNELS, parseJson<unknown>(r.channels, [])),
     eligibilityQuestions: parseJson<EligibilityQuestion[]>(r.eligibility_questions, []),
     goalSheetContact: parseJson<Contact | null>(r.goal_sheet_contact, null),
     trainingContact: parseJson<Contact | null>(r.training_contact, null),

@@ -5,7 +5,7 @@ import type { Reminder, ReminderFilter, ReminderList, ReminderStatus } from '../
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/audit.store.ts';
-import type { JobStatus } from '../jobs/job.rules.ts';
+import type { JobStatus } from '../jobs/job.types.ts';
 import { cancelScheduledJob } from '../jobs/jobs.store.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { REMINDER_JOB_KINDS, reminderKindOfJob } from './reminder-kinds.ts';

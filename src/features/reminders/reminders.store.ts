@@ -1,6 +1,8 @@
 import type { Executor } from '../../db/executor.ts';
-import { JOB_STATUSES } from '../jobs/job.rules.ts';
-import type { JobStatus } from '../jobs/job.rules.ts';
+import { selectMatchWithPeople } from '../../db/match-with-people.ts';
+import { storedValue } from '../../db/stored-value.ts';
+import { JOB_STATUSES } from '../jobs/job.types.ts';
+import type { JobStatus } from '../jobs/job.types.ts';
 import type { ReminderPerson } from './reminder-mails.ts';
 import { REMINDER_JOB_KINDS } from './reminder-kinds.ts';
 import type { ReminderFacts } from './reminder.rules.ts';
@@ -33,9 +35,7 @@ const toFacts = (r: FactsRow): ReminderFacts => ({
 });
 
 function factsQuery(db: Executor) {
-  return db
-    .selectFrom('matches as m')
-    .innerJoin('periods as p', 'p.id', 'm.period_id')
+  return selectMatchWithPeople(db)
     .leftJoin('goal_sheets as gs', 'gs.match_id', 'm.id')
     .select(['m.id', 'm.matched_at', 'm.status', 'p.status as period_status', 'p.program_ends_on', 'gs.status as sheet_status', 'gs.first_submitted_at'])
     .select((eb) =>
@@ -78,8 +78,6 @@ export interface ReminderMatchRecord {
 /** One match as a reminder handler needs it: facts, and who to write to. */
 export async function findReminderMatch(db: Executor, matchId: number): Promise<ReminderMatchRecord | undefined> {
   const row = await factsQuery(db)
-    .innerJoin('users as mu', 'mu.id', 'm.mentor_user_id')
-    .innerJoin('users as eu', 'eu.id', 'm.mentee_user_id')
     .select([
       'p.name as period_name',
       'mu.name as mentor_name',
@@ -141,13 +139,10 @@ export interface ReminderRecord {
   cancelledBy: { id: number; name: string } | null;
 }
 
+/** A reminder is a job of a match: the match with its people, then the job (inner joins, the same rows either way round). */
 function remindersQuery(db: Executor) {
-  return db
-    .selectFrom('jobs as j')
-    .innerJoin('matches as m', 'm.id', 'j.match_id')
-    .innerJoin('periods as p', 'p.id', 'm.period_id')
-    .innerJoin('users as mu', 'mu.id', 'm.mentor_user_id')
-    .innerJoin('users as eu', 'eu.id', 'm.mentee_user_id')
+  return selectMatchWithPeople(db)
+    .innerJoin('jobs as j', 'j.match_id', 'm.id')
     .leftJoin('users as cu', 'cu.id', 'j.cancelled_by')
     .select([
       'j.id',
@@ -178,7 +173,7 @@ const toReminder = (r: ReminderRow): ReminderRecord => ({
   id: r.id,
   jobKind: r.kind,
   dedupeKey: r.dedupe_key,
-  status: (JOB_STATUSES as readonly string[]).includes(r.status) ? (r.status as JobStatus) : 'failed',
+  status: storedValue('jobs', 'status', JOB_STATUSES, r.status),
   runAt: r.run_at,
   attempts: r.attempts,
   maxAttempts: r.max_attempts,

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
 import type { ResourcesTable } from '../../db/database.ts';
+import { storedValue } from '../../db/stored-value.ts';
 import { AUDIENCES, RESOURCE_KINDS } from '../../shared/api/resources.ts';
 import type { Audience, ResourceKind } from '../../shared/api/resources.ts';
 
@@ -26,17 +27,14 @@ export interface ResourceRecord {
   updatedAt: string;
 }
 
-const oneOf = <T extends string>(values: readonly T[], value: string, fallback: T): T => ((values as readonly string[]).includes(value) ? (value as T) : fallback);
-
 function toRecord(r: Selectable<ResourcesTable>): ResourceRecord {
   return {
     id: r.id,
     position: r.position,
     title: r.title,
     description: r.description,
-    kind: oneOf(RESOURCE_KINDS, r.kind, 'link'),
-    // An audience this version does not know is shown to staff only, never widened to everyone.
-    audience: oneOf(AUDIENCES, r.audience, 'mentors'),
+    kind: storedValue('resources', 'kind', RESOURCE_KINDS, r.kind),
+    audience: storedValue('resources', 'audience', AUDIENCES, r.audience),
     topic: r.topic,
     url: r.url,
     file: r.file_key === null ? null : { key: r.file_key, name: r.file_name ?? 'file', type: r.file_type ?? 'application/octet-stream', size: r.file_size ?? 0 },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../channels.ts';
+import { MATCH_STATUSES } from '../match-status.ts';
 import { dateOnlySchema, instantSchema, rowIdSchema } from './common.ts';
 
 /**
@@ -71,7 +72,7 @@ const personRefSchema = z.object({ id: z.number(), name: z.string() });
 
 export const goalSheetViewSchema = z.object({
   matchId: z.number(),
-  matchStatus: z.enum(['active', 'ended']),
+  matchStatus: z.enum(MATCH_STATUSES),
   programName: z.string(),
   periodId: z.number(),
   periodName: z.string(),
@@ -153,7 +154,7 @@ export const goalSheetListQuerySchema = z.strictObject({
 
 export const goalSheetListRowSchema = z.object({
   matchId: z.number(),
-  matchStatus: z.enum(['active', 'ended']),
+  matchStatus: z.enum(MATCH_STATUSES),
   mentor: personRefSchema,
   mentee: personRefSchema,
   status: z.enum(GOAL_SHEET_STATUSES),

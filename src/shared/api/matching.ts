@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../channels.ts';
+import { MATCH_STATUSES } from '../match-status.ts';
 import { instantSchema, rowIdSchema } from './common.ts';
 import { periodSchema } from './periods.ts';
 
@@ -67,7 +68,10 @@ export const runResultSchema = z.object({
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
-export const runStatusSchema = z.enum(['running', 'done', 'failed', 'approved']);
+/** running → done | failed; a done run's proposal becomes the period's matches when approved. */
+export const RUN_STATUSES = ['running', 'done', 'failed', 'approved'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const runStatusSchema = z.enum(RUN_STATUSES);
 export const matchingRunSchema = z.object({
   id: z.number(),
   periodId: z.number(),
@@ -87,9 +91,13 @@ export const matchingRunSchema = z.object({
 });
 export type MatchingRun = z.infer<typeof matchingRunSchema>;
 
+/** Staff's say over one pair: lock it into every run, or forbid it. */
+export const PAIR_RULE_KINDS = ['lock', 'forbid'] as const;
+export type PairRuleKind = (typeof PAIR_RULE_KINDS)[number];
+
 export const pairRuleSchema = z.object({
   id: z.number(),
-  kind: z.enum(['lock', 'forbid']),
+  kind: z.enum(PAIR_RULE_KINDS),
   menteeApplicationId: z.number(),
   menteeName: z.string(),
   mentorApplicationId: z.number(),
@@ -97,7 +105,7 @@ export const pairRuleSchema = z.object({
   createdAt: instantSchema,
 });
 export const createPairRuleBodySchema = z.strictObject({
-  kind: z.enum(['lock', 'forbid']),
+  kind: z.enum(PAIR_RULE_KINDS),
   menteeApplicationId: rowIdSchema,
   mentorApplicationId: rowIdSchema,
 });
@@ -145,7 +153,7 @@ export const myMatchSchema = z.object({
   periodName: z.string(),
   myRole: z.enum(['mentor', 'mentee']),
   matchedAt: instantSchema,
-  status: z.enum(['active', 'ended']),
+  status: z.enum(MATCH_STATUSES),
   explanation: z.string(),
   partner: z.object({
     name: z.string(),

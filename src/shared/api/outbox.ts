@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { instantSchema } from './common.ts';
 
+/** Every e-mail is recorded first, then marked sent or failed once delivery was tried. */
+export const OUTBOX_STATUSES = ['recorded', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
 export const outboxMessageSchema = z.object({
   id: z.number(),
   toAddress: z.string(),
@@ -8,7 +12,7 @@ export const outboxMessageSchema = z.object({
   subject: z.string(),
   textBody: z.string(),
   kind: z.string(),
-  status: z.enum(['recorded', 'sent', 'failed']),
+  status: z.enum(OUTBOX_STATUSES),
   error: z.string().nullable(),
   createdAt: instantSchema,
   sentAt: instantSchema.nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../channels.ts';
+import { MATCH_STATUSES } from '../match-status.ts';
 import { dateOnlySchema, instantSchema } from './common.ts';
 
 /**
@@ -35,7 +36,7 @@ export const matchWorkspaceSchema = z.object({
     id: z.number(),
     periodId: z.number(),
     periodName: z.string(),
-    status: z.enum(['active', 'ended']),
+    status: z.enum(MATCH_STATUSES),
     matchedAt: instantSchema,
     explanation: z.string(),
   }),
