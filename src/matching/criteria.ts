@@ -1,51 +1,207 @@
-import { CHANNELS } from '../shared/channels.ts';
-import type { ParticipantProfile } from './profiles.ts';
+import { CHANNEL_LABELS } from '../shared/channels.ts';
+import type { CriterionScorer, ItemSets, People, Sides } from './criterion-scorers.ts';
+import {
+  ClockScorer,
+  ExperienceScorer,
+  PreferenceScorer,
+  SameCategoryScorer,
+  SharedItemsScorer,
+  categories,
+  channelSets,
+  experienceYears,
+  itemSets,
+  preferences,
+  utcOffsets,
+} from './criterion-scorers.ts';
+import type { GoalNames } from './explain-words.ts';
+import { CHANNEL_WORDS, WORKPLACE_WORDS, list, plural, sharedItems, years } from './explain-words.ts';
+import type { MenteeProfile, MentorProfile, ParticipantProfile, WorkplaceType } from './profiles.ts';
 import { WORKPLACE_TYPES } from './profiles.ts';
 import type { TimeZoneOffsets } from './time-zones.ts';
 import { hoursApart } from './time-zones.ts';
-import { Vocabulary, popcount32 } from './vocabulary.ts';
-import type { Criterion, Weights } from './weights.ts';
-import { CRITERIA } from './weights.ts';
+import { Vocabulary } from './vocabulary.ts';
+import type { Weights } from './weights.ts';
+
+/** What a criterion is. CRITERION_TABLE below holds one per criterion and is the only place that says so. */
+export interface CriterionDefinition<Name extends string = string> {
+  /** Its name in reasons and `must` exclusions, and its key in Weights and weights.json. */
+  readonly name: Name;
+  /** Criteria that count shared items: this many shared items already count as a full match. */
+  readonly saturation?: number;
+  /**
+   * How its value is computed: per-person features of both sides, once per run, and a scorer that
+   * turns them into values 0..1 (or NaN: does not apply) for a mentee against a range of mentors.
+   * The score matrix and the explanations both use it.
+   */
+  readonly prepare: (people: People) => CriterionScorer;
+  /** How a pair's value is explained in plain words (only called when the criterion applies). */
+  readonly explain: (pair: PairInWords) => string;
+}
+
+/** What an explanation may look at: the two applications, the value as scored, the run's settings. */
+export interface PairInWords {
+  readonly mentee: MenteeProfile;
+  readonly mentor: MentorProfile;
+  readonly value: number;
+  readonly weights: Weights;
+  readonly offsets: TimeZoneOffsets;
+  readonly goalNames: GoalNames | undefined;
+}
+
+function criterion<const Name extends string>(definition: CriterionDefinition<Name>): CriterionDefinition<Name> {
+  return definition;
+}
+
+/** A criterion counting shared items, saturating at `saturation` of them. */
+function sharedItemsCriterion<const Name extends string>(definition: {
+  readonly name: Name;
+  readonly saturation: number;
+  readonly items: (people: People) => Sides<ItemSets>;
+  readonly explain: (pair: PairInWords) => string;
+}): CriterionDefinition<Name> {
+  const { name, saturation, items, explain } = definition;
+  return { name, saturation, prepare: (people) => new SharedItemsScorer(items(people), saturation), explain };
+}
 
 /**
- * Criteria on struct-of-arrays profiles, so scoring 25 million pairs is bit operations and table
- * lookups. The same `evaluatePair` feeds the score matrix and the explanations, so an explanation
- * always describes exactly what was scored.
+ * THE criteria, in the order of their value slots (CRITERION_INDEX) and of equally strong reasons
+ * in an explanation. docs/matching.md describes them for people.
+ *
+ * To add a criterion:
+ * 1. Add a row here: `name`, `saturation` if it counts shared items, `prepare` (reuse a feature and
+ *    scorer from criterion-scorers.ts, or add one there: features into typed arrays once per run,
+ *    one formula, the mentee's side hoisted out of the loop over mentors) and `explain`.
+ * 2. Add its settings under the same name to Weights, DEFAULT_WEIGHTS and weightsSchema
+ *    (weights.ts); the compiler fails until the names there and here agree.
+ * 3. Say how it should behave in test-support/criteria-reference.ts (written from the docs on
+ *    the raw applications; its type requires every criterion): criteria.property.test.ts checks
+ *    the score matrix, single pairs and that reference against each other, to the bit, on random
+ *    populations, so a scorer that disagrees with itself or with the docs fails there.
+ * Outside the engine the criteria are listed again for the API (src/shared/api/matching.ts), the
+ * weights panel (web/features/matching/components/criteria.ts) and docs/matching.md.
  */
+export const CRITERION_TABLE = [
+  sharedItemsCriterion({
+    name: 'goals',
+    saturation: 2,
+    items: (people) => itemSets(people, programGoals),
+    explain: ({ mentee, mentor, goalNames }) => {
+      const shared = sharedItems(programGoals(mentee), programGoals(mentor));
+      // People read these: name the goals when the caller knows their titles.
+      const named = shared.map((id) => goalNames?.[Number(id)] ?? id);
+      return shared.length === 0
+        ? 'no shared program goals'
+        : `${plural(shared.length, 'shared program goal')} (${named.join(', ')})`;
+    },
+  }),
+  sharedItemsCriterion({
+    name: 'interests',
+    saturation: 3,
+    items: (people) => itemSets(people, (p) => p.interests ?? []),
+    explain: ({ mentee, mentor }) => {
+      const shared = sharedItems(mentee.interests, mentor.interests);
+      return shared.length === 0
+        ? "none of the mentee's interests in the mentor's expertise"
+        : `${plural(shared.length, 'shared interest')} (${shared.join(', ')})`;
+    },
+  }),
+  criterion({
+    name: 'workplace',
+    prepare: (people) => new SameCategoryScorer(categories(people, workplaceType)),
+    explain: ({ mentee, mentor, value }) =>
+      value === 1
+        ? `both in ${WORKPLACE_WORDS[mentee.workplaceType as WorkplaceType]}`
+        : `different workplaces (${mentee.workplaceType as string} vs ${mentor.workplaceType as string})`,
+  }),
+  criterion({
+    name: 'experience',
+    prepare: (people) => new ExperienceScorer(experienceYears(people)),
+    explain: ({ mentee, mentor, weights }) => {
+      const gap = (mentor.yearsExperience as number) - (mentee.yearsExperience as number);
+      if (gap <= 0) return gap === 0 ? 'same years of experience' : `mentor has ${years(-gap)} less experience`;
+      if (gap < weights.experience.idealMin) return `mentor has only ${years(gap)} more experience`;
+      if (gap > weights.experience.idealMax) return `mentor has ${years(gap)} more experience (a wide gap)`;
+      return `mentor has ${years(gap)} more experience`;
+    },
+  }),
+  sharedItemsCriterion({
+    name: 'channels',
+    saturation: 1,
+    items: channelSets,
+    explain: ({ mentee, mentor }) => {
+      const mine = new Set(mentor.channels ?? []);
+      const shared = (mentee.channels ?? []).filter((c, k, all) => mine.has(c) && all.indexOf(c) === k);
+      const labels = (p: ParticipantProfile): string => (p.channels ?? []).map((c) => CHANNEL_LABELS[c]).join(', ');
+      return shared.length === 0
+        ? `no preferred channel in common (${labels(mentee)} vs ${labels(mentor)})`
+        : `both prefer ${list(shared.map((c) => CHANNEL_WORDS[c]))}`;
+    },
+  }),
+  criterion({
+    name: 'timeZone',
+    prepare: (people) => new ClockScorer(utcOffsets(people)),
+    explain: ({ mentee, mentor, offsets }) => {
+      const hours = hoursApart(offsets.minutes(mentee.timeZone) as number, offsets.minutes(mentor.timeZone) as number);
+      if (hours === 0) return mentee.timeZone?.trim() === mentor.timeZone?.trim() ? 'same time zone' : 'same clock time';
+      return `${hours === 1 ? '1 hour' : `${Math.round(hours * 10) / 10} hours`} apart`;
+    },
+  }),
+  criterion({
+    name: 'region',
+    // Only between people who both would meet in person.
+    prepare: (people) => new SameCategoryScorer(categories(people, (p) => (p.meetInPerson === true ? p.region : undefined))),
+    explain: ({ mentee, value }) =>
+      value === 1
+        ? `same region (${(mentee.region as string).trim()}), could meet in person`
+        : 'both would meet in person but live in different regions',
+  }),
+  sharedItemsCriterion({
+    name: 'language',
+    saturation: 1,
+    items: (people) => itemSets(people, (p) => p.languages ?? []),
+    explain: ({ mentee, mentor }) => {
+      const shared = sharedItems(mentee.languages, mentor.languages);
+      return shared.length === 0 ? 'different languages' : `both speak ${list(shared)}`;
+    },
+  }),
+  criterion({
+    name: 'preferences',
+    prepare: (people) => new PreferenceScorer(preferences(people)),
+    // Confidential: say that a preference exists, never what it is.
+    explain: ({ value }) => (value === 1 ? 'respects a stated preference' : 'does not meet a stated preference'),
+  }),
+] as const;
 
+function programGoals(p: ParticipantProfile): string[] {
+  return (p.programGoals ?? []).map(String);
+}
+
+/** Only the known workplace types are categories; anything else is unknown. */
+function workplaceType(p: ParticipantProfile): WorkplaceType | undefined {
+  return p.workplaceType !== undefined && WORKPLACE_TYPES.includes(p.workplaceType) ? p.workplaceType : undefined;
+}
+
+export type Criterion = (typeof CRITERION_TABLE)[number]['name'];
+
+/** The criteria's names in table order. */
+export const CRITERIA: readonly Criterion[] = CRITERION_TABLE.map((c) => c.name);
+
+/** Slot of each criterion in a values array (table order). */
 export const CRITERION_INDEX: Readonly<Record<Criterion, number>> = Object.fromEntries(
   CRITERIA.map((c, k) => [c, k]),
 ) as Record<Criterion, number>;
 
-/** Saturation of overlap criteria: this many shared items already count as a full match. */
-const SATURATION = { goals: 2, interests: 3, channels: 1, language: 1 } as const;
-
 export interface PreparedSide {
   readonly count: number;
-  readonly workplace: Int8Array;
-  readonly years: Float64Array;
-  readonly region: Int32Array;
-  readonly offset: Float64Array;
-  readonly meet: Int8Array;
-  readonly goals: Uint32Array;
-  readonly goalCount: Int32Array;
-  readonly interests: Uint32Array;
-  readonly interestCount: Int32Array;
-  readonly channels: Int32Array;
-  readonly channelCount: Int32Array;
-  readonly languages: Uint32Array;
-  readonly languageCount: Int32Array;
-  readonly gender: Int32Array;
-  readonly preferSame: Uint8Array;
+  /** Employer for the conflict rule, as a small integer; -1 for none. */
   readonly employer: Int32Array;
 }
 
 export interface PreparedPopulation {
   readonly mentees: PreparedSide;
   readonly mentors: PreparedSide;
-  readonly goalWords: number;
-  readonly interestWords: number;
-  readonly languageWords: number;
+  /** One scorer per row of CRITERION_TABLE, in table order. */
+  readonly scorers: readonly CriterionScorer[];
 }
 
 /** Normalised employer for the conflict rule: trimmed, case-insensitive, empty = none. */
@@ -54,159 +210,39 @@ export function employerKey(employer: string | undefined): string | undefined {
   return key === '' ? undefined : key;
 }
 
-function setBit(words: Uint32Array, offset: number, bit: number): void {
-  const w = offset + (bit >>> 5);
-  words[w] = ((words[w] as number) | (1 << (bit & 31))) >>> 0;
-}
-
 export function preparePopulation(
   mentees: readonly ParticipantProfile[],
   mentors: readonly ParticipantProfile[],
   offsets: TimeZoneOffsets,
 ): PreparedPopulation {
-  const goals = new Vocabulary();
-  const interests = new Vocabulary();
-  const languages = new Vocabulary();
-  const regions = new Vocabulary();
-  const genders = new Vocabulary();
   const employers = new Vocabulary();
-  for (const p of [...mentees, ...mentors]) {
-    for (const g of p.programGoals ?? []) goals.add(String(g));
-    for (const t of p.interests ?? []) if (Vocabulary.key(t) !== '') interests.add(t);
-    for (const l of p.languages ?? []) if (Vocabulary.key(l) !== '') languages.add(l);
-  }
   const side = (people: readonly ParticipantProfile[]): PreparedSide => {
-    const n = people.length;
-    const s: PreparedSide = {
-      count: n,
-      workplace: new Int8Array(n).fill(-1),
-      years: new Float64Array(n).fill(NaN),
-      region: new Int32Array(n).fill(-1),
-      offset: new Float64Array(n).fill(NaN),
-      meet: new Int8Array(n).fill(-1),
-      goals: new Uint32Array(n * goals.words),
-      goalCount: new Int32Array(n),
-      interests: new Uint32Array(n * interests.words),
-      interestCount: new Int32Array(n),
-      channels: new Int32Array(n),
-      channelCount: new Int32Array(n),
-      languages: new Uint32Array(n * languages.words),
-      languageCount: new Int32Array(n),
-      gender: new Int32Array(n).fill(-1),
-      preferSame: new Uint8Array(n),
-      employer: new Int32Array(n).fill(-1),
-    };
+    const employer = new Int32Array(people.length).fill(-1);
     people.forEach((p, i) => {
-      if (p.workplaceType !== undefined) s.workplace[i] = WORKPLACE_TYPES.indexOf(p.workplaceType);
-      if (p.yearsExperience !== undefined && Number.isFinite(p.yearsExperience)) s.years[i] = p.yearsExperience;
-      if (p.region !== undefined && Vocabulary.key(p.region) !== '') s.region[i] = regions.add(p.region);
-      s.offset[i] = offsets.minutes(p.timeZone) ?? NaN;
-      if (p.meetInPerson !== undefined) s.meet[i] = p.meetInPerson ? 1 : 0;
-      const fill = (items: readonly string[], vocab: Vocabulary, words: Uint32Array, counts: Int32Array): void => {
-        const seen = new Set<number>();
-        for (const item of items) {
-          if (Vocabulary.key(item) === '') continue;
-          const bit = vocab.add(item);
-          if (seen.has(bit)) continue;
-          seen.add(bit);
-          setBit(words, i * vocab.words, bit);
-        }
-        counts[i] = seen.size;
-      };
-      fill((p.programGoals ?? []).map(String), goals, s.goals, s.goalCount);
-      fill(p.interests ?? [], interests, s.interests, s.interestCount);
-      fill(p.languages ?? [], languages, s.languages, s.languageCount);
-      let channelBits = 0;
-      for (const c of p.channels ?? []) channelBits |= 1 << CHANNELS.indexOf(c);
-      s.channels[i] = channelBits;
-      s.channelCount[i] = popcount32(channelBits);
-      const gender = p.preferences?.gender;
-      if (gender !== undefined && Vocabulary.key(gender) !== '') s.gender[i] = genders.add(gender);
-      s.preferSame[i] = p.preferences?.preferSameGender === true ? 1 : 0;
-      const employer = employerKey(p.employer);
-      if (employer !== undefined) s.employer[i] = employers.add(employer);
+      const key = employerKey(p.employer);
+      if (key !== undefined) employer[i] = employers.add(key);
     });
-    return s;
+    return { count: people.length, employer };
   };
+  const people: People = { mentees, mentors, offsets };
   return {
     mentees: side(mentees),
     mentors: side(mentors),
-    goalWords: goals.words,
-    interestWords: interests.words,
-    languageWords: languages.words,
+    scorers: CRITERION_TABLE.map((c) => c.prepare(people)),
   };
-}
-
-function sharedBits(a: Uint32Array, aOffset: number, b: Uint32Array, bOffset: number, words: number): number {
-  let shared = 0;
-  for (let w = 0; w < words; w++) shared += popcount32((a[aOffset + w] as number) & (b[bOffset + w] as number));
-  return shared;
-}
-
-function overlap(shared: number, countA: number, countB: number, saturation: number): number {
-  if (countA === 0 || countB === 0) return NaN;
-  return shared === 0 ? 0 : Math.min(1, shared / Math.min(countA, countB, saturation));
 }
 
 /**
  * Writes each criterion's value for (mentee i, mentor j) into `out` (indexed by CRITERION_INDEX):
- * a number in [0, 1], or NaN when the criterion does not apply (data missing on either side, or
- * e.g. in-person region when someone will not meet in person).
+ * a number in [0, 1], or NaN when the criterion does not apply. The score matrix runs the same
+ * scorers over all mentors at once, so an explanation always describes exactly what was scored.
  */
 export function evaluatePair(pop: PreparedPopulation, weights: Weights, i: number, j: number, out: Float64Array): void {
-  const a = pop.mentees;
-  const b = pop.mentors;
-  const gw = pop.goalWords;
-  out[0] = overlap(
-    sharedBits(a.goals, i * gw, b.goals, j * gw, gw),
-    a.goalCount[i] as number,
-    b.goalCount[j] as number,
-    SATURATION.goals,
-  );
-  const iw = pop.interestWords;
-  out[1] = overlap(
-    sharedBits(a.interests, i * iw, b.interests, j * iw, iw),
-    a.interestCount[i] as number,
-    b.interestCount[j] as number,
-    SATURATION.interests,
-  );
-  const wa = a.workplace[i] as number;
-  const wb = b.workplace[j] as number;
-  out[2] = wa < 0 || wb < 0 ? NaN : wa === wb ? 1 : 0;
-  out[3] = experienceValue((b.years[j] as number) - (a.years[i] as number), weights.experience);
-  out[4] = overlap(
-    popcount32((a.channels[i] as number) & (b.channels[j] as number)),
-    a.channelCount[i] as number,
-    b.channelCount[j] as number,
-    SATURATION.channels,
-  );
-  const oa = a.offset[i] as number;
-  const ob = b.offset[j] as number;
-  out[5] = oa !== oa || ob !== ob ? NaN : Math.max(0, 1 - hoursApart(oa, ob) / weights.timeZone.zeroAtHours);
-  const ra = a.region[i] as number;
-  const rb = b.region[j] as number;
-  out[6] = a.meet[i] !== 1 || b.meet[j] !== 1 || ra < 0 || rb < 0 ? NaN : ra === rb ? 1 : 0;
-  const lw = pop.languageWords;
-  out[7] = overlap(
-    sharedBits(a.languages, i * lw, b.languages, j * lw, lw),
-    a.languageCount[i] as number,
-    b.languageCount[j] as number,
-    SATURATION.language,
-  );
-  const ga = a.gender[i] as number;
-  const gb = b.gender[j] as number;
-  out[8] = (a.preferSame[i] === 0 && b.preferSame[j] === 0) || ga < 0 || gb < 0 ? NaN : ga === gb ? 1 : 0;
+  const scorers = pop.scorers;
+  for (let k = 0; k < scorers.length; k++) (scorers[k] as CriterionScorer).values(i, weights, j, j + 1, out, k);
 }
 
-/** 1 inside the ideal band; fades to 0 at no gap below it and over `falloff` years above it. */
-export function experienceValue(gap: number, band: Weights['experience']): number {
-  if (gap !== gap) return NaN;
-  if (gap >= band.idealMin && gap <= band.idealMax) return 1;
-  if (gap < band.idealMin) return gap <= 0 ? 0 : gap / band.idealMin;
-  return Math.max(0, 1 - (gap - band.idealMax) / band.falloff);
-}
-
-/** Weights as an array in CRITERIA order, and their sum (the score's denominator). */
+/** Weights as an array in table order, and their sum (the score's denominator). */
 export function weightVector(weights: Weights): { readonly w: Float64Array; readonly must: Uint8Array; readonly sum: number } {
   const w = new Float64Array(CRITERIA.length);
   const must = new Uint8Array(CRITERIA.length);

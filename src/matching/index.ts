@@ -26,8 +26,10 @@ export type {
   WorkplaceType,
 } from './profiles.ts';
 export { WORKPLACE_TYPES } from './profiles.ts';
-export type { Criterion, CriterionWeight, Weights, WeightsInput } from './weights.ts';
-export { CRITERIA, DEFAULT_WEIGHTS, weightsSchema } from './weights.ts';
+export type { Criterion } from './criteria.ts';
+export { CRITERIA } from './criteria.ts';
+export type { CriterionWeight, Weights, WeightsInput } from './weights.ts';
+export { DEFAULT_WEIGHTS, weightsSchema } from './weights.ts';
 export type { GoalNames, Reason } from './explain.ts';
 export { isValidTimeZone, utcOffsetMinutes } from './time-zones.ts';
 export { proposeMatches } from './propose.ts';

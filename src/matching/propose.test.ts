@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { generateMentees, generateMentors } from '../../bench/matching/profiles-generator.ts';
-import { evaluatePair, preparePopulation } from './criteria.ts';
+import { CRITERIA, CRITERION_INDEX, evaluatePair, preparePopulation, weightVector } from './criteria.ts';
 import type { MatchingInputError } from './errors.ts';
 import type { MenteeProfile, MentorProfile } from './profiles.ts';
 import { proposeMatches } from './propose.ts';
 import { buildScoreMatrix, scoreOf } from './score-matrix.ts';
 import { TimeZoneOffsets } from './time-zones.ts';
 import { mulberry32, randomInt } from './test-support/prng.ts';
-import { CRITERIA, DEFAULT_WEIGHTS, weightsSchema } from './weights.ts';
-import { weightVector } from './criteria.ts';
+import { DEFAULT_WEIGHTS, weightsSchema } from './weights.ts';
 
 const referenceDate = Date.UTC(2026, 0, 15);
 
@@ -29,7 +28,7 @@ const librarian = (id: string, extra: Partial<MentorProfile> = {}): MentorProfil
 });
 
 describe('score matrix', () => {
-  it('the fast path scores exactly like evaluatePair (also with must criteria)', () => {
+  it('the score matrix scores exactly like evaluatePair (also with must criteria)', () => {
     const { mentees, mentors } = population(1, 60, 40);
     const weights = weightsSchema.parse({ language: { must: true }, experience: { weight: 5 } });
     const offsets = new TimeZoneOffsets(referenceDate);
@@ -42,7 +41,7 @@ describe('score matrix', () => {
         evaluatePair(pop, weights, i, j, values);
         const employer = pop.mentees.employer[i] as number;
         const conflict = employer >= 0 && employer === pop.mentors.employer[j];
-        const expected = conflict || values[7] === 0 ? -Infinity : scoreOf(values, w, sum);
+        const expected = conflict || values[CRITERION_INDEX.language] === 0 ? -Infinity : scoreOf(values, w, sum);
         expect(score[i * 40 + j]).toBe(expected);
       }
     }

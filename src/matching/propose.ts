@@ -1,6 +1,6 @@
 import type { Objective } from './assignment-types.ts';
 import type { PreparedPopulation } from './criteria.ts';
-import { evaluatePair, preparePopulation } from './criteria.ts';
+import { CRITERIA, evaluatePair, preparePopulation } from './criteria.ts';
 import { MatchingInputError } from './errors.ts';
 import type { GoalNames, Reason } from './explain.ts';
 import { explainPair, explanationText } from './explain.ts';
@@ -10,7 +10,7 @@ import { buildScoreMatrix, pairExclusion } from './score-matrix.ts';
 import { solveAssignment } from './solve.ts';
 import { TimeZoneOffsets } from './time-zones.ts';
 import type { Weights } from './weights.ts';
-import { CRITERIA, DEFAULT_WEIGHTS } from './weights.ts';
+import { DEFAULT_WEIGHTS } from './weights.ts';
 
 export interface PairRef {
   readonly menteeId: string;

@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import type { Criterion } from './criteria.ts';
+import { CRITERIA } from './criteria.ts';
 
-/** The scoring criteria, in the order explanations list equal-strength reasons. */
-export const CRITERIA = [
-  'goals',
-  'interests',
-  'workplace',
-  'experience',
-  'channels',
-  'timeZone',
-  'region',
-  'language',
-  'preferences',
-] as const;
-export type Criterion = (typeof CRITERIA)[number];
+/**
+ * Each criterion's settings for a run: weight, must, and parameters of its formula. The criteria
+ * themselves (names, order, formulas, words) are CRITERION_TABLE in criteria.ts.
+ */
 
 export interface CriterionWeight {
   /** Relative importance, >= 0. 0 switches the criterion off for scoring. */
@@ -92,3 +85,8 @@ export const weightsSchema = z
   });
 
 export type WeightsInput = z.input<typeof weightsSchema>;
+
+/** Each criterion's settings: the same names as CRITERION_TABLE, no more, no fewer. */
+type SameNames<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : false;
+const _weightsNameEveryCriterion: SameNames<keyof Weights, Criterion> = true;
+const _weightsJsonNamesEveryCriterion: SameNames<keyof WeightsInput, Criterion> = true;
