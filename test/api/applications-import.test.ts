@@ -1,3 +1,4 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
@@ -30,6 +31,18 @@ const row = (email: string, overrides: Partial<Record<string, string>> = {}) => 
   return HEADER.split(',').map((h) => cells[h] ?? '').join(',');
 };
 const csv = (...lines: string[]) => [HEADER, ...lines].join('\n') + '\n';
+const manyRows = (n: number, tag: string) => Array.from({ length: n }, (_, i) => row(`${tag}${i}@example.org`));
+
+/** Counts the answers the app gets from its database. */
+let databaseAnswers = 0;
+const countAnswers: KyselyPlugin = {
+  transformQuery: (args) => args.node,
+  transformResult: async (args) => {
+    databaseAnswers += 1;
+    return args.result;
+  },
+};
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describeEachDialect('applications CSV import and export', (db) => {
   let ctx: TestContext;
@@ -40,8 +53,33 @@ describeEachDialect('applications CSV import and export', (db) => {
   const applicationCount = async (pid = periodId) =>
     Number((await ctx.deps.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).where('period_id', '=', pid).executeTakeFirstOrThrow()).n);
 
+  /**
+   * Imports `file` in preview while asking GET /api/health over and over, one turn of the event loop
+   * apart, and counts the health checks answered after the import's last database answer and
+   * before the import's own. Before that last answer the import waits for the database, when any
+   * server answers; after it, only a server that parses and checks the file in slices does.
+   */
+  const importWithHealthChecks = async (file: string) => {
+    let importing = true;
+    const answersSeen: number[] = [];
+    const healthChecks = (async () => {
+      while (importing) {
+        await nextTurn();
+        const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+        expect(res.statusCode).toBe(200);
+        if (importing) answersSeen.push(databaseAnswers);
+      }
+    })();
+    const res = await importCsv(file, 'preview').finally(() => {
+      importing = false;
+    });
+    const lastAnswer = databaseAnswers;
+    await healthChecks;
+    return { res, answeredWhileParsing: answersSeen.filter((n) => n === lastAnswer).length };
+  };
+
   beforeAll(async () => {
-    ctx = await buildTestApp(db());
+    ctx = await buildTestApp({ ...db(), db: db().db.withPlugin(countAnswers) });
     await setUpProgram(ctx.deps);
     staff = (await signedIn(ctx, ['staff'])).client;
     periodId = await createPeriod(staff, 'Import period');
@@ -139,6 +177,53 @@ describeEachDialect('applications CSV import and export', (db) => {
     expect(body.rows.map((r: { line: number; errors: unknown[] }) => [r.line, r.errors.length])).toEqual([[2, 0], [4, 1]]);
   });
 
+  it('keeps answering other requests while it reads and checks 5,000 rows', async () => {
+    const { res, answeredWhileParsing } = await importWithHealthChecks(csv(...manyRows(5000, 'busy')));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().counts).toEqual({ total: 5000, good: 5000, bad: 0, imported: 0 });
+    expect(res.json().rows.at(-1).line).toBe(5001);
+    // Parsing and checking in slices gives the event loop well over a hundred turns here; a server
+    // that does it in one go answers nothing until it is done.
+    expect(answeredWhileParsing).toBeGreaterThanOrEqual(20);
+  });
+
+  it('refuses a file of 60,000 rows without reading it all, and keeps answering meanwhile', async () => {
+    const file = ['email,name', ...Array.from({ length: 60_000 }, (_, i) => `x${i}@example.org,X`)].join('\n');
+    const { res, answeredWhileParsing } = await importWithHealthChecks(file);
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'CSV_TOO_MANY_ROWS', message: expect.stringContaining('more than 5000 rows') });
+    expect(answeredWhileParsing).toBeGreaterThanOrEqual(5);
+  });
+
+  it('writes a file of many good rows in one transaction, a slice at a time', async () => {
+    const into = await createPeriod(staff, 'Many rows');
+    const res = await importCsv(csv(...manyRows(180, 'many')), 'all-or-nothing', {}, into);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().counts).toEqual({ total: 180, good: 180, bad: 0, imported: 180 });
+    expect(await applicationCount(into)).toBe(180);
+  });
+
+  it('turns a control character in a cell into an error on its row and column, never a 500', async () => {
+    const into = await createPeriod(staff, 'Control characters');
+    const file = csv(
+      row('nul@example.org', { name: 'Nul\u0000Name' }),
+      row('bell@example.org', { employer: 'Harbor\u0007Library', hopes: 'Fine text' }),
+      row('fine@example.org'),
+    );
+    const res = await importCsv(file, 'good-rows', {}, into);
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    expect(body.counts).toEqual({ total: 3, good: 1, bad: 2, imported: 1 });
+    expect(Object.fromEntries(body.rows.map((r: { line: number; errors: unknown[] }) => [r.line, r.errors]))).toEqual({
+      2: [{ field: 'name', message: 'Contains an invisible control character (U+0000) that text cannot hold; delete it and type the text again.' }],
+      3: [{ field: 'employer', message: 'Contains an invisible control character (U+0007) that text cannot hold; delete it and type the text again.' }],
+      4: [],
+    });
+    expect(await applicationCount(into)).toBe(1);
+    const people = await ctx.deps.db.selectFrom('users').select('email').where('email', 'in', ['nul@example.org', 'bell@example.org']).execute();
+    expect(people).toEqual([]);
+  });
+
   it('refuses an unreadable file and a period that does not exist without a 500', async () => {
     expect((await importCsv('email,name\n"unclosed,x\n', 'preview')).json().code).toBe('CSV_MALFORMED');
     expect((await importCsv('', 'preview')).json().code).toBe('CSV_EMPTY');
@@ -189,6 +274,21 @@ describeEachDialect('applications CSV import and export', (db) => {
       programGoalIds: [1, 2],
       channels: ['email', 'video'],
     });
+  });
+
+  it('guards fullwidth formula signs and invisible characters before a sign too, and still round-trips them', async () => {
+    const { client } = await signedIn(ctx, []);
+    const tricky = { employer: '＝HYPERLINK("http://evil.example")', jobTitle: '\u200B=1+1', hopes: '\u2060＠SUM(1)' };
+    const source = await createPeriod(staff, 'Fullwidth source');
+    expect((await client.post('/api/applications', { periodId: source, role: 'mentee', answers: answers(tricky) })).statusCode).toBe(201);
+    const text = (await staff.get(`/api/periods/${source}/applications.csv`)).body;
+    for (const cell of Object.values(tricky)) expect(text).toContain(`'${cell.replaceAll('"', '""')}`);
+
+    const next = await createPeriod(staff, 'Fullwidth round trip');
+    const back = await importCsv(text, 'all-or-nothing', {}, next);
+    expect(back.statusCode, back.body).toBe(201);
+    const copies = (await staff.get(`/api/periods/${next}/applications?role=mentee`)).json().applications;
+    expect(copies[0].answers).toMatchObject(tricky);
   });
 
   it('lets the committee import, and keeps participants out', async () => {

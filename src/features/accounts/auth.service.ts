@@ -2,7 +2,7 @@ import { appOrigin } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import { AuthenticationError, GoneError, NotFoundError, RuleViolationError } from '../../errors.ts';
 import { addMs, toInstant } from '../../time/instant.ts';
-import { recordAudit } from '../audit/audit.store.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { passwordResetMail } from './account-mails.ts';

@@ -5,7 +5,7 @@ import { ConflictError, GoneError, NotFoundError } from '../../errors.ts';
 import { ROLES } from '../../shared/roles.ts';
 import type { Role } from '../../shared/roles.ts';
 import { toInstant } from '../../time/instant.ts';
-import { recordAudit } from '../audit/audit.store.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { invitationMail } from './account-mails.ts';
@@ -209,3 +209,8 @@ export async function updatePerson(
     return updated;
   });
 }
+
+// What other features may use of this feature's stores, inside their own transactions: named
+// here so the list is explicit (the lint rule boundaries/dependencies keeps other features
+// out of the stores themselves).
+export { addRoles, findUserById, findUserIdByEmail, insertUser, listRolesOf, lockUser, removeRoles, replaceRoles } from './users.store.ts';

@@ -3,9 +3,9 @@ import type { Deps } from '../../deps.ts';
 import { ConflictError, RuleViolationError } from '../../errors.ts';
 import { isValidTimeZone } from '../../time/calendar-date.ts';
 import { toInstant } from '../../time/instant.ts';
-import { recordAudit } from '../audit/audit.store.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { ensureProgram } from '../programs/program.service.ts';
-import { findSettings } from '../programs/settings.store.ts';
+import { findSettings } from '../programs/program.service.ts';
 import { hashPassword } from './passwords.ts';
 import { countUsersWithRole, findUserIdByEmail, insertUser, replaceRoles } from './users.store.ts';
 

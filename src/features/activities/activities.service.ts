@@ -5,8 +5,8 @@ import type { CreateActivity, UpdateActivity } from '../../shared/api/activities
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { hasRole } from '../accounts/actor.ts';
-import { recordAudit } from '../audit/audit.store.ts';
-import { listGoals } from '../programs/goals.store.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { listGoals } from '../programs/program.service.ts';
 import { findActivity, insertActivity, listActivities, setActivityPosition, updateActivity } from './activities.store.ts';
 import type { ActivityRecord } from './activities.store.ts';
 

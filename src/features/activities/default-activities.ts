@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/executor.ts';
 import { DEFAULT_PROGRAM_GOALS } from '../programs/default-settings.ts';
-import { listGoals } from '../programs/goals.store.ts';
+import { listGoals } from '../programs/program.service.ts';
 import { countActivities, insertActivity } from './activities.store.ts';
 
 /**

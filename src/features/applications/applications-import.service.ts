@@ -4,22 +4,25 @@ import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { ImportField, ImportResult } from '../../shared/api/applications.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { findUserById, findUserIdByEmail, insertUser, replaceRoles } from '../accounts/users.store.ts';
-import { recordAudit } from '../audit/audit.store.ts';
-import { findPeriod } from '../periods/periods.store.ts';
-import { getSettings } from '../programs/program.service.ts';
-import { listGoals } from '../programs/goals.store.ts';
+import { findUserIdByEmail, insertUser } from '../accounts/people.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { findPeriod } from '../periods/periods.service.ts';
+import { getSettings, listGoals } from '../programs/program.service.ts';
 import { normaliseAnswers } from './application.rules.ts';
-import { prepareImport } from './applications-import.ts';
+import { nextTurn, prepareImport } from './applications-import.ts';
 import { assertId } from './applications.service.ts';
 import { insertApplication, listAppliedKeys } from './applications.store.ts';
 
 export type ImportMode = 'preview' | 'all-or-nothing' | 'good-rows';
 
+/** Rows written between two turns of the event loop (about 3 queries each). */
+const ROWS_PER_WRITE_SLICE = 50;
+
 /**
  * Imports applications from a CSV file into a period. People without an account get one with no
- * password (they choose one through "forgot password"); nobody is e-mailed, so an import never
- * surprises hundreds of people at once. Everything is written in one transaction.
+ * password (they choose one through "forgot password") and no participant role until their
+ * application is accepted; nobody is e-mailed, so an import never surprises hundreds of people at
+ * once. Everything is written in one transaction.
  */
 export async function importApplications(
   deps: Deps,
@@ -34,7 +37,7 @@ export async function importApplications(
   if (period.status === 'closed') throw new ConflictError('PERIOD_CLOSED', 'A closed period can no longer take applications.');
 
   const [goals, appliedKeys] = await Promise.all([listGoals(deps.db), listAppliedKeys(deps.db, periodId)]);
-  const { result, rows } = prepareImport(input, { goals, channels: settings.channels, appliedKeys });
+  const { result, rows } = await prepareImport(input, { goals, channels: settings.channels, appliedKeys });
   const good = rows.flatMap((r) => (r.good ? [r.good] : []));
   const counts = { total: rows.length, good: good.length, bad: rows.length - good.length, imported: 0 };
   const write =
@@ -46,14 +49,15 @@ export async function importApplications(
   try {
     await deps.db.transaction().execute(async (trx) => {
       let accountsCreated = 0;
-      for (const g of good) {
+      for (const [k, g] of good.entries()) {
+        // SQLite answers synchronously, so 5,000 rows would otherwise hold the event loop for the
+        // whole write; other requests get a turn now and then (their queries wait for the commit).
+        if (k > 0 && k % ROWS_PER_WRITE_SLICE === 0) await nextTurn();
         let userId = await findUserIdByEmail(trx, g.email);
         if (userId === undefined) {
           userId = await insertUser(trx, { email: g.email, name: g.name, passwordHash: null, at });
           accountsCreated += 1;
         }
-        const user = await findUserById(trx, userId);
-        if (user && !user.roles.includes(g.role)) await replaceRoles(trx, userId, [...user.roles, g.role]);
         const answers = normaliseAnswers(g.answers, g.role, settings.eligibilityQuestions);
         await insertApplication(trx, { periodId, userId, role: g.role, answers, at });
       }

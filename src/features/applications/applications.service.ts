@@ -10,14 +10,14 @@ import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { hasRole } from '../accounts/actor.ts';
 import { hashPassword } from '../accounts/passwords.ts';
-import { findUserById, findUserIdByEmail, insertUser } from '../accounts/users.store.ts';
-import { recordAudit } from '../audit/audit.store.ts';
+import { findUserById, findUserIdByEmail, insertUser } from '../accounts/people.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
-import { findPeriod, listPeriods } from '../periods/periods.store.ts';
-import type { PeriodRecord } from '../periods/periods.store.ts';
+import { findPeriod, listPeriods } from '../periods/periods.service.ts';
+import type { PeriodRecord } from '../periods/periods.service.ts';
 import { getSettings } from '../programs/program.service.ts';
-import { listGoals } from '../programs/goals.store.ts';
-import type { ProgramSettings } from '../programs/settings.store.ts';
+import { listGoals } from '../programs/program.service.ts';
+import type { ProgramSettings } from '../programs/program.service.ts';
 import { applicationReceivedMail, decisionMail } from './application-mails.ts';
 import { applicationsCsv } from './applications-export.ts';
 import { applicationView } from './application-view.ts';
@@ -403,3 +403,8 @@ export async function exportApplicationsCsv(deps: Pick<Deps, 'db'>, periodId: nu
   const slug = period.name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || `period-${period.id}`;
   return { fileName: `applications-${slug}.csv`, csv };
 }
+
+// What other features may use of this feature's stores, inside their own transactions: named
+// here so the list is explicit (the lint rule boundaries/dependencies keeps other features
+// out of the stores themselves).
+export { insertApplication, listMatchingPool, setApplicationStatuses } from './applications.store.ts';

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/executor.ts';
 import type { ApplicationRole, ApplicationStatus } from '../../shared/application-vocabulary.ts';
-import { addRoles, listRolesOf, lockUser, removeRoles } from '../accounts/users.store.ts';
-import { listActiveMatchSidesOf } from '../matches/matches.store.ts';
+import { addRoles, listRolesOf, lockUser, removeRoles } from '../accounts/people.service.ts';
+import { listActiveMatchSidesOf } from '../matches/matches.service.ts';
 import { participantRoleChanges } from './participant-roles.rules.ts';
 import type { Participation } from './participant-roles.rules.ts';
 import { listApplicationStatusesOf } from './applications.store.ts';

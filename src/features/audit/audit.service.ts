@@ -5,3 +5,8 @@ import { listAudit } from './audit.store.ts';
 export async function readAuditLog(deps: Pick<Deps, 'db'>, query: Parameters<typeof listAudit>[1]) {
   return { entries: await listAudit(deps.db, query) };
 }
+
+// What other features may use of this feature's stores, inside their own transactions: named
+// here so the list is explicit (the lint rule boundaries/dependencies keeps other features
+// out of the stores themselves).
+export { recordAudit } from './audit.store.ts';

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/executor.ts';
 import type { Audience, ResourceKind } from '../../shared/api/resources.ts';
-import { insertResource } from '../resources/resources.store.ts';
+import { insertResource } from '../resources/resources.service.ts';
 
 /**
  * A small shelf of resources so the demo's Resources page and match pages have something on

@@ -2,8 +2,8 @@ import { GOAL_SHEET_STATUS_LABELS } from '../../shared/api/goal-sheets.ts';
 import type { GoalSheetView } from '../../shared/api/goal-sheets.ts';
 import { CHANNEL_LABELS } from '../../shared/channels.ts';
 import { calendarDateIn } from '../../time/calendar-date.ts';
-import type { ProgramGoalRecord } from '../programs/goals.store.ts';
-import type { ProgramSettings } from '../programs/settings.store.ts';
+import type { ProgramGoalRecord } from '../programs/program.service.ts';
+import type { ProgramSettings } from '../programs/program.service.ts';
 import { longDate, safeFileName } from './pdf-text.ts';
 import { PdfWriter } from './pdf-writer.ts';
 

@@ -1,8 +1,8 @@
 import { EMPTY_GOAL_SHEET } from '../../shared/api/goal-sheets.ts';
 import type { GoalSheetView, GoalSheetViewer } from '../../shared/api/goal-sheets.ts';
 import { daysUntil, matchDates } from '../matches/match-dates.rules.ts';
-import type { ProgramGoalRecord } from '../programs/goals.store.ts';
-import type { ProgramSettings } from '../programs/settings.store.ts';
+import type { ProgramGoalRecord } from '../programs/program.service.ts';
+import type { ProgramSettings } from '../programs/program.service.ts';
 import { isAllowed, isOverdue, maySubmit, onTime } from './goal-sheet.rules.ts';
 import type { GoalSheetRecord, SheetMatch } from './goal-sheets.store.ts';
 

@@ -7,3 +7,8 @@ import type { MatchOfPerson } from './matches.store.ts';
 export function listMyMatches(deps: Pick<Deps, 'db'>, actor: Actor): Promise<MatchOfPerson[]> {
   return listMatchesOfPerson(deps.db, actor.userId);
 }
+
+// What other features may use of this feature's stores, inside their own transactions: named
+// here so the list is explicit (the lint rule boundaries/dependencies keeps other features
+// out of the stores themselves).
+export { insertMatch, listActiveMatchSidesOf, listPartnerPairs } from './matches.store.ts';

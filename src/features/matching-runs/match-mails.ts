@@ -2,7 +2,7 @@ import { CHANNEL_LABELS } from '../../shared/channels.ts';
 import type { Channel } from '../../shared/channels.ts';
 import { DAY_MS } from '../../time/clock.ts';
 import type { MailDraft } from '../notifications/mail.service.ts';
-import type { Contact } from '../programs/settings.store.ts';
+import type { Contact } from '../programs/program.service.ts';
 
 function longDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(at);

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/executor.ts';
 import type { ApplicationRecord } from '../applications/application.types.ts';
-import { listMatchingPool } from '../applications/applications.store.ts';
+import { listMatchingPool } from '../applications/applications.service.ts';
 import { listPairRules } from './pair-rules.store.ts';
 import type { PairRuleRecord } from './pair-rules.store.ts';
 import { poolFingerprint } from './pool-fingerprint.ts';

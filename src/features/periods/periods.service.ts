@@ -6,7 +6,7 @@ import type { PeriodStatus } from '../../shared/period-status.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { carryForwardInto } from '../applications/applications.service.ts';
-import { recordAudit } from '../audit/audit.store.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { nextStatuses, periodDateProblems, transitionProblem } from './period.rules.ts';
 import { findPeriod, findPeriodIdByName, insertPeriod, listPeriods, savePeriod, setPeriodStatus } from './periods.store.ts';
@@ -102,3 +102,9 @@ export async function transitionPeriod(deps: Deps, actor: Actor, id: number, to:
     return view({ ...current, status: to, updatedAt: at });
   });
 }
+
+// What other features may use of this feature's stores, inside their own transactions: named
+// here so the list is explicit (the lint rule boundaries/dependencies keeps other features
+// out of the stores themselves).
+export { findPeriod, listPeriods, setPeriodStatus } from './periods.store.ts';
+export type { PeriodRecord } from './periods.store.ts';

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { HealthMatch, ProgramHealth } from '../../shared/api/program-health.ts';
 import { todayIn } from '../matches/match-dates.rules.ts';
-import { findPeriod } from '../periods/periods.store.ts';
+import { findPeriod } from '../periods/periods.service.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { assessMatch, byRisk, chartEnd, contactsPerWeek } from './program-health.rules.ts';
 import { listContactDays, listPeriodMatchFacts } from './program-health.store.ts';

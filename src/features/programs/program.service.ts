@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.t
 import type { UpdateSettings } from '../../shared/api/settings.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { recordAudit } from '../audit/audit.store.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { seedDefaultActivities } from '../activities/default-activities.ts';
 import { seedDefaultFaq } from '../resources/default-faq.ts';
 import { DEFAULT_ELIGIBILITY_QUESTIONS, DEFAULT_PROGRAM_GOALS, DEFAULT_SETTINGS } from './default-settings.ts';
@@ -118,3 +118,11 @@ export async function reorderProgramGoals(deps: Deps, actor: Actor, ids: number[
     return listGoals(trx);
   });
 }
+
+// What other features may use of this feature's stores, inside their own transactions: named
+// here so the list is explicit (the lint rule boundaries/dependencies keeps other features
+// out of the stores themselves).
+export { findSettings } from './settings.store.ts';
+export type { Contact, ProgramSettings } from './settings.store.ts';
+export { listGoals } from './goals.store.ts';
+export type { ProgramGoalRecord } from './goals.store.ts';

@@ -1,9 +1,9 @@
 import { appOrigin } from '../../config.ts';
 import { DAY_MS, MINUTE_MS } from '../../time/clock.ts';
 import type { JobContext, JobHandler, JobHandlers, JobOutcome, RecurringJob } from '../jobs/job-handler.ts';
-import { pruneFinishedJobs } from '../jobs/jobs.store.ts';
+import { pruneFinishedJobs } from '../jobs/jobs.service.ts';
 import { recordMail } from '../notifications/mail.service.ts';
-import { findSettings } from '../programs/settings.store.ts';
+import { findSettings } from '../programs/program.service.ts';
 import { calendarDateIn } from '../../time/calendar-date.ts';
 import { PLAN_JOB_KIND, REMINDER_JOB_KINDS, reminderKindOfJob } from './reminder-kinds.ts';
 import { reminderMails } from './reminder-mails.ts';

@@ -1,7 +1,7 @@
 import type { GoalSheetSubmitter } from '../../shared/api/settings.ts';
 import { daysUntil } from '../matches/match-dates.rules.ts';
 import type { MailDraft } from '../notifications/mail.service.ts';
-import type { Contact } from '../programs/settings.store.ts';
+import type { Contact } from '../programs/program.service.ts';
 import type { PlannedReminder } from './reminder.rules.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/executor.ts';
-import { enqueueMany, jobsByDedupeKey, rescheduleUntriedJob, reviveSkippedJob, skipScheduledJob } from '../jobs/jobs.store.ts';
-import type { NewJob } from '../jobs/jobs.store.ts';
-import type { ProgramSettings } from '../programs/settings.store.ts';
+import { enqueueMany, jobsByDedupeKey, rescheduleUntriedJob, reviveSkippedJob, skipScheduledJob } from '../jobs/jobs.service.ts';
+import type { NewJob } from '../jobs/jobs.service.ts';
+import type { ProgramSettings } from '../programs/program.service.ts';
 import { jobKindOf } from './reminder-kinds.ts';
 import { plannedReminders, reminderVerdict } from './reminder.rules.ts';
 import type { PlannedReminder, ReminderFacts } from './reminder.rules.ts';

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/executor.ts';
 import { DEFAULT_SETTINGS } from '../programs/default-settings.ts';
-import { findSettings } from '../programs/settings.store.ts';
+import { findSettings } from '../programs/program.service.ts';
 import { countFaq, insertFaq } from './faq.store.ts';
 
 /** The settings the default answers quote, so a program set up with other numbers reads true. */

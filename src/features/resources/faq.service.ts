@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { NotFoundError, RuleViolationError } from '../../errors.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { recordAudit } from '../audit/audit.store.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { deleteFaq, insertFaq, listFaq, setFaqPosition, updateFaq } from './faq.store.ts';
 import type { FaqRecord } from './faq.store.ts';
 

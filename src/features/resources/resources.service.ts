@@ -4,7 +4,7 @@ import { uploadFieldsSchema } from '../../shared/api/resources.ts';
 import type { Audience, CreateLink, Resource, UpdateResource } from '../../shared/api/resources.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { recordAudit } from '../audit/audit.store.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { removeStoredFile } from './resource-files.ts';
 import { audiencesToList, visibleAudiences } from './resource.rules.ts';
 import { deleteResource, findResource, insertResource, listResources, nextResourcePosition, updateResource } from './resources.store.ts';
@@ -122,3 +122,8 @@ export async function resourceFileFor(deps: Pick<Deps, 'db'>, actor: Actor, id: 
   if (!record.file) throw new NotFoundError('file');
   return { file: record.file, createdAt: record.createdAt };
 }
+
+// What other features may use of this feature's stores, inside their own transactions: named
+// here so the list is explicit (the lint rule boundaries/dependencies keeps other features
+// out of the stores themselves).
+export { insertResource } from './resources.store.ts';

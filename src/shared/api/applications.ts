@@ -161,7 +161,7 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const importBodySchema = z.strictObject({
-  fileBase64: z.string().max(14_000_000),
+  fileBase64: z.string().max(11_000_000),
   /** Tandem field → the CSV heading that holds it. Omitted: headings are matched by name. */
   mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200)).optional(),
   /** preview: change nothing; all-or-nothing: import only if every row is good; good-rows: skip bad rows. */
