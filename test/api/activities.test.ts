@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureProgram } from '../../src/features/programs/program.service.ts';
+import { setUpProgramData } from '../../src/features/accounts/setup.service.ts';
 import type { Activity } from '../../src/shared/api/activities.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
@@ -52,7 +52,7 @@ describeEachDialect('activity catalogue', (db) => {
 
   it('does not seed the catalogue twice', async () => {
     const before = await count();
-    await ensureProgram(ctx.deps.db, ctx.clock.now(), { programName: 'Again', timeZone: 'UTC' });
+    await setUpProgramData(ctx.deps.db, ctx.clock.now(), { programName: 'Again', timeZone: 'UTC' });
     expect(await count()).toBe(before);
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureProgram } from '../../src/features/programs/program.service.ts';
+import { setUpProgramData } from '../../src/features/accounts/setup.service.ts';
 import type { FaqEntry } from '../../src/shared/api/resources.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, Client, setUpProgram, signedIn } from '../setup/test-app.ts';
@@ -38,7 +38,7 @@ describeEachDialect('FAQ', (db) => {
 
   it('is not seeded a second time', async () => {
     const before = (await entries()).length;
-    await ensureProgram(ctx.deps.db, ctx.clock.now(), { programName: 'Again', timeZone: 'UTC' });
+    await setUpProgramData(ctx.deps.db, ctx.clock.now(), { programName: 'Again', timeZone: 'UTC' });
     expect(await entries()).toHaveLength(before);
   });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/create-db.ts';
 import type { DbHandle } from '../../src/db/create-db.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { ensureProgram } from '../../src/features/programs/program.service.ts';
+import { setUpProgramData } from '../../src/features/accounts/setup.service.ts';
 import { fixedClock } from '../../src/time/clock.ts';
 import { eventually, jobDeps } from '../setup/job-deps.ts';
 import { activePeriod } from '../setup/job-fixtures.ts';
@@ -28,7 +28,7 @@ describe('tandem jobs', () => {
     // A match made two days ago (real time: the worker reads the system clock).
     const madeAt = new Date(Date.now() - 2 * 86_400_000);
     const deps = jobDeps(handle.db, 'sqlite', fixedClock(madeAt));
-    await ensureProgram(handle.db, madeAt, { programName: 'CLI Program', timeZone: 'Europe/Berlin' });
+    await setUpProgramData(handle.db, madeAt, { programName: 'CLI Program', timeZone: 'Europe/Berlin' });
     matchId = (await createTestMatch(deps, { periodId: await activePeriod(deps, '2099-12-31'), matchedAt: madeAt.toISOString() })).id;
   });
 

@@ -4,7 +4,7 @@ import type { DbHandle } from '../../src/db/create-db.ts';
 import type { Deps } from '../../src/deps.ts';
 import { createJobRunner } from '../../src/background-jobs.ts';
 import type { JobResult, JobRunner } from '../../src/features/jobs/job-runner.ts';
-import { ensureProgram } from '../../src/features/programs/program.service.ts';
+import { setUpProgramData } from '../../src/features/accounts/setup.service.ts';
 import type { Clock } from '../../src/time/clock.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { spawnJobChild } from '../setup/job-child-process.ts';
@@ -42,7 +42,7 @@ describeEachDialect('reminders go out exactly once with several workers', (ctx, 
 
   beforeAll(async () => {
     deps = jobDeps(ctx().db, dialect);
-    await ensureProgram(ctx().db, new Date(MATCHED_AT), { programName: 'Concurrency Program', timeZone: 'America/Chicago' });
+    await setUpProgramData(ctx().db, new Date(MATCHED_AT), { programName: 'Concurrency Program', timeZone: 'America/Chicago' });
     // Quiet reminders after the goal-sheet ones, so each pass below has exactly one kind due.
     await ctx().db.updateTable('program_settings').set({ quiet_after_weeks: 8 }).execute();
     const periodId = await activePeriod(deps);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
 import { createJobRunner } from '../../src/background-jobs.ts';
 import { findJobByKey } from '../../src/features/jobs/jobs.store.ts';
-import { ensureProgram } from '../../src/features/programs/program.service.ts';
+import { setUpProgramData } from '../../src/features/accounts/setup.service.ts';
 import { fixedClock } from '../../src/time/clock.ts';
 import { dialectSkipReason, freshTestDb } from '../setup/dialects.ts';
 import type { DisposableTestDb } from '../setup/dialects.ts';
@@ -28,7 +28,7 @@ describe.skipIf(skip !== null)(`a worker killed in the middle of a reminder [pos
   beforeAll(async () => {
     testDb = await freshTestDb('postgres');
     deps = jobDeps(testDb.db, 'postgres', fixedClock(MATCHED_AT));
-    await ensureProgram(testDb.db, new Date(MATCHED_AT), { programName: 'Crash Program', timeZone: 'America/Chicago' });
+    await setUpProgramData(testDb.db, new Date(MATCHED_AT), { programName: 'Crash Program', timeZone: 'America/Chicago' });
     // The quiet reminder after the goal-sheet ones: the only job due at DUE_7_AT is the one under test.
     await testDb.db.updateTable('program_settings').set({ quiet_after_weeks: 8 }).execute();
     const periodId = await activePeriod(deps);

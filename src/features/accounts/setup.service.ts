@@ -1,13 +1,27 @@
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, RuleViolationError } from '../../errors.ts';
 import { isValidTimeZone } from '../../time/calendar-date.ts';
 import { toInstant } from '../../time/instant.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { ensureProgram } from '../programs/program.service.ts';
-import { findSettings } from '../programs/program.service.ts';
+import { seedDefaultActivities } from '../activities/activities.service.ts';
+import { ensureProgram, findSettings } from '../programs/program.service.ts';
+import { seedDefaultFaq } from '../resources/faq.service.ts';
 import { hashPassword } from './passwords.ts';
 import { countUsersWithRole, findUserIdByEmail, insertUser, replaceRoles } from './users.store.ts';
+
+/**
+ * The program's data a first run needs, each part added only if it is missing: settings and the
+ * program goals, then the activity catalogue (tied to the goals) and the FAQ. The features stay
+ * apart (programs knows nothing of activities or resources); setup puts them together.
+ */
+export async function setUpProgramData(db: Executor, now: Date, basics: { programName: string; timeZone: string }): Promise<void> {
+  await ensureProgram(db, now, basics);
+  const at = toInstant(now);
+  await seedDefaultActivities(db, at);
+  await seedDefaultFaq(db, at);
+}
 
 /** The one-time setup page is offered until a staff account exists. */
 export async function setupStatus(deps: Pick<Deps, 'db'>): Promise<{ needsSetup: boolean; programName: string | null }> {
@@ -32,7 +46,7 @@ export async function completeSetup(
     return await deps.db.transaction().execute(async (trx) => {
       if ((await countUsersWithRole(trx, 'staff')) > 0) throw ALREADY();
       const at = toInstant(deps.clock.now());
-      await ensureProgram(trx, deps.clock.now(), { programName: input.programName, timeZone: input.timeZone });
+      await setUpProgramData(trx, deps.clock.now(), { programName: input.programName, timeZone: input.timeZone });
       if ((await findUserIdByEmail(trx, input.email)) !== undefined) throw ALREADY();
       const userId = await insertUser(trx, { email: input.email, name: input.name, passwordHash, at });
       await replaceRoles(trx, userId, ['staff']);
@@ -53,7 +67,7 @@ export async function createStaffAccount(deps: Deps, input: { email: string; nam
       throw new ConflictError('EMAIL_TAKEN', `An account for ${input.email} already exists.`);
     }
     const now = deps.clock.now();
-    await ensureProgram(trx, now, { programName: 'Mentoring Program', timeZone: 'UTC' });
+    await setUpProgramData(trx, now, { programName: 'Mentoring Program', timeZone: 'UTC' });
     const userId = await insertUser(trx, { email: input.email, name: input.name, passwordHash: null, at: toInstant(now) });
     await replaceRoles(trx, userId, ['staff']);
     await recordAudit(trx, { actorId: null, action: 'staff.created_from_cli', entityType: 'user', entityId: userId, at: toInstant(now) });

@@ -78,3 +78,6 @@ export async function reorderActivities(deps: Deps, actor: Actor, ids: number[])
     return listActivities(trx, { includeRetired: true });
   });
 }
+
+/** The default catalogue, added once at setup (src/features/accounts/setup.service.ts). */
+export { seedDefaultActivities } from './default-activities.ts';

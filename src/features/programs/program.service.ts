@@ -5,8 +5,6 @@ import type { UpdateSettings } from '../../shared/api/settings.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { seedDefaultActivities } from '../activities/default-activities.ts';
-import { seedDefaultFaq } from '../resources/default-faq.ts';
 import { DEFAULT_ELIGIBILITY_QUESTIONS, DEFAULT_PROGRAM_GOALS, DEFAULT_SETTINGS } from './default-settings.ts';
 import { insertGoal, listGoals, setGoalPosition, updateGoal } from './goals.store.ts';
 import type { ProgramGoalRecord } from './goals.store.ts';
@@ -14,7 +12,7 @@ import { findSettings, insertSettings, saveSettings } from './settings.store.ts'
 import type { ProgramSettings } from './settings.store.ts';
 import { settingsProblems } from './settings.rules.ts';
 
-/** Creates the program's settings, default goals, activity catalogue and FAQ if they are not there yet (first run, CLI). */
+/** Creates the program's settings and default goals if they are not there yet (first run, CLI; see setUpProgramData). */
 export async function ensureProgram(db: Executor, now: Date, basics: { programName: string; timeZone: string }): Promise<void> {
   const at = toInstant(now);
   if (!(await findSettings(db))) {
@@ -33,9 +31,6 @@ export async function ensureProgram(db: Executor, now: Date, basics: { programNa
   if ((await listGoals(db)).length === 0) {
     for (const [i, g] of DEFAULT_PROGRAM_GOALS.entries()) await insertGoal(db, { ...g, position: i + 1, at });
   }
-  // After the goals: default activities are tied to them.
-  await seedDefaultActivities(db, at);
-  await seedDefaultFaq(db, at);
 }
 
 export async function getSettings(deps: Pick<Deps, 'db'>): Promise<ProgramSettings> {

@@ -54,3 +54,6 @@ export async function reorderFaq(deps: Deps, actor: Actor, ids: number[]): Promi
     return listFaq(trx);
   });
 }
+
+/** The default catalogue, added once at setup (src/features/accounts/setup.service.ts). */
+export { seedDefaultFaq } from './default-faq.ts';
