@@ -1,4 +1,5 @@
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
+import { assertRowId } from '../../db/row-id.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { ImportField, ImportResult } from '../../shared/api/applications.ts';
@@ -10,7 +11,6 @@ import { findPeriod } from '../periods/periods.service.ts';
 import { getSettings, listGoals } from '../programs/program.service.ts';
 import { normaliseAnswers } from './application.rules.ts';
 import { nextTurn, prepareImport } from './applications-import.ts';
-import { assertId } from './applications.service.ts';
 import { insertApplication, listAppliedKeys } from './applications.store.ts';
 
 export type ImportMode = 'preview' | 'all-or-nothing' | 'good-rows';
@@ -30,7 +30,7 @@ export async function importApplications(
   periodId: number,
   input: { fileBase64: string; mapping?: Partial<Record<ImportField, string>> | undefined; mode: ImportMode },
 ): Promise<ImportResult> {
-  assertId(periodId, 'period');
+  assertRowId(periodId, 'period');
   const settings = await getSettings(deps);
   const period = await findPeriod(deps.db, periodId);
   if (!period) throw new NotFoundError('period');

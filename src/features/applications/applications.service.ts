@@ -1,6 +1,7 @@
 import { appOrigin } from '../../config.ts';
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import type { Executor } from '../../db/executor.ts';
+import { assertRowId } from '../../db/row-id.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, PermissionError, RuleViolationError } from '../../errors.ts';
 import type { Application, ApplicationAnswers } from '../../shared/api/applications.ts';
@@ -52,10 +53,6 @@ const EMAIL_TAKEN = () =>
  * Ids are 32-bit integers in the database; PostgreSQL refuses a bigger one with an error rather
  * than finding nothing. Such an id names nothing, so it is "not found" (never a 500).
  */
-export function assertId(id: number, what: string): void {
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFoundError(what);
-}
-
 const homeLink = (deps: Pick<Deps, 'config'>) => `${appOrigin(deps.config)}/`;
 
 /** Staff and the committee review applications; nobody else sees someone else's. */
@@ -91,7 +88,7 @@ async function checkedAnswers(
 }
 
 async function openPeriod(db: Executor, settings: ProgramSettings, periodId: number, now: Date): Promise<PeriodRecord> {
-  assertId(periodId, 'period');
+  assertRowId(periodId, 'period');
   const period = await findPeriod(db, periodId);
   if (!period) throw new NotFoundError('period');
   if (!windowOpen(period, settings, now)) throw WINDOW_CLOSED();
@@ -227,7 +224,7 @@ export async function apply(deps: Deps, actor: Actor, input: { periodId: number;
 
 /** The owner's application, or "not found" for anyone else (they may not know it exists). */
 async function ownApplication(db: Executor, actor: Actor, id: number): Promise<ApplicationRecord> {
-  assertId(id, 'application');
+  assertRowId(id, 'application');
   const a = await findApplication(db, id);
   if (!a || a.userId !== actor.userId) throw new NotFoundError('application');
   return a;
@@ -290,7 +287,7 @@ export async function setCarryForward(deps: Deps, actor: Actor, id: number, carr
 }
 
 export async function getApplication(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: number): Promise<Application> {
-  assertId(id, 'application');
+  assertRowId(id, 'application');
   const settings = await getSettings(deps);
   const a = await findApplication(deps.db, id);
   if (!a || (a.userId !== actor.userId && !isReviewer(actor))) throw new NotFoundError('application');
@@ -310,7 +307,7 @@ export async function listApplications(
   periodId: number,
   filters: ApplicationFilters,
 ): Promise<{ applications: Application[]; counts: ApplicationCounts }> {
-  assertId(periodId, 'period');
+  assertRowId(periodId, 'period');
   const settings = await getSettings(deps);
   const period = await findPeriod(deps.db, periodId);
   if (!period) throw new NotFoundError('period');
@@ -322,7 +319,7 @@ export async function listApplications(
 
 export async function decide(deps: Deps, actor: Actor, id: number, input: { decision: Decision; reason: string }): Promise<Application> {
   if (!isReviewer(actor)) throw new PermissionError('FORBIDDEN', 'Only staff and the matching committee decide on applications.');
-  assertId(id, 'application');
+  assertRowId(id, 'application');
   const reason = input.reason.trim();
   if (input.decision === 'declined' && reason === '') {
     throw new RuleViolationError('REASON_REQUIRED', 'Say why the application is declined, in a sentence the applicant will read.', [
@@ -396,7 +393,7 @@ export async function carryForwardInto(db: Executor, now: Date, periodId: number
 
 /** The period's applications as CSV, with a file name people recognise in their downloads. */
 export async function exportApplicationsCsv(deps: Pick<Deps, 'db'>, periodId: number): Promise<{ fileName: string; csv: string }> {
-  assertId(periodId, 'period');
+  assertRowId(periodId, 'period');
   const period = await findPeriod(deps.db, periodId);
   if (!period) throw new NotFoundError('period');
   const csv = applicationsCsv(await listApplicationsForPeriod(deps.db, periodId));

@@ -2,6 +2,7 @@ import { defaultPeriodId } from '../../shared/default-period.ts';
 import { appOrigin } from '../../config.ts';
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import type { Executor } from '../../db/executor.ts';
+import { assertRowId } from '../../db/row-id.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, PermissionError, RuleViolationError } from '../../errors.ts';
 import { EMPTY_GOAL_SHEET } from '../../shared/api/goal-sheets.ts';
@@ -17,7 +18,6 @@ import type {
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { hasRole } from '../accounts/actor.ts';
-import { assertId } from '../applications/applications.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { daysUntil, matchDates } from '../matches/match-dates.rules.ts';
 import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
@@ -86,7 +86,7 @@ interface Loaded {
  * force included — is told the match does not exist.
  */
 async function load(db: Executor, actor: Actor, matchId: number): Promise<Loaded> {
-  assertId(matchId, 'match');
+  assertRowId(matchId, 'match');
   const match = await findSheetMatch(db, matchId);
   const viewerIsStaff = hasRole(actor, 'staff');
   const viewer = match && viewerOf(actor.userId, { mentorId: match.mentor.id, menteeId: match.mentee.id }, viewerIsStaff);
