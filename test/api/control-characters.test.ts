@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findForbiddenText } from '../../src/http/text-validator.ts';
+import { OPEN_DATES } from '../fixtures/applications/helpers.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { snapshotDatabase } from '../setup/database-snapshot.ts';
 import { createTestMatch } from '../setup/match-fixtures.ts';
@@ -7,14 +8,6 @@ import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
 import type { Client, TestContext } from '../setup/test-app.ts';
 
 const NUL = 'a\u0000b';
-const DATES = {
-  applicationsOpenOn: '2026-09-01',
-  applicationsCloseOn: '2026-09-30',
-  matchesAnnouncedOn: '2026-10-15',
-  programEndsOn: '2027-09-30',
-  surveyOpensOn: '2027-09-01',
-  surveyClosesOn: '2027-09-21',
-};
 
 describe('finding text no field may hold', () => {
   it('finds it in values and keys at any depth, and names where', () => {
@@ -41,7 +34,7 @@ describeEachDialect('control characters are refused with a clear 400 on every ro
     ctx = await buildTestApp(db());
     await setUpProgram(ctx.deps);
     staff = (await signedIn(ctx, ['staff'])).client;
-    const period = await staff.post('/api/periods', { name: 'Control period', ...DATES });
+    const period = await staff.post('/api/periods', { name: 'Control period', ...OPEN_DATES });
     const menteePerson = await signedIn(ctx, ['mentee']);
     mentee = menteePerson.client;
     matchId = (await createTestMatch(ctx.deps, { periodId: (period.json() as { id: number }).id, menteeId: menteePerson.id })).id;
@@ -60,7 +53,7 @@ describeEachDialect('control characters are refused with a clear 400 on every ro
     { name: 'a program goal', send: () => staff.post('/api/program-goals', { title: NUL, description: 'Why.' }), path: 'title' },
     { name: 'an activity', send: () => staff.post('/api/activities', { title: 'Mock interview', description: NUL }), path: 'description' },
     { name: 'a setting', send: () => staff.patch('/api/settings', { programName: NUL }), path: 'programName' },
-    { name: 'a period name', send: () => staff.post('/api/periods', { name: NUL, ...DATES }), path: 'name' },
+    { name: 'a period name', send: () => staff.post('/api/periods', { name: NUL, ...OPEN_DATES }), path: 'name' },
     {
       name: 'a resource link',
       send: () => staff.post('/api/resources', { kind: 'link', title: 'Guide', audience: 'everyone', topic: NUL, url: 'https://example.org/guide' }),
