@@ -33,7 +33,10 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in.' },
         { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'No randomness here.' },
       ],
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'kysely', 'fastify', '../db/*', '**/*.store', '**/*.store.ts'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'fs', 'path', 'kysely', 'fastify', '../db/*', '**/*.store', '**/*.store.ts'] },
+      ],
     },
   },
   {
@@ -73,7 +76,12 @@ export default tseslint.config(
             },
             {
               from: { element: { type: 'server-feature' } },
-              disallow: { to: { element: { type: 'server-feature', captured: { feature: '!{{ from.captured.feature }}' } }, file: { categories: 'store' } } },
+              disallow: {
+                to: {
+                  element: { type: 'server-feature', captured: { feature: '!{{ from.captured.feature }}' } },
+                  file: { categories: 'store' },
+                },
+              },
               message: "Another feature's store: call a public function of its service instead.",
             },
             {

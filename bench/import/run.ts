@@ -74,9 +74,21 @@ const exited = (child: ChildProcess) => child.exitCode !== null || child.signalC
 async function startServer(root: string): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-import-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', RUN_JOBS: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TANDEM_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    RUN_JOBS: 'false',
+  };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (b: Buffer) => (output = (output + b.toString()).slice(-8000)));
   child.stderr?.on('data', (b: Buffer) => (output = (output + b.toString()).slice(-8000)));
@@ -102,7 +114,10 @@ async function startServer(root: string): Promise<Server> {
   };
   const url = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + 60_000; Date.now() < deadline && !exited(child); await sleep(200)) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, stop };
   }
   await stop();
@@ -162,7 +177,9 @@ class Session {
           answered = true;
           const parts: Buffer[] = [];
           res.on('data', (b: Buffer) => parts.push(b));
-          res.on('end', () => done({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString(), seconds: (performance.now() - started) / 1000 }));
+          res.on('end', () =>
+            done({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString(), seconds: (performance.now() - started) / 1000 }),
+          );
           res.on('error', fail);
         },
       );
@@ -220,7 +237,8 @@ async function openPeriod(server: Server): Promise<{ session: Session; periodId:
 // ---------------------------------------------------------------------------------------------
 // Files and health checks.
 
-const HEADER = 'email,name,role,phone,job_title,employer,workplace_type,years_experience,career_stage,region,time_zone,interests,program_goals,channels,meet_in_person,languages,hopes,capacity';
+const HEADER =
+  'email,name,role,phone,job_title,employer,workplace_type,years_experience,career_stage,region,time_zone,interests,program_goals,channels,meet_in_person,languages,hopes,capacity';
 function csvFile(rows: number, tag: string): string {
   const lines = [HEADER];
   for (let i = 0; i < rows; i += 1) {
@@ -264,8 +282,17 @@ function pollHealth(url: string): { stop(): Promise<{ worst: number; count: numb
   };
 }
 
-async function importOnce(server: Server, session: Session, periodId: number, c: Case, run: number): Promise<Outcome & { timedOut: boolean }> {
-  const body = c.rows === 0 ? '' : JSON.stringify({ fileBase64: Buffer.from(csvFile(c.rows, `${c.mode}${c.rows}r${run}x`)).toString('base64'), mode: c.mode });
+async function importOnce(
+  server: Server,
+  session: Session,
+  periodId: number,
+  c: Case,
+  run: number,
+): Promise<Outcome & { timedOut: boolean }> {
+  const body =
+    c.rows === 0
+      ? ''
+      : JSON.stringify({ fileBase64: Buffer.from(csvFile(c.rows, `${c.mode}${c.rows}r${run}x`)).toString('base64'), mode: c.mode });
   await sleep(300);
   const poller = pollHealth(server.url);
   await sleep(100);
@@ -306,7 +333,9 @@ async function runCases(root: string, label: string): Promise<Map<Case, Outcome 
       for (let run = 0; run < REPEATS; run += 1) {
         const o = await importOnce(server, session, periodId, c, run);
         runs.push(o);
-        console.log(`[${label}] ${c.rows} ${c.mode}: ${o.answer}, ${o.seconds.toFixed(2)} s, longest /api/health ${o.worstHealthMs.toFixed(0)} ms (${o.healthChecks} checks)`);
+        console.log(
+          `[${label}] ${c.rows} ${c.mode}: ${o.answer}, ${o.seconds.toFixed(2)} s, longest /api/health ${o.worstHealthMs.toFixed(0)} ms (${o.healthChecks} checks)`,
+        );
         if (o.timedOut) {
           server = await startServer(root);
           ({ session, periodId } = await openPeriod(server));
@@ -332,22 +361,42 @@ async function runCases(root: string, label: string): Promise<Map<Case, Outcome 
 
 const fileMb = (rows: number) => (Buffer.byteLength(csvFile(rows, 'size')) / 1e6).toFixed(1);
 const describeCase = (c: Case) =>
-  c.rows === 0 ? 'no import (1 s of health checks)' : `${c.rows.toLocaleString('en-US')}${c.mode === 'good-rows' ? ' (good-rows: writes them)' : ''}`;
+  c.rows === 0
+    ? 'no import (1 s of health checks)'
+    : `${c.rows.toLocaleString('en-US')}${c.mode === 'good-rows' ? ' (good-rows: writes them)' : ''}`;
 const time = (seconds: number) => (seconds < 0.1 ? `${(seconds * 1000).toFixed(0)} ms` : `${seconds.toFixed(2)} s`);
 const cell = (c: Case, o: (Outcome & { worstOfRuns: number; runs: number }) | undefined) =>
   o
-    ? [o.answer, c.rows === 0 ? '—' : time(o.seconds), `${o.worstHealthMs.toFixed(0)} ms${o.runs > 1 ? ` (max ${o.worstOfRuns.toFixed(0)})` : ''}`]
+    ? [
+        o.answer,
+        c.rows === 0 ? '—' : time(o.seconds),
+        `${o.worstHealthMs.toFixed(0)} ms${o.runs > 1 ? ` (max ${o.worstOfRuns.toFixed(0)})` : ''}`,
+      ]
     : ['—', '—', '—'];
 
 const before = BASELINE ? await runCases(resolve(BASELINE), 'baseline') : undefined;
 const after = await runCases(REPO, 'this checkout');
 
 const header = before
-  ? ['rows', 'file', 'before: answer', 'before: import', 'before: longest /api/health', 'after: answer', 'after: import', 'after: longest /api/health']
+  ? [
+      'rows',
+      'file',
+      'before: answer',
+      'before: import',
+      'before: longest /api/health',
+      'after: answer',
+      'after: import',
+      'after: longest /api/health',
+    ]
   : ['rows', 'file', 'answer', 'import', 'longest /api/health'];
 const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
 for (const c of CASES) {
-  const cells = [describeCase(c), c.rows === 0 ? '—' : `${fileMb(c.rows)} MB`, ...(before ? cell(c, before.get(c)) : []), ...cell(c, after.get(c))];
+  const cells = [
+    describeCase(c),
+    c.rows === 0 ? '—' : `${fileMb(c.rows)} MB`,
+    ...(before ? cell(c, before.get(c)) : []),
+    ...cell(c, after.get(c)),
+  ];
   lines.push(`| ${cells.join(' | ')} |`);
 }
 const table = lines.join('\n');

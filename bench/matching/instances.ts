@@ -49,7 +49,11 @@ export const FORBIDDEN_PENALTY = 1e7;
  * The references know no capacities: each mentor column is repeated `capacity` times.
  * Returns a rows x places matrix of scores, forbidden pairs as -FORBIDDEN_PENALTY.
  */
-export function expandColumns(instance: BenchInstance): { readonly matrix: Float64Array; readonly places: number; readonly mentorOfPlace: Int32Array } {
+export function expandColumns(instance: BenchInstance): {
+  readonly matrix: Float64Array;
+  readonly places: number;
+  readonly mentorOfPlace: Int32Array;
+} {
   const { rows, cols, score, capacity } = instance.problem;
   const mentorOfPlace: number[] = [];
   for (let j = 0; j < cols; j++) for (let c = 0; c < (capacity[j] as number); c++) mentorOfPlace.push(j);

@@ -28,12 +28,20 @@ export function runPeopleLevel(mentees: number, mentors: number, seed = 1): Peop
   try {
     const random = mulberry32(seed);
     writeFileSync(join(dir, 'mentees.csv'), profilesToCsv(generateMentees(random, mentees), 'mentee'));
-    writeFileSync(join(dir, 'mentors.csv'), profilesToCsv(generateMentors(random, mentors, () => randomInt(random, 1, 6)), 'mentor'));
+    writeFileSync(
+      join(dir, 'mentors.csv'),
+      profilesToCsv(
+        generateMentors(random, mentors, () => randomInt(random, 1, 6)),
+        'mentor',
+      ),
+    );
     const bin = join(ROOT, 'bin', 'tandem.js');
     // bin/tandem.js once it registers `match`; until then the same command through tsx.
     const binHasMatch =
       existsSync(bin) && /^\s+match\b/m.test(spawnSync('node', [bin, '--help'], { cwd: ROOT, encoding: 'utf8' }).stdout ?? '');
-    const entry = binHasMatch ? ['node', bin] : [join(ROOT, 'node_modules', '.bin', 'tsx'), join(ROOT, 'bench', 'matching', 'match-entry.ts')];
+    const entry = binHasMatch
+      ? ['node', bin]
+      : [join(ROOT, 'node_modules', '.bin', 'tsx'), join(ROOT, 'bench', 'matching', 'match-entry.ts')];
     const args = ['match', '--mentors', join(dir, 'mentors.csv'), '--mentees', join(dir, 'mentees.csv'), '--out', join(dir, 'out.csv')];
     const useTime = existsSync('/usr/bin/time');
     const argv = useTime ? ['/usr/bin/time', '-v', ...entry, ...args] : [...entry, ...args];

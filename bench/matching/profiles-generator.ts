@@ -10,18 +10,51 @@ import { randomInt } from '../../src/matching/test-support/prng.ts';
  */
 
 export const INTERESTS = [
-  'storytime', 'outreach', 'early literacy', 'summer reading', 'collection development', 'graphic novels',
-  'teen services', 'makerspaces', 'STEM programming', 'bilingual services', 'library advocacy', 'grant writing',
-  'school visits', 'reader advisory', 'picture books', 'family engagement', 'sensory storytime', 'diversity audits',
-  'book clubs', 'homework help', 'digital literacy', 'management', 'volunteer coordination', 'award committees',
-  'youth services leadership', 'special needs services', 'programming on a budget', 'community partnerships',
-  'coding clubs', 'library instruction',
+  'storytime',
+  'outreach',
+  'early literacy',
+  'summer reading',
+  'collection development',
+  'graphic novels',
+  'teen services',
+  'makerspaces',
+  'STEM programming',
+  'bilingual services',
+  'library advocacy',
+  'grant writing',
+  'school visits',
+  'reader advisory',
+  'picture books',
+  'family engagement',
+  'sensory storytime',
+  'diversity audits',
+  'book clubs',
+  'homework help',
+  'digital literacy',
+  'management',
+  'volunteer coordination',
+  'award committees',
+  'youth services leadership',
+  'special needs services',
+  'programming on a budget',
+  'community partnerships',
+  'coding clubs',
+  'library instruction',
 ];
 const REGIONS = ['US-IL', 'US-CA', 'US-NY', 'US-TX', 'US-WA', 'US-FL', 'US-OH', 'US-GA', 'US-MA', 'US-CO', 'CA-ON', 'CA-BC'];
 const ZONES: Record<string, string> = {
-  'US-IL': 'America/Chicago', 'US-CA': 'America/Los_Angeles', 'US-NY': 'America/New_York', 'US-TX': 'America/Chicago',
-  'US-WA': 'America/Los_Angeles', 'US-FL': 'America/New_York', 'US-OH': 'America/New_York', 'US-GA': 'America/New_York',
-  'US-MA': 'America/New_York', 'US-CO': 'America/Denver', 'CA-ON': 'America/Toronto', 'CA-BC': 'America/Vancouver',
+  'US-IL': 'America/Chicago',
+  'US-CA': 'America/Los_Angeles',
+  'US-NY': 'America/New_York',
+  'US-TX': 'America/Chicago',
+  'US-WA': 'America/Los_Angeles',
+  'US-FL': 'America/New_York',
+  'US-OH': 'America/New_York',
+  'US-GA': 'America/New_York',
+  'US-MA': 'America/New_York',
+  'US-CO': 'America/Denver',
+  'CA-ON': 'America/Toronto',
+  'CA-BC': 'America/Vancouver',
 };
 const LANGUAGES = ['English', 'Spanish', 'French', 'Mandarin', 'Vietnamese'];
 
@@ -54,7 +87,8 @@ function person(random: () => number, id: string, mentor: boolean): MentorProfil
     channels,
     languages: random() < 0.1 ? [pick(random, LANGUAGES.slice(1))] : languages,
     meetInPerson: random() < 0.5,
-    preferences: random() < 0.1 ? { preferSameGender: true, gender: pick(random, ['f', 'm', 'x']) } : { gender: pick(random, ['f', 'm', 'x']) },
+    preferences:
+      random() < 0.1 ? { preferSameGender: true, gender: pick(random, ['f', 'm', 'x']) } : { gender: pick(random, ['f', 'm', 'x']) },
   };
 }
 

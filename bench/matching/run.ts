@@ -50,7 +50,9 @@ if (!args.includes('--no-people')) {
   const [n, m] = quick ? [2000, 500] : [10_000, 2_500];
   console.log(`\nPeople-level run: ${n} mentees x ${m} mentors (capacity 1-6), CSV to proposals...`);
   people = runPeopleLevel(n, m);
-  console.log(`${people.command}: ${people.wallSeconds.toFixed(1)} s wall, peak ${people.maxRssMb?.toFixed(0) ?? '?'} MB\n${people.summary}`);
+  console.log(
+    `${people.command}: ${people.wallSeconds.toFixed(1)} s wall, peak ${people.maxRssMb?.toFixed(0) ?? '?'} MB\n${people.summary}`,
+  );
 }
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -72,4 +74,3 @@ if (rows.some((r) => !r.agree || !r.certified)) {
   console.error('DISAGREEMENT or uncertified result: see the table above.');
   process.exitCode = 1;
 }
-

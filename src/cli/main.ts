@@ -26,10 +26,7 @@ const parseWith =
   };
 
 export function buildCli(): Command {
-  const program = new Command('tandem')
-    .description('Tandem: run a mentoring program end to end.')
-    .showHelpAfterError()
-    .exitOverride();
+  const program = new Command('tandem').description('Tandem: run a mentoring program end to end.').showHelpAfterError().exitOverride();
 
   program
     .command('serve')
@@ -108,7 +105,9 @@ export function buildCli(): Command {
         // The runner's timer does not hold the process open (it must not in the web server); this does.
         const keepAlive = setInterval(() => undefined, 2 ** 30);
         runner.start();
-        console.log(`Tandem job worker ${runner.workerId} is running; it looks for due work every ${config.jobPollMs / 1000} s. Press Ctrl+C to stop.`);
+        console.log(
+          `Tandem job worker ${runner.workerId} is running; it looks for due work every ${config.jobPollMs / 1000} s. Press Ctrl+C to stop.`,
+        );
         await new Promise<void>((resolve) => {
           for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => resolve());
         });

@@ -34,12 +34,16 @@ describe('tandem match', () => {
     const result = await run(['--mentors', join(fixtures, 'mentors.csv'), '--mentees', join(fixtures, 'mentees.csv'), '--out', out]);
     expect(result.err).toBe('');
     expect(result.exitCode).toBeUndefined();
-    expect(result.out).toMatch(/^Matched 3 of 4 mentees \(1 unmatched\) with 2 mentors\.\nTotal score [\d.]+, mean [\d.]+, worst [\d.]+\.\nWrote .* in [\d.]+ s\.\n$/);
+    expect(result.out).toMatch(
+      /^Matched 3 of 4 mentees \(1 unmatched\) with 2 mentors\.\nTotal score [\d.]+, mean [\d.]+, worst [\d.]+\.\nWrote .* in [\d.]+ s\.\n$/,
+    );
     const csv = await readFile(out, 'utf8');
     const lines = csv.trimEnd().split('\n');
     expect(lines[0]).toBe('mentee_id,mentor_id,score,explanation');
     expect(lines.map((l) => l.split(',')[0])).toEqual(['mentee_id', 'e1', 'e2', 'e3', 'e4']);
-    expect(lines[1]).toMatch(/^e1,m1,[\d.]+,"1 shared program goal \(1\); 2 shared interests \(storytime, early literacy\); both in public libraries; .*same time zone/);
+    expect(lines[1]).toMatch(
+      /^e1,m1,[\d.]+,"1 shared program goal \(1\); 2 shared interests \(storytime, early literacy\); both in public libraries; .*same time zone/,
+    );
     expect(lines[2]).toBe('e2,,,the only eligible mentor is full: their places went where they add more to the overall matching');
     expect(lines[3]).toMatch(/^e3,m2,/);
     expect(lines[4]).toMatch(/^e4,/);
@@ -50,8 +54,18 @@ describe('tandem match', () => {
     const weights = join(dir, 'weights.json');
     await writeFile(weights, JSON.stringify({ workplace: { must: true } }));
     const result = await run([
-      '--mentors', join(fixtures, 'mentors.csv'), '--mentees', join(fixtures, 'mentees.csv'), '--out', out,
-      '--weights', weights, '--objective', 'total-score', '--min-score', '30',
+      '--mentors',
+      join(fixtures, 'mentors.csv'),
+      '--mentees',
+      join(fixtures, 'mentees.csv'),
+      '--out',
+      out,
+      '--weights',
+      weights,
+      '--objective',
+      'total-score',
+      '--min-score',
+      '30',
     ]);
     expect(result.exitCode).toBeUndefined();
     const csv = await readFile(out, 'utf8');
@@ -94,7 +108,16 @@ describe('tandem match', () => {
     const weights = join(dir, 'w.json');
     await writeFile(weights, '{"goals":{"weight":-2}}');
     const out = join(dir, 'p.csv');
-    const result = await run(['--mentors', join(dir, 'none.csv'), '--mentees', join(fixtures, 'mentees.csv'), '--out', out, '--weights', weights]);
+    const result = await run([
+      '--mentors',
+      join(dir, 'none.csv'),
+      '--mentees',
+      join(fixtures, 'mentees.csv'),
+      '--out',
+      out,
+      '--weights',
+      weights,
+    ]);
     expect(result.exitCode).toBe(1);
     expect(result.err).toContain('none.csv: cannot read');
     expect(result.err).toContain('w.json: goals.weight:');

@@ -93,7 +93,13 @@ export async function runMatch(options: MatchCommandOptions, io: MatchIo): Promi
   const showProgress = io.progress ?? (process.stderr.isTTY === true || pairs >= LONG_RUN_PAIRS);
   const bar = showProgress
     ? new cliProgress.SingleBar(
-        { stream: process.stderr, format: 'Matching [{bar}] {percentage}% | {eta}s left', noTTYOutput: true, notTTYSchedule: 2000, hideCursor: true },
+        {
+          stream: process.stderr,
+          format: 'Matching [{bar}] {percentage}% | {eta}s left',
+          noTTYOutput: true,
+          notTTYSchedule: 2000,
+          hideCursor: true,
+        },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
@@ -120,7 +126,14 @@ export async function runMatch(options: MatchCommandOptions, io: MatchIo): Promi
     bar?.stop();
   }
 
-  await writeFile(options.out, proposalCsv(mentees.profiles.map((p) => p.id), proposal), 'utf8');
+  await writeFile(
+    options.out,
+    proposalCsv(
+      mentees.profiles.map((p) => p.id),
+      proposal,
+    ),
+    'utf8',
+  );
   const s = proposal.summary;
   const seconds = (performance.now() - started) / 1000;
   io.writeOut(

@@ -35,7 +35,26 @@ describe('spreadsheet cells', () => {
   });
 
   it('round-trips any text', () => {
-    const alphabet = fc.constantFrom("'", '=', '+', '-', '@', '＝', '＋', '－', '＠', '\u200B', '\uFEFF', '\t', '\r', '\n', ' ', 'a', '1', '\u0001');
+    const alphabet = fc.constantFrom(
+      "'",
+      '=',
+      '+',
+      '-',
+      '@',
+      '＝',
+      '＋',
+      '－',
+      '＠',
+      '\u200B',
+      '\uFEFF',
+      '\t',
+      '\r',
+      '\n',
+      ' ',
+      'a',
+      '1',
+      '\u0001',
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 8 }), (chars) => {
         const cell = chars.join('');

@@ -9,6 +9,8 @@ describe('row ids', () => {
     for (const bad of [0, -1, 1.5, 2_147_483_648, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => assertRowId(bad, 'period')).toThrow(InvalidInputError);
     }
-    expect(() => assertRowId(0, 'match')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.stringContaining('not a match id') }));
+    expect(() => assertRowId(0, 'match')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.stringContaining('not a match id') }),
+    );
   });
 });

@@ -43,7 +43,9 @@ describe('storedValues', () => {
   });
 
   it('throws on the first item that is not allowed rather than dropping it', () => {
-    expect(() => storedValues('invitations', 'roles', ROLES, ['mentee', 'admin', 'staff'])).toThrow('invitations.roles holds "admin", which is not one of:');
+    expect(() => storedValues('invitations', 'roles', ROLES, ['mentee', 'admin', 'staff'])).toThrow(
+      'invitations.roles holds "admin", which is not one of:',
+    );
   });
 
   it('throws when the value is not a list at all', () => {

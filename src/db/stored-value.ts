@@ -30,13 +30,23 @@ function describe(value: unknown): string {
 type Column<Table extends keyof Database> = keyof Database[Table] & string;
 
 /** `value`, read from `table.column`, if it is one of `allowed`; otherwise an UnknownStoredValueError. */
-export function storedValue<Table extends keyof Database, const T extends string>(table: Table, column: Column<Table>, allowed: readonly T[], value: unknown): T {
+export function storedValue<Table extends keyof Database, const T extends string>(
+  table: Table,
+  column: Column<Table>,
+  allowed: readonly T[],
+  value: unknown,
+): T {
   if ((allowed as readonly unknown[]).includes(value)) return value as T;
   throw new UnknownStoredValueError(table, column, value, `one of: ${allowed.join(', ')}`);
 }
 
 /** A list stored as JSON in `table.column` (already parsed), every item checked as storedValue checks one. */
-export function storedValues<Table extends keyof Database, const T extends string>(table: Table, column: Column<Table>, allowed: readonly T[], values: unknown): T[] {
+export function storedValues<Table extends keyof Database, const T extends string>(
+  table: Table,
+  column: Column<Table>,
+  allowed: readonly T[],
+  values: unknown,
+): T[] {
   if (!Array.isArray(values)) throw new UnknownStoredValueError(table, column, values, `a list of: ${allowed.join(', ')}`);
   return values.map((value: unknown) => storedValue(table, column, allowed, value));
 }

@@ -46,9 +46,11 @@ export const textSafeValidatorCompiler: typeof validatorCompiler = (route) => {
     if (!found) return validate(data);
     const message = forbiddenCharacterMessage(found.character);
     return {
-      error: new InvalidInputError('VALIDATION_FAILED', `Some of the ${where} is not valid: ${found.path ? `${found.path}: ` : ''}${message}`, [
-        { path: found.path, message },
-      ]),
+      error: new InvalidInputError(
+        'VALIDATION_FAILED',
+        `Some of the ${where} is not valid: ${found.path ? `${found.path}: ` : ''}${message}`,
+        [{ path: found.path, message }],
+      ),
     };
   };
 };

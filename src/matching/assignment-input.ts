@@ -86,10 +86,7 @@ export function validateProblem(problem: AssignmentProblem): ValidatedProblem {
   checkInteger(rows, 'rows');
   checkInteger(cols, 'cols');
   if (rows * cols > MAX_PAIRS) {
-    throw new MatchingInputError(
-      'TOO_LARGE',
-      `${rows} mentees x ${cols} mentors is ${rows * cols} pairs; the limit is ${MAX_PAIRS}.`,
-    );
+    throw new MatchingInputError('TOO_LARGE', `${rows} mentees x ${cols} mentors is ${rows * cols} pairs; the limit is ${MAX_PAIRS}.`);
   }
   if (!(score instanceof Float64Array) || score.length !== rows * cols) {
     throw new MatchingInputError(
@@ -113,18 +110,12 @@ export function validateProblem(problem: AssignmentProblem): ValidatedProblem {
     capacity.fill(1);
   } else {
     if (problem.capacity.length !== cols) {
-      throw new MatchingInputError(
-        'LENGTH_MISMATCH',
-        `capacity must have one entry per mentor (${cols}), got ${problem.capacity.length}.`,
-      );
+      throw new MatchingInputError('LENGTH_MISMATCH', `capacity must have one entry per mentor (${cols}), got ${problem.capacity.length}.`);
     }
     for (let j = 0; j < cols; j++) {
       const c = problem.capacity[j] as number;
       if (!Number.isInteger(c) || c < 0) {
-        throw new MatchingInputError(
-          'BAD_CAPACITY',
-          `capacity of mentor ${j} must be a whole number >= 0, got ${c}.`,
-        );
+        throw new MatchingInputError('BAD_CAPACITY', `capacity of mentor ${j} must be a whole number >= 0, got ${c}.`);
       }
       // More places than mentees can never be used; clamping keeps the slot arrays small.
       capacity[j] = Math.min(c, rows);
@@ -163,10 +154,7 @@ export function validateProblem(problem: AssignmentProblem): ValidatedProblem {
     }
     remaining[j] = (remaining[j] as number) - 1;
     if ((remaining[j] as number) < 0) {
-      throw new MatchingInputError(
-        'LOCKS_EXCEED_CAPACITY',
-        `Mentor ${j} has more locked mentees than its capacity.`,
-      );
+      throw new MatchingInputError('LOCKS_EXCEED_CAPACITY', `Mentor ${j} has more locked mentees than its capacity.`);
     }
   }
   const freeRows = new Int32Array(freeCount);

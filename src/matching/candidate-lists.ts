@@ -140,7 +140,16 @@ function store(L: Lists, i: number, kept: number): void {
  * the K smallest and lowering the threshold whenever 2K have gathered. Returns the new count.
  * NaN and +Infinity (forbidden pairs) never pass the test, so they are never listed.
  */
-function collectValues(L: Lists, values: Float64Array, base: number, offset: number, v: Float64Array, from: number, to: number, m: number): number {
+function collectValues(
+  L: Lists,
+  values: Float64Array,
+  base: number,
+  offset: number,
+  v: Float64Array,
+  from: number,
+  to: number,
+  m: number,
+): number {
   const { bufH, bufJ, capacity, target } = L;
   let threshold = L.threshold;
   for (let j = from; j < to; j++) {

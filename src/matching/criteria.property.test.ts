@@ -49,7 +49,18 @@ function pools(wide: boolean): { interests: string[]; goals: number; languages: 
         languages: Array.from({ length: 45 }, (_, k) => `language ${k}`),
       }
     : {
-        interests: ['storytime', 'Storytime', ' storytime ', 'outreach', 'early literacy', 'early  Literacy', 'teen services', 'makerspaces', '', ' '],
+        interests: [
+          'storytime',
+          'Storytime',
+          ' storytime ',
+          'outreach',
+          'early literacy',
+          'early  Literacy',
+          'teen services',
+          'makerspaces',
+          '',
+          ' ',
+        ],
         goals: 7,
         languages: ['English', 'english', ' English ', 'Spanish', 'French', ''],
       };
@@ -78,9 +89,7 @@ function profileArbitrary(wide: boolean): fc.Arbitrary<MentorProfile> {
     channels: maybe(fc.array(fc.constantFrom(...CHANNELS), { maxLength: 6 })),
     languages: maybe(fc.array(fc.constantFrom(...pool.languages), { maxLength: wide ? 8 : 3 })),
     meetInPerson: maybe(fc.boolean()),
-    preferences: maybe(
-      fc.record({ preferSameGender: maybe(fc.boolean()), gender: maybe(fc.constantFrom('f', 'F ', 'm', 'x', '')) }),
-    ),
+    preferences: maybe(fc.record({ preferSameGender: maybe(fc.boolean()), gender: maybe(fc.constantFrom('f', 'F ', 'm', 'x', '')) })),
     capacity: maybe(fc.integer({ min: 0, max: 3 })),
   });
 }
@@ -151,7 +160,8 @@ const populationArbitrary = (maxMentees: number, maxMentors: number): fc.Arbitra
       .map(({ mentees, mentors, bans, weights, at }) => ({
         mentees: mentees.map(({ capacity: _capacity, ...p }, i) => ({ ...p, id: `e${i}` })),
         mentors: mentors.map((p, j) => ({ ...p, id: `m${j}` })),
-        banned: mentees.length === 0 || mentors.length === 0 ? [] : bans.map(([i, j, kind]) => [i % mentees.length, j % mentors.length, kind]),
+        banned:
+          mentees.length === 0 || mentors.length === 0 ? [] : bans.map(([i, j, kind]) => [i % mentees.length, j % mentors.length, kind]),
         weights,
         at,
       })),
@@ -219,7 +229,13 @@ describe('criteria: score matrix, single pairs and the reference agree to the bi
     const everyoneEmpty: MentorProfile = { id: '', interests: [], programGoals: [], channels: [], languages: [] };
     const far = (id: string, timeZone: string): MentorProfile => ({ id, timeZone, interests: ['storytime'], languages: ['English'] });
     const cases: Population[] = [
-      { mentees: [{ ...everyoneEmpty, id: 'e0' }], mentors: [{ ...everyoneEmpty, id: 'm0' }], banned: [], weights: DEFAULT_WEIGHTS, at: INSTANTS[0] as number },
+      {
+        mentees: [{ ...everyoneEmpty, id: 'e0' }],
+        mentors: [{ ...everyoneEmpty, id: 'm0' }],
+        banned: [],
+        weights: DEFAULT_WEIGHTS,
+        at: INSTANTS[0] as number,
+      },
       {
         mentees: ['Pacific/Kiritimati', 'Etc/GMT+12', 'Pacific/Chatham'].map((z, i) => far(`e${i}`, z)),
         mentors: ['Pacific/Pago_Pago', 'Asia/Kathmandu', 'America/St_Johns', 'UTC'].map((z, j) => far(`m${j}`, z)),
@@ -245,7 +261,9 @@ describe('proposeMatches scores and explains exactly what the reference says', (
       fc.property(populationArbitrary(8, 5), (p) => {
         const rules = ruleIndex(p.banned);
         const id = (prefix: string, k: number): string => `${prefix}${k}`;
-        const previousPartners = p.banned.filter(([, , k]) => k === 'previous-partner').map(([i, j]) => ({ menteeId: id('e', i), mentorId: id('m', j) }));
+        const previousPartners = p.banned
+          .filter(([, , k]) => k === 'previous-partner')
+          .map(([i, j]) => ({ menteeId: id('e', i), mentorId: id('m', j) }));
         const forbidden = p.banned.filter(([, , k]) => k === 'forbidden').map(([i, j]) => ({ menteeId: id('e', i), mentorId: id('m', j) }));
         const proposal = proposeMatches({
           mentees: p.mentees,

@@ -89,9 +89,7 @@ export const CRITERION_TABLE = [
       const shared = sharedItems(programGoals(mentee), programGoals(mentor));
       // People read these: name the goals when the caller knows their titles.
       const named = shared.map((id) => goalNames?.[Number(id)] ?? id);
-      return shared.length === 0
-        ? 'no shared program goals'
-        : `${plural(shared.length, 'shared program goal')} (${named.join(', ')})`;
+      return shared.length === 0 ? 'no shared program goals' : `${plural(shared.length, 'shared program goal')} (${named.join(', ')})`;
     },
   }),
   sharedItemsCriterion({
@@ -187,9 +185,10 @@ export type Criterion = (typeof CRITERION_TABLE)[number]['name'];
 export const CRITERIA: readonly Criterion[] = CRITERION_TABLE.map((c) => c.name);
 
 /** Slot of each criterion in a values array (table order). */
-export const CRITERION_INDEX: Readonly<Record<Criterion, number>> = Object.fromEntries(
-  CRITERIA.map((c, k) => [c, k]),
-) as Record<Criterion, number>;
+export const CRITERION_INDEX: Readonly<Record<Criterion, number>> = Object.fromEntries(CRITERIA.map((c, k) => [c, k])) as Record<
+  Criterion,
+  number
+>;
 
 export interface PreparedSide {
   readonly count: number;

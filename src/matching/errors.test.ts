@@ -31,8 +31,29 @@ describe('MatchingInputError', () => {
     ['locked pair NaN', { ...ok, score: Float64Array.from([NaN, 2, 3, 4]), locked: [[0, 0]] }, 'LOCK_FORBIDDEN'],
     ['locked pair below minScore', { ...ok, minScore: 2, locked: [[0, 0]] }, 'LOCK_FORBIDDEN'],
     ['locked pair outside', { ...ok, locked: [[0, 5]] }, 'BAD_LOCK'],
-    ['mentee locked twice', { ...ok, capacity: [2, 2], locked: [[0, 0], [0, 1]] }, 'LOCKED_TWICE'],
-    ['locks exceed capacity', { ...ok, locked: [[0, 0], [1, 0]] }, 'LOCKS_EXCEED_CAPACITY'],
+    [
+      'mentee locked twice',
+      {
+        ...ok,
+        capacity: [2, 2],
+        locked: [
+          [0, 0],
+          [0, 1],
+        ],
+      },
+      'LOCKED_TWICE',
+    ],
+    [
+      'locks exceed capacity',
+      {
+        ...ok,
+        locked: [
+          [0, 0],
+          [1, 0],
+        ],
+      },
+      'LOCKS_EXCEED_CAPACITY',
+    ],
     ['too large', { rows: MAX_PAIRS, cols: 2, score: new Float64Array(0) }, 'TOO_LARGE'],
     ['negative rows', { ...ok, rows: -1 }, 'BAD_SIZE'],
     ['bad minScore', { ...ok, minScore: NaN }, 'BAD_MIN_SCORE'],

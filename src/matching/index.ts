@@ -3,13 +3,7 @@
  * - solveAssignment / verifyOptimality: the exact optimiser and its independent checker.
  * - proposeMatches: profiles + weights + hard rules -> explained proposals.
  */
-export type {
-  AssignmentProblem,
-  AssignmentResult,
-  Objective,
-  OptimalityCertificate,
-  SolveOptions,
-} from './assignment-types.ts';
+export type { AssignmentProblem, AssignmentResult, Objective, OptimalityCertificate, SolveOptions } from './assignment-types.ts';
 export { OBJECTIVES } from './assignment-types.ts';
 export { MatchingInputError } from './errors.ts';
 export type { MatchingInputErrorCode } from './errors.ts';
@@ -17,14 +11,7 @@ export { MAX_PAIRS, MAX_ABS_SCORE } from './limits.ts';
 export { solveAssignment } from './solve.ts';
 export { verifyOptimality } from './verify.ts';
 export type { OptimalityReport, VerifyOptions } from './verify.ts';
-export type {
-  Channel,
-  ConfidentialPreferences,
-  MenteeProfile,
-  MentorProfile,
-  ParticipantProfile,
-  WorkplaceType,
-} from './profiles.ts';
+export type { Channel, ConfidentialPreferences, MenteeProfile, MentorProfile, ParticipantProfile, WorkplaceType } from './profiles.ts';
 export { WORKPLACE_TYPES } from './profiles.ts';
 export type { Criterion } from './criteria.ts';
 export { CRITERIA } from './criteria.ts';

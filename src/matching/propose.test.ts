@@ -52,7 +52,14 @@ describe('proposeMatches', () => {
   it('explains a pair in plain words, strongest first, including what counted against it', () => {
     const proposal = proposeMatches({
       mentees: [librarian('e1', { programGoals: [1, 3] })],
-      mentors: [librarian('m1', { yearsExperience: 10, programGoals: [3], languages: ['Spanish'], interests: ['outreach', 'storytime', 'early literacy', 'teen services'] })],
+      mentors: [
+        librarian('m1', {
+          yearsExperience: 10,
+          programGoals: [3],
+          languages: ['Spanish'],
+          interests: ['outreach', 'storytime', 'early literacy', 'teen services'],
+        }),
+      ],
       referenceDate,
     });
     const [pair] = proposal.pairs;
@@ -87,7 +94,8 @@ describe('proposeMatches', () => {
       expect(named.has('preferences')).toBe(a.preferences?.preferSameGender === true || b.preferences?.preferSameGender === true);
       for (const r of pair.reasons) {
         if (r.criterion === 'workplace') expect(r.value === 1).toBe(a.workplaceType === b.workplaceType);
-        if (r.criterion === 'timeZone' && r.text === 'same time zone') expect(offsets.minutes(a.timeZone)).toBe(offsets.minutes(b.timeZone));
+        if (r.criterion === 'timeZone' && r.text === 'same time zone')
+          expect(offsets.minutes(a.timeZone)).toBe(offsets.minutes(b.timeZone));
         if (r.criterion === 'language' && r.text === 'different languages') {
           expect((a.languages ?? []).some((l) => (b.languages ?? []).includes(l))).toBe(false);
         }
@@ -126,20 +134,40 @@ describe('proposeMatches', () => {
   });
 
   it('keeps locked pairs and says why mentees are unmatched', () => {
-    const mentees = [librarian('e1', { employer: 'Oak Park PL' }), librarian('e2'), librarian('e3', { interests: ['coding clubs'] }), librarian('e4')];
-    const mentors = [librarian('m1', { employer: ' oak park pl ', capacity: 2, yearsExperience: 9 }), librarian('m2', { yearsExperience: 9 })];
+    const mentees = [
+      librarian('e1', { employer: 'Oak Park PL' }),
+      librarian('e2'),
+      librarian('e3', { interests: ['coding clubs'] }),
+      librarian('e4'),
+    ];
+    const mentors = [
+      librarian('m1', { employer: ' oak park pl ', capacity: 2, yearsExperience: 9 }),
+      librarian('m2', { yearsExperience: 9 }),
+    ];
     const proposal = proposeMatches({
       mentees,
       mentors,
-      hardRules: { locked: [{ menteeId: 'e4', mentorId: 'm2' }], previousPartners: [{ menteeId: 'e3', mentorId: 'm2' }, { menteeId: 'e1', mentorId: 'm2' }] },
+      hardRules: {
+        locked: [{ menteeId: 'e4', mentorId: 'm2' }],
+        previousPartners: [
+          { menteeId: 'e3', mentorId: 'm2' },
+          { menteeId: 'e1', mentorId: 'm2' },
+        ],
+      },
       minScore: 60,
       referenceDate,
     });
     expect(proposal.pairs.find((p) => p.menteeId === 'e4')).toMatchObject({ mentorId: 'm2', locked: true });
     expect(proposal.unmatched.find((u) => u.menteeId === 'e1')).toMatchObject({ reason: 'no-eligible-mentor' });
-    expect(proposal.unmatched.find((u) => u.menteeId === 'e1')?.explanation).toBe('no eligible mentor (1 at the same employer, 1 previous partner)');
+    expect(proposal.unmatched.find((u) => u.menteeId === 'e1')?.explanation).toBe(
+      'no eligible mentor (1 at the same employer, 1 previous partner)',
+    );
     expect(proposal.unmatched.find((u) => u.menteeId === 'e3')?.reason).toBe('below-min-score');
-    const full = proposeMatches({ mentees: [librarian('e1'), librarian('e2')], mentors: [librarian('m1', { yearsExperience: 9 })], referenceDate });
+    const full = proposeMatches({
+      mentees: [librarian('e1'), librarian('e2')],
+      mentors: [librarian('m1', { yearsExperience: 9 })],
+      referenceDate,
+    });
     expect(full.unmatched).toEqual([expect.objectContaining({ menteeId: 'e2', reason: 'mentors-full' })]);
     expect(full.summary).toMatchObject({ matched: 1, unmatched: 1 });
   });
@@ -157,7 +185,9 @@ describe('proposeMatches', () => {
     };
     expect(run({ mentees: [librarian('e1'), librarian('e1')] })).toBe('DUPLICATE_ID');
     expect(run({ hardRules: { forbidden: [{ menteeId: 'e1', mentorId: 'nobody' }] } })).toBe('UNKNOWN_ID');
-    expect(run({ mentees: [librarian('e1', { employer: 'x ' })], hardRules: { locked: [{ menteeId: 'e1', mentorId: 'm1' }] } })).toBe('LOCK_FORBIDDEN');
+    expect(run({ mentees: [librarian('e1', { employer: 'x ' })], hardRules: { locked: [{ menteeId: 'e1', mentorId: 'm1' }] } })).toBe(
+      'LOCK_FORBIDDEN',
+    );
     expect(run({ referenceDate: Number.NaN })).toBe('BAD_REFERENCE_DATE');
   });
 });

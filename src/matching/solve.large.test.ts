@@ -29,7 +29,12 @@ describe('solveAssignment on large random instances (checked by the certificate)
       const locked: [number, number][] = [];
       for (let i = 0; i < 400 && locked.length < 5; i++) {
         const j = (first.mentorOf[i] as number) + 1;
-        if (j > 0 && j < 100 && (base.score[i * 100 + j] as number) >= 20 && (capacity[j] as number) > locked.filter((l) => l[1] === j).length) {
+        if (
+          j > 0 &&
+          j < 100 &&
+          (base.score[i * 100 + j] as number) >= 20 &&
+          (capacity[j] as number) > locked.filter((l) => l[1] === j).length
+        ) {
           locked.push([i, j]);
         }
       }

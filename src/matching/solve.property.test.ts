@@ -17,11 +17,14 @@ const problemArbitrary = fc
     useCapacity: fc.boolean(),
     useMinScore: fc.boolean(),
     minScore: fc.integer({ min: -3, max: 5 }),
-    seedCells: fc.array(fc.oneof(
-      { weight: 8, arbitrary: fc.integer({ min: -5, max: 10 }) },
-      { weight: 1, arbitrary: fc.constant(Number.NEGATIVE_INFINITY) },
-      { weight: 1, arbitrary: fc.constant(Number.NaN) },
-    ), { minLength: 64, maxLength: 64 }),
+    seedCells: fc.array(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.integer({ min: -5, max: 10 }) },
+        { weight: 1, arbitrary: fc.constant(Number.NEGATIVE_INFINITY) },
+        { weight: 1, arbitrary: fc.constant(Number.NaN) },
+      ),
+      { minLength: 64, maxLength: 64 },
+    ),
     seedCaps: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 8, maxLength: 8 }),
     lockPicks: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
   })
@@ -122,11 +125,14 @@ describe('solveAssignment against brute force', () => {
     const squareArbitrary = fc
       .record({
         n: fc.integer({ min: 1, max: 7 }),
-        cells: fc.array(fc.oneof(
-          { weight: 10, arbitrary: fc.constantFrom(0, 1, 2, 2, 3, 5) },
-          { weight: 1, arbitrary: fc.constant(Number.NEGATIVE_INFINITY) },
-          { weight: 1, arbitrary: fc.constant(Number.NaN) },
-        ), { minLength: 64, maxLength: 64 }),
+        cells: fc.array(
+          fc.oneof(
+            { weight: 10, arbitrary: fc.constantFrom(0, 1, 2, 2, 3, 5) },
+            { weight: 1, arbitrary: fc.constant(Number.NEGATIVE_INFINITY) },
+            { weight: 1, arbitrary: fc.constant(Number.NaN) },
+          ),
+          { minLength: 64, maxLength: 64 },
+        ),
         useMinScore: fc.boolean(),
         lock: fc.option(fc.tuple(fc.nat(), fc.nat()), { nil: undefined }),
       })

@@ -200,8 +200,7 @@ export function solveAssignment(problem: AssignmentProblem, options: SolveOption
   const { rows, cols, score, freeRows, lockedCol } = p;
   let places = 0;
   for (let j = 0; j < cols; j++) places += p.remaining[j] as number;
-  const solution =
-    solveSquare(p, options) ?? (freeRows.length > places ? solveByPlace(p, places, options) : solveByMentee(p, options));
+  const solution = solveSquare(p, options) ?? (freeRows.length > places ? solveByPlace(p, places, options) : solveByMentee(p, options));
 
   const mentorOf = Int32Array.from(lockedCol);
   const rowPotential = new Float64Array(rows).fill(NaN);

@@ -25,11 +25,7 @@ export interface VerifyOptions {
  * (offset, unmatched cost) is recomputed from the problem, not trusted from the result.
  * For `total-score` it also checks the tie-break: no equal-total solution matches more mentees.
  */
-export function verifyOptimality(
-  problem: AssignmentProblem,
-  result: AssignmentResult,
-  options: VerifyOptions = {},
-): OptimalityReport {
+export function verifyOptimality(problem: AssignmentProblem, result: AssignmentResult, options: VerifyOptions = {}): OptimalityReport {
   const p = validateProblem(problem);
   const { rows, cols, score, freeRows, lockedCol, remaining, unmatchedCost } = p;
   const { mentorOf } = result;

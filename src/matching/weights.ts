@@ -63,7 +63,10 @@ export const weightsSchema = z
       .strict()
       .optional(),
     channels: plain,
-    timeZone: z.object({ ...base, zeroAtHours: z.number().finite().positive().max(24).optional() }).strict().optional(),
+    timeZone: z
+      .object({ ...base, zeroAtHours: z.number().finite().positive().max(24).optional() })
+      .strict()
+      .optional(),
     region: plain,
     language: plain,
     preferences: plain,

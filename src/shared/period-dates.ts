@@ -38,7 +38,10 @@ export function periodDateOrderProblems(d: Partial<PeriodDates>): PeriodDateProb
     const b = d[later];
     if (!a || !b || (strict ? b > a : b >= a) || problems.some((p) => p.path === later)) continue;
     const label = PERIOD_DATE_LABELS;
-    problems.push({ path: later, message: `${label[later]} (${b}) must be ${strict ? 'after' : 'on or after'} ${label[earlier].toLowerCase()} (${a}).` });
+    problems.push({
+      path: later,
+      message: `${label[later]} (${b}) must be ${strict ? 'after' : 'on or after'} ${label[earlier].toLowerCase()} (${a}).`,
+    });
   }
   return problems;
 }

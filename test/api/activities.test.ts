@@ -22,7 +22,15 @@ describeEachDialect('activity catalogue', (db) => {
   afterAll(() => ctx.close());
 
   const list = async (client: Client, query = ''): Promise<Activity[]> => (await client.get(`/api/activities${query}`)).json().activities;
-  const count = async () => Number((await ctx.deps.db.selectFrom('activities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await ctx.deps.db
+          .selectFrom('activities')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('starts with the model program’s kinds of activity, each tied to existing program goals', async () => {
     const seeded = await list(mentee);
@@ -42,7 +50,10 @@ describeEachDialect('activity catalogue', (db) => {
     expect(seeded.map((a) => a.position)).toEqual(seeded.map((_, i) => i + 1));
     for (const a of seeded) {
       expect(a.programGoalIds.length, a.title).toBeGreaterThan(0);
-      expect(a.programGoalIds.every((id) => goalIds.includes(id)), a.title).toBe(true);
+      expect(
+        a.programGoalIds.every((id) => goalIds.includes(id)),
+        a.title,
+      ).toBe(true);
       expect(a.description.length).toBeGreaterThan(20);
       expect(a.retired).toBe(false);
     }
@@ -57,12 +68,20 @@ describeEachDialect('activity catalogue', (db) => {
   });
 
   it('lets staff add an activity at the end, its goals kept in the program goals’ order, and audits it', async () => {
-    const res = await staff.post('/api/activities', { title: '  Plan a storytime together ', description: 'Design one session, start to finish.', programGoalIds: [goalIds[2], goalIds[0], goalIds[2]] });
+    const res = await staff.post('/api/activities', {
+      title: '  Plan a storytime together ',
+      description: 'Design one session, start to finish.',
+      programGoalIds: [goalIds[2], goalIds[0], goalIds[2]],
+    });
     expect(res.statusCode).toBe(201);
     const added = (res.json().activities as Activity[]).at(-1);
     expect(added).toMatchObject({ title: 'Plan a storytime together', programGoalIds: [goalIds[0], goalIds[2]], retired: false });
     expect(titles(await list(mentee))).toContain('Plan a storytime together');
-    const audit = await ctx.deps.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'activity.added').execute();
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', '=', 'activity.added')
+      .execute();
     expect(audit).toEqual([{ action: 'activity.added', entity_id: String(added?.id) }]);
   });
 
@@ -78,7 +97,12 @@ describeEachDialect('activity catalogue', (db) => {
     expect(retired.statusCode).toBe(422);
     expect(retired.json().code).toBe('PROGRAM_GOAL_RETIRED');
 
-    for (const body of [{ title: '' }, { title: 'x'.repeat(201) }, { title: 'Fine', colour: 'blue' }, { title: 'Fine', programGoalIds: ['one'] }]) {
+    for (const body of [
+      { title: '' },
+      { title: 'x'.repeat(201) },
+      { title: 'Fine', colour: 'blue' },
+      { title: 'Fine', programGoalIds: ['one'] },
+    ]) {
       const res = await staff.post('/api/activities', body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json().code).toBe('VALIDATION_FAILED');
@@ -88,7 +112,10 @@ describeEachDialect('activity catalogue', (db) => {
     // An activity already tied to a goal that is retired later keeps it when edited.
     const shadow = (await list(staff)).find((a) => a.title === 'Shadow a program or a meeting') as Activity;
     expect(shadow.programGoalIds).toContain(retiredGoal);
-    const kept = await staff.patch(`/api/activities/${shadow.id}`, { programGoalIds: shadow.programGoalIds, description: 'Sit in on something the mentor runs.' });
+    const kept = await staff.patch(`/api/activities/${shadow.id}`, {
+      programGoalIds: shadow.programGoalIds,
+      description: 'Sit in on something the mentor runs.',
+    });
     expect(kept.statusCode).toBe(200);
     await staff.patch(`/api/program-goals/${retiredGoal}`, { retired: false });
   });
@@ -97,7 +124,10 @@ describeEachDialect('activity catalogue', (db) => {
     const target = (await list(staff)).find((a) => a.title === 'A shared reading list') as Activity;
     const edited = await staff.patch(`/api/activities/${target.id}`, { title: 'A shared book list', programGoalIds: [goalIds[1]] });
     expect(edited.statusCode).toBe(200);
-    expect((edited.json().activities as Activity[]).find((a) => a.id === target.id)).toMatchObject({ title: 'A shared book list', programGoalIds: [goalIds[1]] });
+    expect((edited.json().activities as Activity[]).find((a) => a.id === target.id)).toMatchObject({
+      title: 'A shared book list',
+      programGoalIds: [goalIds[1]],
+    });
 
     expect((await staff.patch(`/api/activities/${target.id}`, { retired: true })).statusCode).toBe(200);
     expect(titles(await list(mentee))).not.toContain('A shared book list');
@@ -107,7 +137,12 @@ describeEachDialect('activity catalogue', (db) => {
 
     await staff.patch(`/api/activities/${target.id}`, { retired: false });
     expect(titles(await list(mentee))).toContain('A shared book list');
-    const actions = await ctx.deps.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'activity').where('entity_id', '=', String(target.id)).execute();
+    const actions = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'activity')
+      .where('entity_id', '=', String(target.id))
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(['activity.changed', 'activity.changed', 'activity.changed']);
   });
 

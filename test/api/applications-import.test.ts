@@ -5,7 +5,8 @@ import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
 import type { Client, TestContext } from '../setup/test-app.ts';
 import { answers, base64, createPeriod } from '../fixtures/applications/helpers.ts';
 
-const HEADER = 'email,name,role,phone,job_title,employer,workplace_type,years_experience,career_stage,region,time_zone,interests,program_goals,channels,meet_in_person,languages,hopes,capacity';
+const HEADER =
+  'email,name,role,phone,job_title,employer,workplace_type,years_experience,career_stage,region,time_zone,interests,program_goals,channels,meet_in_person,languages,hopes,capacity';
 const row = (email: string, overrides: Partial<Record<string, string>> = {}) => {
   const cells: Record<string, string> = {
     email,
@@ -28,7 +29,9 @@ const row = (email: string, overrides: Partial<Record<string, string>> = {}) => 
     capacity: '',
     ...overrides,
   };
-  return HEADER.split(',').map((h) => cells[h] ?? '').join(',');
+  return HEADER.split(',')
+    .map((h) => cells[h] ?? '')
+    .join(',');
 };
 const csv = (...lines: string[]) => [HEADER, ...lines].join('\n') + '\n';
 const manyRows = (n: number, tag: string) => Array.from({ length: n }, (_, i) => row(`${tag}${i}@example.org`));
@@ -51,7 +54,15 @@ describeEachDialect('applications CSV import and export', (db) => {
   const importCsv = (text: string | Buffer, mode: string, extra: Record<string, unknown> = {}, into = periodId) =>
     staff.post(`/api/periods/${into}/applications/import`, { fileBase64: base64(text), mode, ...extra });
   const applicationCount = async (pid = periodId) =>
-    Number((await ctx.deps.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).where('period_id', '=', pid).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await ctx.deps.db
+          .selectFrom('applications')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('period_id', '=', pid)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   /**
    * Imports `file` in preview while asking GET /api/health over and over, one turn of the event loop
@@ -104,7 +115,12 @@ describeEachDialect('applications CSV import and export', (db) => {
       'c@example.org,Cee Example,mentee,school,0,student,US-NY,America/New_York,Books,3,chat,no,English;French,Cee',
     ].join('\n');
     const auto = (await importCsv(friendly, 'preview')).json();
-    expect(auto.mapping).toMatchObject({ email: 'E-mail', name: 'Full Name', workplace_type: 'Library type', years_experience: 'Years of experience' });
+    expect(auto.mapping).toMatchObject({
+      email: 'E-mail',
+      name: 'Full Name',
+      workplace_type: 'Library type',
+      years_experience: 'Years of experience',
+    });
     expect(auto).toMatchObject({ unmapped: [], counts: { good: 1, bad: 0 } });
 
     const odd = friendly.replace('E-mail,Full Name', 'Contact,Person');
@@ -113,7 +129,11 @@ describeEachDialect('applications CSV import and export', (db) => {
     expect(unmapped.rows).toEqual([]);
     const mapping = { ...unmapped.mapping, email: 'Contact', name: 'Person' };
     const explicit = await importCsv(odd, 'preview', { mapping });
-    expect(explicit.json()).toMatchObject({ unmapped: [], counts: { good: 1, bad: 0 }, rows: [{ email: 'c@example.org', name: 'Cee Example' }] });
+    expect(explicit.json()).toMatchObject({
+      unmapped: [],
+      counts: { good: 1, bad: 0 },
+      rows: [{ email: 'c@example.org', name: 'Cee Example' }],
+    });
     const unknown = await importCsv(odd, 'preview', { mapping: { ...mapping, hopes: 'Dreams' } });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().code).toBe('CSV_UNKNOWN_HEADING');
@@ -127,7 +147,11 @@ describeEachDialect('applications CSV import and export', (db) => {
   });
 
   it('all-or-nothing: one bad row means nothing is written, and the row is named by its line', async () => {
-    const file = csv(row('d@example.org'), row('e@example.org', { years_experience: 'many', program_goals: '1;999' }), row('f@example.org'));
+    const file = csv(
+      row('d@example.org'),
+      row('e@example.org', { years_experience: 'many', program_goals: '1;999' }),
+      row('f@example.org'),
+    );
     const res = await importCsv(file, 'all-or-nothing');
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -140,7 +164,14 @@ describeEachDialect('applications CSV import and export', (db) => {
   });
 
   it('good-rows: writes the good rows, creates accounts without a password and sends no e-mail', async () => {
-    const outboxBefore = Number((await ctx.deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const outboxBefore = Number(
+      (
+        await ctx.deps.db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const file = csv(
       row('g@example.org', { name: 'Gee Good' }),
       row('h@example.org', { program_goals: '1;999' }),
@@ -151,12 +182,25 @@ describeEachDialect('applications CSV import and export', (db) => {
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
     expect(body).toMatchObject({ imported: true, counts: { total: 4, good: 1, bad: 3, imported: 1 } });
-    const errorsByLine = Object.fromEntries(body.rows.map((r: { line: number; errors: { field: string }[] }) => [r.line, r.errors.map((e) => e.field)]));
+    const errorsByLine = Object.fromEntries(
+      body.rows.map((r: { line: number; errors: { field: string }[] }) => [r.line, r.errors.map((e) => e.field)]),
+    );
     expect(errorsByLine).toEqual({ 2: [], 3: ['program_goals'], 4: ['email'], 5: ['channels'] });
-    const user = await ctx.deps.db.selectFrom('users').select(['name', 'password_hash']).where('email', '=', 'g@example.org').executeTakeFirstOrThrow();
+    const user = await ctx.deps.db
+      .selectFrom('users')
+      .select(['name', 'password_hash'])
+      .where('email', '=', 'g@example.org')
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({ name: 'Gee Good', password_hash: null });
     expect(await applicationCount()).toBe(1);
-    const outboxAfter = Number((await ctx.deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const outboxAfter = Number(
+      (
+        await ctx.deps.db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(outboxAfter).toBe(outboxBefore);
     // Already applied in this period: a row error the next time.
     const again = (await importCsv(csv(row('g@example.org')), 'preview')).json();
@@ -171,10 +215,16 @@ describeEachDialect('applications CSV import and export', (db) => {
   });
 
   it('accepts a BOM, CRLF line ends and a quoted cell spanning lines, keeping line numbers physical', async () => {
-    const file = '\uFEFF' + [HEADER, row('k@example.org', { hopes: '"Line one\r\nline two"' }), row('l@example.org', { years_experience: 'x' })].join('\r\n') + '\r\n';
+    const file =
+      '\uFEFF' +
+      [HEADER, row('k@example.org', { hopes: '"Line one\r\nline two"' }), row('l@example.org', { years_experience: 'x' })].join('\r\n') +
+      '\r\n';
     const body = (await importCsv(file, 'preview')).json();
     expect(body.headings[0]).toBe('email');
-    expect(body.rows.map((r: { line: number; errors: unknown[] }) => [r.line, r.errors.length])).toEqual([[2, 0], [4, 1]]);
+    expect(body.rows.map((r: { line: number; errors: unknown[] }) => [r.line, r.errors.length])).toEqual([
+      [2, 0],
+      [4, 1],
+    ]);
   });
 
   it('keeps answering other requests while it reads and checks 5,000 rows', async () => {
@@ -215,12 +265,26 @@ describeEachDialect('applications CSV import and export', (db) => {
     const body = res.json();
     expect(body.counts).toEqual({ total: 3, good: 1, bad: 2, imported: 1 });
     expect(Object.fromEntries(body.rows.map((r: { line: number; errors: unknown[] }) => [r.line, r.errors]))).toEqual({
-      2: [{ field: 'name', message: 'Contains an invisible control character (U+0000) that text cannot hold; delete it and type the text again.' }],
-      3: [{ field: 'employer', message: 'Contains an invisible control character (U+0007) that text cannot hold; delete it and type the text again.' }],
+      2: [
+        {
+          field: 'name',
+          message: 'Contains an invisible control character (U+0000) that text cannot hold; delete it and type the text again.',
+        },
+      ],
+      3: [
+        {
+          field: 'employer',
+          message: 'Contains an invisible control character (U+0007) that text cannot hold; delete it and type the text again.',
+        },
+      ],
       4: [],
     });
     expect(await applicationCount(into)).toBe(1);
-    const people = await ctx.deps.db.selectFrom('users').select('email').where('email', 'in', ['nul@example.org', 'bell@example.org']).execute();
+    const people = await ctx.deps.db
+      .selectFrom('users')
+      .select('email')
+      .where('email', 'in', ['nul@example.org', 'bell@example.org'])
+      .execute();
     expect(people).toEqual([]);
   });
 
@@ -293,9 +357,19 @@ describeEachDialect('applications CSV import and export', (db) => {
 
   it('lets the committee import, and keeps participants out', async () => {
     const committee = (await signedIn(ctx, ['committee'])).client;
-    const res = await committee.post(`/api/periods/${periodId}/applications/import`, { fileBase64: base64(csv(row('n@example.org'))), mode: 'preview' });
+    const res = await committee.post(`/api/periods/${periodId}/applications/import`, {
+      fileBase64: base64(csv(row('n@example.org'))),
+      mode: 'preview',
+    });
     expect(res.statusCode).toBe(200);
     const mentee = (await signedIn(ctx, ['mentee'])).client;
-    expect((await mentee.post(`/api/periods/${periodId}/applications/import`, { fileBase64: base64(csv(row('n@example.org'))), mode: 'preview' })).statusCode).toBe(403);
+    expect(
+      (
+        await mentee.post(`/api/periods/${periodId}/applications/import`, {
+          fileBase64: base64(csv(row('n@example.org'))),
+          mode: 'preview',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

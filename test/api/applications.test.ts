@@ -12,7 +12,14 @@ describeEachDialect('applications', (db) => {
   let periodId: number;
 
   const countRows = async (table: 'applications' | 'users' | 'outbox') =>
-    Number((await ctx.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await ctx.deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const newestMailTo = (address: string) =>
     ctx.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', address).orderBy('id', 'desc').executeTakeFirst();
   const applicant = async (roles: ('mentor' | 'mentee')[] = []) => signedIn(ctx, roles);
@@ -105,7 +112,11 @@ describeEachDialect('applications', (db) => {
     });
 
     it('closes at the end of the closing day in the program time zone', async () => {
-      const closing = await createPeriod(staff, 'Closes today', { ...OPEN_DATES, applicationsOpenOn: '2026-08-20', applicationsCloseOn: '2026-09-01' });
+      const closing = await createPeriod(staff, 'Closes today', {
+        ...OPEN_DATES,
+        applicationsOpenOn: '2026-08-20',
+        applicationsCloseOn: '2026-09-01',
+      });
       const person = await applicant();
       const { client } = person;
       const before = await countRows('applications');
@@ -133,9 +144,17 @@ describeEachDialect('applications', (db) => {
       const again = await client.post('/api/applications', { periodId, role: 'mentee', answers: answers() });
       expect(again.statusCode).toBe(409);
       expect(again.json().code).toBe('ALREADY_APPLIED');
-      const asMentor = await client.post('/api/applications', { periodId, role: 'mentor', answers: answers({ capacity: 2, eligibilityAnswers: { association_member: 'no' } }) });
+      const asMentor = await client.post('/api/applications', {
+        periodId,
+        role: 'mentor',
+        answers: answers({ capacity: 2, eligibilityAnswers: { association_member: 'no' } }),
+      });
       expect(asMentor.statusCode).toBe(201);
-      expect(asMentor.json()).toMatchObject({ role: 'mentor', answers: { capacity: 2 }, eligibilityProblems: ['Are you a current member of the association?'] });
+      expect(asMentor.json()).toMatchObject({
+        role: 'mentor',
+        answers: { capacity: 2 },
+        eligibilityProblems: ['Are you a current member of the association?'],
+      });
       // Applying grants no role: it comes with acceptance (participant-roles.test.ts).
       expect((await client.get('/api/me')).json().user.roles).toEqual([]);
       expect((await client.get('/api/my/applications')).json().applications).toHaveLength(2);
@@ -147,9 +166,15 @@ describeEachDialect('applications', (db) => {
       const res = await client.post('/api/applications', { periodId, role: 'mentee', answers: withoutInterests });
       expect(res.statusCode).toBe(400);
       expect(res.json().details.map((d: { path: string }) => d.path)).toContain('answers.interests');
-      const bad = await client.post('/api/applications', { periodId, role: 'mentee', answers: answers({ region: 'Illinois', channels: [] }) });
+      const bad = await client.post('/api/applications', {
+        periodId,
+        role: 'mentee',
+        answers: answers({ region: 'Illinois', channels: [] }),
+      });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['answers.region', 'answers.channels']));
+      expect(bad.json().details.map((d: { path: string }) => d.path)).toEqual(
+        expect.arrayContaining(['answers.region', 'answers.channels']),
+      );
     });
 
     it('refuses an unknown or retired program goal, and an unknown time zone, with 422', async () => {
@@ -208,16 +233,24 @@ describeEachDialect('applications', (db) => {
       expect((await owner.client.post(`${url}/withdraw`)).statusCode).toBe(409);
 
       // Changing their mind while the window is open brings the same application back, as submitted.
-      const again = await owner.client.post('/api/applications', { periodId, role: 'mentee', answers: answers({ hopes: 'Second thoughts' }) });
+      const again = await owner.client.post('/api/applications', {
+        periodId,
+        role: 'mentee',
+        answers: answers({ hopes: 'Second thoughts' }),
+      });
       expect(again.statusCode).toBe(201);
       expect(again.json()).toMatchObject({ id: created.id, status: 'submitted', editable: true, answers: { hopes: 'Second thoughts' } });
-      expect((await owner.client.post('/api/applications', { periodId, role: 'mentee', answers: answers() })).json().code).toBe('ALREADY_APPLIED');
+      expect((await owner.client.post('/api/applications', { periodId, role: 'mentee', answers: answers() })).json().code).toBe(
+        'ALREADY_APPLIED',
+      );
     });
 
     it('shows confidential preferences to the owner, staff and the committee, and to nobody else', async () => {
       const owner = await applicant();
       const secret = { preferSameGender: true, gender: 'woman', notes: 'Please not my former manager.' };
-      const created = (await owner.client.post('/api/applications', { periodId, role: 'mentee', answers: answers({ confidential: secret }) })).json();
+      const created = (
+        await owner.client.post('/api/applications', { periodId, role: 'mentee', answers: answers({ confidential: secret }) })
+      ).json();
       expect(created.confidential).toEqual(secret);
       expect(created.answers).not.toHaveProperty('confidential');
       const url = `/api/applications/${created.id}`;
@@ -244,10 +277,28 @@ describeEachDialect('applications', (db) => {
     beforeAll(async () => {
       reviewPeriod = await createPeriod(staff, 'Review period');
       const people: [string, 'mentor' | 'mentee', Record<string, unknown>][] = [
-        ['ana', 'mentor', { employer: 'Lakeside University', workplaceType: 'academic', region: 'US-WA', programGoalIds: [3], interests: ['Archives'] }],
-        ['ben', 'mentor', { employer: 'Prairie School District', workplaceType: 'school', region: 'CA-ON', programGoalIds: [1, 3], interests: ['Graphic novels'] }],
+        [
+          'ana',
+          'mentor',
+          { employer: 'Lakeside University', workplaceType: 'academic', region: 'US-WA', programGoalIds: [3], interests: ['Archives'] },
+        ],
+        [
+          'ben',
+          'mentor',
+          {
+            employer: 'Prairie School District',
+            workplaceType: 'school',
+            region: 'CA-ON',
+            programGoalIds: [1, 3],
+            interests: ['Graphic novels'],
+          },
+        ],
         ['cy', 'mentee', { employer: 'Maple Street Public Library', region: 'US-IL', programGoalIds: [1], interests: ['Storytime'] }],
-        ['dee', 'mentee', { jobTitle: 'Archivist in training', employer: 'City Records', workplaceType: 'special', region: 'US-IL', programGoalIds: [2] }],
+        [
+          'dee',
+          'mentee',
+          { jobTitle: 'Archivist in training', employer: 'City Records', workplaceType: 'special', region: 'US-IL', programGoalIds: [2] },
+        ],
       ];
       for (const [key, role, overrides] of people) {
         const { client } = await applicant();
@@ -287,7 +338,10 @@ describeEachDialect('applications', (db) => {
       expect(noReason.statusCode).toBe(400);
       expect(noReason.json().details.map((d: { path: string }) => d.path)).toContain('reason');
 
-      const declined = await staff.post(`/api/applications/${ids.dee}/decision`, { decision: 'declined', reason: 'You are not yet a member of the division.' });
+      const declined = await staff.post(`/api/applications/${ids.dee}/decision`, {
+        decision: 'declined',
+        reason: 'You are not yet a member of the division.',
+      });
       expect(declined.statusCode).toBe(200);
       expect(declined.json()).toMatchObject({ status: 'declined', decisionReason: 'You are not yet a member of the division.' });
       const dee = (await staff.get(`/api/applications/${ids.dee}`)).json();
@@ -298,7 +352,9 @@ describeEachDialect('applications', (db) => {
       const committee = (await signedIn(ctx, ['committee'])).client;
       const accepted = await committee.post(`/api/applications/${ids.cy}/decision`, { decision: 'accepted' });
       expect(accepted.statusCode).toBe(200);
-      expect((await newestMailTo((await staff.get(`/api/applications/${ids.cy}`)).json().applicant.email))?.kind).toBe('application_accepted');
+      expect((await newestMailTo((await staff.get(`/api/applications/${ids.cy}`)).json().applicant.email))?.kind).toBe(
+        'application_accepted',
+      );
       expect((await committee.post(`/api/applications/${ids.ben}/decision`, { decision: 'waitlisted' })).json().status).toBe('waitlisted');
       expect((await committee.post(`/api/applications/${ids.ben}/decision`, { decision: 'accepted' })).json().status).toBe('accepted');
 
@@ -338,7 +394,9 @@ describeEachDialect('applications', (db) => {
     it('copies a flagged unmatched application into the next period once, however often it opens', async () => {
       const first = await createPeriod(staff, 'Spring intake');
       const { client } = await applicant();
-      const unmatched = (await client.post('/api/applications', { periodId: first, role: 'mentee', answers: answers({ hopes: 'Carry me' }) })).json();
+      const unmatched = (
+        await client.post('/api/applications', { periodId: first, role: 'mentee', answers: answers({ hopes: 'Carry me' }) })
+      ).json();
       const other = (await client.post('/api/applications', { periodId: first, role: 'mentor', answers: answers() })).json();
 
       const tooEarly = await client.post(`/api/applications/${other.id}/carry-forward`, { carryForward: true });
@@ -355,7 +413,9 @@ describeEachDialect('applications', (db) => {
 
       const next = await createPeriod(staff, 'Autumn intake');
       const copies = async () =>
-        (await staff.get(`/api/periods/${next}/applications`)).json().applications.filter((a: { carriedFromId: number | null }) => a.carriedFromId === unmatched.id);
+        (await staff.get(`/api/periods/${next}/applications`))
+          .json()
+          .applications.filter((a: { carriedFromId: number | null }) => a.carriedFromId === unmatched.id);
       const [copy] = await copies();
       expect(await copies()).toHaveLength(1);
       expect(copy).toMatchObject({ status: 'submitted', role: 'mentee', answers: { hopes: 'Carry me' }, carryForward: false });

@@ -16,7 +16,13 @@ describeEachDialect('accounts and sessions', (db) => {
       const client = new Client(ctx.app);
       expect((await client.get('/api/setup/status')).json()).toEqual({ needsSetup: true, programName: null });
 
-      const bad = await client.post('/api/setup', { programName: 'X', timeZone: 'Mars/Olympus', name: 'A', email: 'a@example.org', password: 'long enough' });
+      const bad = await client.post('/api/setup', {
+        programName: 'X',
+        timeZone: 'Mars/Olympus',
+        name: 'A',
+        email: 'a@example.org',
+        password: 'long enough',
+      });
       expect(bad.statusCode).toBe(422);
       expect(bad.json().code).toBe('INVALID_TIME_ZONE');
 
@@ -170,7 +176,9 @@ describeEachDialect('accounts and sessions', (db) => {
       const wrong = await person.client.post('/api/auth/password', { currentPassword: 'guess', newPassword: 'another good one' });
       expect(wrong.statusCode).toBe(422);
       expect(wrong.json().code).toBe('WRONG_PASSWORD');
-      expect((await person.client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'another good one' })).statusCode).toBe(200);
+      expect(
+        (await person.client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'another good one' })).statusCode,
+      ).toBe(200);
       expect((await person.client.get('/api/me')).statusCode).toBe(200);
       expect((await elsewhere.get('/api/me')).statusCode).toBe(401);
     });
@@ -193,7 +201,8 @@ describeEachDialect('sign-in rate limit', (db) => {
   it('answers 429 with a clear message after too many attempts', async () => {
     const client = new Client(ctx.app);
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await client.post('/api/auth/login', { email: 'x@example.org', password: 'nope nope' })).statusCode);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await client.post('/api/auth/login', { email: 'x@example.org', password: 'nope nope' })).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429]);
     const limited = await client.post('/api/auth/login', { email: 'x@example.org', password: 'nope nope' });
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });

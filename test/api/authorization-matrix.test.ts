@@ -72,7 +72,11 @@ const MATRIX: Record<string, Cell> = {
   'POST /api/auth/logout': { url: () => '/api/auth/logout', expect: PUBLIC },
   'GET /api/me': { url: () => '/api/me', expect: SIGNED_IN },
   'GET /api/auth/csrf': { url: () => '/api/auth/csrf', expect: PUBLIC },
-  'POST /api/auth/password-reset/request': { url: () => '/api/auth/password-reset/request', body: () => ({ email: 'no@example.org' }), expect: PUBLIC },
+  'POST /api/auth/password-reset/request': {
+    url: () => '/api/auth/password-reset/request',
+    body: () => ({ email: 'no@example.org' }),
+    expect: PUBLIC,
+  },
   'POST /api/auth/password-reset/complete': {
     url: () => '/api/auth/password-reset/complete',
     body: () => ({ token: TOKEN, password: 'long enough' }),
@@ -113,13 +117,29 @@ const MATRIX: Record<string, Cell> = {
   'GET /api/apply/form': { url: () => '/api/apply/form', expect: PUBLIC },
   'POST /api/apply': {
     url: () => '/api/apply',
-    body: (f) => ({ periodId: 1, role: 'mentee', name: 'Applicant', email: `applicant${f.seq}@example.org`, password: 'long enough', answers: ANSWERS }),
+    body: (f) => ({
+      periodId: 1,
+      role: 'mentee',
+      name: 'Applicant',
+      email: `applicant${f.seq}@example.org`,
+      password: 'long enough',
+      answers: ANSWERS,
+    }),
     expect: PUBLIC,
   },
-  'POST /api/applications': { url: () => '/api/applications', body: () => ({ periodId: 1, role: 'mentee', answers: ANSWERS }), expect: SIGNED_IN },
+  'POST /api/applications': {
+    url: () => '/api/applications',
+    body: () => ({ periodId: 1, role: 'mentee', answers: ANSWERS }),
+    expect: SIGNED_IN,
+  },
   'GET /api/my/applications': { url: () => '/api/my/applications', expect: SIGNED_IN },
   'GET /api/applications/:id': { url: () => '/api/applications/:id', targets: applications, expect: OWN_OR_REVIEWER },
-  'PATCH /api/applications/:id': { url: () => '/api/applications/:id', targets: applications, body: () => ({ answers: ANSWERS }), expect: OWN_APPLICATION },
+  'PATCH /api/applications/:id': {
+    url: () => '/api/applications/:id',
+    targets: applications,
+    body: () => ({ answers: ANSWERS }),
+    expect: OWN_APPLICATION,
+  },
   'POST /api/applications/:id/withdraw': { url: () => '/api/applications/:id/withdraw', targets: applications, expect: OWN_APPLICATION },
   'POST /api/applications/:id/carry-forward': {
     url: () => '/api/applications/:id/carry-forward',
@@ -145,7 +165,11 @@ const MATRIX: Record<string, Cell> = {
   'GET /api/audit': { url: () => '/api/audit', expect: STAFF_ONLY },
   // Matching workspace: staff and the committee; ids that do not exist answer 404 once past the role check.
   'GET /api/periods/:id/matching': { url: () => '/api/periods/1/matching', expect: { ...STAFF_ONLY, committee: 'ok' } },
-  'POST /api/periods/:id/matching-runs': { url: () => '/api/periods/1/matching-runs', body: () => ({}), expect: { ...STAFF_ONLY, committee: 'ok' } },
+  'POST /api/periods/:id/matching-runs': {
+    url: () => '/api/periods/1/matching-runs',
+    body: () => ({}),
+    expect: { ...STAFF_ONLY, committee: 'ok' },
+  },
   'GET /api/matching-runs/:id': { url: () => '/api/matching-runs/999999', expect: { ...STAFF_ONLY, staff: 404, committee: 404 } },
   'POST /api/periods/:id/pair-rules': {
     url: () => '/api/periods/1/pair-rules',
@@ -162,7 +186,10 @@ const MATRIX: Record<string, Cell> = {
     body: () => ({ menteeApplicationId: 1, mentorApplicationId: null }),
     expect: { ...STAFF_ONLY, staff: 404, committee: 404 },
   },
-  'POST /api/matching-runs/:id/approve': { url: () => '/api/matching-runs/999999/approve', expect: { ...STAFF_ONLY, staff: 404, committee: 404 } },
+  'POST /api/matching-runs/:id/approve': {
+    url: () => '/api/matching-runs/999999/approve',
+    expect: { ...STAFF_ONLY, staff: 404, committee: 404 },
+  },
   'GET /api/my/matches': { url: () => '/api/my/matches', expect: SIGNED_IN },
   ...goalSheetMatrix,
   ...activityMatrix,
@@ -194,7 +221,10 @@ describeEachDialect('authorization matrix', (db) => {
     const served = ctx.app.routeTable.filter((r) => !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
     const missing = served.filter((key) => !(key in MATRIX));
     expect(missing, 'routes with no authorization-matrix entry').toEqual([]);
-    expect(Object.keys(MATRIX).filter((key) => !served.includes(key)), 'matrix entries for routes that do not exist').toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((key) => !served.includes(key)),
+      'matrix entries for routes that do not exist',
+    ).toEqual([]);
   });
 
   for (const [key, cell] of Object.entries(MATRIX)) {
@@ -222,7 +252,9 @@ describeEachDialect('authorization matrix', (db) => {
           const res = await client.request(method, url, method === 'GET' ? undefined : (cell.body?.(fixture) ?? {}));
           const outcome = typeof expectation === 'object' ? expectation[variant as 'own' | 'other'] : expectation;
           if (!satisfies(res.statusCode, outcome)) {
-            failures.push(`${caller}${variant === 'any' ? '' : ` (${variant} record)`}: expected ${outcome}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+            failures.push(
+              `${caller}${variant === 'any' ? '' : ` (${variant} record)`}: expected ${outcome}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+            );
           }
         }
       }

@@ -78,11 +78,17 @@ describeEachDialect('bad input gets a clear error', (db) => {
 
   for (const c of cases) {
     it(`answers ${c.status} ${c.code} for ${c.name}, and changes nothing`, async () => {
-      const before = await ctx.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await ctx.deps.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const res = await c.send();
       expect(res.statusCode).toBe(c.status);
       expect(res.json()).toMatchObject({ code: c.code, message: expect.any(String) });
-      const after = await ctx.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await ctx.deps.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
     });
   }

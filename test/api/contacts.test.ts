@@ -48,21 +48,41 @@ describeEachDialect('contact log', (db) => {
     return { match, mentor: await sessionFor(match.mentorId), mentee: await sessionFor(match.menteeId) };
   };
   const countContacts = async (matchId: number) =>
-    Number((await ctx.deps.db.selectFrom('contacts').select((eb) => eb.fn.countAll().as('n')).where('match_id', '=', matchId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await ctx.deps.db
+          .selectFrom('contacts')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('match_id', '=', matchId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   describe('logging', () => {
     it('lets one of the pair log a contact in a few fields, and both of them and staff read it', async () => {
       await at('2026-09-10T15:00:00.000Z');
       const { match, mentor, mentee } = await pair();
       const activity = activities.find((a) => a.title === 'Mock interview with written feedback') as Activity;
-      const res = await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-08', channel: 'video', activityId: activity.id, note: '  Practised answers about storytime. ' });
+      const res = await mentee.post(`/api/matches/${match.id}/contacts`, {
+        occurredOn: '2026-09-08',
+        channel: 'video',
+        activityId: activity.id,
+        note: '  Practised answers about storytime. ',
+      });
       expect(res.statusCode).toBe(201);
       const log = res.json() as ContactLog;
       expect(log).toMatchObject({
         matchId: match.id,
         canLog: true,
         channels: ['phone', 'email', 'video', 'chat', 'in_person'],
-        summary: { today: '2026-09-10', matchedOn: '2026-08-20', lastContactOn: '2026-09-08', daysSinceLastContact: 2, thisMonth: 1, suggestedPerMonth: 2 },
+        summary: {
+          today: '2026-09-10',
+          matchedOn: '2026-08-20',
+          lastContactOn: '2026-09-08',
+          daysSinceLastContact: 2,
+          thisMonth: 1,
+          suggestedPerMonth: 2,
+        },
       });
       expect(log.contacts).toEqual([
         {
@@ -145,8 +165,12 @@ describeEachDialect('contact log', (db) => {
         expect(await countContacts(match.id)).toBe(0);
         // A minute later it is 15 September there too.
         ctx.clock.advance(60_000);
-        expect((await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-15', channel: 'email' })).statusCode).toBe(201);
-        expect((await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-16', channel: 'email' })).json().code).toBe('DATE_IN_FUTURE');
+        expect((await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-15', channel: 'email' })).statusCode).toBe(
+          201,
+        );
+        expect((await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-16', channel: 'email' })).json().code).toBe(
+          'DATE_IN_FUTURE',
+        );
         expect(await countContacts(match.id)).toBe(1);
       } finally {
         await staff.patch('/api/settings', { timeZone: 'America/Chicago' });
@@ -188,10 +212,18 @@ describeEachDialect('contact log', (db) => {
       const activity = activities.find((a) => a.title === 'Swap skills') as Activity;
       await staff.patch(`/api/activities/${activity.id}`, { retired: true });
       try {
-        const retired = await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-19', channel: 'email', activityId: activity.id });
+        const retired = await mentee.post(`/api/matches/${match.id}/contacts`, {
+          occurredOn: '2026-09-19',
+          channel: 'email',
+          activityId: activity.id,
+        });
         expect(retired.statusCode).toBe(422);
         expect(retired.json()).toMatchObject({ code: 'ACTIVITY_RETIRED', details: [{ path: 'activityId' }] });
-        const unknown = await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-19', channel: 'email', activityId: 999999 });
+        const unknown = await mentee.post(`/api/matches/${match.id}/contacts`, {
+          occurredOn: '2026-09-19',
+          channel: 'email',
+          activityId: 999999,
+        });
         expect(unknown.statusCode).toBe(422);
         expect(unknown.json().code).toBe('UNKNOWN_ACTIVITY');
         expect(await countContacts(match.id)).toBe(0);
@@ -223,7 +255,10 @@ describeEachDialect('contact log', (db) => {
       const impossible = await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-31', channel: 'email' });
       expect(impossible.statusCode).toBe(422);
       expect(impossible.json().code).toBe('INVALID_DATE');
-      expect((await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-19', channel: 'email', note: 'x'.repeat(2000) })).statusCode).toBe(201);
+      expect(
+        (await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-19', channel: 'email', note: 'x'.repeat(2000) }))
+          .statusCode,
+      ).toBe(201);
       expect(await countContacts(match.id)).toBe(1);
     });
 
@@ -231,11 +266,18 @@ describeEachDialect('contact log', (db) => {
       await at('2026-09-20T15:00:00.000Z');
       const { match, mentee } = await pair();
       await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-18', channel: 'email' });
-      await ctx.deps.db.updateTable('matches').set({ status: 'ended', ended_at: ctx.clock.now().toISOString() }).where('id', '=', match.id).execute();
+      await ctx.deps.db
+        .updateTable('matches')
+        .set({ status: 'ended', ended_at: ctx.clock.now().toISOString() })
+        .where('id', '=', match.id)
+        .execute();
       const res = await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-19', channel: 'email' });
       expect(res.statusCode).toBe(409);
       expect(res.json().code).toBe('MATCH_ENDED');
-      expect((await mentee.get(`/api/matches/${match.id}/contacts`)).json()).toMatchObject({ canLog: false, contacts: [{ occurredOn: '2026-09-18' }] });
+      expect((await mentee.get(`/api/matches/${match.id}/contacts`)).json()).toMatchObject({
+        canLog: false,
+        contacts: [{ occurredOn: '2026-09-18' }],
+      });
       expect(await countContacts(match.id)).toBe(1);
     });
   });
@@ -267,7 +309,9 @@ describeEachDialect('contact log', (db) => {
     it('lets only the person who logged a contact delete it: 403 for the partner and staff, 404 for others', async () => {
       await at('2026-09-20T15:00:00.000Z');
       const { match, mentor, mentee } = await pair();
-      const logged = (await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-19', channel: 'email', note: 'Talked budgets.' })).json() as ContactLog;
+      const logged = (
+        await mentee.post(`/api/matches/${match.id}/contacts`, { occurredOn: '2026-09-19', channel: 'email', note: 'Talked budgets.' })
+      ).json() as ContactLog;
       const id = logged.contacts[0]?.id as number;
 
       const partner = await mentor.request('DELETE', `/api/contacts/${id}`);

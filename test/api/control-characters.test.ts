@@ -56,10 +56,15 @@ describeEachDialect('control characters are refused with a clear 400 on every ro
     { name: 'a period name', send: () => staff.post('/api/periods', { name: NUL, ...OPEN_DATES }), path: 'name' },
     {
       name: 'a resource link',
-      send: () => staff.post('/api/resources', { kind: 'link', title: 'Guide', audience: 'everyone', topic: NUL, url: 'https://example.org/guide' }),
+      send: () =>
+        staff.post('/api/resources', { kind: 'link', title: 'Guide', audience: 'everyone', topic: NUL, url: 'https://example.org/guide' }),
       path: 'topic',
     },
-    { name: 'an invitation', send: () => staff.post('/api/invitations', { email: 'nul@example.org', name: NUL, roles: ['mentee'] }), path: 'name' },
+    {
+      name: 'an invitation',
+      send: () => staff.post('/api/invitations', { email: 'nul@example.org', name: NUL, roles: ['mentee'] }),
+      path: 'name',
+    },
     { name: 'an outbox search', send: () => staff.get('/api/outbox?to=%00'), path: 'to' },
     { name: 'a contact note', send: () => mentee.post(`/api/matches/${matchId}/contacts`, { channel: 'email', note: NUL }), path: 'note' },
     {
@@ -67,7 +72,10 @@ describeEachDialect('control characters are refused with a clear 400 on every ro
       send: () =>
         mentee.request('PUT', `/api/matches/${matchId}/goal-sheet`, {
           baseRevision: 0,
-          content: { goals: [{ title: 'Plan', programGoalIds: [1], activities: NUL, successMeasure: '', targetDate: null }], communication: { channels: [], cadence: '' } },
+          content: {
+            goals: [{ title: 'Plan', programGoalIds: [1], activities: NUL, successMeasure: '', targetDate: null }],
+            communication: { channels: [], cadence: '' },
+          },
         }),
       path: 'content.goals.0.activities',
     },
@@ -86,7 +94,16 @@ describeEachDialect('control characters are refused with a clear 400 on every ro
 
   it('refuses a control character in any field of every JSON body and any query parameter in the API document', async () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
-      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> }; parameters?: { in: string; name: string }[] }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+            parameters?: { in: string; name: string }[];
+          }
+        >
+      >;
     };
     const before = await snapshotDatabase(ctx.deps.db);
     const wrong: string[] = [];
@@ -104,7 +121,11 @@ describeEachDialect('control characters are refused with a clear 400 on every ro
           tried += 1;
           const res = await staff.request(method.toUpperCase() as 'POST', attempt.url, attempt.body);
           const json = res.json() as { code?: string; details?: { path: string; message: string }[] };
-          const refused = res.statusCode === 400 && json.code === 'VALIDATION_FAILED' && json.details?.[0]?.path === attempt.field && json.details[0].message.includes('U+0000');
+          const refused =
+            res.statusCode === 400 &&
+            json.code === 'VALIDATION_FAILED' &&
+            json.details?.[0]?.path === attempt.field &&
+            json.details[0].message.includes('U+0000');
           if (!refused) wrong.push(`${method.toUpperCase()} ${attempt.url} ${attempt.field}: ${res.statusCode} ${res.body.slice(0, 120)}`);
         }
       }

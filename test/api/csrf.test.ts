@@ -86,7 +86,8 @@ describeEachDialect('CSRF on every change, however the path is spelled', (db) =>
             payload: '{}',
           });
           const code = res.statusCode === 403 ? (res.json() as { code: string }).code : '';
-          if (res.statusCode !== 403 || code !== 'CSRF_INVALID') answers.push(`${method} ${url} (token ${String(token).slice(0, 8)}): ${res.statusCode} ${code}`);
+          if (res.statusCode !== 403 || code !== 'CSRF_INVALID')
+            answers.push(`${method} ${url} (token ${String(token).slice(0, 8)}): ${res.statusCode} ${code}`);
         }
       }
     }
@@ -134,7 +135,12 @@ describeEachDialect('cookies behind a TLS-terminating proxy', (db) => {
   it('sets every cookie Secure with the __Host- prefix, and needs no second cookie for CSRF', async () => {
     const client = new Client(ctx.app);
     const seen: { name: string; secure?: boolean; path?: string; domain?: string; httpOnly?: boolean }[] = [];
-    const signIn = await client.request('POST', '/api/auth/login', { email: 'staff@example.org', password: 'correct horse battery' }, https);
+    const signIn = await client.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'staff@example.org', password: 'correct horse battery' },
+      https,
+    );
     expect(signIn.statusCode).toBe(200);
     seen.push(...signIn.cookies);
     const csrf = await client.request('GET', '/api/auth/csrf', undefined, https);
@@ -156,7 +162,11 @@ describeEachDialect('cookies behind a TLS-terminating proxy', (db) => {
 
   it('ignores a session cookie without the prefix over HTTPS (one a sibling subdomain could plant)', async () => {
     const staff = await signedIn(ctx, ['staff']);
-    const planted = await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { ...https, cookie: `tandem_session=${staff.client.sessionToken()}` } });
+    const planted = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { ...https, cookie: `tandem_session=${staff.client.sessionToken()}` },
+    });
     expect(planted.statusCode).toBe(401);
   });
 });

@@ -26,7 +26,16 @@ describeEachDialect('FAQ', (db) => {
     expect(list.length).toBeGreaterThanOrEqual(10);
     expect(list.map((e) => e.position)).toEqual(list.map((_, i) => i + 1));
     const text = list.map((e) => `${e.question} ${e.answer}`).join('\n');
-    for (const topic of [/matched\?/, /do first/, /goal sheet/, /How often/, /not working/, /in person/, /How much time/, /Who do I contact/]) {
+    for (const topic of [
+      /matched\?/,
+      /do first/,
+      /goal sheet/,
+      /How often/,
+      /not working/,
+      /in person/,
+      /How much time/,
+      /Who do I contact/,
+    ]) {
       expect(text).toMatch(topic);
     }
     expect(text).toContain('30 days after your match is made');
@@ -49,9 +58,13 @@ describeEachDialect('FAQ', (db) => {
     expect(entry).toMatchObject({ question: 'Can I be a mentor and a mentee?', answer: 'Yes, in different matches.' });
     expect((await entries()).at(-1)).toEqual(entry);
 
-    const edited = await staff.patch(`/api/faq/${entry.id}`, { answer: 'Yes: apply once as each, and you will be in two different matches.' });
+    const edited = await staff.patch(`/api/faq/${entry.id}`, {
+      answer: 'Yes: apply once as each, and you will be in two different matches.',
+    });
     expect(edited.statusCode).toBe(200);
-    expect((await entries()).find((e) => e.id === entry.id)?.answer).toBe('Yes: apply once as each, and you will be in two different matches.');
+    expect((await entries()).find((e) => e.id === entry.id)?.answer).toBe(
+      'Yes: apply once as each, and you will be in two different matches.',
+    );
 
     const removed = await staff.request('DELETE', `/api/faq/${entry.id}`);
     expect(removed.statusCode).toBe(200);
@@ -59,7 +72,13 @@ describeEachDialect('FAQ', (db) => {
     expect((await staff.request('DELETE', `/api/faq/${entry.id}`)).statusCode).toBe(404);
     expect((await staff.patch(`/api/faq/${entry.id}`, { answer: 'Ghost.' })).statusCode).toBe(404);
 
-    const audit = await ctx.deps.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'faq_entry').where('entity_id', '=', String(entry.id)).orderBy('id').execute();
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'faq_entry')
+      .where('entity_id', '=', String(entry.id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['faq.added', 'faq.changed', 'faq.deleted']);
   });
 
@@ -79,7 +98,12 @@ describeEachDialect('FAQ', (db) => {
 
   it('refuses bad input and everyone but staff, changing nothing', async () => {
     const before = await entries();
-    for (const body of [{ question: '', answer: 'A' }, { question: 'Q?' }, { question: 'Q?', answer: 'x'.repeat(5001) }, { question: 'Q?', answer: 'A', pinned: true }]) {
+    for (const body of [
+      { question: '', answer: 'A' },
+      { question: 'Q?' },
+      { question: 'Q?', answer: 'x'.repeat(5001) },
+      { question: 'Q?', answer: 'A', pinned: true },
+    ]) {
       const res = await staff.post('/api/faq', body);
       expect(res.statusCode, JSON.stringify(body).slice(0, 60)).toBe(400);
       expect(res.json().code).toBe('VALIDATION_FAILED');

@@ -17,7 +17,10 @@ const sheetGoal = (o: Record<string, unknown> = {}) => ({
   targetDate: '2027-05-01',
   ...o,
 });
-const completeSheet = (goals = [sheetGoal()], cadence = 'A video call every other week') => ({ goals, communication: { channels: ['video', 'email'], cadence } });
+const completeSheet = (goals = [sheetGoal()], cadence = 'A video call every other week') => ({
+  goals,
+  communication: { channels: ['video', 'email'], cadence },
+});
 
 /** The text of a PDF, with runs of white space made single spaces. */
 async function pdfText(body: Buffer): Promise<{ text: string; pages: number }> {
@@ -49,7 +52,12 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
   const pair = async (periodId: number, o: { mentee?: string; mentor?: string; matchedAt?: string } = {}) => {
     const mentee = await createPerson(ctx.deps, ['mentee'], o.mentee);
     const mentor = await createPerson(ctx.deps, ['mentor'], o.mentor);
-    const match = await createTestMatch(ctx.deps, { periodId, mentorId: mentor.id, menteeId: mentee.id, matchedAt: o.matchedAt ?? MATCHED_AT });
+    const match = await createTestMatch(ctx.deps, {
+      periodId,
+      mentorId: mentor.id,
+      menteeId: mentee.id,
+      matchedAt: o.matchedAt ?? MATCHED_AT,
+    });
     return { match, mentee, mentor, menteeClient: () => clientFor(mentee.id), mentorClient: () => clientFor(mentor.id) };
   };
   const url = (m: TestMatch, suffix = '') => `/api/matches/${m.id}/goal-sheet${suffix}`;
@@ -66,7 +74,14 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
   describe('on time or late, in the program time zone', () => {
     it('counts a sheet sent before local midnight on the due date as on time, and one a moment later as late', async () => {
       await at(MATCHED_AT);
-      expect((await staff.patch('/api/settings', { timeZone: 'America/Chicago', goalSheetContact: { name: 'Dana Office', email: 'office@example.org' } })).statusCode).toBe(200);
+      expect(
+        (
+          await staff.patch('/api/settings', {
+            timeZone: 'America/Chicago',
+            goalSheetContact: { name: 'Dana Office', email: 'office@example.org' },
+          })
+        ).statusCode,
+      ).toBe(200);
       const periodId = await newPeriod('Deadline period');
       const early = await pair(periodId);
       const late = await pair(periodId);
@@ -93,7 +108,12 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
       expect(lateSent.statusCode, lateSent.body).toBe(200);
       expect(lateSent.json()).toMatchObject({ status: 'submitted', onTime: false, overdue: false });
 
-      const office = await ctx.deps.db.selectFrom('outbox').select('text_body').where('to_address', '=', 'office@example.org').orderBy('id').execute();
+      const office = await ctx.deps.db
+        .selectFrom('outbox')
+        .select('text_body')
+        .where('to_address', '=', 'office@example.org')
+        .orderBy('id')
+        .execute();
       expect(office.map((m) => /counts as late/.test(m.text_body))).toEqual([false, true]);
 
       // The same instants in Tokyo: the match was made on 2 September there, so everything moves a day.
@@ -116,7 +136,11 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
       const done = await pair(periodId, { mentee: 'Di Done', matchedAt: '2026-09-01T15:00:00.000Z' });
       const overdue = await pair(periodId, { mentee: 'Ed Overdue', matchedAt: '2026-08-01T15:00:00.000Z' });
       const ended = await pair(periodId, { mentee: 'Flo Ended', matchedAt: '2026-08-01T15:00:00.000Z' });
-      await ctx.deps.db.updateTable('matches').set({ status: 'ended', ended_at: '2026-09-10T15:00:00.000Z' }).where('id', '=', ended.match.id).execute();
+      await ctx.deps.db
+        .updateTable('matches')
+        .set({ status: 'ended', ended_at: '2026-09-10T15:00:00.000Z' })
+        .where('id', '=', ended.match.id)
+        .execute();
 
       await save(await draft.mentorClient(), draft.match, 0, completeSheet([sheetGoal({ activities: '' })]));
       for (const p of [waiting, done]) {
@@ -131,20 +155,40 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
       const list = res.json();
       expect(list.period).toEqual({ id: periodId, name: 'List period' });
       expect(list.counts).toEqual({ draft: 4, submitted: 1, returned: 0, acknowledged: 1, overdue: 1 });
-      expect(list.rows.map((r: { mentee: { name: string } }) => r.mentee.name)).toEqual(['Ed Overdue', 'Cy Waiting', 'Flo Ended', 'Di Done', 'Bea Draft', 'Ada NotStarted']);
+      expect(list.rows.map((r: { mentee: { name: string } }) => r.mentee.name)).toEqual([
+        'Ed Overdue',
+        'Cy Waiting',
+        'Flo Ended',
+        'Di Done',
+        'Bea Draft',
+        'Ada NotStarted',
+      ]);
       const row = (name: string) => list.rows.find((r: { mentee: { name: string } }) => r.mentee.name === name);
-      expect(row('Ed Overdue')).toMatchObject({ status: 'draft', started: false, overdue: true, dueOn: '2026-08-31', daysLeft: -20, onTime: null });
+      expect(row('Ed Overdue')).toMatchObject({
+        status: 'draft',
+        started: false,
+        overdue: true,
+        dueOn: '2026-08-31',
+        daysLeft: -20,
+        onTime: null,
+      });
       expect(row('Flo Ended')).toMatchObject({ matchStatus: 'ended', overdue: false });
       expect(row('Ada NotStarted')).toMatchObject({ status: 'draft', started: false, goals: 0, dueOn: '2026-10-10', daysLeft: 20 });
       expect(row('Bea Draft')).toMatchObject({ status: 'draft', started: true, goals: 1 });
       expect(row('Cy Waiting')).toMatchObject({ status: 'submitted', onTime: true, submittedAt: '2026-09-20T15:00:00.000Z' });
-      expect(row('Di Done')).toMatchObject({ status: 'acknowledged', reviewedAt: '2026-09-20T15:00:00.000Z', mentor: { name: done.mentor.name } });
+      expect(row('Di Done')).toMatchObject({
+        status: 'acknowledged',
+        reviewedAt: '2026-09-20T15:00:00.000Z',
+        mentor: { name: done.mentor.name },
+      });
 
       const overdueOnly = (await staff.get(`/api/goal-sheets?periodId=${periodId}&status=overdue`)).json();
       expect(overdueOnly.rows.map((r: { matchId: number }) => r.matchId)).toEqual([overdue.match.id]);
       expect(overdueOnly.counts.draft).toBe(4);
       const drafts = (await staff.get(`/api/goal-sheets?periodId=${periodId}&status=draft`)).json();
-      expect(drafts.rows.map((r: { matchId: number }) => r.matchId).sort()).toEqual([notStarted.match.id, draft.match.id, overdue.match.id, ended.match.id].sort());
+      expect(drafts.rows.map((r: { matchId: number }) => r.matchId).sort()).toEqual(
+        [notStarted.match.id, draft.match.id, overdue.match.id, ended.match.id].sort(),
+      );
 
       expect((await staff.get('/api/goal-sheets?periodId=999999')).statusCode).toBe(404);
       expect((await staff.get('/api/goal-sheets?status=lost')).statusCode).toBe(400);
@@ -159,11 +203,19 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
       const deadlinePeriod = periods.find((p) => p.name === 'Deadline period');
       await staff.post('/api/periods', { name: 'Empty newer period', ...OPEN_DATES });
       // Approval moves a period with matches to active and on; the fixtures made theirs directly.
-      await ctx.deps.db.updateTable('periods').set({ status: 'closed' }).where('id', '=', listPeriod?.id ?? 0).execute();
+      await ctx.deps.db
+        .updateTable('periods')
+        .set({ status: 'closed' })
+        .where('id', '=', listPeriod?.id ?? 0)
+        .execute();
       const first = (await staff.get('/api/goal-sheets')).json();
       expect(first.period).toEqual({ id: listPeriod?.id, name: 'List period' });
       expect(first.periods.map((p: { name: string }) => p.name)).toContain('Empty newer period');
-      await ctx.deps.db.updateTable('periods').set({ status: 'active' }).where('id', '=', deadlinePeriod?.id ?? 0).execute();
+      await ctx.deps.db
+        .updateTable('periods')
+        .set({ status: 'active' })
+        .where('id', '=', deadlinePeriod?.id ?? 0)
+        .execute();
       expect((await staff.get('/api/goal-sheets')).json().period.name).toBe('Deadline period');
     });
   });
@@ -178,7 +230,13 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
         mentee,
         p.match,
         0,
-        completeSheet([sheetGoal({ title: 'Lead a bilingual storytime' }), sheetGoal({ title: 'Join a division committee', programGoalIds: [5], targetDate: '2027-08-15' })], 'Video call on the first Monday of each month'),
+        completeSheet(
+          [
+            sheetGoal({ title: 'Lead a bilingual storytime' }),
+            sheetGoal({ title: 'Join a division committee', programGoalIds: [5], targetDate: '2027-08-15' }),
+          ],
+          'Video call on the first Monday of each month',
+        ),
       );
       await mentee.post(url(p.match, '/submit'), { revision: 1 });
       await staff.post(url(p.match, '/return'), { revision: 2, comment: 'Please say how many storytimes.' });
@@ -231,7 +289,11 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
         p.match,
         0,
         completeSheet(
-          [sheetGoal({ title: '读书会 planning 👍🏽', activities: long }), sheetGoal({ activities: long }), sheetGoal({ activities: long, successMeasure: 'Ежемесячно ✓' })],
+          [
+            sheetGoal({ title: '读书会 planning 👍🏽', activities: long }),
+            sheetGoal({ activities: long }),
+            sheetGoal({ activities: long, successMeasure: 'Ежемесячно ✓' }),
+          ],
           'Weekly → on Zoom 🎉',
         ),
       );
@@ -260,7 +322,21 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
         const { text } = await pdfText(res.rawPayload);
         const goals = (await staff.get('/api/program-goals')).json().goals as { title: string; retired: boolean }[];
         for (const g of goals.filter((x) => !x.retired && /^[\x20-\x7e]+$/.test(x.title))) expect(text).toContain(g.title);
-        for (const expected of ['Goal 1', 'Goal 2', 'Goal 3', 'Program goals this serves', 'Planned activities', 'How you will measure success', 'Target date', 'How you will keep in touch', 'Video call', 'In person', 'How often', 'Dana Office', '???? outreach']) {
+        for (const expected of [
+          'Goal 1',
+          'Goal 2',
+          'Goal 3',
+          'Program goals this serves',
+          'Planned activities',
+          'How you will measure success',
+          'Target date',
+          'How you will keep in touch',
+          'Video call',
+          'In person',
+          'How often',
+          'Dana Office',
+          '???? outreach',
+        ]) {
           expect(text).toContain(expected);
         }
         expect(text).not.toContain('Goal 4');

@@ -20,7 +20,11 @@ const sheetGoal = (o: Record<string, unknown> = {}) => ({
 /** A sheet the program office would accept. */
 const completeSheet = (o: { goals?: number; cadence?: string; activities?: string; programGoalIds?: number[] } = {}) => ({
   goals: Array.from({ length: o.goals ?? 1 }, (_, i) =>
-    sheetGoal({ title: `Goal ${i + 1}: plan a summer reading kickoff`, ...(o.activities && { activities: o.activities }), ...(o.programGoalIds && { programGoalIds: o.programGoalIds }) }),
+    sheetGoal({
+      title: `Goal ${i + 1}: plan a summer reading kickoff`,
+      ...(o.activities && { activities: o.activities }),
+      ...(o.programGoalIds && { programGoalIds: o.programGoalIds }),
+    }),
   ),
   communication: { channels: ['video', 'email'], cadence: o.cadence ?? 'A video call every other week' },
 });
@@ -125,9 +129,16 @@ describeEachDialect('goal sheets', (db) => {
   describe('saving together', () => {
     it('creates the sheet on the first save, bumps the revision on each save and keeps every version', async () => {
       const { match, mentee, mentor } = await pair({ mentor: 'Mina Mentor' });
-      const first = await save(mentee.client, match, 0, { goals: [sheetGoal({ title: 'Run a storytime', activities: '', successMeasure: '', targetDate: null })], communication: { channels: [], cadence: '' } });
+      const first = await save(mentee.client, match, 0, {
+        goals: [sheetGoal({ title: 'Run a storytime', activities: '', successMeasure: '', targetDate: null })],
+        communication: { channels: [], cadence: '' },
+      });
       expect(first.statusCode, first.body).toBe(200);
-      expect(first.json()).toMatchObject({ revision: 1, status: 'draft', content: { goals: [{ title: 'Run a storytime', targetDate: null }] } });
+      expect(first.json()).toMatchObject({
+        revision: 1,
+        status: 'draft',
+        content: { goals: [{ title: 'Run a storytime', targetDate: null }] },
+      });
 
       const second = await save(mentor.client, match, 1, completeSheet());
       expect(second.statusCode, second.body).toBe(200);
@@ -146,8 +157,14 @@ describeEachDialect('goal sheets', (db) => {
 
     it('trims text and counts a program goal ticked twice once', async () => {
       const { match, mentee } = await pair();
-      const res = await save(mentee.client, match, 0, { goals: [sheetGoal({ title: '  Padded  ', programGoalIds: [2, 2, 1] })], communication: { channels: ['email', 'email'], cadence: ' weekly ' } });
-      expect(res.json().content).toEqual({ goals: [sheetGoal({ title: 'Padded', programGoalIds: [2, 1] })], communication: { channels: ['email'], cadence: 'weekly' } });
+      const res = await save(mentee.client, match, 0, {
+        goals: [sheetGoal({ title: '  Padded  ', programGoalIds: [2, 2, 1] })],
+        communication: { channels: ['email', 'email'], cadence: ' weekly ' },
+      });
+      expect(res.json().content).toEqual({
+        goals: [sheetGoal({ title: 'Padded', programGoalIds: [2, 1] })],
+        communication: { channels: ['email'], cadence: 'weekly' },
+      });
     });
 
     it('tells staff they review rather than write (403), and anyone else that there is no such match', async () => {
@@ -169,20 +186,30 @@ describeEachDialect('goal sheets', (db) => {
       const body = res.json();
       expect(body.code).toBe('STALE_REVISION');
       expect(body.message).toMatch(/Your partner saved changes while you were editing/);
-      expect(body.details.current).toMatchObject({ revision: 2, viewer: 'mentor', content: { communication: { cadence: 'Weekly chats' } } });
+      expect(body.details.current).toMatchObject({
+        revision: 2,
+        viewer: 'mentor',
+        content: { communication: { cadence: 'Weekly chats' } },
+      });
       expect((await sheetRow(match))?.revision).toBe(2);
       expect(await versionCount(match)).toBe(2);
     });
 
     it('lets exactly one of two saves from the same revision win, for the first save and a later one', async () => {
       const { match, mentee, mentor } = await pair();
-      const first = await Promise.all([save(mentee.client, match, 0, completeSheet({ cadence: 'mentee' })), save(mentor.client, match, 0, completeSheet({ cadence: 'mentor' }))]);
+      const first = await Promise.all([
+        save(mentee.client, match, 0, completeSheet({ cadence: 'mentee' })),
+        save(mentor.client, match, 0, completeSheet({ cadence: 'mentor' })),
+      ]);
       expect(first.map((r) => r.statusCode).sort()).toEqual([200, 409]);
       const loser = first.find((r) => r.statusCode === 409);
       expect(loser?.json().code).toBe('STALE_REVISION');
       expect(loser?.json().details.current.revision).toBe(1);
 
-      const later = await Promise.all([save(mentee.client, match, 1, completeSheet({ cadence: 'A' })), save(mentor.client, match, 1, completeSheet({ cadence: 'B' }))]);
+      const later = await Promise.all([
+        save(mentee.client, match, 1, completeSheet({ cadence: 'A' })),
+        save(mentor.client, match, 1, completeSheet({ cadence: 'B' })),
+      ]);
       expect(later.map((r) => r.statusCode).sort()).toEqual([200, 409]);
       const winner = later.find((r) => r.statusCode === 200)?.json();
       expect((await sheetRow(match))?.revision).toBe(2);
@@ -195,30 +222,48 @@ describeEachDialect('goal sheets', (db) => {
       await save(mentee.client, match, 0, completeSheet());
       const res = await save(mentee.client, match, 1, completeSheet({ goals: 4 }));
       expect(res.statusCode).toBe(422);
-      expect(res.json()).toMatchObject({ code: 'TOO_MANY_GOALS', message: 'A goal sheet can have at most 3 goals. Remove 1 goal and save again.', details: [{ path: 'goals' }] });
+      expect(res.json()).toMatchObject({
+        code: 'TOO_MANY_GOALS',
+        message: 'A goal sheet can have at most 3 goals. Remove 1 goal and save again.',
+        details: [{ path: 'goals' }],
+      });
       expect((await sheetRow(match))?.revision).toBe(1);
       expect(await versionCount(match)).toBe(1);
     });
 
     it('refuses a goal tied to no program goal with a message that says so, and changes nothing', async () => {
       const { match, mentee } = await pair();
-      const res = await save(mentee.client, match, 0, { goals: [sheetGoal({ programGoalIds: [] })], communication: { channels: [], cadence: '' } });
+      const res = await save(mentee.client, match, 0, {
+        goals: [sheetGoal({ programGoalIds: [] })],
+        communication: { channels: [], cadence: '' },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('VALIDATION_FAILED');
-      expect(res.json().details).toEqual([{ path: 'content.goals.0.programGoalIds', message: 'Tie each goal to at least one program goal.' }]);
+      expect(res.json().details).toEqual([
+        { path: 'content.goals.0.programGoalIds', message: 'Tie each goal to at least one program goal.' },
+      ]);
       expect(res.json().message).toContain('Tie each goal to at least one program goal.');
       expect(await sheetRow(match)).toBeUndefined();
     });
 
     it('refuses program goals that do not exist, and dates that are not on the calendar (422)', async () => {
       const { match, mentee } = await pair();
-      const unknown = await save(mentee.client, match, 0, { goals: [sheetGoal({ programGoalIds: [1, 999] })], communication: { channels: [], cadence: '' } });
+      const unknown = await save(mentee.client, match, 0, {
+        goals: [sheetGoal({ programGoalIds: [1, 999] })],
+        communication: { channels: [], cadence: '' },
+      });
       expect(unknown.statusCode).toBe(422);
       expect(unknown.json()).toMatchObject({ code: 'UNKNOWN_PROGRAM_GOAL', details: [{ path: 'goals.0.programGoalIds' }] });
-      const badDate = await save(mentee.client, match, 0, { goals: [sheetGoal({ targetDate: '2027-02-30' })], communication: { channels: [], cadence: '' } });
+      const badDate = await save(mentee.client, match, 0, {
+        goals: [sheetGoal({ targetDate: '2027-02-30' })],
+        communication: { channels: [], cadence: '' },
+      });
       expect(badDate.statusCode).toBe(422);
       expect(badDate.json()).toMatchObject({ code: 'INVALID_DATE', details: [{ path: 'goals.0.targetDate' }] });
-      expect((await save(mentee.client, match, 0, { goals: [sheetGoal({ targetDate: 'soon' })], communication: { channels: [], cadence: '' } })).statusCode).toBe(400);
+      expect(
+        (await save(mentee.client, match, 0, { goals: [sheetGoal({ targetDate: 'soon' })], communication: { channels: [], cadence: '' } }))
+          .statusCode,
+      ).toBe(400);
       expect(await sheetRow(match)).toBeUndefined();
     });
 
@@ -228,15 +273,23 @@ describeEachDialect('goal sheets', (db) => {
       const goalId = added.json().goals.find((g: { title: string }) => g.title === 'Short-lived goal').id;
       expect((await save(mentee.client, match, 0, completeSheet({ programGoalIds: [goalId] }))).statusCode).toBe(200);
       expect((await staff.patch(`/api/program-goals/${goalId}`, { retired: true })).statusCode).toBe(200);
-      expect((await save(mentee.client, match, 1, completeSheet({ programGoalIds: [goalId], cadence: 'still fine' }))).statusCode).toBe(200);
+      expect((await save(mentee.client, match, 1, completeSheet({ programGoalIds: [goalId], cadence: 'still fine' }))).statusCode).toBe(
+        200,
+      );
       const other = await pair();
-      expect((await save(other.mentee.client, other.match, 0, completeSheet({ programGoalIds: [goalId] }))).json().code).toBe('UNKNOWN_PROGRAM_GOAL');
+      expect((await save(other.mentee.client, other.match, 0, completeSheet({ programGoalIds: [goalId] }))).json().code).toBe(
+        'UNKNOWN_PROGRAM_GOAL',
+      );
     });
 
     it('cannot be changed or sent once the match has ended, but can still be read', async () => {
       const { match, mentee } = await pair();
       await save(mentee.client, match, 0, completeSheet());
-      await ctx.deps.db.updateTable('matches').set({ status: 'ended', ended_at: '2026-09-01T15:00:00.000Z' }).where('id', '=', match.id).execute();
+      await ctx.deps.db
+        .updateTable('matches')
+        .set({ status: 'ended', ended_at: '2026-09-01T15:00:00.000Z' })
+        .where('id', '=', match.id)
+        .execute();
       expect((await save(mentee.client, match, 1, completeSheet())).json().code).toBe('MATCH_ENDED');
       expect((await mentee.client.post(url(match, '/submit'), { revision: 1 })).json().code).toBe('MATCH_ENDED');
       expect((await mentee.client.get(url(match))).json()).toMatchObject({ matchStatus: 'ended', canEdit: false, canSubmit: false });
@@ -246,12 +299,20 @@ describeEachDialect('goal sheets', (db) => {
   describe('sending to the program office', () => {
     it('lists every problem of an incomplete sheet at its field', async () => {
       const { match, mentee } = await pair();
-      await save(mentee.client, match, 0, { goals: [sheetGoal({ activities: '', targetDate: '2028-01-01' })], communication: { channels: [], cadence: '' } });
+      await save(mentee.client, match, 0, {
+        goals: [sheetGoal({ activities: '', targetDate: '2028-01-01' })],
+        communication: { channels: [], cadence: '' },
+      });
       const res = await mentee.client.post(url(match, '/submit'), { revision: 1 });
       expect(res.statusCode).toBe(422);
       expect(res.json().code).toBe('INCOMPLETE_SHEET');
       expect(res.json().message).toMatch(/not ready to send yet: 4 things need your attention/);
-      expect(res.json().details.map((d: { path: string }) => d.path)).toEqual(['goals.0.activities', 'goals.0.targetDate', 'communication.channels', 'communication.cadence']);
+      expect(res.json().details.map((d: { path: string }) => d.path)).toEqual([
+        'goals.0.activities',
+        'goals.0.targetDate',
+        'communication.channels',
+        'communication.cadence',
+      ]);
       expect((await sheetRow(match))?.status).toBe('draft');
       // A sheet nobody started is incomplete too, not an error.
       const empty = await pair();
@@ -265,7 +326,10 @@ describeEachDialect('goal sheets', (db) => {
       await save(mentor.client, match, 0, completeSheet());
       const refused = await mentor.client.post(url(match, '/submit'), { revision: 1 });
       expect(refused.statusCode).toBe(403);
-      expect(refused.json()).toMatchObject({ code: 'ONLY_MENTEE_SUBMITS', message: expect.stringContaining(`${mentee.name} can send it from this page`) });
+      expect(refused.json()).toMatchObject({
+        code: 'ONLY_MENTEE_SUBMITS',
+        message: expect.stringContaining(`${mentee.name} can send it from this page`),
+      });
       expect((await staff.post(url(match, '/submit'), { revision: 1 })).json().code).toBe('STAFF_REVIEW_ONLY');
       expect((await (await newPerson(['mentee'])).client.post(url(match, '/submit'), { revision: 1 })).statusCode).toBe(404);
 
@@ -295,7 +359,14 @@ describeEachDialect('goal sheets', (db) => {
 
         const sent = await mentee.client.post(url(match, '/submit'), { revision: 2 });
         expect(sent.statusCode, sent.body).toBe(200);
-        expect(sent.json()).toMatchObject({ status: 'submitted', revision: 3, onTime: true, canEdit: false, submittedAt: '2026-09-01T15:00:00.000Z', firstSubmittedAt: '2026-09-01T15:00:00.000Z' });
+        expect(sent.json()).toMatchObject({
+          status: 'submitted',
+          revision: 3,
+          onTime: true,
+          canEdit: false,
+          submittedAt: '2026-09-01T15:00:00.000Z',
+          firstSubmittedAt: '2026-09-01T15:00:00.000Z',
+        });
         const [toMentor] = await mailsTo(mentor.email, 'goal_sheet_submitted');
         expect(toMentor?.subject).toBe('Rosa Reyes sent your goal sheet to the program office');
         expect(toMentor?.text_body).toContain(`/matches/${match.id}/goal-sheet`);
@@ -303,7 +374,10 @@ describeEachDialect('goal sheets', (db) => {
         expect(toOffice?.subject).toBe('Goal sheet received: Rosa Reyes and Sam Okafor');
         expect(toOffice?.text_body).toContain('arrived on time');
 
-        expect((await save(mentor.client, match, 3, completeSheet())).json()).toMatchObject({ code: 'SHEET_SUBMITTED', message: expect.stringMatching(/The program office has it now/) });
+        expect((await save(mentor.client, match, 3, completeSheet())).json()).toMatchObject({
+          code: 'SHEET_SUBMITTED',
+          message: expect.stringMatching(/The program office has it now/),
+        });
         expect((await mentee.client.post(url(match, '/submit'), { revision: 3 })).json().code).toBe('ALREADY_SUBMITTED');
         expect((await staff.get(url(match))).json()).toMatchObject({ canReview: true });
 
@@ -312,13 +386,24 @@ describeEachDialect('goal sheets', (db) => {
         expect((await (await newPerson(['committee'])).client.post(url(match, '/acknowledge'), { revision: 3 })).statusCode).toBe(403);
         const noComment = await staff.post(url(match, '/return'), { revision: 3, comment: '   ' });
         expect(noComment.statusCode).toBe(400);
-        expect(noComment.json().details[0]).toMatchObject({ path: 'comment', message: 'Tell the pair what to change: the comment is sent to them.' });
+        expect(noComment.json().details[0]).toMatchObject({
+          path: 'comment',
+          message: 'Tell the pair what to change: the comment is sent to them.',
+        });
         expect((await staff.post(url(match, '/return'), { revision: 3, comment: 'x'.repeat(2001) })).statusCode).toBe(400);
         expect((await staff.post(url(match, '/return'), { revision: 2, comment: 'Old' })).json().code).toBe('STALE_REVISION');
 
-        const returned = await staff.post(url(match, '/return'), { revision: 3, comment: 'Please make goal 1 measurable: how many storytimes?' });
+        const returned = await staff.post(url(match, '/return'), {
+          revision: 3,
+          comment: 'Please make goal 1 measurable: how many storytimes?',
+        });
         expect(returned.statusCode, returned.body).toBe(200);
-        expect(returned.json()).toMatchObject({ status: 'returned', revision: 4, reviewComment: 'Please make goal 1 measurable: how many storytimes?', reviewedByName: 'Sam Staff' });
+        expect(returned.json()).toMatchObject({
+          status: 'returned',
+          revision: 4,
+          reviewComment: 'Please make goal 1 measurable: how many storytimes?',
+          reviewedByName: 'Sam Staff',
+        });
         for (const person of [mentee, mentor]) {
           const [mail] = await mailsTo(person.email, 'goal_sheet_returned');
           expect(mail?.text_body).toContain('Please make goal 1 measurable: how many storytimes?');
@@ -330,12 +415,28 @@ describeEachDialect('goal sheets', (db) => {
         expect(edited.statusCode, edited.body).toBe(200);
         expect(edited.json()).toMatchObject({ status: 'returned', revision: 5 });
         const resent = await mentee.client.post(url(match, '/submit'), { revision: 5 });
-        expect(resent.json()).toMatchObject({ status: 'submitted', revision: 6, firstSubmittedAt: '2026-09-01T15:00:00.000Z', submittedAt: '2026-09-01T15:01:00.000Z', reviewedAt: null, reviewComment: null });
-        expect((await mailsTo('goalsheets@example.org', 'goal_sheet_arrived'))[0]?.subject).toBe('Goal sheet sent again: Rosa Reyes and Sam Okafor');
+        expect(resent.json()).toMatchObject({
+          status: 'submitted',
+          revision: 6,
+          firstSubmittedAt: '2026-09-01T15:00:00.000Z',
+          submittedAt: '2026-09-01T15:01:00.000Z',
+          reviewedAt: null,
+          reviewComment: null,
+        });
+        expect((await mailsTo('goalsheets@example.org', 'goal_sheet_arrived'))[0]?.subject).toBe(
+          'Goal sheet sent again: Rosa Reyes and Sam Okafor',
+        );
 
         const acknowledged = await staff.post(url(match, '/acknowledge'), { revision: 6 });
         expect(acknowledged.statusCode, acknowledged.body).toBe(200);
-        expect(acknowledged.json()).toMatchObject({ status: 'acknowledged', revision: 7, onTime: true, canEdit: false, canReview: false, reviewComment: null });
+        expect(acknowledged.json()).toMatchObject({
+          status: 'acknowledged',
+          revision: 7,
+          onTime: true,
+          canEdit: false,
+          canReview: false,
+          reviewComment: null,
+        });
         expect(await mailsTo(mentee.email, 'goal_sheet_acknowledged')).toHaveLength(1);
         expect(await mailsTo(mentor.email, 'goal_sheet_acknowledged')).toHaveLength(1);
 
@@ -355,9 +456,17 @@ describeEachDialect('goal sheets', (db) => {
           '2 saved',
           '1 saved',
         ]);
-        expect(history.find((v: { event: string }) => v.event === 'returned')).toMatchObject({ actorName: 'Sam Staff', comment: 'Please make goal 1 measurable: how many storytimes?' });
+        expect(history.find((v: { event: string }) => v.event === 'returned')).toMatchObject({
+          actorName: 'Sam Staff',
+          comment: 'Please make goal 1 measurable: how many storytimes?',
+        });
 
-        const audit = await ctx.deps.db.selectFrom('audit_log').select(['action', 'details']).where('entity_type', '=', 'goal_sheet').orderBy('id').execute();
+        const audit = await ctx.deps.db
+          .selectFrom('audit_log')
+          .select(['action', 'details'])
+          .where('entity_type', '=', 'goal_sheet')
+          .orderBy('id')
+          .execute();
         expect(audit.map((a) => a.action)).toEqual(['goal_sheet.returned', 'goal_sheet.acknowledged']);
       } finally {
         await staff.patch('/api/settings', { goalSheetContact: null });

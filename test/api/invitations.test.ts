@@ -43,7 +43,9 @@ describeEachDialect('invitations and people', (db) => {
     const reused = await new Client(ctx.app).post(`/api/invitations/${token}/accept`, { name: 'Eve', password: 'another password' });
     expect(reused.statusCode).toBe(410);
     expect(reused.json().code).toBe('INVITATION_USED');
-    expect((await staff.get('/api/invitations')).json().invitations.find((i: { email: string }) => i.email === 'nia@example.org').status).toBe('accepted');
+    expect(
+      (await staff.get('/api/invitations')).json().invitations.find((i: { email: string }) => i.email === 'nia@example.org').status,
+    ).toBe('accepted');
   });
 
   it('refuses to invite an address that already has an account', async () => {
@@ -64,7 +66,9 @@ describeEachDialect('invitations and people', (db) => {
     const second = await invite('late@example.org');
     const third = await invite('late@example.org');
     expect((await new Client(ctx.app).get(`/api/invitations/${second.token}`)).json().code).toBe('INVITATION_REVOKED');
-    expect((await new Client(ctx.app).post(`/api/invitations/${third.token}/accept`, { name: 'Late', password: 'late but keen' })).statusCode).toBe(201);
+    expect(
+      (await new Client(ctx.app).post(`/api/invitations/${third.token}/accept`, { name: 'Late', password: 'late but keen' })).statusCode,
+    ).toBe(201);
   });
 
   it('lets exactly one of two simultaneous sign-ups through the same link win', async () => {

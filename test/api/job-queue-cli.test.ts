@@ -56,7 +56,9 @@ describe('tandem jobs', () => {
       10_000,
       'the reminders of the match to be planned',
     );
-    const kinds = (await handle.db.selectFrom('jobs').select(['kind', 'status']).where('match_id', '=', matchId).orderBy('run_at').execute()).map((j) => [j.kind, j.status]);
+    const kinds = (
+      await handle.db.selectFrom('jobs').select(['kind', 'status']).where('match_id', '=', matchId).orderBy('run_at').execute()
+    ).map((j) => [j.kind, j.status]);
     expect(kinds).toEqual([
       ['reminder.quiet', 'scheduled'],
       ['reminder.goal-sheet-due-7', 'scheduled'],

@@ -27,7 +27,7 @@ const emptyTally = (): Tally => ({ done: 0, skipped: 0, retry: 0, failed: 0, los
 /** Polls until the queue has nothing more for this runner; counts what happened to reminders (not the planner's own job). */
 async function drain(runner: JobRunner, now?: Date): Promise<Tally> {
   const tally = emptyTally();
-  for (let empty = 0; empty < 3; ) {
+  for (let empty = 0; empty < 3;) {
     const report = await runner.runOnce(now);
     for (const job of report.jobs) if (job.kind.startsWith('reminder.')) tally[job.result] += 1;
     empty = report.claimed === 0 ? empty + 1 : 0;
@@ -79,7 +79,11 @@ describeEachDialect('reminders go out exactly once with several workers', (ctx, 
 
   /** Every reminder of `kind` done exactly once, each person written to exactly once. */
   async function expectExactlyOnce(kind: string): Promise<{ attempts: number[] }> {
-    const jobs = await ctx().db.selectFrom('jobs').select(['status', 'attempts', 'outbox_id']).where('kind', '=', `reminder.${kind}`).execute();
+    const jobs = await ctx()
+      .db.selectFrom('jobs')
+      .select(['status', 'attempts', 'outbox_id'])
+      .where('kind', '=', `reminder.${kind}`)
+      .execute();
     expect(jobs).toHaveLength(MATCHES);
     expect(jobs.filter((j) => j.status !== 'done')).toEqual([]);
     expect(new Set(jobs.map((j) => j.outbox_id)).size).toBe(MATCHES);
@@ -121,17 +125,27 @@ describeEachDialect('reminders go out exactly once with several workers', (ctx, 
     await expectExactlyOnce('goal-sheet-due-1');
   });
 
-  onlyOn('sqlite')('a worker in another process and one in this process share 200 due reminders on one SQLite file', async () => {
-    const kid = spawnJobChild({ JOB_MODE: 'drain', JOB_SQLITE_FILE: ctx().sqliteFile, JOB_NOW: DUE_7_AT.toISOString(), JOB_WORKER_ID: 'other-process', JOB_BATCH: '5' });
-    kids.push(kid);
-    await kid.waitForLine(/^ready$/);
-    kid.send('go');
-    const here = await drain(createJobRunner(jobDeps(ctx().db, 'sqlite'), { batchSize: 5, workerId: 'this-process' }), DUE_7_AT);
-    const there = JSON.parse(await kid.waitForLine(/^\{/, 60_000)) as Tally;
-    await kid.exited();
-    expect(here.done + there.done).toBe(MATCHES);
-    expect(here.done).toBeGreaterThan(0);
-    expect(there.done).toBeGreaterThan(0);
-    await expectExactlyOnce('goal-sheet-due-7');
-  }, 90_000);
+  onlyOn('sqlite')(
+    'a worker in another process and one in this process share 200 due reminders on one SQLite file',
+    async () => {
+      const kid = spawnJobChild({
+        JOB_MODE: 'drain',
+        JOB_SQLITE_FILE: ctx().sqliteFile,
+        JOB_NOW: DUE_7_AT.toISOString(),
+        JOB_WORKER_ID: 'other-process',
+        JOB_BATCH: '5',
+      });
+      kids.push(kid);
+      await kid.waitForLine(/^ready$/);
+      kid.send('go');
+      const here = await drain(createJobRunner(jobDeps(ctx().db, 'sqlite'), { batchSize: 5, workerId: 'this-process' }), DUE_7_AT);
+      const there = JSON.parse(await kid.waitForLine(/^\{/, 60_000)) as Tally;
+      await kid.exited();
+      expect(here.done + there.done).toBe(MATCHES);
+      expect(here.done).toBeGreaterThan(0);
+      expect(there.done).toBeGreaterThan(0);
+      await expectExactlyOnce('goal-sheet-due-7');
+    },
+    90_000,
+  );
 });

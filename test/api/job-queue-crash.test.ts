@@ -47,7 +47,12 @@ describe.skipIf(skip !== null)(`a worker killed in the middle of a reminder [pos
     expect(await findJobByKey(testDb.db, key)).toMatchObject({ status: 'scheduled', runAt: DUE_7_AT.toISOString() });
 
     // Another process claims the reminder, records its two e-mails in its open transaction, and is killed there.
-    doomed = spawnJobChild({ JOB_MODE: 'hang', JOB_DATABASE_URL: testDb.databaseUrl ?? '', JOB_NOW: DUE_7_AT.toISOString(), JOB_WORKER_ID: 'doomed' });
+    doomed = spawnJobChild({
+      JOB_MODE: 'hang',
+      JOB_DATABASE_URL: testDb.databaseUrl ?? '',
+      JOB_NOW: DUE_7_AT.toISOString(),
+      JOB_WORKER_ID: 'doomed',
+    });
     await doomed.waitForLine(/^claimed \d+$/);
     expect(await findJobByKey(testDb.db, key)).toMatchObject({ status: 'running', lockedBy: 'doomed', attempts: 1 });
     await doomed.kill();
@@ -60,7 +65,11 @@ describe.skipIf(skip !== null)(`a worker killed in the middle of a reminder [pos
 
     // After the lease (PostgreSQL may need a moment to notice the dropped connection and free the row).
     const later = new Date(DUE_7_AT.getTime() + LEASE_MS + 60_000);
-    await eventually(async () => (await runner.runOnce(later)).jobs.some((j) => j.dedupeKey === key), 15_000, 'the survivor to take the job over');
+    await eventually(
+      async () => (await runner.runOnce(later)).jobs.some((j) => j.dedupeKey === key),
+      15_000,
+      'the survivor to take the job over',
+    );
 
     expect(await findJobByKey(testDb.db, key)).toMatchObject({ status: 'done', attempts: 2, lockedBy: null });
     const mail = await testDb.db.selectFrom('outbox').select(['to_name', 'kind', 'subject']).orderBy('id').execute();

@@ -30,7 +30,12 @@ describeEachDialect('job queue', (ctx) => {
 
   /** A handler that records one e-mail per job, so "done once" is countable in the outbox. */
   const mailing: JobHandler = async ({ job, now, trx }) => {
-    const id = await recordMail(trx, now, { to: { address: 'ada@example.org', name: 'Ada' }, subject: `Job ${job.dedupeKey}`, text: 'Hello.', kind: 'test.mail' });
+    const id = await recordMail(trx, now, {
+      to: { address: 'ada@example.org', name: 'Ada' },
+      subject: `Job ${job.dedupeKey}`,
+      text: 'Hello.',
+      kind: 'test.mail',
+    });
     return { status: 'done', outboxIds: [id] };
   };
 
@@ -39,7 +44,14 @@ describeEachDialect('job queue', (ctx) => {
     expect(await enqueue(db, T0, { kind: 'test.mail', dedupeKey: 'k1', runAt: T0, payload: { a: 1 } })).toBe(true);
     expect(await enqueue(db, T0, { kind: 'test.mail', dedupeKey: 'k1', runAt: at(5), payload: { a: 2 } })).toBe(false);
     const job = await findJobByKey(db, 'k1');
-    expect(job).toMatchObject({ status: 'scheduled', runAt: T0.toISOString(), attempts: 0, maxAttempts: 5, payload: { a: 1 }, lockedBy: null });
+    expect(job).toMatchObject({
+      status: 'scheduled',
+      runAt: T0.toISOString(),
+      attempts: 0,
+      maxAttempts: 5,
+      payload: { a: 1 },
+      lockedBy: null,
+    });
     await new JobRunner(deps(), { handlers: { 'test.mail': mailing } }).runOnce(T0);
     expect(await statusOf('k1')).toBe('done');
     expect(await enqueue(db, at(1), { kind: 'test.mail', dedupeKey: 'k1', runAt: at(1) })).toBe(false);
@@ -61,7 +73,9 @@ describeEachDialect('job queue', (ctx) => {
     expect(second.map((j) => j.dedupeKey)).toEqual(['c']);
     expect(await claimJobs(db, { dialect, workerId: 'w3', now: at(0.5), leaseMs: 5 * MIN, limit: 10 })).toEqual([]);
     // Once its time comes the later job is claimable; the others' leases still hold.
-    expect((await claimJobs(db, { dialect, workerId: 'w3', now: at(4), leaseMs: 5 * MIN, limit: 10 })).map((j) => j.dedupeKey)).toEqual(['later']);
+    expect((await claimJobs(db, { dialect, workerId: 'w3', now: at(4), leaseMs: 5 * MIN, limit: 10 })).map((j) => j.dedupeKey)).toEqual([
+      'later',
+    ]);
   });
 
   it('runs a job in one transaction with its e-mail, and records which e-mail it wrote', async () => {
@@ -72,7 +86,14 @@ describeEachDialect('job queue', (ctx) => {
     const job = await findJobByKey(db, 'send-once');
     const mail = await db.selectFrom('outbox').select(['id', 'subject']).execute();
     expect(mail).toEqual([{ id: job?.outboxId, subject: 'Job send-once' }]);
-    expect(job).toMatchObject({ status: 'done', attempts: 1, lockedBy: null, lockedUntil: null, finishedAt: T0.toISOString(), lastError: null });
+    expect(job).toMatchObject({
+      status: 'done',
+      attempts: 1,
+      lockedBy: null,
+      lockedUntil: null,
+      finishedAt: T0.toISOString(),
+      lastError: null,
+    });
     // Done is done: nothing more to claim.
     expect((await new JobRunner(deps(), { handlers: { 'test.mail': mailing } }).runOnce(at(60))).claimed).toBe(0);
   });
@@ -145,7 +166,10 @@ describeEachDialect('job queue', (ctx) => {
       ['prototype', 'failed'],
       ['known', 'done'],
     ]);
-    expect(await findJobByKey(db, 'mystery')).toMatchObject({ status: 'failed', lastError: 'No handler for jobs of kind "no.such.kind" in this version of Tandem.' });
+    expect(await findJobByKey(db, 'mystery')).toMatchObject({
+      status: 'failed',
+      lastError: 'No handler for jobs of kind "no.such.kind" in this version of Tandem.',
+    });
   });
 
   it('gives up on a job whose worker keeps dying on it', async () => {
@@ -155,7 +179,11 @@ describeEachDialect('job queue', (ctx) => {
     await claimJobs(db, { dialect, workerId: 'died-2', now: at(2), leaseMs: MIN, limit: 1 });
     const report = await new JobRunner(deps(), { handlers: { 'test.mail': mailing } }).runOnce(at(4));
     expect(report.jobs[0]?.result).toBe('failed');
-    expect(await findJobByKey(db, 'poison')).toMatchObject({ status: 'failed', attempts: 3, lastError: expect.stringMatching(/stopped each time/) });
+    expect(await findJobByKey(db, 'poison')).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: expect.stringMatching(/stopped each time/),
+    });
     expect(await db.selectFrom('outbox').select('id').execute()).toEqual([]);
   });
 

@@ -9,7 +9,18 @@ import { buildTestApp, createPerson, setUpProgram } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 import { periodIn } from './matching-fixtures.ts';
 
-const INTERESTS = ['storytime', 'outreach', 'teen services', 'early literacy', 'grant writing', 'STEM', 'advocacy', 'collections', 'management', 'summer reading'];
+const INTERESTS = [
+  'storytime',
+  'outreach',
+  'teen services',
+  'early literacy',
+  'grant writing',
+  'STEM',
+  'advocacy',
+  'collections',
+  'management',
+  'summer reading',
+];
 const ZONES = ['America/Chicago', 'America/New_York', 'America/Los_Angeles', 'America/Toronto'];
 
 function person(k: number, mentor: boolean): MentorProfile {
@@ -59,7 +70,15 @@ describeEachDialect('matching run executor', (db) => {
   afterAll(() => ctx.close());
 
   const newRun = () =>
-    insertRun(ctx.deps.db, { periodId, weights: DEFAULT_WEIGHTS, objective: 'most-matched', minScore: null, poolFingerprint: 'test', createdBy: staffId, at: ctx.clock.now().toISOString() });
+    insertRun(ctx.deps.db, {
+      periodId,
+      weights: DEFAULT_WEIGHTS,
+      objective: 'most-matched',
+      minScore: null,
+      poolFingerprint: 'test',
+      createdBy: staffId,
+      at: ctx.clock.now().toISOString(),
+    });
 
   it('computes a big run in a worker thread while the event loop stays free, writing progress as it goes', async () => {
     const executor = createRunExecutor(ctx.deps);
@@ -118,6 +137,9 @@ describeEachDialect('matching run executor', (db) => {
     executor.start(runId, { ...job, mentees: [job.mentees[0]!, job.mentees[0]!] });
     await executor.settled(runId);
     await executor.close();
-    expect(await findRun(ctx.deps.db, runId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/could not use this input: Duplicate mentee id "1"/) });
+    expect(await findRun(ctx.deps.db, runId)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/could not use this input: Duplicate mentee id "1"/),
+    });
   });
 });

@@ -28,7 +28,8 @@ export async function periodIn(deps: Deps, status: PeriodStatus = 'matching'): P
   periodSeq += 1;
   const at = deps.clock.now().toISOString();
   const id = await insertPeriod(deps.db, { name: `Matching period ${periodSeq}`, ...DATES, at });
-  for (let k = 1; k <= PATH.indexOf(status); k++) await setPeriodStatus(deps.db, id, PATH[k - 1] as PeriodStatus, PATH[k] as PeriodStatus, at);
+  for (let k = 1; k <= PATH.indexOf(status); k++)
+    await setPeriodStatus(deps.db, id, PATH[k - 1] as PeriodStatus, PATH[k] as PeriodStatus, at);
   return id;
 }
 
@@ -41,11 +42,51 @@ export interface Applicant {
   answers: ApplicationAnswers;
 }
 
-const FIRST = ['Aisha', 'Ben', 'Carmen', 'Deepa', 'Elliot', 'Fatima', 'Gabriel', 'Hana', 'Isaac', 'Jasmine', 'Kwame', 'Leila', 'Mateo', 'Nadia', 'Owen', 'Paloma'];
+const FIRST = [
+  'Aisha',
+  'Ben',
+  'Carmen',
+  'Deepa',
+  'Elliot',
+  'Fatima',
+  'Gabriel',
+  'Hana',
+  'Isaac',
+  'Jasmine',
+  'Kwame',
+  'Leila',
+  'Mateo',
+  'Nadia',
+  'Owen',
+  'Paloma',
+];
 const LAST = ['Abara', 'Baptiste', 'Castillo', 'Dubois', 'Eriksen', 'Fujita', 'Garcia', 'Haddad', 'Ivanova', 'Johnson', 'Kowalski', 'Lee'];
-const INTERESTS = ['storytime', 'early literacy', 'teen services', 'outreach', 'STEM programming', 'summer reading', 'collection development', 'graphic novels', 'grant writing', 'advocacy'];
-const PLACES: [string, string][] = [['US-IL', 'America/Chicago'], ['US-NY', 'America/New_York'], ['US-WA', 'America/Los_Angeles'], ['CA-ON', 'America/Toronto'], ['US-TX', 'America/Chicago']];
-const CHANNEL_SETS: ApplicationAnswers['channels'][] = [['video', 'email'], ['phone', 'email'], ['video', 'chat'], ['email'], ['phone', 'video']];
+const INTERESTS = [
+  'storytime',
+  'early literacy',
+  'teen services',
+  'outreach',
+  'STEM programming',
+  'summer reading',
+  'collection development',
+  'graphic novels',
+  'grant writing',
+  'advocacy',
+];
+const PLACES: [string, string][] = [
+  ['US-IL', 'America/Chicago'],
+  ['US-NY', 'America/New_York'],
+  ['US-WA', 'America/Los_Angeles'],
+  ['CA-ON', 'America/Toronto'],
+  ['US-TX', 'America/Chicago'],
+];
+const CHANNEL_SETS: ApplicationAnswers['channels'][] = [
+  ['video', 'email'],
+  ['phone', 'email'],
+  ['video', 'chat'],
+  ['email'],
+  ['phone', 'video'],
+];
 const WORKPLACES: ApplicationAnswers['workplaceType'][] = ['public', 'public', 'school', 'academic', 'public', 'special'];
 let personSeq = 0;
 
@@ -67,10 +108,15 @@ export function answersFor(role: ApplicationRole, k: number, overrides: Partial<
     channels: CHANNEL_SETS[k % CHANNEL_SETS.length] as ApplicationAnswers['channels'],
     meetInPerson: k % 2 === 0,
     languages: k % 4 === 1 ? ['English', 'Spanish'] : ['English'],
-    hopes: mentor ? 'I want to give back what my own mentor gave me.' : 'Confidence leading storytime, and advice on my first programming budget.',
+    hopes: mentor
+      ? 'I want to give back what my own mentor gave me.'
+      : 'Confidence leading storytime, and advice on my first programming budget.',
     eligibilityAnswers: { association_member: 'yes', adult_or_consent: 'yes', field_connection: 'yes' },
-    confidential: k % 5 === 2 ? { preferSameGender: true, gender: 'woman', notes: 'CONFIDENTIAL-NOTE: please not my former supervisor.' } : { preferSameGender: false, gender: '', notes: '' },
-    capacity: mentor ? [3, 3, 2, 2][k % 4] ?? 1 : 1,
+    confidential:
+      k % 5 === 2
+        ? { preferSameGender: true, gender: 'woman', notes: 'CONFIDENTIAL-NOTE: please not my former supervisor.' }
+        : { preferSameGender: false, gender: '', notes: '' },
+    capacity: mentor ? ([3, 3, 2, 2][k % 4] ?? 1) : 1,
     ...overrides,
   };
 }
@@ -130,9 +176,11 @@ export async function seedPool(
   overrides: { mentee?: (k: number) => Partial<ApplicationAnswers>; mentor?: (k: number) => Partial<ApplicationAnswers> } = {},
 ): Promise<{ mentees: Applicant[]; mentors: Applicant[] }> {
   const mentors: Applicant[] = [];
-  for (let k = 0; k < size.mentors; k++) mentors.push(await addApplicant(deps, periodId, 'mentor', answersFor('mentor', k, overrides.mentor?.(k))));
+  for (let k = 0; k < size.mentors; k++)
+    mentors.push(await addApplicant(deps, periodId, 'mentor', answersFor('mentor', k, overrides.mentor?.(k))));
   const mentees: Applicant[] = [];
-  for (let k = 0; k < size.mentees; k++) mentees.push(await addApplicant(deps, periodId, 'mentee', answersFor('mentee', k, overrides.mentee?.(k))));
+  for (let k = 0; k < size.mentees; k++)
+    mentees.push(await addApplicant(deps, periodId, 'mentee', answersFor('mentee', k, overrides.mentee?.(k))));
   return { mentees, mentors };
 }
 

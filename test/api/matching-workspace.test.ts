@@ -9,7 +9,8 @@ import { addApplicant, answersFor, del, periodIn, runMatching, seedPool } from '
 import type { Applicant } from './matching-fixtures.ts';
 
 type RunPair = NonNullable<MatchingRun['result']>['pairs'][number];
-const pairOf = (run: MatchingRun, menteeApplicationId: number): RunPair | undefined => run.result?.pairs.find((p) => p.menteeApplicationId === menteeApplicationId);
+const pairOf = (run: MatchingRun, menteeApplicationId: number): RunPair | undefined =>
+  run.result?.pairs.find((p) => p.menteeApplicationId === menteeApplicationId);
 const outboxTo = async (ctx: TestContext, address: string): Promise<{ subject: string; text_body: string; kind: string }[]> =>
   ctx.deps.db.selectFrom('outbox').select(['subject', 'text_body', 'kind']).where('to_address', '=', address).orderBy('id').execute();
 
@@ -37,7 +38,14 @@ describeEachDialect('matching workspace', (db) => {
       await seedPool(ctx.deps, periodId);
       const started = await committee.post(`/api/periods/${periodId}/matching-runs`, {});
       expect(started.statusCode).toBe(202);
-      expect(started.json()).toMatchObject({ status: 'running', progress: 0, result: null, objective: 'most-matched', minScore: null, stale: false });
+      expect(started.json()).toMatchObject({
+        status: 'running',
+        progress: 0,
+        result: null,
+        objective: 'most-matched',
+        minScore: null,
+        stale: false,
+      });
       // One run at a time per period.
       expect((await committee.post(`/api/periods/${periodId}/matching-runs`, {})).json().code).toBe('RUN_IN_PROGRESS');
       await waitForRun(ctx.deps, started.json().id);
@@ -54,7 +62,12 @@ describeEachDialect('matching workspace', (db) => {
         expect(p.editedByHand).toBe(false);
       }
       expect(result.unmatched.every((u) => u.reason === 'mentors-full')).toBe(true);
-      expect(result.mentors.map((m) => [m.capacity, m.assigned])).toEqual([[3, 3], [3, 3], [2, 2], [2, 2]]);
+      expect(result.mentors.map((m) => [m.capacity, m.assigned])).toEqual([
+        [3, 3],
+        [3, 3],
+        [2, 2],
+        [2, 2],
+      ]);
       // Confidential preferences shape the score but never appear in words.
       expect(JSON.stringify(run)).not.toContain('CONFIDENTIAL-NOTE');
       expect(JSON.stringify(run)).not.toContain('woman');
@@ -69,10 +82,20 @@ describeEachDialect('matching workspace', (db) => {
     it('starts from the defaults with an empty pool, and still saves a (empty) run', async () => {
       const periodId = await periodIn(ctx.deps, 'applications_open');
       const workspace = (await committee.get(`/api/periods/${periodId}/matching`)).json();
-      expect(workspace).toMatchObject({ pool: { mentees: 0, mentors: 0, mentorPlaces: 0 }, latestRun: null, previousSummary: null, rules: [] });
+      expect(workspace).toMatchObject({
+        pool: { mentees: 0, mentors: 0, mentorPlaces: 0 },
+        latestRun: null,
+        previousSummary: null,
+        rules: [],
+      });
       expect(workspace.weights.goals).toEqual({ weight: 3, must: false });
       const run = await runMatching(committee, ctx.deps, periodId, { objective: 'total-score', minScore: 20 });
-      expect(run).toMatchObject({ status: 'done', objective: 'total-score', minScore: 20, result: { pairs: [], unmatched: [], mentors: [], summary: { matched: 0, meanScore: null } } });
+      expect(run).toMatchObject({
+        status: 'done',
+        objective: 'total-score',
+        minScore: 20,
+        result: { pairs: [], unmatched: [], mentors: [], summary: { matched: 0, meanScore: null } },
+      });
     });
 
     it('saves the weights a run used, and refuses weights the engine cannot use', async () => {
@@ -88,7 +111,12 @@ describeEachDialect('matching workspace', (db) => {
       const bad = await committee.post(`/api/periods/${periodId}/matching-runs`, { weights: inverted });
       expect(bad.statusCode).toBe(422);
       expect(bad.json().code).toBe('INVALID_WEIGHTS');
-      for (const body of [{ weights: { goals: { weight: 3, must: false } } }, { objective: 'fastest' }, { minScore: 101 }, { colour: 'blue' }]) {
+      for (const body of [
+        { weights: { goals: { weight: 3, must: false } } },
+        { objective: 'fastest' },
+        { minScore: 101 },
+        { colour: 'blue' },
+      ]) {
         expect((await committee.post(`/api/periods/${periodId}/matching-runs`, body)).statusCode, JSON.stringify(body)).toBe(400);
       }
     });
@@ -112,7 +140,17 @@ describeEachDialect('matching workspace', (db) => {
       const old = new Date(ctx.clock.now().getTime() - 3 * 60_000).toISOString();
       const { id } = await ctx.deps.db
         .insertInto('matching_runs')
-        .values({ period_id: periodId, status: 'running', progress: 0.4, weights: '{}', objective: 'most-matched', min_score: null, pool_fingerprint: 'x', created_at: old, heartbeat_at: old })
+        .values({
+          period_id: periodId,
+          status: 'running',
+          progress: 0.4,
+          weights: '{}',
+          objective: 'most-matched',
+          min_score: null,
+          pool_fingerprint: 'x',
+          created_at: old,
+          heartbeat_at: old,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const run = (await committee.get(`/api/matching-runs/${id}`)).json();
@@ -129,12 +167,20 @@ describeEachDialect('matching workspace', (db) => {
       // Lock a mentee to a mentor the matcher did not choose for them.
       const mentee = mentees.find((m) => pairOf(first, m.applicationId) !== undefined)!;
       const notChosen = mentors.find((m) => m.applicationId !== pairOf(first, mentee.applicationId)!.mentorApplicationId)!;
-      const lock = await committee.post(`/api/periods/${periodId}/pair-rules`, { kind: 'lock', menteeApplicationId: mentee.applicationId, mentorApplicationId: notChosen.applicationId });
+      const lock = await committee.post(`/api/periods/${periodId}/pair-rules`, {
+        kind: 'lock',
+        menteeApplicationId: mentee.applicationId,
+        mentorApplicationId: notChosen.applicationId,
+      });
       expect(lock.statusCode).toBe(201);
       expect(lock.json()).toMatchObject({ kind: 'lock', menteeName: mentee.name, mentorName: notChosen.name });
       // Forbid a pair the matcher did choose (another mentee).
       const chosen = first.result!.pairs.find((p) => p.menteeApplicationId !== mentee.applicationId)!;
-      const forbid = await committee.post(`/api/periods/${periodId}/pair-rules`, { kind: 'forbid', menteeApplicationId: chosen.menteeApplicationId, mentorApplicationId: chosen.mentorApplicationId });
+      const forbid = await committee.post(`/api/periods/${periodId}/pair-rules`, {
+        kind: 'forbid',
+        menteeApplicationId: chosen.menteeApplicationId,
+        mentorApplicationId: chosen.mentorApplicationId,
+      });
       expect(forbid.statusCode).toBe(201);
 
       expect((await committee.get(`/api/matching-runs/${first.id}`)).json().stale).toBe(true);
@@ -156,10 +202,23 @@ describeEachDialect('matching workspace', (db) => {
       await committee.post(`/api/periods/${periodId}/pair-rules`, { kind: 'lock', ...pair });
       const forbid = (await committee.post(`/api/periods/${periodId}/pair-rules`, { kind: 'forbid', ...pair })).json();
       // A second lock for the same mentee replaces the first: a mentee has one mentor.
-      await committee.post(`/api/periods/${periodId}/pair-rules`, { kind: 'lock', menteeApplicationId: mentees[1]!.applicationId, mentorApplicationId: mentors[0]!.applicationId });
-      const relock = (await committee.post(`/api/periods/${periodId}/pair-rules`, { kind: 'lock', menteeApplicationId: mentees[1]!.applicationId, mentorApplicationId: mentors[1]!.applicationId })).json();
+      await committee.post(`/api/periods/${periodId}/pair-rules`, {
+        kind: 'lock',
+        menteeApplicationId: mentees[1]!.applicationId,
+        mentorApplicationId: mentors[0]!.applicationId,
+      });
+      const relock = (
+        await committee.post(`/api/periods/${periodId}/pair-rules`, {
+          kind: 'lock',
+          menteeApplicationId: mentees[1]!.applicationId,
+          mentorApplicationId: mentors[1]!.applicationId,
+        })
+      ).json();
       let rules = (await committee.get(`/api/periods/${periodId}/matching`)).json().rules;
-      expect(rules.map((r: { id: number; kind: string }) => [r.id, r.kind])).toEqual([[forbid.id, 'forbid'], [relock.id, 'lock']]);
+      expect(rules.map((r: { id: number; kind: string }) => [r.id, r.kind])).toEqual([
+        [forbid.id, 'forbid'],
+        [relock.id, 'lock'],
+      ]);
 
       expect((await del(committee, `/api/pair-rules/${forbid.id}`)).json()).toEqual({ ok: true });
       expect((await del(committee, `/api/pair-rules/${forbid.id}`)).statusCode).toBe(404);
@@ -183,21 +242,41 @@ describeEachDialect('matching workspace', (db) => {
         expect(res.statusCode, JSON.stringify(body)).toBe(422);
         expect(res.json().code).toBe('NOT_IN_POOL');
       }
-      expect((await committee.post(`/api/periods/${periodId}/pair-rules`, { kind: 'maybe', menteeApplicationId: 1, mentorApplicationId: 2 })).statusCode).toBe(400);
+      expect(
+        (await committee.post(`/api/periods/${periodId}/pair-rules`, { kind: 'maybe', menteeApplicationId: 1, mentorApplicationId: 2 }))
+          .statusCode,
+      ).toBe(400);
     });
 
     it('sets aside a lock that can no longer hold, with a note, instead of failing the run', async () => {
       const periodId = await periodIn(ctx.deps);
-      const { mentees, mentors } = await seedPool(ctx.deps, periodId, { mentees: 4, mentors: 2 }, { mentee: (k) => (k === 1 ? { employer: 'Mentor Library 1' } : {}) });
-      await committee.post(`/api/periods/${periodId}/pair-rules`, { kind: 'lock', menteeApplicationId: mentees[0]!.applicationId, mentorApplicationId: mentors[0]!.applicationId });
+      const { mentees, mentors } = await seedPool(
+        ctx.deps,
+        periodId,
+        { mentees: 4, mentors: 2 },
+        { mentee: (k) => (k === 1 ? { employer: 'Mentor Library 1' } : {}) },
+      );
+      await committee.post(`/api/periods/${periodId}/pair-rules`, {
+        kind: 'lock',
+        menteeApplicationId: mentees[0]!.applicationId,
+        mentorApplicationId: mentors[0]!.applicationId,
+      });
       // Colleagues (same employer) can never be paired, locked or not.
-      await committee.post(`/api/periods/${periodId}/pair-rules`, { kind: 'lock', menteeApplicationId: mentees[1]!.applicationId, mentorApplicationId: mentors[1]!.applicationId });
+      await committee.post(`/api/periods/${periodId}/pair-rules`, {
+        kind: 'lock',
+        menteeApplicationId: mentees[1]!.applicationId,
+        mentorApplicationId: mentors[1]!.applicationId,
+      });
       await ctx.deps.db.updateTable('applications').set({ status: 'withdrawn' }).where('id', '=', mentees[0]!.applicationId).execute();
       const run = await runMatching(committee, ctx.deps, periodId);
       expect(run.status).toBe('done');
       expect(run.result!.notes).toEqual([
-        expect.stringMatching(new RegExp(`lock on ${mentees[0]!.name} and ${mentors[0]!.name} was set aside: one of them is no longer in the matching pool`)),
-        expect.stringMatching(new RegExp(`lock on ${mentees[1]!.name} and ${mentors[1]!.name} was set aside: no eligible mentor \\(1 at the same employer\\)`)),
+        expect.stringMatching(
+          new RegExp(`lock on ${mentees[0]!.name} and ${mentors[0]!.name} was set aside: one of them is no longer in the matching pool`),
+        ),
+        expect.stringMatching(
+          new RegExp(`lock on ${mentees[1]!.name} and ${mentors[1]!.name} was set aside: no eligible mentor \\(1 at the same employer\\)`),
+        ),
       ]);
       expect(pairOf(run, mentees[1]!.applicationId)?.mentorApplicationId).not.toBe(mentors[1]!.applicationId);
     });
@@ -206,7 +285,9 @@ describeEachDialect('matching workspace', (db) => {
   describe('preview and hand edits', () => {
     it('previews any pair, warning about a shared employer and a full mentor', async () => {
       const periodId = await periodIn(ctx.deps);
-      const { mentees, mentors } = await seedPool(ctx.deps, periodId, undefined, { mentee: (k) => (k === 0 ? { employer: ' mentor  library 2 ' } : {}) });
+      const { mentees, mentors } = await seedPool(ctx.deps, periodId, undefined, {
+        mentee: (k) => (k === 0 ? { employer: ' mentor  library 2 ' } : {}),
+      });
       const run = await runMatching(committee, ctx.deps, periodId);
       const url = (e: number, o: number) => `/api/matching-runs/${run.id}/pair-preview?menteeApplicationId=${e}&mentorApplicationId=${o}`;
 
@@ -226,7 +307,9 @@ describeEachDialect('matching workspace', (db) => {
       expect(same).toMatchObject({ score: p.score, explanation: p.explanation, warnings: [] });
 
       expect((await committee.get(url(mentors[0]!.applicationId, mentors[1]!.applicationId))).statusCode).toBe(422);
-      expect((await committee.get(`/api/matching-runs/${run.id}/pair-preview?menteeApplicationId=abc&mentorApplicationId=1`)).statusCode).toBe(400);
+      expect(
+        (await committee.get(`/api/matching-runs/${run.id}/pair-preview?menteeApplicationId=abc&mentorApplicationId=1`)).statusCode,
+      ).toBe(400);
       expect((await committee.get(`/api/matching-runs/${run.id}/pair-preview`)).statusCode).toBe(400);
     });
 
@@ -240,24 +323,42 @@ describeEachDialect('matching workspace', (db) => {
 
       const refused = await committee.post(`/api/matching-runs/${run.id}/reassign`, move);
       expect(refused.statusCode).toBe(409);
-      expect(refused.json()).toMatchObject({ code: 'WARNINGS_NOT_ACCEPTED', details: [{ path: 'OVER_CAPACITY', message: expect.any(String) }] });
+      expect(refused.json()).toMatchObject({
+        code: 'WARNINGS_NOT_ACCEPTED',
+        details: [{ path: 'OVER_CAPACITY', message: expect.any(String) }],
+      });
       expect((await committee.get(`/api/matching-runs/${run.id}`)).json().result).toEqual(run.result);
 
       const moved = await committee.post(`/api/matching-runs/${run.id}/reassign`, { ...move, acceptWarnings: true });
       expect(moved.statusCode).toBe(200);
       const edited = moved.json() as MatchingRun;
-      expect(pairOf(edited, p.menteeApplicationId)).toMatchObject({ mentorApplicationId: target.applicationId, mentorName: target.name, editedByHand: true, locked: false });
+      expect(pairOf(edited, p.menteeApplicationId)).toMatchObject({
+        mentorApplicationId: target.applicationId,
+        mentorName: target.name,
+        editedByHand: true,
+        locked: false,
+      });
       const load = (id: number) => edited.result!.mentors.find((m) => m.mentorApplicationId === id)!;
       expect(load(target.applicationId).assigned).toBe(load(target.applicationId).capacity + 1);
       expect(load(p.mentorApplicationId).assigned).toBe(load(p.mentorApplicationId).capacity - 1);
       expect(edited.result!.summary.matched).toBe(10);
 
       // Taking someone out frees a place; an unmatched mentee can then take it with no warning.
-      const out = (await committee.post(`/api/matching-runs/${run.id}/reassign`, { menteeApplicationId: p.menteeApplicationId, mentorApplicationId: null })).json() as MatchingRun;
+      const out = (
+        await committee.post(`/api/matching-runs/${run.id}/reassign`, {
+          menteeApplicationId: p.menteeApplicationId,
+          mentorApplicationId: null,
+        })
+      ).json() as MatchingRun;
       expect(out.result!.summary).toMatchObject({ matched: 9, unmatched: 3 });
-      expect(out.result!.unmatched.find((u) => u.menteeApplicationId === p.menteeApplicationId)).toMatchObject({ reason: 'removed-by-hand' });
+      expect(out.result!.unmatched.find((u) => u.menteeApplicationId === p.menteeApplicationId)).toMatchObject({
+        reason: 'removed-by-hand',
+      });
       const waiting = run.result!.unmatched[0]!.menteeApplicationId;
-      const fill = await committee.post(`/api/matching-runs/${run.id}/reassign`, { menteeApplicationId: waiting, mentorApplicationId: p.mentorApplicationId });
+      const fill = await committee.post(`/api/matching-runs/${run.id}/reassign`, {
+        menteeApplicationId: waiting,
+        mentorApplicationId: p.mentorApplicationId,
+      });
       expect(fill.statusCode).toBe(200);
       expect(fill.json().result.summary).toMatchObject({ matched: 10, unmatched: 2 });
       expect(pairOf(fill.json(), waiting)).toMatchObject({ mentorApplicationId: p.mentorApplicationId, editedByHand: true });
@@ -271,15 +372,25 @@ describeEachDialect('matching workspace', (db) => {
       const run = await runMatching(committee, ctx.deps, periodId);
       const res = await committee.post(`/api/matching-runs/${run.id}/approve`);
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ matchesCreated: 10, unmatchedNotified: 2, period: { id: periodId, status: 'active', nextStatuses: ['evaluation'] } });
+      expect(res.json()).toMatchObject({
+        matchesCreated: 10,
+        unmatchedNotified: 2,
+        period: { id: periodId, status: 'active', nextStatuses: ['evaluation'] },
+      });
 
       const matches = await ctx.deps.db.selectFrom('matches').selectAll().where('period_id', '=', periodId).execute();
       expect(matches).toHaveLength(10);
-      expect(matches.every((m) => m.matching_run_id === run.id && m.status === 'active' && m.matched_at === ctx.clock.now().toISOString())).toBe(true);
+      expect(
+        matches.every((m) => m.matching_run_id === run.id && m.status === 'active' && m.matched_at === ctx.clock.now().toISOString()),
+      ).toBe(true);
       const statuses = await ctx.deps.db.selectFrom('applications').select(['id', 'status']).where('period_id', '=', periodId).execute();
       const unmatchedIds = run.result!.unmatched.map((u) => u.menteeApplicationId);
       for (const s of statuses) expect(s.status, String(s.id)).toBe(unmatchedIds.includes(s.id) ? 'unmatched' : 'matched');
-      expect((await committee.get(`/api/matching-runs/${run.id}`)).json()).toMatchObject({ status: 'approved', stale: false, approvedAt: ctx.clock.now().toISOString() });
+      expect((await committee.get(`/api/matching-runs/${run.id}`)).json()).toMatchObject({
+        status: 'approved',
+        stale: false,
+        approvedAt: ctx.clock.now().toISOString(),
+      });
 
       // Both sides hear who their partner is and how to reach them.
       const p = run.result!.pairs.find((x) => mentors.find((m) => m.applicationId === x.mentorApplicationId)!.answers.phone !== '')!;
@@ -314,7 +425,12 @@ describeEachDialect('matching workspace', (db) => {
           myRole: 'mentee',
           status: 'active',
           explanation: p.explanation,
-          partner: expect.objectContaining({ name: mentor.name, email: mentor.email, channels: mentor.answers.channels, employer: mentor.answers.employer }),
+          partner: expect.objectContaining({
+            name: mentor.name,
+            email: mentor.email,
+            channels: mentor.answers.channels,
+            employer: mentor.answers.employer,
+          }),
         }),
       ]);
       expect(JSON.stringify(menteeView)).not.toMatch(/CONFIDENTIAL-NOTE|woman|hopes|give back/);
@@ -327,7 +443,14 @@ describeEachDialect('matching workspace', (db) => {
 
       // Approved is final.
       expect((await committee.post(`/api/matching-runs/${run.id}/approve`)).json().code).toBe('ALREADY_APPROVED');
-      expect((await committee.post(`/api/matching-runs/${run.id}/reassign`, { menteeApplicationId: p.menteeApplicationId, mentorApplicationId: null })).statusCode).toBe(409);
+      expect(
+        (
+          await committee.post(`/api/matching-runs/${run.id}/reassign`, {
+            menteeApplicationId: p.menteeApplicationId,
+            mentorApplicationId: null,
+          })
+        ).statusCode,
+      ).toBe(409);
     });
 
     it('refuses a stale proposal and writes nothing', async () => {
@@ -353,7 +476,10 @@ describeEachDialect('matching workspace', (db) => {
 
       // A fresh run can be approved; the older one, no longer the latest, cannot.
       const fresh = await runMatching(committee, ctx.deps, periodId);
-      expect((await committee.post(`/api/matching-runs/${run.id}/approve`)).json()).toMatchObject({ code: 'STALE_RUN', message: expect.stringMatching(/newer run/) });
+      expect((await committee.post(`/api/matching-runs/${run.id}/approve`)).json()).toMatchObject({
+        code: 'STALE_RUN',
+        message: expect.stringMatching(/newer run/),
+      });
       expect((await committee.post(`/api/matching-runs/${fresh.id}/approve`)).statusCode).toBe(200);
     });
 
@@ -361,7 +487,10 @@ describeEachDialect('matching workspace', (db) => {
       const periodId = await periodIn(ctx.deps);
       await seedPool(ctx.deps, periodId, { mentees: 6, mentors: 3 });
       const run = await runMatching(committee, ctx.deps, periodId);
-      const results = await Promise.all([committee.post(`/api/matching-runs/${run.id}/approve`), staff.post(`/api/matching-runs/${run.id}/approve`)]);
+      const results = await Promise.all([
+        committee.post(`/api/matching-runs/${run.id}/approve`),
+        staff.post(`/api/matching-runs/${run.id}/approve`),
+      ]);
       expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
       expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('ALREADY_APPROVED');
       const matches = await ctx.deps.db.selectFrom('matches').select('id').where('period_id', '=', periodId).execute();
@@ -389,9 +518,18 @@ describeEachDialect('matching workspace', (db) => {
           client.get(`/api/periods/${periodId}/matching`),
           client.post(`/api/periods/${periodId}/matching-runs`, {}),
           client.get(`/api/matching-runs/${run.id}`),
-          client.post(`/api/periods/${periodId}/pair-rules`, { kind: 'lock', menteeApplicationId: mentees[0]!.applicationId, mentorApplicationId: mentors[0]!.applicationId }),
-          client.get(`/api/matching-runs/${run.id}/pair-preview?menteeApplicationId=${mentees[0]!.applicationId}&mentorApplicationId=${mentors[0]!.applicationId}`),
-          client.post(`/api/matching-runs/${run.id}/reassign`, { menteeApplicationId: mentees[0]!.applicationId, mentorApplicationId: null }),
+          client.post(`/api/periods/${periodId}/pair-rules`, {
+            kind: 'lock',
+            menteeApplicationId: mentees[0]!.applicationId,
+            mentorApplicationId: mentors[0]!.applicationId,
+          }),
+          client.get(
+            `/api/matching-runs/${run.id}/pair-preview?menteeApplicationId=${mentees[0]!.applicationId}&mentorApplicationId=${mentors[0]!.applicationId}`,
+          ),
+          client.post(`/api/matching-runs/${run.id}/reassign`, {
+            menteeApplicationId: mentees[0]!.applicationId,
+            mentorApplicationId: null,
+          }),
           client.post(`/api/matching-runs/${run.id}/approve`),
           del(client, '/api/pair-rules/1'),
         ];

@@ -63,7 +63,10 @@ describeEachDialect('participant roles follow applications and matches', (db) =>
     return file === 200;
   };
   const decide = async (applicationId: number, decision: 'accepted' | 'waitlisted' | 'declined') => {
-    const res = await staff.post(`/api/applications/${applicationId}/decision`, { decision, reason: decision === 'declined' ? 'Not this time.' : '' });
+    const res = await staff.post(`/api/applications/${applicationId}/decision`, {
+      decision,
+      reason: decision === 'declined' ? 'Not this time.' : '',
+    });
     expect(res.statusCode, res.body).toBe(200);
   };
   const newcomerApplies = async (role: 'mentor' | 'mentee') => {
@@ -100,7 +103,9 @@ describeEachDialect('participant roles follow applications and matches', (db) =>
       const mine = (await client.get('/api/my/applications')).json().applications;
       expect(mine.map((a: { id: number; status: string }) => [a.id, a.status])).toEqual([[applicationId, 'submitted']]);
       expect((await client.get(`/api/applications/${applicationId}`)).statusCode).toBe(200);
-      const edited = await client.patch(`/api/applications/${applicationId}`, { answers: answers({ capacity: 2, hopes: 'Second thoughts' }) });
+      const edited = await client.patch(`/api/applications/${applicationId}`, {
+        answers: answers({ capacity: 2, hopes: 'Second thoughts' }),
+      });
       expect(edited.statusCode, edited.body).toBe(200);
       expect((await client.get('/api/periods')).statusCode).toBe(200);
       expect((await client.post(`/api/applications/${applicationId}/withdraw`)).statusCode).toBe(200);
@@ -137,7 +142,10 @@ describeEachDialect('participant roles follow applications and matches', (db) =>
       expect(await rolesOf(client)).toEqual([]);
       expect(await opensMentorsFile(client)).toBe(false);
       // Still their own application to read, with the reason.
-      expect((await client.get(`/api/applications/${applicationId}`)).json()).toMatchObject({ status: 'declined', decisionReason: 'Not this time.' });
+      expect((await client.get(`/api/applications/${applicationId}`)).json()).toMatchObject({
+        status: 'declined',
+        decisionReason: 'Not this time.',
+      });
     });
 
     it('takes the role away from an applicant who withdraws an accepted application', async () => {
@@ -180,7 +188,8 @@ describeEachDialect('participant roles follow applications and matches', (db) =>
     async function approvedCohort(): Promise<{ matched: Applicant[]; unmatched: Applicant[] }> {
       const matchingPeriod = await periodIn(ctx.deps, 'matching');
       const mentors: Applicant[] = [];
-      for (let k = 0; k < 3; k++) mentors.push(await addApplicant(ctx.deps, matchingPeriod, 'mentor', answersFor('mentor', k, { capacity: 1 })));
+      for (let k = 0; k < 3; k++)
+        mentors.push(await addApplicant(ctx.deps, matchingPeriod, 'mentor', answersFor('mentor', k, { capacity: 1 })));
       const mentees: Applicant[] = [];
       for (let k = 0; k < 2; k++) mentees.push(await addApplicant(ctx.deps, matchingPeriod, 'mentee', answersFor('mentee', k)));
       const run = await runMatching(staff, ctx.deps, matchingPeriod);
@@ -188,7 +197,10 @@ describeEachDialect('participant roles follow applications and matches', (db) =>
       expect(approved.statusCode, approved.body).toBe(200);
       const paired = new Set(run.result!.pairs.flatMap((p) => [p.mentorApplicationId, p.menteeApplicationId]));
       const everyone = [...mentors, ...mentees];
-      return { matched: everyone.filter((a) => paired.has(a.applicationId)), unmatched: everyone.filter((a) => !paired.has(a.applicationId)) };
+      return {
+        matched: everyone.filter((a) => paired.has(a.applicationId)),
+        unmatched: everyone.filter((a) => !paired.has(a.applicationId)),
+      };
     }
 
     it('keeps the role of everyone matched and takes it from everyone left unmatched', async () => {

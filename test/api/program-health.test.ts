@@ -47,7 +47,17 @@ describeEachDialect('program health', (db) => {
   const contact = (matchId: number, ...days: string[]) =>
     ctx.deps.db
       .insertInto('contacts')
-      .values(days.map((occurred_on) => ({ match_id: matchId, logged_by: null, occurred_on, channel: 'email', activity_id: null, note: '', created_at: '2026-10-05T12:00:00.000Z' })))
+      .values(
+        days.map((occurred_on) => ({
+          match_id: matchId,
+          logged_by: null,
+          occurred_on,
+          channel: 'email',
+          activity_id: null,
+          note: '',
+          created_at: '2026-10-05T12:00:00.000Z',
+        })),
+      )
       .execute();
 
   beforeAll(async () => {
@@ -70,7 +80,12 @@ describeEachDialect('program health', (db) => {
     expect((await staff.get('/api/periods/first/health')).statusCode).toBe(400);
     // A period with no matches yet: nothing to chart, nothing to rank.
     const empty = await healthOf(periodId);
-    expect(empty).toMatchObject({ contactsPerWeek: [], matches: [], matchesWithoutConcerns: 0, totals: { activeMatches: 0, quietMatches: 0, overdueSheets: 0, needingAttention: 0 } });
+    expect(empty).toMatchObject({
+      contactsPerWeek: [],
+      matches: [],
+      matchesWithoutConcerns: 0,
+      totals: { activeMatches: 0, quietMatches: 0, overdueSheets: 0, needingAttention: 0 },
+    });
   });
 
   it('ranks the matches that need attention, with reasons in words and ways to act', async () => {
@@ -84,7 +99,11 @@ describeEachDialect('program health', (db) => {
     const f = await makeMatch(ctx.deps, periodId, oct1); // sent late, returned, not sent again
     const g = await makeMatch(ctx.deps, periodId, oct1); // window closing, but keeping in touch: no worry
     const ended = await makeMatch(ctx.deps, periodId, oct1);
-    await ctx.deps.db.updateTable('matches').set({ status: 'ended', ended_at: '2026-10-20T15:00:00.000Z' }).where('id', '=', ended.id).execute();
+    await ctx.deps.db
+      .updateTable('matches')
+      .set({ status: 'ended', ended_at: '2026-10-20T15:00:00.000Z' })
+      .where('id', '=', ended.id)
+      .execute();
     await sheet(b.id, 'acknowledged', '2026-10-20T14:00:00.000Z');
     await sheet(d.id, 'draft');
     await sheet(e.id, 'submitted', '2026-11-01T14:00:00.000Z');
@@ -112,9 +131,17 @@ describeEachDialect('program health', (db) => {
     expect(first.reasons).toEqual([
       { code: 'goal_sheet_overdue', label: 'Goal sheet overdue', text: 'Goal sheet 10 days overdue' },
       { code: 'quiet', label: 'Quiet', text: 'No contact logged in the 5 weeks since the match' },
-      { code: 'guarantee_closing', label: 'Re-match window closing', text: 'The re-match window closes in 5 days, with no contact logged since the match' },
+      {
+        code: 'guarantee_closing',
+        label: 'Re-match window closing',
+        text: 'The re-match window closes in 5 days, with no contact logged since the match',
+      },
     ]);
-    const people = await ctx.deps.db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', [a.menteeId, a.mentorId]).execute();
+    const people = await ctx.deps.db
+      .selectFrom('users')
+      .select(['id', 'name', 'email'])
+      .where('id', 'in', [a.menteeId, a.mentorId])
+      .execute();
     const person = (id: number) => people.find((p) => p.id === id);
     expect(first).toMatchObject({
       matchedOn: '2026-10-01',
@@ -130,9 +157,15 @@ describeEachDialect('program health', (db) => {
       label: 'Goal sheet returned',
       text: 'Goal sheet returned for changes and not sent again, 10 days after its due date',
     });
-    expect(health.matches[4].reasons).toEqual([{ code: 'goal_sheet_due_soon', label: 'Goal sheet due soon', text: 'Goal sheet due in 4 days' }]);
+    expect(health.matches[4].reasons).toEqual([
+      { code: 'goal_sheet_due_soon', label: 'Goal sheet due soon', text: 'Goal sheet due in 4 days' },
+    ]);
     expect(health.matches[3].reasons).toEqual([
-      { code: 'guarantee_closing', label: 'Re-match window closing', text: 'The re-match window closes in 5 days, with only 1 contact logged since the match' },
+      {
+        code: 'guarantee_closing',
+        label: 'Re-match window closing',
+        text: 'The re-match window closes in 5 days, with only 1 contact logged since the match',
+      },
     ]);
     expect(health.matchesWithoutConcerns).toBe(2);
     expect(health.totals).toEqual({ activeMatches: 7, quietMatches: 2, overdueSheets: 1, needingAttention: 5 });
@@ -200,7 +233,15 @@ describeEachDialect('program health', (db) => {
         const n = Math.min(chunk, MATCHES - start);
         const users = await d
           .insertInto('users')
-          .values(Array.from({ length: 2 * n }, (_, k) => ({ email: `bulk.${periodId}.${start}.${k}@example.org`, name: `Bulk Person ${start + k}`, password_hash: null, created_at: at, updated_at: at })))
+          .values(
+            Array.from({ length: 2 * n }, (_, k) => ({
+              email: `bulk.${periodId}.${start}.${k}@example.org`,
+              name: `Bulk Person ${start + k}`,
+              password_hash: null,
+              created_at: at,
+              updated_at: at,
+            })),
+          )
           .returning(['id', 'email'])
           .execute();
         const idOf = new Map(users.map((u) => [u.email, u.id]));
@@ -266,11 +307,32 @@ describeEachDialect('program health', (db) => {
         const states = ['draft', 'submitted', 'returned', 'acknowledged', null] as const;
         const sheets = matches.flatMap((m, i) => {
           const status = states[(start + i) % states.length] ?? null;
-          return status === null ? [] : [{ match_id: m.id, status, revision: 1, content: EMPTY_SHEET, updated_at: at, submitted_at: status === 'draft' ? null : '2026-10-15T15:00:00.000Z', first_submitted_at: status === 'draft' ? null : '2026-10-15T15:00:00.000Z', created_at: at }];
+          return status === null
+            ? []
+            : [
+                {
+                  match_id: m.id,
+                  status,
+                  revision: 1,
+                  content: EMPTY_SHEET,
+                  updated_at: at,
+                  submitted_at: status === 'draft' ? null : '2026-10-15T15:00:00.000Z',
+                  first_submitted_at: status === 'draft' ? null : '2026-10-15T15:00:00.000Z',
+                  created_at: at,
+                },
+              ];
         });
         if (sheets.length > 0) await d.insertInto('goal_sheets').values(sheets).execute();
         const contacts = matches.flatMap((m, i) =>
-          Array.from({ length: (start + i) % 4 }, (_, j) => ({ match_id: m.id, logged_by: null, occurred_on: `2026-10-${String(10 + 5 * j + (i % 5)).padStart(2, '0')}`, channel: 'video' as const, activity_id: null, note: '', created_at: at })),
+          Array.from({ length: (start + i) % 4 }, (_, j) => ({
+            match_id: m.id,
+            logged_by: null,
+            occurred_on: `2026-10-${String(10 + 5 * j + (i % 5)).padStart(2, '0')}`,
+            channel: 'video' as const,
+            activity_id: null,
+            note: '',
+            created_at: at,
+          })),
         );
         if (contacts.length > 0) await d.insertInto('contacts').values(contacts).execute();
       }

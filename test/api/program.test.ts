@@ -35,7 +35,11 @@ describeEachDialect('program settings and periods', (db) => {
         contactsPerMonth: 2,
         channels: ['phone', 'email', 'video', 'chat', 'in_person'],
       });
-      expect(s.eligibilityQuestions.map((q: { key: string }) => q.key)).toEqual(['association_member', 'adult_or_consent', 'field_connection']);
+      expect(s.eligibilityQuestions.map((q: { key: string }) => q.key)).toEqual([
+        'association_member',
+        'adult_or_consent',
+        'field_connection',
+      ]);
     });
 
     it('saves a change and refuses an inconsistent one without changing anything', async () => {
@@ -50,10 +54,12 @@ describeEachDialect('program settings and periods', (db) => {
       for (const bad of [
         { goalsPerSheetMin: 3, goalsPerSheetMax: 2 },
         { timeZone: 'Europe/Atlantis' },
-        { eligibilityQuestions: [
-          { key: 'same', text: 'One?', appliesTo: 'both', requiredAnswer: null },
-          { key: 'same', text: 'Two?', appliesTo: 'both', requiredAnswer: null },
-        ] },
+        {
+          eligibilityQuestions: [
+            { key: 'same', text: 'One?', appliesTo: 'both', requiredAnswer: null },
+            { key: 'same', text: 'Two?', appliesTo: 'both', requiredAnswer: null },
+          ],
+        },
       ]) {
         const res = await staff.patch('/api/settings', bad);
         expect(res.statusCode, JSON.stringify(bad)).toBe(422);
@@ -138,7 +144,9 @@ describeEachDialect('program settings and periods', (db) => {
     });
 
     it('lets exactly one of two simultaneous status changes through', async () => {
-      const p = (await staff.post('/api/periods', { name: 'Race', ...DATES, applicationsCloseOn: '2026-10-20', matchesAnnouncedOn: '2026-10-25' })).json();
+      const p = (
+        await staff.post('/api/periods', { name: 'Race', ...DATES, applicationsCloseOn: '2026-10-20', matchesAnnouncedOn: '2026-10-25' })
+      ).json();
       const results = await Promise.all([1, 2].map(() => staff.post(`/api/periods/${p.id}/transition`, { to: 'applications_open' })));
       expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     });

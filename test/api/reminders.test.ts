@@ -53,8 +53,15 @@ describeEachDialect('reminders', (db) => {
   };
   const ofMatch = (reminders: Reminder[], matchId: number) => reminders.filter((r) => r.matchId === matchId);
   const mailTo = (deps: Deps, address: string) =>
-    deps.db.selectFrom('outbox').select(['id', 'kind', 'subject', 'text_body']).where('to_address', '=', address).where('kind', 'like', 'reminder.%').orderBy('id').execute();
-  const emailOf = async (userId: number) => (await ctx.deps.db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow()).email;
+    deps.db
+      .selectFrom('outbox')
+      .select(['id', 'kind', 'subject', 'text_body'])
+      .where('to_address', '=', address)
+      .where('kind', 'like', 'reminder.%')
+      .orderBy('id')
+      .execute();
+  const emailOf = async (userId: number) =>
+    (await ctx.deps.db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow()).email;
 
   it('plans a new match’s reminders, e-mails both people a week before the goal sheet is due, and skips what no longer applies', async () => {
     const match = await createTestMatch(ctx.deps, { periodId, matchedAt: MATCHED_AT, names: ['Rosa Mentor', 'Theo Mentee'] });
@@ -83,11 +90,21 @@ describeEachDialect('reminders', (db) => {
     // reminder at once and plans one three weeks after the contact instead.
     await ctx.deps.db
       .insertInto('contacts')
-      .values({ match_id: match.id, logged_by: match.menteeId, occurred_on: '2026-10-19', channel: 'video', activity_id: null, note: '', created_at: '2026-10-19T20:00:00.000Z' })
+      .values({
+        match_id: match.id,
+        logged_by: match.menteeId,
+        occurred_on: '2026-10-19',
+        channel: 'video',
+        activity_id: null,
+        note: '',
+        created_at: '2026-10-19T20:00:00.000Z',
+      })
       .execute();
     await pollAt('2026-10-20T12:00:00.000Z');
     const skippedQuiet = ofMatch((await list('skipped')).reminders, match.id);
-    expect(skippedQuiet.map((r) => [r.kind, r.runAt, r.skipReason])).toEqual([['quiet', QUIET_AT, 'A contact was logged since, so the match is not quiet.']]);
+    expect(skippedQuiet.map((r) => [r.kind, r.runAt, r.skipReason])).toEqual([
+      ['quiet', QUIET_AT, 'A contact was logged since, so the match is not quiet.'],
+    ]);
     expect(ofMatch((await list()).reminders, match.id).map((r) => [r.kind, r.runAt])).toContainEqual(['quiet', '2026-11-09T15:00:00.000Z']);
 
     // Nothing goes out a minute early…
@@ -101,13 +118,17 @@ describeEachDialect('reminders', (db) => {
     expect(toMentee.map((m) => [m.kind, m.subject])).toEqual([['reminder.goal-sheet-due-7', 'Your goal sheet is due on November 2']]);
     expect(toMentor.map((m) => [m.kind, m.subject])).toEqual([['reminder.goal-sheet-due-7', 'Your goal sheet is due on November 2']]);
     expect(toMentee[0]?.text_body).toContain('Hello Theo Mentee,');
-    expect(toMentee[0]?.text_body).toContain('the goal sheet you and Rosa Mentor are writing together is due on Monday, November 2, 2026, in 7 days.');
+    expect(toMentee[0]?.text_body).toContain(
+      'the goal sheet you and Rosa Mentor are writing together is due on Monday, November 2, 2026, in 7 days.',
+    );
     expect(toMentee[0]?.text_body).toContain('You send it to the program office once you both agree on it.');
     expect(toMentee[0]?.text_body).toContain(`Open the goal sheet: http://localhost:3000/matches/${match.id}/goal-sheet`);
     expect(toMentor[0]?.text_body).toContain('Theo Mentee sends it to the program office');
 
     const sent = ofMatch((await list('sent')).reminders, match.id);
-    expect(sent).toEqual([expect.objectContaining({ kind: 'goal-sheet-due-7', status: 'sent', attempts: 1, outboxId: toMentee[0]?.id, finishedAt: DUE_7_AT })]);
+    expect(sent).toEqual([
+      expect.objectContaining({ kind: 'goal-sheet-due-7', status: 'sent', attempts: 1, outboxId: toMentee[0]?.id, finishedAt: DUE_7_AT }),
+    ]);
 
     // The pair sends the goal sheet in: the later goal-sheet reminders are skipped, with the reason.
     await ctx.deps.db
@@ -138,9 +159,13 @@ describeEachDialect('reminders', (db) => {
     await pollAt('2026-11-09T15:00:00.000Z');
     const quiet = (await mailTo(ctx.deps, menteeEmail)).filter((m) => m.kind === 'reminder.quiet');
     expect(quiet.map((m) => m.subject)).toEqual(['Time to catch up with Rosa Mentor?']);
-    expect(quiet[0]?.text_body).toContain('The last contact between you and Rosa Mentor logged in Tandem was on Monday, October 19, 2026, 3 weeks ago.');
+    expect(quiet[0]?.text_body).toContain(
+      'The last contact between you and Rosa Mentor logged in Tandem was on Monday, October 19, 2026, 3 weeks ago.',
+    );
     expect(quiet[0]?.text_body).toContain(`Your match: http://localhost:3000/matches/${match.id}`);
-    expect((await mailTo(ctx.deps, mentorEmail)).filter((m) => m.kind === 'reminder.quiet').map((m) => m.subject)).toEqual(['Time to catch up with Theo Mentee?']);
+    expect((await mailTo(ctx.deps, mentorEmail)).filter((m) => m.kind === 'reminder.quiet').map((m) => m.subject)).toEqual([
+      'Time to catch up with Theo Mentee?',
+    ]);
   });
 
   it('lets staff cancel a scheduled reminder, which then never goes out nor comes back', async () => {
@@ -152,9 +177,25 @@ describeEachDialect('reminders', (db) => {
 
     const res = await staff.post(`/api/reminders/${due7?.id}/cancel`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: due7?.id, status: 'cancelled', cancelledBy: { name: staffName }, finishedAt: '2026-11-20T17:00:00.000Z' });
-    const audit = await ctx.deps.db.selectFrom('audit_log').select(['action', 'entity_type', 'entity_id', 'details']).where('action', '=', 'reminder.cancelled').execute();
-    expect(audit).toEqual([{ action: 'reminder.cancelled', entity_type: 'reminder', entity_id: String(due7?.id), details: expect.stringContaining(`"matchId":${match.id}`) }]);
+    expect(res.json()).toMatchObject({
+      id: due7?.id,
+      status: 'cancelled',
+      cancelledBy: { name: staffName },
+      finishedAt: '2026-11-20T17:00:00.000Z',
+    });
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_type', 'entity_id', 'details'])
+      .where('action', '=', 'reminder.cancelled')
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: 'reminder.cancelled',
+        entity_type: 'reminder',
+        entity_id: String(due7?.id),
+        details: expect.stringContaining(`"matchId":${match.id}`),
+      },
+    ]);
 
     const again = await staff.post(`/api/reminders/${due7?.id}/cancel`);
     expect(again.statusCode).toBe(409);
@@ -164,7 +205,9 @@ describeEachDialect('reminders', (db) => {
     await pollAt('2026-12-13T15:30:00.000Z');
     const mentee = await emailOf(match.menteeId);
     expect((await mailTo(ctx.deps, mentee)).map((m) => m.kind)).not.toContain('reminder.goal-sheet-due-7');
-    expect(ofMatch((await list('cancelled')).reminders, match.id).map((r) => [r.kind, r.status])).toEqual([['goal-sheet-due-7', 'cancelled']]);
+    expect(ofMatch((await list('cancelled')).reminders, match.id).map((r) => [r.kind, r.status])).toEqual([
+      ['goal-sheet-due-7', 'cancelled'],
+    ]);
     expect(ofMatch((await list()).reminders, match.id).map((r) => r.kind)).not.toContain('goal-sheet-due-7');
   });
 
@@ -173,11 +216,19 @@ describeEachDialect('reminders', (db) => {
     expect(sent?.status).toBe('sent');
     const res = await staff.post(`/api/reminders/${sent?.id}/cancel`);
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toEqual({ code: 'REMINDER_NOT_SCHEDULED', message: 'This reminder has already been sent, so it can no longer be cancelled.' });
+    expect(res.json()).toEqual({
+      code: 'REMINDER_NOT_SCHEDULED',
+      message: 'This reminder has already been sent, so it can no longer be cancelled.',
+    });
 
     expect((await staff.post('/api/reminders/999999/cancel')).json()).toEqual({ code: 'NOT_FOUND', message: 'No such reminder.' });
     // The planner's own job is not a reminder.
-    const plan = await ctx.deps.db.selectFrom('jobs').select('id').where('kind', '=', 'reminders.plan').where('status', '=', 'done').executeTakeFirstOrThrow();
+    const plan = await ctx.deps.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'reminders.plan')
+      .where('status', '=', 'done')
+      .executeTakeFirstOrThrow();
     expect((await staff.post(`/api/reminders/${plan.id}/cancel`)).statusCode).toBe(404);
 
     expect((await staff.post('/api/reminders/abc/cancel')).statusCode).toBe(400);
@@ -198,12 +249,25 @@ describeEachDialect('reminders', (db) => {
       .where('id', '=', quiet?.id ?? 0)
       .execute();
     expect(ofMatch((await list('failed')).reminders, match.id)).toEqual([
-      expect.objectContaining({ id: quiet?.id, status: 'failed', attempts: 5, maxAttempts: 5, lastError: 'SMTP refused the message', skipReason: null }),
+      expect.objectContaining({
+        id: quiet?.id,
+        status: 'failed',
+        attempts: 5,
+        maxAttempts: 5,
+        lastError: 'SMTP refused the message',
+        skipReason: null,
+      }),
     ]);
 
-    await ctx.deps.db.updateTable('matches').set({ status: 'ended', ended_at: '2026-12-02T10:00:00.000Z' }).where('id', '=', match.id).execute();
+    await ctx.deps.db
+      .updateTable('matches')
+      .set({ status: 'ended', ended_at: '2026-12-02T10:00:00.000Z' })
+      .where('id', '=', match.id)
+      .execute();
     await pollAt(due7?.runAt ?? '');
-    expect(ofMatch((await list('skipped')).reminders, match.id)).toContainEqual(expect.objectContaining({ id: due7?.id, skipReason: 'The match has ended.', attempts: 1 }));
+    expect(ofMatch((await list('skipped')).reminders, match.id)).toContainEqual(
+      expect.objectContaining({ id: due7?.id, skipReason: 'The match has ended.', attempts: 1 }),
+    );
     expect(await mailTo(ctx.deps, await emailOf(match.menteeId))).toEqual([]);
   });
 
@@ -216,7 +280,11 @@ describeEachDialect('reminders', (db) => {
     expect(worker?.running).toBe(true);
     try {
       // It polls by itself: this slot's planning pass gets done without anyone calling runOnce.
-      await eventually(async () => (await findJobByKey(ctx.deps.db, 'reminders.plan:2027-01-04T12:00:00.000Z'))?.status === 'done', 5_000, 'the worker to plan');
+      await eventually(
+        async () => (await findJobByKey(ctx.deps.db, 'reminders.plan:2027-01-04T12:00:00.000Z'))?.status === 'done',
+        5_000,
+        'the worker to plan',
+      );
     } finally {
       await worker?.stop();
     }

@@ -9,7 +9,10 @@ import { buildTestApp, Client, setUpProgram, signedIn } from '../setup/test-app.
 import type { TestContext } from '../setup/test-app.ts';
 
 /** A multipart/form-data body as a browser would send it, built by the platform's own FormData. */
-async function multipart(fields: Record<string, string>, files: { name: string; type: string; bytes: Buffer }[] = []): Promise<{ body: Buffer; contentType: string }> {
+async function multipart(
+  fields: Record<string, string>,
+  files: { name: string; type: string; bytes: Buffer }[] = [],
+): Promise<{ body: Buffer; contentType: string }> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   for (const f of files) form.append('file', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
@@ -19,7 +22,13 @@ async function multipart(fields: Record<string, string>, files: { name: string; 
 
 /** 1000 bytes that differ from position to position, so a wrong slice cannot pass for a right one. */
 const VIDEO = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 7 + 3) % 256));
-const FIELDS = { kind: 'video', title: 'Welcome to the program', description: 'What to expect in your first month.', audience: 'everyone', topic: 'Getting started' };
+const FIELDS = {
+  kind: 'video',
+  title: 'Welcome to the program',
+  description: 'What to expect in your first month.',
+  audience: 'everyone',
+  topic: 'Getting started',
+};
 
 describeEachDialect('resources', (db) => {
   let ctx: TestContext;
@@ -40,9 +49,18 @@ describeEachDialect('resources', (db) => {
     const { body, contentType } = await multipart(fields, files);
     return client.request('POST', '/api/resources/upload', body, { 'content-type': contentType });
   };
-  const rowCount = async () => Number((await ctx.deps.db.selectFrom('resources').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const rowCount = async () =>
+    Number(
+      (
+        await ctx.deps.db
+          .selectFrom('resources')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const stored = (dir = ctx.deps.config.uploadDir) => fs.readdirSync(dir).sort();
-  const titles = async (client: Client, query = '') => ((await client.get(`/api/resources${query}`)).json().resources as Resource[]).map((r) => r.title);
+  const titles = async (client: Client, query = '') =>
+    ((await client.get(`/api/resources${query}`)).json().resources as Resource[]).map((r) => r.title);
 
   describe('links', () => {
     it('shows each person what is meant for them, grouped by topic whatever its case', async () => {
@@ -55,14 +73,31 @@ describeEachDialect('resources', (db) => {
       await add('How to guide a mentee', 'mentors', 'being a mentor', 'video', 'https://video.example.org/watch?v=guide');
       await add('Making the most of mentoring', 'mentees', 'Being a mentee', 'document');
       await add('Calendar of the year', 'everyone', 'Getting started');
-      expect(first).toMatchObject({ kind: 'link', audience: 'everyone', topic: 'Getting started', url: 'https://example.org/guide', file: null, description: 'About Program handbook.' });
+      expect(first).toMatchObject({
+        kind: 'link',
+        audience: 'everyone',
+        topic: 'Getting started',
+        url: 'https://example.org/guide',
+        file: null,
+        description: 'About Program handbook.',
+      });
 
       expect(await titles(as('mentor'))).toEqual(['How to guide a mentee', 'Program handbook', 'Calendar of the year']);
       expect(await titles(as('mentee'))).toEqual(['Making the most of mentoring', 'Program handbook', 'Calendar of the year']);
-      expect(await titles(as('mentee+mentor'))).toEqual(['Making the most of mentoring', 'How to guide a mentee', 'Program handbook', 'Calendar of the year']);
+      expect(await titles(as('mentee+mentor'))).toEqual([
+        'Making the most of mentoring',
+        'How to guide a mentee',
+        'Program handbook',
+        'Calendar of the year',
+      ]);
       expect(await titles(as('committee'))).toEqual(['Program handbook', 'Calendar of the year']);
       expect(await titles(as('taskforce'))).toEqual(['Program handbook', 'Calendar of the year']);
-      expect(await titles(staff)).toEqual(['Making the most of mentoring', 'How to guide a mentee', 'Program handbook', 'Calendar of the year']);
+      expect(await titles(staff)).toEqual([
+        'Making the most of mentoring',
+        'How to guide a mentee',
+        'Program handbook',
+        'Calendar of the year',
+      ]);
       expect(await titles(staff, '?audience=mentees')).toEqual(['Making the most of mentoring']);
       // Asking for an audience one is not in shows nothing, never more.
       expect(await titles(as('mentee'), '?audience=mentors')).toEqual([]);
@@ -72,28 +107,73 @@ describeEachDialect('resources', (db) => {
 
     it('refuses an address that is not a web address, writing nothing', async () => {
       const before = await rowCount();
-      for (const url of ['javascript:alert(document.cookie)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.org/file', 'not a url', '//example.org', '']) {
+      for (const url of [
+        'javascript:alert(document.cookie)',
+        'JavaScript:alert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        'ftp://example.org/file',
+        'not a url',
+        '//example.org',
+        '',
+      ]) {
         const res = await staff.post('/api/resources', { kind: 'link', title: 'Sneaky', audience: 'everyone', topic: 'Tricks', url });
         expect(res.statusCode, url).toBe(400);
         expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'url' }] });
       }
-      for (const body of [{ kind: 'link', title: '', audience: 'everyone', topic: 'T', url: 'https://example.org' }, { kind: 'podcast', title: 'X', audience: 'everyone', topic: 'T', url: 'https://example.org' }, { kind: 'link', title: 'X', audience: 'alumni', topic: 'T', url: 'https://example.org' }]) {
+      for (const body of [
+        { kind: 'link', title: '', audience: 'everyone', topic: 'T', url: 'https://example.org' },
+        { kind: 'podcast', title: 'X', audience: 'everyone', topic: 'T', url: 'https://example.org' },
+        { kind: 'link', title: 'X', audience: 'alumni', topic: 'T', url: 'https://example.org' },
+      ]) {
         expect((await staff.post('/api/resources', body)).statusCode, JSON.stringify(body)).toBe(400);
       }
       expect(await rowCount()).toBe(before);
-      expect((await as('mentor').post('/api/resources', { kind: 'link', title: 'Mine', audience: 'everyone', topic: 'T', url: 'https://example.org' })).statusCode).toBe(403);
+      expect(
+        (
+          await as('mentor').post('/api/resources', {
+            kind: 'link',
+            title: 'Mine',
+            audience: 'everyone',
+            topic: 'T',
+            url: 'https://example.org',
+          })
+        ).statusCode,
+      ).toBe(403);
     });
 
     it('lets staff edit a link, but never to an unsafe address', async () => {
-      const link = (await staff.post('/api/resources', { kind: 'link', title: 'Old title', audience: 'everyone', topic: 'Misc', url: 'https://example.org/old' })).json() as Resource;
-      const res = await staff.patch(`/api/resources/${link.id}`, { title: 'New title', audience: 'mentees', topic: 'Being a mentee', url: 'https://example.org/new', kind: 'document' });
+      const link = (
+        await staff.post('/api/resources', {
+          kind: 'link',
+          title: 'Old title',
+          audience: 'everyone',
+          topic: 'Misc',
+          url: 'https://example.org/old',
+        })
+      ).json() as Resource;
+      const res = await staff.patch(`/api/resources/${link.id}`, {
+        title: 'New title',
+        audience: 'mentees',
+        topic: 'Being a mentee',
+        url: 'https://example.org/new',
+        kind: 'document',
+      });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ id: link.id, title: 'New title', audience: 'mentees', topic: 'Being a mentee', url: 'https://example.org/new', kind: 'document' });
+      expect(res.json()).toMatchObject({
+        id: link.id,
+        title: 'New title',
+        audience: 'mentees',
+        topic: 'Being a mentee',
+        url: 'https://example.org/new',
+        kind: 'document',
+      });
       expect(await titles(as('mentor'))).not.toContain('New title');
       expect(await titles(as('mentee'))).toContain('New title');
       const unsafe = await staff.patch(`/api/resources/${link.id}`, { url: 'javascript:alert(1)' });
       expect(unsafe.statusCode).toBe(400);
-      expect(((await staff.get('/api/resources')).json().resources as Resource[]).find((r) => r.id === link.id)?.url).toBe('https://example.org/new');
+      expect(((await staff.get('/api/resources')).json().resources as Resource[]).find((r) => r.id === link.id)?.url).toBe(
+        'https://example.org/new',
+      );
       expect((await staff.patch('/api/resources/999999', { title: 'Ghost' })).statusCode).toBe(404);
       expect((await as('mentee').patch(`/api/resources/${link.id}`, { title: 'Mine now' })).statusCode).toBe(403);
       // A link has no file to stream.
@@ -123,7 +203,12 @@ describeEachDialect('resources', (db) => {
       expect(fs.readFileSync(path.join(ctx.deps.config.uploadDir, added[0] as string)).equals(VIDEO)).toBe(true);
       // Nothing was written outside the upload directory.
       expect(fs.existsSync(path.join(ctx.deps.config.uploadDir, '..', '..', 'Welcome "video".mp4'))).toBe(false);
-      const audit = await ctx.deps.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'resource').where('entity_id', '=', String(video.id)).execute();
+      const audit = await ctx.deps.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_type', '=', 'resource')
+        .where('entity_id', '=', String(video.id))
+        .execute();
       expect(audit).toEqual([{ action: 'resource.uploaded' }]);
     });
 
@@ -142,13 +227,16 @@ describeEachDialect('resources', (db) => {
       expect(res.headers.etag).toMatch(/^"[0-9a-f]{32}"$/);
       expect(new Date(String(res.headers['last-modified'])).getTime()).toBe(new Date(video.createdAt).setMilliseconds(0));
 
-      const again = await as('mentee').request('GET', `/api/resources/${video.id}/file`, undefined, { 'if-none-match': String(res.headers.etag) });
+      const again = await as('mentee').request('GET', `/api/resources/${video.id}/file`, undefined, {
+        'if-none-match': String(res.headers.etag),
+      });
       expect(again.statusCode).toBe(304);
       expect(again.rawPayload.length).toBe(0);
     });
 
     it('answers range requests with exactly the bytes asked for', async () => {
-      const get = (range: string, extra: Record<string, string> = {}) => as('mentor').request('GET', `/api/resources/${video.id}/file`, undefined, { range, ...extra });
+      const get = (range: string, extra: Record<string, string> = {}) =>
+        as('mentor').request('GET', `/api/resources/${video.id}/file`, undefined, { range, ...extra });
 
       const head = await get('bytes=0-99');
       expect(head.statusCode).toBe(206);
@@ -188,16 +276,25 @@ describeEachDialect('resources', (db) => {
       const current = await get('bytes=0-9', { 'if-range': String(head.headers.etag) });
       expect(current.statusCode).toBe(206);
 
-      const headOnly = await ctx.app.inject({ method: 'HEAD', url: `/api/resources/${video.id}/file`, headers: { cookie: `tandem_session=${as('mentor').sessionToken()}` } });
+      const headOnly = await ctx.app.inject({
+        method: 'HEAD',
+        url: `/api/resources/${video.id}/file`,
+        headers: { cookie: `tandem_session=${as('mentor').sessionToken()}` },
+      });
       expect(headOnly.statusCode).toBe(200);
       expect(headOnly.headers['content-length']).toBe('1000');
       expect(headOnly.rawPayload.length).toBe(0);
     });
 
     it('keeps a file to the audience it is for (404 for anyone else, as if it did not exist)', async () => {
-      const doc = (await upload(staff, { ...FIELDS, kind: 'document', title: 'Guide for mentors', audience: 'mentors' }, [{ name: 'guide.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.4 guide') }])).json() as Resource;
+      const doc = (
+        await upload(staff, { ...FIELDS, kind: 'document', title: 'Guide for mentors', audience: 'mentors' }, [
+          { name: 'guide.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.4 guide') },
+        ])
+      ).json() as Resource;
       for (const who of ['mentor', 'mentee+mentor']) expect((await as(who).get(`/api/resources/${doc.id}/file`)).statusCode, who).toBe(200);
-      for (const who of ['mentee', 'committee', 'taskforce']) expect((await as(who).get(`/api/resources/${doc.id}/file`)).statusCode, who).toBe(404);
+      for (const who of ['mentee', 'committee', 'taskforce'])
+        expect((await as(who).get(`/api/resources/${doc.id}/file`)).statusCode, who).toBe(404);
       const res = await staff.get(`/api/resources/${doc.id}/file`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-disposition']).toMatch(/^inline; filename="guide.pdf"/);
@@ -211,10 +308,17 @@ describeEachDialect('resources', (db) => {
         { name: 'logo.svg', type: 'image/svg+xml', stored: 'application/octet-stream', disposition: 'attachment' },
         { name: 'notes.txt', type: 'text/plain', stored: 'text/plain', disposition: 'attachment' },
         { name: 'photo.png', type: 'image/png', stored: 'image/png', disposition: 'inline' },
-        { name: 'plan.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', stored: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: 'attachment' },
+        {
+          name: 'plan.docx',
+          type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          stored: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          disposition: 'attachment',
+        },
       ];
       for (const c of cases) {
-        const res = await upload(staff, { ...FIELDS, kind: 'document', title: c.name }, [{ name: c.name, type: c.type, bytes: Buffer.from('<script>alert(1)</script>') }]);
+        const res = await upload(staff, { ...FIELDS, kind: 'document', title: c.name }, [
+          { name: c.name, type: c.type, bytes: Buffer.from('<script>alert(1)</script>') },
+        ]);
         expect(res.statusCode, c.name).toBe(201);
         expect(res.json().file.type, c.name).toBe(c.stored);
         const file = await as('mentee').get(res.json().file.href);
@@ -243,7 +347,13 @@ describeEachDialect('resources', (db) => {
       expect(json.statusCode).toBe(415);
       expect(json.json().code).toBe('NOT_MULTIPART');
       // Multipart belongs to the upload route alone.
-      const { body, contentType } = await multipart({ kind: 'link', title: 'X', audience: 'everyone', topic: 'T', url: 'https://example.org' });
+      const { body, contentType } = await multipart({
+        kind: 'link',
+        title: 'X',
+        audience: 'everyone',
+        topic: 'T',
+        url: 'https://example.org',
+      });
       expect((await staff.request('POST', '/api/resources', body, { 'content-type': contentType })).statusCode).toBe(415);
       expect((await upload(as('mentor'), FIELDS, [file])).statusCode).toBe(403);
       expect((await upload(new Client(ctx.app), FIELDS, [file])).statusCode).toBe(401);
@@ -264,7 +374,10 @@ describeEachDialect('resources', (db) => {
         };
         const tooBig = await send(Buffer.alloc(5000, 1));
         expect(tooBig.statusCode).toBe(413);
-        expect(tooBig.json()).toEqual({ code: 'FILE_TOO_LARGE', message: expect.stringMatching(/larger than the 1 MB the program allows/) });
+        expect(tooBig.json()).toEqual({
+          code: 'FILE_TOO_LARGE',
+          message: expect.stringMatching(/larger than the 1 MB the program allows/),
+        });
         expect(fs.readdirSync(small.deps.config.uploadDir)).toEqual([]);
         // A body announced as far beyond the limit is refused before any of it is stored.
         const huge = await send(Buffer.alloc(2 * 1024 * 1024 + 10, 1));
@@ -293,7 +406,7 @@ describeEachDialect('resources', (db) => {
     });
 
     it('deletes the row and then the file; a file missing from disk is a 404, not an error', async () => {
-      const key = (JSON.parse((await staff.get(`/api/resources/${video.id}/file`)).headers.etag as string) as string);
+      const key = JSON.parse((await staff.get(`/api/resources/${video.id}/file`)).headers.etag as string) as string;
       expect(stored()).toContain(key);
       const res = await staff.request('DELETE', `/api/resources/${video.id}`);
       expect(res.statusCode).toBe(200);

@@ -25,7 +25,8 @@ describeEachDialect('values the database should never hold', (db) => {
   });
   afterAll(() => ctx.close());
 
-  const unknown = (table: string, column: string, value: unknown) => expect.objectContaining({ name: 'UnknownStoredValueError', table, column, value });
+  const unknown = (table: string, column: string, value: unknown) =>
+    expect.objectContaining({ name: 'UnknownStoredValueError', table, column, value });
 
   it('a period status', async () => {
     const periodId = await periodIn(ctx.deps, 'active');
@@ -50,7 +51,11 @@ describeEachDialect('values the database should never hold', (db) => {
     await sql`update matches set status = 'paused' where id = ${match.id}`.execute(ctx.deps.db);
     await expect(findMatchForLog(ctx.deps.db, match.id)).rejects.toEqual(unknown('matches', 'status', 'paused'));
 
-    const application = await ctx.deps.db.selectFrom('applications').select('id').where('user_id', '=', match.mentorId).executeTakeFirstOrThrow();
+    const application = await ctx.deps.db
+      .selectFrom('applications')
+      .select('id')
+      .where('user_id', '=', match.mentorId)
+      .executeTakeFirstOrThrow();
     await sql`update applications set channels = '["email","fax"]' where id = ${application.id}`.execute(ctx.deps.db);
     await expect(findApplication(ctx.deps.db, application.id)).rejects.toEqual(unknown('applications', 'channels', 'fax'));
   });

@@ -38,13 +38,28 @@ describeEachDialect('match workspace', (db) => {
     const at = ctx.clock.now().toISOString();
     return ctx.deps.db
       .insertInto('goal_sheets')
-      .values({ match_id: matchId, status, revision: 1, content: '{"goals":[],"communication":{"channels":[],"cadence":""}}', updated_at: at, created_at: at })
+      .values({
+        match_id: matchId,
+        status,
+        revision: 1,
+        content: '{"goals":[],"communication":{"channels":[],"cadence":""}}',
+        updated_at: at,
+        created_at: at,
+      })
       .execute();
   };
   const addContact = (match: TestMatch, occurredOn: string) =>
     ctx.deps.db
       .insertInto('contacts')
-      .values({ match_id: match.id, logged_by: match.menteeId, occurred_on: occurredOn, channel: 'video', activity_id: null, note: '', created_at: ctx.clock.now().toISOString() })
+      .values({
+        match_id: match.id,
+        logged_by: match.menteeId,
+        occurred_on: occurredOn,
+        channel: 'video',
+        activity_id: null,
+        note: '',
+        created_at: ctx.clock.now().toISOString(),
+      })
       .execute();
 
   beforeAll(async () => {
@@ -58,19 +73,42 @@ describeEachDialect('match workspace', (db) => {
 
   it('opens for the two people and staff, and answers 404 to everyone else', async () => {
     ctx.clock.set('2026-09-20T18:00:00.000Z');
-    const m = await createTestMatch(ctx.deps, { periodId, mentorAnswers: { jobTitle: 'Head of Youth Services', employer: 'Lakeside Public Library', phone: '+1 312 555 0100' } });
-    const [mentor, mentee] = await Promise.all([ctx.deps.db.selectFrom('users').select(['id', 'name']).where('id', '=', m.mentorId).executeTakeFirstOrThrow(), ctx.deps.db.selectFrom('users').select(['id', 'name']).where('id', '=', m.menteeId).executeTakeFirstOrThrow()]);
+    const m = await createTestMatch(ctx.deps, {
+      periodId,
+      mentorAnswers: { jobTitle: 'Head of Youth Services', employer: 'Lakeside Public Library', phone: '+1 312 555 0100' },
+    });
+    const [mentor, mentee] = await Promise.all([
+      ctx.deps.db.selectFrom('users').select(['id', 'name']).where('id', '=', m.mentorId).executeTakeFirstOrThrow(),
+      ctx.deps.db.selectFrom('users').select(['id', 'name']).where('id', '=', m.menteeId).executeTakeFirstOrThrow(),
+    ]);
 
     const asMentor = await workspaceOf(m.id, m.mentorId);
     expect(asMentor.myRole).toBe('mentor');
     expect(asMentor.people.map((p: { name: string; role: string }) => [p.role, p.name])).toEqual([['mentee', mentee.name]]);
-    expect(asMentor.match).toMatchObject({ id: m.id, periodId, status: 'active', matchedAt: m.matchedAt, explanation: 'both in public libraries' });
+    expect(asMentor.match).toMatchObject({
+      id: m.id,
+      periodId,
+      status: 'active',
+      matchedAt: m.matchedAt,
+      explanation: 'both in public libraries',
+    });
     expect(asMentor.match.periodName).toMatch(/^Matching period/);
 
     const asMentee = await workspaceOf(m.id, m.menteeId);
     expect(asMentee.myRole).toBe('mentee');
     expect(asMentee.people).toHaveLength(1);
-    expect(asMentee.people[0]).toMatchObject({ userId: mentor.id, role: 'mentor', name: mentor.name, jobTitle: 'Head of Youth Services', employer: 'Lakeside Public Library', phone: '+1 312 555 0100', region: 'US-IL', timeZone: 'America/Chicago', channels: ['email', 'video'], languages: ['English'] });
+    expect(asMentee.people[0]).toMatchObject({
+      userId: mentor.id,
+      role: 'mentor',
+      name: mentor.name,
+      jobTitle: 'Head of Youth Services',
+      employer: 'Lakeside Public Library',
+      phone: '+1 312 555 0100',
+      region: 'US-IL',
+      timeZone: 'America/Chicago',
+      channels: ['email', 'video'],
+      languages: ['English'],
+    });
 
     const asStaff = await workspaceOf(m.id, staffId);
     expect(asStaff.myRole).toBe('staff');
@@ -100,7 +138,8 @@ describeEachDialect('match workspace', (db) => {
     for (const viewer of [m.mentorId, m.menteeId, staffId]) {
       const body = await workspaceOf(m.id, viewer);
       const text = JSON.stringify(body);
-      for (const leak of ['SECRET-HOPES', 'CONFIDENTIAL-NOTE', 'woman', 'preferSameGender', 'association_member']) expect(text).not.toContain(leak);
+      for (const leak of ['SECRET-HOPES', 'CONFIDENTIAL-NOTE', 'woman', 'preferSameGender', 'association_member'])
+        expect(text).not.toContain(leak);
       const keys: string[] = [];
       const walk = (v: unknown): void => {
         if (Array.isArray(v)) v.forEach(walk);
@@ -192,13 +231,21 @@ describeEachDialect('match workspace', (db) => {
       await setSettings({ quietAfterWeeks: 3 });
     }
     // An ended match is never quiet.
-    await ctx.deps.db.updateTable('matches').set({ status: 'ended', ended_at: ctx.clock.now().toISOString() }).where('id', '=', m.id).execute();
+    await ctx.deps.db
+      .updateTable('matches')
+      .set({ status: 'ended', ended_at: ctx.clock.now().toISOString() })
+      .where('id', '=', m.id)
+      .execute();
     expect((await workspaceOf(m.id, m.mentorId)).contact.quiet).toBe(false);
   });
 
   it('lists the program goals both chose and a few resources for the viewer’s role', async () => {
     ctx.clock.set('2026-09-20T18:00:00.000Z');
-    const m = await createTestMatch(ctx.deps, { periodId, mentorAnswers: { programGoalIds: [1, 2, 3] }, menteeAnswers: { programGoalIds: [5, 3, 2] } });
+    const m = await createTestMatch(ctx.deps, {
+      periodId,
+      mentorAnswers: { programGoalIds: [1, 2, 3] },
+      menteeAnswers: { programGoalIds: [5, 3, 2] },
+    });
     const at = ctx.clock.now().toISOString();
     const resource = (position: number, title: string, audience: Audience, kind: ResourceKind = 'link') => ({
       position,
@@ -213,7 +260,11 @@ describeEachDialect('match workspace', (db) => {
     });
     await ctx.deps.db
       .insertInto('resources')
-      .values([resource(3, 'For everyone', 'everyone', 'video'), resource(1, 'For mentors', 'mentors'), resource(2, 'For mentees', 'mentees', 'document')])
+      .values([
+        resource(3, 'For everyone', 'everyone', 'video'),
+        resource(1, 'For mentors', 'mentors'),
+        resource(2, 'For mentees', 'mentees', 'document'),
+      ])
       .execute();
 
     const asMentor = await workspaceOf(m.id, m.mentorId);
@@ -221,6 +272,10 @@ describeEachDialect('match workspace', (db) => {
     expect(asMentor.resources.map((r: { title: string }) => r.title)).toEqual(['For mentors', 'For everyone']);
     expect(asMentor.resources[1]).toEqual({ id: expect.any(Number), title: 'For everyone', kind: 'video', topic: 'Getting started' });
     expect((await workspaceOf(m.id, m.menteeId)).resources.map((r: { title: string }) => r.title)).toEqual(['For mentees', 'For everyone']);
-    expect((await workspaceOf(m.id, staffId)).resources.map((r: { title: string }) => r.title)).toEqual(['For mentors', 'For mentees', 'For everyone']);
+    expect((await workspaceOf(m.id, staffId)).resources.map((r: { title: string }) => r.title)).toEqual([
+      'For mentors',
+      'For mentees',
+      'For everyone',
+    ]);
   });
 });

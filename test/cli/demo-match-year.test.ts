@@ -25,7 +25,11 @@ async function matchYearSnapshot(ctx: TestContext) {
   const sheets = await db.selectFrom('goal_sheets').selectAll().orderBy('id').execute();
   const versions = await db.selectFrom('goal_sheet_versions').selectAll().orderBy('id').execute();
   const contacts = await db.selectFrom('contacts').selectAll().orderBy('id').execute();
-  const periods = await db.selectFrom('periods').select(['id', 'name', 'status', 'matches_announced_on', 'program_ends_on']).orderBy('id').execute();
+  const periods = await db
+    .selectFrom('periods')
+    .select(['id', 'name', 'status', 'matches_announced_on', 'program_ends_on'])
+    .orderBy('id')
+    .execute();
   return { matches, sheets, versions, contacts, periods };
 }
 
@@ -67,7 +71,11 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
 
   it('leaves the open cohort and its applications as they were', async () => {
     const open = snapshot.periods.find((p) => p.status === 'applications_open');
-    const apps = await ctx.deps.db.selectFrom('applications').select(['status']).where('period_id', '=', open?.id ?? 0).execute();
+    const apps = await ctx.deps.db
+      .selectFrom('applications')
+      .select(['status'])
+      .where('period_id', '=', open?.id ?? 0)
+      .execute();
     expect(apps).toHaveLength(79);
     expect(apps.filter((a) => a.status === 'accepted').length).toBeGreaterThan(60);
   });
@@ -133,15 +141,25 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
     const applicants = [...new Set(apps.map((a) => a.user_id))];
     const wrong = applicants.filter((id) => {
       const participation: Participation = {
-        applications: apps.filter((a) => a.user_id === id).map((a) => ({ role: a.role as ApplicationRole, status: a.status as ApplicationStatus })),
-        activeMatchSides: sides.flatMap((m) => [...(m.mentor_user_id === id ? ['mentor' as const] : []), ...(m.mentee_user_id === id ? ['mentee' as const] : [])]),
+        applications: apps
+          .filter((a) => a.user_id === id)
+          .map((a) => ({ role: a.role as ApplicationRole, status: a.status as ApplicationStatus })),
+        activeMatchSides: sides.flatMap((m) => [
+          ...(m.mentor_user_id === id ? ['mentor' as const] : []),
+          ...(m.mentee_user_id === id ? ['mentee' as const] : []),
+        ]),
       };
-      const held = roles.filter((r) => r.user_id === id).map((r) => r.role).sort();
+      const held = roles
+        .filter((r) => r.user_id === id)
+        .map((r) => r.role)
+        .sort();
       return JSON.stringify(held) !== JSON.stringify(participantRoles(participation).sort());
     });
     expect(wrong).toEqual([]);
     // The open cohort has people still in review or on the waiting list (and nothing else): none of them is a participant yet.
-    const onlyWaiting = applicants.filter((id) => apps.filter((a) => a.user_id === id).every((a) => a.status === 'submitted' || a.status === 'waitlisted'));
+    const onlyWaiting = applicants.filter((id) =>
+      apps.filter((a) => a.user_id === id).every((a) => a.status === 'submitted' || a.status === 'waitlisted'),
+    );
     expect(onlyWaiting.length).toBeGreaterThan(0);
     expect(roles.filter((r) => onlyWaiting.includes(r.user_id))).toEqual([]);
   });

@@ -82,7 +82,10 @@ describe.skipIf(skipReason !== null)('applying and matching, as new users', () =
     await page.getByLabel('Years of experience in the field').fill('2');
     await page.getByLabel('Region').fill('US-IL');
     await page.getByLabel('Time zone').selectOption('America/Chicago');
-    await page.getByRole('group', { name: /meet in person/ }).getByRole('radio', { name: 'Yes' }).check();
+    await page
+      .getByRole('group', { name: /meet in person/ })
+      .getByRole('radio', { name: 'Yes' })
+      .check();
     await page.getByRole('checkbox', { name: 'Grow early-career confidence' }).check();
     await page.getByLabel('Interests').fill('storytime, early literacy, outreach');
     await page.getByRole('checkbox', { name: 'Video call' }).check();
@@ -96,7 +99,10 @@ describe.skipIf(skipReason !== null)('applying and matching, as new users', () =
     await check('apply-thanks');
     // She is signed in already; her home page shows the application.
     await page.goto(server.url);
-    await page.getByText(/cohort/).first().waitFor();
+    await page
+      .getByText(/cohort/)
+      .first()
+      .waitFor();
     // An applicant, not yet a mentee: her home says what happens next, not what mentees do.
     await page.getByRole('heading', { name: 'Your application is under review' }).waitFor();
     await page.getByText('Matches announced').waitFor();
@@ -123,7 +129,11 @@ describe.skipIf(skipReason !== null)('applying and matching, as new users', () =
 
     // 3. Run matching.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matching' }).click();
-    await page.getByRole('row').filter({ hasText: 'Applications open' }).getByRole('link', { name: /Matching/ }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Applications open' })
+      .getByRole('link', { name: /Matching/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: /^Matching for/ }).waitFor();
     await check('matching-workspace');
     await page.getByRole('button', { name: /^Run matching/ }).click();
@@ -142,7 +152,10 @@ describe.skipIf(skipReason !== null)('applying and matching, as new users', () =
       await page.getByRole('button', { name: /^Reassign( anyway)?$/ }).click();
       await rosalindPair.first().waitFor();
     }
-    await rosalindPair.first().getByRole('button', { name: /^Lock pair/ }).click();
+    await rosalindPair
+      .first()
+      .getByRole('button', { name: /^Lock pair/ })
+      .click();
     await page.getByText('This proposal is out of date.').waitFor();
     await check('matching-locked');
 
@@ -173,11 +186,22 @@ describe.skipIf(skipReason !== null)('applying and matching, as new users', () =
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
     await page.getByRole('heading', { level: 1, name: /outbox/i }).waitFor();
     await check('outbox');
-    const mailToRosalind = page.getByRole('row').filter({ hasText: 'rosalind@example.org' }).filter({ hasText: /Meet your mentor/ });
+    const mailToRosalind = page
+      .getByRole('row')
+      .filter({ hasText: 'rosalind@example.org' })
+      .filter({ hasText: /Meet your mentor/ });
     expect(await mailToRosalind.count()).toBe(1);
-    expect(await page.getByRole('row').filter({ hasText: /Meet your mentee/ }).count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByRole('row')
+        .filter({ hasText: /Meet your mentee/ })
+        .count(),
+    ).toBeGreaterThan(0);
     await mailToRosalind.getByRole('link').first().click();
-    await page.getByText(/Rosalind/).first().waitFor();
+    await page
+      .getByText(/Rosalind/)
+      .first()
+      .waitFor();
     await check('announcement-email');
     await signOut();
 

@@ -84,7 +84,10 @@ describe.skipIf(skipReason !== null)('first run, as a new user', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
     await page.getByRole('heading', { level: 1, name: /outbox/i }).waitFor();
     await check('outbox');
-    await page.getByRole('link', { name: /invited to Youth Services Mentoring Program/ }).first().click();
+    await page
+      .getByRole('link', { name: /invited to Youth Services Mentoring Program/ })
+      .first()
+      .click();
     const inviteLink = page.getByRole('link', { name: /\/invite\// });
     await inviteLink.waitFor();
     await check('invitation-email');

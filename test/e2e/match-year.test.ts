@@ -115,19 +115,31 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     // The demo draft may hold more goals, half written: finish them.
     for (let n = 2; n <= (await mentee.getByRole('group', { name: /^Goal \d$/ }).count()); n++) {
       const g = goal(mentee, n);
-      if ((await g.getByLabel('Goal', { exact: true }).inputValue()) === '') await g.getByLabel('Goal', { exact: true }).fill(`Goal number ${n}`);
+      if ((await g.getByLabel('Goal', { exact: true }).inputValue()) === '')
+        await g.getByLabel('Goal', { exact: true }).fill(`Goal number ${n}`);
       const boxes = g.getByRole('group', { name: /Program goals this serves/ }).getByRole('checkbox');
-      if ((await g.getByRole('group', { name: /Program goals this serves/ }).getByRole('checkbox', { checked: true }).count()) === 0) await boxes.first().check();
+      if (
+        (await g
+          .getByRole('group', { name: /Program goals this serves/ })
+          .getByRole('checkbox', { checked: true })
+          .count()) === 0
+      )
+        await boxes.first().check();
       for (const label of ['Planned activities', 'How you will measure success']) {
-        if ((await g.getByLabel(label).inputValue()) === '') await g.getByLabel(label).fill('Talk it through together and write down what we learn.');
+        if ((await g.getByLabel(label).inputValue()) === '')
+          await g.getByLabel(label).fill('Talk it through together and write down what we learn.');
       }
       if ((await g.getByLabel('Target date').inputValue()) === '') await g.getByLabel('Target date').fill(isoDateIn(90));
     }
     const channels = mentee.getByRole('group', { name: /^Channels/ });
-    if (!(await channels.getByRole('checkbox', { name: 'Video call' }).isChecked())) await channels.getByRole('checkbox', { name: 'Video call' }).check();
+    if (!(await channels.getByRole('checkbox', { name: 'Video call' }).isChecked()))
+      await channels.getByRole('checkbox', { name: 'Video call' }).check();
     await mentee.getByLabel('How often').fill('Every other week');
     await mentee.getByRole('button', { name: 'Save', exact: true }).click();
-    await mentee.getByText(/^Saved/).first().waitFor();
+    await mentee
+      .getByText(/^Saved/)
+      .first()
+      .waitFor();
 
     // Her mentor opens the same sheet, sees her goal, and changes how often they meet.
     await signIn(mentor, MENTOR.email);
@@ -136,16 +148,25 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     expect(await goal(mentor, 1).getByLabel('Goal', { exact: true }).inputValue()).toBe('Plan and lead a bilingual storytime series');
     await mentor.getByLabel('How often').fill('A video call every other Tuesday evening');
     await mentor.getByRole('button', { name: 'Save', exact: true }).click();
-    await mentor.getByText(/^Saved/).first().waitFor();
+    await mentor
+      .getByText(/^Saved/)
+      .first()
+      .waitFor();
 
     // Meanwhile the mentee, on the page she loaded earlier, changes the same answer: she is asked.
     await mentee.getByLabel('How often').fill('Weekly, by video');
     await mentee.getByRole('button', { name: 'Save', exact: true }).click();
     await mentee.getByRole('heading', { name: 'Your partner saved changes while you were editing' }).waitFor();
     await check(mentee, 'goal-sheet-merge');
-    await mentee.getByRole('radio', { name: /Use theirs/ }).first().check();
+    await mentee
+      .getByRole('radio', { name: /Use theirs/ })
+      .first()
+      .check();
     await mentee.getByRole('button', { name: 'Save with these choices' }).click();
-    await mentee.getByText(/^Saved/).first().waitFor();
+    await mentee
+      .getByText(/^Saved/)
+      .first()
+      .waitFor();
     expect(await mentee.getByLabel('How often').inputValue()).toBe('A video call every other Tuesday evening');
 
     // She sends it to the program office.
@@ -159,7 +180,9 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     await check(staff, 'goal-sheets-list');
     await staff.getByRole('link', { name: MENTEE.name }).first().click();
     await h1(staff, 'Goal sheet');
-    await staff.getByLabel('Comment for the pair').fill('Lovely plan. Could you add how you will reach families who do not speak English at home?');
+    await staff
+      .getByLabel('Comment for the pair')
+      .fill('Lovely plan. Could you add how you will reach families who do not speak English at home?');
     await check(staff, 'goal-sheet-review');
     await staff.getByRole('button', { name: 'Return to the pair' }).click();
     await staff.getByText('Returned for changes', { exact: true }).first().waitFor();
@@ -167,12 +190,18 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     // The mentee sees the note, adds to the plan and sends it again.
     await mentee.reload();
     await mentee.getByText('Returned for changes', { exact: true }).first().waitFor();
-    await mentee.getByText(/families who do not speak English/).first().waitFor();
+    await mentee
+      .getByText(/families who do not speak English/)
+      .first()
+      .waitFor();
     await check(mentee, 'goal-sheet-returned');
     const plan = goal(mentee, 1).getByLabel('Planned activities');
     await plan.fill(`${await plan.inputValue()} Partner with the community center to invite families.`);
     await mentee.getByRole('button', { name: 'Save', exact: true }).click();
-    await mentee.getByText(/^Saved/).first().waitFor();
+    await mentee
+      .getByText(/^Saved/)
+      .first()
+      .waitFor();
     await mentee.getByRole('button', { name: 'Send to the program office' }).click();
     await mentee.getByText('Sent to the program office', { exact: true }).first().waitFor();
 
@@ -198,7 +227,11 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     await staff.goto(`${server.url}/health`);
     await h1(staff, 'Program health');
     await staff.getByRole('figure').first().waitFor();
-    await expect.poll(() => staff.getByRole('region', { name: 'Matches that need attention' }).getByRole('row').filter({ hasText: MENTEE.name }).count()).toBe(0);
+    await expect
+      .poll(() =>
+        staff.getByRole('region', { name: 'Matches that need attention' }).getByRole('row').filter({ hasText: MENTEE.name }).count(),
+      )
+      .toBe(0);
 
     // The staff view of the match shows both people and the contact she logged.
     await staff.goto(`${server.url}${matchPath}`);
@@ -214,11 +247,17 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     // Staff cancel one scheduled reminder, confirming first; it moves to the cancelled list.
     const status = staff.getByRole('status').filter({ hasText: /^Showing \d+ scheduled reminders?\.$/ });
     const before = Number(/\d+/.exec(await status.innerText())?.[0]);
-    await staff.getByRole('button', { name: /^Cancel the reminder/ }).first().click();
+    await staff
+      .getByRole('button', { name: /^Cancel the reminder/ })
+      .first()
+      .click();
     const confirm = staff.getByRole('group', { name: 'Confirm cancelling the reminder' });
     await check(staff, 'reminders-confirm-cancel');
     await confirm.getByRole('button', { name: 'Yes, cancel it' }).click();
-    await staff.getByRole('status').filter({ hasText: `Showing ${before - 1} scheduled` }).waitFor();
+    await staff
+      .getByRole('status')
+      .filter({ hasText: `Showing ${before - 1} scheduled` })
+      .waitFor();
     await staff.getByLabel('Show').selectOption({ label: 'Cancelled' });
     await staff.getByRole('status').filter({ hasText: 'Showing 1 cancelled reminder.' }).waitFor();
     // The two new settings: who sends the goal sheet, and when a quiet pair gets a nudge.
@@ -237,7 +276,10 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     await h1(staff, 'Activities');
     await check(staff, 'activities');
     // Reordering keeps the focus on the moved item's button and says where it went.
-    await staff.getByRole('button', { name: /^Move down activity:/ }).first().click();
+    await staff
+      .getByRole('button', { name: /^Move down activity:/ })
+      .first()
+      .click();
     await staff.getByText(/is now number 2 of \d+\./).waitFor();
     // Focus moves once React has re-rendered the list, a frame after the announcement.
     await expect.poll(() => staff.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^activity-\d+-down$/);

@@ -22,19 +22,31 @@ describe('architecture boundaries', () => {
   });
 
   it('keeps routes away from stores, even their own feature’s', async () => {
-    const errors = await boundaryErrors('src/features/periods/probe.routes.ts', "import { findPeriod } from './periods.store.ts';\nexport const probe = findPeriod;\n");
+    const errors = await boundaryErrors(
+      'src/features/periods/probe.routes.ts',
+      "import { findPeriod } from './periods.store.ts';\nexport const probe = findPeriod;\n",
+    );
     expect(errors).toEqual([expect.stringContaining('Routes call services')]);
   });
 
   it("keeps a server feature out of another feature's store, and lets it call that feature's service", async () => {
-    const store = await boundaryErrors('src/features/goal-sheets/probe.service.ts', "import { findPeriod } from '../periods/periods.store.ts';\nexport const probe = findPeriod;\n");
+    const store = await boundaryErrors(
+      'src/features/goal-sheets/probe.service.ts',
+      "import { findPeriod } from '../periods/periods.store.ts';\nexport const probe = findPeriod;\n",
+    );
     expect(store).toEqual([expect.stringContaining("Another feature's store")]);
-    const service = await boundaryErrors('src/features/goal-sheets/probe.service.ts', "import { findPeriod } from '../periods/periods.service.ts';\nexport const probe = findPeriod;\n");
+    const service = await boundaryErrors(
+      'src/features/goal-sheets/probe.service.ts',
+      "import { findPeriod } from '../periods/periods.service.ts';\nexport const probe = findPeriod;\n",
+    );
     expect(service).toEqual([]);
   });
 
   it('keeps the job queue from importing its clients', async () => {
-    const errors = await boundaryErrors('src/features/jobs/probe.ts', "import { reminderJobHandlers } from '../reminders/reminder-jobs.ts';\nexport const probe = reminderJobHandlers;\n");
+    const errors = await boundaryErrors(
+      'src/features/jobs/probe.ts',
+      "import { reminderJobHandlers } from '../reminders/reminder-jobs.ts';\nexport const probe = reminderJobHandlers;\n",
+    );
     expect(errors).toEqual([expect.stringContaining('The job queue knows none of its clients')]);
   });
 });

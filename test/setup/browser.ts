@@ -28,9 +28,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Why the browser tests cannot run here, or null when they can. Synchronous, for describe.skipIf. */
 export function browserSkipReason(): string | null {
-  return existsSync(CHROMIUM_PATH)
-    ? null
-    : `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+  return existsSync(CHROMIUM_PATH) ? null : `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
 }
 
 /**

@@ -107,8 +107,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     try {
       if (adminUrl && templateDb && !server) {
         // A server we don't own (DATABASE_URL): leave it as we found it.
-        await adminQuery(adminUrl, [`DROP DATABASE IF EXISTS ${quoteIdent(templateDb)} WITH (FORCE)`]).catch(
-          (error: unknown) => process.stderr.write(`could not drop ${templateDb}: ${String(error)}\n`),
+        await adminQuery(adminUrl, [`DROP DATABASE IF EXISTS ${quoteIdent(templateDb)} WITH (FORCE)`]).catch((error: unknown) =>
+          process.stderr.write(`could not drop ${templateDb}: ${String(error)}\n`),
         );
       }
     } finally {

@@ -11,7 +11,11 @@ import { fixedClock } from '../../src/time/clock.ts';
 export type TestClock = ReturnType<typeof fixedClock>;
 
 /** Deps for a job runner over a test database: no app, outbox-only mail, silent logs, a clock the test moves. */
-export function jobDeps(db: Kysely<Database>, dialect: Dialect, clock: TestClock = fixedClock('2026-11-29T10:00:00.000Z')): Deps & { clock: TestClock } {
+export function jobDeps(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  clock: TestClock = fixedClock('2026-11-29T10:00:00.000Z'),
+): Deps & { clock: TestClock } {
   const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://tandem.example.org' }, { webDistDir: '/nonexistent' });
   return { db, dialect, config, clock, mailer: outboxOnlyMailer, log: pino({ level: 'silent' }) };
 }

@@ -24,11 +24,13 @@ const deps = jobDeps(handle.db, handle.dialect, fixedClock(now));
 if (env.JOB_MODE === 'hang') {
   // Keeps the process alive while it waits to be killed.
   setInterval(() => undefined, 60_000);
-  const hanging = (handler: JobHandler): JobHandler => async (ctx) => {
-    await handler(ctx);
-    process.stdout.write(`claimed ${ctx.job.id}\n`);
-    return new Promise(() => undefined);
-  };
+  const hanging =
+    (handler: JobHandler): JobHandler =>
+    async (ctx) => {
+      await handler(ctx);
+      process.stdout.write(`claimed ${ctx.job.id}\n`);
+      return new Promise(() => undefined);
+    };
   const handlers: JobHandlers = Object.fromEntries(Object.entries(reminderJobHandlers).map(([kind, h]) => [kind, hanging(h)]));
   await new JobRunner(deps, { handlers, batchSize: 1, workerId: env.JOB_WORKER_ID ?? 'doomed-worker' }).runOnce(now);
 } else {
@@ -38,7 +40,7 @@ if (env.JOB_MODE === 'hang') {
   for await (const line of lines) if (line.trim() === 'go') break;
   lines.close();
   const results: Record<JobResult, number> = { done: 0, skipped: 0, retry: 0, failed: 0, lost: 0, released: 0 };
-  for (let empty = 0; empty < 3; ) {
+  for (let empty = 0; empty < 3;) {
     const report = await runner.runOnce(now);
     for (const job of report.jobs) if (job.kind.startsWith('reminder.')) results[job.result] += 1;
     empty = report.claimed === 0 ? empty + 1 : 0;

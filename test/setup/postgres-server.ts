@@ -176,8 +176,7 @@ export async function startPostgresServer(): Promise<StartPostgresResult> {
   if (binDir === null) {
     return {
       server: null,
-      reason:
-        'no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (install Debian package `postgresql`, or set DATABASE_URL)',
+      reason: 'no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (install Debian package `postgresql`, or set DATABASE_URL)',
     };
   }
   const runAs = resolveRunAs();
@@ -214,14 +213,22 @@ export async function startPostgresServer(): Promise<StartPostgresResult> {
       const [file, args] = withParentDeathSignal(
         join(binDir, 'postgres'),
         [
-          '-D', dataDir,
-          '-p', String(port),
-          '-k', dir,
-          '-c', 'listen_addresses=127.0.0.1',
-          '-c', 'fsync=off',
-          '-c', 'synchronous_commit=off',
-          '-c', 'full_page_writes=off',
-          '-c', 'max_connections=200',
+          '-D',
+          dataDir,
+          '-p',
+          String(port),
+          '-k',
+          dir,
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          'fsync=off',
+          '-c',
+          'synchronous_commit=off',
+          '-c',
+          'full_page_writes=off',
+          '-c',
+          'max_connections=200',
         ],
         'SIGQUIT',
       );

@@ -28,7 +28,10 @@ export interface TestContext {
 /** The real app over a test database, with a clock the test moves and no log noise. */
 export async function buildTestApp(testDb: TestDb, overrides: Partial<Config> = {}): Promise<TestContext> {
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-uploads-'));
-  const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_AUTH_PER_MINUTE: '1000' }, { webDistDir: '/nonexistent', uploadDir, ...overrides });
+  const config = loadConfig(
+    { NODE_ENV: 'test', RATE_LIMIT_AUTH_PER_MINUTE: '1000' },
+    { webDistDir: '/nonexistent', uploadDir, ...overrides },
+  );
   const clock = fixedClock('2026-09-01T15:00:00.000Z');
   const deps: Deps = { db: testDb.db, dialect: testDb.dialect, config, clock, mailer: outboxOnlyMailer, log: pino({ level: 'silent' }) };
   // Errors the app logs (a 500 above all) reach console.error, which fails the test.

@@ -78,7 +78,11 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
-    throw new ApiError(res.status, 'UNEXPECTED_RESPONSE', 'The server sent an answer this page did not expect. Please reload and try again.');
+    throw new ApiError(
+      res.status,
+      'UNEXPECTED_RESPONSE',
+      'The server sent an answer this page did not expect. Please reload and try again.',
+    );
   }
   return parsed.data;
 }

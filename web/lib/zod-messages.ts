@@ -9,7 +9,8 @@ export function installFriendlyZodMessages(): void {
     customError: (issue) => {
       switch (issue.code) {
         case 'too_small':
-          if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Please fill in this field.' : `Use at least ${issue.minimum} characters.`;
+          if (issue.origin === 'string')
+            return Number(issue.minimum) <= 1 ? 'Please fill in this field.' : `Use at least ${issue.minimum} characters.`;
           if (issue.origin === 'array' || issue.origin === 'set') return `Choose at least ${issue.minimum}.`;
           return `Use a number of at least ${issue.minimum}.`;
         case 'too_big':

@@ -31,7 +31,10 @@ export function authRoutes(deps: Deps) {
   return async (app: App) => {
     app.get(
       '/api/setup/status',
-      { config: { access: 'public' }, schema: { tags: ['setup'], summary: 'Whether the one-time setup is still to do', response: { 200: setupStatusSchema } } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['setup'], summary: 'Whether the one-time setup is still to do', response: { 200: setupStatusSchema } },
+      },
       () => setupStatus(deps),
     );
 
@@ -39,7 +42,12 @@ export function authRoutes(deps: Deps) {
       '/api/setup',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['setup'], summary: 'One-time setup: the program and the first staff account', body: setupBodySchema, response: { 201: meResponseSchema, ...errorResponses } },
+        schema: {
+          tags: ['setup'],
+          summary: 'One-time setup: the program and the first staff account',
+          body: setupBodySchema,
+          response: { 201: meResponseSchema, ...errorResponses },
+        },
       },
       async (request, reply) => {
         const userId = await completeSetup(deps, request.body);
@@ -53,7 +61,12 @@ export function authRoutes(deps: Deps) {
       '/api/auth/login',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: loginBodySchema, response: { 200: meResponseSchema, ...errorResponses } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with e-mail and password',
+          body: loginBodySchema,
+          response: { 200: meResponseSchema, ...errorResponses },
+        },
       },
       async (request, reply) => {
         // Only a successful sign-in replaces the session: a wrong password leaves it as it was.
@@ -76,13 +89,19 @@ export function authRoutes(deps: Deps) {
 
     app.get(
       '/api/me',
-      { config: { access: 'signed-in' }, schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: meResponseSchema, 401: errorSchema } } },
+      {
+        config: { access: 'signed-in' },
+        schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: meResponseSchema, 401: errorSchema } },
+      },
       async (request) => me(authOf(request).user),
     );
 
     app.get(
       '/api/auth/csrf',
-      { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'A token to send as x-csrf-token with every change', response: { 200: csrfResponseSchema } } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['auth'], summary: 'A token to send as x-csrf-token with every change', response: { 200: csrfResponseSchema } },
+      },
       async (request) => ({ token: issueCsrfToken(sessionTokenOf(request)) }),
     );
 
@@ -90,7 +109,12 @@ export function authRoutes(deps: Deps) {
       '/api/auth/password-reset/request',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'E-mail a reset link (same answer whether or not the account exists)', body: resetRequestBodySchema, response: { 202: okSchema, ...errorResponses } },
+        schema: {
+          tags: ['auth'],
+          summary: 'E-mail a reset link (same answer whether or not the account exists)',
+          body: resetRequestBodySchema,
+          response: { 202: okSchema, ...errorResponses },
+        },
       },
       async (request, reply) => {
         await requestPasswordReset(deps, request.body.email);
@@ -102,7 +126,12 @@ export function authRoutes(deps: Deps) {
       '/api/auth/password-reset/complete',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'Choose a new password through a reset link', body: resetCompleteBodySchema, response: { 200: okSchema, ...errorResponses } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Choose a new password through a reset link',
+          body: resetCompleteBodySchema,
+          response: { 200: okSchema, ...errorResponses },
+        },
       },
       async (request) => {
         await completePasswordReset(deps, request.body.token, request.body.password);
@@ -114,7 +143,12 @@ export function authRoutes(deps: Deps) {
       '/api/auth/password',
       {
         config: { access: 'signed-in', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'Change your password (other sessions end)', body: changePasswordBodySchema, response: { 200: okSchema, ...errorResponses } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your password (other sessions end)',
+          body: changePasswordBodySchema,
+          response: { 200: okSchema, ...errorResponses },
+        },
       },
       async (request) => {
         await changePassword(deps, authOf(request), request.body.currentPassword, request.body.newPassword);
@@ -126,7 +160,12 @@ export function authRoutes(deps: Deps) {
       '/api/invitations/:token',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'What an invitation link offers', params: tokenParamsSchema, response: { 200: invitationPreviewSchema, ...errorResponses } },
+        schema: {
+          tags: ['auth'],
+          summary: 'What an invitation link offers',
+          params: tokenParamsSchema,
+          response: { 200: invitationPreviewSchema, ...errorResponses },
+        },
       },
       (request) => previewInvitation(deps, request.params.token),
     );
@@ -135,7 +174,13 @@ export function authRoutes(deps: Deps) {
       '/api/invitations/:token/accept',
       {
         config: { access: 'public', rateLimit: authLimit },
-        schema: { tags: ['auth'], summary: 'Create an account through an invitation and sign in', params: tokenParamsSchema, body: acceptInvitationBodySchema, response: { 201: meResponseSchema, ...errorResponses } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Create an account through an invitation and sign in',
+          params: tokenParamsSchema,
+          body: acceptInvitationBodySchema,
+          response: { 201: meResponseSchema, ...errorResponses },
+        },
       },
       async (request, reply) => {
         const userId = await acceptInvitation(deps, request.params.token, request.body);

@@ -53,11 +53,7 @@ const INVALID_CREDENTIALS = () =>
   new AuthenticationError('INVALID_CREDENTIALS', 'That e-mail address and password do not match an account.');
 
 /** The same answer, in about the same time, for an unknown e-mail, a wrong password and a disabled account. */
-export async function signIn(
-  deps: Deps,
-  email: string,
-  password: string,
-): Promise<{ token: string; user: UserRecord }> {
+export async function signIn(deps: Deps, email: string, password: string): Promise<{ token: string; user: UserRecord }> {
   const creds = await findCredentials(deps.db, email);
   const ok = await verifyPassword(creds?.passwordHash, password);
   if (!creds || !ok || creds.disabled) throw INVALID_CREDENTIALS();
@@ -133,16 +129,12 @@ export async function completePasswordReset(deps: Deps, token: string, password:
   });
 }
 
-export async function changePassword(
-  deps: Deps,
-  auth: Authenticated,
-  currentPassword: string,
-  newPassword: string,
-): Promise<void> {
+export async function changePassword(deps: Deps, auth: Authenticated, currentPassword: string, newPassword: string): Promise<void> {
   const ok = await verifyPassword(await findPasswordHash(deps.db, auth.user.id), currentPassword);
-  if (!ok) throw new RuleViolationError('WRONG_PASSWORD', 'Your current password is not right.', [
-    { path: 'currentPassword', message: 'This is not your current password.' },
-  ]);
+  if (!ok)
+    throw new RuleViolationError('WRONG_PASSWORD', 'Your current password is not right.', [
+      { path: 'currentPassword', message: 'This is not your current password.' },
+    ]);
   const passwordHash = await hashPassword(newPassword);
   await deps.db.transaction().execute(async (trx) => {
     const at = toInstant(deps.clock.now());

@@ -41,17 +41,7 @@ const toRecord = (r: Row): InvitationRecord => ({
   revokedAt: r.revoked_at,
 });
 
-const columns = [
-  'id',
-  'email',
-  'name',
-  'roles',
-  'invited_by',
-  'created_at',
-  'expires_at',
-  'accepted_at',
-  'revoked_at',
-] as const;
+const columns = ['id', 'email', 'name', 'roles', 'invited_by', 'created_at', 'expires_at', 'accepted_at', 'revoked_at'] as const;
 
 export async function insertInvitation(
   db: Executor,

@@ -12,12 +12,14 @@ import { actorOf } from '../../http/access.ts';
 import type { App } from '../../http/types.ts';
 import { getPerson, invitePerson, listInvitationViews, listPeople, revokeInvitation, updatePerson } from './people.service.ts';
 
-
 export function peopleRoutes(deps: Deps) {
   return async (app: App) => {
     app.get(
       '/api/users',
-      { config: { access: ['staff'] }, schema: { tags: ['people'], summary: 'Everyone with an account', response: { 200: userListSchema, ...errorResponses } } },
+      {
+        config: { access: ['staff'] },
+        schema: { tags: ['people'], summary: 'Everyone with an account', response: { 200: userListSchema, ...errorResponses } },
+      },
       async () => ({ users: await listPeople(deps) }),
     );
 
@@ -25,7 +27,12 @@ export function peopleRoutes(deps: Deps) {
       '/api/users/:id',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['people'], summary: 'One person (staff: anyone; others: themselves)', params: idParamsSchema, response: { 200: userSchema, ...errorResponses } },
+        schema: {
+          tags: ['people'],
+          summary: 'One person (staff: anyone; others: themselves)',
+          params: idParamsSchema,
+          response: { 200: userSchema, ...errorResponses },
+        },
       },
       (request) => getPerson(deps, actorOf(request), request.params.id),
     );
@@ -34,14 +41,23 @@ export function peopleRoutes(deps: Deps) {
       '/api/users/:id',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['people'], summary: 'Rename, change roles, disable or enable', params: idParamsSchema, body: updateUserBodySchema, response: { 200: userSchema, ...errorResponses } },
+        schema: {
+          tags: ['people'],
+          summary: 'Rename, change roles, disable or enable',
+          params: idParamsSchema,
+          body: updateUserBodySchema,
+          response: { 200: userSchema, ...errorResponses },
+        },
       },
       (request) => updatePerson(deps, actorOf(request), request.params.id, request.body),
     );
 
     app.get(
       '/api/invitations',
-      { config: { access: ['staff'] }, schema: { tags: ['people'], summary: 'Invitations sent', response: { 200: invitationListSchema, ...errorResponses } } },
+      {
+        config: { access: ['staff'] },
+        schema: { tags: ['people'], summary: 'Invitations sent', response: { 200: invitationListSchema, ...errorResponses } },
+      },
       async () => ({ invitations: await listInvitationViews(deps) }),
     );
 
@@ -49,7 +65,12 @@ export function peopleRoutes(deps: Deps) {
       '/api/invitations',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['people'], summary: 'Invite someone by e-mail', body: createInvitationBodySchema, response: { 201: invitationSchema, ...errorResponses } },
+        schema: {
+          tags: ['people'],
+          summary: 'Invite someone by e-mail',
+          body: createInvitationBodySchema,
+          response: { 201: invitationSchema, ...errorResponses },
+        },
       },
       async (request, reply) => reply.code(201).send(await invitePerson(deps, actorOf(request), request.body)),
     );
@@ -58,7 +79,12 @@ export function peopleRoutes(deps: Deps) {
       '/api/invitations/:id/revoke',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['people'], summary: 'Withdraw a pending invitation', params: idParamsSchema, response: { 200: invitationSchema, ...errorResponses } },
+        schema: {
+          tags: ['people'],
+          summary: 'Withdraw a pending invitation',
+          params: idParamsSchema,
+          response: { 200: invitationSchema, ...errorResponses },
+        },
       },
       (request) => revokeInvitation(deps, actorOf(request), request.params.id),
     );

@@ -25,15 +25,7 @@ import type { InvitationRecord } from './invitations.store.ts';
 import { hashPassword } from './passwords.ts';
 import { deleteSessionsOfUser } from './sessions.store.ts';
 import { hashToken, newToken } from './tokens.ts';
-import {
-  countUsersWithRole,
-  findUserById,
-  findUserIdByEmail,
-  insertUser,
-  listUsers,
-  replaceRoles,
-  updateUser,
-} from './users.store.ts';
+import { countUsersWithRole, findUserById, findUserIdByEmail, insertUser, listUsers, replaceRoles, updateUser } from './users.store.ts';
 import type { UserRecord } from './users.store.ts';
 
 export type InvitationView = Omit<InvitationRecord, 'acceptedAt' | 'revokedAt' | 'invitedBy'> & { status: InvitationStatus };
@@ -91,7 +83,14 @@ export async function invitePerson(
         inviterName: inviter?.name ?? 'The program office',
       }),
     );
-    await recordAudit(trx, { actorId: actor.userId, action: 'invitation.sent', entityType: 'invitation', entityId: id, details: { email: input.email, roles }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'invitation.sent',
+      entityType: 'invitation',
+      entityId: id,
+      details: { email: input.email, roles },
+      at,
+    });
     const invitation = await findInvitationById(trx, id);
     if (!invitation) throw new Error('invitation vanished inside its own transaction');
     return { invitation, outboxId };
@@ -114,7 +113,13 @@ export async function revokeInvitation(deps: Deps, actor: Actor, id: number): Pr
       throw new ConflictError('INVITATION_NOT_PENDING', 'Only a pending invitation can be revoked.');
     }
     await revokePendingInvitations(trx, { id }, toInstant(now));
-    await recordAudit(trx, { actorId: actor.userId, action: 'invitation.revoked', entityType: 'invitation', entityId: id, at: toInstant(now) });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'invitation.revoked',
+      entityType: 'invitation',
+      entityId: id,
+      at: toInstant(now),
+    });
     return view({ ...inv, revokedAt: toInstant(now) }, now);
   });
 }
@@ -140,11 +145,7 @@ export async function previewInvitation(deps: Deps, token: string) {
 }
 
 /** Creates the account from a pending invitation; exactly one of two simultaneous clicks wins. */
-export async function acceptInvitation(
-  deps: Deps,
-  token: string,
-  input: { name: string; password: string },
-): Promise<number> {
+export async function acceptInvitation(deps: Deps, token: string, input: { name: string; password: string }): Promise<number> {
   assertUsable(await findInvitationByTokenHash(deps.db, hashToken(token)), deps.clock.now());
   const passwordHash = await hashPassword(input.password);
   try {
@@ -158,7 +159,14 @@ export async function acceptInvitation(
       if ((await findUserIdByEmail(trx, inv.email)) !== undefined) throw EMAIL_TAKEN();
       const userId = await insertUser(trx, { email: inv.email, name: input.name, passwordHash, at });
       await replaceRoles(trx, userId, inv.roles);
-      await recordAudit(trx, { actorId: userId, action: 'invitation.accepted', entityType: 'user', entityId: userId, details: { invitationId: inv.id }, at });
+      await recordAudit(trx, {
+        actorId: userId,
+        action: 'invitation.accepted',
+        entityType: 'user',
+        entityId: userId,
+        details: { invitationId: inv.id },
+        at,
+      });
       return userId;
     });
   } catch (err) {
@@ -190,7 +198,8 @@ export async function updatePerson(
     if (!user) throw new NotFoundError('person');
     const at = toInstant(deps.clock.now());
     const losesStaff =
-      user.roles.includes('staff') && !user.disabled &&
+      user.roles.includes('staff') &&
+      !user.disabled &&
       ((patch.roles !== undefined && !patch.roles.includes('staff')) || patch.disabled === true);
     if (losesStaff && (await countUsersWithRole(trx, 'staff')) <= 1) {
       throw new ConflictError('LAST_STAFF', 'Tandem needs at least one active staff account; give someone else the staff role first.');

@@ -50,7 +50,14 @@ export async function completeSetup(
       if ((await findUserIdByEmail(trx, input.email)) !== undefined) throw ALREADY();
       const userId = await insertUser(trx, { email: input.email, name: input.name, passwordHash, at });
       await replaceRoles(trx, userId, ['staff']);
-      await recordAudit(trx, { actorId: userId, action: 'program.set_up', entityType: 'settings', entityId: null, details: { programName: input.programName }, at });
+      await recordAudit(trx, {
+        actorId: userId,
+        action: 'program.set_up',
+        entityType: 'settings',
+        entityId: null,
+        details: { programName: input.programName },
+        at,
+      });
       return userId;
     });
   } catch (err) {

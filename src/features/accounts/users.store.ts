@@ -60,11 +60,7 @@ export async function findUserIdByEmail(db: Executor, email: string): Promise<nu
 }
 
 export async function findCredentials(db: Executor, email: string): Promise<Credentials | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .select(['id', 'password_hash', 'disabled_at'])
-    .where('email', '=', email)
-    .executeTakeFirst();
+  const row = await db.selectFrom('users').select(['id', 'password_hash', 'disabled_at']).where('email', '=', email).executeTakeFirst();
   return row && { id: row.id, passwordHash: row.password_hash, disabled: row.disabled_at !== null };
 }
 

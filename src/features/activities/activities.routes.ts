@@ -33,7 +33,12 @@ export function activityRoutes(deps: Deps) {
       '/api/activities',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['activities'], summary: 'Add an activity to the catalogue', body: createActivityBodySchema, response: { 201: activityListSchema, ...errorResponses } },
+        schema: {
+          tags: ['activities'],
+          summary: 'Add an activity to the catalogue',
+          body: createActivityBodySchema,
+          response: { 201: activityListSchema, ...errorResponses },
+        },
       },
       async (request, reply) => reply.code(201).send({ activities: await addActivity(deps, actorOf(request), request.body) }),
     );
@@ -57,7 +62,12 @@ export function activityRoutes(deps: Deps) {
       '/api/activities/reorder',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['activities'], summary: 'Put the activities in a new order', body: reorderActivitiesBodySchema, response: { 200: activityListSchema, ...errorResponses } },
+        schema: {
+          tags: ['activities'],
+          summary: 'Put the activities in a new order',
+          body: reorderActivitiesBodySchema,
+          response: { 200: activityListSchema, ...errorResponses },
+        },
       },
       async (request) => ({ activities: await reorderActivities(deps, actorOf(request), request.body.ids) }),
     );

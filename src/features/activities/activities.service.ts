@@ -25,7 +25,9 @@ async function checkedGoalIds(db: Executor, ids: readonly number[], keep: readon
   for (const id of wanted) {
     const goal = goals.find((g) => g.id === id);
     if (!goal) {
-      throw new RuleViolationError('UNKNOWN_PROGRAM_GOAL', `There is no program goal with id ${id}.`, [{ path: 'programGoalIds', message: 'Choose from the program goals listed.' }]);
+      throw new RuleViolationError('UNKNOWN_PROGRAM_GOAL', `There is no program goal with id ${id}.`, [
+        { path: 'programGoalIds', message: 'Choose from the program goals listed.' },
+      ]);
     }
     if (goal.retired && !keep.includes(id)) {
       throw new RuleViolationError('PROGRAM_GOAL_RETIRED', `“${goal.title}” is retired, so new activities can’t serve it.`, [
@@ -43,7 +45,14 @@ export async function addActivity(deps: Deps, actor: Actor, input: CreateActivit
     const at = toInstant(deps.clock.now());
     const position = Math.max(0, ...all.map((a) => a.position)) + 1;
     const id = await insertActivity(trx, { title: input.title, description: input.description, programGoalIds, position, at });
-    await recordAudit(trx, { actorId: actor.userId, action: 'activity.added', entityType: 'activity', entityId: id, details: { title: input.title }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'activity.added',
+      entityType: 'activity',
+      entityId: id,
+      details: { title: input.title },
+      at,
+    });
     return listActivities(trx, { includeRetired: true });
   });
 }
@@ -56,11 +65,19 @@ export async function changeActivity(deps: Deps, actor: Actor, id: number, patch
   return deps.db.transaction().execute(async (trx) => {
     const current = await findActivity(trx, id);
     if (!current) throw new NotFoundError('activity');
-    const programGoalIds = patch.programGoalIds === undefined ? undefined : await checkedGoalIds(trx, patch.programGoalIds, current.programGoalIds);
+    const programGoalIds =
+      patch.programGoalIds === undefined ? undefined : await checkedGoalIds(trx, patch.programGoalIds, current.programGoalIds);
     const at = toInstant(deps.clock.now());
     const retiredAt = patch.retired === undefined ? undefined : patch.retired ? at : null;
     await updateActivity(trx, id, { title: patch.title, description: patch.description, programGoalIds, retiredAt }, at);
-    await recordAudit(trx, { actorId: actor.userId, action: 'activity.changed', entityType: 'activity', entityId: id, details: { ...patch }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'activity.changed',
+      entityType: 'activity',
+      entityId: id,
+      details: { ...patch },
+      at,
+    });
     return listActivities(trx, { includeRetired: true });
   });
 }
@@ -74,7 +91,14 @@ export async function reorderActivities(deps: Deps, actor: Actor, ids: number[])
     }
     for (const [i, id] of ids.entries()) await setActivityPosition(trx, id, i + 1);
     const at = toInstant(deps.clock.now());
-    await recordAudit(trx, { actorId: actor.userId, action: 'activities.reordered', entityType: 'activity', entityId: null, details: { ids }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'activities.reordered',
+      entityType: 'activity',
+      entityId: null,
+      details: { ids },
+      at,
+    });
     return listActivities(trx, { includeRetired: true });
   });
 }

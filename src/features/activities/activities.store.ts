@@ -18,7 +18,14 @@ function parseIds(text: string): number[] {
   }
 }
 
-function toRecord(r: { id: number; position: number; title: string; description: string; program_goal_ids: string; retired_at: string | null }): ActivityRecord {
+function toRecord(r: {
+  id: number;
+  position: number;
+  title: string;
+  description: string;
+  program_goal_ids: string;
+  retired_at: string | null;
+}): ActivityRecord {
   return {
     id: r.id,
     position: r.position,
@@ -44,7 +51,10 @@ export async function findActivity(db: Executor, id: number): Promise<ActivityRe
 }
 
 export async function countActivities(db: Executor): Promise<number> {
-  const row = await db.selectFrom('activities').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('activities')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -71,7 +81,12 @@ export async function insertActivity(
 export async function updateActivity(
   db: Executor,
   id: number,
-  patch: { title?: string | undefined; description?: string | undefined; programGoalIds?: number[] | undefined; retiredAt?: string | null | undefined },
+  patch: {
+    title?: string | undefined;
+    description?: string | undefined;
+    programGoalIds?: number[] | undefined;
+    retiredAt?: string | null | undefined;
+  },
   at: string,
 ): Promise<boolean> {
   const result = await db

@@ -57,7 +57,12 @@ describe('contactSummary', () => {
   });
 
   it('says nothing about the last contact when there is none', () => {
-    expect(contactSummary([], '2026-09-20', 2)).toEqual({ lastContactOn: null, daysSinceLastContact: null, thisMonth: 0, suggestedPerMonth: 2 });
+    expect(contactSummary([], '2026-09-20', 2)).toEqual({
+      lastContactOn: null,
+      daysSinceLastContact: null,
+      thisMonth: 0,
+      suggestedPerMonth: 2,
+    });
   });
 
   it('starts a new count on the first of the month', () => {

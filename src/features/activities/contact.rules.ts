@@ -35,7 +35,11 @@ export function contactDateProblem(occurredOn: string, c: ContactDateContext): P
   }
   const matchedOn = calendarDateIn(c.timeZone, new Date(c.matchedAt));
   if (occurredOn < matchedOn) {
-    return { code: 'DATE_BEFORE_MATCH', path: 'occurredOn', message: `That is before you were matched (${matchedOn}). Pick a day from then on.` };
+    return {
+      code: 'DATE_BEFORE_MATCH',
+      path: 'occurredOn',
+      message: `That is before you were matched (${matchedOn}). Pick a day from then on.`,
+    };
   }
   return null;
 }

@@ -15,7 +15,10 @@ import { deleteContact, findContactOwner, findMatchForLog, insertContact, listCo
 import type { MatchForLog } from './contacts.store.ts';
 
 const NOT_A_PARTY = () =>
-  new PermissionError('NOT_A_PARTY', 'Only the mentor and the mentee of a match log its contacts. The program office can read the log but not write it.');
+  new PermissionError(
+    'NOT_A_PARTY',
+    'Only the mentor and the mentee of a match log its contacts. The program office can read the log but not write it.',
+  );
 const MATCH_ENDED = () => new ConflictError('MATCH_ENDED', 'This match has ended, so no more contacts can be logged for it.');
 const NOT_YOUR_CONTACT = () => new PermissionError('NOT_YOUR_CONTACT', 'Only the person who logged a contact can delete it.');
 
@@ -64,14 +67,25 @@ export async function logContact(deps: Deps, actor: Actor, matchId: number, inpu
     if (access !== 'party') throw NOT_A_PARTY();
     if (match.status !== 'active') throw MATCH_ENDED();
     const occurredOn = input.occurredOn ?? todayIn(settings.timeZone, now);
-    const problem = contactDateProblem(occurredOn, { matchedAt: match.matchedAt, timeZone: settings.timeZone, now }) ?? channelProblem(input.channel, settings.channels);
+    const problem =
+      contactDateProblem(occurredOn, { matchedAt: match.matchedAt, timeZone: settings.timeZone, now }) ??
+      channelProblem(input.channel, settings.channels);
     if (problem) throw violation(problem);
     const activityId = input.activityId ?? null;
     if (activityId !== null) {
       const activity = await findActivity(trx, activityId);
-      if (!activity) throw violation({ code: 'UNKNOWN_ACTIVITY', path: 'activityId', message: 'That activity is not in the catalogue. Pick one from the list, or none.' });
+      if (!activity)
+        throw violation({
+          code: 'UNKNOWN_ACTIVITY',
+          path: 'activityId',
+          message: 'That activity is not in the catalogue. Pick one from the list, or none.',
+        });
       if (activity.retired) {
-        throw violation({ code: 'ACTIVITY_RETIRED', path: 'activityId', message: `“${activity.title}” is no longer offered. Pick another activity, or none.` });
+        throw violation({
+          code: 'ACTIVITY_RETIRED',
+          path: 'activityId',
+          message: `“${activity.title}” is no longer offered. Pick another activity, or none.`,
+        });
       }
     }
     await insertContact(trx, {

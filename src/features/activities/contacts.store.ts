@@ -69,7 +69,18 @@ export async function listContactsOfMatch(db: Executor, matchId: number): Promis
     .selectFrom('contacts as c')
     .leftJoin('activities as a', 'a.id', 'c.activity_id')
     .leftJoin('users as u', 'u.id', 'c.logged_by')
-    .select(['c.id', 'c.match_id', 'c.occurred_on', 'c.channel', 'c.activity_id', 'a.title as activity_title', 'c.note', 'c.logged_by', 'u.name as logged_by_name', 'c.created_at'])
+    .select([
+      'c.id',
+      'c.match_id',
+      'c.occurred_on',
+      'c.channel',
+      'c.activity_id',
+      'a.title as activity_title',
+      'c.note',
+      'c.logged_by',
+      'u.name as logged_by_name',
+      'c.created_at',
+    ])
     .where('c.match_id', '=', matchId)
     .orderBy('c.occurred_on', 'desc')
     .orderBy('c.id', 'desc')
@@ -87,7 +98,10 @@ export async function listContactsOfMatch(db: Executor, matchId: number): Promis
   }));
 }
 
-export async function findContactOwner(db: Executor, id: number): Promise<{ id: number; matchId: number; loggedBy: number | null } | undefined> {
+export async function findContactOwner(
+  db: Executor,
+  id: number,
+): Promise<{ id: number; matchId: number; loggedBy: number | null } | undefined> {
   const row = await db.selectFrom('contacts').select(['id', 'match_id', 'logged_by']).where('id', '=', id).executeTakeFirst();
   return row && { id: row.id, matchId: row.match_id, loggedBy: row.logged_by };
 }

@@ -11,7 +11,8 @@ import { countActivities, insertActivity } from './activities.store.ts';
 export const DEFAULT_ACTIVITIES: { title: string; description: string; goals: number[] }[] = [
   {
     title: 'Résumé or CV review',
-    description: 'The mentee shares a current résumé or CV; the mentor reads it closely and sends back suggestions on content, order and wording.',
+    description:
+      'The mentee shares a current résumé or CV; the mentor reads it closely and sends back suggestions on content, order and wording.',
     goals: [0, 5],
   },
   {
@@ -31,17 +32,20 @@ export const DEFAULT_ACTIVITIES: { title: string; description: string; goals: nu
   },
   {
     title: 'Talk through a topic',
-    description: 'Pick a subject ahead of time, such as a hard situation at work, a budget, or a difficult conversation, and talk it through together.',
+    description:
+      'Pick a subject ahead of time, such as a hard situation at work, a budget, or a difficult conversation, and talk it through together.',
     goals: [0, 2],
   },
   {
     title: 'Meet up at a conference',
-    description: 'If you are both going to a conference, meet in person: go to a session together and introduce each other to people you know.',
+    description:
+      'If you are both going to a conference, meet in person: go to a session together and introduce each other to people you know.',
     goals: [1, 4],
   },
   {
     title: 'Shadow a program or a meeting',
-    description: 'The mentee joins (often by video) a program, a committee or a board meeting the mentor takes part in, and you talk about it afterwards.',
+    description:
+      'The mentee joins (often by video) a program, a committee or a board meeting the mentor takes part in, and you talk about it afterwards.',
     goals: [4, 5, 6],
   },
   {
@@ -61,7 +65,8 @@ export const DEFAULT_ACTIVITIES: { title: string; description: string; goals: nu
   },
   {
     title: 'Swap skills',
-    description: 'Turn the tables: the mentee teaches the mentor something they know well, from a new tool to a fresh way of reaching people.',
+    description:
+      'Turn the tables: the mentee teaches the mentor something they know well, from a new tool to a fresh way of reaching people.',
     goals: [2, 3],
   },
 ];

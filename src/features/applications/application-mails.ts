@@ -15,7 +15,9 @@ const roleWord = (role: ApplicationRole) => (role === 'mentor' ? 'a mentor' : 'a
 
 function longDate(date: string): string {
   // A calendar date, not an instant: format it as the same date everywhere.
-  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 export function applicationReceivedMail(m: MailContext & { applicationsCloseOn: string }): MailDraft {

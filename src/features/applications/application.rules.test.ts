@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicationAnswers } from '../../shared/api/applications.ts';
 import type { EligibilityQuestion } from '../../shared/api/settings.ts';
-import { answerProblems, canApplicantChange, eligibilityProblems, isLegalDecision, isWindowOpen, mayCarryForward, normaliseAnswers } from './application.rules.ts';
+import {
+  answerProblems,
+  canApplicantChange,
+  eligibilityProblems,
+  isLegalDecision,
+  isWindowOpen,
+  mayCarryForward,
+  normaliseAnswers,
+} from './application.rules.ts';
 
 const period = { status: 'applications_open' as const, applicationsOpenOn: '2026-09-01', applicationsCloseOn: '2026-09-30' };
 const CHICAGO = 'America/Chicago';
@@ -106,7 +114,13 @@ describe('normaliseAnswers', () => {
 });
 
 describe('answerProblems', () => {
-  const program = { goals: [{ id: 1, retired: false }, { id: 2, retired: true }], channels: ['email', 'video'] };
+  const program = {
+    goals: [
+      { id: 1, retired: false },
+      { id: 2, retired: true },
+    ],
+    channels: ['email', 'video'],
+  };
   const ok = { programGoalIds: [1], channels: ['email' as const], timeZone: 'UTC' };
   const isTz = (tz: string) => tz === 'UTC';
 

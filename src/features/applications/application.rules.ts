@@ -81,7 +81,11 @@ function tidyList(items: readonly string[]): string[] {
  * shared interests, so "Storytime" twice must not count twice), goal ids and channels unique,
  * eligibility answers only for the role's questions, and a mentee's capacity always 1.
  */
-export function normaliseAnswers(answers: ApplicationAnswers, role: ApplicationRole, questions: readonly EligibilityQuestion[]): ApplicationAnswers {
+export function normaliseAnswers(
+  answers: ApplicationAnswers,
+  role: ApplicationRole,
+  questions: readonly EligibilityQuestion[],
+): ApplicationAnswers {
   const keys = new Set(questions.filter((q) => q.appliesTo === 'both' || q.appliesTo === role).map((q) => q.key));
   return {
     ...answers,
@@ -124,11 +128,19 @@ export function answerProblems(
     });
   }
   if (!isTimeZone(answers.timeZone)) {
-    problems.push({ code: 'INVALID_TIME_ZONE', path: 'answers.timeZone', message: `"${answers.timeZone}" is not a time zone; choose one from the list.` });
+    problems.push({
+      code: 'INVALID_TIME_ZONE',
+      path: 'answers.timeZone',
+      message: `"${answers.timeZone}" is not a time zone; choose one from the list.`,
+    });
   }
   const notOffered = answers.channels.filter((c) => !program.channels.includes(c));
   if (notOffered.length > 0) {
-    problems.push({ code: 'CHANNEL_NOT_OFFERED', path: 'answers.channels', message: `The program does not offer ${notOffered.join(', ')} as a way to keep in touch.` });
+    problems.push({
+      code: 'CHANNEL_NOT_OFFERED',
+      path: 'answers.channels',
+      message: `The program does not offer ${notOffered.join(', ')} as a way to keep in touch.`,
+    });
   }
   return problems;
 }

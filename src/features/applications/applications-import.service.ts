@@ -41,7 +41,9 @@ export async function importApplications(
   const good = rows.flatMap((r) => (r.good ? [r.good] : []));
   const counts = { total: rows.length, good: good.length, bad: rows.length - good.length, imported: 0 };
   const write =
-    result.unmapped.length === 0 && good.length > 0 && (input.mode === 'good-rows' || (input.mode === 'all-or-nothing' && counts.bad === 0));
+    result.unmapped.length === 0 &&
+    good.length > 0 &&
+    (input.mode === 'good-rows' || (input.mode === 'all-or-nothing' && counts.bad === 0));
   if (!write) return { ...result, counts, imported: false };
 
   const now = deps.clock.now();
@@ -72,7 +74,8 @@ export async function importApplications(
     });
   } catch (err) {
     // Someone applied (or another import ran) between the check and the write.
-    if (isUniqueViolation(err)) throw new ConflictError('ALREADY_APPLIED', 'Some of these people applied while the file was being imported. Preview the file again.');
+    if (isUniqueViolation(err))
+      throw new ConflictError('ALREADY_APPLIED', 'Some of these people applied while the file was being imported. Preview the file again.');
     throw err;
   }
   return { ...result, counts: { ...counts, imported: good.length }, imported: true };

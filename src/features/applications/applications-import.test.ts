@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ROWS, prepareImport } from './applications-import.ts';
 
-const HEADER = 'email,name,role,interests,program_goals,channels,meet_in_person,languages,workplace_type,years_experience,career_stage,region,time_zone,hopes';
+const HEADER =
+  'email,name,role,interests,program_goals,channels,meet_in_person,languages,workplace_type,years_experience,career_stage,region,time_zone,hopes';
 const row = (i: number, hopes = '') =>
   `p${i}@example.org,Person ${i},mentee,Storytime,1;2,email,no,English,public,3,early_career,US-IL,America/Chicago,${hopes}`;
-const program = { goals: [{ id: 1, retired: false }, { id: 2, retired: false }], channels: ['email', 'video'], appliedKeys: new Set<string>() };
+const program = {
+  goals: [
+    { id: 1, retired: false },
+    { id: 2, retired: false },
+  ],
+  channels: ['email', 'video'],
+  appliedKeys: new Set<string>(),
+};
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const importOf = (text: string) => prepareImport({ fileBase64: base64(text) }, program);
 
@@ -44,7 +52,10 @@ describe('prepareImport limits', () => {
 
   it(`takes exactly ${MAX_IMPORT_ROWS} rows and refuses one more`, async () => {
     expect((await importOf(file(MAX_IMPORT_ROWS))).rows).toHaveLength(MAX_IMPORT_ROWS);
-    await expect(importOf(file(MAX_IMPORT_ROWS + 1))).rejects.toMatchObject({ code: 'CSV_TOO_MANY_ROWS', message: expect.stringMatching(/more than 5000 rows/) });
+    await expect(importOf(file(MAX_IMPORT_ROWS + 1))).rejects.toMatchObject({
+      code: 'CSV_TOO_MANY_ROWS',
+      message: expect.stringMatching(/more than 5000 rows/),
+    });
   });
 
   it('stops reading at the first row past the limit: what follows is never parsed', async () => {
@@ -67,11 +78,7 @@ describe('prepareImport decoding', () => {
 
 describe('prepareImport control characters', () => {
   it('names the mapped column holding one and keeps the row from being written', async () => {
-    const text = [
-      `${HEADER},nickname`,
-      `${row(1).replace('Storytime', 'Story\u0085time')},Fine`,
-      `${row(2)},Zed\u0000`,
-    ].join('\n');
+    const text = [`${HEADER},nickname`, `${row(1).replace('Storytime', 'Story\u0085time')},Fine`, `${row(2)},Zed\u0000`].join('\n');
     const { rows } = await importOf(text);
     expect(rows[0]).toMatchObject({ line: 2, errors: [{ field: 'interests', message: expect.stringContaining('(U+0085)') }] });
     expect(rows[0]?.good).toBeUndefined();

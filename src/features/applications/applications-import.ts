@@ -208,9 +208,16 @@ export async function parseCsv(bytes: Buffer, maxRecords: number): Promise<{ rec
   return { records: records.slice(0, maxRecords), more: records.length > maxRecords };
 }
 
-
-const splitList = (cell: string) => cell.split(';').map((s) => s.trim()).filter((s) => s !== '');
-const asWord = (cell: string) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const splitList = (cell: string) =>
+  cell
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+const asWord = (cell: string) =>
+  cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0']);
@@ -267,7 +274,12 @@ function forbiddenCells(get: (f: ImportField) => string | undefined): { field: s
   });
 }
 
-function validateRow(get: (f: ImportField) => string | undefined, line: number, program: ImportProgram, isTimeZone: (tz: string) => boolean): ImportRow {
+function validateRow(
+  get: (f: ImportField) => string | undefined,
+  line: number,
+  program: ImportProgram,
+  isTimeZone: (tz: string) => boolean,
+): ImportRow {
   const unstorable = forbiddenCells(get);
   const errors: { field: string; message: string }[] = [];
   const rawEmail = get('email') ?? '';
@@ -283,7 +295,11 @@ function validateRow(get: (f: ImportField) => string | undefined, line: number, 
   const yesNo = get('meet_in_person')?.trim().toLowerCase() ?? '';
   const goalCells = splitList(get('program_goals') ?? '');
   const badGoal = goalCells.find((g) => !/^\d+$/.test(g));
-  if (badGoal !== undefined) errors.push({ field: 'program_goals', message: `"${badGoal}" is not a program goal number; use the goal ids from the export, separated by ";".` });
+  if (badGoal !== undefined)
+    errors.push({
+      field: 'program_goals',
+      message: `"${badGoal}" is not a program goal number; use the goal ids from the export, separated by ";".`,
+    });
   const candidate = {
     phone: get('phone') ?? '',
     jobTitle: get('job_title') ?? '',
@@ -316,7 +332,13 @@ function validateRow(get: (f: ImportField) => string | undefined, line: number, 
   }
   // The control character is what to fix in such a column; what else it breaks there follows from it.
   const allErrors = [...unstorable, ...errors.filter((e) => !unstorable.some((u) => u.field === e.field))];
-  const row: ImportRow = { line, email: email.success ? email.data : rawEmail.trim(), name: rawName.trim(), role: rawRole, errors: allErrors };
+  const row: ImportRow = {
+    line,
+    email: email.success ? email.data : rawEmail.trim(),
+    name: rawName.trim(),
+    role: rawRole,
+    errors: allErrors,
+  };
   if (allErrors.length === 0 && email.success && name.success && role.success && answers.success) {
     row.good = { email: email.data, name: name.data, role: role.data, answers: answers.data };
   }
@@ -348,10 +370,16 @@ export async function prepareImport(
 ): Promise<PreparedImport> {
   const bytes = await decodeCsv(input.fileBase64);
   // The header and one row past the limit are all it takes to know the file is too long.
-  const { records: [header, ...records], more } = await parseCsv(bytes, 1 + MAX_IMPORT_ROWS);
+  const {
+    records: [header, ...records],
+    more,
+  } = await parseCsv(bytes, 1 + MAX_IMPORT_ROWS);
   if (!header) throw new RuleViolationError('CSV_EMPTY', 'The file is empty: it needs a heading row and one row per application.');
   if (more) {
-    throw new RuleViolationError('CSV_TOO_MANY_ROWS', `The file has more than ${MAX_IMPORT_ROWS} rows; import at most ${MAX_IMPORT_ROWS} at a time by splitting it into smaller files.`);
+    throw new RuleViolationError(
+      'CSV_TOO_MANY_ROWS',
+      `The file has more than ${MAX_IMPORT_ROWS} rows; import at most ${MAX_IMPORT_ROWS} at a time by splitting it into smaller files.`,
+    );
   }
   const headings = header.cells.map((h) => h.trim());
   const mapping = input.mapping ?? automaticMapping(headings);
@@ -387,8 +415,10 @@ export async function prepareImport(
     if (row.good) {
       const key = `${row.good.email}|${row.good.role}`;
       const earlier = seen.get(key);
-      if (earlier !== undefined) row.errors.push({ field: 'email', message: `Line ${earlier} already has a ${row.good.role} application for ${row.good.email}.` });
-      else if (program.appliedKeys.has(key)) row.errors.push({ field: 'email', message: `${row.good.email} has already applied as a ${row.good.role} in this period.` });
+      if (earlier !== undefined)
+        row.errors.push({ field: 'email', message: `Line ${earlier} already has a ${row.good.role} application for ${row.good.email}.` });
+      else if (program.appliedKeys.has(key))
+        row.errors.push({ field: 'email', message: `${row.good.email} has already applied as a ${row.good.role} in this period.` });
       else seen.set(key, r.line);
       if (row.errors.length > 0) delete row.good;
     }

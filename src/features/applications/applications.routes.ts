@@ -43,7 +43,14 @@ export function applicationRoutes(deps: Deps) {
   return async (app: App) => {
     app.get(
       '/api/apply/form',
-      { config: { access: 'public' }, schema: { tags: ['applications'], summary: 'What the public application form offers now', response: { 200: applyFormSchema, ...errorResponses } } },
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['applications'],
+          summary: 'What the public application form offers now',
+          response: { 200: applyFormSchema, ...errorResponses },
+        },
+      },
       () => applyForm(deps),
     );
 
@@ -72,14 +79,26 @@ export function applicationRoutes(deps: Deps) {
       '/api/applications',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['applications'], summary: 'Apply as a mentor or mentee in an open period', body: applyBodySchema, response: { 201: applicationSchema, ...errorResponses } },
+        schema: {
+          tags: ['applications'],
+          summary: 'Apply as a mentor or mentee in an open period',
+          body: applyBodySchema,
+          response: { 201: applicationSchema, ...errorResponses },
+        },
       },
       async (request, reply) => reply.code(201).send(await apply(deps, actorOf(request), request.body)),
     );
 
     app.get(
       '/api/my/applications',
-      { config: { access: 'signed-in' }, schema: { tags: ['applications'], summary: 'Your own applications, newest first', response: { 200: myApplicationListSchema, ...errorResponses } } },
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['applications'],
+          summary: 'Your own applications, newest first',
+          response: { 200: myApplicationListSchema, ...errorResponses },
+        },
+      },
       async (request) => ({ applications: await listMyApplications(deps, actorOf(request)) }),
     );
 
@@ -87,7 +106,12 @@ export function applicationRoutes(deps: Deps) {
       '/api/applications/:id',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['applications'], summary: 'One application (yours, or any for staff and the committee)', params: idParamsSchema, response: { 200: applicationSchema, ...errorResponses } },
+        schema: {
+          tags: ['applications'],
+          summary: 'One application (yours, or any for staff and the committee)',
+          params: idParamsSchema,
+          response: { 200: applicationSchema, ...errorResponses },
+        },
       },
       (request) => getApplication(deps, actorOf(request), request.params.id),
     );
@@ -96,7 +120,13 @@ export function applicationRoutes(deps: Deps) {
       '/api/applications/:id',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['applications'], summary: 'Change your answers while applications are open', params: idParamsSchema, body: editApplicationBodySchema, response: { 200: applicationSchema, ...errorResponses } },
+        schema: {
+          tags: ['applications'],
+          summary: 'Change your answers while applications are open',
+          params: idParamsSchema,
+          body: editApplicationBodySchema,
+          response: { 200: applicationSchema, ...errorResponses },
+        },
       },
       (request) => editApplication(deps, actorOf(request), request.params.id, request.body),
     );
@@ -105,7 +135,12 @@ export function applicationRoutes(deps: Deps) {
       '/api/applications/:id/withdraw',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['applications'], summary: 'Withdraw your application while applications are open', params: idParamsSchema, response: { 200: applicationSchema, ...errorResponses } },
+        schema: {
+          tags: ['applications'],
+          summary: 'Withdraw your application while applications are open',
+          params: idParamsSchema,
+          response: { 200: applicationSchema, ...errorResponses },
+        },
       },
       (request) => withdrawApplication(deps, actorOf(request), request.params.id),
     );
@@ -129,7 +164,13 @@ export function applicationRoutes(deps: Deps) {
       '/api/applications/:id/decision',
       {
         config: { access: REVIEWERS },
-        schema: { tags: ['applications'], summary: 'Accept, waitlist or decline an application', params: idParamsSchema, body: decisionBodySchema, response: { 200: applicationSchema, ...errorResponses } },
+        schema: {
+          tags: ['applications'],
+          summary: 'Accept, waitlist or decline an application',
+          params: idParamsSchema,
+          body: decisionBodySchema,
+          response: { 200: applicationSchema, ...errorResponses },
+        },
       },
       (request) => decide(deps, actorOf(request), request.params.id, request.body),
     );
@@ -175,7 +216,12 @@ export function applicationRoutes(deps: Deps) {
       '/api/periods/:id/applications.csv',
       {
         config: { access: REVIEWERS },
-        schema: { tags: ['applications'], summary: "Download a period's applications as CSV (no confidential preferences)", params: idParamsSchema, response: { 200: z.string(), ...errorResponses } },
+        schema: {
+          tags: ['applications'],
+          summary: "Download a period's applications as CSV (no confidential preferences)",
+          params: idParamsSchema,
+          response: { 200: z.string(), ...errorResponses },
+        },
       },
       async (request, reply) => {
         const { fileName, csv } = await exportApplicationsCsv(deps, request.params.id);

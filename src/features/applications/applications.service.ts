@@ -22,7 +22,14 @@ import type { ProgramSettings } from '../programs/program.service.ts';
 import { applicationReceivedMail, decisionMail } from './application-mails.ts';
 import { applicationsCsv } from './applications-export.ts';
 import { applicationView } from './application-view.ts';
-import { answerProblems, canApplicantChange, isLegalDecision, isWindowOpen, mayCarryForward, normaliseAnswers } from './application.rules.ts';
+import {
+  answerProblems,
+  canApplicantChange,
+  isLegalDecision,
+  isWindowOpen,
+  mayCarryForward,
+  normaliseAnswers,
+} from './application.rules.ts';
 import type { Decision } from './application.rules.ts';
 import type { ApplicationRecord } from './application.types.ts';
 import {
@@ -43,7 +50,10 @@ import { syncParticipantRoles } from './participant-roles.ts';
 const WINDOW_CLOSED = () =>
   new ConflictError('APPLICATION_WINDOW_CLOSED', 'This period is not taking applications now, so applications cannot be made or changed.');
 const ALREADY_APPLIED = (role: ApplicationRole) =>
-  new ConflictError('ALREADY_APPLIED', `You have already applied as a ${role} in this period. Open that application from your home page to change it.`);
+  new ConflictError(
+    'ALREADY_APPLIED',
+    `You have already applied as a ${role} in this period. Open that application from your home page to change it.`,
+  );
 const EMAIL_TAKEN = () =>
   new ConflictError('EMAIL_TAKEN', 'There is already an account with that e-mail address. Sign in, then apply from your home page.', [
     { path: 'email', message: 'This e-mail address already has an account: sign in to apply.' },
@@ -62,7 +72,13 @@ function windowOpen(period: PeriodRecord, settings: ProgramSettings, now: Date):
   return isWindowOpen(period, now, settings.timeZone);
 }
 
-function view(a: ApplicationRecord, settings: ProgramSettings, period: PeriodRecord | undefined, now: Date, showConfidential: boolean): Application {
+function view(
+  a: ApplicationRecord,
+  settings: ProgramSettings,
+  period: PeriodRecord | undefined,
+  now: Date,
+  showConfidential: boolean,
+): Application {
   return applicationView(a, {
     questions: settings.eligibilityQuestions,
     windowOpen: period !== undefined && windowOpen(period, settings, now),
@@ -82,7 +98,11 @@ async function checkedAnswers(
   const problems = answerProblems(answers, { goals, channels: settings.channels, keepGoalIds }, isValidTimeZone);
   const first = problems[0];
   if (first) {
-    throw new RuleViolationError(first.code, problems.map((p) => p.message).join(' '), problems.map(({ path, message }) => ({ path, message })));
+    throw new RuleViolationError(
+      first.code,
+      problems.map((p) => p.message).join(' '),
+      problems.map(({ path, message }) => ({ path, message })),
+    );
   }
   return normaliseAnswers(answers, role, settings.eligibilityQuestions);
 }
@@ -145,7 +165,14 @@ async function submit(
     await updateApplicationAnswers(trx, id, a.answers, at);
     if (!(await setApplicationStatus(trx, id, 'withdrawn', 'submitted', null, at))) throw ALREADY_APPLIED(a.role);
   }
-  await recordAudit(trx, { actorId: a.actorId, action: a.action, entityType: 'application', entityId: id, details: { periodId: period.id, role: a.role }, at });
+  await recordAudit(trx, {
+    actorId: a.actorId,
+    action: a.action,
+    entityType: 'application',
+    entityId: id,
+    details: { periodId: period.id, role: a.role },
+    at,
+  });
   // A submitted application grants nothing: the mentor or mentee role comes with acceptance.
   await syncParticipantRoles(trx, [a.userId]);
   const record = await findApplication(trx, id);
@@ -184,7 +211,13 @@ export async function applyAsNewcomer(
         const answers = await checkedAnswers(trx, settings, input.role, input.answers);
         if ((await findUserIdByEmail(trx, input.email)) !== undefined) throw EMAIL_TAKEN();
         const userId = await insertUser(trx, { email: input.email, name: input.name, passwordHash, at: toInstant(now) });
-        const submitted = await submit(trx, deps, settings, period, now, { userId, actorId: userId, role: input.role, answers, action: 'application.submitted_with_signup' });
+        const submitted = await submit(trx, deps, settings, period, now, {
+          userId,
+          actorId: userId,
+          role: input.role,
+          answers,
+          action: 'application.submitted_with_signup',
+        });
         return { userId, ...submitted };
       }),
     EMAIL_TAKEN,
@@ -194,7 +227,11 @@ export async function applyAsNewcomer(
 }
 
 /** A signed-in person applies (or reapplies after withdrawing); the role comes only when the application is accepted. */
-export async function apply(deps: Deps, actor: Actor, input: { periodId: number; role: ApplicationRole; answers: ApplicationAnswers }): Promise<Application> {
+export async function apply(
+  deps: Deps,
+  actor: Actor,
+  input: { periodId: number; role: ApplicationRole; answers: ApplicationAnswers },
+): Promise<Application> {
   const settings = await getSettings(deps);
   const now = deps.clock.now();
   const result = await withUniqueGuard(
@@ -260,7 +297,14 @@ export async function withdrawApplication(deps: Deps, actor: Actor, id: number):
     if (!canApplicantChange(current.status, windowOpen(period, settings, now))) throw WINDOW_CLOSED();
     const at = toInstant(now);
     if (!(await setApplicationStatus(trx, id, current.status, 'withdrawn', current.decisionReason, at))) throw STALE();
-    await recordAudit(trx, { actorId: actor.userId, action: 'application.withdrawn', entityType: 'application', entityId: id, details: { from: current.status }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'application.withdrawn',
+      entityType: 'application',
+      entityId: id,
+      details: { from: current.status },
+      at,
+    });
     await syncParticipantRoles(trx, [current.userId]);
     return view({ ...current, status: 'withdrawn', updatedAt: at }, settings, period, now, true);
   });
@@ -281,7 +325,14 @@ export async function setCarryForward(deps: Deps, actor: Actor, id: number, carr
     }
     const at = toInstant(now);
     await setCarryForwardFlag(trx, id, carryForward, at);
-    await recordAudit(trx, { actorId: actor.userId, action: 'application.carry_forward_set', entityType: 'application', entityId: id, details: { carryForward }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'application.carry_forward_set',
+      entityType: 'application',
+      entityId: id,
+      details: { carryForward },
+      at,
+    });
     return view({ ...current, carryForward, updatedAt: at }, settings, await periodOf(trx, current), now, true);
   });
 }
@@ -312,7 +363,10 @@ export async function listApplications(
   const period = await findPeriod(deps.db, periodId);
   if (!period) throw new NotFoundError('period');
   const now = deps.clock.now();
-  const [records, counts] = await Promise.all([listApplicationsForPeriod(deps.db, periodId, filters), countApplications(deps.db, periodId)]);
+  const [records, counts] = await Promise.all([
+    listApplicationsForPeriod(deps.db, periodId, filters),
+    countApplications(deps.db, periodId),
+  ]);
   // Only reviewers reach this (the route says so), and they see confidential preferences.
   return { applications: records.map((a) => view(a, settings, period, now, true)), counts };
 }
@@ -359,7 +413,10 @@ export async function decide(deps: Deps, actor: Actor, id: number, input: { deci
       }),
     );
     const period = await periodOf(trx, current);
-    return { outboxId, application: view({ ...current, status: input.decision, decisionReason: reason || null, updatedAt: at }, settings, period, now, true) };
+    return {
+      outboxId,
+      application: view({ ...current, status: input.decision, decisionReason: reason || null, updatedAt: at }, settings, period, now, true),
+    };
   });
   await deliverRecorded(deps, [result.outboxId]);
   return result.application;
@@ -375,9 +432,20 @@ export async function carryForwardInto(db: Executor, now: Date, periodId: number
   const candidates = await listCarryForwardCandidates(db, periodId);
   const at = toInstant(now);
   for (const a of candidates) {
-    await insertApplication(db, { periodId, userId: a.userId, role: a.role, answers: a.answers, status: 'submitted', carriedFromId: a.id, at });
+    await insertApplication(db, {
+      periodId,
+      userId: a.userId,
+      role: a.role,
+      answers: a.answers,
+      status: 'submitted',
+      carriedFromId: a.id,
+      at,
+    });
   }
-  await syncParticipantRoles(db, candidates.map((a) => a.userId));
+  await syncParticipantRoles(
+    db,
+    candidates.map((a) => a.userId),
+  );
   if (candidates.length > 0) {
     await recordAudit(db, {
       actorId: null,
@@ -397,7 +465,11 @@ export async function exportApplicationsCsv(deps: Pick<Deps, 'db'>, periodId: nu
   const period = await findPeriod(deps.db, periodId);
   if (!period) throw new NotFoundError('period');
   const csv = applicationsCsv(await listApplicationsForPeriod(deps.db, periodId));
-  const slug = period.name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || `period-${period.id}`;
+  const slug =
+    period.name
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || `period-${period.id}`;
   return { fileName: `applications-${slug}.csv`, csv };
 }
 

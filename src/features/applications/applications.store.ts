@@ -142,7 +142,11 @@ export async function insertApplication(db: Executor, a: NewApplication): Promis
 }
 
 export async function updateApplicationAnswers(db: Executor, id: number, answers: ApplicationAnswers, at: string): Promise<void> {
-  await db.updateTable('applications').set({ ...answerColumns(answers), updated_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('applications')
+    .set({ ...answerColumns(answers), updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -194,7 +198,11 @@ export async function setApplicationStatuses(
 }
 
 export async function setCarryForwardFlag(db: Executor, id: number, carryForward: boolean, at: string): Promise<void> {
-  await db.updateTable('applications').set({ carry_forward: carryForward ? 1 : 0, updated_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('applications')
+    .set({ carry_forward: carryForward ? 1 : 0, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function findApplication(db: Executor, id: number): Promise<ApplicationRecord | undefined> {
@@ -202,7 +210,12 @@ export async function findApplication(db: Executor, id: number): Promise<Applica
   return row && toRecord(row);
 }
 
-export async function findApplicationFor(db: Executor, periodId: number, userId: number, role: ApplicationRole): Promise<number | undefined> {
+export async function findApplicationFor(
+  db: Executor,
+  periodId: number,
+  userId: number,
+  role: ApplicationRole,
+): Promise<number | undefined> {
   const row = await db
     .selectFrom('applications')
     .select('id')
@@ -283,7 +296,11 @@ export async function listApplicationStatusesOf(
   const out: { userId: number; role: ApplicationRole; status: ApplicationStatus }[] = [];
   // Chunked: SQLite and PostgreSQL both limit bound parameters per statement.
   for (let i = 0; i < userIds.length; i += 500) {
-    const rows = await db.selectFrom('applications').select(['user_id', 'role', 'status']).where('user_id', 'in', userIds.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('applications')
+      .select(['user_id', 'role', 'status'])
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) {
       out.push({ userId: r.user_id, role: roleOf(r.role), status: statusOf(r.status) });
     }
@@ -312,7 +329,12 @@ export async function listCarryForwardCandidates(db: Executor, periodId: number)
             .selectFrom('applications as c')
             .select('c.id')
             .where('c.period_id', '=', periodId)
-            .where((inner) => inner.or([inner('c.carried_from_id', '=', inner.ref('a.id')), inner.and([inner('c.user_id', '=', inner.ref('a.user_id')), inner('c.role', '=', inner.ref('a.role'))])])),
+            .where((inner) =>
+              inner.or([
+                inner('c.carried_from_id', '=', inner.ref('a.id')),
+                inner.and([inner('c.user_id', '=', inner.ref('a.user_id')), inner('c.role', '=', inner.ref('a.role'))]),
+              ]),
+            ),
         ),
       ),
     )

@@ -53,13 +53,22 @@ describe('participantRoleChanges', () => {
   });
 
   it('keeps the role of someone with a match when another of their applications is declined', () => {
-    const p: Participation = { applications: [{ role: 'mentor', status: 'matched' }, { role: 'mentor', status: 'declined' }], activeMatchSides: ['mentor'] };
+    const p: Participation = {
+      applications: [
+        { role: 'mentor', status: 'matched' },
+        { role: 'mentor', status: 'declined' },
+      ],
+      activeMatchSides: ['mentor'],
+    };
     expect(participantRoleChanges(['mentor'], p)).toEqual({ add: [], remove: [] });
   });
 
   it('never adds or removes staff, committee or task-force roles', () => {
     const none: Participation = { applications: [], activeMatchSides: [] };
     expect(participantRoleChanges(['staff', 'committee', 'taskforce', 'mentor'], none)).toEqual({ add: [], remove: ['mentor'] });
-    expect(participantRoleChanges(['staff', 'committee', 'taskforce'], applied(['mentee', 'accepted']))).toEqual({ add: ['mentee'], remove: [] });
+    expect(participantRoleChanges(['staff', 'committee', 'taskforce'], applied(['mentee', 'accepted']))).toEqual({
+      add: ['mentee'],
+      remove: [],
+    });
   });
 });

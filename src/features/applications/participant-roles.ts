@@ -22,10 +22,15 @@ export async function syncParticipantRoles(db: Executor, userIds: Iterable<numbe
   const ids = [...new Set(userIds)].sort((a, b) => a - b);
   if (ids.length === 0) return;
   for (const id of ids) await lockUser(db, id);
-  const [roles, applications, matchSides] = [await listRolesOf(db, ids), await listApplicationStatusesOf(db, ids), await listActiveMatchSidesOf(db, ids)];
-  const facts = new Map<number, { applications: { role: ApplicationRole; status: ApplicationStatus }[]; activeMatchSides: ApplicationRole[] }>(
-    ids.map((id) => [id, { applications: [], activeMatchSides: [] }]),
-  );
+  const [roles, applications, matchSides] = [
+    await listRolesOf(db, ids),
+    await listApplicationStatusesOf(db, ids),
+    await listActiveMatchSidesOf(db, ids),
+  ];
+  const facts = new Map<
+    number,
+    { applications: { role: ApplicationRole; status: ApplicationStatus }[]; activeMatchSides: ApplicationRole[] }
+  >(ids.map((id) => [id, { applications: [], activeMatchSides: [] }]));
   for (const a of applications) facts.get(a.userId)?.applications.push({ role: a.role, status: a.status });
   for (const m of matchSides) facts.get(m.userId)?.activeMatchSides.push(m.side);
   for (const id of ids) {

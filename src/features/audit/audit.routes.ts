@@ -10,7 +10,12 @@ export function auditRoutes(deps: Deps) {
       '/api/audit',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['audit'], summary: 'Staff and committee actions, newest first', querystring: auditQuerySchema, response: { 200: auditListSchema, ...errorResponses } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Staff and committee actions, newest first',
+          querystring: auditQuerySchema,
+          response: { 200: auditListSchema, ...errorResponses },
+        },
       },
       (request) => readAuditLog(deps, request.query),
     );

@@ -11,38 +11,173 @@ export interface DemoApplicant {
 }
 
 const FIRST = [
-  'Aisha', 'Ben', 'Carmen', 'Deepa', 'Elliot', 'Fatima', 'Gabriel', 'Hana', 'Isaac', 'Jasmine', 'Kwame', 'Leila',
-  'Mateo', 'Nadia', 'Owen', 'Paloma', 'Quinn', 'Rosa', 'Samir', 'Tessa', 'Uma', 'Victor', 'Wen', 'Ximena', 'Yusuf',
-  'Zoe', 'Anders', 'Beatriz', 'Chloe', 'Dmitri', 'Esther', 'Farah', 'Grace', 'Hiro', 'Ines', 'Jonah', 'Keiko', 'Luis',
-  'Maya', 'Noor', 'Olga', 'Priyanka', 'Rafael', 'Sofia', 'Theo', 'Valentina', 'Will', 'Yara',
+  'Aisha',
+  'Ben',
+  'Carmen',
+  'Deepa',
+  'Elliot',
+  'Fatima',
+  'Gabriel',
+  'Hana',
+  'Isaac',
+  'Jasmine',
+  'Kwame',
+  'Leila',
+  'Mateo',
+  'Nadia',
+  'Owen',
+  'Paloma',
+  'Quinn',
+  'Rosa',
+  'Samir',
+  'Tessa',
+  'Uma',
+  'Victor',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+  'Anders',
+  'Beatriz',
+  'Chloe',
+  'Dmitri',
+  'Esther',
+  'Farah',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonah',
+  'Keiko',
+  'Luis',
+  'Maya',
+  'Noor',
+  'Olga',
+  'Priyanka',
+  'Rafael',
+  'Sofia',
+  'Theo',
+  'Valentina',
+  'Will',
+  'Yara',
 ];
 const LAST = [
-  'Abara', 'Baptiste', 'Castillo', 'Dubois', 'Eriksen', 'Fujita', 'Garcia', 'Haddad', 'Ivanova', 'Johnson', 'Kowalski',
-  'Lee', 'Martinez', 'Nguyen', 'Okonkwo', 'Patel', 'Quintero', 'Rossi', 'Schmidt', 'Tanaka', 'Usman', 'Vargas',
-  'Williams', 'Xu', 'Yamamoto', 'Zielinski', 'Brennan', 'Chowdhury', 'Delgado', 'Ferreira', 'Gallagher', 'Hughes',
+  'Abara',
+  'Baptiste',
+  'Castillo',
+  'Dubois',
+  'Eriksen',
+  'Fujita',
+  'Garcia',
+  'Haddad',
+  'Ivanova',
+  'Johnson',
+  'Kowalski',
+  'Lee',
+  'Martinez',
+  'Nguyen',
+  'Okonkwo',
+  'Patel',
+  'Quintero',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Usman',
+  'Vargas',
+  'Williams',
+  'Xu',
+  'Yamamoto',
+  'Zielinski',
+  'Brennan',
+  'Chowdhury',
+  'Delgado',
+  'Ferreira',
+  'Gallagher',
+  'Hughes',
 ];
 const INTERESTS = [
-  'storytime', 'early literacy', 'teen services', 'outreach', 'STEM programming', 'summer reading', 'collection development',
-  'graphic novels', 'advocacy', 'diverse books', 'school partnerships', 'makerspaces', "readers' advisory",
-  'bilingual programming', 'sensory storytime', 'grant writing', 'management', 'committee service', 'book awards',
-  'homeschool services', 'family engagement', 'digital literacy',
+  'storytime',
+  'early literacy',
+  'teen services',
+  'outreach',
+  'STEM programming',
+  'summer reading',
+  'collection development',
+  'graphic novels',
+  'advocacy',
+  'diverse books',
+  'school partnerships',
+  'makerspaces',
+  "readers' advisory",
+  'bilingual programming',
+  'sensory storytime',
+  'grant writing',
+  'management',
+  'committee service',
+  'book awards',
+  'homeschool services',
+  'family engagement',
+  'digital literacy',
 ];
 /** Region, its time zone, and whether a big conference city is near (more in-person pairs). */
 const PLACES: [string, string][] = [
-  ['US-IL', 'America/Chicago'], ['US-IL', 'America/Chicago'], ['US-WI', 'America/Chicago'], ['US-TX', 'America/Chicago'],
-  ['US-NY', 'America/New_York'], ['US-MA', 'America/New_York'], ['US-GA', 'America/New_York'], ['US-OH', 'America/New_York'],
-  ['US-CO', 'America/Denver'], ['US-AZ', 'America/Phoenix'], ['US-CA', 'America/Los_Angeles'], ['US-WA', 'America/Los_Angeles'],
-  ['US-OR', 'America/Los_Angeles'], ['CA-ON', 'America/Toronto'], ['CA-BC', 'America/Vancouver'], ['US-HI', 'Pacific/Honolulu'],
+  ['US-IL', 'America/Chicago'],
+  ['US-IL', 'America/Chicago'],
+  ['US-WI', 'America/Chicago'],
+  ['US-TX', 'America/Chicago'],
+  ['US-NY', 'America/New_York'],
+  ['US-MA', 'America/New_York'],
+  ['US-GA', 'America/New_York'],
+  ['US-OH', 'America/New_York'],
+  ['US-CO', 'America/Denver'],
+  ['US-AZ', 'America/Phoenix'],
+  ['US-CA', 'America/Los_Angeles'],
+  ['US-WA', 'America/Los_Angeles'],
+  ['US-OR', 'America/Los_Angeles'],
+  ['CA-ON', 'America/Toronto'],
+  ['CA-BC', 'America/Vancouver'],
+  ['US-HI', 'Pacific/Honolulu'],
 ];
 const EMPLOYERS = [
-  'Lakeside Public Library', 'Maple Grove Library District', 'Riverbend Elementary', 'North Valley Schools', 'Harbor City Library',
-  'State University Libraries', 'Pinecrest Public Library', 'Children’s Museum Library', 'Westfield Unified', 'Cedar County Library',
-  'Oak Park Academy', 'Metro Public Library', 'Summit Regional Library', 'Bayview Community Library',
+  'Lakeside Public Library',
+  'Maple Grove Library District',
+  'Riverbend Elementary',
+  'North Valley Schools',
+  'Harbor City Library',
+  'State University Libraries',
+  'Pinecrest Public Library',
+  'Children’s Museum Library',
+  'Westfield Unified',
+  'Cedar County Library',
+  'Oak Park Academy',
+  'Metro Public Library',
+  'Summit Regional Library',
+  'Bayview Community Library',
 ];
 const WORKPLACE: WorkplaceTypeName[] = ['public', 'public', 'public', 'school', 'school', 'academic', 'special', 'other'];
-const CHANNEL_SETS: Channel[][] = [['video', 'email'], ['email'], ['phone', 'email'], ['video', 'chat'], ['video', 'phone', 'email'], ['chat', 'email']];
-const MENTEE_TITLES = ['Library Assistant', "Children's Librarian", 'Youth Services Associate', 'MLIS Student', 'Teen Librarian', 'School Library Aide'];
-const MENTOR_TITLES = ['Head of Youth Services', 'Branch Manager', 'School Librarian', 'Youth Services Coordinator', 'Library Director', 'Senior Children’s Librarian'];
+const CHANNEL_SETS: Channel[][] = [
+  ['video', 'email'],
+  ['email'],
+  ['phone', 'email'],
+  ['video', 'chat'],
+  ['video', 'phone', 'email'],
+  ['chat', 'email'],
+];
+const MENTEE_TITLES = [
+  'Library Assistant',
+  "Children's Librarian",
+  'Youth Services Associate',
+  'MLIS Student',
+  'Teen Librarian',
+  'School Library Aide',
+];
+const MENTOR_TITLES = [
+  'Head of Youth Services',
+  'Branch Manager',
+  'School Librarian',
+  'Youth Services Coordinator',
+  'Library Director',
+  'Senior Children’s Librarian',
+];
 const MENTEE_HOPES = [
   'Confidence leading storytime for large groups, and advice on my first programming budget.',
   'Help preparing for my first professional position and the interviews that come with it.',
@@ -56,7 +191,11 @@ const MENTOR_HOPES = [
   'I enjoy helping people find their footing, and I learn something new every time.',
 ];
 
-const slug = (s: string) => s.normalize('NFD').replace(/[^\p{Letter}]+/gu, '').toLowerCase();
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[^\p{Letter}]+/gu, '')
+    .toLowerCase();
 
 /**
  * A realistic pool of applicants, the same every time: more mentees than mentors (as in the model
@@ -76,7 +215,11 @@ export function demoApplicants(opts: { mentees: number; mentors: number; goalIds
     const [region, timeZone] = pick(random, PLACES);
     const mentor = role === 'mentor';
     const years = mentor ? 6 + Math.floor(random() * 25) : Math.floor(random() * 5);
-    const stage: CareerStage = mentor ? (years > 15 ? 'senior' : 'mid_career') : pick(random, ['student', 'early_career', 'early_career', 'career_changer'] as const);
+    const stage: CareerStage = mentor
+      ? years > 15
+        ? 'senior'
+        : 'mid_career'
+      : pick(random, ['student', 'early_career', 'early_career', 'career_changer'] as const);
     const answers: ApplicationAnswers = {
       phone: random() < 0.6 ? `+1 555 01${String(10 + i).padStart(2, '0')}` : '',
       jobTitle: pick(random, mentor ? MENTOR_TITLES : MENTEE_TITLES),

@@ -12,13 +12,15 @@ const GOALS: { goal: number; title: string; activities: string; successMeasure: 
   {
     goal: 0,
     title: 'Lead storytime for a big group on my own',
-    activities: 'Watch two of my mentor’s storytimes by video, plan a 30-minute session together with songs, a flannel board and two picture books, then run it at my branch and talk it over afterwards.',
+    activities:
+      'Watch two of my mentor’s storytimes by video, plan a 30-minute session together with songs, a flannel board and two picture books, then run it at my branch and talk it over afterwards.',
     successMeasure: 'I lead a storytime for 40 or more children without notes, and can say what I would change next time.',
   },
   {
     goal: 0,
     title: 'Plan and cost my first summer reading kickoff',
-    activities: 'Go through last year’s budget line by line with my mentor, draft a plan for the kickoff party, and price the performer, the prizes and the supplies.',
+    activities:
+      'Go through last year’s budget line by line with my mentor, draft a plan for the kickoff party, and price the performer, the prizes and the supplies.',
     successMeasure: 'A one-page budget my supervisor approves before the end of April.',
   },
   {
@@ -30,7 +32,8 @@ const GOALS: { goal: number; title: string; activities: string; successMeasure: 
   {
     goal: 2,
     title: 'Swap ideas for sensory storytime',
-    activities: 'Keep one shared document of songs, movement breaks and books that work for children with sensory needs; each of us tries two new ideas.',
+    activities:
+      'Keep one shared document of songs, movement breaks and books that work for children with sensory needs; each of us tries two new ideas.',
     successMeasure: 'Ten tested ideas in the document, and two tried at each of our libraries.',
   },
   {
@@ -54,7 +57,8 @@ const GOALS: { goal: number; title: string; activities: string; successMeasure: 
   {
     goal: 5,
     title: 'Map my skills to the core competencies',
-    activities: 'Go through the competencies for children’s librarians one area at a time and choose two to grow this year, with a course or a project for each.',
+    activities:
+      'Go through the competencies for children’s librarians one area at a time and choose two to grow this year, with a course or a project for each.',
     successMeasure: 'A written plan with two areas and the steps for each, reviewed with my mentor in six months.',
   },
   {
@@ -66,7 +70,8 @@ const GOALS: { goal: number; title: string; activities: string; successMeasure: 
   {
     goal: 6,
     title: 'Start a school outreach partnership',
-    activities: 'Plan monthly class visits with two elementary schools; talk each meeting with the principals through with my mentor beforehand.',
+    activities:
+      'Plan monthly class visits with two elementary schools; talk each meeting with the principals through with my mentor beforehand.',
     successMeasure: 'Two schools sign up for monthly visits by the end of the spring term.',
   },
   {

@@ -14,7 +14,13 @@ export async function listUserEmails(db: Executor): Promise<Set<string>> {
 
 /** The activity catalogue, if the program has one, with the program goals each activity serves. */
 export async function listCatalogue(db: Executor): Promise<{ id: number; programGoalIds: number[] }[]> {
-  const rows = await db.selectFrom('activities').select(['id', 'program_goal_ids']).where('retired_at', 'is', null).orderBy('position').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('activities')
+    .select(['id', 'program_goal_ids'])
+    .where('retired_at', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => {
     let ids: unknown = [];
     try {
@@ -37,7 +43,12 @@ export interface SheetEvent {
  * A goal sheet as its history left it: the row in its final state and one version per event
  * (revision 1, 2, …), exactly as saving, submitting and reviewing would have written them.
  */
-export async function insertSheetWithHistory(db: Executor, matchId: number, content: GoalSheetContent, events: readonly SheetEvent[]): Promise<void> {
+export async function insertSheetWithHistory(
+  db: Executor,
+  matchId: number,
+  content: GoalSheetContent,
+  events: readonly SheetEvent[],
+): Promise<void> {
   const first = events[0];
   const last = events[events.length - 1];
   if (!first || !last) return;
@@ -69,7 +80,17 @@ export async function insertSheetWithHistory(db: Executor, matchId: number, cont
     .executeTakeFirstOrThrow();
   await db
     .insertInto('goal_sheet_versions')
-    .values(events.map((e, k) => ({ goal_sheet_id: id, revision: k + 1, event: e.kind, content: text, comment: e.comment, actor_id: e.actorId, created_at: e.at })))
+    .values(
+      events.map((e, k) => ({
+        goal_sheet_id: id,
+        revision: k + 1,
+        event: e.kind,
+        content: text,
+        comment: e.comment,
+        actor_id: e.actorId,
+        created_at: e.at,
+      })),
+    )
     .execute();
 }
 

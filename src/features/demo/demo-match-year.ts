@@ -131,15 +131,28 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
   const mentors = fresh.filter((p) => p.role === 'mentor');
   const mentees = fresh.filter((p) => p.role === 'mentee');
   const firstPool = [...mentors.slice(0, FIRST_RUN_MENTORS), ...mentees.slice(0, FIRST_RUN_MENTEES)];
-  const latecomers = [...mentors.slice(FIRST_RUN_MENTORS, FIRST_RUN_MENTORS + LATE_MENTEES), ...mentees.slice(FIRST_RUN_MENTEES, FIRST_RUN_MENTEES + LATE_MENTEES)];
-  if (firstPool.length < FIRST_RUN_MENTORS + FIRST_RUN_MENTEES || latecomers.length < 2 * LATE_MENTEES) throw new Error('demo: not enough new names');
+  const latecomers = [
+    ...mentors.slice(FIRST_RUN_MENTORS, FIRST_RUN_MENTORS + LATE_MENTEES),
+    ...mentees.slice(FIRST_RUN_MENTEES, FIRST_RUN_MENTEES + LATE_MENTEES),
+  ];
+  if (firstPool.length < FIRST_RUN_MENTORS + FIRST_RUN_MENTEES || latecomers.length < 2 * LATE_MENTEES)
+    throw new Error('demo: not enough new names');
 
   const apply = async (people: readonly DemoApplicant[], when: string) =>
     deps.db.transaction().execute(async (trx) => {
       const applicants: number[] = [];
       for (const person of people) {
-        const userId = (await findUserIdByEmail(trx, person.email)) ?? (await insertUser(trx, { email: person.email, name: person.name, passwordHash, at: when }));
-        await insertApplication(trx, { periodId: period.id, userId, role: person.role, answers: person.answers, status: 'accepted', at: when });
+        const userId =
+          (await findUserIdByEmail(trx, person.email)) ??
+          (await insertUser(trx, { email: person.email, name: person.name, passwordHash, at: when }));
+        await insertApplication(trx, {
+          periodId: period.id,
+          userId,
+          role: person.role,
+          answers: person.answers,
+          status: 'accepted',
+          at: when,
+        });
         applicants.push(userId);
       }
       await syncParticipantRoles(trx, applicants);
@@ -151,7 +164,14 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
   const pairUp = async (when: Date, locked: PairRef[]): Promise<Pair[]> => {
     const pool = await listMatchingPool(deps.db, period.id);
     const byId = new Map(pool.map((a) => [profileId(a.id), a]));
-    const proposal = proposeMatches({ ...poolProfiles(pool), weights: DEFAULT_WEIGHTS, objective: 'most-matched', hardRules: { locked }, referenceDate: when, goalNames });
+    const proposal = proposeMatches({
+      ...poolProfiles(pool),
+      weights: DEFAULT_WEIGHTS,
+      objective: 'most-matched',
+      hardRules: { locked },
+      referenceDate: when,
+      goalNames,
+    });
     const matchedAt = toInstant(when);
     return deps.db.transaction().execute(async (trx) => {
       const pairs: Pair[] = [];
@@ -182,8 +202,17 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
         });
       }
       await setApplicationStatuses(trx, [...matched], 'accepted', 'matched', matchedAt);
-      await setApplicationStatuses(trx, pool.filter((a) => !matched.has(a.id)).map((a) => a.id), 'accepted', 'unmatched', matchedAt);
-      await syncParticipantRoles(trx, pool.map((a) => a.userId));
+      await setApplicationStatuses(
+        trx,
+        pool.filter((a) => !matched.has(a.id)).map((a) => a.id),
+        'accepted',
+        'unmatched',
+        matchedAt,
+      );
+      await syncParticipantRoles(
+        trx,
+        pool.map((a) => a.userId),
+      );
       return pairs;
     });
   };
@@ -197,11 +226,34 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
   const close = { region: 'US-IL', timeZone: 'America/Chicago', meetInPerson: true, channels: ['video', 'email'] as Channel[] };
   const demoPeople: DemoApplicant[] = named.map((p) =>
     p.role === 'mentor'
-      ? { ...p, email: DEMO_MENTOR, answers: { ...p.answers, ...close, jobTitle: 'Head of Youth Services', employer: 'Lakeside Public Library', programGoalIds: [g(0), g(2), g(6)], capacity: 1 } }
-      : { ...p, email: DEMO_MENTEE, answers: { ...p.answers, ...close, jobTitle: 'Library Assistant', employer: 'Maple Grove Library District', programGoalIds: [g(0), g(2), g(4)] } },
+      ? {
+          ...p,
+          email: DEMO_MENTOR,
+          answers: {
+            ...p.answers,
+            ...close,
+            jobTitle: 'Head of Youth Services',
+            employer: 'Lakeside Public Library',
+            programGoalIds: [g(0), g(2), g(6)],
+            capacity: 1,
+          },
+        }
+      : {
+          ...p,
+          email: DEMO_MENTEE,
+          answers: {
+            ...p.answers,
+            ...close,
+            jobTitle: 'Library Assistant',
+            employer: 'Maple Grove Library District',
+            programGoalIds: [g(0), g(2), g(4)],
+          },
+        },
   );
   await apply([...latecomers, ...demoPeople], toInstant(at(LATE_RUN_DAY - 3, '12:00')));
-  const demoApps = (await listMatchingPool(deps.db, period.id)).filter((a) => a.applicantEmail === DEMO_MENTOR || a.applicantEmail === DEMO_MENTEE);
+  const demoApps = (await listMatchingPool(deps.db, period.id)).filter(
+    (a) => a.applicantEmail === DEMO_MENTOR || a.applicantEmail === DEMO_MENTEE,
+  );
   const demoMentor = demoApps.find((a) => a.role === 'mentor');
   const demoMentee = demoApps.find((a) => a.role === 'mentee');
   if (!demoMentor || !demoMentee) throw new Error('demo: the demo mentor and mentee did not apply');
@@ -211,10 +263,19 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
   const catalogue = await listCatalogue(deps.db);
   const sheets: { pair: Pair; scenario: Scenario }[] = [
     ...pickSome(random, FIRST_RUN, FIRST_RUN.length).flatMap((scenario, k) => (firstRun[k] ? [{ pair: firstRun[k], scenario }] : [])),
-    ...lateRun.filter((p) => p.mentee.id !== demoMentee.id).map((pair, k) => ({ pair, scenario: LATE_RUN[k % LATE_RUN.length] as Scenario })),
+    ...lateRun
+      .filter((p) => p.mentee.id !== demoMentee.id)
+      .map((pair, k) => ({ pair, scenario: LATE_RUN[k % LATE_RUN.length] as Scenario })),
   ];
   const contacts: DemoContact[] = [];
-  const contactOn = (pair: Pair, offset: number, channel: Channel, note: string, loggedBy: number, activityId: number | null): DemoContact => {
+  const contactOn = (
+    pair: Pair,
+    offset: number,
+    channel: Channel,
+    note: string,
+    loggedBy: number,
+    activityId: number | null,
+  ): DemoContact => {
     const occurredOn = addDays(pair.matchedOn, offset);
     return { matchId: pair.matchId, loggedBy, occurredOn, channel, activityId, note, at: toInstant(instantAt(occurredOn, '20:15', tz)) };
   };
@@ -224,11 +285,31 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
     for (const offset of contactDays(random, scenario.pace, daysSoFar)) {
       const fitting = catalogue.filter((a) => a.programGoalIds.some((id) => pair.sharedGoalIds.includes(id)));
       const activityId = catalogue.length > 0 && random() < 0.4 ? pick(random, fitting.length > 0 ? fitting : catalogue).id : null;
-      contacts.push(contactOn(pair, offset, pick(random, pair.channels), contactNote(random), random() < 0.6 ? pair.menteeId : pair.mentorId, activityId));
+      contacts.push(
+        contactOn(
+          pair,
+          offset,
+          pick(random, pair.channels),
+          contactNote(random),
+          random() < 0.6 ? pair.menteeId : pair.mentorId,
+          activityId,
+        ),
+      );
     }
-    const events = sheetHistory(random, scenario.sheet, { matchedOn: pair.matchedOn, menteeId: pair.menteeId, mentorId: pair.mentorId }, { staffId: staff.userId, daysSoFar, deadlineDays: goalSheetDeadlineDays, timeZone: tz });
+    const events = sheetHistory(
+      random,
+      scenario.sheet,
+      { matchedOn: pair.matchedOn, menteeId: pair.menteeId, mentorId: pair.mentorId },
+      { staffId: staff.userId, daysSoFar, deadlineDays: goalSheetDeadlineDays, timeZone: tz },
+    );
     if (events.length > 0) {
-      const content = demoSheetContent(random, { goalIdsInOrder, menteeGoalIds: pair.mentee.answers.programGoalIds, channels: pair.channels, matchedOn: pair.matchedOn, complete: scenario.sheet !== 'draft' });
+      const content = demoSheetContent(random, {
+        goalIdsInOrder,
+        menteeGoalIds: pair.mentee.answers.programGoalIds,
+        channels: pair.channels,
+        matchedOn: pair.matchedOn,
+        complete: scenario.sheet !== 'draft',
+      });
       await insertSheetWithHistory(deps.db, pair.matchId, content, events);
     }
   }
@@ -237,7 +318,16 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
   const demoPair = lateRun.find((p) => p.mentee.id === demoMentee.id);
   if (!demoPair) throw new Error('demo: the demo pair was not matched');
   contacts.push(contactOn(demoPair, 2, 'email', 'Introductions by e-mail; we agreed to talk every other week.', demoPair.menteeId, null));
-  contacts.push(contactOn(demoPair, 11, 'video', 'First video call: each other’s libraries, the storytime schedule and what we hope to get out of the year.', demoPair.mentorId, null));
+  contacts.push(
+    contactOn(
+      demoPair,
+      11,
+      'video',
+      'First video call: each other’s libraries, the storytime schedule and what we hope to get out of the year.',
+      demoPair.mentorId,
+      null,
+    ),
+  );
   const stamp = (offset: number, time: string) => toInstant(instantAt(addDays(demoPair.matchedOn, offset), time, tz));
   await insertSheetWithHistory(deps.db, demoPair.matchId, demoPairDraft(goalIdsInOrder, demoPair.channels, demoPair.matchedOn), [
     { kind: 'saved', actorId: demoPair.menteeId, at: stamp(12, '21:10'), comment: null },

@@ -32,7 +32,12 @@ export function sheetHistory(r: () => number, plan: SheetPlan, pair: SheetPair, 
   const when = (offset: number, time: string) => toInstant(instantAt(addDays(pair.matchedOn, Math.min(offset, latest)), time, c.timeZone));
   const within = (from: number, to: number) => from + Math.floor(r() * (to - from + 1));
   const saved = (offset: number, by: number): SheetEvent => ({ kind: 'saved', actorId: by, at: when(offset, '20:30'), comment: null });
-  const submitted = (offset: number): SheetEvent => ({ kind: 'submitted', actorId: pair.menteeId, at: when(offset, '21:00'), comment: null });
+  const submitted = (offset: number): SheetEvent => ({
+    kind: 'submitted',
+    actorId: pair.menteeId,
+    at: when(offset, '21:00'),
+    comment: null,
+  });
   const firstSave = within(6, 12);
   const secondSave = firstSave + within(2, 5);
   const onTime = Math.min(secondSave + within(2, 8), c.deadlineDays - 1);
@@ -60,6 +65,10 @@ export function sheetHistory(r: () => number, plan: SheetPlan, pair: SheetPair, 
         { kind: 'acknowledged', actorId: c.staffId, at: when(onTime + within(1, 3), '11:00'), comment: pick(r, ACKNOWLEDGE_COMMENTS) },
       ];
     case 'acknowledged_late':
-      return [saved(firstSave, pair.menteeId), submitted(late), { kind: 'acknowledged', actorId: c.staffId, at: when(late + 1, '11:00'), comment: null }];
+      return [
+        saved(firstSave, pair.menteeId),
+        submitted(late),
+        { kind: 'acknowledged', actorId: c.staffId, at: when(late + 1, '11:00'), comment: null },
+      ];
   }
 }

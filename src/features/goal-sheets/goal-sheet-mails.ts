@@ -14,7 +14,9 @@ type To = { address: string; name: string };
 
 function longDate(date: string): string {
   // A calendar date, not an instant: format it as the same date everywhere.
-  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 /** To the other half of the pair: the sheet has gone in, and nothing more is needed unless it comes back. */

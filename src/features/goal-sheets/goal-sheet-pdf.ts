@@ -34,7 +34,11 @@ function statusLine(v: GoalSheetView, timeZone: string): string {
 
 /** The pair's sheet as it stands, for printing or sending on. */
 export async function filledSheetPdf(v: GoalSheetView, timeZone: string, now: Date): Promise<PdfFile> {
-  const w = await PdfWriter.create({ title: `Goal sheet: ${v.mentee.name} and ${v.mentor.name}`, subject: `${v.programName}, ${v.periodName}`, at: now });
+  const w = await PdfWriter.create({
+    title: `Goal sheet: ${v.mentee.name} and ${v.mentor.name}`,
+    subject: `${v.programName}, ${v.periodName}`,
+    at: now,
+  });
   const goalTitle = new Map(v.programGoals.map((g) => [g.id, g.title]));
 
   w.heading('Goal sheet', 1);
@@ -46,7 +50,10 @@ export async function filledSheetPdf(v: GoalSheetView, timeZone: string, now: Da
   w.field('Status', statusLine(v, timeZone));
   if (v.reviewComment) {
     w.space(4);
-    w.text(v.status === 'returned' ? 'Note from the program office (returned for changes)' : 'Note from the program office', { style: 'bold', after: 2 });
+    w.text(v.status === 'returned' ? 'Note from the program office (returned for changes)' : 'Note from the program office', {
+      style: 'bold',
+      after: 2,
+    });
     w.text(v.reviewComment, { style: 'italic' });
   }
 

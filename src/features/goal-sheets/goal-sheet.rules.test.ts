@@ -21,19 +21,29 @@ const goal = (overrides: Partial<SheetGoal> = {}): SheetGoal => ({
   targetDate: '2027-06-01',
   ...overrides,
 });
-const sheet = (goals: SheetGoal[], communication = { channels: ['video' as const], cadence: 'Every other Tuesday' }): GoalSheetContent => ({ goals, communication });
+const sheet = (goals: SheetGoal[], communication = { channels: ['video' as const], cadence: 'Every other Tuesday' }): GoalSheetContent => ({
+  goals,
+  communication,
+});
 
 const LIMITS = { goalsMax: 3, activeGoalIds: new Set([1, 2, 3]), keepGoalIds: new Set<number>() };
 const COMPLETE = { goalsMin: 1, goalsMax: 3, matchedOn: '2026-10-14', programEndsOn: '2027-09-30' };
 
 describe('what a save must respect', () => {
   it('lets a draft be incomplete', () => {
-    expect(structureProblems(sheet([goal({ title: '', activities: '', successMeasure: '', targetDate: null })], { channels: [], cadence: '' }), LIMITS)).toEqual([]);
+    expect(
+      structureProblems(
+        sheet([goal({ title: '', activities: '', successMeasure: '', targetDate: null })], { channels: [], cadence: '' }),
+        LIMITS,
+      ),
+    ).toEqual([]);
   });
 
   it('refuses more goals than the program allows, saying how many to remove', () => {
     const problems = structureProblems(sheet([goal(), goal(), goal(), goal()]), LIMITS);
-    expect(problems).toEqual([{ code: 'TOO_MANY_GOALS', path: 'goals', message: expect.stringMatching(/at most 3 goals\. Remove 1 goal/) }]);
+    expect(problems).toEqual([
+      { code: 'TOO_MANY_GOALS', path: 'goals', message: expect.stringMatching(/at most 3 goals\. Remove 1 goal/) },
+    ]);
   });
 
   it('refuses program goals that do not exist or were retired, unless the sheet already had them', () => {
@@ -50,7 +60,9 @@ describe('what a save must respect', () => {
   });
 
   it('counts a program goal or channel ticked twice once', () => {
-    const c = normaliseContent(sheet([goal({ programGoalIds: [2, 1, 2] })], { channels: ['email', 'email', 'phone'] as never, cadence: 'weekly' }));
+    const c = normaliseContent(
+      sheet([goal({ programGoalIds: [2, 1, 2] })], { channels: ['email', 'email', 'phone'] as never, cadence: 'weekly' }),
+    );
     expect(c.goals[0]?.programGoalIds).toEqual([2, 1]);
     expect(c.communication.channels).toEqual(['email', 'phone']);
   });
@@ -62,7 +74,10 @@ describe('what the program office needs', () => {
   });
 
   it('names every missing part at its field', () => {
-    const problems = completenessProblems(sheet([goal(), goal({ title: ' ', activities: '', successMeasure: '', targetDate: null })], { channels: [], cadence: '' }), COMPLETE);
+    const problems = completenessProblems(
+      sheet([goal(), goal({ title: ' ', activities: '', successMeasure: '', targetDate: null })], { channels: [], cadence: '' }),
+      COMPLETE,
+    );
     expect(problems.map((p) => p.path)).toEqual([
       'goals.1.title',
       'goals.1.activities',
@@ -76,7 +91,9 @@ describe('what the program office needs', () => {
 
   it('asks for the minimum number of goals', () => {
     expect(completenessProblems(sheet([]), COMPLETE)).toEqual([expect.objectContaining({ code: 'TOO_FEW_GOALS', path: 'goals' })]);
-    expect(completenessProblems(sheet([goal()]), { ...COMPLETE, goalsMin: 2 })[0]?.message).toMatch(/Add 1 goal more: the program asks for at least 2 goals/);
+    expect(completenessProblems(sheet([goal()]), { ...COMPLETE, goalsMin: 2 })[0]?.message).toMatch(
+      /Add 1 goal more: the program asks for at least 2 goals/,
+    );
   });
 
   it('keeps target dates inside the match year, both ends included', () => {
@@ -135,7 +152,14 @@ describe('on time and overdue, in the program time zone', () => {
   });
 
   it('lists overdue sheets first, then those waiting for review, then by due date', () => {
-    const e = (name: string, o: Partial<Parameters<typeof compareForStaff>[0]>) => ({ overdue: false, status: 'draft' as const, dueOn: '2026-11-13', submittedAt: null, menteeName: name, ...o });
+    const e = (name: string, o: Partial<Parameters<typeof compareForStaff>[0]>) => ({
+      overdue: false,
+      status: 'draft' as const,
+      dueOn: '2026-11-13',
+      submittedAt: null,
+      menteeName: name,
+      ...o,
+    });
     const list = [
       e('d', { dueOn: '2026-11-01', status: 'acknowledged' }),
       e('c', { status: 'submitted', submittedAt: '2026-11-02T00:00:00Z' }),

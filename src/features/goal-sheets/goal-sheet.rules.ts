@@ -57,7 +57,11 @@ export function structureProblems(content: GoalSheetContent, limits: StructureLi
       });
     }
     if (goal.targetDate !== null && !isValidCalendarDate(goal.targetDate)) {
-      problems.push({ code: 'INVALID_DATE', path: `goals.${i}.targetDate`, message: `Goal ${i + 1}: ${goal.targetDate} is not a date on the calendar.` });
+      problems.push({
+        code: 'INVALID_DATE',
+        path: `goals.${i}.targetDate`,
+        message: `Goal ${i + 1}: ${goal.targetDate} is not a date on the calendar.`,
+      });
     }
   });
   return problems;
@@ -83,7 +87,10 @@ export function completenessProblems(content: GoalSheetContent, limits: Complete
     problems.push({
       code: 'TOO_FEW_GOALS',
       path: 'goals',
-      message: n === 0 ? `Add at least ${goalsWord(limits.goalsMin)} before sending the sheet.` : `Add ${goalsWord(limits.goalsMin - n)} more: the program asks for at least ${goalsWord(limits.goalsMin)}.`,
+      message:
+        n === 0
+          ? `Add at least ${goalsWord(limits.goalsMin)} before sending the sheet.`
+          : `Add ${goalsWord(limits.goalsMin - n)} more: the program asks for at least ${goalsWord(limits.goalsMin)}.`,
     });
   }
   if (n > limits.goalsMax) {
@@ -96,24 +103,44 @@ export function completenessProblems(content: GoalSheetContent, limits: Complete
       }
     }
     if (goal.programGoalIds.length === 0) {
-      problems.push({ code: 'MISSING', path: `goals.${i}.programGoalIds`, message: `Goal ${i + 1}: choose at least one program goal it serves.` });
+      problems.push({
+        code: 'MISSING',
+        path: `goals.${i}.programGoalIds`,
+        message: `Goal ${i + 1}: choose at least one program goal it serves.`,
+      });
     }
     const date = goal.targetDate;
     if (date === null) {
       problems.push({ code: 'MISSING', path: `goals.${i}.targetDate`, message: `Goal ${i + 1}: choose ${FIELD_WORDS.targetDate}.` });
     } else if (!isValidCalendarDate(date)) {
-      problems.push({ code: 'INVALID_DATE', path: `goals.${i}.targetDate`, message: `Goal ${i + 1}: ${date} is not a date on the calendar.` });
+      problems.push({
+        code: 'INVALID_DATE',
+        path: `goals.${i}.targetDate`,
+        message: `Goal ${i + 1}: ${date} is not a date on the calendar.`,
+      });
     } else if (date < limits.matchedOn) {
-      problems.push({ code: 'DATE_OUT_OF_RANGE', path: `goals.${i}.targetDate`, message: `Goal ${i + 1}: the target date is before your match began (${limits.matchedOn}).` });
+      problems.push({
+        code: 'DATE_OUT_OF_RANGE',
+        path: `goals.${i}.targetDate`,
+        message: `Goal ${i + 1}: the target date is before your match began (${limits.matchedOn}).`,
+      });
     } else if (date > limits.programEndsOn) {
-      problems.push({ code: 'DATE_OUT_OF_RANGE', path: `goals.${i}.targetDate`, message: `Goal ${i + 1}: the target date is after the program ends (${limits.programEndsOn}).` });
+      problems.push({
+        code: 'DATE_OUT_OF_RANGE',
+        path: `goals.${i}.targetDate`,
+        message: `Goal ${i + 1}: the target date is after the program ends (${limits.programEndsOn}).`,
+      });
     }
   });
   if (content.communication.channels.length === 0) {
     problems.push({ code: 'MISSING', path: 'communication.channels', message: 'Choose at least one way you will keep in touch.' });
   }
   if (content.communication.cadence.trim() === '') {
-    problems.push({ code: 'MISSING', path: 'communication.cadence', message: 'Say how often you plan to talk, for example "a video call every other week".' });
+    problems.push({
+      code: 'MISSING',
+      path: 'communication.cadence',
+      message: 'Say how often you plan to talk, for example "a video call every other week".',
+    });
   }
   return problems;
 }
@@ -135,7 +162,12 @@ const ALLOWED_FROM: Record<SheetAction, readonly GoalSheetStatus[]> = {
   acknowledge: ['submitted'],
   return: ['submitted'],
 };
-const RESULT: Record<SheetAction, GoalSheetStatus | null> = { save: null, submit: 'submitted', acknowledge: 'acknowledged', return: 'returned' };
+const RESULT: Record<SheetAction, GoalSheetStatus | null> = {
+  save: null,
+  submit: 'submitted',
+  acknowledge: 'acknowledged',
+  return: 'returned',
+};
 
 export function isAllowed(action: SheetAction, from: GoalSheetStatus): boolean {
   return ALLOWED_FROM[action].includes(from);
@@ -158,7 +190,11 @@ export function onTime(firstSubmittedAt: string | null, dueOn: string, timeZone:
  * Overdue = never sent and the due date is over. Only an active match can be overdue: an ended
  * one has nobody left to chase.
  */
-export function isOverdue(s: { firstSubmittedAt: string | null; dueOn: string; matchActive: boolean }, now: Date, timeZone: string): boolean {
+export function isOverdue(
+  s: { firstSubmittedAt: string | null; dueOn: string; matchActive: boolean },
+  now: Date,
+  timeZone: string,
+): boolean {
   return s.matchActive && s.firstSubmittedAt === null && isPast(s.dueOn, now, timeZone);
 }
 

@@ -63,7 +63,12 @@ export function goalSheetRoutes(deps: Deps) {
       '/api/matches/:id/goal-sheet',
       {
         config: { access: 'signed-in' },
-        schema: { tags, summary: "A match's goal sheet (the pair and staff)", params: idParamsSchema, response: { 200: goalSheetViewSchema, ...responses } },
+        schema: {
+          tags,
+          summary: "A match's goal sheet (the pair and staff)",
+          params: idParamsSchema,
+          response: { 200: goalSheetViewSchema, ...responses },
+        },
       },
       (request) => getGoalSheet(deps, actorOf(request), request.params.id),
     );
@@ -114,7 +119,10 @@ export function goalSheetRoutes(deps: Deps) {
         },
       },
       (request) =>
-        reviewGoalSheet(deps, actorOf(request), request.params.id, request.body.revision, { kind: 'acknowledge', comment: request.body.comment || null }),
+        reviewGoalSheet(deps, actorOf(request), request.params.id, request.body.revision, {
+          kind: 'acknowledge',
+          comment: request.body.comment || null,
+        }),
     );
 
     app.post(
@@ -130,14 +138,23 @@ export function goalSheetRoutes(deps: Deps) {
           response: { 200: goalSheetViewSchema, ...responses },
         },
       },
-      (request) => reviewGoalSheet(deps, actorOf(request), request.params.id, request.body.revision, { kind: 'return', comment: request.body.comment }),
+      (request) =>
+        reviewGoalSheet(deps, actorOf(request), request.params.id, request.body.revision, {
+          kind: 'return',
+          comment: request.body.comment,
+        }),
     );
 
     app.get(
       '/api/matches/:id/goal-sheet/versions',
       {
         config: { access: 'signed-in' },
-        schema: { tags, summary: "The goal sheet's history, newest first (the pair and staff)", params: idParamsSchema, response: { 200: goalSheetVersionListSchema, ...responses } },
+        schema: {
+          tags,
+          summary: "The goal sheet's history, newest first (the pair and staff)",
+          params: idParamsSchema,
+          response: { 200: goalSheetVersionListSchema, ...responses },
+        },
       },
       async (request) => ({ versions: await listGoalSheetVersions(deps, actorOf(request), request.params.id) }),
     );
@@ -146,7 +163,12 @@ export function goalSheetRoutes(deps: Deps) {
       '/api/matches/:id/goal-sheet.pdf',
       {
         config: { access: 'signed-in' },
-        schema: { tags, summary: 'The goal sheet as a PDF (the pair and staff)', params: idParamsSchema, response: { 200: pdfResponse, ...responses } },
+        schema: {
+          tags,
+          summary: 'The goal sheet as a PDF (the pair and staff)',
+          params: idParamsSchema,
+          response: { 200: pdfResponse, ...responses },
+        },
       },
       async (request, reply) => sendPdf(reply, await goalSheetPdf(deps, actorOf(request), request.params.id)),
     );

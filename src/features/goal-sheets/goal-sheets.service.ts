@@ -43,7 +43,15 @@ import {
   viewerOf,
 } from './goal-sheet.rules.ts';
 import type { SheetProblem } from './goal-sheet.rules.ts';
-import { findSheet, findSheetMatch, insertSheet, insertVersion, listPeriodSheets, listVersions, updateSheetAt } from './goal-sheets.store.ts';
+import {
+  findSheet,
+  findSheetMatch,
+  insertSheet,
+  insertVersion,
+  listPeriodSheets,
+  listVersions,
+  updateSheetAt,
+} from './goal-sheets.store.ts';
 import type { GoalSheetRecord, SheetMatch } from './goal-sheets.store.ts';
 
 /**
@@ -62,14 +70,25 @@ export class StaleRevisionError extends ConflictError {
 }
 
 const STAFF_REVIEW_ONLY = () =>
-  new PermissionError('STAFF_REVIEW_ONLY', 'The program office reviews goal sheets but does not write them: only the mentor and mentee can change or send their sheet.');
+  new PermissionError(
+    'STAFF_REVIEW_ONLY',
+    'The program office reviews goal sheets but does not write them: only the mentor and mentee can change or send their sheet.',
+  );
 const MATCH_ENDED = () => new ConflictError('MATCH_ENDED', 'This match has ended, so its goal sheet can no longer be changed or sent.');
 const SHEET_SUBMITTED = () =>
-  new ConflictError('SHEET_SUBMITTED', 'The program office has it now, so it cannot be changed. If they return it with a note, you can edit it again.');
-const SHEET_ACKNOWLEDGED = () => new ConflictError('SHEET_ACKNOWLEDGED', 'The program office has acknowledged this goal sheet, so it is final and cannot be changed.');
+  new ConflictError(
+    'SHEET_SUBMITTED',
+    'The program office has it now, so it cannot be changed. If they return it with a note, you can edit it again.',
+  );
+const SHEET_ACKNOWLEDGED = () =>
+  new ConflictError('SHEET_ACKNOWLEDGED', 'The program office has acknowledged this goal sheet, so it is final and cannot be changed.');
 
 function ruleViolation(code: string, problems: SheetProblem[]): RuleViolationError {
-  return new RuleViolationError(code, problems.map((p) => p.message).join(' '), problems.map(({ path, message }) => ({ path, message })));
+  return new RuleViolationError(
+    code,
+    problems.map((p) => p.message).join(' '),
+    problems.map(({ path, message }) => ({ path, message })),
+  );
 }
 
 interface Loaded {
@@ -146,7 +165,9 @@ export async function saveGoalSheet(deps: Deps, actor: Actor, matchId: number, b
       const problems = structureProblems(content, {
         goalsMax: l.settings.goalsPerSheetMax,
         activeGoalIds: new Set(l.goals.filter((g) => !g.retired).map((g) => g.id)),
-        keepGoalIds: new Set((l.sheet?.content.goals ?? []).flatMap((g) => g.programGoalIds).filter((id) => l.goals.some((g) => g.id === id))),
+        keepGoalIds: new Set(
+          (l.sheet?.content.goals ?? []).flatMap((g) => g.programGoalIds).filter((id) => l.goals.some((g) => g.id === id)),
+        ),
       });
       if (problems[0]) throw ruleViolation(problems[0].code, problems);
 
@@ -154,12 +175,27 @@ export async function saveGoalSheet(deps: Deps, actor: Actor, matchId: number, b
       if (!l.sheet) {
         sheetId = await insertSheet(trx, { matchId, content, actorId: actor.userId, at });
       } else {
-        if (!(await updateSheetAt(trx, l.sheet.id, l.sheet.revision, { status: statusAfter('save', status), actorId: actor.userId, at, content }))) {
+        if (
+          !(await updateSheetAt(trx, l.sheet.id, l.sheet.revision, {
+            status: statusAfter('save', status),
+            actorId: actor.userId,
+            at,
+            content,
+          }))
+        ) {
           throw await staleError(trx, l, now);
         }
         sheetId = l.sheet.id;
       }
-      await insertVersion(trx, { sheetId, revision: body.baseRevision + 1, event: 'saved', content, comment: null, actorId: actor.userId, at });
+      await insertVersion(trx, {
+        sheetId,
+        revision: body.baseRevision + 1,
+        event: 'saved',
+        content,
+        comment: null,
+        actorId: actor.userId,
+        at,
+      });
       return viewOf({ ...l, sheet: await findSheet(trx, matchId) }, now);
     });
   } catch (err) {
@@ -188,7 +224,8 @@ export async function submitGoalSheet(deps: Deps, actor: Actor, matchId: number,
     if (l.match.status !== 'active') throw MATCH_ENDED();
     const status: GoalSheetStatus = l.sheet?.status ?? 'draft';
     if (status === 'acknowledged') throw SHEET_ACKNOWLEDGED();
-    if (status === 'submitted') throw new ConflictError('ALREADY_SUBMITTED', 'This goal sheet has already been sent to the program office.');
+    if (status === 'submitted')
+      throw new ConflictError('ALREADY_SUBMITTED', 'This goal sheet has already been sent to the program office.');
     if ((l.sheet?.revision ?? 0) !== revision) throw await staleError(trx, l, now);
 
     const dates = datesOf(l.match, l.settings);
@@ -206,10 +243,25 @@ export async function submitGoalSheet(deps: Deps, actor: Actor, matchId: number,
         problems.map(({ path, message }) => ({ path, message })),
       );
     }
-    if (!(await updateSheetAt(trx, l.sheet.id, revision, { status: statusAfter('submit', status), actorId: actor.userId, at, submitted: true }))) {
+    if (
+      !(await updateSheetAt(trx, l.sheet.id, revision, {
+        status: statusAfter('submit', status),
+        actorId: actor.userId,
+        at,
+        submitted: true,
+      }))
+    ) {
       throw await staleError(trx, l, now);
     }
-    await insertVersion(trx, { sheetId: l.sheet.id, revision: revision + 1, event: 'submitted', content, comment: null, actorId: actor.userId, at });
+    await insertVersion(trx, {
+      sheetId: l.sheet.id,
+      revision: revision + 1,
+      event: 'submitted',
+      content,
+      comment: null,
+      actorId: actor.userId,
+      at,
+    });
 
     const words = mailContext(deps, l);
     const sender = role === 'mentee' ? l.match.mentee : l.match.mentor;
@@ -249,11 +301,16 @@ export async function reviewGoalSheet(deps: Deps, actor: Actor, matchId: number,
     const status: GoalSheetStatus = l.sheet?.status ?? 'draft';
     if (status === 'acknowledged') throw new ConflictError('SHEET_ACKNOWLEDGED', 'This goal sheet is already acknowledged.');
     if (status !== 'submitted' || !l.sheet) {
-      throw new ConflictError('NOT_SUBMITTED', 'There is nothing to review yet: the pair has not sent this goal sheet to the program office.');
+      throw new ConflictError(
+        'NOT_SUBMITTED',
+        'There is nothing to review yet: the pair has not sent this goal sheet to the program office.',
+      );
     }
     if (l.sheet.revision !== revision) throw await staleError(trx, l, now);
     const next = statusAfter(review.kind, status);
-    if (!(await updateSheetAt(trx, l.sheet.id, revision, { status: next, actorId: actor.userId, at, reviewed: { comment: review.comment } }))) {
+    if (
+      !(await updateSheetAt(trx, l.sheet.id, revision, { status: next, actorId: actor.userId, at, reviewed: { comment: review.comment } }))
+    ) {
       throw await staleError(trx, l, now);
     }
     await insertVersion(trx, {
@@ -278,7 +335,13 @@ export async function reviewGoalSheet(deps: Deps, actor: Actor, matchId: number,
     for (const person of [l.match.mentee, l.match.mentor]) {
       const to = addressOf(person);
       ids.push(
-        await recordMail(trx, now, review.kind === 'return' ? sheetReturnedMail({ ...words, to, comment: review.comment }) : sheetAcknowledgedMail({ ...words, to, comment: review.comment })),
+        await recordMail(
+          trx,
+          now,
+          review.kind === 'return'
+            ? sheetReturnedMail({ ...words, to, comment: review.comment })
+            : sheetAcknowledgedMail({ ...words, to, comment: review.comment }),
+        ),
       );
     }
     return { view: viewOf({ ...l, sheet: await findSheet(trx, matchId) }, now), outboxIds: ids };
@@ -308,7 +371,10 @@ const FILTER_TEST: Record<GoalSheetFilter, (r: { status: GoalSheetStatus; overdu
 };
 
 /** Staff: every match of a period with where its sheet stands, worked from the top. */
-export async function listGoalSheets(deps: Pick<Deps, 'db' | 'clock'>, q: { periodId?: number | undefined; status?: GoalSheetFilter | undefined }): Promise<GoalSheetList> {
+export async function listGoalSheets(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  q: { periodId?: number | undefined; status?: GoalSheetFilter | undefined },
+): Promise<GoalSheetList> {
   const settings = await getSettings(deps);
   const now = deps.clock.now();
   const periods = await listPeriods(deps.db);
@@ -345,7 +411,12 @@ export async function listGoalSheets(deps: Pick<Deps, 'db' | 'clock'>, q: { peri
   const rows = all
     .filter((r) => !q.status || FILTER_TEST[q.status](r))
     .sort((a, b) => compareForStaff({ ...a, menteeName: a.mentee.name }, { ...b, menteeName: b.mentee.name }));
-  return { period: { id: period.id, name: period.name }, periods: periods.map((p) => ({ id: p.id, name: p.name, status: p.status })), counts, rows };
+  return {
+    period: { id: period.id, name: period.name },
+    periods: periods.map((p) => ({ id: p.id, name: p.name, status: p.status })),
+    counts,
+    rows,
+  };
 }
 
 /** A blank template with the program's goals and limits, for people who prefer paper. */

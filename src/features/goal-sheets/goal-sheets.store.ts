@@ -135,7 +135,10 @@ export async function findSheet(db: Executor, matchId: number): Promise<GoalShee
 }
 
 /** The first save creates the row at revision 1. Two first saves at once: the second hits the unique match_id. */
-export async function insertSheet(db: Executor, s: { matchId: number; content: GoalSheetContent; actorId: number; at: string }): Promise<number> {
+export async function insertSheet(
+  db: Executor,
+  s: { matchId: number; content: GoalSheetContent; actorId: number; at: string },
+): Promise<number> {
   const row = await db
     .insertInto('goal_sheets')
     .values({
@@ -200,7 +203,15 @@ export async function updateSheetAt(db: Executor, id: number, expectedRevision: 
 
 export async function insertVersion(
   db: Executor,
-  v: { sheetId: number; revision: number; event: GoalSheetEvent; content: GoalSheetContent; comment: string | null; actorId: number; at: string },
+  v: {
+    sheetId: number;
+    revision: number;
+    event: GoalSheetEvent;
+    content: GoalSheetContent;
+    comment: string | null;
+    actorId: number;
+    at: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('goal_sheet_versions')
@@ -242,7 +253,13 @@ export interface PeriodSheetRow {
   mentor: { id: number; name: string };
   mentee: { id: number; name: string };
   /** Null when nobody has saved the sheet yet. */
-  sheet: { status: GoalSheetStatus; goals: number; submittedAt: string | null; firstSubmittedAt: string | null; reviewedAt: string | null } | null;
+  sheet: {
+    status: GoalSheetStatus;
+    goals: number;
+    submittedAt: string | null;
+    firstSubmittedAt: string | null;
+    reviewedAt: string | null;
+  } | null;
 }
 
 /** Every match of a period with its sheet, if any (a left join: a sheet nobody started still counts). */

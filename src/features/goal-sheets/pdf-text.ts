@@ -139,7 +139,9 @@ export function wrapLines(text: string, maxWidth: number, widthOf: (s: string) =
 /** "2026-10-14" → "October 14, 2026": a calendar date reads the same everywhere. */
 export function longDate(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? date : new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
+  return Number.isNaN(d.getTime())
+    ? date
+    : new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 /** A file name any browser and file system accepts: ASCII letters, digits and dashes. */

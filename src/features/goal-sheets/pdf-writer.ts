@@ -140,7 +140,12 @@ export class PdfWriter {
     for (let i = 0; i < count; i += 1) {
       this.ensureSpace(gap);
       this.y -= gap;
-      this.page.drawLine({ start: { x: MARGIN + indent, y: this.y }, end: { x: MARGIN + indent + (o.width ?? CONTENT_WIDTH - indent), y: this.y }, thickness: 0.6, color: RULE });
+      this.page.drawLine({
+        start: { x: MARGIN + indent, y: this.y },
+        end: { x: MARGIN + indent + (o.width ?? CONTENT_WIDTH - indent), y: this.y },
+        thickness: 0.6,
+        color: RULE,
+      });
     }
     this.y -= 6;
   }

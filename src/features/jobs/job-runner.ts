@@ -130,7 +130,12 @@ export class JobRunner {
       const { dedupeKey, runAt } = recurringKey(r.kind, now, r.everyMs);
       // Look first: most polls find the slot's job already there and write nothing.
       if (await findJobByKey(this.deps.db, dedupeKey)) continue;
-      await enqueue(this.deps.db, now, { kind: r.kind, dedupeKey, runAt, ...(r.maxAttempts !== undefined && { maxAttempts: r.maxAttempts }) });
+      await enqueue(this.deps.db, now, {
+        kind: r.kind,
+        dedupeKey,
+        runAt,
+        ...(r.maxAttempts !== undefined && { maxAttempts: r.maxAttempts }),
+      });
     }
   }
 
@@ -177,7 +182,11 @@ export class JobRunner {
     } catch (err) {
       const error = errorSummary(err);
       const next = afterFailure(job, now);
-      const released = await releaseFailedJob(deps.db, job.id, this.workerId, { runAt: next.status === 'failed' ? null : next.runAt, error, now });
+      const released = await releaseFailedJob(deps.db, job.id, this.workerId, {
+        runAt: next.status === 'failed' ? null : next.runAt,
+        error,
+        now,
+      });
       if (!released) return 'lost';
       deps.log.warn({ ...log, error, next: next.status === 'failed' ? 'failed' : next.runAt.toISOString() }, 'job attempt failed');
       return next.status === 'failed' ? 'failed' : 'retry';

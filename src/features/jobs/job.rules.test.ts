@@ -11,8 +11,14 @@ describe('job rules', () => {
 
   it('retries until the attempts are used up, then fails', () => {
     const now = new Date('2026-11-29T10:00:00.000Z');
-    expect(afterFailure({ attempts: 1, maxAttempts: 3 }, now)).toEqual({ status: 'scheduled', runAt: new Date('2026-11-29T10:01:00.000Z') });
-    expect(afterFailure({ attempts: 2, maxAttempts: 3 }, now)).toEqual({ status: 'scheduled', runAt: new Date('2026-11-29T10:05:00.000Z') });
+    expect(afterFailure({ attempts: 1, maxAttempts: 3 }, now)).toEqual({
+      status: 'scheduled',
+      runAt: new Date('2026-11-29T10:01:00.000Z'),
+    });
+    expect(afterFailure({ attempts: 2, maxAttempts: 3 }, now)).toEqual({
+      status: 'scheduled',
+      runAt: new Date('2026-11-29T10:05:00.000Z'),
+    });
     expect(afterFailure({ attempts: 3, maxAttempts: 3 }, now)).toEqual({ status: 'failed' });
   });
 

@@ -134,8 +134,18 @@ export async function jobsByDedupeKey(db: Executor, keys: readonly string[]): Pr
   const found = new Map<string, JobKeyState>();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
-    const rows = await db.selectFrom('jobs').select(['id', 'dedupe_key', 'status', 'run_at', 'attempts']).where('dedupe_key', 'in', chunk).execute();
-    for (const r of rows) found.set(r.dedupe_key, { id: r.id, status: storedValue('jobs', 'status', JOB_STATUSES, r.status), runAt: r.run_at, attempts: r.attempts });
+    const rows = await db
+      .selectFrom('jobs')
+      .select(['id', 'dedupe_key', 'status', 'run_at', 'attempts'])
+      .where('dedupe_key', 'in', chunk)
+      .execute();
+    for (const r of rows)
+      found.set(r.dedupe_key, {
+        id: r.id,
+        status: storedValue('jobs', 'status', JOB_STATUSES, r.status),
+        runAt: r.run_at,
+        attempts: r.attempts,
+      });
   }
   return found;
 }
@@ -221,7 +231,15 @@ export async function finishJob(
   const at = toInstant(f.now);
   const result = await db
     .updateTable('jobs')
-    .set({ status: f.status, outbox_id: f.outboxId, last_error: f.note, locked_by: null, locked_until: null, finished_at: at, updated_at: at })
+    .set({
+      status: f.status,
+      outbox_id: f.outboxId,
+      last_error: f.note,
+      locked_by: null,
+      locked_until: null,
+      finished_at: at,
+      updated_at: at,
+    })
     .where('id', '=', id)
     .where('status', '=', 'running')
     .where('locked_by', '=', workerId)
@@ -258,7 +276,13 @@ export async function releaseFailedJob(
 export async function unclaimJob(db: Executor, id: number, workerId: string, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('jobs')
-    .set((eb) => ({ status: 'scheduled', locked_by: null, locked_until: null, attempts: eb('attempts', '-', 1), updated_at: toInstant(now) }))
+    .set((eb) => ({
+      status: 'scheduled',
+      locked_by: null,
+      locked_until: null,
+      attempts: eb('attempts', '-', 1),
+      updated_at: toInstant(now),
+    }))
     .where('id', '=', id)
     .where('status', '=', 'running')
     .where('locked_by', '=', workerId)
@@ -267,7 +291,13 @@ export async function unclaimJob(db: Executor, id: number, workerId: string, now
 }
 
 /** Cancels a job of one of `kinds` that is still waiting; false when it is not (any more). */
-export async function cancelScheduledJob(db: Executor, id: number, kinds: readonly string[], actorId: number | null, now: Date): Promise<boolean> {
+export async function cancelScheduledJob(
+  db: Executor,
+  id: number,
+  kinds: readonly string[],
+  actorId: number | null,
+  now: Date,
+): Promise<boolean> {
   const at = toInstant(now);
   const result = await db
     .updateTable('jobs')

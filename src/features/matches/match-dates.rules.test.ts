@@ -7,7 +7,12 @@ describe('match dates', () => {
   it('counts from the day of the match in the program time zone, not in UTC', () => {
     // 03:00 UTC on 15 Oct is still the evening of 14 Oct in Chicago.
     const d = matchDates('2026-10-15T03:00:00.000Z', '2027-09-30', CHICAGO);
-    expect(d).toEqual({ matchedOn: '2026-10-14', goalSheetDueOn: '2026-11-13', guaranteeClosesOn: '2026-11-28', programEndsOn: '2027-09-30' });
+    expect(d).toEqual({
+      matchedOn: '2026-10-14',
+      goalSheetDueOn: '2026-11-13',
+      guaranteeClosesOn: '2026-11-28',
+      programEndsOn: '2027-09-30',
+    });
     const tokyo = matchDates('2026-10-15T03:00:00.000Z', '2027-09-30', { ...CHICAGO, timeZone: 'Asia/Tokyo' });
     expect(tokyo.matchedOn).toBe('2026-10-15');
   });

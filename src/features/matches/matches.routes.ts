@@ -13,7 +13,11 @@ export function matchRoutes(deps: Deps) {
       '/api/my/matches',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['matches'], summary: 'My matches: my partner and how to reach them', response: { 200: myMatchListSchema, 401: errorSchema } },
+        schema: {
+          tags: ['matches'],
+          summary: 'My matches: my partner and how to reach them',
+          response: { 200: myMatchListSchema, 401: errorSchema },
+        },
       },
       async (request) => ({ matches: await listMyMatches(deps, actorOf(request)) }),
     );

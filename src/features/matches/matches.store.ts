@@ -46,7 +46,10 @@ export async function listPartnerPairs(db: Executor): Promise<{ mentorUserId: nu
 }
 
 /** For each of these people, their side (mentor or mentee) in each active match they are in. */
-export async function listActiveMatchSidesOf(db: Executor, userIds: readonly number[]): Promise<{ userId: number; side: 'mentor' | 'mentee' }[]> {
+export async function listActiveMatchSidesOf(
+  db: Executor,
+  userIds: readonly number[],
+): Promise<{ userId: number; side: 'mentor' | 'mentee' }[]> {
   const out: { userId: number; side: 'mentor' | 'mentee' }[] = [];
   // Chunked (each chunk is bound twice): SQLite and PostgreSQL both limit bound parameters per statement.
   for (let i = 0; i < userIds.length; i += 500) {

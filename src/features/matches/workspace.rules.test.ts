@@ -44,7 +44,13 @@ describe('the workspace rules', () => {
   it('gives the cadence numbers, and never calls an ended match quiet', () => {
     const now = new Date('2026-12-15T18:00:00.000Z');
     const input = { matchedOn: '2026-10-01', lastContactOn: '2026-10-20', contactsThisMonth: 0, active: true };
-    expect(contactCadence(input, CHICAGO, now)).toEqual({ contactsPerMonth: 2, lastContactOn: '2026-10-20', contactsThisMonth: 0, quietAfterWeeks: 3, quiet: true });
+    expect(contactCadence(input, CHICAGO, now)).toEqual({
+      contactsPerMonth: 2,
+      lastContactOn: '2026-10-20',
+      contactsThisMonth: 0,
+      quietAfterWeeks: 3,
+      quiet: true,
+    });
     expect(contactCadence({ ...input, active: false }, CHICAGO, now).quiet).toBe(false);
   });
 });

@@ -87,6 +87,8 @@ export function contactCadence(input: CadenceInput, s: CadenceSettings, now: Dat
     lastContactOn: input.lastContactOn,
     contactsThisMonth: input.contactsThisMonth,
     quietAfterWeeks: s.quietAfterWeeks,
-    quiet: input.active && isQuiet({ matchedOn: input.matchedOn, lastContactOn: input.lastContactOn, quietAfterWeeks: s.quietAfterWeeks }, today),
+    quiet:
+      input.active &&
+      isQuiet({ matchedOn: input.matchedOn, lastContactOn: input.lastContactOn, quietAfterWeeks: s.quietAfterWeeks }, today),
   };
 }

@@ -24,7 +24,13 @@ export async function getMatchWorkspace(deps: Pick<Deps, 'db' | 'clock'>, actor:
   if (!match) throw new NotFoundError('match');
   // A staff member who is also one of the pair sees the page as that person.
   const myRole =
-    match.mentor.person.userId === actor.userId ? 'mentor' : match.mentee.person.userId === actor.userId ? 'mentee' : hasRole(actor, 'staff') ? 'staff' : null;
+    match.mentor.person.userId === actor.userId
+      ? 'mentor'
+      : match.mentee.person.userId === actor.userId
+        ? 'mentee'
+        : hasRole(actor, 'staff')
+          ? 'staff'
+          : null;
   if (myRole === null) throw new NotFoundError('match');
 
   const settings = await getSettings(deps);
@@ -35,7 +41,8 @@ export async function getMatchWorkspace(deps: Pick<Deps, 'db' | 'clock'>, actor:
   const month = monthOf(today);
   const sheetStatus = await findGoalSheetState(deps.db, match.id);
   const contacts = await contactSummary(deps.db, match.id, month.from, month.until);
-  const audiences: Audience[] = myRole === 'mentor' ? ['everyone', 'mentors'] : myRole === 'mentee' ? ['everyone', 'mentees'] : ['everyone', 'mentors', 'mentees'];
+  const audiences: Audience[] =
+    myRole === 'mentor' ? ['everyone', 'mentors'] : myRole === 'mentee' ? ['everyone', 'mentees'] : ['everyone', 'mentors', 'mentees'];
   const resources = await listResourcesFor(deps.db, audiences, RESOURCES_ON_PAGE);
 
   return {
@@ -48,18 +55,29 @@ export async function getMatchWorkspace(deps: Pick<Deps, 'db' | 'clock'>, actor:
       explanation: match.explanation,
     },
     myRole,
-    people: myRole === 'mentor' ? [match.mentee.person] : myRole === 'mentee' ? [match.mentor.person] : [match.mentee.person, match.mentor.person],
+    people:
+      myRole === 'mentor'
+        ? [match.mentee.person]
+        : myRole === 'mentee'
+          ? [match.mentor.person]
+          : [match.mentee.person, match.mentor.person],
     dates: {
       timeZone: tz,
       today,
       matchedOn: dates.matchedOn,
       goalSheet: { on: dates.goalSheetDueOn, daysLeft: daysUntil(dates.goalSheetDueOn, now, tz), status: sheetStatus },
-      guaranteeCloses: dates.guaranteeClosesOn === null ? null : { on: dates.guaranteeClosesOn, daysLeft: daysUntil(dates.guaranteeClosesOn, now, tz) },
+      guaranteeCloses:
+        dates.guaranteeClosesOn === null ? null : { on: dates.guaranteeClosesOn, daysLeft: daysUntil(dates.guaranteeClosesOn, now, tz) },
       programEnds: { on: dates.programEndsOn, daysLeft: daysUntil(dates.programEndsOn, now, tz) },
     },
     meetInPersonHint: meetInPersonHint(inPerson(match.mentor), inPerson(match.mentee)),
     contact: contactCadence(
-      { matchedOn: dates.matchedOn, lastContactOn: contacts.lastContactOn, contactsThisMonth: contacts.inRange, active: match.status === 'active' },
+      {
+        matchedOn: dates.matchedOn,
+        lastContactOn: contacts.lastContactOn,
+        contactsThisMonth: contacts.inRange,
+        active: match.status === 'active',
+      },
       settings,
       now,
     ),

@@ -132,13 +132,25 @@ export async function findGoalSheetState(db: Executor, matchId: number): Promise
 }
 
 /** The last logged contact and how many were logged in [from, until) — one query. */
-export async function contactSummary(db: Executor, matchId: number, from: string, until: string): Promise<{ lastContactOn: string | null; inRange: number }> {
+export async function contactSummary(
+  db: Executor,
+  matchId: number,
+  from: string,
+  until: string,
+): Promise<{ lastContactOn: string | null; inRange: number }> {
   const row = await db
     .selectFrom('contacts')
     .select((eb) => [
       eb.fn.max('occurred_on').as('last_on'),
       eb.fn
-        .sum<number | string | null>(eb.case().when(eb.and([eb('occurred_on', '>=', from), eb('occurred_on', '<', until)])).then(1).else(0).end())
+        .sum<number | string | null>(
+          eb
+            .case()
+            .when(eb.and([eb('occurred_on', '>=', from), eb('occurred_on', '<', until)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
         .as('in_range'),
     ])
     .where('match_id', '=', matchId)

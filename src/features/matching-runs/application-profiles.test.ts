@@ -4,7 +4,19 @@ import { testApplication } from './test-application.ts';
 
 describe('application profiles', () => {
   it('gives the engine what an application says, keyed by the application id', () => {
-    const mentor = testApplication(7, 'mentor', { capacity: 3, interests: ['teen services'], programGoalIds: [2, 5], channels: ['phone'], languages: ['English', 'Spanish'], meetInPerson: false, yearsExperience: 15, workplaceType: 'school', employer: 'Oak Park Academy', region: 'US-WA', timeZone: 'America/Los_Angeles' });
+    const mentor = testApplication(7, 'mentor', {
+      capacity: 3,
+      interests: ['teen services'],
+      programGoalIds: [2, 5],
+      channels: ['phone'],
+      languages: ['English', 'Spanish'],
+      meetInPerson: false,
+      yearsExperience: 15,
+      workplaceType: 'school',
+      employer: 'Oak Park Academy',
+      region: 'US-WA',
+      timeZone: 'America/Los_Angeles',
+    });
     expect(mentorProfile(mentor)).toEqual({
       id: '7',
       name: 'Person 7',
@@ -25,10 +37,14 @@ describe('application profiles', () => {
   });
 
   it('passes a stated preference on, but never the confidential notes, and an unstated gender as unknown', () => {
-    const stated = menteeProfile(testApplication(1, 'mentee', { confidential: { preferSameGender: true, gender: ' woman ', notes: 'Not my old boss, please.' } }));
+    const stated = menteeProfile(
+      testApplication(1, 'mentee', { confidential: { preferSameGender: true, gender: ' woman ', notes: 'Not my old boss, please.' } }),
+    );
     expect(stated.preferences).toEqual({ preferSameGender: true, gender: 'woman' });
     expect(JSON.stringify(stated)).not.toContain('old boss');
-    expect(menteeProfile(testApplication(2, 'mentee', { confidential: { preferSameGender: true, gender: '', notes: '' } })).preferences).toEqual({ preferSameGender: true });
+    expect(
+      menteeProfile(testApplication(2, 'mentee', { confidential: { preferSameGender: true, gender: '', notes: '' } })).preferences,
+    ).toEqual({ preferSameGender: true });
   });
 
   it('splits a pool by role, keeping its order', () => {

@@ -42,7 +42,10 @@ export function poolHardRules(
     (menteeApps.get(menteeUser) ?? []).flatMap((e) => (mentorApps.get(mentorUser) ?? []).map((o) => ref(e, o)));
 
   // People may swap roles between periods, so an earlier pair counts whichever way round.
-  const previousPartners = partnerPairs.flatMap((p) => [...cross(p.menteeUserId, p.mentorUserId), ...cross(p.mentorUserId, p.menteeUserId)]);
+  const previousPartners = partnerPairs.flatMap((p) => [
+    ...cross(p.menteeUserId, p.mentorUserId),
+    ...cross(p.mentorUserId, p.menteeUserId),
+  ]);
   const samePerson = [...menteeApps.keys()].flatMap((user) => cross(user, user));
   const forbidden: PairRef[] = [];
   const locks: PairRef[] = [];

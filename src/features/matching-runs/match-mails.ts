@@ -33,7 +33,9 @@ export interface Partner {
  * The announcement each side of a new match gets: who the partner is, how to reach them, and the
  * first thing to do. Written to be read once and acted on, so the dates are spelled out.
  */
-export function matchAnnouncementMail(p: ProgramWords & { to: { address: string; name: string }; role: 'mentor' | 'mentee'; partner: Partner; matchedAt: Date }): MailDraft {
+export function matchAnnouncementMail(
+  p: ProgramWords & { to: { address: string; name: string }; role: 'mentor' | 'mentee'; partner: Partner; matchedAt: Date },
+): MailDraft {
   const partnerRole = p.role === 'mentor' ? 'mentee' : 'mentor';
   const goalSheetDue = longDate(new Date(p.matchedAt.getTime() + p.goalSheetDeadlineDays * DAY_MS), p.timeZone);
   const guaranteeEnds = longDate(new Date(p.matchedAt.getTime() + p.guaranteeWindowDays * DAY_MS), p.timeZone);
@@ -60,7 +62,9 @@ export function matchAnnouncementMail(p: ProgramWords & { to: { address: string;
       `1. Say hello this week, and agree how and how often you will talk${p.contactsPerMonth > 0 ? `; the program suggests at least ${p.contactsPerMonth} ${p.contactsPerMonth === 1 ? 'contact' : 'contacts'} a month` : ''}.`,
       `2. ${goalSheet}`,
       `3. If the match does not feel right, either of you may ask for a new partner until ${guaranteeEnds} (${days(p.guaranteeWindowDays)} from today). No one needs to give the other a reason.`,
-      ...(p.goalSheetContact ? ['', `Questions about the goal sheet? Write to ${p.goalSheetContact.name} at ${p.goalSheetContact.email}.`] : []),
+      ...(p.goalSheetContact
+        ? ['', `Questions about the goal sheet? Write to ${p.goalSheetContact.name} at ${p.goalSheetContact.email}.`]
+        : []),
       '',
       `Your match, the dates that matter and what to do together are in Tandem: ${p.link}`,
       '',

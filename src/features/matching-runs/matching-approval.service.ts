@@ -20,7 +20,8 @@ import { matchAnnouncementMail, unmatchedMenteeMail, unmatchedMentorMail } from 
 import type { ProgramWords } from './match-mails.ts';
 import { periodView } from './matching-runs.service.ts';
 
-const STALE = (why: string) => new ConflictError('STALE_RUN', `${why} Run the matching again, check the new proposal, and approve that one.`);
+const STALE = (why: string) =>
+  new ConflictError('STALE_RUN', `${why} Run the matching again, check the new proposal, and approve that one.`);
 
 function assertApprovable(run: MatchingRunRecord): RunResult {
   if (run.status === 'approved') throw new ConflictError('ALREADY_APPROVED', 'This proposal is already approved.');
@@ -64,13 +65,15 @@ export async function approveRun(
     const result = assertApprovable(run);
     if ((await findLatestRun(trx, run.periodId))?.id !== run.id) throw STALE('A newer run exists for this period.');
     const current = await loadMatchingPool(trx, run.periodId);
-    const missing = [...result.pairs.flatMap((p) => [p.menteeApplicationId, p.mentorApplicationId]), ...result.unmatched.map((u) => u.menteeApplicationId)].some(
-      (id) => !current.byId.has(id),
-    );
+    const missing = [
+      ...result.pairs.flatMap((p) => [p.menteeApplicationId, p.mentorApplicationId]),
+      ...result.unmatched.map((u) => u.menteeApplicationId),
+    ].some((id) => !current.byId.has(id));
     if (missing || current.fingerprint !== run.poolFingerprint) {
       throw STALE('Applications or pair rules changed after this proposal was made.');
     }
-    if (!(await markRunApproved(trx, run.id, actor.userId, at))) throw new ConflictError('ALREADY_APPROVED', 'This proposal is already approved.');
+    if (!(await markRunApproved(trx, run.id, actor.userId, at)))
+      throw new ConflictError('ALREADY_APPROVED', 'This proposal is already approved.');
 
     const app = (id: number): ApplicationRecord => current.byId.get(id) as ApplicationRecord;
     const words: ProgramWords = {
@@ -104,23 +107,48 @@ export async function approveRun(
         [mentee, mentor, 'mentee'],
         [mentor, mentee, 'mentor'],
       ] as const) {
-        const partnerDetails = { name: partner.applicantName, email: partner.applicantEmail, phone: partner.answers.phone, channels: partner.answers.channels };
-        outboxIds.push(await recordMail(trx, now, matchAnnouncementMail({ ...words, to: to(self), role, partner: partnerDetails, matchedAt: now })));
+        const partnerDetails = {
+          name: partner.applicantName,
+          email: partner.applicantEmail,
+          phone: partner.answers.phone,
+          channels: partner.answers.channels,
+        };
+        outboxIds.push(
+          await recordMail(trx, now, matchAnnouncementMail({ ...words, to: to(self), role, partner: partnerDetails, matchedAt: now })),
+        );
       }
     }
     const unmatched = current.pool.filter((a) => !matched.has(a.id));
     for (const a of unmatched) {
-      outboxIds.push(await recordMail(trx, now, a.role === 'mentee' ? unmatchedMenteeMail({ ...words, to: to(a) }) : unmatchedMentorMail({ ...words, to: to(a) })));
+      outboxIds.push(
+        await recordMail(
+          trx,
+          now,
+          a.role === 'mentee' ? unmatchedMenteeMail({ ...words, to: to(a) }) : unmatchedMentorMail({ ...words, to: to(a) }),
+        ),
+      );
     }
     // An application withdrawn or edited since the staleness check would be overwritten: refuse instead.
     const moved =
       (await setApplicationStatuses(trx, [...matched], 'accepted', 'matched', at)) +
-      (await setApplicationStatuses(trx, unmatched.map((a) => a.id), 'accepted', 'unmatched', at));
+      (await setApplicationStatuses(
+        trx,
+        unmatched.map((a) => a.id),
+        'accepted',
+        'unmatched',
+        at,
+      ));
     if (moved !== current.pool.length) {
-      throw new ConflictError('STALE_RUN', 'An application changed while the matches were being approved. Run matching again, then approve.');
+      throw new ConflictError(
+        'STALE_RUN',
+        'An application changed while the matches were being approved. Run matching again, then approve.',
+      );
     }
     // The matched keep their role through the match; the unmatched lose it unless something else holds it.
-    await syncParticipantRoles(trx, current.pool.map((a) => a.userId));
+    await syncParticipantRoles(
+      trx,
+      current.pool.map((a) => a.userId),
+    );
     const counts = { matchesCreated: result.pairs.length, unmatchedNotified: unmatched.length };
     await recordAudit(trx, {
       actorId: actor.userId,

@@ -29,7 +29,15 @@ export function matchingRunRoutes(deps: Deps) {
 
     app.get(
       '/api/periods/:id/matching',
-      { config: { access: MATCHERS }, schema: { tags, summary: "A period's matching workspace", params: idParamsSchema, response: { 200: workspaceSchema, ...errorResponses } } },
+      {
+        config: { access: MATCHERS },
+        schema: {
+          tags,
+          summary: "A period's matching workspace",
+          params: idParamsSchema,
+          response: { 200: workspaceSchema, ...errorResponses },
+        },
+      },
       (request) => getWorkspace(deps, request.params.id),
     );
 
@@ -50,7 +58,15 @@ export function matchingRunRoutes(deps: Deps) {
 
     app.get(
       '/api/matching-runs/:id',
-      { config: { access: MATCHERS }, schema: { tags, summary: 'A matching run: progress, then its proposal', params: idParamsSchema, response: { 200: matchingRunSchema, ...errorResponses } } },
+      {
+        config: { access: MATCHERS },
+        schema: {
+          tags,
+          summary: 'A matching run: progress, then its proposal',
+          params: idParamsSchema,
+          response: { 200: matchingRunSchema, ...errorResponses },
+        },
+      },
       (request) => getRun(deps, request.params.id),
     );
 
@@ -58,14 +74,23 @@ export function matchingRunRoutes(deps: Deps) {
       '/api/periods/:id/pair-rules',
       {
         config: { access: MATCHERS },
-        schema: { tags, summary: 'Lock or forbid a pair (replaces an earlier rule on the pair)', params: idParamsSchema, body: createPairRuleBodySchema, response: { 201: pairRuleSchema, ...errorResponses } },
+        schema: {
+          tags,
+          summary: 'Lock or forbid a pair (replaces an earlier rule on the pair)',
+          params: idParamsSchema,
+          body: createPairRuleBodySchema,
+          response: { 201: pairRuleSchema, ...errorResponses },
+        },
       },
       async (request, reply) => reply.code(201).send(await addPairRule(deps, actorOf(request), request.params.id, request.body)),
     );
 
     app.delete(
       '/api/pair-rules/:id',
-      { config: { access: MATCHERS }, schema: { tags, summary: 'Remove a pair rule', params: idParamsSchema, response: { 200: okSchema, ...errorResponses } } },
+      {
+        config: { access: MATCHERS },
+        schema: { tags, summary: 'Remove a pair rule', params: idParamsSchema, response: { 200: okSchema, ...errorResponses } },
+      },
       async (request) => {
         await removePairRule(deps, actorOf(request), request.params.id);
         return { ok: true as const };
@@ -76,7 +101,13 @@ export function matchingRunRoutes(deps: Deps) {
       '/api/matching-runs/:id/pair-preview',
       {
         config: { access: MATCHERS },
-        schema: { tags, summary: 'Score, explanation and warnings for any pair of a run', params: idParamsSchema, querystring: pairPreviewQuerySchema, response: { 200: pairPreviewSchema, ...errorResponses } },
+        schema: {
+          tags,
+          summary: 'Score, explanation and warnings for any pair of a run',
+          params: idParamsSchema,
+          querystring: pairPreviewQuerySchema,
+          response: { 200: pairPreviewSchema, ...errorResponses },
+        },
       },
       (request) => previewPairInRun(deps, request.params.id, request.query),
     );
@@ -85,7 +116,13 @@ export function matchingRunRoutes(deps: Deps) {
       '/api/matching-runs/:id/reassign',
       {
         config: { access: MATCHERS },
-        schema: { tags, summary: "Move a mentee by hand in a run's proposal", params: idParamsSchema, body: reassignBodySchema, response: { 200: matchingRunSchema, ...errorResponses } },
+        schema: {
+          tags,
+          summary: "Move a mentee by hand in a run's proposal",
+          params: idParamsSchema,
+          body: reassignBodySchema,
+          response: { 200: matchingRunSchema, ...errorResponses },
+        },
       },
       (request) => reassign(deps, actorOf(request), request.params.id, request.body),
     );
@@ -94,7 +131,12 @@ export function matchingRunRoutes(deps: Deps) {
       '/api/matching-runs/:id/approve',
       {
         config: { access: MATCHERS },
-        schema: { tags, summary: 'Approve a proposal: create the matches and tell everyone', params: idParamsSchema, response: { 200: approveResultSchema, ...errorResponses } },
+        schema: {
+          tags,
+          summary: 'Approve a proposal: create the matches and tell everyone',
+          params: idParamsSchema,
+          response: { 200: approveResultSchema, ...errorResponses },
+        },
       },
       (request) => approveRun(deps, actorOf(request), request.params.id),
     );

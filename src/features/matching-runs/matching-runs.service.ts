@@ -47,7 +47,10 @@ async function periodOrThrow(db: Executor, id: number): Promise<PeriodRecord> {
 
 function assertMatchable(period: PeriodRecord): void {
   if (!MATCHING_STATUSES.includes(period.status)) {
-    throw new ConflictError('PERIOD_NOT_MATCHING', 'Matching is open only while applications are open or the period is in its matching phase.');
+    throw new ConflictError(
+      'PERIOD_NOT_MATCHING',
+      'Matching is open only while applications are open or the period is in its matching phase.',
+    );
   }
 }
 
@@ -59,7 +62,10 @@ async function runOrThrow(db: Executor, id: number): Promise<MatchingRunRecord> 
 
 function assertDone(run: MatchingRunRecord): NonNullable<MatchingRunRecord['result']> {
   if (run.status === 'done' && run.result) return run.result;
-  throw new ConflictError('RUN_NOT_DONE', run.status === 'approved' ? 'This proposal is already approved.' : 'This run has no proposal to work on yet.');
+  throw new ConflictError(
+    'RUN_NOT_DONE',
+    run.status === 'approved' ? 'This proposal is already approved.' : 'This run has no proposal to work on yet.',
+  );
 }
 
 /** The engine's own check (idealMin ≤ idealMax and the rest), so a bad set never reaches a worker. */
@@ -104,7 +110,11 @@ async function goalNamesById(db: Executor): Promise<Record<number, string>> {
   return Object.fromEntries((await listGoals(db)).map((g) => [g.id, g.title]));
 }
 
-function runJob(current: MatchingPool, partners: { mentorUserId: number; menteeUserId: number }[], settings: Pick<RunJob, 'weights' | 'objective' | 'minScore' | 'referenceDate'>): RunJob {
+function runJob(
+  current: MatchingPool,
+  partners: { mentorUserId: number; menteeUserId: number }[],
+  settings: Pick<RunJob, 'weights' | 'objective' | 'minScore' | 'referenceDate'>,
+): RunJob {
   const rules = poolHardRules(current.pool, current.rules, partners);
   return {
     ...poolProfiles(current.pool),
@@ -138,7 +148,15 @@ export async function startRun(
     }
     const current = await loadMatchingPool(trx, periodId);
     const weights = chosen ?? (await findLatestRun(trx, periodId))?.weights ?? DEFAULT_WEIGHTS;
-    const id = await insertRun(trx, { periodId, weights, objective: body.objective, minScore: body.minScore, poolFingerprint: current.fingerprint, createdBy: actor.userId, at });
+    const id = await insertRun(trx, {
+      periodId,
+      weights,
+      objective: body.objective,
+      minScore: body.minScore,
+      poolFingerprint: current.fingerprint,
+      createdBy: actor.userId,
+      at,
+    });
     await recordAudit(trx, {
       actorId: actor.userId,
       action: 'matching_run.started',
@@ -148,7 +166,12 @@ export async function startRun(
       at,
     });
     const job = {
-      ...runJob(current, await listPartnerPairs(trx), { weights, objective: body.objective, minScore: body.minScore, referenceDate: now.getTime() }),
+      ...runJob(current, await listPartnerPairs(trx), {
+        weights,
+        objective: body.objective,
+        minScore: body.minScore,
+        referenceDate: now.getTime(),
+      }),
       goalNames: await goalNamesById(trx),
     };
     return { run: await runOrThrow(trx, id), job };
@@ -181,13 +204,21 @@ export async function addPairRule(
       // A pair has one rule, and a mentee one lock: the newest decision replaces older ones.
       const replaced = await deleteRulesReplacedBy(trx, body);
       const id = await insertPairRule(trx, { periodId, ...body, createdBy: actor.userId, at });
-      await recordAudit(trx, { actorId: actor.userId, action: 'pair_rule.added', entityType: 'pair_rule', entityId: id, details: { periodId, ...body, replaced }, at });
+      await recordAudit(trx, {
+        actorId: actor.userId,
+        action: 'pair_rule.added',
+        entityType: 'pair_rule',
+        entityId: id,
+        details: { periodId, ...body, replaced },
+        at,
+      });
       const rule = await findPairRule(trx, id);
       if (!rule) throw new NotFoundError('pair rule');
       return ruleView(rule);
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('RULE_CHANGED', 'Someone else set a rule for this pair just now. Reload and try again.');
+    if (isUniqueViolation(err))
+      throw new ConflictError('RULE_CHANGED', 'Someone else set a rule for this pair just now. Reload and try again.');
     throw err;
   }
 }
@@ -209,19 +240,29 @@ interface PairInRun {
 }
 
 /** Resolves a pair against a done run and the pool as it is now, and previews it. */
-async function pairInRun(db: Executor, run: MatchingRunRecord, menteeApplicationId: number, mentorApplicationId: number | null): Promise<PairInRun> {
+async function pairInRun(
+  db: Executor,
+  run: MatchingRunRecord,
+  menteeApplicationId: number,
+  mentorApplicationId: number | null,
+): Promise<PairInRun> {
   const result = assertDone(run);
   const current = await loadMatchingPool(db, run.periodId);
   const inRun =
-    result.pairs.some((p) => p.menteeApplicationId === menteeApplicationId) || result.unmatched.some((u) => u.menteeApplicationId === menteeApplicationId);
+    result.pairs.some((p) => p.menteeApplicationId === menteeApplicationId) ||
+    result.unmatched.some((u) => u.menteeApplicationId === menteeApplicationId);
   if (!inRun) {
-    throw new RuleViolationError('NOT_IN_RUN', `Application ${menteeApplicationId} is not a mentee of this run.`, [{ path: 'menteeApplicationId', message: 'Choose a mentee of this run.' }]);
+    throw new RuleViolationError('NOT_IN_RUN', `Application ${menteeApplicationId} is not a mentee of this run.`, [
+      { path: 'menteeApplicationId', message: 'Choose a mentee of this run.' },
+    ]);
   }
   const mentee = poolMember(current, menteeApplicationId, 'mentee', 'menteeApplicationId');
   if (mentorApplicationId === null) return { mentee, mentor: null, preview: null };
   const load = result.mentors.find((m) => m.mentorApplicationId === mentorApplicationId);
   if (!load) {
-    throw new RuleViolationError('NOT_IN_RUN', `Application ${mentorApplicationId} is not a mentor of this run.`, [{ path: 'mentorApplicationId', message: 'Choose a mentor of this run.' }]);
+    throw new RuleViolationError('NOT_IN_RUN', `Application ${mentorApplicationId} is not a mentor of this run.`, [
+      { path: 'mentorApplicationId', message: 'Choose a mentor of this run.' },
+    ]);
   }
   const mentor = poolMember(current, mentorApplicationId, 'mentor', 'mentorApplicationId');
   const rules = poolHardRules(current.pool, current.rules, await listPartnerPairs(db));
@@ -235,7 +276,9 @@ async function pairInRun(db: Executor, run: MatchingRunRecord, menteeApplication
     goalNames: await goalNamesById(db),
     ...rulesBrokenBy(rules, { menteeId: profileId(mentee.id), mentorId: profileId(mentor.id) }),
     capacity: load.capacity,
-    assignedOthers: result.pairs.filter((p) => p.mentorApplicationId === mentorApplicationId && p.menteeApplicationId !== menteeApplicationId).length,
+    assignedOthers: result.pairs.filter(
+      (p) => p.mentorApplicationId === mentorApplicationId && p.menteeApplicationId !== menteeApplicationId,
+    ).length,
     lockedToOther: currentPair?.locked && currentPair.mentorApplicationId !== mentorApplicationId ? currentPair.mentorName : null,
   });
   return { mentee, mentor, preview };
@@ -269,7 +312,16 @@ export async function reassign(
     const result = assertDone(run);
     const { mentee, mentor, preview } = await pairInRun(trx, run, body.menteeApplicationId, body.mentorApplicationId);
     const before = result.pairs.find((p) => p.menteeApplicationId === mentee.id);
-    const warnings = preview?.warnings ?? (before?.locked ? [{ code: 'LOCKED_PAIR', message: `${mentee.applicantName} is locked to ${before.mentorName}; taking them out breaks the lock in this proposal.` }] : []);
+    const warnings =
+      preview?.warnings ??
+      (before?.locked
+        ? [
+            {
+              code: 'LOCKED_PAIR',
+              message: `${mentee.applicantName} is locked to ${before.mentorName}; taking them out breaks the lock in this proposal.`,
+            },
+          ]
+        : []);
     if (warnings.length > 0 && !body.acceptWarnings) {
       throw new ConflictError(
         'WARNINGS_NOT_ACCEPTED',
@@ -300,7 +352,12 @@ export async function reassign(
       action: 'matching_run.reassigned',
       entityType: 'matching_run',
       entityId: runId,
-      details: { menteeApplicationId: mentee.id, from: before?.mentorApplicationId ?? null, to: mentor?.id ?? null, warningsAccepted: warnings.map((w) => w.code) },
+      details: {
+        menteeApplicationId: mentee.id,
+        from: before?.mentorApplicationId ?? null,
+        to: mentor?.id ?? null,
+        warningsAccepted: warnings.map((w) => w.code),
+      },
       at,
     });
     return runView({ ...run, result: next }, await currentFingerprint(trx, run), now);

@@ -103,7 +103,13 @@ export async function findRun(db: Executor, id: number): Promise<MatchingRunReco
 }
 
 export async function findLatestRun(db: Executor, periodId: number): Promise<MatchingRunRecord | undefined> {
-  const row = await db.selectFrom('matching_runs').selectAll().where('period_id', '=', periodId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('matching_runs')
+    .selectAll()
+    .where('period_id', '=', periodId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row && toRecord(row);
 }
 
@@ -122,7 +128,10 @@ export async function findPreviousRunWithResult(db: Executor, periodId: number, 
 }
 
 /** Ids of the period's runs still marked running (some may be orphans of a stopped instance). */
-export async function listRunningRuns(db: Executor, periodId: number): Promise<{ id: number; createdAt: string; heartbeatAt: string | null }[]> {
+export async function listRunningRuns(
+  db: Executor,
+  periodId: number,
+): Promise<{ id: number; createdAt: string; heartbeatAt: string | null }[]> {
   const rows = await db
     .selectFrom('matching_runs')
     .select(['id', 'created_at', 'heartbeat_at'])

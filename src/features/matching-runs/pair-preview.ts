@@ -46,16 +46,26 @@ export function previewPair(p: PreviewInput): PairPreview {
   const warnings: Warning[] = [];
   const pair = scored.pairs[0];
   const employer = employerKey(p.mentee.employer);
-  if (p.samePerson) warnings.push({ code: 'SAME_PERSON', message: `${menteeName} would be mentoring themself: both applications are the same person's.` });
+  if (p.samePerson)
+    warnings.push({ code: 'SAME_PERSON', message: `${menteeName} would be mentoring themself: both applications are the same person's.` });
   if (employer !== undefined && employer === employerKey(p.mentor.employer)) {
-    warnings.push({ code: 'SAME_EMPLOYER', message: `Both work at ${p.mentor.employer?.trim() ?? ''}; the program does not pair colleagues.` });
+    warnings.push({
+      code: 'SAME_EMPLOYER',
+      message: `Both work at ${p.mentor.employer?.trim() ?? ''}; the program does not pair colleagues.`,
+    });
   }
   if (p.forbidden) warnings.push({ code: 'FORBIDDEN', message: 'The committee has ruled this pair out.' });
   if (p.previousPartner) warnings.push({ code: 'PREVIOUS_PARTNER', message: `${menteeName} and ${mentorName} were matched before.` });
   if (!pair) {
-    warnings.push({ code: 'REQUIRED_CRITERION', message: `A required criterion fails: ${scored.unmatched[0]?.explanation ?? 'not eligible'}.` });
+    warnings.push({
+      code: 'REQUIRED_CRITERION',
+      message: `A required criterion fails: ${scored.unmatched[0]?.explanation ?? 'not eligible'}.`,
+    });
   } else if (p.minScore !== null && pair.score < p.minScore) {
-    warnings.push({ code: 'BELOW_MIN_SCORE', message: `The pair scores ${round1(pair.score)}, below this run's minimum of ${p.minScore}.` });
+    warnings.push({
+      code: 'BELOW_MIN_SCORE',
+      message: `The pair scores ${round1(pair.score)}, below this run's minimum of ${p.minScore}.`,
+    });
   }
   if (p.assignedOthers + 1 > p.capacity) {
     warnings.push({
@@ -64,7 +74,10 @@ export function previewPair(p: PreviewInput): PairPreview {
     });
   }
   if (p.lockedToOther !== null) {
-    warnings.push({ code: 'LOCKED_PAIR', message: `${menteeName} is locked to ${p.lockedToOther}; moving them breaks the lock in this proposal.` });
+    warnings.push({
+      code: 'LOCKED_PAIR',
+      message: `${menteeName} is locked to ${p.lockedToOther}; moving them breaks the lock in this proposal.`,
+    });
   }
   return {
     score: pair ? pair.score : null,

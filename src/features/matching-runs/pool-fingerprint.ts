@@ -16,11 +16,12 @@ type PoolEntry = Pick<ApplicationRecord, 'id' | 'updatedAt' | 'status' | 'role' 
  * Answers are in too, so an edit within the same millisecond still counts as a change.
  */
 export function poolFingerprint(pool: readonly PoolEntry[], rules: readonly FingerprintRule[]): string {
-  const applications = [...pool]
-    .sort((a, b) => a.id - b.id)
-    .map((a) => [a.id, a.updatedAt, a.status, a.role, a.answers]);
+  const applications = [...pool].sort((a, b) => a.id - b.id).map((a) => [a.id, a.updatedAt, a.status, a.role, a.answers]);
   const pairRules = [...rules]
-    .sort((a, b) => a.menteeApplicationId - b.menteeApplicationId || a.mentorApplicationId - b.mentorApplicationId || a.kind.localeCompare(b.kind))
+    .sort(
+      (a, b) =>
+        a.menteeApplicationId - b.menteeApplicationId || a.mentorApplicationId - b.mentorApplicationId || a.kind.localeCompare(b.kind),
+    )
     .map((r) => [r.kind, r.menteeApplicationId, r.mentorApplicationId]);
   return createHash('sha256').update(JSON.stringify({ applications, pairRules })).digest('hex');
 }

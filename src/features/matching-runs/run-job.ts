@@ -24,6 +24,4 @@ export interface RunJob {
 
 /** What the worker tells the main thread. */
 export type WorkerReport =
-  | { type: 'progress'; fraction: number }
-  | { type: 'done'; resultJson: string }
-  | { type: 'failed'; message: string };
+  { type: 'progress'; fraction: number } | { type: 'done'; resultJson: string } | { type: 'failed'; message: string };

@@ -20,7 +20,11 @@ const rule = (id: number, kind: 'lock' | 'forbid', mentee: number, mentor: numbe
   createdAt: '2026-08-01T10:00:00.000Z',
 });
 
-function job(pool: ReturnType<typeof testApplication>[], rules: PairRuleRecord[] = [], partners: { mentorUserId: number; menteeUserId: number }[] = []): RunJob {
+function job(
+  pool: ReturnType<typeof testApplication>[],
+  rules: PairRuleRecord[] = [],
+  partners: { mentorUserId: number; menteeUserId: number }[] = [],
+): RunJob {
   const hard = poolHardRules(pool, rules, partners);
   return {
     ...poolProfiles(pool),
@@ -36,8 +40,14 @@ function job(pool: ReturnType<typeof testApplication>[], rules: PairRuleRecord[]
 }
 
 describe('a run, start to result', () => {
-  const mentors = [testApplication(1, 'mentor', { capacity: 1, interests: ['storytime'] }), testApplication(2, 'mentor', { capacity: 1, interests: ['grant writing'] })];
-  const mentees = [testApplication(3, 'mentee', { interests: ['storytime'] }), testApplication(4, 'mentee', { interests: ['grant writing'] })];
+  const mentors = [
+    testApplication(1, 'mentor', { capacity: 1, interests: ['storytime'] }),
+    testApplication(2, 'mentor', { capacity: 1, interests: ['grant writing'] }),
+  ];
+  const mentees = [
+    testApplication(3, 'mentee', { interests: ['storytime'] }),
+    testApplication(4, 'mentee', { interests: ['grant writing'] }),
+  ];
 
   it('names people and counts each mentor load', () => {
     const result = runMatching(job([...mentors, ...mentees]));
@@ -94,7 +104,9 @@ describe('a run, start to result', () => {
     expect(moved.summary).toMatchObject({ matched: 2, unmatched: 0, worstScore: 10 });
     const removed = reassignInResult(moved, 4, 'Person 4', null);
     expect(removed.summary).toMatchObject({ matched: 1, unmatched: 1, meanScore: 10 });
-    expect(removed.unmatched).toEqual([{ menteeApplicationId: 4, menteeName: 'Person 4', reason: 'removed-by-hand', explanation: 'taken out of the proposal by hand' }]);
+    expect(removed.unmatched).toEqual([
+      { menteeApplicationId: 4, menteeName: 'Person 4', reason: 'removed-by-hand', explanation: 'taken out of the proposal by hand' },
+    ]);
   });
 });
 

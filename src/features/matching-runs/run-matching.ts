@@ -52,7 +52,9 @@ export function usableLocks(job: RunJob, notes: string[]): PairRef[] {
     const taken = placesTaken.get(lock.mentorId) ?? 0;
     const capacity = mentor.capacity ?? 1;
     if (taken >= capacity) {
-      notes.push(`The lock on ${label} was set aside: ${mentor.name ?? mentor.id} takes ${capacity} ${capacity === 1 ? 'mentee' : 'mentees'} and earlier locks fill those places.`);
+      notes.push(
+        `The lock on ${label} was set aside: ${mentor.name ?? mentor.id} takes ${capacity} ${capacity === 1 ? 'mentee' : 'mentees'} and earlier locks fill those places.`,
+      );
       continue;
     }
     lockedMentees.add(lock.menteeId);

@@ -2,7 +2,12 @@ import type { ApplicationAnswers } from '../../shared/api/applications.ts';
 import type { ApplicationRecord } from '../applications/application.types.ts';
 
 /** An accepted application with plausible answers, for unit tests of this feature. */
-export function testApplication(id: number, role: 'mentor' | 'mentee', answers: Partial<ApplicationAnswers> = {}, extra: Partial<ApplicationRecord> = {}): ApplicationRecord {
+export function testApplication(
+  id: number,
+  role: 'mentor' | 'mentee',
+  answers: Partial<ApplicationAnswers> = {},
+  extra: Partial<ApplicationRecord> = {},
+): ApplicationRecord {
   return {
     id,
     periodId: 1,

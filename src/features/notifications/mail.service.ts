@@ -12,8 +12,13 @@ export interface MailDraft {
 
 /** Names and subjects go into headers: one line, no control characters. */
 export function oneLine(s: string, max = 300): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim().slice(0, max);
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .trim()
+      .slice(0, max)
+  );
 }
 
 /**

@@ -10,14 +10,27 @@ export function outboxRoutes(deps: Deps) {
       '/api/outbox',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['mail'], summary: 'Every message Tandem has sent or recorded', querystring: outboxQuerySchema, response: { 200: outboxListSchema, ...errorResponses } },
+        schema: {
+          tags: ['mail'],
+          summary: 'Every message Tandem has sent or recorded',
+          querystring: outboxQuerySchema,
+          response: { 200: outboxListSchema, ...errorResponses },
+        },
       },
       (request) => readOutbox(deps, request.query),
     );
 
     app.get(
       '/api/outbox/:id',
-      { config: { access: ['staff'] }, schema: { tags: ['mail'], summary: 'One message', params: idParamsSchema, response: { 200: outboxMessageSchema, ...errorResponses } } },
+      {
+        config: { access: ['staff'] },
+        schema: {
+          tags: ['mail'],
+          summary: 'One message',
+          params: idParamsSchema,
+          response: { 200: outboxMessageSchema, ...errorResponses },
+        },
+      },
       (request) => readOutboxMessage(deps, request.params.id),
     );
   };

@@ -31,9 +31,7 @@ export function periodDateProblems(d: PeriodDates): PeriodDateProblem[] {
   return problems.length > 0 ? problems : periodDateOrderProblems(d);
 }
 
-export type TransitionProblem =
-  | { code: 'ILLEGAL_TRANSITION'; message: string }
-  | { code: 'APPLICATION_WINDOW_PASSED'; message: string };
+export type TransitionProblem = { code: 'ILLEGAL_TRANSITION'; message: string } | { code: 'APPLICATION_WINDOW_PASSED'; message: string };
 
 /**
  * Whether a period may move from one status to another at `now`, judged by the calendar in the

@@ -24,7 +24,9 @@ function assertDates(d: PeriodDates): void {
 }
 
 const NAME_TAKEN = () =>
-  new ConflictError('PERIOD_NAME_TAKEN', 'Another period already has that name.', [{ path: 'name', message: 'Choose a name no other period has.' }]);
+  new ConflictError('PERIOD_NAME_TAKEN', 'Another period already has that name.', [
+    { path: 'name', message: 'Choose a name no other period has.' },
+  ]);
 
 export async function listPeriodViews(deps: Pick<Deps, 'db'>): Promise<PeriodView[]> {
   return (await listPeriods(deps.db)).map(view);
@@ -52,7 +54,14 @@ export async function createPeriod(deps: Deps, actor: Actor, input: PeriodDates 
       if ((await findPeriodIdByName(trx, input.name)) !== undefined) throw NAME_TAKEN();
       const at = toInstant(deps.clock.now());
       const id = await insertPeriod(trx, { ...input, at });
-      await recordAudit(trx, { actorId: actor.userId, action: 'period.created', entityType: 'period', entityId: id, details: { name: input.name }, at });
+      await recordAudit(trx, {
+        actorId: actor.userId,
+        action: 'period.created',
+        entityType: 'period',
+        entityId: id,
+        details: { name: input.name },
+        at,
+      });
       const created = await findPeriod(trx, id);
       if (!created) throw new NotFoundError('period');
       return view(created);
@@ -96,7 +105,14 @@ export async function transitionPeriod(deps: Deps, actor: Actor, id: number, to:
     if (!(await setPeriodStatus(trx, id, current.status, to, at))) {
       throw new ConflictError('STALE_PERIOD', 'Someone else changed this period just now. Reload and try again.');
     }
-    await recordAudit(trx, { actorId: actor.userId, action: 'period.status_changed', entityType: 'period', entityId: id, details: { from: current.status, to }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'period.status_changed',
+      entityType: 'period',
+      entityId: id,
+      details: { from: current.status, to },
+      at,
+    });
     // People who asked to be carried over from an earlier period apply again as the window opens.
     if (to === 'applications_open') await carryForwardInto(trx, now, id);
     return view({ ...current, status: to, updatedAt: at });

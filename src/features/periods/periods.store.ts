@@ -62,7 +62,11 @@ export async function insertPeriod(db: Executor, p: PeriodDates & { name: string
 }
 
 export async function savePeriod(db: Executor, id: number, p: PeriodDates & { name: string; at: string }): Promise<void> {
-  await db.updateTable('periods').set({ name: p.name, ...dateColumns(p), updated_at: p.at }).where('id', '=', id).execute();
+  await db
+    .updateTable('periods')
+    .set({ name: p.name, ...dateColumns(p), updated_at: p.at })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Moves the status only if it is still `from`: two people clicking at once cannot both succeed. */

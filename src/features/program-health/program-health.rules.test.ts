@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { assessMatch, byRisk, chartEnd, contactsPerWeek, expectedContacts, mondayOf, sheetOutcome } from './program-health.rules.ts';
 import type { MatchFacts } from './program-health.rules.ts';
 
-const CHICAGO = { timeZone: 'America/Chicago', goalSheetDeadlineDays: 30, guaranteeWindowDays: 45, quietAfterWeeks: 3, contactsPerMonth: 2 };
+const CHICAGO = {
+  timeZone: 'America/Chicago',
+  goalSheetDeadlineDays: 30,
+  guaranteeWindowDays: 45,
+  quietAfterWeeks: 3,
+  contactsPerMonth: 2,
+};
 const ENDS = '2027-09-30';
 // Noon on 10 November in Chicago.
 const NOW = new Date('2026-11-10T18:00:00.000Z');
@@ -21,12 +27,24 @@ describe('program health: a match’s risk', () => {
     // Matched 1 Oct: the sheet was due 31 Oct (10 days ago), the window closes 15 Nov (in 5 days),
     // nothing logged for 40 days.
     const a = assessMatch(facts({}), ENDS, CHICAGO, NOW);
-    expect(a).toMatchObject({ matchedOn: '2026-10-01', goalSheetDueOn: '2026-10-31', guaranteeClosesOn: '2026-11-15', sheetOutcome: 'overdue', quiet: true, sheetOverdue: true });
+    expect(a).toMatchObject({
+      matchedOn: '2026-10-01',
+      goalSheetDueOn: '2026-10-31',
+      guaranteeClosesOn: '2026-11-15',
+      sheetOutcome: 'overdue',
+      quiet: true,
+      sheetOverdue: true,
+    });
     expect(a.reasons).toEqual([
       { code: 'goal_sheet_overdue', label: 'Goal sheet overdue', text: 'Goal sheet 10 days overdue', points: 50 },
       { code: 'quiet', label: 'Quiet', text: 'No contact logged in the 5 weeks since the match', points: 49 },
       // The window is the last easy chance for a new partner: worth more when the match is in trouble.
-      { code: 'guarantee_closing', label: 'Re-match window closing', text: 'The re-match window closes in 5 days, with no contact logged since the match', points: 30 },
+      {
+        code: 'guarantee_closing',
+        label: 'Re-match window closing',
+        text: 'The re-match window closes in 5 days, with no contact logged since the match',
+        points: 30,
+      },
     ]);
     expect(a.riskScore).toBe(129);
   });
@@ -36,26 +54,58 @@ describe('program health: a match’s risk', () => {
     // 40 days in, twice a month suggests 2 contacts by now: 1 is a low check-in, 2 is fine.
     const fewContacts = assessMatch(facts({ ...sheetIn, contactsSinceMatch: 1 }), ENDS, CHICAGO, NOW);
     expect(fewContacts.reasons).toEqual([
-      { code: 'guarantee_closing', label: 'Re-match window closing', text: 'The re-match window closes in 5 days, with only 1 contact logged since the match', points: 15 },
+      {
+        code: 'guarantee_closing',
+        label: 'Re-match window closing',
+        text: 'The re-match window closes in 5 days, with only 1 contact logged since the match',
+        points: 15,
+      },
     ]);
     expect(fewContacts.sheetOutcome).toBe('on_time');
     const keepingInTouch = assessMatch(facts({ ...sheetIn, contactsSinceMatch: 2 }), ENDS, CHICAGO, NOW);
     expect(keepingInTouch).toMatchObject({ riskScore: 0, reasons: [] });
-    const later = assessMatch(facts({ matchedAt: '2026-10-15T15:00:00.000Z', sheetStatus: 'submitted', firstSubmittedAt: '2026-11-01T14:00:00.000Z', lastContactOn: '2026-11-08' }), ENDS, CHICAGO, NOW);
+    const later = assessMatch(
+      facts({
+        matchedAt: '2026-10-15T15:00:00.000Z',
+        sheetStatus: 'submitted',
+        firstSubmittedAt: '2026-11-01T14:00:00.000Z',
+        lastContactOn: '2026-11-08',
+      }),
+      ENDS,
+      CHICAGO,
+      NOW,
+    );
     expect(later).toMatchObject({ riskScore: 0, reasons: [], quiet: false, sheetOverdue: false, sheetOutcome: 'on_time' });
   });
 
   it('flags a returned sheet past its due date as returned, not overdue; "on time" goes by the first submission', () => {
-    const a = assessMatch(facts({ sheetStatus: 'returned', firstSubmittedAt: '2026-10-20T14:00:00.000Z', lastContactOn: '2026-11-09', contactsSinceMatch: 4 }), ENDS, CHICAGO, NOW);
+    const a = assessMatch(
+      facts({ sheetStatus: 'returned', firstSubmittedAt: '2026-10-20T14:00:00.000Z', lastContactOn: '2026-11-09', contactsSinceMatch: 4 }),
+      ENDS,
+      CHICAGO,
+      NOW,
+    );
     expect(a.sheetOutcome).toBe('on_time');
     expect(a.reasons).toEqual([
-      { code: 'goal_sheet_returned', label: 'Goal sheet returned', text: 'Goal sheet returned for changes and not sent again, 10 days after its due date', points: 30 },
+      {
+        code: 'goal_sheet_returned',
+        label: 'Goal sheet returned',
+        text: 'Goal sheet returned for changes and not sent again, 10 days after its due date',
+        points: 30,
+      },
     ]);
   });
 
   it('warns about a sheet due within a week, more as the day comes closer', () => {
-    const dueIn4 = assessMatch(facts({ matchedAt: '2026-10-15T15:00:00.000Z', sheetStatus: 'draft', lastContactOn: '2026-11-01' }), ENDS, CHICAGO, NOW);
-    expect(dueIn4.reasons).toEqual([{ code: 'goal_sheet_due_soon', label: 'Goal sheet due soon', text: 'Goal sheet due in 4 days', points: 13 }]);
+    const dueIn4 = assessMatch(
+      facts({ matchedAt: '2026-10-15T15:00:00.000Z', sheetStatus: 'draft', lastContactOn: '2026-11-01' }),
+      ENDS,
+      CHICAGO,
+      NOW,
+    );
+    expect(dueIn4.reasons).toEqual([
+      { code: 'goal_sheet_due_soon', label: 'Goal sheet due soon', text: 'Goal sheet due in 4 days', points: 13 },
+    ]);
     const dueToday = assessMatch(facts({ matchedAt: '2026-10-11T15:00:00.000Z', lastContactOn: '2026-11-01' }), ENDS, CHICAGO, NOW);
     expect(dueToday.reasons[0]).toMatchObject({ code: 'goal_sheet_due_soon', text: 'Goal sheet due today (not started)', points: 17 });
     const dueIn9 = assessMatch(facts({ matchedAt: '2026-10-20T15:00:00.000Z', lastContactOn: '2026-11-01' }), ENDS, CHICAGO, NOW);
@@ -63,7 +113,17 @@ describe('program health: a match’s risk', () => {
   });
 
   it('says "for N weeks" once a contact was logged, and has no window when the program has none', () => {
-    const a = assessMatch(facts({ sheetStatus: 'acknowledged', firstSubmittedAt: '2026-10-05T14:00:00.000Z', lastContactOn: '2026-10-12', contactsSinceMatch: 1 }), ENDS, { ...CHICAGO, guaranteeWindowDays: 0 }, NOW);
+    const a = assessMatch(
+      facts({
+        sheetStatus: 'acknowledged',
+        firstSubmittedAt: '2026-10-05T14:00:00.000Z',
+        lastContactOn: '2026-10-12',
+        contactsSinceMatch: 1,
+      }),
+      ENDS,
+      { ...CHICAGO, guaranteeWindowDays: 0 },
+      NOW,
+    );
     expect(a.guaranteeClosesOn).toBeNull();
     expect(a.reasons).toEqual([{ code: 'quiet', label: 'Quiet', text: 'No contact logged for 4 weeks', points: 38 }]);
   });
@@ -91,7 +151,9 @@ describe('program health: goal sheets against the deadline', () => {
     // Due 1 Nov 2026, the day Chicago falls back: it ends at 06:00 UTC on 2 Nov.
     expect(sheetOutcome({ firstSubmittedAt: '2026-11-02T05:59:59.999Z' }, '2026-11-01', NOW, 'America/Chicago')).toBe('on_time');
     expect(sheetOutcome({ firstSubmittedAt: '2026-11-02T06:00:00.000Z' }, '2026-11-01', NOW, 'America/Chicago')).toBe('late');
-    expect(sheetOutcome({ firstSubmittedAt: null }, '2026-11-01', new Date('2026-11-02T05:59:00.000Z'), 'America/Chicago')).toBe('not_yet_due');
+    expect(sheetOutcome({ firstSubmittedAt: null }, '2026-11-01', new Date('2026-11-02T05:59:00.000Z'), 'America/Chicago')).toBe(
+      'not_yet_due',
+    );
     expect(sheetOutcome({ firstSubmittedAt: null }, '2026-11-01', new Date('2026-11-02T06:00:00.000Z'), 'America/Chicago')).toBe('overdue');
   });
 });

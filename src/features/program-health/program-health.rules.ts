@@ -130,7 +130,10 @@ export function assessMatch(facts: MatchFacts, programEndsOn: string, s: HealthS
     reasons.push({
       code: 'quiet',
       label: 'Quiet',
-      text: facts.lastContactOn === null || facts.lastContactOn < dates.matchedOn ? `No contact logged in the ${weeks} since the match` : `No contact logged for ${weeks}`,
+      text:
+        facts.lastContactOn === null || facts.lastContactOn < dates.matchedOn
+          ? `No contact logged in the ${weeks} since the match`
+          : `No contact logged for ${weeks}`,
       points: RISK_POINTS.quiet.base + Math.min(days - s.quietAfterWeeks * 7, RISK_POINTS.quiet.maxExtra),
     });
   }

@@ -24,10 +24,7 @@ export async function listGoals(db: Executor): Promise<ProgramGoalRecord[]> {
   }));
 }
 
-export async function insertGoal(
-  db: Executor,
-  g: { title: string; description: string; position: number; at: string },
-): Promise<number> {
+export async function insertGoal(db: Executor, g: { title: string; description: string; position: number; at: string }): Promise<number> {
   const row = await db
     .insertInto('program_goals')
     .values({ title: g.title, description: g.description, position: g.position, created_at: g.at })

@@ -76,7 +76,14 @@ export async function addProgramGoal(
     const at = toInstant(deps.clock.now());
     const position = Math.max(0, ...goals.map((g) => g.position)) + 1;
     const id = await insertGoal(trx, { ...input, position, at });
-    await recordAudit(trx, { actorId: actor.userId, action: 'goal.added', entityType: 'program_goal', entityId: id, details: { title: input.title }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'goal.added',
+      entityType: 'program_goal',
+      entityId: id,
+      details: { title: input.title },
+      at,
+    });
     return listGoals(trx);
   });
 }
@@ -109,7 +116,14 @@ export async function reorderProgramGoals(deps: Deps, actor: Actor, ids: number[
     }
     for (const [i, id] of ids.entries()) await setGoalPosition(trx, id, i + 1);
     const at = toInstant(deps.clock.now());
-    await recordAudit(trx, { actorId: actor.userId, action: 'goals.reordered', entityType: 'program_goal', entityId: null, details: { ids }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'goals.reordered',
+      entityType: 'program_goal',
+      entityId: null,
+      details: { ids },
+      at,
+    });
     return listGoals(trx);
   });
 }

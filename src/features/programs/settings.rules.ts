@@ -7,7 +7,9 @@ export interface FieldProblem {
 }
 
 /** Checks a complete settings value (current merged with a change) for rules across fields. */
-export function settingsProblems(s: Required<Pick<UpdateSettings, 'timeZone' | 'goalsPerSheetMin' | 'goalsPerSheetMax' | 'eligibilityQuestions'>>): FieldProblem[] {
+export function settingsProblems(
+  s: Required<Pick<UpdateSettings, 'timeZone' | 'goalsPerSheetMin' | 'goalsPerSheetMax' | 'eligibilityQuestions'>>,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!isValidTimeZone(s.timeZone)) {
     problems.push({ path: 'timeZone', message: `"${s.timeZone}" is not a time zone; use a name like America/Chicago.` });

@@ -33,7 +33,12 @@ export const sendReminder: JobHandler = async ({ job, now, trx, deps }: JobConte
   if (!verdict.due) return { status: 'skipped', reason: verdict.reason };
   const drafts = reminderMails(
     verdict.reminder,
-    { id: match.facts.matchId, matchedOn: calendarDateIn(settings.timeZone, new Date(match.facts.matchedAt)), mentor: match.mentor, mentee: match.mentee },
+    {
+      id: match.facts.matchId,
+      matchedOn: calendarDateIn(settings.timeZone, new Date(match.facts.matchedAt)),
+      mentor: match.mentor,
+      mentee: match.mentee,
+    },
     {
       programName: settings.programName,
       timeZone: settings.timeZone,

@@ -36,7 +36,9 @@ export interface ReminderMatch {
 
 /** A calendar date in words: 'Friday, November 13, 2026'. Formatted in UTC so the date never shifts. */
 function longDate(date: string): string {
-  return new Intl.DateTimeFormat('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
 }
 
 function shortDate(date: string): string {
@@ -67,10 +69,15 @@ function overdueAsk(w: ReminderWords, role: 'mentor' | 'mentee', mentee: Reminde
 }
 
 function goalSheetHelp(w: ReminderWords): string[] {
-  return w.goalSheetContact ? ['', `Questions about the goal sheet? Write to ${w.goalSheetContact.name} at ${w.goalSheetContact.email}.`] : [];
+  return w.goalSheetContact
+    ? ['', `Questions about the goal sheet? Write to ${w.goalSheetContact.name} at ${w.goalSheetContact.email}.`]
+    : [];
 }
 
-const footer = (w: ReminderWords): string[] => ['', `You get this reminder because you are taking part in ${w.programName}. We send each reminder once.`];
+const footer = (w: ReminderWords): string[] => [
+  '',
+  `You get this reminder because you are taking part in ${w.programName}. We send each reminder once.`,
+];
 
 function goalSheetMail(r: PlannedReminder, m: ReminderMatch, w: ReminderWords, role: 'mentor' | 'mentee', now: Date): MailDraft {
   const self = role === 'mentor' ? m.mentor : m.mentee;

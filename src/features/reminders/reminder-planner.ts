@@ -62,7 +62,10 @@ export async function planReminders(db: Executor, settings: ProgramSettings, now
   }
 
   const planned = facts.flatMap((f) => plannedReminders(f, settings, now));
-  const existing = await jobsByDedupeKey(db, planned.map((r) => r.dedupeKey));
+  const existing = await jobsByDedupeKey(
+    db,
+    planned.map((r) => r.dedupeKey),
+  );
   let revived = 0;
   for (const r of planned) {
     const job = existing.get(r.dedupeKey);

@@ -32,23 +32,39 @@ describe('reminder schedule', () => {
   });
 
   it('keeps 09:00 local on both sides of a spring-forward change (Berlin, Sydney, Auckland)', () => {
-    const berlin = plannedReminders(facts({ matchedAt: '2027-02-27T10:00:00.000Z' }), { ...CHICAGO, timeZone: 'Europe/Berlin' }, new Date('2027-02-27T11:00:00.000Z'));
+    const berlin = plannedReminders(
+      facts({ matchedAt: '2027-02-27T10:00:00.000Z' }),
+      { ...CHICAGO, timeZone: 'Europe/Berlin' },
+      new Date('2027-02-27T11:00:00.000Z'),
+    );
     expect(berlin.map((r) => r.runAt)).toEqual([
       '2027-03-22T08:00:00.000Z', // CET, UTC+1
       '2027-03-28T07:00:00.000Z', // CEST, UTC+2, the day the clocks go forward
       '2027-03-30T07:00:00.000Z',
       '2027-03-20T08:00:00.000Z',
     ]);
-    const sydney = plannedReminders(facts({ matchedAt: '2026-09-05T01:00:00.000Z' }), { ...CHICAGO, timeZone: 'Australia/Sydney' }, new Date('2026-09-05T02:00:00.000Z'));
+    const sydney = plannedReminders(
+      facts({ matchedAt: '2026-09-05T01:00:00.000Z' }),
+      { ...CHICAGO, timeZone: 'Australia/Sydney' },
+      new Date('2026-09-05T02:00:00.000Z'),
+    );
     expect(sydney.slice(0, 2).map((r) => r.runAt)).toEqual(['2026-09-27T23:00:00.000Z', '2026-10-03T22:00:00.000Z']); // AEST +10, then AEDT +11
-    const auckland = plannedReminders(facts({ matchedAt: '2026-08-28T22:00:00.000Z' }), { ...CHICAGO, timeZone: 'Pacific/Auckland' }, new Date('2026-08-28T23:00:00.000Z'));
+    const auckland = plannedReminders(
+      facts({ matchedAt: '2026-08-28T22:00:00.000Z' }),
+      { ...CHICAGO, timeZone: 'Pacific/Auckland' },
+      new Date('2026-08-28T23:00:00.000Z'),
+    );
     // 09:00 in Auckland is the evening before in UTC; the due date is 28 Sep there.
     expect(auckland[0]?.dedupeKey).toBe('goal-sheet-due-7:m17:2026-09-28');
     expect(auckland.slice(0, 2).map((r) => r.runAt)).toEqual(['2026-09-20T21:00:00.000Z', '2026-09-26T20:00:00.000Z']);
   });
 
   it('handles half-hour offsets without daylight saving (Kolkata)', () => {
-    const kolkata = plannedReminders(facts({ matchedAt: '2026-10-01T06:00:00.000Z' }), { ...CHICAGO, timeZone: 'Asia/Kolkata' }, new Date('2026-10-01T07:00:00.000Z'));
+    const kolkata = plannedReminders(
+      facts({ matchedAt: '2026-10-01T06:00:00.000Z' }),
+      { ...CHICAGO, timeZone: 'Asia/Kolkata' },
+      new Date('2026-10-01T07:00:00.000Z'),
+    );
     expect(kolkata.every((r) => r.runAt.endsWith('T03:30:00.000Z'))).toBe(true);
   });
 
@@ -63,10 +79,15 @@ describe('reminder schedule', () => {
     const script = fileURLToPath(new URL('../../../test/setup/job-reminder-schedule.ts', import.meta.url));
     const runUnder = (tz: string) =>
       new Promise<{ tz: string; offsetMinutes: number; schedules: unknown }>((resolve, reject) => {
-        execFile(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, TZ: tz }, timeout: 20_000 }, (error, stdout, stderr) => {
-          if (error) reject(new Error(`${error.message}\n${stderr}`));
-          else resolve(JSON.parse(stdout) as { tz: string; offsetMinutes: number; schedules: unknown });
-        });
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', script],
+          { env: { ...process.env, TZ: tz }, timeout: 20_000 },
+          (error, stdout, stderr) => {
+            if (error) reject(new Error(`${error.message}\n${stderr}`));
+            else resolve(JSON.parse(stdout) as { tz: string; offsetMinutes: number; schedules: unknown });
+          },
+        );
       });
     const [losAngeles, utc] = await Promise.all([runUnder('America/Los_Angeles'), runUnder('UTC')]);
     // The children really ran under those zones…
@@ -84,7 +105,12 @@ describe('which reminders apply', () => {
   const kinds = (f: ReminderFacts, s = CHICAGO, now = NOW) => plannedReminders(f, s, now).map((r) => r.kind);
 
   it('stops goal-sheet reminders once the sheet is sent in, also when staff returned it for changes', () => {
-    expect(kinds(facts({ sheet: { status: 'draft', firstSubmittedAt: null } }))).toEqual(['goal-sheet-due-7', 'goal-sheet-due-1', 'goal-sheet-overdue', 'quiet']);
+    expect(kinds(facts({ sheet: { status: 'draft', firstSubmittedAt: null } }))).toEqual([
+      'goal-sheet-due-7',
+      'goal-sheet-due-1',
+      'goal-sheet-overdue',
+      'quiet',
+    ]);
     expect(kinds(facts({ sheet: { status: 'submitted', firstSubmittedAt: '2026-10-20T10:00:00.000Z' } }))).toEqual(['quiet']);
     expect(kinds(facts({ sheet: { status: 'returned', firstSubmittedAt: '2026-10-20T10:00:00.000Z' } }))).toEqual(['quiet']);
     expect(kinds(facts({ sheet: { status: 'acknowledged', firstSubmittedAt: '2026-10-20T10:00:00.000Z' } }))).toEqual(['quiet']);
@@ -127,7 +153,10 @@ describe('a planned reminder, checked again when it is due', () => {
   const AT = new Date('2026-10-26T14:00:00.000Z');
 
   it('is due while nothing changed', () => {
-    expect(reminderVerdict(KEY, facts(), CHICAGO, AT)).toMatchObject({ due: true, reminder: { kind: 'goal-sheet-due-7', dueOn: '2026-11-02' } });
+    expect(reminderVerdict(KEY, facts(), CHICAGO, AT)).toMatchObject({
+      due: true,
+      reminder: { kind: 'goal-sheet-due-7', dueOn: '2026-11-02' },
+    });
   });
 
   it('says why it no longer applies', () => {
@@ -135,15 +164,23 @@ describe('a planned reminder, checked again when it is due', () => {
       const v = reminderVerdict(key, f, s, now);
       return v.due ? 'due' : v.reason;
     };
-    expect(reason(KEY, facts({ sheet: { status: 'submitted', firstSubmittedAt: '2026-10-25T10:00:00.000Z' } }))).toBe('The goal sheet has been sent in.');
+    expect(reason(KEY, facts({ sheet: { status: 'submitted', firstSubmittedAt: '2026-10-25T10:00:00.000Z' } }))).toBe(
+      'The goal sheet has been sent in.',
+    );
     expect(reason(KEY, facts(), { ...CHICAGO, goalSheetDeadlineDays: 45 })).toMatch(/deadline changed/);
     expect(reason(KEY, facts({ matchStatus: 'ended' }))).toBe('The match has ended.');
     expect(reason(KEY, facts({ periodStatus: 'closed' }))).toMatch(/period is no longer active/);
     expect(reason(KEY, facts({ programEndsOn: '2026-10-20' }))).toMatch(/program year has ended/);
-    expect(reason(KEY, facts({ programEndsOn: '2026-10-25' }), CHICAGO, new Date('2026-10-24T14:00:00.000Z'))).toMatch(/after the program year ends/);
+    expect(reason(KEY, facts({ programEndsOn: '2026-10-25' }), CHICAGO, new Date('2026-10-24T14:00:00.000Z'))).toMatch(
+      /after the program year ends/,
+    );
     expect(reason(KEY, facts(), CHICAGO, new Date(AT.getTime() + 25 * 3_600_000))).toMatch(/within a day/);
-    expect(reason('quiet:m17:2026-10-03:3', facts({ lastContactOn: '2026-10-10' }), CHICAGO, new Date('2026-10-24T14:00:00.000Z'))).toMatch(/contact was logged/);
-    expect(reason('quiet:m17:2026-10-03:3', facts(), { ...CHICAGO, quietAfterWeeks: 4 }, new Date('2026-10-24T14:00:00.000Z'))).toMatch(/setting changed/);
+    expect(reason('quiet:m17:2026-10-03:3', facts({ lastContactOn: '2026-10-10' }), CHICAGO, new Date('2026-10-24T14:00:00.000Z'))).toMatch(
+      /contact was logged/,
+    );
+    expect(reason('quiet:m17:2026-10-03:3', facts(), { ...CHICAGO, quietAfterWeeks: 4 }, new Date('2026-10-24T14:00:00.000Z'))).toMatch(
+      /setting changed/,
+    );
     expect(reason('goal-sheet-due-7:m99:2026-11-02', facts())).toMatch(/does not belong/);
   });
 

@@ -111,7 +111,15 @@ function candidates(f: ReminderFacts, s: ReminderSettings): PlannedReminder[] {
     // A contact logged with a date before the match (a typo) does not start the spell earlier.
     const since = f.lastContactOn ? laterDate(f.lastContactOn, dates.matchedOn) : dates.matchedOn;
     const weeks = s.quietAfterWeeks;
-    out.push({ kind: 'quiet', dedupeKey: `quiet:m${f.matchId}:${since}:${weeks}`, matchId: f.matchId, runAt: at(addDays(since, weeks * 7)), dueOn: null, since, weeks });
+    out.push({
+      kind: 'quiet',
+      dedupeKey: `quiet:m${f.matchId}:${since}:${weeks}`,
+      matchId: f.matchId,
+      runAt: at(addDays(since, weeks * 7)),
+      dueOn: null,
+      since,
+      weeks,
+    });
   }
   return out;
 }

@@ -81,7 +81,8 @@ export async function cancelReminder(deps: Deps, actor: Actor, id: number): Prom
     if (!(await cancelScheduledJob(trx, id, REMINDER_JOB_KINDS, actor.userId, now))) {
       const current = await findReminder(trx, id);
       if (!current) throw new NotFoundError('reminder');
-      if (current.status === 'scheduled') throw new ConflictError('REMINDER_CHANGED', 'This reminder changed while you were cancelling it. Reload the list and try again.');
+      if (current.status === 'scheduled')
+        throw new ConflictError('REMINDER_CHANGED', 'This reminder changed while you were cancelling it. Reload the list and try again.');
       throw new ConflictError('REMINDER_NOT_SCHEDULED', NOT_CANCELLABLE[current.status]);
     }
     const cancelled = await findReminder(trx, id);

@@ -37,7 +37,15 @@ const toFacts = (r: FactsRow): ReminderFacts => ({
 function factsQuery(db: Executor) {
   return selectMatchWithPeople(db)
     .leftJoin('goal_sheets as gs', 'gs.match_id', 'm.id')
-    .select(['m.id', 'm.matched_at', 'm.status', 'p.status as period_status', 'p.program_ends_on', 'gs.status as sheet_status', 'gs.first_submitted_at'])
+    .select([
+      'm.id',
+      'm.matched_at',
+      'm.status',
+      'p.status as period_status',
+      'p.program_ends_on',
+      'gs.status as sheet_status',
+      'gs.first_submitted_at',
+    ])
     .select((eb) =>
       eb
         .selectFrom('contacts as c')
@@ -59,7 +67,12 @@ export async function listPlanningFacts(db: Executor): Promise<ReminderFacts[]> 
         eb(
           'm.id',
           'in',
-          eb.selectFrom('jobs').select('jobs.match_id').where('jobs.status', '=', 'scheduled').where('jobs.kind', 'in', [...REMINDER_JOB_KINDS]).where('jobs.match_id', 'is not', null),
+          eb
+            .selectFrom('jobs')
+            .select('jobs.match_id')
+            .where('jobs.status', '=', 'scheduled')
+            .where('jobs.kind', 'in', [...REMINDER_JOB_KINDS])
+            .where('jobs.match_id', 'is not', null),
         ),
       ]),
     )
@@ -117,7 +130,9 @@ export async function listScheduledReminderJobs(db: Executor): Promise<Scheduled
     .orderBy('id')
     .execute();
   return rows.flatMap((r) =>
-    r.match_id === null ? [] : [{ id: r.id, kind: r.kind, dedupeKey: r.dedupe_key, matchId: r.match_id, runAt: r.run_at, attempts: r.attempts }],
+    r.match_id === null
+      ? []
+      : [{ id: r.id, kind: r.kind, dedupeKey: r.dedupe_key, matchId: r.match_id, runAt: r.run_at, attempts: r.attempts }],
   );
 }
 
@@ -191,8 +206,13 @@ const toReminder = (r: ReminderRow): ReminderRecord => ({
  * Reminders in the given job statuses. Waiting ones soonest first; finished ones most recent
  * first, which is what staff look for.
  */
-export async function listReminders(db: Executor, q: { statuses: readonly JobStatus[]; limit: number; soonestFirst: boolean }): Promise<ReminderRecord[]> {
-  let query = remindersQuery(db).where('j.status', 'in', [...q.statuses]).limit(q.limit);
+export async function listReminders(
+  db: Executor,
+  q: { statuses: readonly JobStatus[]; limit: number; soonestFirst: boolean },
+): Promise<ReminderRecord[]> {
+  let query = remindersQuery(db)
+    .where('j.status', 'in', [...q.statuses])
+    .limit(q.limit);
   query = q.soonestFirst
     ? query.orderBy('j.run_at').orderBy('j.id')
     : query.orderBy('j.finished_at', 'desc').orderBy('j.run_at', 'desc').orderBy('j.id', 'desc');

@@ -13,7 +13,14 @@ describe('defaultFaq', () => {
   });
 
   it('reads true for a program set up with other numbers', () => {
-    const entries = defaultFaq({ ...DEFAULT_SETTINGS, goalSheetDeadlineDays: 21, guaranteeWindowDays: 0, contactsPerMonth: 4, goalsPerSheetMax: 1, goalSheetSubmitter: 'either' });
+    const entries = defaultFaq({
+      ...DEFAULT_SETTINGS,
+      goalSheetDeadlineDays: 21,
+      guaranteeWindowDays: 0,
+      contactsPerMonth: 4,
+      goalsPerSheetMax: 1,
+      goalSheetSubmitter: 'either',
+    });
     const text = JSON.stringify(entries);
     expect(text).toContain('due 21 days');
     expect(text).toContain('four times a month');

@@ -16,14 +16,16 @@ export interface FaqFacts {
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const words = (n: number) => NUMBER_WORDS[n] ?? String(n);
 const timesAMonth = (n: number) => (n === 1 ? 'once a month' : n === 2 ? 'twice a month' : `${words(n)} times a month`);
-const goalRange = (min: number, max: number) => `${min === max ? words(min) : `${words(min)} to ${words(max)}`} goal${max === 1 ? '' : 's'}`;
+const goalRange = (min: number, max: number) =>
+  `${min === max ? words(min) : `${words(min)} to ${words(max)}`} goal${max === 1 ? '' : 's'}`;
 
 /**
  * The FAQ a new program starts with, in Tandem's own words, covering what the model program's
  * "Working with a match" page covers. Staff edit, reorder and delete entries afterwards.
  */
 export function defaultFaq(f: FaqFacts): { question: string; answer: string }[] {
-  const sender = f.goalSheetSubmitter === 'mentee' ? 'The mentee sends it to the program office' : 'Either of you can send it to the program office';
+  const sender =
+    f.goalSheetSubmitter === 'mentee' ? 'The mentee sends it to the program office' : 'Either of you can send it to the program office';
   const often =
     f.contactsPerMonth > 0
       ? `We suggest being in touch at least ${timesAMonth(f.contactsPerMonth)}, even if some of those conversations are short.`

@@ -12,7 +12,10 @@ export function faqRoutes(deps: Deps) {
   return async (app: App) => {
     app.get(
       '/api/faq',
-      { config: { access: 'public' }, schema: { tags: ['resources'], summary: 'The FAQ, in order', response: { 200: faqListSchema, ...errorResponses } } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['resources'], summary: 'The FAQ, in order', response: { 200: faqListSchema, ...errorResponses } },
+      },
       async () => ({ entries: await readFaq(deps) }),
     );
 
@@ -20,7 +23,12 @@ export function faqRoutes(deps: Deps) {
       '/api/faq',
       {
         config: { access: STAFF },
-        schema: { tags: ['resources'], summary: 'Add a question to the FAQ (at the end)', body: createFaqBodySchema, response: { 201: faqListSchema, ...errorResponses } },
+        schema: {
+          tags: ['resources'],
+          summary: 'Add a question to the FAQ (at the end)',
+          body: createFaqBodySchema,
+          response: { 201: faqListSchema, ...errorResponses },
+        },
       },
       async (request, reply) => reply.code(201).send({ entries: await addFaqEntry(deps, actorOf(request), request.body) }),
     );
@@ -29,7 +37,13 @@ export function faqRoutes(deps: Deps) {
       '/api/faq/:id',
       {
         config: { access: STAFF },
-        schema: { tags: ['resources'], summary: 'Reword a question or its answer', params: idParamsSchema, body: updateFaqBodySchema, response: { 200: faqListSchema, ...errorResponses } },
+        schema: {
+          tags: ['resources'],
+          summary: 'Reword a question or its answer',
+          params: idParamsSchema,
+          body: updateFaqBodySchema,
+          response: { 200: faqListSchema, ...errorResponses },
+        },
       },
       async (request) => ({ entries: await changeFaqEntry(deps, actorOf(request), request.params.id, request.body) }),
     );
@@ -38,7 +52,12 @@ export function faqRoutes(deps: Deps) {
       '/api/faq/:id',
       {
         config: { access: STAFF },
-        schema: { tags: ['resources'], summary: 'Remove a question from the FAQ', params: idParamsSchema, response: { 200: faqListSchema, ...errorResponses } },
+        schema: {
+          tags: ['resources'],
+          summary: 'Remove a question from the FAQ',
+          params: idParamsSchema,
+          response: { 200: faqListSchema, ...errorResponses },
+        },
       },
       async (request) => ({ entries: await removeFaqEntry(deps, actorOf(request), request.params.id) }),
     );
@@ -47,7 +66,12 @@ export function faqRoutes(deps: Deps) {
       '/api/faq/reorder',
       {
         config: { access: STAFF },
-        schema: { tags: ['resources'], summary: 'Put the FAQ in a new order', body: reorderFaqBodySchema, response: { 200: faqListSchema, ...errorResponses } },
+        schema: {
+          tags: ['resources'],
+          summary: 'Put the FAQ in a new order',
+          body: reorderFaqBodySchema,
+          response: { 200: faqListSchema, ...errorResponses },
+        },
       },
       async (request) => ({ entries: await reorderFaq(deps, actorOf(request), request.body.ids) }),
     );

@@ -17,16 +17,35 @@ export async function addFaqEntry(deps: Deps, actor: Actor, input: { question: s
     const at = toInstant(deps.clock.now());
     const position = Math.max(0, ...entries.map((e) => e.position)) + 1;
     const id = await insertFaq(trx, { ...input, position, at });
-    await recordAudit(trx, { actorId: actor.userId, action: 'faq.added', entityType: 'faq_entry', entityId: id, details: { question: input.question }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'faq.added',
+      entityType: 'faq_entry',
+      entityId: id,
+      details: { question: input.question },
+      at,
+    });
     return listFaq(trx);
   });
 }
 
-export async function changeFaqEntry(deps: Deps, actor: Actor, id: number, patch: { question?: string | undefined; answer?: string | undefined }): Promise<FaqRecord[]> {
+export async function changeFaqEntry(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  patch: { question?: string | undefined; answer?: string | undefined },
+): Promise<FaqRecord[]> {
   return deps.db.transaction().execute(async (trx) => {
     const at = toInstant(deps.clock.now());
     if (!(await updateFaq(trx, id, patch, at))) throw new NotFoundError('question');
-    await recordAudit(trx, { actorId: actor.userId, action: 'faq.changed', entityType: 'faq_entry', entityId: id, details: { fields: Object.keys(patch) }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'faq.changed',
+      entityType: 'faq_entry',
+      entityId: id,
+      details: { fields: Object.keys(patch) },
+      at,
+    });
     return listFaq(trx);
   });
 }
@@ -36,7 +55,14 @@ export async function removeFaqEntry(deps: Deps, actor: Actor, id: number): Prom
     const entry = (await listFaq(trx)).find((e) => e.id === id);
     if (!entry || !(await deleteFaq(trx, id))) throw new NotFoundError('question');
     const at = toInstant(deps.clock.now());
-    await recordAudit(trx, { actorId: actor.userId, action: 'faq.deleted', entityType: 'faq_entry', entityId: id, details: { question: entry.question }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'faq.deleted',
+      entityType: 'faq_entry',
+      entityId: id,
+      details: { question: entry.question },
+      at,
+    });
     return listFaq(trx);
   });
 }
@@ -50,7 +76,14 @@ export async function reorderFaq(deps: Deps, actor: Actor, ids: number[]): Promi
     }
     for (const [i, id] of ids.entries()) await setFaqPosition(trx, id, i + 1);
     const at = toInstant(deps.clock.now());
-    await recordAudit(trx, { actorId: actor.userId, action: 'faq.reordered', entityType: 'faq_entry', entityId: null, details: { ids }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'faq.reordered',
+      entityType: 'faq_entry',
+      entityId: null,
+      details: { ids },
+      at,
+    });
     return listFaq(trx);
   });
 }

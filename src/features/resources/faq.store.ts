@@ -12,7 +12,10 @@ export async function listFaq(db: Executor): Promise<FaqRecord[]> {
 }
 
 export async function countFaq(db: Executor): Promise<number> {
-  const row = await db.selectFrom('faq_entries').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('faq_entries')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -25,7 +28,12 @@ export async function insertFaq(db: Executor, e: { question: string; answer: str
   return row.id;
 }
 
-export async function updateFaq(db: Executor, id: number, patch: { question?: string | undefined; answer?: string | undefined }, at: string): Promise<boolean> {
+export async function updateFaq(
+  db: Executor,
+  id: number,
+  patch: { question?: string | undefined; answer?: string | undefined },
+  at: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('faq_entries')
     .set({

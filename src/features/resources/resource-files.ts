@@ -24,7 +24,11 @@ export function storedFilePath(uploadDir: string, key: string): string {
  * If the stream fails, or `refuse` finds a reason once it has ended (a size limit cut it short),
  * the partial file is removed before the error is passed on.
  */
-export async function writeStoredFile(uploadDir: string, source: Readable, refuse: () => Error | null = () => null): Promise<{ key: string; size: number }> {
+export async function writeStoredFile(
+  uploadDir: string,
+  source: Readable,
+  refuse: () => Error | null = () => null,
+): Promise<{ key: string; size: number }> {
   await fs.promises.mkdir(uploadDir, { recursive: true });
   const key = randomBytes(16).toString('hex');
   const final = storedFilePath(uploadDir, key);

@@ -6,7 +6,13 @@ import { NotFoundError } from '../../errors.ts';
 import { actorOf } from '../../http/access.ts';
 import type { App } from '../../http/types.ts';
 import { errorResponses, idParamsSchema, okSchema } from '../../shared/api/common.ts';
-import { createLinkBodySchema, resourceListQuerySchema, resourceListSchema, resourceSchema, updateResourceBodySchema } from '../../shared/api/resources.ts';
+import {
+  createLinkBodySchema,
+  resourceListQuerySchema,
+  resourceListSchema,
+  resourceSchema,
+  updateResourceBodySchema,
+} from '../../shared/api/resources.ts';
 import { parseRange } from './byte-range.ts';
 import type { RangeAnswer } from './byte-range.ts';
 import { faqRoutes } from './faq.routes.ts';
@@ -45,14 +51,22 @@ export function resourceRoutes(deps: Deps) {
           response: { 200: resourceListSchema, ...errorResponses },
         },
       },
-      async (request) => ({ resources: await listVisibleResources(deps, actorOf(request), request.query.audience), maxUploadBytes: files.maxUploadBytes }),
+      async (request) => ({
+        resources: await listVisibleResources(deps, actorOf(request), request.query.audience),
+        maxUploadBytes: files.maxUploadBytes,
+      }),
     );
 
     app.post(
       '/api/resources',
       {
         config: { access: STAFF },
-        schema: { tags: ['resources'], summary: 'Add a link (a page, a video or a document elsewhere)', body: createLinkBodySchema, response: { 201: resourceSchema, ...errorResponses } },
+        schema: {
+          tags: ['resources'],
+          summary: 'Add a link (a page, a video or a document elsewhere)',
+          body: createLinkBodySchema,
+          response: { 201: resourceSchema, ...errorResponses },
+        },
       },
       async (request, reply) => reply.code(201).send(await addLink(deps, actorOf(request), request.body)),
     );
@@ -82,7 +96,13 @@ export function resourceRoutes(deps: Deps) {
       '/api/resources/:id',
       {
         config: { access: STAFF },
-        schema: { tags: ['resources'], summary: 'Change a resource’s title, description, kind, audience, topic or (for a link) address', params: idParamsSchema, body: updateResourceBodySchema, response: { 200: resourceSchema, ...errorResponses } },
+        schema: {
+          tags: ['resources'],
+          summary: 'Change a resource’s title, description, kind, audience, topic or (for a link) address',
+          params: idParamsSchema,
+          body: updateResourceBodySchema,
+          response: { 200: resourceSchema, ...errorResponses },
+        },
       },
       (request) => changeResource(deps, actorOf(request), request.params.id, request.body),
     );
@@ -91,7 +111,12 @@ export function resourceRoutes(deps: Deps) {
       '/api/resources/:id',
       {
         config: { access: STAFF },
-        schema: { tags: ['resources'], summary: 'Delete a resource (and its file)', params: idParamsSchema, response: { 200: okSchema, ...errorResponses } },
+        schema: {
+          tags: ['resources'],
+          summary: 'Delete a resource (and its file)',
+          params: idParamsSchema,
+          response: { 200: okSchema, ...errorResponses },
+        },
       },
       async (request) => {
         await removeResource(deps, actorOf(request), request.params.id);
@@ -108,7 +133,11 @@ export function resourceRoutes(deps: Deps) {
           summary: 'The uploaded file, for those it is meant for; supports Range requests (206, 416) for video',
           params: idParamsSchema,
           // The bytes themselves: a stream is never run through a serializer.
-          response: { 200: z.any().describe('The whole file'), 206: z.any().describe('The requested range of the file'), ...errorResponses },
+          response: {
+            200: z.any().describe('The whole file'),
+            206: z.any().describe('The requested range of the file'),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
@@ -117,7 +146,11 @@ export function resourceRoutes(deps: Deps) {
         if (size === null) throw new NotFoundError('file');
         // The key is random per upload and a file never changes, so it is a perfect validator.
         const etag = `"${file.key}"`;
-        void reply.header('accept-ranges', 'bytes').header('etag', etag).header('last-modified', new Date(createdAt).toUTCString()).header('cache-control', 'private, no-cache');
+        void reply
+          .header('accept-ranges', 'bytes')
+          .header('etag', etag)
+          .header('last-modified', new Date(createdAt).toUTCString())
+          .header('cache-control', 'private, no-cache');
         if (alreadyHeld(request.headers['if-none-match'], etag)) return reply.code(304).send();
 
         // A Range for another version of the file (If-Range) gets the whole current one.
@@ -129,7 +162,9 @@ export function resourceRoutes(deps: Deps) {
             .header('content-range', `bytes */${size}`)
             .send({ code: 'RANGE_NOT_SATISFIABLE', message: `That part of the file does not exist: the file is ${size} bytes long.` });
         }
-        void reply.type(file.type).header('content-disposition', contentDisposition(opensInline(file.type) ? 'inline' : 'attachment', file.name));
+        void reply
+          .type(file.type)
+          .header('content-disposition', contentDisposition(opensInline(file.type) ? 'inline' : 'attachment', file.name));
         const part = range.kind === 'partial' ? { start: range.start, end: range.end } : undefined;
         if (part) void reply.code(206).header('content-range', `bytes ${part.start}-${part.end}/${size}`);
         void reply.header('content-length', part ? part.end - part.start + 1 : size);

@@ -39,11 +39,23 @@ export async function listVisibleResources(deps: Pick<Deps, 'db'>, actor: Actor,
   return records.sort(byTopicThenPosition).map(resourceView);
 }
 
-async function created(deps: Deps, actor: Actor, r: Omit<Parameters<typeof insertResource>[1], 'position' | 'createdBy' | 'at'>, action: string): Promise<Resource> {
+async function created(
+  deps: Deps,
+  actor: Actor,
+  r: Omit<Parameters<typeof insertResource>[1], 'position' | 'createdBy' | 'at'>,
+  action: string,
+): Promise<Resource> {
   return deps.db.transaction().execute(async (trx) => {
     const at = toInstant(deps.clock.now());
     const id = await insertResource(trx, { ...r, position: await nextResourcePosition(trx), createdBy: actor.userId, at });
-    await recordAudit(trx, { actorId: actor.userId, action, entityType: 'resource', entityId: id, details: { title: r.title, audience: r.audience }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action,
+      entityType: 'resource',
+      entityId: id,
+      details: { title: r.title, audience: r.audience },
+      at,
+    });
     const record = await findResource(trx, id);
     if (!record) throw new Error('resource vanished inside its own transaction');
     return resourceView(record);
@@ -81,16 +93,27 @@ export async function changeResource(deps: Deps, actor: Actor, id: number, patch
     const current = await findResource(trx, id);
     if (!current) throw new NotFoundError('resource');
     if (current.file && patch.url !== undefined) {
-      throw new RuleViolationError('FILE_HAS_NO_URL', 'This resource is an uploaded file, so it has no web address to change. Add a link as a new resource instead.', [
-        { path: 'url', message: 'An uploaded file has no web address.' },
-      ]);
+      throw new RuleViolationError(
+        'FILE_HAS_NO_URL',
+        'This resource is an uploaded file, so it has no web address to change. Add a link as a new resource instead.',
+        [{ path: 'url', message: 'An uploaded file has no web address.' }],
+      );
     }
     if (current.file && patch.kind === 'link') {
-      throw new RuleViolationError('FILE_IS_NOT_A_LINK', 'An uploaded file is a video or a document, not a link.', [{ path: 'kind', message: 'Choose video or document.' }]);
+      throw new RuleViolationError('FILE_IS_NOT_A_LINK', 'An uploaded file is a video or a document, not a link.', [
+        { path: 'kind', message: 'Choose video or document.' },
+      ]);
     }
     const at = toInstant(deps.clock.now());
     await updateResource(trx, id, patch, at);
-    await recordAudit(trx, { actorId: actor.userId, action: 'resource.changed', entityType: 'resource', entityId: id, details: { fields: Object.keys(patch) }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'resource.changed',
+      entityType: 'resource',
+      entityId: id,
+      details: { fields: Object.keys(patch) },
+      at,
+    });
     const record = await findResource(trx, id);
     if (!record) throw new NotFoundError('resource');
     return resourceView(record);
@@ -103,7 +126,14 @@ export async function removeResource(deps: Deps, actor: Actor, id: number): Prom
     const current = await findResource(trx, id);
     if (!current || !(await deleteResource(trx, id))) throw new NotFoundError('resource');
     const at = toInstant(deps.clock.now());
-    await recordAudit(trx, { actorId: actor.userId, action: 'resource.deleted', entityType: 'resource', entityId: id, details: { title: current.title }, at });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'resource.deleted',
+      entityType: 'resource',
+      entityId: id,
+      details: { title: current.title },
+      at,
+    });
     return current;
   });
   if (!removed.file) return;

@@ -37,7 +37,10 @@ function toRecord(r: Selectable<ResourcesTable>): ResourceRecord {
     audience: storedValue('resources', 'audience', AUDIENCES, r.audience),
     topic: r.topic,
     url: r.url,
-    file: r.file_key === null ? null : { key: r.file_key, name: r.file_name ?? 'file', type: r.file_type ?? 'application/octet-stream', size: r.file_size ?? 0 },
+    file:
+      r.file_key === null
+        ? null
+        : { key: r.file_key, name: r.file_name ?? 'file', type: r.file_type ?? 'application/octet-stream', size: r.file_size ?? 0 },
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -56,7 +59,10 @@ export async function findResource(db: Executor, id: number): Promise<ResourceRe
 }
 
 export async function nextResourcePosition(db: Executor): Promise<number> {
-  const row = await db.selectFrom('resources').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst();
+  const row = await db
+    .selectFrom('resources')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .executeTakeFirst();
   return Number(row?.max ?? 0) + 1;
 }
 
@@ -100,7 +106,14 @@ export async function insertResource(db: Executor, r: NewResource): Promise<numb
 export async function updateResource(
   db: Executor,
   id: number,
-  patch: { title?: string | undefined; description?: string | undefined; kind?: ResourceKind | undefined; audience?: Audience | undefined; topic?: string | undefined; url?: string | undefined },
+  patch: {
+    title?: string | undefined;
+    description?: string | undefined;
+    kind?: ResourceKind | undefined;
+    audience?: Audience | undefined;
+    topic?: string | undefined;
+    url?: string | undefined;
+  },
   at: string,
 ): Promise<void> {
   await db

@@ -23,7 +23,11 @@ export class UploadError extends Error {
 
 const megabytes = (bytes: number) => `${Math.floor(bytes / (1024 * 1024)) || 1} MB`;
 export const FILE_TOO_LARGE = (maxBytes: number) =>
-  new UploadError(413, 'FILE_TOO_LARGE', `That file is larger than the ${megabytes(maxBytes)} the program allows. Make it smaller, or share it as a link.`);
+  new UploadError(
+    413,
+    'FILE_TOO_LARGE',
+    `That file is larger than the ${megabytes(maxBytes)} the program allows. Make it smaller, or share it as a link.`,
+  );
 const NOT_MULTIPART = () => new UploadError(415, 'NOT_MULTIPART', 'Send the file as multipart/form-data, with the fields and one file.');
 const NO_FILE = () => new UploadError(400, 'NO_FILE', 'Choose a file to upload (an empty file can’t be shared).');
 const ONE_FILE = () => new UploadError(400, 'ONE_FILE_ONLY', 'Upload one file at a time.');
@@ -49,7 +53,8 @@ function asUploadError(err: unknown, maxUploadBytes: number): unknown {
   if (code === 'FST_REQ_FILE_TOO_LARGE') return FILE_TOO_LARGE(maxUploadBytes);
   if (code === 'FST_FILES_LIMIT') return ONE_FILE();
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return NOT_MULTIPART();
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new UploadError(400, 'TOO_MANY_FIELDS', 'The form has more fields than an upload needs.');
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
+    return new UploadError(400, 'TOO_MANY_FIELDS', 'The form has more fields than an upload needs.');
   return MALFORMED();
 }
 
@@ -74,7 +79,9 @@ export async function receiveUpload(
       if (part.type === 'file') {
         if (file) throw ONE_FILE();
         const stream = part.file;
-        const { key, size } = await writeStoredFile(opts.uploadDir, stream, () => (stream.truncated ? FILE_TOO_LARGE(opts.maxUploadBytes) : null));
+        const { key, size } = await writeStoredFile(opts.uploadDir, stream, () =>
+          stream.truncated ? FILE_TOO_LARGE(opts.maxUploadBytes) : null,
+        );
         file = { key, size, name: cleanFileName(part.filename), type: storedContentType(part.mimetype) };
         // A form sent with no file chosen still carries an empty file part.
         if (size === 0) throw NO_FILE();
@@ -83,7 +90,8 @@ export async function receiveUpload(
         const value = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
         // Form fields skip the route's validator, so the text rule every JSON field passes applies here.
         const character = forbiddenCharacter(part.fieldname) ?? forbiddenCharacter(value);
-        if (character) throw new UploadError(400, 'VALIDATION_FAILED', `${part.fieldname.slice(0, 40)}: ${forbiddenCharacterMessage(character)}`);
+        if (character)
+          throw new UploadError(400, 'VALIDATION_FAILED', `${part.fieldname.slice(0, 40)}: ${forbiddenCharacterMessage(character)}`);
         fields[part.fieldname] = value;
       }
     }

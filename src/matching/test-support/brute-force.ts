@@ -38,8 +38,7 @@ export function bruteForceOptimum(problem: AssignmentProblem): BruteForceOptimum
       const rest = best(i + 1, left);
       if (j >= 0) left[j] = (left[j] as number) + 1;
       if (rest === null) return;
-      const candidate =
-        j >= 0 ? { matched: rest.matched + 1, total: rest.total + (score[i * cols + j] as number) } : rest;
+      const candidate = j >= 0 ? { matched: rest.matched + 1, total: rest.total + (score[i * cols + j] as number) } : rest;
       if (result === null || better(candidate, result)) result = candidate;
     };
     const lock = lockedCol[i] as number;

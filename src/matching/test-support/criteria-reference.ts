@@ -45,8 +45,7 @@ function isKnownWorkplace(p: ParticipantProfile): boolean {
 type Reference = (mentee: MenteeProfile, mentor: MentorProfile, weights: Weights, at: number) => number;
 
 export const REFERENCE: Readonly<Record<Criterion, Reference>> = {
-  goals: (a, b) =>
-    sharedValue('goals', distinct((a.programGoals ?? []).map(String)), distinct((b.programGoals ?? []).map(String))),
+  goals: (a, b) => sharedValue('goals', distinct((a.programGoals ?? []).map(String)), distinct((b.programGoals ?? []).map(String))),
   interests: (a, b) => sharedValue('interests', distinct(a.interests), distinct(b.interests)),
   workplace: (a, b) => (isKnownWorkplace(a) && isKnownWorkplace(b) ? (a.workplaceType === b.workplaceType ? 1 : 0) : NaN),
   experience: (a, b, weights) => {

@@ -27,7 +27,11 @@ export const applicationAnswersSchema = z.strictObject({
   yearsExperience: z.number().int().min(0).max(70),
   careerStage: z.enum(CAREER_STAGES),
   /** ISO 3166-2 style, e.g. US-IL; or a country code alone. */
-  region: z.string().trim().toUpperCase().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'Use a region code like US-IL or CA-ON.'),
+  region: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'Use a region code like US-IL or CA-ON.'),
   timeZone: z.string().min(1).max(64),
   interests: z.array(listItem).min(1, 'Name at least one interest or area of expertise.').max(20),
   programGoalIds: z.array(rowIdSchema).min(1, 'Choose at least one program goal.').max(20),
@@ -48,7 +52,13 @@ export const applyFormSchema = z.object({
   periods: z.array(z.object({ id: z.number(), name: z.string(), applicationsCloseOn: z.string() })),
   goals: z.array(z.object({ id: z.number(), title: z.string(), description: z.string() })),
   eligibilityQuestions: z.array(
-    z.object({ key: z.string(), text: z.string(), appliesTo: z.enum(['mentor', 'mentee', 'both']), requiredAnswer: z.enum(['yes', 'no']).nullable(), help: z.string() }),
+    z.object({
+      key: z.string(),
+      text: z.string(),
+      appliesTo: z.enum(['mentor', 'mentee', 'both']),
+      requiredAnswer: z.enum(['yes', 'no']).nullable(),
+      help: z.string(),
+    }),
   ),
   channels: z.array(z.enum(CHANNELS)),
 });
@@ -73,7 +83,10 @@ export const decisionBodySchema = z
     decision: z.enum(['accepted', 'waitlisted', 'declined']),
     reason: shortText(1000).default(''),
   })
-  .refine((b) => b.decision !== 'declined' || b.reason.length > 0, { path: ['reason'], message: 'Say why, in a sentence the applicant will read.' });
+  .refine((b) => b.decision !== 'declined' || b.reason.length > 0, {
+    path: ['reason'],
+    message: 'Say why, in a sentence the applicant will read.',
+  });
 
 /** Answers as sent back: plain types only (response schemas cannot carry transforms). */
 const answersViewSchema = z.object({

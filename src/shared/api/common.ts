@@ -43,10 +43,7 @@ export const emailSchema = z
   .transform((e) => e.toLowerCase());
 
 /** Passwords: 8 to 128 characters, any Unicode (NIST 800-63B; no composition rules). */
-export const passwordSchema = z
-  .string()
-  .min(8, 'Use at least 8 characters.')
-  .max(128, 'Use at most 128 characters.');
+export const passwordSchema = z.string().min(8, 'Use at least 8 characters.').max(128, 'Use at most 128 characters.');
 
 /** A person's display name: no control characters, so it can never break a mail header. */
 export const personNameSchema = z

@@ -26,8 +26,10 @@ export const periodSchema = periodDatesSchema.extend({
 export type Period = z.infer<typeof periodSchema>;
 export const periodListSchema = z.object({ periods: z.array(periodSchema) });
 
-export const createPeriodBodySchema = periodDatesSchema.extend({
-  name: z.string().trim().min(1).max(100),
-}).strict();
+export const createPeriodBodySchema = periodDatesSchema
+  .extend({
+    name: z.string().trim().min(1).max(100),
+  })
+  .strict();
 export const updatePeriodBodySchema = createPeriodBodySchema.partial().strict();
 export const transitionBodySchema = z.strictObject({ to: periodStatusSchema });

@@ -26,11 +26,7 @@ export function isWebAddress(value: string): boolean {
   }
 }
 
-const linkUrlSchema = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine(isWebAddress, 'Use a web address that starts with https:// or http://.');
+const linkUrlSchema = z.string().trim().max(2000).refine(isWebAddress, 'Use a web address that starts with https:// or http://.');
 
 const titleSchema = z.string().trim().min(1, 'Give the resource a title.').max(200);
 const descriptionSchema = z.string().trim().max(2000);

@@ -30,11 +30,20 @@ async function contacts(ctx: TestContext, f: Fixture): Promise<{ own: number; ot
 /** Routes of the activity catalogue and contact log: who may call them. */
 export const activityMatrix: Record<string, Cell> = {
   'GET /api/activities': { url: () => '/api/activities?includeRetired=true', expect: SIGNED_IN },
-  'POST /api/activities': { url: () => '/api/activities', body: (f) => ({ title: `Activity ${f.seq}`, programGoalIds: [1] }), expect: STAFF_ONLY },
+  'POST /api/activities': {
+    url: () => '/api/activities',
+    body: (f) => ({ title: `Activity ${f.seq}`, programGoalIds: [1] }),
+    expect: STAFF_ONLY,
+  },
   'PATCH /api/activities/:id': { url: () => '/api/activities/1', body: () => ({ description: 'Edited.' }), expect: STAFF_ONLY },
   // An incomplete order is refused (422) once past the role check.
   'POST /api/activities/reorder': { url: () => '/api/activities/reorder', body: () => ({ ids: [1] }), expect: STAFF_ONLY },
   'GET /api/matches/:id/contacts': { url: () => '/api/matches/:id/contacts', targets: matchTargets, expect: MATCH_PARTIES_OR_STAFF },
-  'POST /api/matches/:id/contacts': { url: () => '/api/matches/:id/contacts', targets: matchTargets, body: () => ({ channel: 'email' }), expect: PARTIES_WRITE },
+  'POST /api/matches/:id/contacts': {
+    url: () => '/api/matches/:id/contacts',
+    targets: matchTargets,
+    body: () => ({ channel: 'email' }),
+    expect: PARTIES_WRITE,
+  },
   'DELETE /api/contacts/:id': { url: () => '/api/contacts/:id', targets: contacts, expect: LOGGER_ONLY },
 };

@@ -45,8 +45,16 @@ export const goalSheetMatrix: Record<string, Cell> = {
     body: () => ({ revision: 0, comment: 'Please add a target date.' }),
     expect: STAFF_ONLY,
   },
-  'GET /api/matches/:id/goal-sheet/versions': { url: () => '/api/matches/:id/goal-sheet/versions', targets: matchTargets, expect: MATCH_PARTIES_OR_STAFF },
-  'GET /api/matches/:id/goal-sheet.pdf': { url: () => '/api/matches/:id/goal-sheet.pdf', targets: matchTargets, expect: MATCH_PARTIES_OR_STAFF },
+  'GET /api/matches/:id/goal-sheet/versions': {
+    url: () => '/api/matches/:id/goal-sheet/versions',
+    targets: matchTargets,
+    expect: MATCH_PARTIES_OR_STAFF,
+  },
+  'GET /api/matches/:id/goal-sheet.pdf': {
+    url: () => '/api/matches/:id/goal-sheet.pdf',
+    targets: matchTargets,
+    expect: MATCH_PARTIES_OR_STAFF,
+  },
   'GET /api/goal-sheets': { url: () => '/api/goal-sheets', expect: STAFF_ONLY },
   'GET /api/goal-sheets/blank.pdf': { url: () => '/api/goal-sheets/blank.pdf', expect: SIGNED_IN },
 };

@@ -39,7 +39,8 @@ export interface Cell {
 /** Every signed-in caller: `own` for a record of their own, `other` for someone else's. */
 export const ownOrOther = (own: Outcome, other: Outcome): Record<Exclude<Caller, 'anonymous'>, Expectation> =>
   Object.fromEntries(SIGNED_IN_CALLERS.map((c) => [c, { own, other }])) as Record<Exclude<Caller, 'anonymous'>, Expectation>;
-export const everyone = (o: Outcome): Record<Caller, Expectation> => Object.fromEntries(CALLERS.map((c) => [c, o])) as Record<Caller, Expectation>;
+export const everyone = (o: Outcome): Record<Caller, Expectation> =>
+  Object.fromEntries(CALLERS.map((c) => [c, o])) as Record<Caller, Expectation>;
 export const PUBLIC = everyone('ok');
 export const SIGNED_IN: Record<Caller, Expectation> = { ...everyone('ok'), anonymous: 401 };
 export const STAFF_ONLY: Record<Caller, Expectation> = { ...everyone(403), anonymous: 401, staff: 'ok' };
@@ -48,7 +49,6 @@ export const SELF_OR_STAFF: Record<Caller, Expectation> = {
   anonymous: 401,
   staff: 'ok',
 };
-
 
 /** The two people of a match, and staff; everyone else gets 404 for a match that is not theirs. */
 export const MATCH_PARTIES_OR_STAFF: Record<Caller, Expectation> = {

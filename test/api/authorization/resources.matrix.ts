@@ -50,7 +50,12 @@ export const resourceMatrix: Record<string, Cell> = {
   },
   // Staff sending JSON here get 415 (not multipart) once past the role check.
   'POST /api/resources/upload': { url: () => '/api/resources/upload', expect: STAFF_ONLY },
-  'PATCH /api/resources/:id': { url: () => '/api/resources/:id', targets: links, body: () => ({ description: 'Edited.' }), expect: STAFF_ONLY },
+  'PATCH /api/resources/:id': {
+    url: () => '/api/resources/:id',
+    targets: links,
+    body: () => ({ description: 'Edited.' }),
+    expect: STAFF_ONLY,
+  },
   'DELETE /api/resources/:id': { url: () => '/api/resources/:id', targets: links, expect: STAFF_ONLY },
   'GET /api/resources/:id/file': {
     url: () => '/api/resources/:id/file',

@@ -57,7 +57,10 @@ function ApplicantNextSteps({ hasOtherRoles }: { hasOtherRoles: boolean }) {
   if (inReview.length > 0) return <ApplicantWelcome periods={inReview} />;
   if (hasOtherRoles || mine.data.length > 0) return null;
   return (
-    <p>Your account doesn’t have a role in the program yet. Apply above to take part as a mentor or mentee, or wait for the program office to set one up.</p>
+    <p>
+      Your account doesn’t have a role in the program yet. Apply above to take part as a mentor or mentee, or wait for the program office to
+      set one up.
+    </p>
   );
 }
 

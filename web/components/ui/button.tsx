@@ -13,7 +13,16 @@ export function buttonClass(variant: Variant = 'primary', small = false): string
   return ['button', variant !== 'primary' ? `button--${variant}` : '', small ? 'button--small' : ''].filter(Boolean).join(' ');
 }
 
-export function Button({ variant = 'primary', small = false, busy = false, type = 'button', className, disabled, children, ...rest }: ButtonProps) {
+export function Button({
+  variant = 'primary',
+  small = false,
+  busy = false,
+  type = 'button',
+  className,
+  disabled,
+  children,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       {...rest}

@@ -14,7 +14,16 @@ interface CheckboxGroupProps<T extends string> {
 }
 
 /** A fieldset of checkboxes for picking several values (roles, channels…). */
-export function CheckboxGroup<T extends string>({ legend, options, value, onChange, hint, error, required, disabled }: CheckboxGroupProps<T>) {
+export function CheckboxGroup<T extends string>({
+  legend,
+  options,
+  value,
+  onChange,
+  hint,
+  error,
+  required,
+  disabled,
+}: CheckboxGroupProps<T>) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -14,7 +14,14 @@ export function Checkbox({ label, checked, onChange, hint, disabled }: CheckboxP
   return (
     <div className="field">
       <label className="choice" htmlFor={id}>
-        <input id={id} type="checkbox" checked={checked} disabled={disabled} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.checked)} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />
         {label}
       </label>
       {hint ? (

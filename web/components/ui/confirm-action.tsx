@@ -27,7 +27,17 @@ interface ConfirmActionProps {
  * "Yes, …" and "Keep it". Focus moves to "Keep it" (the safe choice), and back to the first
  * button when they keep it.
  */
-export function ConfirmAction({ label, labelDetail, question, groupLabel, confirmLabel, busy, error, onConfirm, variant = 'danger' }: ConfirmActionProps) {
+export function ConfirmAction({
+  label,
+  labelDetail,
+  question,
+  groupLabel,
+  confirmLabel,
+  busy,
+  error,
+  onConfirm,
+  variant = 'danger',
+}: ConfirmActionProps) {
   // 'back' = they chose to keep it; focus returns to the first button.
   const [step, setStep] = useState<'idle' | 'confirming' | 'back'>('idle');
   if (step !== 'confirming') {

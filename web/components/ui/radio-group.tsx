@@ -24,7 +24,17 @@ interface RadioGroupProps<T extends string> {
 }
 
 /** A fieldset of radio buttons for picking exactly one value. */
-export function RadioGroup<T extends string>({ legend, options, value, onChange, hint, error, required, disabled, stacked }: RadioGroupProps<T>) {
+export function RadioGroup<T extends string>({
+  legend,
+  options,
+  value,
+  onChange,
+  hint,
+  error,
+  required,
+  disabled,
+  stacked,
+}: RadioGroupProps<T>) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

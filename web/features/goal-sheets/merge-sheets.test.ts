@@ -10,7 +10,11 @@ const goal = (title: string, o: Partial<SheetGoal> = {}): SheetGoal => ({
   targetDate: '2027-05-01',
   ...o,
 });
-const sheet = (goals: SheetGoal[], cadence = 'Every other week', channels: GoalSheetContent['communication']['channels'] = ['video']): GoalSheetContent => ({
+const sheet = (
+  goals: SheetGoal[],
+  cadence = 'Every other week',
+  channels: GoalSheetContent['communication']['channels'] = ['video'],
+): GoalSheetContent => ({
   goals,
   communication: { channels, cadence },
 });
@@ -32,7 +36,9 @@ describe('merging two people’s edits of a goal sheet', () => {
     const mine = sheet([goal('A', { targetDate: '2027-06-01' }), B, C], 'Every other week', ['video', 'email']);
     const merged = mergeSheets(base, theirs, mine);
     expect(merged.conflicts).toEqual([]);
-    expect(merged.resolve({})).toEqual(sheet([goal('A', { activities: 'theirs', targetDate: '2027-06-01' }), B, C], 'Weekly', ['video', 'email']));
+    expect(merged.resolve({})).toEqual(
+      sheet([goal('A', { activities: 'theirs', targetDate: '2027-06-01' }), B, C], 'Weekly', ['video', 'email']),
+    );
   });
 
   it('does not count the same change made on both sides as a conflict', () => {
@@ -45,7 +51,14 @@ describe('merging two people’s edits of a goal sheet', () => {
     const mine = sheet([goal('A', { activities: 'mine', programGoalIds: [3] }), B, C], 'Monthly');
     const merged = mergeSheets(base, theirs, mine);
     expect(merged.conflicts.map((c) => c.id)).toEqual(['goal-0-programGoalIds', 'goal-0-activities', 'cadence']);
-    expect(merged.conflicts[1]).toMatchObject({ kind: 'goal-field', field: 'activities', goalNumber: 1, goalTitle: 'A', mine: 'mine', theirs: 'theirs' });
+    expect(merged.conflicts[1]).toMatchObject({
+      kind: 'goal-field',
+      field: 'activities',
+      goalNumber: 1,
+      goalTitle: 'A',
+      mine: 'mine',
+      theirs: 'theirs',
+    });
     const resolved = merged.resolve({ 'goal-0-programGoalIds': 'theirs', 'goal-0-activities': 'mine', cadence: 'theirs' });
     expect(resolved).toEqual(sheet([goal('A', { activities: 'mine', programGoalIds: [2] }), B, C], 'Weekly'));
   });
@@ -62,7 +75,9 @@ describe('merging two people’s edits of a goal sheet', () => {
     const mine = sheet([A, C]);
     const theirs = sheet([A, goal('B', { title: 'B, sharper' }), C]);
     const merged = mergeSheets(base, theirs, mine);
-    expect(merged.conflicts).toEqual([expect.objectContaining({ id: 'goal-1', kind: 'goal', goalNumber: 2, mine: null, theirs: goal('B', { title: 'B, sharper' }) })]);
+    expect(merged.conflicts).toEqual([
+      expect.objectContaining({ id: 'goal-1', kind: 'goal', goalNumber: 2, mine: null, theirs: goal('B', { title: 'B, sharper' }) }),
+    ]);
     expect(merged.resolve({ 'goal-1': 'mine' }).goals).toEqual([A, C]);
     expect(merged.resolve({ 'goal-1': 'theirs' }).goals).toEqual([A, goal('B', { title: 'B, sharper' }), C]);
   });

@@ -110,7 +110,8 @@ export function mergeSheets(base: GoalSheetContent, theirs: GoalSheetContent, mi
   const added = same(m.added, t.added) ? m.added : [...t.added, ...m.added.filter((g) => !t.added.some((x) => same(x, g)))];
 
   const channels = pick(base.communication.channels, mine.communication.channels, theirs.communication.channels);
-  if (!channels) conflicts.push({ id: 'channels', kind: 'channels', mine: mine.communication.channels, theirs: theirs.communication.channels });
+  if (!channels)
+    conflicts.push({ id: 'channels', kind: 'channels', mine: mine.communication.channels, theirs: theirs.communication.channels });
   const cadence = pick(base.communication.cadence, mine.communication.cadence, theirs.communication.cadence);
   if (!cadence) conflicts.push({ id: 'cadence', kind: 'cadence', mine: mine.communication.cadence, theirs: theirs.communication.cadence });
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_GOAL, errorsFromDetails, fromDraft, hasChanges, saveErrors, toDraft } from './sheet-draft.ts';
 
 const content = {
-  goals: [{ title: 'Run a storytime', programGoalIds: [1], activities: 'Shadow first.', successMeasure: 'Three sessions.', targetDate: null }],
+  goals: [
+    { title: 'Run a storytime', programGoalIds: [1], activities: 'Shadow first.', successMeasure: 'Three sessions.', targetDate: null },
+  ],
   communication: { channels: ['video' as const], cadence: 'Weekly' },
 };
 
@@ -22,7 +24,9 @@ describe('the goal sheet editor’s draft', () => {
   it('marks a goal with no program goal, and too many goals, before saving', () => {
     const draft = { goals: [EMPTY_GOAL, { ...EMPTY_GOAL, programGoalIds: [2] }], channels: [], cadence: '' };
     expect(saveErrors(draft, 3)).toEqual({ 'goals.0.programGoalIds': 'Tie each goal to at least one program goal.' });
-    expect(saveErrors({ ...draft, goals: [draft.goals[1], draft.goals[1]] as typeof draft.goals }, 1)).toEqual({ goals: 'The program allows at most 1 goal. Remove one before saving.' });
+    expect(saveErrors({ ...draft, goals: [draft.goals[1], draft.goals[1]] as typeof draft.goals }, 1)).toEqual({
+      goals: 'The program allows at most 1 goal. Remove one before saving.',
+    });
   });
 
   it('places the server’s problems at the same fields', () => {
@@ -32,6 +36,10 @@ describe('the goal sheet editor’s draft', () => {
         { path: 'goals.1.targetDate', message: 'Goal 2: choose a target date.' },
         { path: 'communication.cadence', message: 'Say how often.' },
       ]),
-    ).toEqual({ 'goals.0.programGoalIds': 'Tie each goal to at least one program goal.', 'goals.1.targetDate': 'Goal 2: choose a target date.', 'communication.cadence': 'Say how often.' });
+    ).toEqual({
+      'goals.0.programGoalIds': 'Tie each goal to at least one program goal.',
+      'goals.1.targetDate': 'Goal 2: choose a target date.',
+      'communication.cadence': 'Say how often.',
+    });
   });
 });

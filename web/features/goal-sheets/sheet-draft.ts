@@ -35,15 +35,13 @@ export function toDraft(content: GoalSheetContent): SheetDraft {
 /** The content to save, trimmed as the server stores it (so comparing with the saved sheet is fair). */
 export function fromDraft(draft: SheetDraft): GoalSheetContent {
   return {
-    goals: draft.goals.map(
-      (g): SheetGoal => ({
-        title: g.title.trim(),
-        programGoalIds: g.programGoalIds,
-        activities: g.activities.trim(),
-        successMeasure: g.successMeasure.trim(),
-        targetDate: g.targetDate === '' ? null : g.targetDate,
-      }),
-    ),
+    goals: draft.goals.map((g): SheetGoal => ({
+      title: g.title.trim(),
+      programGoalIds: g.programGoalIds,
+      activities: g.activities.trim(),
+      successMeasure: g.successMeasure.trim(),
+      targetDate: g.targetDate === '' ? null : g.targetDate,
+    })),
     communication: { channels: draft.channels, cadence: draft.cadence.trim() },
   };
 }
@@ -59,7 +57,8 @@ export function hasChanges(draft: SheetDraft, saved: GoalSheetContent): boolean 
  */
 export function saveErrors(draft: SheetDraft, goalsMax: number): SheetErrors {
   const errors: SheetErrors = {};
-  if (draft.goals.length > goalsMax) errors.goals = `The program allows at most ${goalsMax} ${goalsMax === 1 ? 'goal' : 'goals'}. Remove one before saving.`;
+  if (draft.goals.length > goalsMax)
+    errors.goals = `The program allows at most ${goalsMax} ${goalsMax === 1 ? 'goal' : 'goals'}. Remove one before saving.`;
   const parsed = goalSheetContentSchema.safeParse(fromDraft(draft));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

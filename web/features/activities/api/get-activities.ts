@@ -13,7 +13,11 @@ export async function getActivities(includeRetired: boolean): Promise<Activity[]
 }
 
 export function activitiesQueryOptions(includeRetired = false) {
-  return queryOptions({ queryKey: activityKeys.catalogue(includeRetired), queryFn: () => getActivities(includeRetired), staleTime: 60_000 });
+  return queryOptions({
+    queryKey: activityKeys.catalogue(includeRetired),
+    queryFn: () => getActivities(includeRetired),
+    staleTime: 60_000,
+  });
 }
 
 export function useActivities(includeRetired = false) {

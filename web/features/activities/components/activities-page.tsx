@@ -76,7 +76,11 @@ export function ActivitiesPage() {
 
   const move = (index: number, by: -1 | 1) => {
     const activity = list[index];
-    const moved = moveItem(list.map((x) => x.id), index, by);
+    const moved = moveItem(
+      list.map((x) => x.id),
+      index,
+      by,
+    );
     if (!activity || !moved) return;
     reorder.mutate(moved.ids, {
       onSuccess: () => {
@@ -86,7 +90,6 @@ export function ActivitiesPage() {
       },
     });
   };
-
 
   const setRetired = (activity: Activity, retired: boolean) => {
     update.mutate(
@@ -138,7 +141,8 @@ export function ActivitiesPage() {
                     <div className="item-row">
                       <div className="item-row__main">
                         <h3>
-                          <span className="muted">{index + 1}.</span> {activity.title} {activity.retired ? <Badge tone="warning">Retired</Badge> : null}
+                          <span className="muted">{index + 1}.</span> {activity.title}{' '}
+                          {activity.retired ? <Badge tone="warning">Retired</Badge> : null}
                         </h3>
                         {activity.description ? <p className="muted">{activity.description}</p> : null}
                         <p className="small">
@@ -146,17 +150,34 @@ export function ActivitiesPage() {
                         </p>
                       </div>
                       <div className="item-row__actions">
-                        <Button id={`activity-${activity.id}-up`} variant="secondary" small disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)}>
+                        <Button
+                          id={`activity-${activity.id}-up`}
+                          variant="secondary"
+                          small
+                          disabled={index === 0 || reorder.isPending}
+                          onClick={() => move(index, -1)}
+                        >
                           Move up<span className="visually-hidden"> activity: {activity.title}</span>
                         </Button>
-                        <Button id={`activity-${activity.id}-down`} variant="secondary" small disabled={index === list.length - 1 || reorder.isPending} onClick={() => move(index, 1)}>
+                        <Button
+                          id={`activity-${activity.id}-down`}
+                          variant="secondary"
+                          small
+                          disabled={index === list.length - 1 || reorder.isPending}
+                          onClick={() => move(index, 1)}
+                        >
                           Move down<span className="visually-hidden"> activity: {activity.title}</span>
                         </Button>
                         <Button id={`activity-${activity.id}-edit`} variant="secondary" small onClick={() => setEditing(activity.id)}>
                           Edit<span className="visually-hidden"> activity: {activity.title}</span>
                         </Button>
                         {activity.retired ? (
-                          <Button id={`activity-${activity.id}-restore`} variant="secondary" small onClick={() => setRetired(activity, false)}>
+                          <Button
+                            id={`activity-${activity.id}-restore`}
+                            variant="secondary"
+                            small
+                            onClick={() => setRetired(activity, false)}
+                          >
                             Restore<span className="visually-hidden"> activity: {activity.title}</span>
                           </Button>
                         ) : (

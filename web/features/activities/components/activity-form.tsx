@@ -31,7 +31,19 @@ interface ActivityFormProps {
 const EMPTY: CreateActivityInput = { title: '', description: '', programGoalIds: [] };
 
 /** Title, description and the program goals an activity serves: for adding and for editing. */
-export function ActivityForm({ label, labelledBy, heading, initial = EMPTY, goals, submitLabel, busy, error, onSubmit, onCancel, clearWhenSaved }: ActivityFormProps) {
+export function ActivityForm({
+  label,
+  labelledBy,
+  heading,
+  initial = EMPTY,
+  goals,
+  submitLabel,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+  clearWhenSaved,
+}: ActivityFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [title, setTitle] = useState(initial.title);
   const [description, setDescription] = useState(initial.description);
@@ -68,9 +80,32 @@ export function ActivityForm({ label, labelledBy, heading, initial = EMPTY, goal
     <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={label} aria-labelledby={labelledBy}>
       {heading}
       {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
-      <TextField label="Title" required value={title} onChange={setTitle} error={shown.title} maxLength={200} hint="A short name, such as “Mock interview with written feedback”." />
-      <TextareaField label="Description" rows={3} value={description} onChange={setDescription} error={shown.description} maxLength={2000} hint="Optional. A sentence or two on what the pair does." />
-      <CheckboxGroup legend="Program goals" options={options} value={goalIds} onChange={setGoalIds} error={shown.programGoalIds} hint="The goals this activity helps with. Pairs see it suggested for those goals." />
+      <TextField
+        label="Title"
+        required
+        value={title}
+        onChange={setTitle}
+        error={shown.title}
+        maxLength={200}
+        hint="A short name, such as “Mock interview with written feedback”."
+      />
+      <TextareaField
+        label="Description"
+        rows={3}
+        value={description}
+        onChange={setDescription}
+        error={shown.description}
+        maxLength={2000}
+        hint="Optional. A sentence or two on what the pair does."
+      />
+      <CheckboxGroup
+        legend="Program goals"
+        options={options}
+        value={goalIds}
+        onChange={setGoalIds}
+        error={shown.programGoalIds}
+        hint="The goals this activity helps with. Pairs see it suggested for those goals."
+      />
       <div className="form-actions">
         <Button type="submit" busy={busy}>
           {submitLabel}

@@ -28,7 +28,17 @@ export { SuggestedActivities } from './suggested-activities.tsx';
 const SHOWN_AT_FIRST = 5;
 const channelLabel = (channel: string) => CHANNEL_LABELS[channel as Channel] ?? channel;
 
-function LogContactForm({ matchId, log, Heading, onChange }: { matchId: number; log: Log; Heading: 'h3' | 'h4'; onChange: (() => void) | undefined }) {
+function LogContactForm({
+  matchId,
+  log,
+  Heading,
+  onChange,
+}: {
+  matchId: number;
+  log: Log;
+  Heading: 'h3' | 'h4';
+  onChange: (() => void) | undefined;
+}) {
   const save = useLogContact();
   const activities = useActivities();
   const formRef = useRef<HTMLFormElement>(null);
@@ -44,7 +54,12 @@ function LogContactForm({ matchId, log, Heading, onChange }: { matchId: number; 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setSaved('');
-    const checked = validate(logContactBodySchema, { occurredOn, channel, activityId: activityId === '' ? null : Number(activityId), note });
+    const checked = validate(logContactBodySchema, {
+      occurredOn,
+      channel,
+      activityId: activityId === '' ? null : Number(activityId),
+      note,
+    });
     if (!checked.ok) {
       setErrors(checked.errors);
       focusFirstInvalid(formRef.current);
@@ -75,7 +90,9 @@ function LogContactForm({ matchId, log, Heading, onChange }: { matchId: number; 
     <form ref={formRef} className="form contact-form" onSubmit={submit} noValidate aria-labelledby={`log-contact-${matchId}`}>
       <Heading id={`log-contact-${matchId}`}>Log a contact</Heading>
       {/* Problems with one field show beside it; anything else (the match has ended, the network) here. */}
-      {save.isError && !(isApiError(save.error) && save.error.details.length > 0) ? <Alert tone="error">{errorMessage(save.error)}</Alert> : null}
+      {save.isError && !(isApiError(save.error) && save.error.details.length > 0) ? (
+        <Alert tone="error">{errorMessage(save.error)}</Alert>
+      ) : null}
       <TextField
         label="Date"
         type="date"
@@ -87,8 +104,21 @@ function LogContactForm({ matchId, log, Heading, onChange }: { matchId: number; 
         error={errors.occurredOn}
         className="contact-form__date"
       />
-      <RadioGroup legend="How you talked" required options={log.channels.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} value={channel} onChange={setChannel} error={errors.channel} />
-      <SelectField label="Activity (optional)" value={activityId} options={activityOptions} onChange={setActivityId} error={errors.activityId} />
+      <RadioGroup
+        legend="How you talked"
+        required
+        options={log.channels.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+        value={channel}
+        onChange={setChannel}
+        error={errors.channel}
+      />
+      <SelectField
+        label="Activity (optional)"
+        value={activityId}
+        options={activityOptions}
+        onChange={setActivityId}
+        error={errors.activityId}
+      />
       <TextareaField
         label="Private note (optional)"
         rows={3}
@@ -168,7 +198,9 @@ export function ContactLog({ matchId, level = 2, onChange }: { matchId: number; 
           <p className="contact-log__summary">{contactSummaryLine(log.data.summary)}</p>
           {log.data.canLog ? (
             <>
-              <p className="muted">Logging is optional and takes a few clicks. It helps the program office notice when a match could use a hand.</p>
+              <p className="muted">
+                Logging is optional and takes a few clicks. It helps the program office notice when a match could use a hand.
+              </p>
               <LogContactForm key={log.data.summary.today} matchId={matchId} log={log.data} Heading={Sub} onChange={onChange} />
             </>
           ) : (

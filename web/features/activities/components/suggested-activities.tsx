@@ -18,7 +18,9 @@ export function SuggestedActivities({ programGoalIds, level = 2 }: { programGoal
   return (
     <Card title="Suggested activities" level={level} className="suggested-activities">
       {activities.isPending ? <Loading label="Loading suggested activities…" /> : null}
-      {activities.isError ? <LoadError error={activities.error} what="the suggested activities" onRetry={() => void activities.refetch()} /> : null}
+      {activities.isError ? (
+        <LoadError error={activities.error} what="the suggested activities" onRetry={() => void activities.refetch()} />
+      ) : null}
       {goals.isError ? <LoadError error={goals.error} what="the program goals" onRetry={() => void goals.refetch()} /> : null}
       {activities.data ? (
         suggested.length === 0 ? (
@@ -28,7 +30,10 @@ export function SuggestedActivities({ programGoalIds, level = 2 }: { programGoal
             <p className="muted">Ideas for things to do together, picked for the goals you are working on.</p>
             <ul className="plain-list item-list">
               {suggested.map((a) => {
-                const serves = a.programGoalIds.filter((id) => wanted.has(id)).map((id) => goalTitle.get(id)).filter(Boolean);
+                const serves = a.programGoalIds
+                  .filter((id) => wanted.has(id))
+                  .map((id) => goalTitle.get(id))
+                  .filter(Boolean);
                 return (
                   <li key={a.id}>
                     <Item className="item-title">{a.title}</Item>

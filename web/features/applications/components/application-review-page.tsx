@@ -80,7 +80,11 @@ function DecisionPanel({ application: a }: { application: Application }) {
           {a.applicant.name}’s application has been {DECISIONS.find((d) => d.value === done)?.done}. We’ve e-mailed them.
         </Alert>
       ) : null}
-      {decide.isError && !reasonError ? <Alert tone="error" title="We couldn’t record the decision.">{errorMessage(decide.error)}</Alert> : null}
+      {decide.isError && !reasonError ? (
+        <Alert tone="error" title="We couldn’t record the decision.">
+          {errorMessage(decide.error)}
+        </Alert>
+      ) : null}
       {canDecide ? (
         <div className="form">
           <div ref={reasonRef}>
@@ -96,7 +100,13 @@ function DecisionPanel({ application: a }: { application: Application }) {
           </div>
           <div className="form-actions">
             {DECISIONS.map((d) => (
-              <Button key={d.value} variant={d.value === 'declined' ? 'danger' : d.value === 'accepted' ? 'primary' : 'secondary'} busy={decide.isPending} disabled={a.status === d.value} onClick={() => choose(d.value)}>
+              <Button
+                key={d.value}
+                variant={d.value === 'declined' ? 'danger' : d.value === 'accepted' ? 'primary' : 'secondary'}
+                busy={decide.isPending}
+                disabled={a.status === d.value}
+                onClick={() => choose(d.value)}
+              >
                 {d.button}
               </Button>
             ))}
@@ -171,7 +181,9 @@ export function ApplicationReviewPage({ canManagePeriods }: { canManagePeriods: 
     >
       {a.eligibilityProblems.length > 0 ? (
         <Alert tone="warning" title="Eligibility to check" announce={false}>
-          <p>These questions weren’t answered the way the program asks for. You may still accept the application if there’s a good reason.</p>
+          <p>
+            These questions weren’t answered the way the program asks for. You may still accept the application if there’s a good reason.
+          </p>
           <ul>
             {a.eligibilityProblems.map((p) => (
               <li key={p}>{p}</li>
@@ -232,7 +244,9 @@ export function ApplicationReviewPage({ canManagePeriods }: { canManagePeriods: 
         )}
       </Card>
       <Card title="Confidential preferences">
-        <p className="muted">Only the program office and the matching committee see this. It is never shown to the applicant’s match or in exports.</p>
+        <p className="muted">
+          Only the program office and the matching committee see this. It is never shown to the applicant’s match or in exports.
+        </p>
         {a.confidential ? (
           <dl className="dl">
             <Row term="Same-gender match">{a.confidential.preferSameGender ? 'Preferred' : 'No preference'}</Row>

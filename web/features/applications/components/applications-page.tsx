@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { APPLICATION_ROLES, APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, WORKPLACE_TYPES, WORKPLACE_TYPE_LABELS } from '../../../../src/shared/application-vocabulary.ts';
+import {
+  APPLICATION_ROLES,
+  APPLICATION_STATUSES,
+  APPLICATION_STATUS_LABELS,
+  WORKPLACE_TYPES,
+  WORKPLACE_TYPE_LABELS,
+} from '../../../../src/shared/application-vocabulary.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
@@ -57,7 +63,15 @@ function CountsTable({ counts }: { counts: ApplicationList['counts'] }) {
   );
 }
 
-function Filters({ initial, onApply, goals }: { initial: ApplicationFilters; onApply: (f: ApplicationFilters) => void; goals: { value: string; label: string }[] }) {
+function Filters({
+  initial,
+  onApply,
+  goals,
+}: {
+  initial: ApplicationFilters;
+  onApply: (f: ApplicationFilters) => void;
+  goals: { value: string; label: string }[];
+}) {
   const [f, setF] = useState<ApplicationFilters>(initial);
   const set = (key: keyof ApplicationFilters) => (value: string) => setF((x) => ({ ...x, [key]: value }));
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -68,8 +82,18 @@ function Filters({ initial, onApply, goals }: { initial: ApplicationFilters; onA
   return (
     <form className="form" onSubmit={submit} aria-label="Filter applications" role="search">
       <div className="form-row">
-        <SelectField label="Role" value={f.role ?? ''} onChange={set('role')} options={[...any('Mentors and mentees'), ...APPLICATION_ROLES.map((r) => ({ value: r, label: ROLE_PLURAL[r] }))]} />
-        <SelectField label="Status" value={f.status ?? ''} onChange={set('status')} options={[...any('Any status'), ...APPLICATION_STATUSES.map((s) => ({ value: s, label: APPLICATION_STATUS_LABELS[s] }))]} />
+        <SelectField
+          label="Role"
+          value={f.role ?? ''}
+          onChange={set('role')}
+          options={[...any('Mentors and mentees'), ...APPLICATION_ROLES.map((r) => ({ value: r, label: ROLE_PLURAL[r] }))]}
+        />
+        <SelectField
+          label="Status"
+          value={f.status ?? ''}
+          onChange={set('status')}
+          options={[...any('Any status'), ...APPLICATION_STATUSES.map((s) => ({ value: s, label: APPLICATION_STATUS_LABELS[s] }))]}
+        />
         <SelectField
           label="Workplace"
           value={f.workplaceType ?? ''}
@@ -78,9 +102,25 @@ function Filters({ initial, onApply, goals }: { initial: ApplicationFilters; onA
         />
       </div>
       <div className="form-row">
-        <TextField label="Region" value={f.region ?? ''} onChange={set('region')} maxLength={20} hint="A code like US-IL, or US for a whole country." autoComplete="off" spellCheck={false} />
+        <TextField
+          label="Region"
+          value={f.region ?? ''}
+          onChange={set('region')}
+          maxLength={20}
+          hint="A code like US-IL, or US for a whole country."
+          autoComplete="off"
+          spellCheck={false}
+        />
         <SelectField label="Program goal" value={f.goal ?? ''} onChange={set('goal')} options={[...any('Any goal'), ...goals]} />
-        <TextField label="Search" type="search" value={f.q ?? ''} onChange={set('q')} maxLength={200} hint="Name, e-mail, employer or interest." autoComplete="off" />
+        <TextField
+          label="Search"
+          type="search"
+          value={f.q ?? ''}
+          onChange={set('q')}
+          maxLength={200}
+          hint="Name, e-mail, employer or interest."
+          autoComplete="off"
+        />
       </div>
       <div className="form-actions">
         <Button type="submit">Show applications</Button>
@@ -165,7 +205,9 @@ export function ApplicationsPage({ canManagePeriods }: { canManagePeriods: boole
           </Card>
           <Card title={filtered ? 'Matching applications' : 'All applications'}>
             <p role="status" className="muted">
-              {list.isFetching ? 'Updating…' : `${list.data.applications.length} ${list.data.applications.length === 1 ? 'application' : 'applications'}${filtered ? ' match these filters' : ''}.`}
+              {list.isFetching
+                ? 'Updating…'
+                : `${list.data.applications.length} ${list.data.applications.length === 1 ? 'application' : 'applications'}${filtered ? ' match these filters' : ''}.`}
             </p>
             {list.data.applications.length === 0 ? (
               <p>{filtered ? 'No applications match. Try fewer filters.' : 'No one has applied to this period yet.'}</p>
@@ -199,7 +241,11 @@ export function ApplicationsPage({ canManagePeriods }: { canManagePeriods: boole
                         <td className="nowrap">{formatInstant(a.createdAt)}</td>
                         <td>
                           {a.eligibilityProblems.length > 0 ? (
-                            <Badge tone="warning">{a.eligibilityProblems.length === 1 ? '1 question to check' : `${a.eligibilityProblems.length} questions to check`}</Badge>
+                            <Badge tone="warning">
+                              {a.eligibilityProblems.length === 1
+                                ? '1 question to check'
+                                : `${a.eligibilityProblems.length} questions to check`}
+                            </Badge>
                           ) : (
                             <span className="muted">Eligible</span>
                           )}

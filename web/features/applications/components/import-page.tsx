@@ -122,11 +122,18 @@ export function ImportPage({ canManagePeriods }: { canManagePeriods: boolean }) 
     <Page
       title={periodName ? `Import applications for ${periodName}` : 'Import applications'}
       documentTitle="Import applications"
-      before={<ReviewBreadcrumb periodId={periodId} periodName={periodName} canManagePeriods={canManagePeriods} extra={{ to: `/periods/${periodId}/applications`, label: periodName ? `Applications for ${periodName}` : 'All applications' }} />}
+      before={
+        <ReviewBreadcrumb
+          periodId={periodId}
+          periodName={periodName}
+          canManagePeriods={canManagePeriods}
+          extra={{ to: `/periods/${periodId}/applications`, label: periodName ? `Applications for ${periodName}` : 'All applications' }}
+        />
+      }
       intro={
         <p>
-          Bring in applications collected elsewhere, such as a spreadsheet or another form. Nothing is saved until you choose to import, and you’ll see every
-          row’s problems first.
+          Bring in applications collected elsewhere, such as a spreadsheet or another form. Nothing is saved until you choose to import, and
+          you’ll see every row’s problems first.
         </p>
       }
     >
@@ -142,8 +149,8 @@ export function ImportPage({ canManagePeriods }: { canManagePeriods: boolean }) 
             }}
           />
           <p className="muted small">
-            People in the file who don’t have an account yet get one without a password. They can choose their own from the sign-in page with “Forgot your
-            password?”. Imported applications count as submitted, ready for you to review.
+            People in the file who don’t have an account yet get one without a password. They can choose their own from the sign-in page
+            with “Forgot your password?”. Imported applications count as submitted, ready for you to review.
           </p>
           <div className="form-actions">
             <Button type="submit" busy={run.isPending && lastMode === 'preview'}>
@@ -153,12 +160,19 @@ export function ImportPage({ canManagePeriods }: { canManagePeriods: boolean }) 
         </form>
       </Card>
 
-      {run.isError ? <Alert tone="error" title="We couldn’t read that file.">{errorMessage(run.error)}</Alert> : null}
+      {run.isError ? (
+        <Alert tone="error" title="We couldn’t read that file.">
+          {errorMessage(run.error)}
+        </Alert>
+      ) : null}
 
       {result && fileBase64 ? (
         <>
           {imported ? (
-            <Alert tone="success" title={`Imported ${result.counts.imported} ${result.counts.imported === 1 ? 'application' : 'applications'}.`}>
+            <Alert
+              tone="success"
+              title={`Imported ${result.counts.imported} ${result.counts.imported === 1 ? 'application' : 'applications'}.`}
+            >
               <p>
                 {result.counts.bad > 0 ? `${result.counts.bad} ${result.counts.bad === 1 ? 'row was' : 'rows were'} left out. ` : ''}
                 New people can set their password with “Forgot your password?” on the sign-in page.{' '}
@@ -168,8 +182,11 @@ export function ImportPage({ canManagePeriods }: { canManagePeriods: boolean }) 
           ) : (
             <Alert tone={result.counts.bad > 0 || result.unmapped.length > 0 ? 'warning' : 'info'} title="Nothing has been imported yet.">
               <p>
-                {result.counts.total} {result.counts.total === 1 ? 'row' : 'rows'}: {result.counts.good} good, {result.counts.bad} with problems.
-                {result.unmapped.length > 0 ? ` ${result.unmapped.length} required ${result.unmapped.length === 1 ? 'field has' : 'fields have'} no column yet.` : ''}
+                {result.counts.total} {result.counts.total === 1 ? 'row' : 'rows'}: {result.counts.good} good, {result.counts.bad} with
+                problems.
+                {result.unmapped.length > 0
+                  ? ` ${result.unmapped.length} required ${result.unmapped.length === 1 ? 'field has' : 'fields have'} no column yet.`
+                  : ''}
               </p>
             </Alert>
           )}
@@ -185,7 +202,10 @@ export function ImportPage({ canManagePeriods }: { canManagePeriods: boolean }) 
                   send('preview', fileBase64, mappingToSend());
                 }}
               >
-                <p>For each piece of Tandem information, choose the column in your file that holds it. We’ve matched the ones whose headings we recognised.</p>
+                <p>
+                  For each piece of Tandem information, choose the column in your file that holds it. We’ve matched the ones whose headings
+                  we recognised.
+                </p>
                 <div className="form-row">
                   {IMPORT_FIELDS.map((field) => {
                     const missing = result.unmapped.includes(field);
@@ -218,8 +238,8 @@ export function ImportPage({ canManagePeriods }: { canManagePeriods: boolean }) 
           {!imported ? (
             <Card title="4. Import">
               <p>
-                Choose how to import. If some rows have problems you can fix them in the file and check it again, or import only the good rows now and add the
-                rest later.
+                Choose how to import. If some rows have problems you can fix them in the file and check it again, or import only the good
+                rows now and add the rest later.
               </p>
               <div className="form-actions">
                 <Button
@@ -238,7 +258,11 @@ export function ImportPage({ canManagePeriods }: { canManagePeriods: boolean }) 
                   Import the good rows only
                 </Button>
               </div>
-              {result.counts.bad > 0 ? <p className="muted small">“Import all” needs every row to be good; {result.counts.bad} still {result.counts.bad === 1 ? 'has' : 'have'} problems.</p> : null}
+              {result.counts.bad > 0 ? (
+                <p className="muted small">
+                  “Import all” needs every row to be good; {result.counts.bad} still {result.counts.bad === 1 ? 'has' : 'have'} problems.
+                </p>
+              ) : null}
             </Card>
           ) : null}
         </>

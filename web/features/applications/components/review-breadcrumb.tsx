@@ -1,7 +1,17 @@
 import { Link } from 'react-router';
 
 /** Staff go back to the period page; the committee, who can't open it, to the review list. */
-export function ReviewBreadcrumb({ periodId, periodName, canManagePeriods, extra }: { periodId: number; periodName: string | undefined; canManagePeriods: boolean; extra?: { to: string; label: string } }) {
+export function ReviewBreadcrumb({
+  periodId,
+  periodName,
+  canManagePeriods,
+  extra,
+}: {
+  periodId: number;
+  periodName: string | undefined;
+  canManagePeriods: boolean;
+  extra?: { to: string; label: string };
+}) {
   return (
     <p className="breadcrumb">
       {extra ? (

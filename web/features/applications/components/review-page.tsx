@@ -13,7 +13,10 @@ export function ReviewPage() {
   const periods = usePeriods();
   const shown = periods.data?.filter((p) => p.status !== 'draft') ?? [];
   return (
-    <Page title="Applications and matching" intro={<p>Review the applications for a period, then pair mentors and mentees in its matching workspace.</p>}>
+    <Page
+      title="Applications and matching"
+      intro={<p>Review the applications for a period, then pair mentors and mentees in its matching workspace.</p>}
+    >
       <Card title="Periods">
         {periods.isPending ? <Loading label="Loading periods…" /> : null}
         {periods.isError ? <LoadError error={periods.error} what="the periods" onRetry={() => void periods.refetch()} /> : null}
@@ -35,7 +38,9 @@ export function ReviewPage() {
                   <tr key={p.id}>
                     <th scope="row">{p.name}</th>
                     <td>
-                      <Badge tone={p.status === 'matching' ? 'warning' : p.status === 'applications_open' ? 'info' : 'neutral'}>{PERIOD_STATUS_LABELS[p.status]}</Badge>
+                      <Badge tone={p.status === 'matching' ? 'warning' : p.status === 'applications_open' ? 'info' : 'neutral'}>
+                        {PERIOD_STATUS_LABELS[p.status]}
+                      </Badge>
                     </td>
                     <td className="nowrap">{formatDate(p.applicationsCloseOn)}</td>
                     <td className="cell-actions">

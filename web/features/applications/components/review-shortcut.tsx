@@ -6,6 +6,10 @@ export function ReviewShortcut() {
   const periods = usePeriods();
   const matching = periods.data?.find((p) => p.status === 'matching');
   const open = periods.data?.find((p) => p.status === 'applications_open');
-  const text = matching ? `${matching.name} is ready for matching.` : open ? `${open.name} is taking applications.` : 'Review applications and pair people up.';
+  const text = matching
+    ? `${matching.name} is ready for matching.`
+    : open
+      ? `${open.name} is taking applications.`
+      : 'Review applications and pair people up.';
   return <Shortcut to="/review" title="Applications and matching" linkText="Review and match" text={text} />;
 }

@@ -21,7 +21,9 @@ export function useApplyAsNewcomer() {
     onSuccess: (data) => {
       // A new session gets a new CSRF token; drop anything cached for whoever was here before.
       forgetCsrfToken();
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.setupStatus[0] && q.queryKey[0] !== queryKeys.applyForm[0] });
+      queryClient.removeQueries({
+        predicate: (q) => q.queryKey[0] !== queryKeys.setupStatus[0] && q.queryKey[0] !== queryKeys.applyForm[0],
+      });
       queryClient.setQueryData(queryKeys.me, data.user);
     },
   });

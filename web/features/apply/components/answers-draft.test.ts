@@ -31,7 +31,12 @@ describe('answerErrorKey', () => {
     expect(answerErrorKey('email')).toBe('email');
   });
   it('keeps the first message per field', () => {
-    expect(errorsFromPaths([{ path: 'answers.interests.0', message: 'a' }, { path: 'answers.interests.1', message: 'b' }])).toEqual({ interests: 'a' });
+    expect(
+      errorsFromPaths([
+        { path: 'answers.interests.0', message: 'a' },
+        { path: 'answers.interests.1', message: 'b' },
+      ]),
+    ).toEqual({ interests: 'a' });
   });
 });
 

@@ -3,7 +3,12 @@ import type { FormEvent, ReactNode } from 'react';
 import { z } from 'zod';
 import type { ApplicationAnswers } from '../../../../src/shared/api/applications.ts';
 import { emailSchema, passwordSchema, personNameSchema } from '../../../../src/shared/api/common.ts';
-import { CAREER_STAGES, CAREER_STAGE_LABELS, WORKPLACE_TYPES, WORKPLACE_TYPE_LABELS } from '../../../../src/shared/application-vocabulary.ts';
+import {
+  CAREER_STAGES,
+  CAREER_STAGE_LABELS,
+  WORKPLACE_TYPES,
+  WORKPLACE_TYPE_LABELS,
+} from '../../../../src/shared/application-vocabulary.ts';
 import type { ApplicationRole } from '../../../../src/shared/application-vocabulary.ts';
 import { CHANNEL_LABELS } from '../../../../src/shared/channels.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -69,10 +74,23 @@ const YES_NO = [
   { value: 'no', label: 'No' },
 ] as const;
 
-const WORKPLACE_OPTIONS = [{ value: '', label: 'Choose one' }, ...WORKPLACE_TYPES.map((w) => ({ value: w, label: WORKPLACE_TYPE_LABELS[w] }))];
+const WORKPLACE_OPTIONS = [
+  { value: '', label: 'Choose one' },
+  ...WORKPLACE_TYPES.map((w) => ({ value: w, label: WORKPLACE_TYPE_LABELS[w] })),
+];
 const STAGE_OPTIONS = [{ value: '', label: 'Choose one' }, ...CAREER_STAGES.map((s) => ({ value: s, label: CAREER_STAGE_LABELS[s] }))];
 
-function GoalChoices({ goals, value, onChange, error }: { goals: ApplyForm['goals']; value: readonly number[]; onChange: (ids: number[]) => void; error: string | undefined }) {
+function GoalChoices({
+  goals,
+  value,
+  onChange,
+  error,
+}: {
+  goals: ApplyForm['goals'];
+  value: readonly number[];
+  onChange: (ids: number[]) => void;
+  error: string | undefined;
+}) {
   const id = useId();
   const toggle = (goalId: number, checked: boolean) => {
     const next = checked ? [...value, goalId] : value.filter((v) => v !== goalId);
@@ -111,18 +129,35 @@ function GoalChoices({ goals, value, onChange, error }: { goals: ApplyForm['goal
 }
 
 /** The mentor and mentee application, for a first application and for later changes. */
-export function ApplicationForm({ form, initial, role: initialRole, roleFixed, period, askForAccount, submitLabel, busy, failure, onSubmit, extraActions }: ApplicationFormProps) {
+export function ApplicationForm({
+  form,
+  initial,
+  role: initialRole,
+  roleFixed,
+  period,
+  askForAccount,
+  submitLabel,
+  busy,
+  failure,
+  onSubmit,
+  extraActions,
+}: ApplicationFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<AnswersDraft>(initial);
   const [role, setRole] = useState<ApplicationRole | ''>(initialRole);
-  const [periodId, setPeriodId] = useState<string>(period ? String(period.id) : form.periods.length === 1 ? String(form.periods[0]?.id) : '');
+  const [periodId, setPeriodId] = useState<string>(
+    period ? String(period.id) : form.periods.length === 1 ? String(form.periods[0]?.id) : '',
+  );
   const [account, setAccount] = useState<Account>({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [showSummary, setShowSummary] = useState(false);
   const zones = useMemo(() => timeZoneOptions(initial.timeZone), [initial.timeZone]);
 
   const questions = form.eligibilityQuestions.filter((q) => role !== '' && (q.appliesTo === 'both' || q.appliesTo === role));
-  const set = <K extends keyof AnswersDraft>(key: K) => (value: AnswersDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set =
+    <K extends keyof AnswersDraft>(key: K) =>
+    (value: AnswersDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
   const setAccountField = (key: keyof Account) => (value: string) => setAccount((a) => ({ ...a, [key]: value }));
 
   const handleSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -136,7 +171,11 @@ export function ApplicationForm({ form, initial, role: initialRole, roleFixed, p
       if (result.success) checkedAccount = result.data;
       else for (const issue of result.error.issues) next[String(issue.path[0])] ??= issue.message;
     }
-    const checked = checkAnswers(draft, role, questions.map((q) => q.key));
+    const checked = checkAnswers(
+      draft,
+      role,
+      questions.map((q) => q.key),
+    );
     if (!checked.ok) Object.assign(next, checked.errors);
     if (!checked.ok || Object.keys(next).length > 0 || role === '') {
       setErrors(next);
@@ -146,19 +185,27 @@ export function ApplicationForm({ form, initial, role: initialRole, roleFixed, p
     }
     setErrors({});
     setShowSummary(false);
-    onSubmit({ periodId: Number(period ? period.id : periodId), role, account: checkedAccount, answers: checked.answers }).catch((err: unknown) => {
-      if (isApiError(err) && err.details.length > 0) {
-        setErrors(errorsFromPaths(err.details));
-        focusFirstInvalid(formRef.current);
-      }
-    });
+    onSubmit({ periodId: Number(period ? period.id : periodId), role, account: checkedAccount, answers: checked.answers }).catch(
+      (err: unknown) => {
+        if (isApiError(err) && err.details.length > 0) {
+          setErrors(errorsFromPaths(err.details));
+          focusFirstInvalid(formRef.current);
+        }
+      },
+    );
   };
 
   const errorCount = Object.keys(errors).length;
   const isMentor = role === 'mentor';
 
   return (
-    <form ref={formRef} className="form" onSubmit={handleSubmit} noValidate aria-label={submitLabel === 'Send application' ? 'Application' : 'Your application'}>
+    <form
+      ref={formRef}
+      className="form"
+      onSubmit={handleSubmit}
+      noValidate
+      aria-label={submitLabel === 'Send application' ? 'Application' : 'Your application'}
+    >
       <Card title="Your application">
         <div className="form">
           {period ? (
@@ -172,11 +219,16 @@ export function ApplicationForm({ form, initial, role: initialRole, roleFixed, p
               value={periodId}
               onChange={setPeriodId}
               error={errors.periodId}
-              options={form.periods.map((p) => ({ value: String(p.id), label: p.name, hint: `Applications close ${formatDate(p.applicationsCloseOn)}.` }))}
+              options={form.periods.map((p) => ({
+                value: String(p.id),
+                label: p.name,
+                hint: `Applications close ${formatDate(p.applicationsCloseOn)}.`,
+              }))}
             />
           ) : (
             <p>
-              You’re applying for <strong>{form.periods[0]?.name}</strong>. Applications close {form.periods[0] ? formatDate(form.periods[0].applicationsCloseOn) : ''}.
+              You’re applying for <strong>{form.periods[0]?.name}</strong>. Applications close{' '}
+              {form.periods[0] ? formatDate(form.periods[0].applicationsCloseOn) : ''}.
             </p>
           )}
           {roleFixed ? (
@@ -184,7 +236,15 @@ export function ApplicationForm({ form, initial, role: initialRole, roleFixed, p
               You applied as a <strong>{role}</strong>.
             </p>
           ) : (
-            <RadioGroup legend="I would like to take part as a" required value={role} onChange={setRole} error={errors.role} options={ROLE_OPTIONS} stacked />
+            <RadioGroup
+              legend="I would like to take part as a"
+              required
+              value={role}
+              onChange={setRole}
+              error={errors.role}
+              options={ROLE_OPTIONS}
+              stacked
+            />
           )}
         </div>
       </Card>
@@ -192,9 +252,27 @@ export function ApplicationForm({ form, initial, role: initialRole, roleFixed, p
       {askForAccount ? (
         <Card title="About you">
           <div className="form">
-            <p className="muted">You’ll use your e-mail address and password to sign in, follow your application and, once matched, reach your partner.</p>
-            <TextField label="Your name" required autoComplete="name" value={account.name} onChange={setAccountField('name')} error={errors.name} maxLength={120} />
-            <TextField label="E-mail address" type="email" required autoComplete="email" value={account.email} onChange={setAccountField('email')} error={errors.email} />
+            <p className="muted">
+              You’ll use your e-mail address and password to sign in, follow your application and, once matched, reach your partner.
+            </p>
+            <TextField
+              label="Your name"
+              required
+              autoComplete="name"
+              value={account.name}
+              onChange={setAccountField('name')}
+              error={errors.name}
+              maxLength={120}
+            />
+            <TextField
+              label="E-mail address"
+              type="email"
+              required
+              autoComplete="email"
+              value={account.email}
+              onChange={setAccountField('email')}
+              error={errors.email}
+            />
             <TextField
               label="Choose a password"
               type="password"
@@ -212,12 +290,42 @@ export function ApplicationForm({ form, initial, role: initialRole, roleFixed, p
       <Card title="Your work">
         <div className="form">
           <div className="form-row">
-            <TextField label="Job title" autoComplete="organization-title" value={draft.jobTitle} onChange={set('jobTitle')} error={errors.jobTitle} maxLength={200} hint="Leave it empty if you’re a student or between jobs." />
-            <TextField label="Employer" autoComplete="organization" value={draft.employer} onChange={set('employer')} error={errors.employer} maxLength={200} hint="We won’t pair you with someone from the same place." />
+            <TextField
+              label="Job title"
+              autoComplete="organization-title"
+              value={draft.jobTitle}
+              onChange={set('jobTitle')}
+              error={errors.jobTitle}
+              maxLength={200}
+              hint="Leave it empty if you’re a student or between jobs."
+            />
+            <TextField
+              label="Employer"
+              autoComplete="organization"
+              value={draft.employer}
+              onChange={set('employer')}
+              error={errors.employer}
+              maxLength={200}
+              hint="We won’t pair you with someone from the same place."
+            />
           </div>
           <div className="form-row">
-            <SelectField label="Kind of workplace" required value={draft.workplaceType} options={WORKPLACE_OPTIONS} onChange={(v) => set('workplaceType')(v as AnswersDraft['workplaceType'])} error={errors.workplaceType} />
-            <SelectField label="Where you are in your career" required value={draft.careerStage} options={STAGE_OPTIONS} onChange={(v) => set('careerStage')(v as AnswersDraft['careerStage'])} error={errors.careerStage} />
+            <SelectField
+              label="Kind of workplace"
+              required
+              value={draft.workplaceType}
+              options={WORKPLACE_OPTIONS}
+              onChange={(v) => set('workplaceType')(v as AnswersDraft['workplaceType'])}
+              error={errors.workplaceType}
+            />
+            <SelectField
+              label="Where you are in your career"
+              required
+              value={draft.careerStage}
+              options={STAGE_OPTIONS}
+              onChange={(v) => set('careerStage')(v as AnswersDraft['careerStage'])}
+              error={errors.careerStage}
+            />
             <TextField
               label="Years of experience in the field"
               type="number"
@@ -248,7 +356,14 @@ export function ApplicationForm({ form, initial, role: initialRole, roleFixed, p
               maxLength={10}
               hint="Your country and state or province as a code, like US-IL or CA-ON; or just the country, like GB."
             />
-            <SelectField label="Time zone" required value={draft.timeZone} options={zones} onChange={set('timeZone')} error={errors.timeZone} />
+            <SelectField
+              label="Time zone"
+              required
+              value={draft.timeZone}
+              options={zones}
+              onChange={set('timeZone')}
+              error={errors.timeZone}
+            />
           </div>
           <RadioGroup
             legend="Would you like to meet in person if your match lives nearby?"
@@ -305,7 +420,16 @@ export function ApplicationForm({ form, initial, role: initialRole, roleFixed, p
               error={errors.languages}
               hint="Separate them with commas, for example: English, Spanish."
             />
-            <TextField label="Phone" type="tel" autoComplete="tel" value={draft.phone} onChange={set('phone')} error={errors.phone} maxLength={40} hint="Optional. Shared with your match only." />
+            <TextField
+              label="Phone"
+              type="tel"
+              autoComplete="tel"
+              value={draft.phone}
+              onChange={set('phone')}
+              error={errors.phone}
+              maxLength={40}
+              hint="Optional. Shared with your match only."
+            />
           </div>
         </div>
       </Card>
@@ -349,11 +473,23 @@ export function ApplicationForm({ form, initial, role: initialRole, roleFixed, p
       <Card title="Confidential preferences (optional)">
         <div className="form">
           <p>
-            <strong>Only the program office and the matching committee see these answers.</strong> They help us make a good match and are never shown to
-            your match or anyone else.
+            <strong>Only the program office and the matching committee see these answers.</strong> They help us make a good match and are
+            never shown to your match or anyone else.
           </p>
-          <Checkbox label={`I’d prefer a ${isMentor ? 'mentee' : role === 'mentee' ? 'mentor' : 'partner'} of the same gender`} checked={draft.preferSameGender} onChange={set('preferSameGender')} />
-          <TextField label="Your gender" autoComplete="off" value={draft.gender} onChange={set('gender')} error={errors['confidential.gender']} maxLength={60} hint="In your own words. Leave it empty if you’d rather not say." />
+          <Checkbox
+            label={`I’d prefer a ${isMentor ? 'mentee' : role === 'mentee' ? 'mentor' : 'partner'} of the same gender`}
+            checked={draft.preferSameGender}
+            onChange={set('preferSameGender')}
+          />
+          <TextField
+            label="Your gender"
+            autoComplete="off"
+            value={draft.gender}
+            onChange={set('gender')}
+            error={errors['confidential.gender']}
+            maxLength={60}
+            hint="In your own words. Leave it empty if you’d rather not say."
+          />
           <TextareaField
             label="Anything else the matching committee should know"
             rows={3}
@@ -368,7 +504,8 @@ export function ApplicationForm({ form, initial, role: initialRole, roleFixed, p
       {showSummary && errorCount > 0 ? (
         <Alert tone="error" title="Some answers need another look.">
           <p>
-            {errorCount === 1 ? 'One answer is' : `${errorCount} answers are`} marked above. Please check {errorCount === 1 ? 'it' : 'them'} and send again.
+            {errorCount === 1 ? 'One answer is' : `${errorCount} answers are`} marked above. Please check {errorCount === 1 ? 'it' : 'them'}{' '}
+            and send again.
           </p>
         </Alert>
       ) : null}

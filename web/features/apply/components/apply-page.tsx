@@ -18,8 +18,8 @@ function Failure({ error }: { error: unknown }) {
     return (
       <Alert tone="error" title="You already have an account.">
         <p>
-          There’s an account with that e-mail address already. <Link to="/sign-in?next=%2Fapply">Sign in</Link>, then apply from your home page. If you’ve
-          forgotten your password, you can <Link to="/forgot-password">set a new one</Link>.
+          There’s an account with that e-mail address already. <Link to="/sign-in?next=%2Fapply">Sign in</Link>, then apply from your home
+          page. If you’ve forgotten your password, you can <Link to="/forgot-password">set a new one</Link>.
         </p>
       </Alert>
     );
@@ -34,9 +34,17 @@ function Failure({ error }: { error: unknown }) {
     );
   }
   if (isApiError(error) && error.details.length > 0) {
-    return <Alert tone="error" title="Some answers need another look.">The problems are marked next to the answers above.</Alert>;
+    return (
+      <Alert tone="error" title="Some answers need another look.">
+        The problems are marked next to the answers above.
+      </Alert>
+    );
   }
-  return <Alert tone="error" title="We couldn’t send your application.">{errorMessage(error)}</Alert>;
+  return (
+    <Alert tone="error" title="We couldn’t send your application.">
+      {errorMessage(error)}
+    </Alert>
+  );
 }
 
 /** The application form, for newcomers (who get an account with it) and for people already signed in. */
@@ -94,8 +102,8 @@ export function ApplyPage({ signedInAs }: { signedInAs: { name: string; email: s
       intro={
         <>
           <p>
-            Mentors share their experience; mentees bring their questions and goals. Tell us a little about yourself and we’ll look for a partner who fits. It
-            takes about ten minutes.
+            Mentors share their experience; mentees bring their questions and goals. Tell us a little about yourself and we’ll look for a
+            partner who fits. It takes about ten minutes.
           </p>
           {signedInAs ? null : (
             <p>

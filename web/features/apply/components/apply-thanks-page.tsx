@@ -30,8 +30,8 @@ export function ApplyThanksPage() {
         </p>
       </Alert>
       <p>
-        Thanks — we’ve e-mailed a copy{state?.email ? ` to ${state.email}` : ''} so you have it to hand. The program office will review applications after
-        they close and let you know by e-mail what happens next.
+        Thanks — we’ve e-mailed a copy{state?.email ? ` to ${state.email}` : ''} so you have it to hand. The program office will review
+        applications after they close and let you know by e-mail what happens next.
       </p>
       <p>Until then you can change your answers, or withdraw, from your home page.</p>
       <p>

@@ -39,7 +39,11 @@ export function EditApplicationPage() {
   if (application.isError || form.isError) {
     return (
       <Page title="Your application" before={back}>
-        <LoadError error={application.error ?? form.error} what="your application" onRetry={() => void (application.isError ? application.refetch() : form.refetch())} />
+        <LoadError
+          error={application.error ?? form.error}
+          what="your application"
+          onRetry={() => void (application.isError ? application.refetch() : form.refetch())}
+        />
       </Page>
     );
   }
@@ -62,7 +66,10 @@ export function EditApplicationPage() {
         </p>
         <p>{STATUS_FOR_APPLICANT[a.status]}</p>
         {a.status === 'declined' && a.decisionReason ? <p>{a.decisionReason}</p> : null}
-        <p className="muted">Applications can be changed only while they’re open and no decision has closed them. If something important has changed, please write to the program office.</p>
+        <p className="muted">
+          Applications can be changed only while they’re open and no decision has closed them. If something important has changed, please
+          write to the program office.
+        </p>
       </Page>
     );
   }
@@ -91,9 +98,13 @@ export function EditApplicationPage() {
         failure={
           edit.isError ? (
             isApiError(edit.error) && edit.error.details.length > 0 ? (
-              <Alert tone="error" title="Some answers need another look.">The problems are marked next to the answers above.</Alert>
+              <Alert tone="error" title="Some answers need another look.">
+                The problems are marked next to the answers above.
+              </Alert>
             ) : (
-              <Alert tone="error" title="We couldn’t save your changes.">{errorMessage(edit.error)}</Alert>
+              <Alert tone="error" title="We couldn’t save your changes.">
+                {errorMessage(edit.error)}
+              </Alert>
             )
           ) : saved && edit.isSuccess ? (
             <Alert tone="success">Your changes have been saved.</Alert>

@@ -52,7 +52,11 @@ function ApplicationItem({ application: a }: { application: Application }) {
         {a.editable ? (
           <div className="item-row__actions">
             <Link className="button button--secondary button--small" to={`/applications/${a.id}`}>
-              Change answers<span className="visually-hidden"> for your {a.role} application, {a.periodName}</span>
+              Change answers
+              <span className="visually-hidden">
+                {' '}
+                for your {a.role} application, {a.periodName}
+              </span>
             </Link>
             <WithdrawButton application={a} />
           </div>
@@ -88,7 +92,9 @@ export function MyApplications({ onlyIfAny = false }: { onlyIfAny?: boolean }) {
   const open = (form.data?.periods ?? []).filter((p) => !applied.has(p.id));
   return (
     <Card title="Your applications">
-      {mine.data.length === 0 ? <p>You haven’t applied to the program yet.</p> : (
+      {mine.data.length === 0 ? (
+        <p>You haven’t applied to the program yet.</p>
+      ) : (
         <ul className="plain-list item-list">
           {mine.data.map((a) => (
             <ApplicationItem key={a.id} application={a} />

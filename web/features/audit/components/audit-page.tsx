@@ -13,9 +13,16 @@ export function AuditPage() {
   const entries = audit.data?.pages.flat() ?? [];
 
   return (
-    <Page title="Audit log" intro={<p>A record of changes made by staff and the matching committee: who did what, and when. Entries can’t be edited or removed.</p>}>
+    <Page
+      title="Audit log"
+      intro={
+        <p>A record of changes made by staff and the matching committee: who did what, and when. Entries can’t be edited or removed.</p>
+      }
+    >
       {audit.isPending ? <Loading label="Loading the audit log…" /> : null}
-      {audit.isError && entries.length === 0 ? <LoadError error={audit.error} what="the audit log" onRetry={() => void audit.refetch()} /> : null}
+      {audit.isError && entries.length === 0 ? (
+        <LoadError error={audit.error} what="the audit log" onRetry={() => void audit.refetch()} />
+      ) : null}
       {audit.isSuccess && entries.length === 0 ? <p>Nothing has been recorded yet.</p> : null}
       {entries.length > 0 ? (
         <>

@@ -49,9 +49,34 @@ function ChangePasswordForm() {
     <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
       {change.isSuccess ? <Alert tone="success">Your password has been changed.</Alert> : null}
       {change.isError ? <Alert tone="error">{errorMessage(change.error)}</Alert> : null}
-      <TextField label="Current password" type="password" required autoComplete="current-password" value={currentPassword} onChange={setCurrentPassword} error={errors.currentPassword} />
-      <TextField label="New password" type="password" required autoComplete="new-password" value={newPassword} onChange={setNewPassword} error={errors.newPassword} hint={PASSWORD_HINT} />
-      <TextField label="New password again" type="password" required autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.confirm} />
+      <TextField
+        label="Current password"
+        type="password"
+        required
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={setCurrentPassword}
+        error={errors.currentPassword}
+      />
+      <TextField
+        label="New password"
+        type="password"
+        required
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={setNewPassword}
+        error={errors.newPassword}
+        hint={PASSWORD_HINT}
+      />
+      <TextField
+        label="New password again"
+        type="password"
+        required
+        autoComplete="new-password"
+        value={confirm}
+        onChange={setConfirm}
+        error={errors.confirm}
+      />
       <div className="form-actions">
         <Button type="submit" busy={change.isPending}>
           Change password

@@ -29,19 +29,30 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <Page title="Reset your password" intro={<p>Enter the e-mail address you use for the program and we’ll send you a link to choose a new password.</p>}>
+    <Page
+      title="Reset your password"
+      intro={<p>Enter the e-mail address you use for the program and we’ll send you a link to choose a new password.</p>}
+    >
       {request.isSuccess ? (
         <Alert tone="success" title="Check your inbox">
           <p>
-            If an account uses <strong>{email}</strong>, a message with a reset link is on its way. The link works for a limited time
-            and only once. If nothing arrives within a few minutes, check your spam folder or ask your program office for help.
+            If an account uses <strong>{email}</strong>, a message with a reset link is on its way. The link works for a limited time and
+            only once. If nothing arrives within a few minutes, check your spam folder or ask your program office for help.
           </p>
         </Alert>
       ) : (
         <div className="card">
           <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
             {request.isError ? <Alert tone="error">{errorMessage(request.error)}</Alert> : null}
-            <TextField label="E-mail address" type="email" required autoComplete="email" value={email} onChange={setEmail} error={errors.email} />
+            <TextField
+              label="E-mail address"
+              type="email"
+              required
+              autoComplete="email"
+              value={email}
+              onChange={setEmail}
+              error={errors.email}
+            />
             <div className="form-actions">
               <Button type="submit" busy={request.isPending}>
                 Send reset link

@@ -17,13 +17,22 @@ import type { InvitationPreview } from '../api/get-invitation.ts';
 function invitationProblem(error: unknown): { title: string; text: string } {
   if (isApiError(error)) {
     if (error.code === 'INVITATION_EXPIRED') {
-      return { title: 'This invitation has expired', text: 'Invitations are only valid for a limited time. Please ask your program office to send you a new one.' };
+      return {
+        title: 'This invitation has expired',
+        text: 'Invitations are only valid for a limited time. Please ask your program office to send you a new one.',
+      };
     }
     if (error.code === 'INVITATION_USED') {
-      return { title: 'This invitation has already been used', text: 'An account was already created with this link. If it’s yours, sign in instead.' };
+      return {
+        title: 'This invitation has already been used',
+        text: 'An account was already created with this link. If it’s yours, sign in instead.',
+      };
     }
     if (error.status === 404) {
-      return { title: 'We don’t recognise this invitation', text: 'The link may be incomplete or the invitation may have been withdrawn. Check that you copied the whole link, or ask your program office for a new one.' };
+      return {
+        title: 'We don’t recognise this invitation',
+        text: 'The link may be incomplete or the invitation may have been withdrawn. Check that you copied the whole link, or ask your program office for a new one.',
+      };
     }
   }
   return { title: 'We couldn’t open this invitation', text: errorMessage(error) };
@@ -82,8 +91,26 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           <span>{invitation.email}</span>
           <p className="field__hint">You’ll use this address to sign in.</p>
         </div>
-        <TextField label="Your name" required autoComplete="name" value={name} onChange={setName} error={errors.name} hint="As you’d like your partner and the program office to see it." maxLength={120} />
-        <TextField label="Choose a password" type="password" required autoComplete="new-password" value={password} onChange={setPassword} error={errors.password} hint={PASSWORD_HINT} />
+        <TextField
+          label="Your name"
+          required
+          autoComplete="name"
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          hint="As you’d like your partner and the program office to see it."
+          maxLength={120}
+        />
+        <TextField
+          label="Choose a password"
+          type="password"
+          required
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+          hint={PASSWORD_HINT}
+        />
         <div className="form-actions">
           <Button type="submit" busy={accept.isPending}>
             Create account
@@ -126,8 +153,8 @@ export function InvitationPage() {
       documentTitle="Accept your invitation"
       intro={
         <p>
-          You’ve been invited to take part as <strong>{rolesInWords(data.roles)}</strong>. Check your name, choose a password, and
-          your account is ready.
+          You’ve been invited to take part as <strong>{rolesInWords(data.roles)}</strong>. Check your name, choose a password, and your
+          account is ready.
         </p>
       }
     >

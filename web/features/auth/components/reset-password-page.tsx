@@ -14,8 +14,13 @@ import { completePasswordResetInputSchema, useCompletePasswordReset } from '../a
 function resetFailure(error: unknown): { message: string; linkDead: boolean } {
   if (isApiError(error)) {
     if (error.code === 'TOKEN_EXPIRED') return { message: 'This reset link has expired. Please ask for a new one.', linkDead: true };
-    if (error.code === 'TOKEN_USED') return { message: 'This reset link has already been used. If you still need to change your password, ask for a new link.', linkDead: true };
-    if (error.status === 404) return { message: 'We don’t recognise this reset link. Please check you copied all of it, or ask for a new one.', linkDead: true };
+    if (error.code === 'TOKEN_USED')
+      return {
+        message: 'This reset link has already been used. If you still need to change your password, ask for a new link.',
+        linkDead: true,
+      };
+    if (error.status === 404)
+      return { message: 'We don’t recognise this reset link. Please check you copied all of it, or ask for a new one.', linkDead: true };
   }
   return { message: errorMessage(error), linkDead: false };
 }
@@ -36,7 +41,8 @@ export function ResetPasswordPage() {
     const next: FieldErrors = {};
     if (!checked.ok) {
       if (checked.errors.password) next.password = checked.errors.password;
-      if (checked.errors.token) next._form = 'This reset link looks incomplete. Please open it again from your e-mail, or ask for a new one.';
+      if (checked.errors.token)
+        next._form = 'This reset link looks incomplete. Please open it again from your e-mail, or ask for a new one.';
     }
     if (!next.password && password !== confirm) next.confirm = 'The two passwords don’t match.';
     if (!checked.ok || Object.keys(next).length > 0) {
@@ -68,8 +74,25 @@ export function ResetPasswordPage() {
       <div className="card">
         <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
           {errors._form ? <Alert tone="error">{errors._form}</Alert> : null}
-          <TextField label="New password" type="password" required autoComplete="new-password" value={password} onChange={setPassword} error={errors.password} hint={PASSWORD_HINT} />
-          <TextField label="New password again" type="password" required autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.confirm} />
+          <TextField
+            label="New password"
+            type="password"
+            required
+            autoComplete="new-password"
+            value={password}
+            onChange={setPassword}
+            error={errors.password}
+            hint={PASSWORD_HINT}
+          />
+          <TextField
+            label="New password again"
+            type="password"
+            required
+            autoComplete="new-password"
+            value={confirm}
+            onChange={setConfirm}
+            error={errors.confirm}
+          />
           <div className="form-actions">
             <Button type="submit" busy={reset.isPending}>
               Save new password

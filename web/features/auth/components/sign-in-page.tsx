@@ -50,12 +50,32 @@ export function SignInPage() {
     <Page title="Sign in">
       {notice?.signedOut && !signIn.isPending ? <Alert tone="success">You’ve signed out. See you next time.</Alert> : null}
       {notice?.passwordReset ? <Alert tone="success">Your password has been changed. Sign in with your new password.</Alert> : null}
-      {params.get('next') ? <Alert tone="info" announce={false}>Please sign in to continue.</Alert> : null}
+      {params.get('next') ? (
+        <Alert tone="info" announce={false}>
+          Please sign in to continue.
+        </Alert>
+      ) : null}
       <div className="card">
         <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
           {signIn.isError ? <Alert tone="error">{signInFailure(signIn.error)}</Alert> : null}
-          <TextField label="E-mail address" type="email" required autoComplete="username" value={email} onChange={setEmail} error={errors.email} />
-          <TextField label="Password" type="password" required autoComplete="current-password" value={password} onChange={setPassword} error={errors.password} />
+          <TextField
+            label="E-mail address"
+            type="email"
+            required
+            autoComplete="username"
+            value={email}
+            onChange={setEmail}
+            error={errors.email}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            required
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={errors.password}
+          />
           <div className="form-actions">
             <Button type="submit" busy={signIn.isPending}>
               Sign in
@@ -67,7 +87,9 @@ export function SignInPage() {
       <p>
         New to the program? <Link to="/apply">Apply to be a mentor or mentee</Link>.
       </p>
-      <p className="muted">Staff and committee accounts are created by invitation: look for an e-mail from your program office with a link to sign up.</p>
+      <p className="muted">
+        Staff and committee accounts are created by invitation: look for an e-mail from your program office with a link to sign up.
+      </p>
     </Page>
   );
 }

@@ -4,7 +4,15 @@ import { afterSheetChange } from './sheet-cache.ts';
 import { sendSheetChange } from './sheet-request.ts';
 
 /** Staff: the sheet is fine; this is final. The comment, if any, goes to the pair. */
-export function acknowledgeGoalSheet({ matchId, revision, comment }: { matchId: number; revision: number; comment: string }): Promise<GoalSheetView> {
+export function acknowledgeGoalSheet({
+  matchId,
+  revision,
+  comment,
+}: {
+  matchId: number;
+  revision: number;
+  comment: string;
+}): Promise<GoalSheetView> {
   return sendSheetChange(`/api/matches/${matchId}/goal-sheet/acknowledge`, 'POST', { revision, ...(comment.trim() && { comment }) });
 }
 

@@ -12,5 +12,7 @@ export async function getGoalSheetVersions(matchId: number): Promise<GoalSheetVe
 
 /** Every saved version, submission and review of the sheet, newest first. */
 export function useGoalSheetVersions(matchId: number) {
-  return useQuery(queryOptions({ queryKey: goalSheetKeys.versions(matchId), queryFn: () => getGoalSheetVersions(matchId), enabled: matchId > 0 }));
+  return useQuery(
+    queryOptions({ queryKey: goalSheetKeys.versions(matchId), queryFn: () => getGoalSheetVersions(matchId), enabled: matchId > 0 }),
+  );
 }

@@ -20,5 +20,7 @@ export function getGoalSheets(filters: GoalSheetFilters): Promise<GoalSheetList>
 
 /** Staff: every match of a period and where its goal sheet stands. */
 export function useGoalSheets(filters: GoalSheetFilters) {
-  return useQuery(queryOptions({ queryKey: goalSheetKeys.list(filters), queryFn: () => getGoalSheets(filters), placeholderData: keepPreviousData }));
+  return useQuery(
+    queryOptions({ queryKey: goalSheetKeys.list(filters), queryFn: () => getGoalSheets(filters), placeholderData: keepPreviousData }),
+  );
 }

@@ -62,7 +62,11 @@ export async function sendSheetChange(path: string, method: 'PUT' | 'POST', body
   if (res.ok) {
     const view = goalSheetViewSchema.safeParse(json);
     if (view.success) return view.data;
-    throw new ApiError(res.status, 'UNEXPECTED_RESPONSE', 'The server sent an answer this page did not expect. Please reload and try again.');
+    throw new ApiError(
+      res.status,
+      'UNEXPECTED_RESPONSE',
+      'The server sent an answer this page did not expect. Please reload and try again.',
+    );
   }
   const stale = staleRevisionSchema.safeParse(json);
   if (res.status === 409 && stale.success) throw new StaleSheetError(stale.data.message, stale.data.details.current);

@@ -21,10 +21,24 @@ interface GoalFieldsProps {
 }
 
 /** One goal of the sheet, as a group of fields named "Goal N" for screen readers. */
-export function GoalFields({ index, goal, programGoals, matchedOn, programEndsOn, errors, disabled, autoFocus, onChange, onRemove }: GoalFieldsProps) {
+export function GoalFields({
+  index,
+  goal,
+  programGoals,
+  matchedOn,
+  programEndsOn,
+  errors,
+  disabled,
+  autoFocus,
+  onChange,
+  onRemove,
+}: GoalFieldsProps) {
   const n = index + 1;
   const error = (field: keyof GoalDraft) => errors[`goals.${index}.${field}`];
-  const set = <K extends keyof GoalDraft>(key: K) => (value: GoalDraft[K]) => onChange({ ...goal, [key]: value });
+  const set =
+    <K extends keyof GoalDraft>(key: K) =>
+    (value: GoalDraft[K]) =>
+      onChange({ ...goal, [key]: value });
   // Retired program goals are offered only to the sheets that already chose them.
   const options = programGoals
     .filter((g) => !g.retired || goal.programGoalIds.includes(g.id))

@@ -24,7 +24,9 @@ export function GoalSheetCard({ matchId }: { matchId: number }) {
           <p>
             Due <strong>{formatDate(sheet.data.dueOn)}</strong>
             {sheet.data.firstSubmittedAt === null ? ` (${daysLeftWords(sheet.data.daysLeft)})` : ''}.
-            {sheet.data.firstSubmittedAt !== null ? ` First sent ${formatInstant(sheet.data.firstSubmittedAt)}, ${sheet.data.onTime ? 'on time' : 'after the due date'}.` : ''}
+            {sheet.data.firstSubmittedAt !== null
+              ? ` First sent ${formatInstant(sheet.data.firstSubmittedAt)}, ${sheet.data.onTime ? 'on time' : 'after the due date'}.`
+              : ''}
           </p>
           <p>
             <Link to={`/matches/${matchId}/goal-sheet`}>Open the goal sheet</Link>

@@ -82,7 +82,11 @@ export function GoalSheetEditor({ view, onDirtyChange }: EditorProps) {
     setSaved({ revision: current.revision, content: current.content });
     setSeenRevision(current.revision);
     if (!current.canEdit) {
-      setProblem({ tone: 'warning', title: 'The sheet can no longer be changed', body: <p>{partner} sent it to the program office while you were editing. Your unsaved changes are still below.</p> });
+      setProblem({
+        tone: 'warning',
+        title: 'The sheet can no longer be changed',
+        body: <p>{partner} sent it to the program office while you were editing. Your unsaved changes are still below.</p>,
+      });
       return;
     }
     if (result.conflicts.length === 0) {
@@ -90,7 +94,12 @@ export function GoalSheetEditor({ view, onDirtyChange }: EditorProps) {
       setProblem({
         tone: 'info',
         title: 'Your partner saved changes while you were editing',
-        body: <p>Their changes and yours are combined below: nothing was lost. Check the sheet, then {what === 'send' ? 'send it again' : 'save again'}.</p>,
+        body: (
+          <p>
+            Their changes and yours are combined below: nothing was lost. Check the sheet, then{' '}
+            {what === 'send' ? 'send it again' : 'save again'}.
+          </p>
+        ),
       });
       return;
     }
@@ -120,7 +129,11 @@ export function GoalSheetEditor({ view, onDirtyChange }: EditorProps) {
       showErrors(next);
       return;
     }
-    setProblem({ tone: 'error', title: what === 'send' ? 'We couldn’t send the sheet' : 'We couldn’t save the sheet', body: <p>{errorMessage(err)}</p> });
+    setProblem({
+      tone: 'error',
+      title: what === 'send' ? 'We couldn’t send the sheet' : 'We couldn’t save the sheet',
+      body: <p>{errorMessage(err)}</p>,
+    });
   };
 
   /** Saves `d` on top of `baseRevision`; returns the saved sheet, or null if it did not save. */
@@ -206,7 +219,10 @@ export function GoalSheetEditor({ view, onDirtyChange }: EditorProps) {
       ) : null}
       {locked && !problem ? (
         <Alert tone="warning" title="The sheet can no longer be changed">
-          <p>It was sent to the program office while you were editing. Your unsaved changes are still below, so you can copy anything you need.</p>
+          <p>
+            It was sent to the program office while you were editing. Your unsaved changes are still below, so you can copy anything you
+            need.
+          </p>
         </Alert>
       ) : null}
       {!locked && dirty && view.revision > saved.revision ? (
@@ -220,8 +236,11 @@ export function GoalSheetEditor({ view, onDirtyChange }: EditorProps) {
           Your goals
         </h2>
         <p className="muted">
-          {view.goalsMin === view.goalsMax ? `The program asks for ${view.goalsMax}` : `The program asks for ${view.goalsMin} to ${view.goalsMax}`}{' '}
-          {view.goalsMax === 1 ? 'goal' : 'goals'}, each tied to at least one of its program goals. A draft can be unfinished: save as often as you like.
+          {view.goalsMin === view.goalsMax
+            ? `The program asks for ${view.goalsMax}`
+            : `The program asks for ${view.goalsMin} to ${view.goalsMax}`}{' '}
+          {view.goalsMax === 1 ? 'goal' : 'goals'}, each tied to at least one of its program goals. A draft can be unfinished: save as often
+          as you like.
         </p>
         <div className="stack">
           {draft.goals.length === 0 ? <p>No goals yet. Add your first one: something you want to reach together this year.</p> : null}
@@ -289,14 +308,22 @@ export function GoalSheetEditor({ view, onDirtyChange }: EditorProps) {
             ) : null}
           </div>
           <p role="status" className="muted small">
-            {save.isPending ? 'Saving…' : submit.isPending ? 'Sending…' : dirty ? 'You have unsaved changes.' : lastSaved ? `Saved ${formatInstant(lastSaved)}.` : 'Nothing saved yet.'}
+            {save.isPending
+              ? 'Saving…'
+              : submit.isPending
+                ? 'Sending…'
+                : dirty
+                  ? 'You have unsaved changes.'
+                  : lastSaved
+                    ? `Saved ${formatInstant(lastSaved)}.`
+                    : 'Nothing saved yet.'}
           </p>
           {view.canSubmit ? (
-            <p className="muted small">Sending saves your latest changes first. After that the sheet can’t be changed unless the program office sends it back.</p>
-          ) : view.viewer === 'mentor' ? (
-            <p>
-              {view.mentee.name}, your mentee, sends the sheet to the program office when you’re both happy with it.
+            <p className="muted small">
+              Sending saves your latest changes first. After that the sheet can’t be changed unless the program office sends it back.
             </p>
+          ) : view.viewer === 'mentor' ? (
+            <p>{view.mentee.name}, your mentee, sends the sheet to the program office when you’re both happy with it.</p>
           ) : null}
         </div>
       )}

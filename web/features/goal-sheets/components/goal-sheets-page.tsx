@@ -23,7 +23,17 @@ const FILTER_LABELS: Record<GoalSheetFilter, string> = {
 };
 const FILTER_ORDER: GoalSheetFilter[] = ['overdue', 'submitted', 'returned', 'draft', 'acknowledged'];
 
-function Filters({ list, periodId, status, onApply }: { list: GoalSheetList; periodId: string; status: string; onApply: (periodId: string, status: string) => void }) {
+function Filters({
+  list,
+  periodId,
+  status,
+  onApply,
+}: {
+  list: GoalSheetList;
+  periodId: string;
+  status: string;
+  onApply: (periodId: string, status: string) => void;
+}) {
   const [period, setPeriod] = useState(periodId);
   const [state, setState] = useState(status);
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -33,8 +43,18 @@ function Filters({ list, periodId, status, onApply }: { list: GoalSheetList; per
   return (
     <form className="form" onSubmit={submit} aria-label="Choose goal sheets" role="search">
       <div className="form-row">
-        <SelectField label="Period" value={period} onChange={setPeriod} options={list.periods.map((p) => ({ value: String(p.id), label: p.name }))} />
-        <SelectField label="Status" value={state} onChange={setState} options={[{ value: '', label: 'Any status' }, ...FILTER_ORDER.map((f) => ({ value: f, label: FILTER_LABELS[f] }))]} />
+        <SelectField
+          label="Period"
+          value={period}
+          onChange={setPeriod}
+          options={list.periods.map((p) => ({ value: String(p.id), label: p.name }))}
+        />
+        <SelectField
+          label="Status"
+          value={state}
+          onChange={setState}
+          options={[{ value: '', label: 'Any status' }, ...FILTER_ORDER.map((f) => ({ value: f, label: FILTER_LABELS[f] }))]}
+        />
       </div>
       <div className="form-actions">
         <Button type="submit">Show goal sheets</Button>
@@ -55,12 +75,18 @@ export function GoalSheetsPage() {
   const [search, setSearch] = useSearchParams();
   const periodParam = Number(search.get('periodId'));
   const status = search.get('status') ?? '';
-  const list = useGoalSheets({ periodId: Number.isInteger(periodParam) && periodParam > 0 ? periodParam : undefined, status: status || undefined });
+  const list = useGoalSheets({
+    periodId: Number.isInteger(periodParam) && periodParam > 0 ? periodParam : undefined,
+    status: status || undefined,
+  });
   const data = list.data;
   const c = data?.counts;
 
   return (
-    <Page title="Goal sheets" intro={<p>Where each pair’s goal sheet stands. Overdue sheets come first, then those waiting for your review.</p>}>
+    <Page
+      title="Goal sheets"
+      intro={<p>Where each pair’s goal sheet stands. Overdue sheets come first, then those waiting for your review.</p>}
+    >
       {list.isPending ? <Loading label="Loading goal sheets…" /> : null}
       {list.isError ? <LoadError error={list.error} what="the goal sheets" onRetry={() => void list.refetch()} /> : null}
       {data && !data.period ? <p>No period has matches yet. Goal sheets appear here once matches are approved.</p> : null}
@@ -81,7 +107,8 @@ export function GoalSheetsPage() {
           </Card>
           <Card title={`${data.period.name}${status ? `: ${FILTER_LABELS[status as GoalSheetFilter] ?? ''}` : ''}`}>
             <p className="muted">
-              {c.overdue} overdue · {c.submitted} waiting for review · {c.returned} returned · {c.draft} draft or not started · {c.acknowledged} acknowledged
+              {c.overdue} overdue · {c.submitted} waiting for review · {c.returned} returned · {c.draft} draft or not started ·{' '}
+              {c.acknowledged} acknowledged
             </p>
             <p role="status" className="muted small">
               {list.isFetching ? 'Updating…' : `${data.rows.length} ${data.rows.length === 1 ? 'match' : 'matches'} shown.`}
@@ -112,9 +139,15 @@ export function GoalSheetsPage() {
                         <td data-label="Status">
                           <GoalSheetStatusBadges status={r.status} started={r.started} overdue={r.overdue} />
                         </td>
-                        <td className="nowrap" data-label="Due">{formatDate(r.dueOn)}</td>
-                        <td className="nowrap" data-label="Days left">{daysLeftCell(r)}</td>
-                        <td className="nowrap" data-label="On time">{r.onTime === null ? 'Not sent yet' : r.onTime ? 'On time' : 'Late'}</td>
+                        <td className="nowrap" data-label="Due">
+                          {formatDate(r.dueOn)}
+                        </td>
+                        <td className="nowrap" data-label="Days left">
+                          {daysLeftCell(r)}
+                        </td>
+                        <td className="nowrap" data-label="On time">
+                          {r.onTime === null ? 'Not sent yet' : r.onTime ? 'On time' : 'Late'}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

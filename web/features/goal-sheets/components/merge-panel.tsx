@@ -46,7 +46,11 @@ function describe(c: Conflict, goals: ProgramGoals): { what: string; mine: React
   const text = (s: string) => s || <span className="muted">Empty</span>;
   switch (c.kind) {
     case 'goal-field':
-      return { what: `${goal}: ${FIELD_LABELS[c.field]}`, mine: text(fieldText(c.field, c.mine, goals)), theirs: text(fieldText(c.field, c.theirs, goals)) };
+      return {
+        what: `${goal}: ${FIELD_LABELS[c.field]}`,
+        mine: text(fieldText(c.field, c.mine, goals)),
+        theirs: text(fieldText(c.field, c.theirs, goals)),
+      };
     case 'goal':
       return {
         what: `${goal}: ${c.mine ? 'your partner removed it, you changed it' : 'you removed it, your partner changed it'}`,
@@ -54,7 +58,11 @@ function describe(c: Conflict, goals: ProgramGoals): { what: string; mine: React
         theirs: goalSummary(c.theirs, goals),
       };
     case 'channels':
-      return { what: 'Channels', mine: text(c.mine.map((x) => CHANNEL_LABELS[x]).join(', ')), theirs: text(c.theirs.map((x) => CHANNEL_LABELS[x]).join(', ')) };
+      return {
+        what: 'Channels',
+        mine: text(c.mine.map((x) => CHANNEL_LABELS[x]).join(', ')),
+        theirs: text(c.theirs.map((x) => CHANNEL_LABELS[x]).join(', ')),
+      };
     case 'cadence':
       return { what: 'How often', mine: text(c.mine), theirs: text(c.theirs) };
   }
@@ -84,8 +92,8 @@ export function MergePanel({ merge, programGoals, partnerName, busy, onDone }: M
       </h2>
       <p>
         {partnerName} saved the sheet while you were working on it. Everything only one of you changed has been combined. For{' '}
-        {merge.conflicts.length === 1 ? 'the one part you both changed' : `the ${merge.conflicts.length} parts you both changed`}, choose which version to keep.
-        Nothing is saved until you do.
+        {merge.conflicts.length === 1 ? 'the one part you both changed' : `the ${merge.conflicts.length} parts you both changed`}, choose
+        which version to keep. Nothing is saved until you do.
       </p>
       <ol className="plain-list stack">
         {merge.conflicts.map((c) => {

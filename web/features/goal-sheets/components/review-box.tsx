@@ -44,7 +44,9 @@ export function ReviewBox({ view }: { view: GoalSheetView }) {
   return (
     <Card title="Review">
       <div className="form">
-        <p>Read the sheet above. Acknowledge it if it’s ready (that’s final), or return it to the pair with a note saying what to change.</p>
+        <p>
+          Read the sheet above. Acknowledge it if it’s ready (that’s final), or return it to the pair with a note saying what to change.
+        </p>
         <TextareaField
           id="review-comment"
           label="Comment for the pair"

@@ -19,7 +19,9 @@ export function SheetHistory({ matchId, programGoals }: { matchId: number; progr
     <Card title="History">
       {versions.isPending ? <Loading label="Loading the history…" /> : null}
       {versions.isError ? <LoadError error={versions.error} what="the history" onRetry={() => void versions.refetch()} /> : null}
-      {versions.data?.length === 0 ? <p className="muted">Nothing saved yet. Each save, submission and review will be listed here.</p> : null}
+      {versions.data?.length === 0 ? (
+        <p className="muted">Nothing saved yet. Each save, submission and review will be listed here.</p>
+      ) : null}
       {versions.data && versions.data.length > 0 ? (
         <ol className="item-list plain-list">
           {versions.data.map((v) => (

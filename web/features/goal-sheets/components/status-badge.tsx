@@ -15,7 +15,15 @@ const TONE: Record<GoalSheetStatus, 'neutral' | 'info' | 'warning' | 'success'> 
 };
 
 /** Where a sheet stands, in words (the colour only repeats them); plus "Overdue" when it is. */
-export function GoalSheetStatusBadges({ status, started = true, overdue = false }: { status: GoalSheetStatus; started?: boolean; overdue?: boolean }) {
+export function GoalSheetStatusBadges({
+  status,
+  started = true,
+  overdue = false,
+}: {
+  status: GoalSheetStatus;
+  started?: boolean;
+  overdue?: boolean;
+}) {
   return (
     <span className="badges">
       <Badge tone={TONE[status]}>{status === 'draft' && !started ? 'Not started' : WORDS[status]}</Badge>

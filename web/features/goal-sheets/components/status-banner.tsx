@@ -31,8 +31,8 @@ export function StatusBanner({ view }: { view: GoalSheetView }) {
       return (
         <Alert tone="info" title="Sent to the program office">
           <p>
-            {view.submittedByName ?? 'One of you'} sent it on {view.submittedAt ? formatInstant(view.submittedAt) : 'an earlier date'}.{lateWord} The program office will
-            acknowledge it, or send it back with a note if something needs changing.
+            {view.submittedByName ?? 'One of you'} sent it on {view.submittedAt ? formatInstant(view.submittedAt) : 'an earlier date'}.
+            {lateWord} The program office will acknowledge it, or send it back with a note if something needs changing.
           </p>
         </Alert>
       );
@@ -51,7 +51,8 @@ export function StatusBanner({ view }: { view: GoalSheetView }) {
       return (
         <Alert tone="success" title="Acknowledged by the program office">
           <p>
-            Acknowledged{view.reviewedAt ? ` on ${formatInstant(view.reviewedAt)}` : ''}.{lateWord} The sheet is final now: enjoy working on your goals.
+            Acknowledged{view.reviewedAt ? ` on ${formatInstant(view.reviewedAt)}` : ''}.{lateWord} The sheet is final now: enjoy working on
+            your goals.
           </p>
           {view.reviewComment ? <blockquote className="goal-sheet__note">{view.reviewComment}</blockquote> : null}
         </Alert>

@@ -18,8 +18,7 @@ export function ApplicantWelcome({ periods }: { periods: readonly PeriodInReview
     <Card title={several ? 'Your applications are under review' : 'Your application is under review'}>
       <p>
         Thank you for applying. The program office reviews applications after they close and lets you know by e-mail whether you’re
-        accepted. Once you are, this page shows what to expect, and after matches are announced, who your partner is and how to reach
-        them.
+        accepted. Once you are, this page shows what to expect, and after matches are announced, who your partner is and how to reach them.
       </p>
       {periods.map((p) =>
         p.dates ? (
@@ -43,8 +42,8 @@ export function ApplicantWelcome({ periods }: { periods: readonly PeriodInReview
         ) : null,
       )}
       <p>
-        Until applications close you can still change your answers or withdraw, under “Your applications”. Questions in the meantime?
-        The <Link to="/faq">FAQ</Link> answers the common ones.
+        Until applications close you can still change your answers or withdraw, under “Your applications”. Questions in the meantime? The{' '}
+        <Link to="/faq">FAQ</Link> answers the common ones.
       </p>
     </Card>
   );

@@ -23,6 +23,8 @@ describe('periodsInReview', () => {
   });
 
   it('has no dates while the periods are unknown', () => {
-    expect(periodsInReview([app(3, 'mentee', 'submitted')], undefined)).toEqual([{ periodId: 3, periodName: 'Period 3', roles: ['mentee'], dates: null }]);
+    expect(periodsInReview([app(3, 'mentee', 'submitted')], undefined)).toEqual([
+      { periodId: 3, periodName: 'Period 3', roles: ['mentee'], dates: null },
+    ]);
   });
 });

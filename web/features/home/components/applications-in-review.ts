@@ -34,7 +34,13 @@ export function periodsInReview(
       periodId: a.periodId,
       periodName: a.periodName,
       roles: [a.role],
-      dates: period ? { applicationsCloseOn: period.applicationsCloseOn, matchesAnnouncedOn: period.matchesAnnouncedOn, programEndsOn: period.programEndsOn } : null,
+      dates: period
+        ? {
+            applicationsCloseOn: period.applicationsCloseOn,
+            matchesAnnouncedOn: period.matchesAnnouncedOn,
+            programEndsOn: period.programEndsOn,
+          }
+        : null,
     });
   }
   return out;

@@ -8,14 +8,14 @@ export function MenteeWelcome({ facts }: { facts: ProgramFacts | undefined }) {
   return (
     <Card title="Your mentoring, as a mentee">
       <p>
-        This page is where your mentoring year comes together. When your match is announced, you’ll find your mentor here: their
-        name, how to reach them and the ways they like to talk.
+        This page is where your mentoring year comes together. When your match is announced, you’ll find your mentor here: their name, how
+        to reach them and the ways they like to talk.
       </p>
       <h3>What to expect</h3>
       <ul>
         <li>
-          Your match gets a page of its own, with your goal sheet. Together with your mentor you’ll agree on {facts ? goalCount(facts) : 'a few goals'} and
-          send the sheet to the program office
+          Your match gets a page of its own, with your goal sheet. Together with your mentor you’ll agree on{' '}
+          {facts ? goalCount(facts) : 'a few goals'} and send the sheet to the program office
           {facts ? ` within ${facts.goalSheetDeadlineDays} days of being matched` : ' soon after you’re matched'}.
         </li>
         {often ? <li>Most pairs check in {often}, by whatever means suits you both.</li> : null}
@@ -25,7 +25,10 @@ export function MenteeWelcome({ facts }: { facts: ProgramFacts | undefined }) {
             program office sees your reason.
           </li>
         ) : null}
-        <li>Guides and videos are under Resources, and the FAQ answers common questions. The program office announces forums and trainings as the year goes on.</li>
+        <li>
+          Guides and videos are under Resources, and the FAQ answers common questions. The program office announces forums and trainings as
+          the year goes on.
+        </li>
       </ul>
       {facts ? <ContactLine intro="Questions about your goal sheet? Write to" contact={facts.goalSheetContact} /> : null}
     </Card>

@@ -3,7 +3,13 @@ import type { Settings } from '../../../../src/shared/api/settings.ts';
 /** The few settings the welcome sections quote; all optional so the page works before they load. */
 export type ProgramFacts = Pick<
   Settings,
-  'goalSheetDeadlineDays' | 'goalsPerSheetMin' | 'goalsPerSheetMax' | 'guaranteeWindowDays' | 'contactsPerMonth' | 'goalSheetContact' | 'trainingContact'
+  | 'goalSheetDeadlineDays'
+  | 'goalsPerSheetMin'
+  | 'goalsPerSheetMax'
+  | 'guaranteeWindowDays'
+  | 'contactsPerMonth'
+  | 'goalSheetContact'
+  | 'trainingContact'
 >;
 
 export function goalCount(facts: ProgramFacts): string {

@@ -16,7 +16,8 @@ interface ApprovePanelProps {
 
 function approveFailure(error: unknown): { title: string; text: string } {
   if (isApiError(error) && error.code === 'STALE_RUN') return { title: 'This proposal is out of date.', text: error.message };
-  if (isApiError(error) && error.code === 'PERIOD_NOT_MATCHING') return { title: 'The period isn’t in its matching phase.', text: error.message };
+  if (isApiError(error) && error.code === 'PERIOD_NOT_MATCHING')
+    return { title: 'The period isn’t in its matching phase.', text: error.message };
   return { title: 'We couldn’t approve the matches.', text: errorMessage(error) };
 }
 
@@ -31,9 +32,9 @@ export function ApprovePanel({ period, run, result, canManagePeriods }: ApproveP
     return (
       <Alert tone="success" title="Matches approved.">
         <p>
-          {approve.data.matchesCreated} {approve.data.matchesCreated === 1 ? 'match was' : 'matches were'} created and both partners were e-mailed.{' '}
-          {approve.data.unmatchedNotified} {approve.data.unmatchedNotified === 1 ? 'person who wasn’t matched has' : 'people who weren’t matched have'} been told
-          too.
+          {approve.data.matchesCreated} {approve.data.matchesCreated === 1 ? 'match was' : 'matches were'} created and both partners were
+          e-mailed. {approve.data.unmatchedNotified}{' '}
+          {approve.data.unmatchedNotified === 1 ? 'person who wasn’t matched has' : 'people who weren’t matched have'} been told too.
         </p>
       </Alert>
     );
@@ -42,7 +43,10 @@ export function ApprovePanel({ period, run, result, canManagePeriods }: ApproveP
   if (period.status === 'applications_open') {
     return (
       <Alert tone="info" title="Applications are still open." announce={false}>
-        <p>You can try runs now, but matches can be approved only once the period has moved on to Matching, when no new applications can arrive.</p>
+        <p>
+          You can try runs now, but matches can be approved only once the period has moved on to Matching, when no new applications can
+          arrive.
+        </p>
         {canManagePeriods ? (
           <p>
             <Link to={`/periods/${period.id}`}>Open {period.name} to move it to Matching</Link>
@@ -60,7 +64,11 @@ export function ApprovePanel({ period, run, result, canManagePeriods }: ApproveP
   const failure = approve.isError ? approveFailure(approve.error) : null;
   return (
     <>
-      {failure ? <Alert tone="error" title={failure.title}>{failure.text}</Alert> : null}
+      {failure ? (
+        <Alert tone="error" title={failure.title}>
+          {failure.text}
+        </Alert>
+      ) : null}
       {confirming ? (
         <div className="confirm-box" role="group" aria-label="Confirm approval">
           <p>

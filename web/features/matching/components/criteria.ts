@@ -25,8 +25,15 @@ export interface WeightsDraft {
 }
 
 export function draftFromWeights(w: WeightsView): WeightsDraft {
-  const criteria = Object.fromEntries(CRITERIA.map((c) => [c.key, { weight: String(w[c.key].weight), must: w[c.key].must }])) as WeightsDraft['criteria'];
-  return { criteria, idealMin: String(w.experience.idealMin), idealMax: String(w.experience.idealMax), zeroAtHours: String(w.timeZone.zeroAtHours) };
+  const criteria = Object.fromEntries(
+    CRITERIA.map((c) => [c.key, { weight: String(w[c.key].weight), must: w[c.key].must }]),
+  ) as WeightsDraft['criteria'];
+  return {
+    criteria,
+    idealMin: String(w.experience.idealMin),
+    idealMax: String(w.experience.idealMax),
+    zeroAtHours: String(w.timeZone.zeroAtHours),
+  };
 }
 
 export type WeightsCheck = { ok: true; weights: WeightsView } | { ok: false; errors: Record<string, string> };

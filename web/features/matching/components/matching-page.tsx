@@ -18,7 +18,15 @@ import { RunProgress } from './run-progress.tsx';
 import { SummaryCompare } from './summary-compare.tsx';
 import { WeightsPanel } from './weights-panel.tsx';
 
-function Breadcrumb({ periodId, periodName, canManagePeriods }: { periodId: number; periodName: string | undefined; canManagePeriods: boolean }) {
+function Breadcrumb({
+  periodId,
+  periodName,
+  canManagePeriods,
+}: {
+  periodId: number;
+  periodName: string | undefined;
+  canManagePeriods: boolean;
+}) {
   return (
     <p className="breadcrumb">
       {canManagePeriods ? <Link to={`/periods/${periodId}`}>← {periodName ?? 'The period'}</Link> : <Link to="/review">← All periods</Link>}
@@ -49,9 +57,9 @@ function Workbench({ workspace, canManagePeriods }: { workspace: Workspace; canM
     <>
       <Card title="The pool">
         <p>
-          <strong>{workspace.pool.mentees}</strong> accepted {workspace.pool.mentees === 1 ? 'mentee' : 'mentees'} and <strong>{workspace.pool.mentors}</strong>{' '}
-          accepted {workspace.pool.mentors === 1 ? 'mentor' : 'mentors'} with <strong>{workspace.pool.mentorPlaces}</strong>{' '}
-          {workspace.pool.mentorPlaces === 1 ? 'place' : 'places'} between them.
+          <strong>{workspace.pool.mentees}</strong> accepted {workspace.pool.mentees === 1 ? 'mentee' : 'mentees'} and{' '}
+          <strong>{workspace.pool.mentors}</strong> accepted {workspace.pool.mentors === 1 ? 'mentor' : 'mentors'} with{' '}
+          <strong>{workspace.pool.mentorPlaces}</strong> {workspace.pool.mentorPlaces === 1 ? 'place' : 'places'} between them.
           {workspace.pool.mentees > workspace.pool.mentorPlaces ? ' Not every mentee can be matched this time.' : ''}
         </p>
         <p className="muted small">Only accepted applications take part. Accept or waitlist people on the applications page.</p>
@@ -65,7 +73,11 @@ function Workbench({ workspace, canManagePeriods }: { workspace: Workspace; canM
             // Start again from the weights of the newest run once it exists.
             key={start?.id ?? 'defaults'}
             periodId={periodId}
-            start={{ weights: start?.weights ?? workspace.weights, objective: start?.objective ?? 'most-matched', minScore: start?.minScore ?? null }}
+            start={{
+              weights: start?.weights ?? workspace.weights,
+              objective: start?.objective ?? 'most-matched',
+              minScore: start?.minScore ?? null,
+            }}
             hasRun={runId > 0}
             running={status === 'running'}
             onStarted={setStartedRunId}
@@ -91,8 +103,8 @@ function Workbench({ workspace, canManagePeriods }: { workspace: Workspace; canM
             {current.stale && current.status !== 'approved' ? (
               <Alert tone="warning" title="This proposal is out of date.">
                 <p>
-                  The pool, the applications or the locked and forbidden pairs have changed since this run. Select “Run matching again” above for a fresh
-                  proposal; it keeps your locked and forbidden pairs. Approving is off until then.
+                  The pool, the applications or the locked and forbidden pairs have changed since this run. Select “Run matching again”
+                  above for a fresh proposal; it keeps your locked and forbidden pairs. Approving is off until then.
                 </p>
               </Alert>
             ) : null}
@@ -107,7 +119,9 @@ function Workbench({ workspace, canManagePeriods }: { workspace: Workspace; canM
         <PairRules rules={workspace.rules} />
       </Card>
 
-      {current && current.status !== 'running' && current.result ? <Proposal periodId={periodId} run={current} result={current.result} editable={editable} /> : null}
+      {current && current.status !== 'running' && current.result ? (
+        <Proposal periodId={periodId} run={current} result={current.result} editable={editable} />
+      ) : null}
     </>
   );
 }
@@ -148,8 +162,8 @@ export function MatchingPage({ canManagePeriods }: { canManagePeriods: boolean }
       before={back}
       intro={
         <p>
-          Tandem proposes the pairs with the best total score, each with its reasons. Lock the pairs you like, forbid the ones you don’t, run it again, move
-          people by hand, and approve when you’re happy.
+          Tandem proposes the pairs with the best total score, each with its reasons. Lock the pairs you like, forbid the ones you don’t,
+          run it again, move people by hand, and approve when you’re happy.
         </p>
       }
     >

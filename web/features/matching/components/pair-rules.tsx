@@ -11,11 +11,15 @@ function RuleItem({ rule }: { rule: PairRule }) {
     <li>
       <div className="item-row">
         <div className="item-row__main">
-          <Badge tone={rule.kind === 'lock' ? 'info' : 'danger'}>{rule.kind === 'lock' ? 'Locked' : 'Forbidden'}</Badge> {rule.menteeName} with {rule.mentorName}
+          <Badge tone={rule.kind === 'lock' ? 'info' : 'danger'}>{rule.kind === 'lock' ? 'Locked' : 'Forbidden'}</Badge> {rule.menteeName}{' '}
+          with {rule.mentorName}
         </div>
         <div className="item-row__actions">
           <Button small variant="secondary" busy={remove.isPending} onClick={() => remove.mutate(rule.id)}>
-            Remove rule<span className="visually-hidden">: {rule.kind === 'lock' ? 'locked' : 'forbidden'} {names}</span>
+            Remove rule
+            <span className="visually-hidden">
+              : {rule.kind === 'lock' ? 'locked' : 'forbidden'} {names}
+            </span>
           </Button>
         </div>
       </div>

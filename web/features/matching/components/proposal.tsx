@@ -26,13 +26,34 @@ interface ProposalProps {
   editable: boolean;
 }
 
-function PairActions({ periodId, pair, editable, reassigning, onReassign, onMessage }: { periodId: number; pair: RunPair; editable: boolean; reassigning: boolean; onReassign: () => void; onMessage: (m: string) => void }) {
+function PairActions({
+  periodId,
+  pair,
+  editable,
+  reassigning,
+  onReassign,
+  onMessage,
+}: {
+  periodId: number;
+  pair: RunPair;
+  editable: boolean;
+  reassigning: boolean;
+  onReassign: () => void;
+  onMessage: (m: string) => void;
+}) {
   const rule = useCreatePairRule();
   const names = `${pair.menteeName} with ${pair.mentorName}`;
   const add = (kind: 'lock' | 'forbid') =>
     rule.mutate(
       { periodId, rule: { kind, menteeApplicationId: pair.menteeApplicationId, mentorApplicationId: pair.mentorApplicationId } },
-      { onSuccess: () => onMessage(kind === 'lock' ? `Locked: ${names}. Run matching again to build the rest around it.` : `Forbidden: ${names}. Run matching again to find ${pair.menteeName} another mentor.`) },
+      {
+        onSuccess: () =>
+          onMessage(
+            kind === 'lock'
+              ? `Locked: ${names}. Run matching again to build the rest around it.`
+              : `Forbidden: ${names}. Run matching again to find ${pair.menteeName} another mentor.`,
+          ),
+      },
     );
   if (!editable) return null;
   return (
@@ -116,8 +137,11 @@ export function Proposal({ periodId, run, result, editable }: ProposalProps) {
                       <td className="cell-details">
                         <details>
                           <summary>
-                            {p.reasons.filter((r) => r.polarity === 'for').length} for, {p.reasons.filter((r) => r.polarity === 'against').length} against
-                            <span className="visually-hidden">: {p.menteeName} with {p.mentorName}</span>
+                            {p.reasons.filter((r) => r.polarity === 'for').length} for,{' '}
+                            {p.reasons.filter((r) => r.polarity === 'against').length} against
+                            <span className="visually-hidden">
+                              : {p.menteeName} with {p.mentorName}
+                            </span>
                           </summary>
                           <ReasonsList reasons={p.reasons} />
                         </details>
@@ -181,7 +205,12 @@ export function Proposal({ periodId, run, result, editable }: ProposalProps) {
                       </td>
                       {editable ? (
                         <td className="cell-actions">
-                          <Button small variant="secondary" aria-expanded={reassigning === u.menteeApplicationId} onClick={() => toggle(u.menteeApplicationId)}>
+                          <Button
+                            small
+                            variant="secondary"
+                            aria-expanded={reassigning === u.menteeApplicationId}
+                            onClick={() => toggle(u.menteeApplicationId)}
+                          >
                             Reassign<span className="visually-hidden"> {u.menteeName}</span>
                           </Button>
                         </td>
@@ -190,7 +219,14 @@ export function Proposal({ periodId, run, result, editable }: ProposalProps) {
                     {reassigning === u.menteeApplicationId ? (
                       <tr>
                         <td colSpan={3}>
-                          <ReassignControl runId={run.id} menteeApplicationId={u.menteeApplicationId} menteeName={u.menteeName} currentMentorId={null} mentors={result.mentors} onDone={done} />
+                          <ReassignControl
+                            runId={run.id}
+                            menteeApplicationId={u.menteeApplicationId}
+                            menteeName={u.menteeName}
+                            currentMentorId={null}
+                            mentors={result.mentors}
+                            onDone={done}
+                          />
                         </td>
                       </tr>
                     ) : null}
@@ -220,7 +256,11 @@ export function Proposal({ periodId, run, result, editable }: ProposalProps) {
                   <td>{m.capacity}</td>
                   <td>
                     {m.assigned}
-                    {m.assigned === 0 ? <span className="muted"> (none yet)</span> : m.assigned > m.capacity ? <Badge tone="danger">Over capacity</Badge> : null}
+                    {m.assigned === 0 ? (
+                      <span className="muted"> (none yet)</span>
+                    ) : m.assigned > m.capacity ? (
+                      <Badge tone="danger">Over capacity</Badge>
+                    ) : null}
                   </td>
                 </tr>
               ))}

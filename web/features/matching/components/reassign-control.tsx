@@ -35,15 +35,28 @@ export function ReassignControl({ runId, menteeApplicationId, menteeName, curren
     { value: '', label: 'Choose a mentor' },
     ...mentors
       .filter((m) => m.mentorApplicationId !== currentMentorId)
-      .map((m) => ({ value: String(m.mentorApplicationId), label: `${m.name} (${m.assigned} of ${m.capacity} ${m.capacity === 1 ? 'place' : 'places'} taken)` })),
+      .map((m) => ({
+        value: String(m.mentorApplicationId),
+        label: `${m.name} (${m.assigned} of ${m.capacity} ${m.capacity === 1 ? 'place' : 'places'} taken)`,
+      })),
     ...(currentMentorId !== null ? [{ value: NONE, label: 'No mentor: take them out of this proposal' }] : []),
   ];
 
   const confirm = () => {
     const chosen = mentors.find((m) => m.mentorApplicationId === mentorId);
     reassign.mutate(
-      { runId, body: { menteeApplicationId, mentorApplicationId: mentorId, acceptWarnings: warnings.length > 0 || serverWarnings.length > 0 } },
-      { onSuccess: () => onDone(mentorId === null ? `${menteeName} is out of this proposal.` : `${menteeName} is now paired with ${chosen?.name ?? 'the new mentor'}.`) },
+      {
+        runId,
+        body: { menteeApplicationId, mentorApplicationId: mentorId, acceptWarnings: warnings.length > 0 || serverWarnings.length > 0 },
+      },
+      {
+        onSuccess: () =>
+          onDone(
+            mentorId === null
+              ? `${menteeName} is out of this proposal.`
+              : `${menteeName} is now paired with ${chosen?.name ?? 'the new mentor'}.`,
+          ),
+      },
     );
   };
 
@@ -94,7 +107,11 @@ export function ReassignControl({ runId, menteeApplicationId, menteeName, curren
           busy={reassign.isPending}
           onClick={confirm}
         >
-          {warnings.length > 0 || serverWarnings.length > 0 ? 'Reassign anyway' : mentorId === null && choice === NONE ? 'Take out of proposal' : 'Reassign'}
+          {warnings.length > 0 || serverWarnings.length > 0
+            ? 'Reassign anyway'
+            : mentorId === null && choice === NONE
+              ? 'Take out of proposal'
+              : 'Reassign'}
         </Button>
         <Button small variant="secondary" onClick={() => onDone(null)}>
           Cancel

@@ -14,8 +14,16 @@ import type { WeightsDraft } from './criteria.ts';
 type Objective = 'most-matched' | 'total-score';
 
 const OBJECTIVES = [
-  { value: 'most-matched', label: 'Match as many mentees as possible', hint: 'Among the ways to match the most people, pick the one with the best total score.' },
-  { value: 'total-score', label: 'Highest total score, even if fewer are matched', hint: 'Leave someone out rather than give them a weak pair.' },
+  {
+    value: 'most-matched',
+    label: 'Match as many mentees as possible',
+    hint: 'Among the ways to match the most people, pick the one with the best total score.',
+  },
+  {
+    value: 'total-score',
+    label: 'Highest total score, even if fewer are matched',
+    hint: 'Leave someone out rather than give them a weak pair.',
+  },
 ] as const;
 
 interface WeightsPanelProps {
@@ -56,8 +64,8 @@ export function WeightsPanel({ periodId, start, hasRun, running, onStarted }: We
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="How to match">
       <p className="muted">
-        Each criterion adds to a pair’s score in proportion to its weight, from 0 (ignore it) to 10. Tick “Must” to rule out every pair that doesn’t meet it at
-        all.
+        Each criterion adds to a pair’s score in proportion to its weight, from 0 (ignore it) to 10. Tick “Must” to rule out every pair that
+        doesn’t meet it at all.
       </p>
       <div className="criteria">
         {CRITERIA.map((c) => (
@@ -78,7 +86,12 @@ export function WeightsPanel({ periodId, start, hasRun, running, onStarted }: We
                 aria-label={`Weight for ${c.label}`}
               />
               <label className="choice">
-                <input type="checkbox" checked={draft.criteria[c.key].must} onChange={(e) => setCriterion(c.key, { must: e.target.checked })} aria-label={`Must: ${c.label}`} />
+                <input
+                  type="checkbox"
+                  checked={draft.criteria[c.key].must}
+                  onChange={(e) => setCriterion(c.key, { must: e.target.checked })}
+                  aria-label={`Must: ${c.label}`}
+                />
                 Must
               </label>
             </div>
@@ -131,7 +144,11 @@ export function WeightsPanel({ periodId, start, hasRun, running, onStarted }: We
         error={errors.minScore}
         hint="Pairs scoring below this (out of 100) are never proposed. Leave it empty for no minimum."
       />
-      {run.isError ? <Alert tone="error" title="We couldn’t start the matching.">{errorMessage(run.error)}</Alert> : null}
+      {run.isError ? (
+        <Alert tone="error" title="We couldn’t start the matching.">
+          {errorMessage(run.error)}
+        </Alert>
+      ) : null}
       <div className="form-actions">
         <Button type="submit" busy={run.isPending || running}>
           {hasRun ? 'Run matching again' : 'Run matching'}

@@ -30,7 +30,11 @@ export function OutboxMessagePage() {
     const notFound = isApiError(message.error) && (message.error.status === 404 || message.error.status === 400);
     return (
       <Page title={notFound ? 'Message not found' : 'Message'} before={back}>
-        {notFound ? <p>We couldn’t find this message.</p> : <LoadError error={message.error} what="the message" onRetry={() => void message.refetch()} />}
+        {notFound ? (
+          <p>We couldn’t find this message.</p>
+        ) : (
+          <LoadError error={message.error} what="the message" onRetry={() => void message.refetch()} />
+        )}
       </Page>
     );
   }

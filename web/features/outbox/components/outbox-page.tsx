@@ -21,7 +21,14 @@ function Filter({ initial, onApply }: { initial: string; onApply: (to: string) =
   return (
     <form className="form" role="search" aria-label="Filter messages" onSubmit={submit}>
       <div className="form-row">
-        <TextField label="Recipient’s e-mail address" type="search" value={to} onChange={setTo} autoComplete="off" hint="Show only messages sent to this address." />
+        <TextField
+          label="Recipient’s e-mail address"
+          type="search"
+          value={to}
+          onChange={setTo}
+          autoComplete="off"
+          hint="Show only messages sent to this address."
+        />
       </div>
       <div className="form-actions">
         <Button type="submit" variant="secondary">
@@ -51,7 +58,12 @@ export function OutboxPage() {
   return (
     <Page
       title="Outbox"
-      intro={<p>Every e-mail Tandem writes is kept here, newest first, so you can check what people were told and copy a link if a message goes astray.</p>}
+      intro={
+        <p>
+          Every e-mail Tandem writes is kept here, newest first, so you can check what people were told and copy a link if a message goes
+          astray.
+        </p>
+      }
     >
       {outbox.data?.delivery === 'outbox-only' ? (
         <Alert tone="warning" announce={false} title="E-mail sending is not set up">
@@ -63,7 +75,9 @@ export function OutboxPage() {
       </Card>
       {outbox.isPending ? <Loading label="Loading messages…" /> : null}
       {outbox.isError ? <LoadError error={outbox.error} what="the outbox" onRetry={() => void outbox.refetch()} /> : null}
-      {outbox.data && outbox.data.messages.length === 0 ? <p>{to ? `No messages to ${to}.` : 'No messages yet. Invitations and password resets will appear here.'}</p> : null}
+      {outbox.data && outbox.data.messages.length === 0 ? (
+        <p>{to ? `No messages to ${to}.` : 'No messages yet. Invitations and password resets will appear here.'}</p>
+      ) : null}
       {outbox.data && outbox.data.messages.length > 0 ? (
         <TableWrap label="Messages">
           <table>

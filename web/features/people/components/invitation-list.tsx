@@ -19,7 +19,11 @@ function RevokeButton({ invitation }: { invitation: Invitation }) {
   // 'back' = the person chose to keep it; focus returns to the Withdraw button.
   const [step, setStep] = useState<'idle' | 'confirming' | 'back'>('idle');
   if (revoke.isError) {
-    return <span role="alert" className="field__error">{errorMessage(revoke.error)}</span>;
+    return (
+      <span role="alert" className="field__error">
+        {errorMessage(revoke.error)}
+      </span>
+    );
   }
   if (step !== 'confirming') {
     return (
@@ -60,7 +64,9 @@ function InvitationTable({ invitations, caption, withActions }: { invitations: I
               <th scope="row">{inv.name}</th>
               <td>{inv.email}</td>
               <td>{inv.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
-              <td>{withActions ? formatInstant(inv.expiresAt) : <Badge tone={STATUS_TONE[inv.status]}>{STATUS_LABEL[inv.status]}</Badge>}</td>
+              <td>
+                {withActions ? formatInstant(inv.expiresAt) : <Badge tone={STATUS_TONE[inv.status]}>{STATUS_LABEL[inv.status]}</Badge>}
+              </td>
               {withActions ? (
                 <td className="cell-actions">
                   <RevokeButton invitation={inv} />

@@ -57,9 +57,26 @@ export function InviteForm() {
       {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
       <div className="form-row">
         <TextField label="E-mail address" type="email" required autoComplete="off" value={email} onChange={setEmail} error={errors.email} />
-        <TextField label="Name" required autoComplete="off" value={name} onChange={setName} error={errors.name} hint="They can correct it when they sign up." maxLength={120} />
+        <TextField
+          label="Name"
+          required
+          autoComplete="off"
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          hint="They can correct it when they sign up."
+          maxLength={120}
+        />
       </div>
-      <CheckboxGroup legend="Roles" required options={ROLE_OPTIONS} value={roles} onChange={setRoles} error={errors.roles} hint="Pick every role this person will have. You can change them later." />
+      <CheckboxGroup
+        legend="Roles"
+        required
+        options={ROLE_OPTIONS}
+        value={roles}
+        onChange={setRoles}
+        error={errors.roles}
+        hint="Pick every role this person will have. You can change them later."
+      />
       <div className="form-actions">
         <Button type="submit" busy={create.isPending}>
           Send invitation

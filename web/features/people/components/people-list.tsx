@@ -40,7 +40,9 @@ export function PeopleList() {
                 <tr>
                   <th scope="row">{person.name}</th>
                   <td>{person.email}</td>
-                  <td>{person.roles.length > 0 ? person.roles.map((r) => ROLE_LABELS[r]).join(', ') : <span className="muted">No role</span>}</td>
+                  <td>
+                    {person.roles.length > 0 ? person.roles.map((r) => ROLE_LABELS[r]).join(', ') : <span className="muted">No role</span>}
+                  </td>
                   <td>{person.disabled ? <Badge tone="danger">Turned off</Badge> : <Badge tone="success">Active</Badge>}</td>
                   <td>{formatInstant(person.createdAt)}</td>
                   <td className="cell-actions">

@@ -57,8 +57,21 @@ export function PeriodForm({ initial, submitLabel, busy, error, onSubmit, resetO
 
   return (
     <form ref={formRef} className="form" onSubmit={handleSubmit} noValidate aria-label={label}>
-      {error ? <Alert tone="error" title="We couldn’t save this period.">{errorMessage(error)}</Alert> : null}
-      <TextField label="Name" required value={values.name} onChange={set('name')} error={errors.name} maxLength={100} hint="For example “2026–27” or “Spring 2027 intake”." autoComplete="off" />
+      {error ? (
+        <Alert tone="error" title="We couldn’t save this period.">
+          {errorMessage(error)}
+        </Alert>
+      ) : null}
+      <TextField
+        label="Name"
+        required
+        value={values.name}
+        onChange={set('name')}
+        error={errors.name}
+        maxLength={100}
+        hint="For example “2026–27” or “Spring 2027 intake”."
+        autoComplete="off"
+      />
       <fieldset className="fieldset" aria-describedby={ruleId}>
         <legend className="fieldset__legend">Dates</legend>
         <p className="field__hint" id={ruleId}>
@@ -66,7 +79,16 @@ export function PeriodForm({ initial, submitLabel, busy, error, onSubmit, resetO
         </p>
         <div className="form-row">
           {DATE_FIELDS.map((f) => (
-            <TextField key={f.key} label={f.label} type="date" required value={values[f.key]} onChange={set(f.key)} error={errors[f.key]} hint={f.hint} />
+            <TextField
+              key={f.key}
+              label={f.label}
+              type="date"
+              required
+              value={values[f.key]}
+              onChange={set(f.key)}
+              error={errors[f.key]}
+              hint={f.hint}
+            />
           ))}
         </div>
       </fieldset>

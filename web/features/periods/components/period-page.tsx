@@ -134,14 +134,23 @@ export function PeriodPage() {
     const notFound = isApiError(period.error) && period.error.status === 404;
     return (
       <Page title={notFound ? 'Period not found' : 'Period'} before={back}>
-        {notFound ? <p>We couldn’t find this period. It may have been created in another program.</p> : <LoadError error={period.error} what="the period" onRetry={() => void period.refetch()} />}
+        {notFound ? (
+          <p>We couldn’t find this period. It may have been created in another program.</p>
+        ) : (
+          <LoadError error={period.error} what="the period" onRetry={() => void period.refetch()} />
+        )}
       </Page>
     );
   }
 
   const p = period.data;
   return (
-    <Page title={p.name} documentTitle={`Period ${p.name}`} before={back} intro={<p className="small">Last changed {formatInstant(p.updatedAt)}.</p>}>
+    <Page
+      title={p.name}
+      documentTitle={`Period ${p.name}`}
+      before={back}
+      intro={<p className="small">Last changed {formatInstant(p.updatedAt)}.</p>}
+    >
       <Card title="Status">
         <StatusPanel period={p} />
       </Card>

@@ -70,7 +70,12 @@ export function PeriodsPage() {
   return (
     <Page
       title="Periods"
-      intro={<p>A period is one round of the program, from applications to the final survey. Each moves through draft, applications open, matching, active, evaluation and closed.</p>}
+      intro={
+        <p>
+          A period is one round of the program, from applications to the final survey. Each moves through draft, applications open,
+          matching, active, evaluation and closed.
+        </p>
+      }
     >
       <Card title="All periods">
         <PeriodList />

@@ -21,9 +21,21 @@ export function ContactsChart({ health }: { health: ProgramHealth }) {
         </figcaption>
         {weeks.length > 0 ? (
           <div className="health-chart" aria-hidden="true">
-            <ComposedChart responsive style={{ width: '100%', height: 260 }} data={data} accessibilityLayer={false} margin={{ top: 12, right: 8, bottom: 0, left: 0 }}>
+            <ComposedChart
+              responsive
+              style={{ width: '100%', height: 260 }}
+              data={data}
+              accessibilityLayer={false}
+              margin={{ top: 12, right: 8, bottom: 0, left: 0 }}
+            >
               <CartesianGrid vertical={false} stroke={colors['--border']} />
-              <XAxis dataKey="week" tickLine={false} stroke={colors['--muted']} tick={{ fill: colors['--text'], fontSize: 13 }} minTickGap={12} />
+              <XAxis
+                dataKey="week"
+                tickLine={false}
+                stroke={colors['--muted']}
+                tick={{ fill: colors['--text'], fontSize: 13 }}
+                minTickGap={12}
+              />
               <YAxis allowDecimals={false} width={36} stroke={colors['--muted']} tick={{ fill: colors['--text'], fontSize: 13 }} />
               <Tooltip
                 cursor={{ fill: colors['--border'], fillOpacity: 0.35 }}

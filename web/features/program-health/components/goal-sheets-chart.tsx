@@ -24,12 +24,26 @@ export function GoalSheetsChart({ health }: { health: ProgramHealth }) {
   return (
     <Card title="Goal sheets" className="health-card">
       <figure className="health-figure">
-        <figcaption className="health-figure__caption">Goal sheets of the active matches, by when they were first sent against the deadline.</figcaption>
+        <figcaption className="health-figure__caption">
+          Goal sheets of the active matches, by when they were first sent against the deadline.
+        </figcaption>
         {/* Hidden from screen readers: the sentence and the table below say the same. */}
         <div className="health-chart" aria-hidden="true">
-          <BarChart responsive style={{ width: '100%', height: 240 }} data={data} accessibilityLayer={false} margin={{ top: 24, right: 8, bottom: 0, left: 0 }}>
+          <BarChart
+            responsive
+            style={{ width: '100%', height: 240 }}
+            data={data}
+            accessibilityLayer={false}
+            margin={{ top: 24, right: 8, bottom: 0, left: 0 }}
+          >
             <CartesianGrid vertical={false} stroke={colors['--border']} />
-            <XAxis dataKey="label" interval={0} tickLine={false} stroke={colors['--muted']} tick={{ fill: colors['--text'], fontSize: 13 }} />
+            <XAxis
+              dataKey="label"
+              interval={0}
+              tickLine={false}
+              stroke={colors['--muted']}
+              tick={{ fill: colors['--text'], fontSize: 13 }}
+            />
             <YAxis allowDecimals={false} width={36} stroke={colors['--muted']} tick={{ fill: colors['--text'], fontSize: 13 }} />
             <Tooltip
               cursor={{ fill: colors['--border'], fillOpacity: 0.35 }}
@@ -51,40 +65,40 @@ export function GoalSheetsChart({ health }: { health: ProgramHealth }) {
             Show the numbers<span className="visually-hidden"> for goal sheets</span>
           </summary>
           <TableWrap label="Goal sheets, as numbers">
-          <table>
-            <caption className="visually-hidden">Goal sheets of the active matches</caption>
-            <thead>
-              <tr>
-                <th scope="col">Goal sheets</th>
-                <th scope="col">What it means</th>
-                <th scope="col">Matches</th>
-              </tr>
-            </thead>
-            <tbody>
-              {BARS.map((b) => (
-                <tr key={b.key}>
-                  <th scope="row">{b.label}</th>
-                  <td>{b.meaning}</td>
-                  <td>{g[b.key]}</td>
+            <table>
+              <caption className="visually-hidden">Goal sheets of the active matches</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Goal sheets</th>
+                  <th scope="col">What it means</th>
+                  <th scope="col">Matches</th>
                 </tr>
-              ))}
-              <tr>
-                <th scope="row">Acknowledged</th>
-                <td>the program office has confirmed them</td>
-                <td>{g.acknowledged}</td>
-              </tr>
-              <tr>
-                <th scope="row">Waiting for review</th>
-                <td>sent, not yet acknowledged or returned</td>
-                <td>{g.awaitingReview}</td>
-              </tr>
-              <tr>
-                <th scope="row">Returned for changes</th>
-                <td>sent back to the pair, not sent again yet</td>
-                <td>{g.returned}</td>
-              </tr>
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {BARS.map((b) => (
+                  <tr key={b.key}>
+                    <th scope="row">{b.label}</th>
+                    <td>{b.meaning}</td>
+                    <td>{g[b.key]}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">Acknowledged</th>
+                  <td>the program office has confirmed them</td>
+                  <td>{g.acknowledged}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Waiting for review</th>
+                  <td>sent, not yet acknowledged or returned</td>
+                  <td>{g.awaitingReview}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Returned for changes</th>
+                  <td>sent back to the pair, not sent again yet</td>
+                  <td>{g.returned}</td>
+                </tr>
+              </tbody>
+            </table>
           </TableWrap>
         </details>
       </figure>

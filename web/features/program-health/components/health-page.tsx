@@ -12,7 +12,8 @@ import { HealthSummary } from './health-summary.tsx';
 import { defaultPeriodId } from './health-words.ts';
 import { NeedsAttention } from './needs-attention.tsx';
 
-const INTRO = 'Which matches need a nudge, and how the period is going: goal sheets against their deadline and how often pairs keep in touch.';
+const INTRO =
+  'Which matches need a nudge, and how the period is going: goal sheets against their deadline and how often pairs keep in touch.';
 
 /** Staff: one period's health. The chosen period is in the address (?period=3), so it can be shared and reloaded. */
 export function HealthPage() {

@@ -5,21 +5,41 @@ const sheets = { onTime: 17, late: 2, overdue: 8, notYetDue: 3, awaitingReview: 
 
 describe('program health in words', () => {
   it('opens on the active period, else the latest', () => {
-    expect(defaultPeriodId([{ id: 3, status: 'applications_open' }, { id: 2, status: 'active' }, { id: 1, status: 'closed' }])).toBe(2);
-    expect(defaultPeriodId([{ id: 3, status: 'draft' }, { id: 1, status: 'closed' }])).toBe(1);
-    expect(defaultPeriodId([{ id: 3, status: 'draft' }, { id: 2, status: 'matching' }])).toBe(3);
+    expect(
+      defaultPeriodId([
+        { id: 3, status: 'applications_open' },
+        { id: 2, status: 'active' },
+        { id: 1, status: 'closed' },
+      ]),
+    ).toBe(2);
+    expect(
+      defaultPeriodId([
+        { id: 3, status: 'draft' },
+        { id: 1, status: 'closed' },
+      ]),
+    ).toBe(1);
+    expect(
+      defaultPeriodId([
+        { id: 3, status: 'draft' },
+        { id: 2, status: 'matching' },
+      ]),
+    ).toBe(3);
     expect(defaultPeriodId([])).toBeNull();
   });
 
   it('says what the goal-sheet chart shows', () => {
-    expect(goalSheetSummary({ goalSheets: sheets, totals: { activeMatches: 30, quietMatches: 0, overdueSheets: 0, needingAttention: 0 } })).toBe(
+    expect(
+      goalSheetSummary({ goalSheets: sheets, totals: { activeMatches: 30, quietMatches: 0, overdueSheets: 0, needingAttention: 0 } }),
+    ).toBe(
       'Of 30 active matches, 17 sent their goal sheet on time and 2 late; 8 are overdue and 3 are not due yet. Of the sheets sent, 9 are acknowledged, 7 are waiting for review and 3 were returned for changes.',
     );
     const none = { onTime: 0, late: 0, overdue: 0, notYetDue: 1, awaitingReview: 0, returned: 0, acknowledged: 0 };
-    expect(goalSheetSummary({ goalSheets: none, totals: { activeMatches: 1, quietMatches: 0, overdueSheets: 0, needingAttention: 0 } })).toBe(
-      'Of 1 active match, 0 sent their goal sheet on time and 0 late; 0 are overdue and 1 is not due yet.',
-    );
-    expect(goalSheetSummary({ goalSheets: none, totals: { activeMatches: 0, quietMatches: 0, overdueSheets: 0, needingAttention: 0 } })).toMatch(/no active matches/);
+    expect(
+      goalSheetSummary({ goalSheets: none, totals: { activeMatches: 1, quietMatches: 0, overdueSheets: 0, needingAttention: 0 } }),
+    ).toBe('Of 1 active match, 0 sent their goal sheet on time and 0 late; 0 are overdue and 1 is not due yet.');
+    expect(
+      goalSheetSummary({ goalSheets: none, totals: { activeMatches: 0, quietMatches: 0, overdueSheets: 0, needingAttention: 0 } }),
+    ).toMatch(/no active matches/);
   });
 
   it('says what the contacts chart shows', () => {
@@ -29,8 +49,12 @@ describe('program health in words', () => {
       { weekStart: '2026-11-02', contacts: 1, matches: 1 },
     ];
     // The week's date is in the reader's own locale.
-    expect(contactsSummary(weeks)).toMatch(/^14 contacts logged over 3 weeks\. The busiest was the week of .*2026, with 9 contacts from 6 matches\. The latest week so far: 1 contact from 1 match\.$/);
-    expect(contactsSummary([{ weekStart: '2026-10-19', contacts: 0, matches: 0 }])).toBe('No contacts have been logged in the 1 week since the first match.');
+    expect(contactsSummary(weeks)).toMatch(
+      /^14 contacts logged over 3 weeks\. The busiest was the week of .*2026, with 9 contacts from 6 matches\. The latest week so far: 1 contact from 1 match\.$/,
+    );
+    expect(contactsSummary([{ weekStart: '2026-10-19', contacts: 0, matches: 0 }])).toBe(
+      'No contacts have been logged in the 1 week since the first match.',
+    );
     expect(contactsSummary([])).toMatch(/no matches/);
   });
 

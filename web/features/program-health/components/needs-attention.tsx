@@ -29,7 +29,9 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
       {health.totals.activeMatches === 0 ? (
         <p>This period has no active matches yet. Once matches are approved, the ones that need a nudge show up here.</p>
       ) : health.matches.length === 0 ? (
-        <p>Every match is on track: no overdue goal sheets, no quiet pairs and no re-match windows closing on a pair that has hardly talked.</p>
+        <p>
+          Every match is on track: no overdue goal sheets, no quiet pairs and no re-match windows closing on a pair that has hardly talked.
+        </p>
       ) : (
         <>
           <p className="muted small">Highest risk first. Dates are in the program’s time zone.</p>
@@ -61,7 +63,9 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
                           ))}
                         </ul>
                       </td>
-                      <td className="nowrap" data-label="Last contact">{m.lastContactOn ? formatDate(m.lastContactOn) : 'None yet'}</td>
+                      <td className="nowrap" data-label="Last contact">
+                        {m.lastContactOn ? formatDate(m.lastContactOn) : 'None yet'}
+                      </td>
                       <td data-label="Act">
                         <ul className="plain-list health-actions">
                           <li>

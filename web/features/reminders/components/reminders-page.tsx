@@ -42,9 +42,7 @@ function StatusCell({ reminder }: { reminder: Reminder }) {
       <ReminderStatusBadge status={reminder.status} />
       {reminder.skipReason ? <p className="small">{reminder.skipReason}</p> : null}
       {reminder.status === 'scheduled' && reminder.attempts > 0 ? (
-        <p className="small">
-          Tried {plural(reminder.attempts, 'time', 'times')}; trying again at the time shown.
-        </p>
+        <p className="small">Tried {plural(reminder.attempts, 'time', 'times')}; trying again at the time shown.</p>
       ) : null}
       {reminder.lastError && reminder.status !== 'sent' ? <p className="small cell-details">Last error: {reminder.lastError}</p> : null}
       {reminder.status === 'cancelled' && reminder.cancelledBy ? <p className="small muted">by {reminder.cancelledBy.name}</p> : null}
@@ -75,7 +73,11 @@ function ReminderRow({ reminder, timeZone, filter }: { reminder: Reminder; timeZ
         {reminder.status === 'scheduled' ? <CancelReminderButton reminder={reminder} /> : null}
         {reminder.outboxId !== null ? (
           <Link to={`/outbox/${reminder.outboxId}`}>
-            View e-mail<span className="visually-hidden"> “{reminder.kindLabel}” to {reminder.mentee.name}</span>
+            View e-mail
+            <span className="visually-hidden">
+              {' '}
+              “{reminder.kindLabel}” to {reminder.mentee.name}
+            </span>
           </Link>
         ) : null}
         {filter !== 'scheduled' && reminder.outboxId === null ? <span className="muted">—</span> : null}
@@ -98,27 +100,34 @@ export function RemindersPage() {
       intro={
         <>
           <p>
-            Tandem e-mails both people of a match a week before their goal sheet is due, the day before, and the day after if it has not arrived; and when no
-            contact has been logged for the number of weeks set in Settings.
+            Tandem e-mails both people of a match a week before their goal sheet is due, the day before, and the day after if it has not
+            arrived; and when no contact has been logged for the number of weeks set in Settings.
           </p>
           <p>
-            Reminders go out at 9:00 in the morning in the program’s time zone{data ? ` (${data.timeZone})` : ''}, and the times below are shown in that zone.
-            Each reminder is checked again just before it goes out: if the goal sheet has arrived or a contact was logged, it is skipped. Each is sent once,
-            even when Tandem runs on several servers.
+            Reminders go out at 9:00 in the morning in the program’s time zone{data ? ` (${data.timeZone})` : ''}, and the times below are
+            shown in that zone. Each reminder is checked again just before it goes out: if the goal sheet has arrived or a contact was
+            logged, it is skipped. Each is sent once, even when Tandem runs on several servers.
           </p>
         </>
       }
     >
       <Card>
         <div className="form-row reminders-filter">
-          <SelectField label="Show" value={filter} options={FILTER_OPTIONS} onChange={(value) => setParams(value === 'scheduled' ? {} : { show: value })} />
+          <SelectField
+            label="Show"
+            value={filter}
+            options={FILTER_OPTIONS}
+            onChange={(value) => setParams(value === 'scheduled' ? {} : { show: value })}
+          />
         </div>
       </Card>
       {reminders.isPending ? <Loading label="Loading reminders…" /> : null}
       {reminders.isError ? <LoadError error={reminders.error} what="the reminders" onRetry={() => void reminders.refetch()} /> : null}
       {data && !reminders.isPlaceholderData ? (
         <p className="muted small" role="status">
-          {data.reminders.length === 0 ? EMPTY[filter] : `Showing ${plural(data.reminders.length, `${label} reminder`, `${label} reminders`)}.`}
+          {data.reminders.length === 0
+            ? EMPTY[filter]
+            : `Showing ${plural(data.reminders.length, `${label} reminder`, `${label} reminders`)}.`}
         </p>
       ) : null}
       {reminders.isPlaceholderData ? <Loading label="Loading reminders…" /> : null}
@@ -126,7 +135,8 @@ export function RemindersPage() {
         <TableWrap label={`${REMINDER_FILTER_LABELS[filter]} reminders`}>
           <table className="reminders-table table--cards" aria-busy={reminders.isPlaceholderData || undefined}>
             <caption className="visually-hidden">
-              {REMINDER_FILTER_LABELS[filter]} reminders, {filter === 'scheduled' ? 'soonest first' : 'most recent first'}; times in {timeZone}
+              {REMINDER_FILTER_LABELS[filter]} reminders, {filter === 'scheduled' ? 'soonest first' : 'most recent first'}; times in{' '}
+              {timeZone}
             </caption>
             <thead>
               <tr>

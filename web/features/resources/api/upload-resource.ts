@@ -73,7 +73,12 @@ export async function uploadResource(input: UploadInput): Promise<Resource> {
   }
   if (res.status !== 201) throw toError(res.status, res.body);
   const parsed = resourceSchema.safeParse(res.body);
-  if (!parsed.success) throw new ApiError(res.status, 'UNEXPECTED_RESPONSE', 'The server sent an answer this page did not expect. Please reload and try again.');
+  if (!parsed.success)
+    throw new ApiError(
+      res.status,
+      'UNEXPECTED_RESPONSE',
+      'The server sent an answer this page did not expect. Please reload and try again.',
+    );
   return parsed.data;
 }
 

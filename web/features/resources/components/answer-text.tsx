@@ -3,7 +3,10 @@ import { linkify } from '../../../lib/linkify.ts';
 
 /** Plain text as paragraphs (a blank line between them), with web addresses as links. */
 export function AnswerText({ text }: { text: string }) {
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <>
       {paragraphs.map((paragraph, i) => (

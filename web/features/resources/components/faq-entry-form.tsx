@@ -24,7 +24,18 @@ interface FaqEntryFormProps {
 }
 
 /** A question and its answer, for adding and for editing. */
-export function FaqEntryForm({ label, labelledBy, heading, initial = { question: '', answer: '' }, submitLabel, busy, error, onSubmit, onCancel, clearWhenSaved }: FaqEntryFormProps) {
+export function FaqEntryForm({
+  label,
+  labelledBy,
+  heading,
+  initial = { question: '', answer: '' },
+  submitLabel,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+  clearWhenSaved,
+}: FaqEntryFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [question, setQuestion] = useState(initial.question);
   const [answer, setAnswer] = useState(initial.answer);
@@ -53,7 +64,16 @@ export function FaqEntryForm({ label, labelledBy, heading, initial = { question:
       {heading}
       {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
       <TextField label="Question" required value={question} onChange={setQuestion} error={shown.question} maxLength={500} />
-      <TextareaField label="Answer" required rows={6} value={answer} onChange={setAnswer} error={shown.answer} maxLength={5000} hint="Plain text. Leave a blank line between paragraphs; web addresses become links." />
+      <TextareaField
+        label="Answer"
+        required
+        rows={6}
+        value={answer}
+        onChange={setAnswer}
+        error={shown.answer}
+        maxLength={5000}
+        hint="Plain text. Leave a blank line between paragraphs; web addresses become links."
+      />
       <div className="form-actions">
         <Button type="submit" busy={busy}>
           {submitLabel}

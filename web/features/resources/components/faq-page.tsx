@@ -56,7 +56,11 @@ function FaqEditor({ entries, onAnnounce }: { entries: FaqEntry[]; onAnnounce: (
 
   const move = (index: number, by: -1 | 1) => {
     const entry = entries[index];
-    const moved = moveItem(entries.map((e) => e.id), index, by);
+    const moved = moveItem(
+      entries.map((e) => e.id),
+      index,
+      by,
+    );
     if (!entry || !moved) return;
     reorder.mutate(moved.ids, {
       onSuccess: () => {
@@ -66,7 +70,6 @@ function FaqEditor({ entries, onAnnounce }: { entries: FaqEntry[]; onAnnounce: (
       },
     });
   };
-
 
   return (
     <>
@@ -89,10 +92,22 @@ function FaqEditor({ entries, onAnnounce }: { entries: FaqEntry[]; onAnnounce: (
                   <AnswerText text={entry.answer} />
                 </div>
                 <div className="item-row__actions">
-                  <Button id={`faq-${entry.id}-up`} variant="secondary" small disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)}>
+                  <Button
+                    id={`faq-${entry.id}-up`}
+                    variant="secondary"
+                    small
+                    disabled={index === 0 || reorder.isPending}
+                    onClick={() => move(index, -1)}
+                  >
                     Move up<span className="visually-hidden"> question: {entry.question}</span>
                   </Button>
-                  <Button id={`faq-${entry.id}-down`} variant="secondary" small disabled={index === entries.length - 1 || reorder.isPending} onClick={() => move(index, 1)}>
+                  <Button
+                    id={`faq-${entry.id}-down`}
+                    variant="secondary"
+                    small
+                    disabled={index === entries.length - 1 || reorder.isPending}
+                    onClick={() => move(index, 1)}
+                  >
                     Move down<span className="visually-hidden"> question: {entry.question}</span>
                   </Button>
                   <Button id={`faq-${entry.id}-edit`} variant="secondary" small onClick={() => setEditing(entry.id)}>

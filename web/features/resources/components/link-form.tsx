@@ -46,7 +46,17 @@ export function LinkForm({ topics }: { topics: readonly string[] }) {
       <h2 id="add-link-heading">Add a link</h2>
       {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
       {added ? <Alert tone="success">{added}</Alert> : null}
-      <TextField label="Web address" type="url" required value={url} onChange={setUrl} error={errors.url} maxLength={2000} placeholder="https://" hint="It must start with https:// or http://." />
+      <TextField
+        label="Web address"
+        type="url"
+        required
+        value={url}
+        onChange={setUrl}
+        error={errors.url}
+        maxLength={2000}
+        placeholder="https://"
+        hint="It must start with https:// or http://."
+      />
       <ResourceFields value={details} onChange={setDetails} errors={errors} kinds={LINK_KINDS} topics={topics} />
       <div className="form-actions">
         <Button type="submit" busy={create.isPending}>

@@ -35,11 +35,21 @@ export function ResourceFields({
   topics: readonly string[];
 }) {
   const topicList = useId();
-  const set = <K extends keyof ResourceDetails>(key: K) => (v: ResourceDetails[K]) => onChange({ ...value, [key]: v });
+  const set =
+    <K extends keyof ResourceDetails>(key: K) =>
+    (v: ResourceDetails[K]) =>
+      onChange({ ...value, [key]: v });
   return (
     <>
       <TextField label="Title" required value={value.title} onChange={set('title')} error={errors.title} maxLength={200} />
-      <RadioGroup legend="Kind" required options={kinds.map((k) => ({ value: k, label: RESOURCE_KIND_LABELS[k] }))} value={value.kind} onChange={set('kind')} error={errors.kind} />
+      <RadioGroup
+        legend="Kind"
+        required
+        options={kinds.map((k) => ({ value: k, label: RESOURCE_KIND_LABELS[k] }))}
+        value={value.kind}
+        onChange={set('kind')}
+        error={errors.kind}
+      />
       <SelectField
         label="Audience"
         required
@@ -64,7 +74,15 @@ export function ResourceFields({
           <option key={t} value={t} />
         ))}
       </datalist>
-      <TextareaField label="Description" rows={2} value={value.description} onChange={set('description')} error={errors.description} maxLength={2000} hint="Optional. What it covers, and who will find it useful." />
+      <TextareaField
+        label="Description"
+        rows={2}
+        value={value.description}
+        onChange={set('description')}
+        error={errors.description}
+        maxLength={2000}
+        hint="Optional. What it covers, and who will find it useful."
+      />
     </>
   );
 }

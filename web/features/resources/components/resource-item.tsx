@@ -22,7 +22,13 @@ const OPENS_IN_BROWSER = (type: string) => type.startsWith('video/') || type.sta
 function EditResource({ resource, topics, onDone }: { resource: Resource; topics: readonly string[]; onDone: () => void }) {
   const update = useUpdateResource();
   const formRef = useRef<HTMLFormElement>(null);
-  const [details, setDetails] = useState<ResourceDetails>({ title: resource.title, kind: resource.kind, audience: resource.audience, topic: resource.topic, description: resource.description });
+  const [details, setDetails] = useState<ResourceDetails>({
+    title: resource.title,
+    kind: resource.kind,
+    audience: resource.audience,
+    topic: resource.topic,
+    description: resource.description,
+  });
   const [url, setUrl] = useState(resource.url ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -43,8 +49,16 @@ function EditResource({ resource, topics, onDone }: { resource: Resource; topics
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={`Edit resource: ${resource.title}`}>
       {update.isError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
-      {resource.url !== null ? <TextField label="Web address" type="url" required value={url} onChange={setUrl} error={errors.url} maxLength={2000} /> : null}
-      <ResourceFields value={details} onChange={setDetails} errors={errors} kinds={resource.file ? UPLOAD_KINDS : LINK_KINDS} topics={topics} />
+      {resource.url !== null ? (
+        <TextField label="Web address" type="url" required value={url} onChange={setUrl} error={errors.url} maxLength={2000} />
+      ) : null}
+      <ResourceFields
+        value={details}
+        onChange={setDetails}
+        errors={errors}
+        kinds={resource.file ? UPLOAD_KINDS : LINK_KINDS}
+        topics={topics}
+      />
       <div className="form-actions">
         <Button type="submit" small busy={update.isPending}>
           Save resource

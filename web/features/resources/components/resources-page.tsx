@@ -46,7 +46,11 @@ export function ResourcesPage() {
       {resources.isError ? <LoadError error={resources.error} what="the resources" onRetry={() => void resources.refetch()} /> : null}
       {resources.data && list.length === 0 ? (
         <Card>
-          <p className="muted">{staff ? 'Nothing here yet. Add a link or upload a file below.' : 'Nothing here yet. The program office adds videos and guides as the year goes on.'}</p>
+          <p className="muted">
+            {staff
+              ? 'Nothing here yet. Add a link or upload a file below.'
+              : 'Nothing here yet. The program office adds videos and guides as the year goes on.'}
+          </p>
         </Card>
       ) : null}
       {groupByTopic(list).map((group) => (

@@ -15,9 +15,14 @@ import type { ResourceDetails } from './resource-fields.tsx';
 
 const BLANK: ResourceDetails = { title: '', kind: 'video', audience: 'everyone', topic: '', description: '' };
 // What the server keeps as its own type; anything else is stored, but only as a download.
-const ACCEPT = 'video/mp4,video/webm,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,image/png,image/jpeg,image/gif,image/webp,text/plain';
+const ACCEPT =
+  'video/mp4,video/webm,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,image/png,image/jpeg,image/gif,image/webp,text/plain';
 
-const titleFromFileName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
+const titleFromFileName = (name: string) =>
+  name
+    .replace(/\.[^.]+$/, '')
+    .replace(/[_-]+/g, ' ')
+    .trim();
 
 /** Staff upload a video or a document, with a progress bar while it goes up. */
 export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string[]; maxUploadBytes: number }) {
@@ -38,14 +43,26 @@ export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string
     // A good guess saves typing: the kind from the file's type, a title from its name.
     const kind: ResourceKind = chosen.type.startsWith('video/') ? 'video' : 'document';
     setDetails((d) => ({ ...d, kind, title: d.title || titleFromFileName(chosen.name) }));
-    setErrors((e) => ({ ...e, file: chosen.size > maxUploadBytes ? `This file is ${formatBytes(chosen.size)}; the most the program allows is ${formatBytes(maxUploadBytes)}.` : '' }));
+    setErrors((e) => ({
+      ...e,
+      file:
+        chosen.size > maxUploadBytes
+          ? `This file is ${formatBytes(chosen.size)}; the most the program allows is ${formatBytes(maxUploadBytes)}.`
+          : '',
+    }));
   };
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setDone('');
     const checked = validate(uploadFieldsInputSchema, details);
-    const fileProblem = !file ? 'Choose a file to upload.' : file.size === 0 ? 'This file is empty.' : file.size > maxUploadBytes ? `This file is larger than the ${formatBytes(maxUploadBytes)} the program allows.` : '';
+    const fileProblem = !file
+      ? 'Choose a file to upload.'
+      : file.size === 0
+        ? 'This file is empty.'
+        : file.size > maxUploadBytes
+          ? `This file is larger than the ${formatBytes(maxUploadBytes)} the program allows.`
+          : '';
     if (!checked.ok || fileProblem || !file) {
       setErrors({ ...(checked.ok ? {} : checked.errors), ...(fileProblem ? { file: fileProblem } : {}) });
       focusFirstInvalid(formRef.current);
@@ -85,7 +102,16 @@ export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string
       {cancelled ? <Alert tone="info">The upload was cancelled. Nothing was kept.</Alert> : null}
       {done ? <Alert tone="success">{done}</Alert> : null}
       <Field label="File" required error={errors.file || undefined} hint={file ? `${file.name}, ${formatBytes(file.size)}` : undefined}>
-        {(wiring) => <input {...wiring} ref={fileInput} type="file" accept={ACCEPT} disabled={upload.isPending} onChange={(e) => choose(e.target.files?.[0] ?? null)} />}
+        {(wiring) => (
+          <input
+            {...wiring}
+            ref={fileInput}
+            type="file"
+            accept={ACCEPT}
+            disabled={upload.isPending}
+            onChange={(e) => choose(e.target.files?.[0] ?? null)}
+          />
+        )}
       </Field>
       <ResourceFields value={details} onChange={setDetails} errors={errors} kinds={UPLOAD_KINDS} topics={topics} />
       {progress ? (

@@ -22,7 +22,9 @@ export function useUpdateSettings() {
     onSuccess: (settings) => {
       queryClient.setQueryData(queryKeys.settings, settings);
       // The header shows the program name from the setup status: update it at once.
-      queryClient.setQueryData<SetupStatusShape>(queryKeys.setupStatus, (old) => (old ? { ...old, programName: settings.programName } : old));
+      queryClient.setQueryData<SetupStatusShape>(queryKeys.setupStatus, (old) =>
+        old ? { ...old, programName: settings.programName } : old,
+      );
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit });
     },
   });

@@ -16,8 +16,10 @@ function checkContact(prefix: string, name: string, email: string, errors: Field
   if (name.trim() === '' && email.trim() === '') return null;
   const checked = validate(contactSchema, { name, email });
   if (checked.ok) return checked.data;
-  if (checked.errors.name) errors[`${prefix}Name`] = name.trim() === '' ? 'Add a name, or clear the e-mail address too.' : checked.errors.name;
-  if (checked.errors.email) errors[`${prefix}Email`] = email.trim() === '' ? 'Add an e-mail address, or clear the name too.' : checked.errors.email;
+  if (checked.errors.name)
+    errors[`${prefix}Name`] = name.trim() === '' ? 'Add a name, or clear the e-mail address too.' : checked.errors.name;
+  if (checked.errors.email)
+    errors[`${prefix}Email`] = email.trim() === '' ? 'Add an e-mail address, or clear the name too.' : checked.errors.email;
   return undefined;
 }
 
@@ -53,15 +55,36 @@ export function ContactsForm({ settings }: { settings: Settings }) {
         <p className="field__hint">Pairs send their goal sheets to, and ask about them, this person.</p>
         <div className="form-row">
           <TextField label="Name" value={goalName} onChange={setGoalName} error={errors.goalName} autoComplete="off" maxLength={120} />
-          <TextField label="E-mail address" type="email" value={goalEmail} onChange={setGoalEmail} error={errors.goalEmail} autoComplete="off" />
+          <TextField
+            label="E-mail address"
+            type="email"
+            value={goalEmail}
+            onChange={setGoalEmail}
+            error={errors.goalEmail}
+            autoComplete="off"
+          />
         </div>
       </fieldset>
       <fieldset className="fieldset">
         <legend className="fieldset__legend">Training questions</legend>
         <p className="field__hint">Mentors and mentees contact this person about forums, trainings and webinars.</p>
         <div className="form-row">
-          <TextField label="Name" value={trainingName} onChange={setTrainingName} error={errors.trainingName} autoComplete="off" maxLength={120} />
-          <TextField label="E-mail address" type="email" value={trainingEmail} onChange={setTrainingEmail} error={errors.trainingEmail} autoComplete="off" />
+          <TextField
+            label="Name"
+            value={trainingName}
+            onChange={setTrainingName}
+            error={errors.trainingName}
+            autoComplete="off"
+            maxLength={120}
+          />
+          <TextField
+            label="E-mail address"
+            type="email"
+            value={trainingEmail}
+            onChange={setTrainingEmail}
+            error={errors.trainingEmail}
+            autoComplete="off"
+          />
         </div>
       </fieldset>
       <p className="muted small">Leave both fields of a contact empty if you don’t want to name anyone yet.</p>

@@ -169,7 +169,13 @@ export function EligibilityQuestionsEditor({ settings }: { settings: Settings })
               hint="Ask it so it can be answered yes or no, e.g. “Are you a member of the association?”"
             />
             <div className="form-row">
-              <SelectField label="Asked of" value={row.appliesTo} options={APPLIES_TO} onChange={(v) => change(row.uid, { appliesTo: v as Row['appliesTo'] })} error={errors[`${row.uid}.appliesTo`]} />
+              <SelectField
+                label="Asked of"
+                value={row.appliesTo}
+                options={APPLIES_TO}
+                onChange={(v) => change(row.uid, { appliesTo: v as Row['appliesTo'] })}
+                error={errors[`${row.uid}.appliesTo`]}
+              />
               <SelectField
                 label="To be eligible"
                 value={row.requiredAnswer}

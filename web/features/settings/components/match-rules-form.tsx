@@ -25,7 +25,8 @@ function toNumber(value: string): number {
   return value.trim() === '' ? Number.NaN : Number(value);
 }
 
-type NumberKey = 'goalSheetDeadlineDays' | 'guaranteeWindowDays' | 'goalsPerSheetMin' | 'goalsPerSheetMax' | 'contactsPerMonth' | 'quietAfterWeeks';
+type NumberKey =
+  'goalSheetDeadlineDays' | 'guaranteeWindowDays' | 'goalsPerSheetMin' | 'goalsPerSheetMax' | 'contactsPerMonth' | 'quietAfterWeeks';
 interface NumberSpec {
   key: NumberKey;
   label: string;
@@ -37,7 +38,13 @@ interface NumberSpec {
 /** The whole-number rules, in rows as the form shows them; the bounds match the API's. */
 const NUMBER_ROWS: NumberSpec[][] = [
   [
-    { key: 'goalSheetDeadlineDays', label: 'Goal sheet due after (days)', min: 1, max: 365, hint: 'Days from the match until the pair sends in their goal sheet.' },
+    {
+      key: 'goalSheetDeadlineDays',
+      label: 'Goal sheet due after (days)',
+      min: 1,
+      max: 365,
+      hint: 'Days from the match until the pair sends in their goal sheet.',
+    },
     {
       key: 'guaranteeWindowDays',
       label: 'Re-match window (days)',
@@ -49,7 +56,13 @@ const NUMBER_ROWS: NumberSpec[][] = [
   [
     { key: 'goalsPerSheetMin', label: 'Fewest goals per sheet', min: 1, max: 10 },
     { key: 'goalsPerSheetMax', label: 'Most goals per sheet', min: 1, max: 10 },
-    { key: 'contactsPerMonth', label: 'Suggested contacts per month', min: 0, max: 31, hint: 'A friendly target, not a rule. 0 means no suggestion.' },
+    {
+      key: 'contactsPerMonth',
+      label: 'Suggested contacts per month',
+      min: 0,
+      max: 31,
+      hint: 'A friendly target, not a rule. 0 means no suggestion.',
+    },
     {
       key: 'quietAfterWeeks',
       label: 'Quiet after (weeks without a contact)',

@@ -36,8 +36,24 @@ export function ProgramDetailsForm({ settings }: { settings: Settings }) {
     <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-label="Program details">
       <SaveStatus saved={update.isSuccess} error={update.error} what="program details" />
       <div className="form-row">
-        <TextField label="Program name" required value={programName} onChange={setProgramName} error={errors.programName} maxLength={200} hint="Shown in the header of every page and in e-mails." />
-        <SelectField label="Time zone" required value={timeZone} onChange={setTimeZone} options={zones} error={errors.timeZone} hint="Program dates and deadlines are counted in this zone." />
+        <TextField
+          label="Program name"
+          required
+          value={programName}
+          onChange={setProgramName}
+          error={errors.programName}
+          maxLength={200}
+          hint="Shown in the header of every page and in e-mails."
+        />
+        <SelectField
+          label="Time zone"
+          required
+          value={timeZone}
+          onChange={setTimeZone}
+          options={zones}
+          error={errors.timeZone}
+          hint="Program dates and deadlines are counted in this zone."
+        />
       </div>
       <div className="form-actions">
         <Button type="submit" busy={update.isPending}>

@@ -44,7 +44,14 @@ function GoalEditForm({ goal, onDone }: { goal: ProgramGoal; onDone: () => void 
     <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-label={`Edit goal: ${goal.title}`}>
       {update.isError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
       <TextField label="Goal" required value={title} onChange={setTitle} error={errors.title} maxLength={200} autoFocus />
-      <TextareaField label="Description" rows={3} value={description} onChange={setDescription} error={errors.description} maxLength={1000} />
+      <TextareaField
+        label="Description"
+        rows={3}
+        value={description}
+        onChange={setDescription}
+        error={errors.description}
+        maxLength={1000}
+      />
       <div className="form-actions">
         <Button type="submit" small busy={update.isPending}>
           Save goal
@@ -87,8 +94,24 @@ function AddGoalForm({ onAdded }: { onAdded: (title: string) => void }) {
     <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-labelledby="add-goal-heading">
       <h3 id="add-goal-heading">Add a goal</h3>
       {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
-      <TextField label="Goal" required value={title} onChange={setTitle} error={errors.title} maxLength={200} hint="A short phrase, e.g. “Grow confidence in leading projects”." />
-      <TextareaField label="Description" rows={2} value={description} onChange={setDescription} error={errors.description} maxLength={1000} hint="Optional. A sentence or two that helps pairs see what this goal covers." />
+      <TextField
+        label="Goal"
+        required
+        value={title}
+        onChange={setTitle}
+        error={errors.title}
+        maxLength={200}
+        hint="A short phrase, e.g. “Grow confidence in leading projects”."
+      />
+      <TextareaField
+        label="Description"
+        rows={2}
+        value={description}
+        onChange={setDescription}
+        error={errors.description}
+        maxLength={1000}
+        hint="Optional. A sentence or two that helps pairs see what this goal covers."
+      />
       <div className="form-actions">
         <Button type="submit" busy={create.isPending}>
           Add goal
@@ -112,7 +135,11 @@ export function ProgramGoalsEditor() {
 
   const move = (index: number, by: -1 | 1) => {
     const goal = list[index];
-    const moved = moveItem(list.map((x) => x.id), index, by);
+    const moved = moveItem(
+      list.map((x) => x.id),
+      index,
+      by,
+    );
     if (!goal || !moved) return;
     reorder.mutate(moved.ids, {
       onSuccess: () => {
@@ -122,7 +149,6 @@ export function ProgramGoalsEditor() {
       },
     });
   };
-
 
   const setRetired = (goal: ProgramGoal, retired: boolean) => {
     update.mutate(
@@ -164,10 +190,22 @@ export function ProgramGoalsEditor() {
                   {goal.description ? <p className="muted">{goal.description}</p> : null}
                 </div>
                 <div className="item-row__actions">
-                  <Button id={`goal-${goal.id}-up`} variant="secondary" small disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)}>
+                  <Button
+                    id={`goal-${goal.id}-up`}
+                    variant="secondary"
+                    small
+                    disabled={index === 0 || reorder.isPending}
+                    onClick={() => move(index, -1)}
+                  >
                     Move up<span className="visually-hidden"> goal: {goal.title}</span>
                   </Button>
-                  <Button id={`goal-${goal.id}-down`} variant="secondary" small disabled={index === list.length - 1 || reorder.isPending} onClick={() => move(index, 1)}>
+                  <Button
+                    id={`goal-${goal.id}-down`}
+                    variant="secondary"
+                    small
+                    disabled={index === list.length - 1 || reorder.isPending}
+                    onClick={() => move(index, 1)}
+                  >
                     Move down<span className="visually-hidden"> goal: {goal.title}</span>
                   </Button>
                   <Button id={`goal-${goal.id}-edit`} variant="secondary" small onClick={() => setEditing(goal.id)}>

@@ -14,7 +14,11 @@ export function SettingsPage() {
   return (
     <Page
       title="Settings"
-      intro={<p>Shape the program to fit your organisation. Each section saves on its own, so you can change one thing without touching the rest.</p>}
+      intro={
+        <p>
+          Shape the program to fit your organisation. Each section saves on its own, so you can change one thing without touching the rest.
+        </p>
+      }
     >
       {settings.isPending ? <Loading label="Loading settings…" /> : null}
       {settings.isError ? <LoadError error={settings.error} what="the settings" onRetry={() => void settings.refetch()} /> : null}
@@ -25,26 +29,34 @@ export function SettingsPage() {
             <ProgramDetailsForm settings={settings.data} />
           </Card>
           <Card title="Matches and goal sheets">
-            <p className="muted">These set the rhythm of each match: when the goal sheet is due, how long a pair can ask for a new partner, and how they might stay in touch.</p>
+            <p className="muted">
+              These set the rhythm of each match: when the goal sheet is due, how long a pair can ask for a new partner, and how they might
+              stay in touch.
+            </p>
             <MatchRulesForm settings={settings.data} />
           </Card>
         </>
       ) : null}
       <Card title="Program goals">
         <p className="muted">
-          Pairs tie their own goals to these, and applicants say which ones matter to them. The order here is the order people see.
-          Retire a goal you no longer offer: it stays attached to past goal sheets but isn’t offered for new ones.
+          Pairs tie their own goals to these, and applicants say which ones matter to them. The order here is the order people see. Retire a
+          goal you no longer offer: it stays attached to past goal sheets but isn’t offered for new ones.
         </p>
         <ProgramGoalsEditor />
       </Card>
       {settings.data ? (
         <>
           <Card title="Eligibility questions">
-            <p className="muted">Applicants answer these yes-or-no questions when they apply. For each one, say who is asked and which answer, if any, a person needs to give to take part.</p>
+            <p className="muted">
+              Applicants answer these yes-or-no questions when they apply. For each one, say who is asked and which answer, if any, a person
+              needs to give to take part.
+            </p>
             <EligibilityQuestionsEditor settings={settings.data} />
           </Card>
           <Card title="Contacts">
-            <p className="muted">The people participants can write to. Their names and e-mail addresses appear in match pages and e-mails.</p>
+            <p className="muted">
+              The people participants can write to. Their names and e-mail addresses appear in match pages and e-mails.
+            </p>
             <ContactsForm settings={settings.data} />
           </Card>
         </>

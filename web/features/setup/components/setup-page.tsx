@@ -49,10 +49,19 @@ export function SetupPage() {
   return (
     <Page
       title="Set up your mentoring program"
-      intro={<p>Welcome to Tandem. This takes a minute: name your program, pick its time zone and create the first staff account. You can change the program details later in Settings.</p>}
+      intro={
+        <p>
+          Welcome to Tandem. This takes a minute: name your program, pick its time zone and create the first staff account. You can change
+          the program details later in Settings.
+        </p>
+      }
     >
       <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
-        {setup.isError ? <Alert tone="error" title="We couldn’t finish setting up.">{errorMessage(setup.error)}</Alert> : null}
+        {setup.isError ? (
+          <Alert tone="error" title="We couldn’t finish setting up.">
+            {errorMessage(setup.error)}
+          </Alert>
+        ) : null}
         <Card title="Your program">
           <div className="form">
             <TextField
@@ -79,7 +88,15 @@ export function SetupPage() {
           <div className="form">
             <p className="muted">This is the first program-office account. You can invite colleagues once you’re in.</p>
             <TextField label="Your name" required autoComplete="name" value={name} onChange={setName} error={errors.name} maxLength={120} />
-            <TextField label="E-mail address" type="email" required autoComplete="email" value={email} onChange={setEmail} error={errors.email} />
+            <TextField
+              label="E-mail address"
+              type="email"
+              required
+              autoComplete="email"
+              value={email}
+              onChange={setEmail}
+              error={errors.email}
+            />
             <TextField
               label="Password"
               type="password"
