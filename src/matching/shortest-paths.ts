@@ -3,7 +3,7 @@
  * may instead stay unmatched at a fixed cost. Pure numeric core: no validation, no scores.
  *
  * It is successive shortest augmenting paths with potentials (Crouse's rectangular variant of
- * Jonker–Volgenant, as in SciPy's linear_sum_assignment), with three changes:
+ * Jonker–Volgenant, as in SciPy's linear_sum_assignment), with four changes:
  *
  *  1. A mentor is one node with a capacity, not k copied columns. Every mentee assigned to a mentor
  *     is tight against the same column potential, so when Dijkstra reaches a full mentor it reaches
@@ -26,7 +26,19 @@
  */
 
 import type { Lists } from './candidate-lists.ts';
-import { LIST_TARGET, RANK_COLUMN, RANK_EVENT, RANK_SINK, buildCostList, heapDown, heapUp, lowerPrices, makeLists } from './candidate-lists.ts';
+import {
+  LIST_TARGET,
+  RANK_COLUMN,
+  RANK_EVENT,
+  RANK_SINK,
+  buildCostList,
+  heapDown,
+  heapUp,
+  lowerPrices,
+  makeLists,
+} from './candidate-lists.ts';
+import type { SearchHeap, SparseWork } from './search-state.ts';
+import { f64, i32, makeHeap, sparseStopsPaying } from './search-state.ts';
 
 /** colOf value for a row not yet placed. */
 const PENDING = -2;
@@ -65,7 +77,7 @@ export interface CoreSolution {
   readonly v: Float64Array;
 }
 
-/** Mutable state shared by the phases. Slots of column j are slotRow[start[j] .. start[j]+fill[j]). */
+/** One solve's problem, assignment and potentials. Slots of column j are slotRow[start[j] .. start[j]+fill[j]). */
 interface State {
   readonly n: number;
   readonly m: number;
@@ -84,11 +96,11 @@ interface State {
 }
 
 export function solveCore(problem: CoreProblem): CoreSolution {
-  const { n, m, capacity } = problem;
+  const { n, m, capacity, rowSource } = problem;
   const start = new Int32Array(m + 1);
-  for (let j = 0; j < m; j++) start[j + 1] = (start[j] as number) + (capacity[j] as number);
+  for (let j = 0; j < m; j++) start[j + 1] = i32(start, j) + i32(capacity, j);
   const rowBase = new Int32Array(n);
-  for (let r = 0; r < n; r++) rowBase[r] = (problem.rowSource === undefined ? r : (problem.rowSource[r] as number)) * m;
+  for (let r = 0; r < n; r++) rowBase[r] = (rowSource === undefined ? r : i32(rowSource, r)) * m;
   const state: State = {
     n,
     m,
@@ -98,7 +110,7 @@ export function solveCore(problem: CoreProblem): CoreSolution {
     unmatchedCost: problem.unmatchedCost,
     start,
     fill: new Int32Array(m),
-    slotRow: new Int32Array(start[m] as number),
+    slotRow: new Int32Array(i32(start, m)),
     colOf: new Int32Array(n).fill(PENDING),
     slotOf: new Int32Array(n).fill(-1),
     u: new Float64Array(n),
@@ -109,12 +121,27 @@ export function solveCore(problem: CoreProblem): CoreSolution {
   return { colOf: state.colOf, u: state.u, v: state.v };
 }
 
+function hasRoom(s: State, j: number): boolean {
+  return i32(s.fill, j) < i32(s.capacity, j);
+}
+
 function place(s: State, i: number, j: number): void {
-  const slot = (s.start[j] as number) + (s.fill[j] as number);
-  s.fill[j] = (s.fill[j] as number) + 1;
+  const slot = i32(s.start, j) + i32(s.fill, j);
+  s.fill[j] = i32(s.fill, j) + 1;
   s.slotRow[slot] = i;
   s.colOf[i] = j;
   s.slotOf[i] = slot;
+}
+
+/** Row i takes the single place of full column j; returns the row it evicts (now PENDING). */
+function evict(s: State, i: number, j: number): number {
+  const slot = i32(s.start, j);
+  const evicted = i32(s.slotRow, slot);
+  s.slotRow[slot] = i;
+  s.colOf[i] = j;
+  s.slotOf[i] = slot;
+  s.colOf[evicted] = PENDING;
+  return evicted;
 }
 
 /**
@@ -123,8 +150,7 @@ function place(s: State, i: number, j: number): void {
  * Returns the rows still pending, in ascending order.
  */
 function augmentingRowReduction(s: State): Int32Array {
-  const { n, m, cost, rowBase, capacity, fill, start, slotRow, colOf, v, unmatchedCost } = s;
-  const rowPotential = s.u;
+  const { n, m, cost, rowBase, capacity, colOf, v, u, unmatchedCost } = s;
   let queue = new Int32Array(n);
   for (let i = 0; i < n; i++) queue[i] = i;
   let queueLength = n;
@@ -136,7 +162,7 @@ function augmentingRowReduction(s: State): Int32Array {
     let nextLength = 0;
     let k = 0;
     while (k < queueLength) {
-      const i = queue[k++] as number;
+      const i = i32(queue, k++);
       if (budget-- <= 0) {
         deferred.push(i);
         continue;
@@ -147,9 +173,9 @@ function augmentingRowReduction(s: State): Int32Array {
       let j1 = -1;
       let u2 = Infinity;
       let j2 = -1;
-      const base = rowBase[i] as number;
+      const base = i32(rowBase, i);
       for (let j = 0; j < m; j++) {
-        const h = (cost[base + j] as number) - (v[j] as number);
+        const h = f64(cost, base + j) - f64(v, j);
         if (h < u2) {
           if (h < u1 || (h === u1 && j1 === -1)) {
             u2 = u1;
@@ -164,11 +190,11 @@ function augmentingRowReduction(s: State): Int32Array {
       }
       if (j1 === -1) {
         colOf[i] = UNMATCHED;
-        rowPotential[i] = unmatchedCost;
+        u[i] = unmatchedCost;
         continue;
       }
-      if ((fill[j1] as number) < (capacity[j1] as number)) {
-        if (capacity[j1] === 1 && u1 < u2) v[j1] = (v[j1] as number) - (u2 - u1);
+      if (hasRoom(s, j1)) {
+        if (capacity[j1] === 1 && u1 < u2) v[j1] = f64(v, j1) - (u2 - u1);
         place(s, i, j1);
         continue;
       }
@@ -179,30 +205,18 @@ function augmentingRowReduction(s: State): Int32Array {
       }
       if (u1 < u2) {
         // Outbid the current holder of j1 and re-process it immediately.
-        v[j1] = (v[j1] as number) - (u2 - u1);
-        const slot = start[j1] as number;
-        const evicted = slotRow[slot] as number;
-        slotRow[slot] = i;
-        colOf[i] = j1;
-        s.slotOf[i] = slot;
-        colOf[evicted] = PENDING;
-        queue[--k] = evicted;
+        v[j1] = f64(v, j1) - (u2 - u1);
+        queue[--k] = evict(s, i, j1);
         continue;
       }
       // A tie: take the second choice instead, without a price change.
       if (j2 === -1) {
         colOf[i] = UNMATCHED;
-        rowPotential[i] = unmatchedCost;
-      } else if ((fill[j2] as number) < (capacity[j2] as number)) {
+        u[i] = unmatchedCost;
+      } else if (hasRoom(s, j2)) {
         place(s, i, j2);
       } else if (capacity[j2] === 1) {
-        const slot = start[j2] as number;
-        const evicted = slotRow[slot] as number;
-        slotRow[slot] = i;
-        colOf[i] = j2;
-        s.slotOf[i] = slot;
-        colOf[evicted] = PENDING;
-        next[nextLength++] = evicted;
+        next[nextLength++] = evict(s, i, j2);
       } else {
         deferred.push(i);
       }
@@ -210,13 +224,13 @@ function augmentingRowReduction(s: State): Int32Array {
     queue = next;
     queueLength = nextLength;
   }
-  for (let k = 0; k < queueLength; k++) deferred.push(queue[k] as number);
+  for (let k = 0; k < queueLength; k++) deferred.push(i32(queue, k));
 
   // Potentials of placed rows follow from tightness on their pair.
   for (let i = 0; i < n; i++) {
-    const j = colOf[i] as number;
-    if (j >= 0) rowPotential[i] = (cost[(rowBase[i] as number) + j] as number) - (v[j] as number);
-    else if (j === PENDING) rowPotential[i] = 0;
+    const j = i32(colOf, i);
+    if (j >= 0) u[i] = f64(cost, i32(rowBase, i) + j) - f64(v, j);
+    else if (j === PENDING) u[i] = 0;
   }
   const pending = Int32Array.from(deferred);
   pending.sort();
@@ -224,25 +238,15 @@ function augmentingRowReduction(s: State): Int32Array {
 }
 
 /**
- * Switch to dense searches for the rest of the phase once the sparse ones have needed more
- * full-row passes (list rebuilds and full relaxations at events) than this share of the columns
- * they scanned, counted after at least SPARSE_MIN_PASSES passes: the lists then do not hold the
- * searches, and a dense search costs one pass per scanned row without the heap. Work counts, not
- * time: deterministic.
+ * The Dijkstra phase's state, allocated once per solve, and the current search's result. Heap keys:
+ * columns at 0..m-1, row r's event at m + r (`heap.key` doubles as the dense searches' distances).
  */
-const SPARSE_MAX_PASS_SHARE = 0.5;
-const SPARSE_MIN_PASSES = 64;
-
-/** The Dijkstra phase's arrays, allocated once. Column keys at 0..m-1, row r's event at m + r. */
-interface Search {
+interface Search extends SparseWork {
   readonly s: State;
   readonly lists: Lists;
   /** Per row: its list (its cost row, shared by the places of one mentor when transposed). */
   readonly listOf: Int32Array;
-  readonly key: Float64Array;
-  readonly rank: Uint8Array;
-  readonly heap: Int32Array;
-  readonly pos: Int32Array;
+  readonly heap: SearchHeap;
   readonly pathRow: Int32Array;
   /** Search number in which a column got a key / was popped. */
   readonly seen: Int32Array;
@@ -253,18 +257,16 @@ interface Search {
   readonly scannedCols: Int32Array;
   /** Dense searches: the columns not yet scanned. */
   readonly remaining: Int32Array;
-  /** Heap size (handed to and from rowEvent), and the sparse searches' work so far: full-row passes, columns popped. */
-  readonly counters: Int32Array;
-}
-
-/** How a search ended: the column with room it reached (>= 0), or the row to leave unmatched. */
-interface SearchEnd {
+  /** The current search's number (1, 2, ...), marks `seen` and `done`. */
+  id: number;
+  /** How it ended: the column with room it reached (>= 0), or -1 and the row to leave unmatched. */
   sink: number;
   unmatchedRow: number;
   /** Distance of the best "unmatched" option so far (during the search). */
   unmatchedBest: number;
   numScannedRows: number;
   numScannedCols: number;
+  /** The search's final distance. */
   minVal: number;
 }
 
@@ -280,17 +282,14 @@ function shortestPathPhase(
   listTarget: number,
   denseFromStart: boolean,
 ): void {
-  const { n, m, cost, rowBase, fill, start, slotRow, colOf, slotOf, u, v } = s;
+  const { n, m, cost, rowBase, u, v } = s;
   const listOf = new Int32Array(n);
-  for (let r = 0; r < n; r++) listOf[r] = (rowBase[r] as number) / m;
+  for (let r = 0; r < n; r++) listOf[r] = i32(rowBase, r) / m;
   const search: Search = {
     s,
     lists: makeLists(m === 0 ? 0 : cost.length / m, m, listTarget),
     listOf,
-    key: new Float64Array(m + n),
-    rank: new Uint8Array(m + n),
-    heap: new Int32Array(m + n),
-    pos: new Int32Array(m + n),
+    heap: makeHeap(m + n),
     pathRow: new Int32Array(m),
     seen: new Int32Array(m),
     done: new Int32Array(m),
@@ -298,81 +297,125 @@ function shortestPathPhase(
     scannedRows: new Int32Array(n),
     scannedCols: new Int32Array(m),
     remaining: new Int32Array(m),
-    counters: new Int32Array(3),
+    fullPasses: 0,
+    popped: 0,
+    id: 0,
+    sink: -1,
+    unmatchedRow: -1,
+    unmatchedBest: Infinity,
+    numScannedRows: 0,
+    numScannedCols: 0,
+    minVal: 0,
   };
-  const { key, pathRow, rowDist, scannedRows, scannedCols, counters } = search;
-  const end: SearchEnd = { sink: -1, unmatchedRow: -1, unmatchedBest: Infinity, numScannedRows: 0, numScannedCols: 0, minVal: 0 };
+  const { rowDist, scannedRows } = search;
   let dense = denseFromStart || m === 0;
   const total = pending.length;
   const progressStep = Math.max(1, Math.floor(total / 100));
 
   for (let p = 0; p < total; p++) {
     if (onProgress !== undefined && p % progressStep === 0) onProgress(p / total);
-    const cur = pending[p] as number;
-    if (dense) denseSearch(search, cur, end);
-    else sparseSearch(search, cur, p + 1, end);
-    const passes = counters[1] as number;
-    if (!dense && passes >= SPARSE_MIN_PASSES && passes > SPARSE_MAX_PASS_SHARE * (counters[2] as number)) dense = true;
-    const { sink, numScannedRows, numScannedCols, minVal } = end;
+    const cur = i32(pending, p);
+    search.id = p + 1;
+    if (dense) denseSearch(search, cur);
+    else sparseSearch(search, cur);
+    if (!dense && sparseStopsPaying(search)) dense = true;
+    const { numScannedRows, minVal } = search;
 
     // Update potentials so reduced costs stay >= 0 and the new path is tight (prices never rise:
     // a rounding error is clamped, which the candidate lists rely on).
     for (let t = 0; t < numScannedRows; t++) {
-      const r = scannedRows[t] as number;
-      u[r] = (u[r] as number) + minVal - (rowDist[r] as number);
+      const r = i32(scannedRows, t);
+      u[r] = f64(u, r) + minVal - f64(rowDist, r);
     }
-    lowerPrices(v, key, scannedCols, numScannedCols, minVal);
-
-    // Augment: walk back from the sink, shifting each row into the place its successor left.
-    let j: number;
-    let slot: number;
-    if (sink >= 0) {
-      j = sink;
-      slot = (start[j] as number) + (fill[j] as number);
-      fill[j] = (fill[j] as number) + 1;
-    } else {
-      const r = end.unmatchedRow;
-      if (r === cur) {
-        colOf[cur] = UNMATCHED;
-        continue;
-      }
-      j = colOf[r] as number;
-      slot = slotOf[r] as number;
-      colOf[r] = UNMATCHED;
-      slotOf[r] = -1;
-    }
-    for (;;) {
-      const i = pathRow[j] as number;
-      const prevCol = colOf[i] as number;
-      const prevSlot = slotOf[i] as number;
-      colOf[i] = j;
-      slotOf[i] = slot;
-      slotRow[slot] = i;
-      if (i === cur) break;
-      j = prevCol;
-      slot = prevSlot;
-    }
+    lowerPrices(v, search.heap.key, search.scannedCols, search.numScannedCols, minVal);
+    augmentPath(search, cur);
   }
   if (onProgress !== undefined) onProgress(1);
 }
 
 /**
- * One sparse search from the pending row `cur` (search number `search`). Row r reached at distance
- * minVal reaches column k at minVal - u[r] + h_rk (h = cost - v) and "unmatched" at
- * minVal - u[r] + unmatchedCost. Columns pop in distance order, one with room first among equals;
- * staying unmatched wins only when strictly closer than anything left (ties go to matching more).
- * Beyond the first row every reduced cost is >= 0, so a column with room relaxed to the current
- * distance ends the search at once.
+ * Walks back from where the search from row `cur` ended (a column with room, or the row left
+ * unmatched), shifting each row of the path into the place its successor left.
  */
-function sparseSearch(search: Search, cur: number, number: number, end: SearchEnd): void {
-  const { s, lists, listOf, key, rank, heap, pos, done, scannedCols, counters } = search;
-  const { m, cost, rowBase, capacity, fill, start, slotRow, v } = s;
+function augmentPath(search: Search, cur: number): void {
+  const { s, pathRow } = search;
+  const { start, fill, slotRow, colOf, slotOf } = s;
+  let j: number;
+  let slot: number;
+  if (search.sink >= 0) {
+    j = search.sink;
+    slot = i32(start, j) + i32(fill, j);
+    fill[j] = i32(fill, j) + 1;
+  } else {
+    const r = search.unmatchedRow;
+    if (r === cur) {
+      colOf[cur] = UNMATCHED;
+      return;
+    }
+    j = i32(colOf, r);
+    slot = i32(slotOf, r);
+    colOf[r] = UNMATCHED;
+    slotOf[r] = -1;
+  }
+  for (;;) {
+    const i = i32(pathRow, j);
+    const prevCol = i32(colOf, i);
+    const prevSlot = i32(slotOf, i);
+    colOf[i] = j;
+    slotOf[i] = slot;
+    slotRow[slot] = i;
+    if (i === cur) break;
+    j = prevCol;
+    slot = prevSlot;
+  }
+}
+
+/** Resets the current search's result fields. */
+function startSearch(search: Search): void {
+  search.unmatchedBest = Infinity;
+  search.unmatchedRow = -1;
+  search.numScannedRows = 0;
+  search.numScannedCols = 0;
+  search.sink = -1;
+}
+
+/**
+ * Scans row r at distance minVal: records it, offers its "unmatched" option (minVal - u[r] +
+ * unmatchedCost); returns minVal - u[r], its distance offset to the columns.
+ */
+function enterRow(search: Search, r: number, minVal: number): number {
+  const { u, unmatchedCost } = search.s;
+  search.rowDist[r] = minVal;
+  search.scannedRows[search.numScannedRows++] = r;
+  const hr = minVal - f64(u, r);
+  const viaUnmatched = hr + unmatchedCost;
+  if (viaUnmatched < search.unmatchedBest) {
+    search.unmatchedBest = viaUnmatched;
+    search.unmatchedRow = r;
+  }
+  return hr;
+}
+
+/**
+ * One sparse search from the pending row `cur`. Row r reached at distance minVal reaches column k
+ * at minVal - u[r] + h_rk (h = cost - v) and "unmatched" at minVal - u[r] + unmatchedCost. Columns
+ * pop in distance order, one with room first among equals; staying unmatched wins only when
+ * strictly closer than anything left (ties go to matching more). Beyond the first row every
+ * reduced cost is >= 0, so a column with room relaxed to the current distance ends the search at
+ * once.
+ *
+ * Kept apart from dense-square.ts's sparseSearch: here a popped column hands on all of its
+ * mentees (a slot range, not one row), and "unmatched" competes with every pop.
+ */
+function sparseSearch(search: Search, cur: number): void {
+  const { s, lists, listOf, heap, done, scannedCols } = search;
+  const { m, cost, rowBase, start, fill, slotRow, v } = s;
   const { len, bound } = lists;
-  let size = 0;
-  let numScannedCols = 0;
+  const id = search.id;
   let minVal = 0;
   let sink = -1;
-  startSearch(end);
+  startSearch(search);
+  heap.size = 0;
   // Rows to scan at distance minVal: [cur] first, then the mentees of the last column popped.
   let firstSlot = 0;
   let lastSlot = 0;
@@ -382,44 +425,41 @@ function sparseSearch(search: Search, cur: number, number: number, end: SearchEn
     const count = single >= 0 ? 1 : lastSlot - firstSlot;
     for (let t = 0; t < count; t++) {
       const r = single >= 0 ? single : (slotRow[firstSlot + t] as number);
-      const hr = enterRow(search, end, r, minVal);
+      const hr = enterRow(search, r, minVal);
       const li = listOf[r] as number;
-      const base = rowBase[r] as number;
-      if ((len[li] as number) < 0) buildCostList(lists, li, m, cost, base, v);
-      counters[0] = size;
-      sink = relaxRow(search, r, li, base, hr, frontier, false, number);
-      size = counters[0] as number;
+      if ((len[li] as number) < 0) buildCostList(lists, li, m, cost, rowBase[r] as number, v);
+      sink = relaxRow(search, r, hr, frontier, false);
       if (sink >= 0) break scan;
-      if ((bound[li] as number) !== Infinity) {
-        key[m + r] = hr + (bound[li] as number);
-        rank[m + r] = RANK_EVENT;
-        heapUp(heap, pos, key, rank, size++, m + r);
+      const rowBound = bound[li] as number;
+      if (rowBound !== Infinity) {
+        heap.key[m + r] = hr + rowBound;
+        heap.rank[m + r] = RANK_EVENT;
+        heapUp(heap.items, heap.pos, heap.key, heap.rank, heap.size++, m + r);
       }
     }
     // Next: the closest column (handling the events that come first), or unmatched.
     for (;;) {
-      if (size === 0 || end.unmatchedBest < (key[heap[0] as number] as number)) {
-        minVal = end.unmatchedBest;
+      if (heap.size === 0 || search.unmatchedBest < (heap.key[heap.items[0] as number] as number)) {
+        minVal = search.unmatchedBest;
         break scan;
       }
-      const x = heap[0] as number;
-      if (--size > 0) heapDown(heap, pos, key, rank, size, heap[size] as number);
+      const x = heap.items[0] as number;
+      if (--heap.size > 0) heapDown(heap.items, heap.pos, heap.key, heap.rank, heap.size, heap.items[heap.size] as number);
+      const at = heap.key[x] as number;
       if (x >= m) {
-        counters[0] = size;
-        sink = rowEvent(search, x - m, key[x] as number, number);
-        size = counters[0] as number;
+        sink = rowEvent(search, x - m, at);
         if (sink >= 0) {
-          minVal = key[x] as number;
+          minVal = at;
           break scan;
         }
         continue;
       }
-      counters[2] = (counters[2] as number) + 1;
-      done[x] = number;
-      scannedCols[numScannedCols++] = x;
-      minVal = key[x] as number;
+      search.popped++;
+      done[x] = id;
+      scannedCols[search.numScannedCols++] = x;
+      minVal = at;
       frontier = minVal;
-      if ((fill[x] as number) < (capacity[x] as number)) {
+      if (hasRoom(s, x)) {
         sink = x;
         break scan;
       }
@@ -429,37 +469,12 @@ function sparseSearch(search: Search, cur: number, number: number, end: SearchEn
       break;
     }
   }
-  if (sink >= 0 && done[sink] !== number) {
-    done[sink] = number;
-    scannedCols[numScannedCols++] = sink;
+  if (sink >= 0 && done[sink] !== id) {
+    done[sink] = id;
+    scannedCols[search.numScannedCols++] = sink;
   }
-  end.sink = sink;
-  end.numScannedCols = numScannedCols;
-  end.minVal = minVal;
-}
-
-/** Resets the per-search fields of `end`. */
-function startSearch(end: SearchEnd): void {
-  end.unmatchedBest = Infinity;
-  end.unmatchedRow = -1;
-  end.numScannedRows = 0;
-}
-
-/**
- * Scans row r at distance minVal: records it, offers its "unmatched" option (minVal - u[r] +
- * unmatchedCost); returns minVal - u[r], its distance offset to the columns.
- */
-function enterRow(search: Search, end: SearchEnd, r: number, minVal: number): number {
-  const { u, unmatchedCost } = search.s;
-  search.rowDist[r] = minVal;
-  search.scannedRows[end.numScannedRows++] = r;
-  const hr = minVal - (u[r] as number);
-  const viaUnmatched = hr + unmatchedCost;
-  if (viaUnmatched < end.unmatchedBest) {
-    end.unmatchedBest = viaUnmatched;
-    end.unmatchedRow = r;
-  }
-  return hr;
+  search.sink = sink;
+  search.minVal = minVal;
 }
 
 /**
@@ -469,68 +484,79 @@ function enterRow(search: Search, end: SearchEnd, r: number, minVal: number): nu
  * and re-schedules the event at the new bound, or, if that does not move past `at`, relaxes every
  * column from r. Returns a column with room relaxed to `at` (the search ends there), else -1.
  */
-function rowEvent(search: Search, r: number, at: number, number: number): number {
-  const { s, lists, listOf, key, rank, heap, pos, rowDist, counters } = search;
+function rowEvent(search: Search, r: number, at: number): number {
+  const { s, lists, heap } = search;
   const { m, cost, rowBase, u, v } = s;
-  const li = listOf[r] as number;
-  const base = rowBase[r] as number;
-  const hr = (rowDist[r] as number) - (u[r] as number);
+  const li = search.listOf[r] as number;
+  const hr = (search.rowDist[r] as number) - (u[r] as number);
   if (!(hr + (lists.bound[li] as number) > at)) {
-    buildCostList(lists, li, m, cost, base, v);
-    counters[1] = (counters[1] as number) + 1;
+    buildCostList(lists, li, m, cost, rowBase[r] as number, v);
+    search.fullPasses++;
   }
   const next = hr + (lists.bound[li] as number);
   const all = !(next > at);
-  if (all) counters[1] = (counters[1] as number) + 1;
-  const sink = relaxRow(search, r, li, base, hr, at, all, number);
+  if (all) search.fullPasses++;
+  const sink = relaxRow(search, r, hr, at, all);
   if (sink >= 0) return sink;
   if (!all && next !== Infinity) {
-    let size = counters[0] as number;
-    key[m + r] = next;
-    heapUp(heap, pos, key, rank, size++, m + r);
-    counters[0] = size;
+    heap.key[m + r] = next;
+    heapUp(heap.items, heap.pos, heap.key, heap.rank, heap.size++, m + r);
   }
   return -1;
 }
 
 /**
- * Relaxes from scanned row r (distance to column k = hr + h_rk) its list `li`, or every column when
- * `all`; the heap size comes and goes in counters[0]. Returns a column with room relaxed to `at` or
- * less (the search ends there), else -1. Same loop as dense-square.ts's relaxRow but with this
- * solver's h (cost - v) and room test (fill < capacity); kept apart so each stays monomorphic.
+ * Relaxes from scanned row r (distance to column k = hr + h_rk, hr = rowDist[r] - u[r]) its list,
+ * or every column when `all`. Returns a column with room relaxed to `at` or less (the search ends
+ * there), else -1.
+ *
+ * Same loop as dense-square.ts's relaxRow but with this solver's h (cost - v) and room test
+ * (fill < capacity); kept apart so that each stays monomorphic (a shared loop would need the h
+ * and the room test passed in, called per column). hr is passed in (the callers have it) to keep
+ * this function under V8's inlining size limit (see `search-state.ts`).
  */
-function relaxRow(search: Search, r: number, li: number, base: number, hr: number, at: number, all: boolean, number: number): number {
-  const { s, lists, key, rank, heap, pos, pathRow, seen, done, counters } = search;
+function relaxRow(search: Search, r: number, hr: number, at: number, all: boolean): number {
+  const { s, lists, heap, pathRow, seen, done } = search;
   const { m, cost, capacity, fill, v } = s;
-  let size = counters[0] as number;
+  // The heap's arrays and size in locals (and heapUp called directly) in this hot loop; the size
+  // goes back at the end (not on an early return: the search ends there and drops the heap).
+  const { key, rank, items, pos } = heap;
+  let size = heap.size;
+  const id = search.id;
+  const li = search.listOf[r] as number;
+  const base = s.rowBase[r] as number;
   const lb = li * lists.capacity;
   const count = all ? m : (lists.len[li] as number);
   const cols = lists.cols;
   for (let t = 0; t < count; t++) {
     const k = all ? t : (cols[lb + t] as number);
-    if (done[k] === number) continue;
+    if (done[k] === id) continue;
     const h = (cost[base + k] as number) - (v[k] as number);
     if (!(h < Infinity)) continue;
     const d = hr + h;
-    if (seen[k] !== number) {
-      seen[k] = number;
+    if (seen[k] !== id) {
+      seen[k] = id;
       key[k] = d;
       pathRow[k] = r;
       if ((fill[k] as number) < (capacity[k] as number)) {
-        if (d <= at) return k;
+        if (d <= at) {
+          return k;
+        }
         rank[k] = RANK_SINK;
       } else {
         rank[k] = RANK_COLUMN;
       }
-      heapUp(heap, pos, key, rank, size++, k);
+      heapUp(items, pos, key, rank, size++, k);
     } else if (d < (key[k] as number)) {
       key[k] = d;
       pathRow[k] = r;
-      if (d <= at && (fill[k] as number) < (capacity[k] as number)) return k;
-      heapUp(heap, pos, key, rank, pos[k] as number, k);
+      if (d <= at && (fill[k] as number) < (capacity[k] as number)) {
+        return k;
+      }
+      heapUp(items, pos, key, rank, pos[k] as number, k);
     }
   }
-  counters[0] = size;
+  heap.size = size;
   return -1;
 }
 
@@ -538,87 +564,118 @@ function relaxRow(search: Search, r: number, li: number, base: number, hr: numbe
  * One dense search from the pending row `cur` (Crouse's loop): every scanned row relaxes all
  * remaining columns, and the last row at a distance also finds the next closest column in the
  * same sweep, preferring one with room among equals.
+ *
+ * Kept apart from dense-square.ts's denseSearch: here several rows (a mentor's mentees) are scanned
+ * at one distance, a column may have no room at capacity 0, and "unmatched" competes.
  */
-function denseSearch(search: Search, cur: number, end: SearchEnd): void {
-  const { s, key: dist, pathRow, remaining, scannedCols } = search;
-  const { m, cost, rowBase, capacity, fill, start, slotRow, v } = s;
+function denseSearch(search: Search, cur: number): void {
+  const { s, heap, remaining, scannedCols } = search;
+  const { m, start, fill, slotRow } = s;
+  const dist = heap.key;
   dist.fill(Infinity, 0, m);
   for (let j = 0; j < m; j++) remaining[j] = j;
   let numRemaining = m;
-  let numScannedCols = 0;
   let minVal = 0;
   let sink = -1;
-  startSearch(end);
+  startSearch(search);
   // Rows to scan at distance minVal: either [cur] or the mentees of the last column reached.
   let firstSlot = 0;
   let lastSlot = 0;
   let single = cur;
 
   for (;;) {
-    let lowest = Infinity;
     let index = -1;
     const count = single >= 0 ? 1 : lastSlot - firstSlot;
-    for (let t = 0; t < count; t++) {
-      const r = single >= 0 ? single : (slotRow[firstSlot + t] as number);
-      const h = enterRow(search, end, r, minVal);
-      const base = rowBase[r] as number;
-      if (t < count - 1) {
-        for (let it = 0; it < numRemaining; it++) {
-          const j = remaining[it] as number;
-          const d = h + (cost[base + j] as number) - (v[j] as number);
-          if (d < (dist[j] as number)) {
-            dist[j] = d;
-            pathRow[j] = r;
-          }
-        }
-      } else {
-        // Last row at this distance: relax and find the closest column in the same sweep.
-        // Among equally close columns prefer one with room left, which ends the search.
-        for (let it = 0; it < numRemaining; it++) {
-          const j = remaining[it] as number;
-          let d = dist[j] as number;
-          const dNew = h + (cost[base + j] as number) - (v[j] as number);
-          if (dNew < d) {
-            dist[j] = dNew;
-            pathRow[j] = r;
-            d = dNew;
-          }
-          if (d < lowest || (d === lowest && (fill[j] as number) < (capacity[j] as number))) {
-            lowest = d;
-            index = it;
-          }
-        }
-      }
-    }
-    if (count === 0) {
+    for (let t = 0; t < count - 1; t++) relaxAll(search, i32(slotRow, firstSlot + t), minVal, numRemaining);
+    if (count > 0) {
+      // Last row at this distance: relax and find the closest column in the same sweep.
+      index = relaxAllAndFindClosest(search, single >= 0 ? single : i32(slotRow, lastSlot - 1), minVal, numRemaining);
+    } else {
       // A column with capacity 0 reached: nothing to scan, just pick the next closest.
-      for (let it = 0; it < numRemaining; it++) {
-        const j = remaining[it] as number;
-        const d = dist[j] as number;
-        if (d < lowest || (d === lowest && (fill[j] as number) < (capacity[j] as number))) {
-          lowest = d;
-          index = it;
-        }
-      }
+      index = findClosest(search, numRemaining);
     }
+    const lowest = index < 0 ? Infinity : f64(dist, i32(remaining, index));
     // Staying unmatched wins only when strictly cheaper: ties go to matching more people.
-    if (end.unmatchedBest < lowest || index < 0) {
-      minVal = end.unmatchedBest;
+    if (search.unmatchedBest < lowest || index < 0) {
+      minVal = search.unmatchedBest;
       break;
     }
-    const j = remaining[index] as number;
-    remaining[index] = remaining[--numRemaining] as number;
-    scannedCols[numScannedCols++] = j;
+    const j = i32(remaining, index);
+    remaining[index] = i32(remaining, --numRemaining);
+    scannedCols[search.numScannedCols++] = j;
     minVal = lowest;
-    if ((fill[j] as number) < (capacity[j] as number)) {
+    if (hasRoom(s, j)) {
       sink = j;
       break;
     }
     single = -1;
-    firstSlot = start[j] as number;
-    lastSlot = firstSlot + (fill[j] as number);
+    firstSlot = i32(start, j);
+    lastSlot = firstSlot + i32(fill, j);
   }
-  end.sink = sink;
-  end.numScannedCols = numScannedCols;
-  end.minVal = minVal;
+  search.sink = sink;
+  search.minVal = minVal;
+}
+
+/** Dense search: scans row r at distance minVal and relaxes every remaining column from it. */
+function relaxAll(search: Search, r: number, minVal: number, numRemaining: number): void {
+  const { s, heap, pathRow, remaining } = search;
+  const { cost, v } = s;
+  const dist = heap.key;
+  const h = enterRow(search, r, minVal);
+  const base = i32(s.rowBase, r);
+  for (let it = 0; it < numRemaining; it++) {
+    const j = i32(remaining, it);
+    const d = h + f64(cost, base + j) - f64(v, j);
+    if (d < f64(dist, j)) {
+      dist[j] = d;
+      pathRow[j] = r;
+    }
+  }
+}
+
+/**
+ * Dense search: as relaxAll, and in the same sweep finds the closest remaining column (its index
+ * in `remaining`, -1 if none is reachable), preferring one with room among equally close ones.
+ */
+function relaxAllAndFindClosest(search: Search, r: number, minVal: number, numRemaining: number): number {
+  const { s, heap, pathRow, remaining } = search;
+  const { cost, capacity, fill, v } = s;
+  const dist = heap.key;
+  const h = enterRow(search, r, minVal);
+  const base = i32(s.rowBase, r);
+  let lowest = Infinity;
+  let index = -1;
+  for (let it = 0; it < numRemaining; it++) {
+    const j = i32(remaining, it);
+    let d = f64(dist, j);
+    const dNew = h + f64(cost, base + j) - f64(v, j);
+    if (dNew < d) {
+      dist[j] = dNew;
+      pathRow[j] = r;
+      d = dNew;
+    }
+    if (d < lowest || (d === lowest && i32(fill, j) < i32(capacity, j))) {
+      lowest = d;
+      index = it;
+    }
+  }
+  return index;
+}
+
+/** Dense search: the index in `remaining` of the closest column (one with room among equals), or -1. */
+function findClosest(search: Search, numRemaining: number): number {
+  const { s, heap, remaining } = search;
+  const { capacity, fill } = s;
+  const dist = heap.key;
+  let lowest = Infinity;
+  let index = -1;
+  for (let it = 0; it < numRemaining; it++) {
+    const j = i32(remaining, it);
+    const d = f64(dist, j);
+    if (d < lowest || (d === lowest && i32(fill, j) < i32(capacity, j))) {
+      lowest = d;
+      index = it;
+    }
+  }
+  return index;
 }
