@@ -2,10 +2,11 @@ import type { Executor } from '../../db/executor.ts';
 import type { Deps } from '../../deps.ts';
 import { NotFoundError, RuleViolationError } from '../../errors.ts';
 import type { CreateActivity, UpdateActivity } from '../../shared/api/activities.ts';
-import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { hasRole } from '../accounts/actor.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditedChange } from '../audit/audit.service.ts';
+import { nextPosition, reorderList, retiredAtFor } from '../programs/curated-lists.ts';
+import type { OrderedList } from '../programs/curated-lists.ts';
 import { listGoals } from '../programs/program.service.ts';
 import { findActivity, insertActivity, listActivities, setActivityPosition, updateActivity } from './activities.store.ts';
 import type { ActivityRecord } from './activities.store.ts';
@@ -38,22 +39,16 @@ async function checkedGoalIds(db: Executor, ids: readonly number[], keep: readon
   return goals.filter((g) => wanted.has(g.id)).map((g) => g.id);
 }
 
-export async function addActivity(deps: Deps, actor: Actor, input: CreateActivity): Promise<ActivityRecord[]> {
-  return deps.db.transaction().execute(async (trx) => {
+const ALL = { includeRetired: true };
+const listAll = (db: Executor) => listActivities(db, ALL);
+
+export function addActivity(deps: Deps, actor: Actor, input: CreateActivity): Promise<ActivityRecord[]> {
+  return auditedChange(deps, actor, async (trx, at, audit) => {
     const programGoalIds = await checkedGoalIds(trx, input.programGoalIds);
-    const all = await listActivities(trx, { includeRetired: true });
-    const at = toInstant(deps.clock.now());
-    const position = Math.max(0, ...all.map((a) => a.position)) + 1;
+    const position = nextPosition(await listAll(trx));
     const id = await insertActivity(trx, { title: input.title, description: input.description, programGoalIds, position, at });
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: 'activity.added',
-      entityType: 'activity',
-      entityId: id,
-      details: { title: input.title },
-      at,
-    });
-    return listActivities(trx, { includeRetired: true });
+    await audit({ action: 'activity.added', entityType: 'activity', entityId: id, details: { title: input.title } });
+    return listAll(trx);
   });
 }
 
@@ -61,46 +56,28 @@ export async function addActivity(deps: Deps, actor: Actor, input: CreateActivit
  * Edits an activity's wording or goals, or retires / restores it. There is no delete: contacts
  * point at activities, and a retired one simply stops being offered.
  */
-export async function changeActivity(deps: Deps, actor: Actor, id: number, patch: UpdateActivity): Promise<ActivityRecord[]> {
-  return deps.db.transaction().execute(async (trx) => {
+export function changeActivity(deps: Deps, actor: Actor, id: number, patch: UpdateActivity): Promise<ActivityRecord[]> {
+  return auditedChange(deps, actor, async (trx, at, audit) => {
     const current = await findActivity(trx, id);
     if (!current) throw new NotFoundError('activity');
     const programGoalIds =
       patch.programGoalIds === undefined ? undefined : await checkedGoalIds(trx, patch.programGoalIds, current.programGoalIds);
-    const at = toInstant(deps.clock.now());
-    const retiredAt = patch.retired === undefined ? undefined : patch.retired ? at : null;
+    const retiredAt = retiredAtFor(patch.retired, at);
     await updateActivity(trx, id, { title: patch.title, description: patch.description, programGoalIds, retiredAt }, at);
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: 'activity.changed',
-      entityType: 'activity',
-      entityId: id,
-      details: { ...patch },
-      at,
-    });
-    return listActivities(trx, { includeRetired: true });
+    await audit({ action: 'activity.changed', entityType: 'activity', entityId: id, details: { ...patch } });
+    return listAll(trx);
   });
 }
 
-export async function reorderActivities(deps: Deps, actor: Actor, ids: number[]): Promise<ActivityRecord[]> {
-  return deps.db.transaction().execute(async (trx) => {
-    const all = await listActivities(trx, { includeRetired: true });
-    const known = new Set(all.map((a) => a.id));
-    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
-      throw new RuleViolationError('ACTIVITY_ORDER_INCOMPLETE', 'List every activity, retired ones too, exactly once in the new order.');
-    }
-    for (const [i, id] of ids.entries()) await setActivityPosition(trx, id, i + 1);
-    const at = toInstant(deps.clock.now());
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: 'activities.reordered',
-      entityType: 'activity',
-      entityId: null,
-      details: { ids },
-      at,
-    });
-    return listActivities(trx, { includeRetired: true });
-  });
+const ACTIVITIES: OrderedList<ActivityRecord> = {
+  list: listAll,
+  setPosition: setActivityPosition,
+  incomplete: { code: 'ACTIVITY_ORDER_INCOMPLETE', message: 'List every activity, retired ones too, exactly once in the new order.' },
+  audit: { action: 'activities.reordered', entityType: 'activity' },
+};
+
+export function reorderActivities(deps: Deps, actor: Actor, ids: number[]): Promise<ActivityRecord[]> {
+  return reorderList(deps, actor, ACTIVITIES, ids);
 }
 
 /** The default catalogue, added once at setup (src/features/accounts/setup.service.ts). */

@@ -10,3 +10,5 @@ export async function readAuditLog(deps: Pick<Deps, 'db'>, query: Parameters<typ
 // here so the list is explicit (the lint rule boundaries/dependencies keeps other features
 // out of the stores themselves).
 export { recordAudit } from './audit.store.ts';
+export { auditedChange } from './audited-change.ts';
+export type { AuditEntry } from './audited-change.ts';

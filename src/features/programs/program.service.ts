@@ -4,13 +4,15 @@ import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.t
 import type { UpdateSettings } from '../../shared/api/settings.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditedChange } from '../audit/audit.service.ts';
 import { DEFAULT_ELIGIBILITY_QUESTIONS, DEFAULT_PROGRAM_GOALS, DEFAULT_SETTINGS } from './default-settings.ts';
 import { insertGoal, listGoals, setGoalPosition, updateGoal } from './goals.store.ts';
 import type { ProgramGoalRecord } from './goals.store.ts';
 import { findSettings, insertSettings, saveSettings } from './settings.store.ts';
 import type { ProgramSettings } from './settings.store.ts';
 import { settingsProblems } from './settings.rules.ts';
+import { nextPosition, reorderList, retiredAtFor } from './curated-lists.ts';
+import type { OrderedList } from './curated-lists.ts';
 
 /** Creates the program's settings and default goals if they are not there yet (first run, CLI; see setUpProgramData). */
 export async function ensureProgram(db: Executor, now: Date, basics: { programName: string; timeZone: string }): Promise<void> {
@@ -39,8 +41,8 @@ export async function getSettings(deps: Pick<Deps, 'db'>): Promise<ProgramSettin
   return settings;
 }
 
-export async function updateSettings(deps: Deps, actor: Actor, patch: UpdateSettings): Promise<ProgramSettings> {
-  return deps.db.transaction().execute(async (trx) => {
+export function updateSettings(deps: Deps, actor: Actor, patch: UpdateSettings): Promise<ProgramSettings> {
+  return auditedChange(deps, actor, async (trx, at, audit) => {
     const current = await findSettings(trx);
     if (!current) throw new ConflictError('NOT_SET_UP', 'Tandem has not been set up yet.');
     const next = { ...current, ...patch };
@@ -48,16 +50,8 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: UpdateSett
     if (problems.length > 0) {
       throw new RuleViolationError('INVALID_SETTINGS', problems.map((p) => p.message).join(' '), problems);
     }
-    const at = toInstant(deps.clock.now());
     await saveSettings(trx, next, at);
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: 'settings.updated',
-      entityType: 'settings',
-      entityId: null,
-      details: { fields: Object.keys(patch) },
-      at,
-    });
+    await audit({ action: 'settings.updated', entityType: 'settings', entityId: null, details: { fields: Object.keys(patch) } });
     return { ...next, updatedAt: at };
   });
 }
@@ -66,24 +60,10 @@ export function listProgramGoals(deps: Pick<Deps, 'db'>): Promise<ProgramGoalRec
   return listGoals(deps.db);
 }
 
-export async function addProgramGoal(
-  deps: Deps,
-  actor: Actor,
-  input: { title: string; description: string },
-): Promise<ProgramGoalRecord[]> {
-  return deps.db.transaction().execute(async (trx) => {
-    const goals = await listGoals(trx);
-    const at = toInstant(deps.clock.now());
-    const position = Math.max(0, ...goals.map((g) => g.position)) + 1;
-    const id = await insertGoal(trx, { ...input, position, at });
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: 'goal.added',
-      entityType: 'program_goal',
-      entityId: id,
-      details: { title: input.title },
-      at,
-    });
+export function addProgramGoal(deps: Deps, actor: Actor, input: { title: string; description: string }): Promise<ProgramGoalRecord[]> {
+  return auditedChange(deps, actor, async (trx, at, audit) => {
+    const id = await insertGoal(trx, { ...input, position: nextPosition(await listGoals(trx)), at });
+    await audit({ action: 'goal.added', entityType: 'program_goal', entityId: id, details: { title: input.title } });
     return listGoals(trx);
   });
 }
@@ -91,41 +71,33 @@ export async function addProgramGoal(
 /**
  * Goals are retired, never deleted: applications, goal sheets and reports keep pointing at them.
  */
-export async function changeProgramGoal(
+export function changeProgramGoal(
   deps: Deps,
   actor: Actor,
   id: number,
   patch: { title?: string | undefined; description?: string | undefined; retired?: boolean | undefined },
 ): Promise<ProgramGoalRecord[]> {
-  return deps.db.transaction().execute(async (trx) => {
-    const at = toInstant(deps.clock.now());
-    const retiredAt = patch.retired === undefined ? undefined : patch.retired ? at : null;
-    const found = await updateGoal(trx, id, { title: patch.title, description: patch.description, retiredAt });
+  return auditedChange(deps, actor, async (trx, at, audit) => {
+    const found = await updateGoal(trx, id, {
+      title: patch.title,
+      description: patch.description,
+      retiredAt: retiredAtFor(patch.retired, at),
+    });
     if (!found) throw new NotFoundError('program goal');
-    await recordAudit(trx, { actorId: actor.userId, action: 'goal.changed', entityType: 'program_goal', entityId: id, details: patch, at });
+    await audit({ action: 'goal.changed', entityType: 'program_goal', entityId: id, details: patch });
     return listGoals(trx);
   });
 }
 
-export async function reorderProgramGoals(deps: Deps, actor: Actor, ids: number[]): Promise<ProgramGoalRecord[]> {
-  return deps.db.transaction().execute(async (trx) => {
-    const goals = await listGoals(trx);
-    const known = new Set(goals.map((g) => g.id));
-    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
-      throw new RuleViolationError('GOAL_ORDER_INCOMPLETE', 'List every program goal exactly once in the new order.');
-    }
-    for (const [i, id] of ids.entries()) await setGoalPosition(trx, id, i + 1);
-    const at = toInstant(deps.clock.now());
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: 'goals.reordered',
-      entityType: 'program_goal',
-      entityId: null,
-      details: { ids },
-      at,
-    });
-    return listGoals(trx);
-  });
+const GOALS: OrderedList<ProgramGoalRecord> = {
+  list: listGoals,
+  setPosition: setGoalPosition,
+  incomplete: { code: 'GOAL_ORDER_INCOMPLETE', message: 'List every program goal exactly once in the new order.' },
+  audit: { action: 'goals.reordered', entityType: 'program_goal' },
+};
+
+export function reorderProgramGoals(deps: Deps, actor: Actor, ids: number[]): Promise<ProgramGoalRecord[]> {
+  return reorderList(deps, actor, GOALS, ids);
 }
 
 // What other features may use of this feature's stores, inside their own transactions: named

@@ -2,9 +2,8 @@ import type { Deps } from '../../deps.ts';
 import { DomainError, NotFoundError, RuleViolationError } from '../../errors.ts';
 import { uploadFieldsSchema } from '../../shared/api/resources.ts';
 import type { Audience, CreateLink, Resource, UpdateResource } from '../../shared/api/resources.ts';
-import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditedChange } from '../audit/audit.service.ts';
 import { removeStoredFile } from './resource-files.ts';
 import { audiencesToList, visibleAudiences } from './resource.rules.ts';
 import { deleteResource, findResource, insertResource, listResources, nextResourcePosition, updateResource } from './resources.store.ts';
@@ -15,19 +14,8 @@ class UploadFieldsError extends DomainError {}
 
 /** What the browser sees: the storage key stays on the server; the file is reached through the API. */
 export function resourceView(r: ResourceRecord): Resource {
-  return {
-    id: r.id,
-    position: r.position,
-    title: r.title,
-    description: r.description,
-    kind: r.kind,
-    audience: r.audience,
-    topic: r.topic,
-    url: r.url,
-    file: r.file && { name: r.file.name, type: r.file.type, size: r.file.size, href: `/api/resources/${r.id}/file` },
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
+  const { file, ...fields } = r;
+  return { ...fields, file: file && { name: file.name, type: file.type, size: file.size, href: `/api/resources/${r.id}/file` } };
 }
 
 const byTopicThenPosition = (a: ResourceRecord, b: ResourceRecord) =>
@@ -39,23 +27,15 @@ export async function listVisibleResources(deps: Pick<Deps, 'db'>, actor: Actor,
   return records.sort(byTopicThenPosition).map(resourceView);
 }
 
-async function created(
+function created(
   deps: Deps,
   actor: Actor,
   r: Omit<Parameters<typeof insertResource>[1], 'position' | 'createdBy' | 'at'>,
   action: string,
 ): Promise<Resource> {
-  return deps.db.transaction().execute(async (trx) => {
-    const at = toInstant(deps.clock.now());
+  return auditedChange(deps, actor, async (trx, at, audit) => {
     const id = await insertResource(trx, { ...r, position: await nextResourcePosition(trx), createdBy: actor.userId, at });
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action,
-      entityType: 'resource',
-      entityId: id,
-      details: { title: r.title, audience: r.audience },
-      at,
-    });
+    await audit({ action, entityType: 'resource', entityId: id, details: { title: r.title, audience: r.audience } });
     const record = await findResource(trx, id);
     if (!record) throw new Error('resource vanished inside its own transaction');
     return resourceView(record);
@@ -88,8 +68,8 @@ export async function addUpload(deps: Deps, actor: Actor, fields: Record<string,
   }
 }
 
-export async function changeResource(deps: Deps, actor: Actor, id: number, patch: UpdateResource): Promise<Resource> {
-  return deps.db.transaction().execute(async (trx) => {
+export function changeResource(deps: Deps, actor: Actor, id: number, patch: UpdateResource): Promise<Resource> {
+  return auditedChange(deps, actor, async (trx, at, audit) => {
     const current = await findResource(trx, id);
     if (!current) throw new NotFoundError('resource');
     if (current.file && patch.url !== undefined) {
@@ -104,16 +84,8 @@ export async function changeResource(deps: Deps, actor: Actor, id: number, patch
         { path: 'kind', message: 'Choose video or document.' },
       ]);
     }
-    const at = toInstant(deps.clock.now());
     await updateResource(trx, id, patch, at);
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: 'resource.changed',
-      entityType: 'resource',
-      entityId: id,
-      details: { fields: Object.keys(patch) },
-      at,
-    });
+    await audit({ action: 'resource.changed', entityType: 'resource', entityId: id, details: { fields: Object.keys(patch) } });
     const record = await findResource(trx, id);
     if (!record) throw new NotFoundError('resource');
     return resourceView(record);
@@ -122,18 +94,10 @@ export async function changeResource(deps: Deps, actor: Actor, id: number, patch
 
 /** Deletes the resource, then (once that is committed) its file: a rolled-back delete keeps both. */
 export async function removeResource(deps: Deps, actor: Actor, id: number): Promise<void> {
-  const removed = await deps.db.transaction().execute(async (trx) => {
+  const removed = await auditedChange(deps, actor, async (trx, _at, audit) => {
     const current = await findResource(trx, id);
     if (!current || !(await deleteResource(trx, id))) throw new NotFoundError('resource');
-    const at = toInstant(deps.clock.now());
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: 'resource.deleted',
-      entityType: 'resource',
-      entityId: id,
-      details: { title: current.title },
-      at,
-    });
+    await audit({ action: 'resource.deleted', entityType: 'resource', entityId: id, details: { title: current.title } });
     return current;
   });
   if (!removed.file) return;

@@ -66,18 +66,7 @@ export async function nextResourcePosition(db: Executor): Promise<number> {
   return Number(row?.max ?? 0) + 1;
 }
 
-export interface NewResource {
-  title: string;
-  description: string;
-  kind: ResourceKind;
-  audience: Audience;
-  topic: string;
-  url: string | null;
-  file: StoredFile | null;
-  position: number;
-  createdBy: number;
-  at: string;
-}
+export type NewResource = Omit<ResourceRecord, 'id' | 'createdAt' | 'updatedAt'> & { createdBy: number; at: string };
 
 export async function insertResource(db: Executor, r: NewResource): Promise<number> {
   const row = await db

@@ -1,6 +1,5 @@
-import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { FieldMessages } from './field.tsx';
+import { ChoiceFieldset } from './choice-fieldset.tsx';
 
 export interface RadioOption<T extends string> {
   value: T;
@@ -24,54 +23,36 @@ interface RadioGroupProps<T extends string> {
 }
 
 /** A fieldset of radio buttons for picking exactly one value. */
-export function RadioGroup<T extends string>({
-  legend,
-  options,
-  value,
-  onChange,
-  hint,
-  error,
-  required,
-  disabled,
-  stacked,
-}: RadioGroupProps<T>) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+export function RadioGroup<T extends string>({ options, value, onChange, disabled, stacked, ...fieldset }: RadioGroupProps<T>) {
   return (
-    <fieldset className="fieldset" aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
-      <legend className="fieldset__legend">
-        {legend}
-        {required ? <span className="field__required"> (required)</span> : null}
-      </legend>
-      <FieldMessages hint={hint} hintId={hintId} />
-      <div className={stacked ? 'choices choices--stacked' : 'choices'}>
-        {options.map((o) => (
-          <div className="choice-with-hint" key={o.value}>
-            <label className="choice">
-              <input
-                type="radio"
-                name={id}
-                value={o.value}
-                checked={value === o.value}
-                disabled={disabled}
-                required={required}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
-                onChange={() => onChange(o.value)}
-              />
-              {o.label}
-            </label>
-            {o.hint ? (
-              <p className="field__hint choice__hint" id={`${id}-${o.value}-hint`}>
-                {o.hint}
-              </p>
-            ) : null}
-          </div>
-        ))}
-      </div>
-      <FieldMessages error={error} errorId={errorId} />
-    </fieldset>
+    <ChoiceFieldset {...fieldset}>
+      {(id) => (
+        <div className={stacked ? 'choices choices--stacked' : 'choices'}>
+          {options.map((o) => (
+            <div className="choice-with-hint" key={o.value}>
+              <label className="choice">
+                <input
+                  type="radio"
+                  name={id}
+                  value={o.value}
+                  checked={value === o.value}
+                  disabled={disabled}
+                  required={fieldset.required}
+                  aria-invalid={fieldset.error ? true : undefined}
+                  aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
+                  onChange={() => onChange(o.value)}
+                />
+                {o.label}
+              </label>
+              {o.hint ? (
+                <p className="field__hint choice__hint" id={`${id}-${o.value}-hint`}>
+                  {o.hint}
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      )}
+    </ChoiceFieldset>
   );
 }

@@ -1,12 +1,9 @@
-import { focusWhen, listItemAt, moveItem } from '../../../lib/reorder.ts';
 import { useState } from 'react';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
+import { OrderedListEditor, RetireButton } from '../../../components/ui/ordered-list-editor.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
-import { errorMessage } from '../../../lib/api-error.ts';
 import { useCreateActivity } from '../api/create-activity.ts';
 import { useActivities } from '../api/get-activities.ts';
 import type { Activity } from '../api/get-activities.ts';
@@ -68,40 +65,10 @@ export function ActivitiesPage() {
   const goals = useProgramGoals();
   const reorder = useReorderActivities();
   const update = useUpdateActivity();
-  const [editing, setEditing] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
   const list = activities.data ?? [];
   const goalList = goals.data ?? [];
-
-  const move = (index: number, by: -1 | 1) => {
-    const activity = list[index];
-    const moved = moveItem(
-      list.map((x) => x.id),
-      index,
-      by,
-    );
-    if (!activity || !moved) return;
-    reorder.mutate(moved.ids, {
-      onSuccess: () => {
-        setAnnouncement(`“${activity.title}” is now number ${moved.target + 1} of ${list.length}.`);
-        const button = `activity-${activity.id}-${moved.focus}`;
-        focusWhen(button, listItemAt(button, moved.target));
-      },
-    });
-  };
-
-  const setRetired = (activity: Activity, retired: boolean) => {
-    update.mutate(
-      { id: activity.id, changes: { retired } },
-      {
-        onSuccess: () => {
-          setAnnouncement(retired ? `“${activity.title}” retired.` : `“${activity.title}” restored.`);
-          focusWhen(`activity-${activity.id}-${retired ? 'restore' : 'retire'}`);
-        },
-      },
-    );
-  };
 
   return (
     <Page
@@ -122,75 +89,39 @@ export function ActivitiesPage() {
       {activities.data && goals.data ? (
         <>
           <Card title="Suggested activities">
-            {reorder.isError ? <Alert tone="error">{errorMessage(reorder.error)}</Alert> : null}
-            {update.isError && editing === null ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
-            {list.length === 0 ? <p className="muted">No activities yet. Add the first one below.</p> : null}
-            <ol className="plain-list item-list">
-              {list.map((activity, index) => (
-                <li key={activity.id}>
-                  {editing === activity.id ? (
-                    <EditActivity
-                      activity={activity}
-                      goals={goalList}
-                      onDone={() => {
-                        setEditing(null);
-                        focusWhen(`activity-${activity.id}-edit`);
-                      }}
-                    />
-                  ) : (
-                    <div className="item-row">
-                      <div className="item-row__main">
-                        <h3>
-                          <span className="muted">{index + 1}.</span> {activity.title}{' '}
-                          {activity.retired ? <Badge tone="warning">Retired</Badge> : null}
-                        </h3>
-                        {activity.description ? <p className="muted">{activity.description}</p> : null}
-                        <p className="small">
-                          <strong>Serves:</strong> {goalTitles(activity, goalList) || 'no program goal yet'}
-                        </p>
-                      </div>
-                      <div className="item-row__actions">
-                        <Button
-                          id={`activity-${activity.id}-up`}
-                          variant="secondary"
-                          small
-                          disabled={index === 0 || reorder.isPending}
-                          onClick={() => move(index, -1)}
-                        >
-                          Move up<span className="visually-hidden"> activity: {activity.title}</span>
-                        </Button>
-                        <Button
-                          id={`activity-${activity.id}-down`}
-                          variant="secondary"
-                          small
-                          disabled={index === list.length - 1 || reorder.isPending}
-                          onClick={() => move(index, 1)}
-                        >
-                          Move down<span className="visually-hidden"> activity: {activity.title}</span>
-                        </Button>
-                        <Button id={`activity-${activity.id}-edit`} variant="secondary" small onClick={() => setEditing(activity.id)}>
-                          Edit<span className="visually-hidden"> activity: {activity.title}</span>
-                        </Button>
-                        {activity.retired ? (
-                          <Button
-                            id={`activity-${activity.id}-restore`}
-                            variant="secondary"
-                            small
-                            onClick={() => setRetired(activity, false)}
-                          >
-                            Restore<span className="visually-hidden"> activity: {activity.title}</span>
-                          </Button>
-                        ) : (
-                          <Button id={`activity-${activity.id}-retire`} variant="danger" small onClick={() => setRetired(activity, true)}>
-                            Retire<span className="visually-hidden"> activity: {activity.title}</span>
-                          </Button>
-                        )}
-                      </div>
-                    </div>
-                  )}
-                </li>
-              ))}
-            </ol>
+            <OrderedListEditor
+              items={list}
+              idPrefix="activity"
+              itemLabel={(activity) => `activity: ${activity.title}`}
+              reorder={reorder}
+              movedMessage={(activity, target) => `“${activity.title}” is now number ${target + 1} of ${list.length}.`}
+              announce={setAnnouncement}
+              rowError={update.error}
+              empty="No activities yet. Add the first one below."
+              renderItem={(activity, index) => (
+                <>
+                  <h3>
+                    <span className="muted">{index + 1}.</span> {activity.title}{' '}
+                    {activity.retired ? <Badge tone="warning">Retired</Badge> : null}
+                  </h3>
+                  {activity.description ? <p className="muted">{activity.description}</p> : null}
+                  <p className="small">
+                    <strong>Serves:</strong> {goalTitles(activity, goalList) || 'no program goal yet'}
+                  </p>
+                </>
+              )}
+              renderEditor={(activity, done) => <EditActivity activity={activity} goals={goalList} onDone={done} />}
+              renderActions={(activity) => (
+                <RetireButton
+                  idPrefix={`activity-${activity.id}`}
+                  itemLabel={`activity: ${activity.title}`}
+                  title={activity.title}
+                  retired={activity.retired}
+                  setRetired={(retired, onSuccess) => update.mutate({ id: activity.id, changes: { retired } }, { onSuccess })}
+                  announce={setAnnouncement}
+                />
+              )}
+            />
           </Card>
           <Card>
             <AddActivity goals={goalList} onAdded={(title) => setAnnouncement(`“${title}” added as activity number ${list.length + 1}.`)} />

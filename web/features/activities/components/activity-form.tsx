@@ -1,54 +1,27 @@
-import { useRef, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
-import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
+import { ItemFormShell } from '../../../components/ui/item-form.tsx';
+import type { ItemFormProps } from '../../../components/ui/item-form.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
-import type { FieldErrors } from '../../../lib/validate.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
 import { createActivityInputSchema } from '../api/create-activity.ts';
 import type { CreateActivityInput } from '../api/create-activity.ts';
 import type { ProgramGoal } from '../../../lib/reads/program-goals.ts';
 
-interface ActivityFormProps {
-  /** The form's accessible name, or the id of a heading that names it. */
-  label?: string;
-  labelledBy?: string;
-  heading?: ReactNode;
-  initial?: CreateActivityInput;
+interface ActivityFormProps extends ItemFormProps<CreateActivityInput> {
   goals: ProgramGoal[];
-  submitLabel: string;
-  busy: boolean;
-  error: unknown;
-  onSubmit: (input: CreateActivityInput, saved: () => void) => void;
-  onCancel?: () => void;
-  /** Empty the fields once saved, ready for the next one (the add form). */
-  clearWhenSaved?: boolean;
 }
 
 const EMPTY: CreateActivityInput = { title: '', description: '', programGoalIds: [] };
 
 /** Title, description and the program goals an activity serves: for adding and for editing. */
-export function ActivityForm({
-  label,
-  labelledBy,
-  heading,
-  initial = EMPTY,
-  goals,
-  submitLabel,
-  busy,
-  error,
-  onSubmit,
-  onCancel,
-  clearWhenSaved,
-}: ActivityFormProps) {
-  const formRef = useRef<HTMLFormElement>(null);
+export function ActivityForm({ initial = EMPTY, goals, onSubmit, clearWhenSaved, ...shell }: ActivityFormProps) {
+  const { ref, check, errorsWith } = useCheckedForm();
   const [title, setTitle] = useState(initial.title);
   const [description, setDescription] = useState(initial.description);
   const [goalIds, setGoalIds] = useState(initial.programGoalIds.map(String));
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   // Retired goals are offered only where the activity already serves them, so they can be unticked.
   const options = goals
@@ -57,14 +30,9 @@ export function ActivityForm({
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const checked = validate(createActivityInputSchema, { title, description, programGoalIds: goalIds.map(Number) });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    onSubmit(checked.data, () => {
+    const input = check(createActivityInputSchema, { title, description, programGoalIds: goalIds.map(Number) });
+    if (!input) return;
+    onSubmit(input, () => {
       if (clearWhenSaved) {
         setTitle('');
         setDescription('');
@@ -72,14 +40,10 @@ export function ActivityForm({
       }
     });
   };
-
-  const serverErrors = isApiError(error) ? error.fieldErrors() : {};
-  const shown = { ...serverErrors, ...errors };
+  const shown = errorsWith(shell.error);
 
   return (
-    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={label} aria-labelledby={labelledBy}>
-      {heading}
-      {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
+    <ItemFormShell formRef={ref} onSubmit={submit} {...shell}>
       <TextField
         label="Title"
         required
@@ -106,16 +70,6 @@ export function ActivityForm({
         error={shown.programGoalIds}
         hint="The goals this activity helps with. Pairs see it suggested for those goals."
       />
-      <div className="form-actions">
-        <Button type="submit" busy={busy}>
-          {submitLabel}
-        </Button>
-        {onCancel ? (
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    </ItemFormShell>
   );
 }

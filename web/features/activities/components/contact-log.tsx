@@ -1,5 +1,5 @@
 import { ConfirmAction } from '../../../components/ui/confirm-action.tsx';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { CHANNEL_LABELS } from '../../../../src/shared/channels.ts';
 import type { Channel } from '../../../../src/shared/channels.ts';
@@ -8,14 +8,15 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { errorMessage, isApiError } from '../../../lib/api-error.ts';
 import { formatDate } from '../../../lib/format-date.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
-import type { FieldErrors } from '../../../lib/validate.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
+import { focusFirstInvalid } from '../../../lib/validate.ts';
 import { useDeleteContact } from '../api/delete-contact.ts';
 import { useActivities } from '../api/get-activities.ts';
 import { useContactLog } from '../api/get-contact-log.ts';
@@ -41,36 +42,30 @@ function LogContactForm({
 }) {
   const save = useLogContact();
   const activities = useActivities();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, setErrors, check } = useCheckedForm();
   const latest = log.contacts[0]?.channel;
   const [occurredOn, setOccurredOn] = useState(log.summary.today);
   // The channel they used last time is the likely one again: one click fewer.
   const [channel, setChannel] = useState<Channel | ''>(log.channels.find((c) => c === latest) ?? log.channels[0] ?? '');
   const [activityId, setActivityId] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState('');
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setSaved('');
-    const checked = validate(logContactBodySchema, {
+    const contact = check(logContactBodySchema, {
       occurredOn,
       channel,
       activityId: activityId === '' ? null : Number(activityId),
       note,
     });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
+    if (!contact) return;
     save.mutate(
-      { matchId, contact: checked.data },
+      { matchId, contact },
       {
         onSuccess: (next) => {
-          setSaved(`Contact on ${formatDate(checked.data.occurredOn ?? next.summary.today)} logged.`);
+          setSaved(`Contact on ${formatDate(contact.occurredOn ?? next.summary.today)} logged.`);
           setNote('');
           setActivityId('');
           setOccurredOn(next.summary.today);
@@ -78,7 +73,7 @@ function LogContactForm({
         },
         onError: (error) => {
           if (isApiError(error)) setErrors(error.fieldErrors());
-          focusFirstInvalid(formRef.current);
+          focusFirstInvalid(ref.current);
         },
       },
     );
@@ -87,7 +82,7 @@ function LogContactForm({
   const activityOptions = [{ value: '', label: 'None' }, ...(activities.data ?? []).map((a) => ({ value: String(a.id), label: a.title }))];
 
   return (
-    <form ref={formRef} className="form contact-form" onSubmit={submit} noValidate aria-labelledby={`log-contact-${matchId}`}>
+    <form ref={ref} className="form contact-form" onSubmit={submit} noValidate aria-labelledby={`log-contact-${matchId}`}>
       <Heading id={`log-contact-${matchId}`}>Log a contact</Heading>
       {/* Problems with one field show beside it; anything else (the match has ended, the network) here. */}
       {save.isError && !(isApiError(save.error) && save.error.details.length > 0) ? (
@@ -128,11 +123,7 @@ function LogContactForm({
         error={errors.note}
         hint="Only the two of you and the program office can read this."
       />
-      <div className="form-actions">
-        <Button type="submit" busy={save.isPending}>
-          Log contact
-        </Button>
-      </div>
+      <FormActions submitLabel="Log contact" busy={save.isPending} />
       <p role="status" className="contact-form__saved">
         {saved}
       </p>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { z } from 'zod';
 import type { ApplicationAnswers } from '../../../../src/shared/api/applications.ts';
@@ -17,13 +17,13 @@ import { Card } from '../../../components/ui/card.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FieldMessages, TextField } from '../../../components/ui/field.tsx';
+import { NewPasswordField } from '../../../components/ui/password-fields.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { TimeZoneField } from '../../../components/ui/time-zone-field.tsx';
 import { isApiError } from '../../../lib/api-error.ts';
 import { formatDate } from '../../../lib/format-date.ts';
-import { PASSWORD_HINT } from '../../../lib/password-rule.ts';
-import { timeZoneOptions } from '../../../lib/time-zones.ts';
 import { focusFirstInvalid } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
 import type { ApplyForm } from '../api/get-apply-form.ts';
@@ -151,7 +151,6 @@ export function ApplicationForm({
   const [account, setAccount] = useState<Account>({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [showSummary, setShowSummary] = useState(false);
-  const zones = useMemo(() => timeZoneOptions(initial.timeZone), [initial.timeZone]);
 
   const questions = form.eligibilityQuestions.filter((q) => role !== '' && (q.appliesTo === 'both' || q.appliesTo === role));
   const set =
@@ -273,15 +272,11 @@ export function ApplicationForm({
               onChange={setAccountField('email')}
               error={errors.email}
             />
-            <TextField
+            <NewPasswordField
               label="Choose a password"
-              type="password"
-              required
-              autoComplete="new-password"
               value={account.password}
               onChange={setAccountField('password')}
               error={errors.password}
-              hint={PASSWORD_HINT}
             />
           </div>
         </Card>
@@ -356,14 +351,7 @@ export function ApplicationForm({
               maxLength={10}
               hint="Your country and state or province as a code, like US-IL or CA-ON; or just the country, like GB."
             />
-            <SelectField
-              label="Time zone"
-              required
-              value={draft.timeZone}
-              options={zones}
-              onChange={set('timeZone')}
-              error={errors.timeZone}
-            />
+            <TimeZoneField value={draft.timeZone} keep={initial.timeZone} onChange={set('timeZone')} error={errors.timeZone} />
           </div>
           <RadioGroup
             legend="Would you like to meet in person if your match lives nearby?"

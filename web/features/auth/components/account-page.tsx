@@ -1,26 +1,26 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ROLE_LABELS } from '../../../../src/shared/roles.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Page } from '../../../components/ui/page.tsx';
-import { errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { PASSWORD_HINT } from '../../../lib/password-rule.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
+import { NewPasswordField, RepeatPasswordField } from '../../../components/ui/password-fields.tsx';
+import { errorMessage } from '../../../lib/api-error.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
+import { validate } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
 import { changePasswordInputSchema, useChangePassword } from '../api/change-password.ts';
 import { useMe } from '../../../lib/reads/me.ts';
 
 function ChangePasswordForm() {
   const change = useChangePassword();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, setErrors, showErrors, showServerErrors } = useCheckedForm();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -28,8 +28,7 @@ function ChangePasswordForm() {
     const next: FieldErrors = checked.ok ? {} : { ...checked.errors };
     if (!next.newPassword && newPassword !== confirm) next.confirm = 'The two new passwords don’t match.';
     if (!checked.ok || Object.keys(next).length > 0) {
-      setErrors(next);
-      focusFirstInvalid(formRef.current);
+      showErrors(next);
       return;
     }
     setErrors({});
@@ -39,14 +38,12 @@ function ChangePasswordForm() {
         setNewPassword('');
         setConfirm('');
       },
-      onError: (error) => {
-        if (isApiError(error)) setErrors(error.fieldErrors());
-      },
+      onError: showServerErrors,
     });
   };
 
   return (
-    <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
+    <form ref={ref} className="form" onSubmit={onSubmit} noValidate>
       {change.isSuccess ? <Alert tone="success">Your password has been changed.</Alert> : null}
       {change.isError ? <Alert tone="error">{errorMessage(change.error)}</Alert> : null}
       <TextField
@@ -58,30 +55,9 @@ function ChangePasswordForm() {
         onChange={setCurrentPassword}
         error={errors.currentPassword}
       />
-      <TextField
-        label="New password"
-        type="password"
-        required
-        autoComplete="new-password"
-        value={newPassword}
-        onChange={setNewPassword}
-        error={errors.newPassword}
-        hint={PASSWORD_HINT}
-      />
-      <TextField
-        label="New password again"
-        type="password"
-        required
-        autoComplete="new-password"
-        value={confirm}
-        onChange={setConfirm}
-        error={errors.confirm}
-      />
-      <div className="form-actions">
-        <Button type="submit" busy={change.isPending}>
-          Change password
-        </Button>
-      </div>
+      <NewPasswordField label="New password" value={newPassword} onChange={setNewPassword} error={errors.newPassword} />
+      <RepeatPasswordField value={confirm} onChange={setConfirm} error={errors.confirm} />
+      <FormActions submitLabel="Change password" busy={change.isPending} />
     </form>
   );
 }

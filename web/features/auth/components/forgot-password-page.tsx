@@ -1,31 +1,24 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
-import type { FieldErrors } from '../../../lib/validate.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
 import { requestPasswordResetInputSchema, useRequestPasswordReset } from '../api/request-password-reset.ts';
 
 export function ForgotPasswordPage() {
   const request = useRequestPasswordReset();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, check } = useCheckedForm();
   const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const checked = validate(requestPasswordResetInputSchema, { email });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    request.mutate(checked.data);
+    const input = check(requestPasswordResetInputSchema, { email });
+    if (!input) return;
+    request.mutate(input);
   };
 
   return (
@@ -42,7 +35,7 @@ export function ForgotPasswordPage() {
         </Alert>
       ) : (
         <div className="card">
-          <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
+          <form ref={ref} className="form" onSubmit={onSubmit} noValidate>
             {request.isError ? <Alert tone="error">{errorMessage(request.error)}</Alert> : null}
             <TextField
               label="E-mail address"
@@ -53,11 +46,7 @@ export function ForgotPasswordPage() {
               onChange={setEmail}
               error={errors.email}
             />
-            <div className="form-actions">
-              <Button type="submit" busy={request.isPending}>
-                Send reset link
-              </Button>
-            </div>
+            <FormActions submitLabel="Send reset link" busy={request.isPending} />
           </form>
         </div>
       )}

@@ -1,15 +1,14 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Page } from '../../../components/ui/page.tsx';
+import { NewPasswordField } from '../../../components/ui/password-fields.tsx';
 import { Loading } from '../../../components/ui/query-status.tsx';
 import { errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { PASSWORD_HINT } from '../../../lib/password-rule.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
-import type { FieldErrors } from '../../../lib/validate.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
 import { acceptInvitationInputSchema, useAcceptInvitation } from '../api/accept-invitation.ts';
 import { useInvitation } from '../api/get-invitation.ts';
 import type { InvitationPreview } from '../api/get-invitation.ts';
@@ -57,34 +56,26 @@ function rolesInWords(roles: InvitationPreview['roles']): string {
 function AcceptForm({ token, invitation }: { token: string; invitation: InvitationPreview }) {
   const navigate = useNavigate();
   const accept = useAcceptInvitation();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, check, showServerErrors } = useCheckedForm();
   const [name, setName] = useState(invitation.name);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const checked = validate(acceptInvitationInputSchema, { name, password });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
+    const input = check(acceptInvitationInputSchema, { name, password });
+    if (!input) return;
     accept.mutate(
-      { token, ...checked.data },
+      { token, ...input },
       {
         onSuccess: () => void navigate('/', { replace: true }),
-        onError: (error) => {
-          if (isApiError(error)) setErrors(error.fieldErrors());
-        },
+        onError: showServerErrors,
       },
     );
   };
 
   return (
     <div className="card">
-      <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
+      <form ref={ref} className="form" onSubmit={onSubmit} noValidate>
         {accept.isError ? <Alert tone="error">{errorMessage(accept.error)}</Alert> : null}
         <div className="field">
           <span className="field__label">E-mail address</span>
@@ -101,21 +92,8 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           hint="As you’d like your partner and the program office to see it."
           maxLength={120}
         />
-        <TextField
-          label="Choose a password"
-          type="password"
-          required
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          error={errors.password}
-          hint={PASSWORD_HINT}
-        />
-        <div className="form-actions">
-          <Button type="submit" busy={accept.isPending}>
-            Create account
-          </Button>
-        </div>
+        <NewPasswordField label="Choose a password" value={password} onChange={setPassword} error={errors.password} />
+        <FormActions submitLabel="Create account" busy={accept.isPending} />
       </form>
     </div>
   );

@@ -1,13 +1,13 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
-import { TextField } from '../../../components/ui/field.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Page } from '../../../components/ui/page.tsx';
+import { NewPasswordField, RepeatPasswordField } from '../../../components/ui/password-fields.tsx';
 import { errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { PASSWORD_HINT } from '../../../lib/password-rule.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
+import { validate } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
 import { completePasswordResetInputSchema, useCompletePasswordReset } from '../api/complete-password-reset.ts';
 
@@ -29,10 +29,9 @@ export function ResetPasswordPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const reset = useCompletePasswordReset();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, setErrors, showErrors, showServerErrors } = useCheckedForm();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const failure = reset.isError ? resetFailure(reset.error) : null;
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -46,16 +45,13 @@ export function ResetPasswordPage() {
     }
     if (!next.password && password !== confirm) next.confirm = 'The two passwords don’t match.';
     if (!checked.ok || Object.keys(next).length > 0) {
-      setErrors(next);
-      focusFirstInvalid(formRef.current);
+      showErrors(next);
       return;
     }
     setErrors({});
     reset.mutate(checked.data, {
       onSuccess: () => void navigate('/sign-in', { replace: true, state: { passwordReset: true } }),
-      onError: (error) => {
-        if (isApiError(error)) setErrors(error.fieldErrors());
-      },
+      onError: showServerErrors,
     });
   };
 
@@ -72,32 +68,11 @@ export function ResetPasswordPage() {
         </Alert>
       ) : null}
       <div className="card">
-        <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
+        <form ref={ref} className="form" onSubmit={onSubmit} noValidate>
           {errors._form ? <Alert tone="error">{errors._form}</Alert> : null}
-          <TextField
-            label="New password"
-            type="password"
-            required
-            autoComplete="new-password"
-            value={password}
-            onChange={setPassword}
-            error={errors.password}
-            hint={PASSWORD_HINT}
-          />
-          <TextField
-            label="New password again"
-            type="password"
-            required
-            autoComplete="new-password"
-            value={confirm}
-            onChange={setConfirm}
-            error={errors.confirm}
-          />
-          <div className="form-actions">
-            <Button type="submit" busy={reset.isPending}>
-              Save new password
-            </Button>
-          </div>
+          <NewPasswordField label="New password" value={password} onChange={setPassword} error={errors.password} />
+          <RepeatPasswordField value={confirm} onChange={setConfirm} error={errors.confirm} />
+          <FormActions submitLabel="Save new password" busy={reset.isPending} />
         </form>
       </div>
       <p>

@@ -1,13 +1,12 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
-import type { FieldErrors } from '../../../lib/validate.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
 import { signInInputSchema, useSignIn } from '../api/sign-in.ts';
 import { safeNextPath } from './safe-next-path.ts';
 
@@ -26,22 +25,16 @@ export function SignInPage() {
   const location = useLocation();
   const [params] = useSearchParams();
   const signIn = useSignIn();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, check } = useCheckedForm();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const notice = (location.state as { signedOut?: boolean; passwordReset?: boolean } | null) ?? null;
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const checked = validate(signInInputSchema, { email, password });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    signIn.mutate(checked.data, {
+    const input = check(signInInputSchema, { email, password });
+    if (!input) return;
+    signIn.mutate(input, {
       onSuccess: () => void navigate(safeNextPath(params.get('next')), { replace: true }),
     });
   };
@@ -56,7 +49,7 @@ export function SignInPage() {
         </Alert>
       ) : null}
       <div className="card">
-        <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
+        <form ref={ref} className="form" onSubmit={onSubmit} noValidate>
           {signIn.isError ? <Alert tone="error">{signInFailure(signIn.error)}</Alert> : null}
           <TextField
             label="E-mail address"
@@ -76,12 +69,9 @@ export function SignInPage() {
             onChange={setPassword}
             error={errors.password}
           />
-          <div className="form-actions">
-            <Button type="submit" busy={signIn.isPending}>
-              Sign in
-            </Button>
+          <FormActions submitLabel="Sign in" busy={signIn.isPending}>
             <Link to="/forgot-password">Forgot your password?</Link>
-          </div>
+          </FormActions>
         </form>
       </div>
       <p>

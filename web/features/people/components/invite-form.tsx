@@ -1,54 +1,42 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Role } from '../../../../src/shared/roles.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
-import type { FieldErrors } from '../../../lib/validate.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
 import { createInvitationInputSchema, useCreateInvitation } from '../api/create-invitation.ts';
 import { ROLE_OPTIONS } from './role-options.ts';
 
 export function InviteForm() {
   const create = useCreateInvitation();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, check, showErrors } = useCheckedForm();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setSentTo(null);
-    const checked = validate(createInvitationInputSchema, { email, name, roles });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    create.mutate(checked.data, {
+    const input = check(createInvitationInputSchema, { email, name, roles });
+    if (!input) return;
+    create.mutate(input, {
       onSuccess: (invitation) => {
         setSentTo(invitation.email);
         setEmail('');
         setName('');
         setRoles([]);
       },
-      onError: (error) => {
-        if (isApiError(error)) {
-          setErrors(error.fieldErrors());
-          focusFirstInvalid(formRef.current);
-        }
-      },
+      onError: (error) => isApiError(error) && showErrors(error.fieldErrors()),
     });
   };
 
   return (
-    <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-label="Invite someone">
+    <form ref={ref} className="form" onSubmit={onSubmit} noValidate aria-label="Invite someone">
       {sentTo ? (
         <Alert tone="success">
           Invitation sent to <strong>{sentTo}</strong>. <Link to={`/outbox?to=${encodeURIComponent(sentTo)}`}>See the e-mail we sent</Link>.
@@ -77,11 +65,7 @@ export function InviteForm() {
         error={errors.roles}
         hint="Pick every role this person will have. You can change them later."
       />
-      <div className="form-actions">
-        <Button type="submit" busy={create.isPending}>
-          Send invitation
-        </Button>
-      </div>
+      <FormActions submitLabel="Send invitation" busy={create.isPending} />
     </form>
   );
 }

@@ -1,12 +1,13 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { PeriodDates } from '../../../../src/shared/api/periods.ts';
 import { createPeriodBodySchema } from '../../../../src/shared/api/periods.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
-import { errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { errorMessage } from '../../../lib/api-error.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
+import { validate } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
 import { DATE_FIELDS, DATE_ORDER_RULE, dateOrderProblems } from './period-dates.ts';
 
@@ -25,10 +26,9 @@ interface PeriodFormProps {
 }
 
 export function PeriodForm({ initial, submitLabel, busy, error, onSubmit, resetOnSuccess, label }: PeriodFormProps) {
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, setErrors, showErrors, showServerErrors } = useCheckedForm();
   const ruleId = useId();
   const [values, setValues] = useState<PeriodFormValues>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const set = (key: keyof PeriodFormValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -40,23 +40,17 @@ export function PeriodForm({ initial, submitLabel, busy, error, onSubmit, resetO
       if (!next[key]) next[key] = message;
     }
     if (!checked.ok || Object.keys(next).length > 0) {
-      setErrors(next);
-      focusFirstInvalid(formRef.current);
+      showErrors(next);
       return;
     }
     setErrors({});
-    onSubmit(checked.data).then(
-      () => {
-        if (resetOnSuccess) setValues(initial);
-      },
-      (err: unknown) => {
-        if (isApiError(err)) setErrors(err.fieldErrors());
-      },
-    );
+    onSubmit(checked.data).then(() => {
+      if (resetOnSuccess) setValues(initial);
+    }, showServerErrors);
   };
 
   return (
-    <form ref={formRef} className="form" onSubmit={handleSubmit} noValidate aria-label={label}>
+    <form ref={ref} className="form" onSubmit={handleSubmit} noValidate aria-label={label}>
       {error ? (
         <Alert tone="error" title="We couldn’t save this period.">
           {errorMessage(error)}
@@ -92,11 +86,7 @@ export function PeriodForm({ initial, submitLabel, busy, error, onSubmit, resetO
           ))}
         </div>
       </fieldset>
-      <div className="form-actions">
-        <Button type="submit" busy={busy}>
-          {submitLabel}
-        </Button>
-      </div>
+      <FormActions submitLabel={submitLabel} busy={busy} />
     </form>
   );
 }

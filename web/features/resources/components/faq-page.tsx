@@ -1,12 +1,10 @@
-import { focusWhen, listItemAt, moveItem } from '../../../lib/reorder.ts';
 import { ConfirmAction } from '../../../components/ui/confirm-action.tsx';
 import { useState } from 'react';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
+import { OrderedListEditor } from '../../../components/ui/ordered-list-editor.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
-import { errorMessage } from '../../../lib/api-error.ts';
 import { useCreateFaqEntry } from '../api/create-faq-entry.ts';
 import { useDeleteFaqEntry } from '../api/delete-faq-entry.ts';
 import { useFaq } from '../api/get-faq.ts';
@@ -52,74 +50,26 @@ function DeleteEntry({ entry, onDeleted }: { entry: FaqEntry; onDeleted: () => v
 function FaqEditor({ entries, onAnnounce }: { entries: FaqEntry[]; onAnnounce: (text: string) => void }) {
   const reorder = useReorderFaq();
   const create = useCreateFaqEntry();
-  const [editing, setEditing] = useState<number | null>(null);
-
-  const move = (index: number, by: -1 | 1) => {
-    const entry = entries[index];
-    const moved = moveItem(
-      entries.map((e) => e.id),
-      index,
-      by,
-    );
-    if (!entry || !moved) return;
-    reorder.mutate(moved.ids, {
-      onSuccess: () => {
-        onAnnounce(`Question moved to number ${moved.target + 1} of ${entries.length}.`);
-        const button = `faq-${entry.id}-${moved.focus}`;
-        focusWhen(button, listItemAt(button, moved.target));
-      },
-    });
-  };
 
   return (
     <>
-      {reorder.isError ? <Alert tone="error">{errorMessage(reorder.error)}</Alert> : null}
-      <ol className="plain-list item-list">
-        {entries.map((entry, index) => (
-          <li key={entry.id}>
-            {editing === entry.id ? (
-              <EditEntry
-                entry={entry}
-                onDone={() => {
-                  setEditing(null);
-                  focusWhen(`faq-${entry.id}-edit`);
-                }}
-              />
-            ) : (
-              <div className="item-row">
-                <div className="item-row__main faq-entry">
-                  <h2>{entry.question}</h2>
-                  <AnswerText text={entry.answer} />
-                </div>
-                <div className="item-row__actions">
-                  <Button
-                    id={`faq-${entry.id}-up`}
-                    variant="secondary"
-                    small
-                    disabled={index === 0 || reorder.isPending}
-                    onClick={() => move(index, -1)}
-                  >
-                    Move up<span className="visually-hidden"> question: {entry.question}</span>
-                  </Button>
-                  <Button
-                    id={`faq-${entry.id}-down`}
-                    variant="secondary"
-                    small
-                    disabled={index === entries.length - 1 || reorder.isPending}
-                    onClick={() => move(index, 1)}
-                  >
-                    Move down<span className="visually-hidden"> question: {entry.question}</span>
-                  </Button>
-                  <Button id={`faq-${entry.id}-edit`} variant="secondary" small onClick={() => setEditing(entry.id)}>
-                    Edit<span className="visually-hidden"> question: {entry.question}</span>
-                  </Button>
-                  <DeleteEntry entry={entry} onDeleted={() => onAnnounce('Question deleted.')} />
-                </div>
-              </div>
-            )}
-          </li>
-        ))}
-      </ol>
+      <OrderedListEditor
+        items={entries}
+        idPrefix="faq"
+        itemLabel={(entry) => `question: ${entry.question}`}
+        reorder={reorder}
+        movedMessage={(_entry, target) => `Question moved to number ${target + 1} of ${entries.length}.`}
+        announce={onAnnounce}
+        itemClassName="item-row__main faq-entry"
+        renderItem={(entry) => (
+          <>
+            <h2>{entry.question}</h2>
+            <AnswerText text={entry.answer} />
+          </>
+        )}
+        renderEditor={(entry, done) => <EditEntry entry={entry} onDone={done} />}
+        renderActions={(entry) => <DeleteEntry entry={entry} onDeleted={() => onAnnounce('Question deleted.')} />}
+      />
       <Card>
         <FaqEntryForm
           labelledBy="add-question-heading"

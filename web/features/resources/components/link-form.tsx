@@ -1,11 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
-import { errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
-import type { FieldErrors } from '../../../lib/validate.ts';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { errorMessage } from '../../../lib/api-error.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
 import { createLinkInputSchema, useCreateLink } from '../api/create-link.ts';
 import { LINK_KINDS, ResourceFields } from './resource-fields.tsx';
 import type { ResourceDetails } from './resource-fields.tsx';
@@ -15,34 +14,28 @@ const BLANK: ResourceDetails = { title: '', kind: 'link', audience: 'everyone', 
 /** Staff add a link to a page, or to a video or document kept elsewhere. */
 export function LinkForm({ topics }: { topics: readonly string[] }) {
   const create = useCreateLink();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, check, showServerErrors } = useCheckedForm();
   const [details, setDetails] = useState(BLANK);
   const [url, setUrl] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [added, setAdded] = useState('');
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setAdded('');
-    const checked = validate(createLinkInputSchema, { ...details, url });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    create.mutate(checked.data, {
+    const input = check(createLinkInputSchema, { ...details, url });
+    if (!input) return;
+    create.mutate(input, {
       onSuccess: (resource) => {
         setAdded(`“${resource.title}” is added under ${resource.topic}.`);
         setDetails({ ...BLANK, topic: details.topic, audience: details.audience });
         setUrl('');
       },
-      onError: (error) => isApiError(error) && setErrors(error.fieldErrors()),
+      onError: showServerErrors,
     });
   };
 
   return (
-    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-labelledby="add-link-heading">
+    <form ref={ref} className="form" onSubmit={submit} noValidate aria-labelledby="add-link-heading">
       <h2 id="add-link-heading">Add a link</h2>
       {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
       {added ? <Alert tone="success">{added}</Alert> : null}
@@ -58,11 +51,7 @@ export function LinkForm({ topics }: { topics: readonly string[] }) {
         hint="It must start with https:// or http://."
       />
       <ResourceFields value={details} onChange={setDetails} errors={errors} kinds={LINK_KINDS} topics={topics} />
-      <div className="form-actions">
-        <Button type="submit" busy={create.isPending}>
-          Add link
-        </Button>
-      </div>
+      <FormActions submitLabel="Add link" busy={create.isPending} />
     </form>
   );
 }

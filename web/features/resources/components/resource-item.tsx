@@ -1,14 +1,14 @@
 import { ConfirmAction } from '../../../components/ui/confirm-action.tsx';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { AUDIENCE_LABELS, RESOURCE_KIND_LABELS, UPLOAD_KINDS } from '../../../../src/shared/api/resources.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
-import { errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
-import type { FieldErrors } from '../../../lib/validate.ts';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { errorMessage } from '../../../lib/api-error.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
 import { useDeleteResource } from '../api/delete-resource.ts';
 import type { Resource } from '../api/get-resources.ts';
 import { updateResourceInputSchema, useUpdateResource } from '../api/update-resource.ts';
@@ -21,7 +21,7 @@ const OPENS_IN_BROWSER = (type: string) => type.startsWith('video/') || type.sta
 
 function EditResource({ resource, topics, onDone }: { resource: Resource; topics: readonly string[]; onDone: () => void }) {
   const update = useUpdateResource();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, check, showServerErrors } = useCheckedForm();
   const [details, setDetails] = useState<ResourceDetails>({
     title: resource.title,
     kind: resource.kind,
@@ -30,24 +30,16 @@ function EditResource({ resource, topics, onDone }: { resource: Resource; topics
     description: resource.description,
   });
   const [url, setUrl] = useState(resource.url ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const checked = validate(updateResourceInputSchema, resource.url === null ? details : { ...details, url });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    update.mutate(
-      { id: resource.id, changes: checked.data },
-      { onSuccess: onDone, onError: (error) => isApiError(error) && setErrors(error.fieldErrors()) },
-    );
+    const changes = check(updateResourceInputSchema, resource.url === null ? details : { ...details, url });
+    if (!changes) return;
+    update.mutate({ id: resource.id, changes }, { onSuccess: onDone, onError: showServerErrors });
   };
 
   return (
-    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={`Edit resource: ${resource.title}`}>
+    <form ref={ref} className="form" onSubmit={submit} noValidate aria-label={`Edit resource: ${resource.title}`}>
       {update.isError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
       {resource.url !== null ? (
         <TextField label="Web address" type="url" required value={url} onChange={setUrl} error={errors.url} maxLength={2000} />
@@ -59,14 +51,7 @@ function EditResource({ resource, topics, onDone }: { resource: Resource; topics
         kinds={resource.file ? UPLOAD_KINDS : LINK_KINDS}
         topics={topics}
       />
-      <div className="form-actions">
-        <Button type="submit" small busy={update.isPending}>
-          Save resource
-        </Button>
-        <Button variant="secondary" small onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Save resource" small busy={update.isPending} onCancel={onDone} />
     </form>
   );
 }

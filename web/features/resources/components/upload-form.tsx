@@ -4,10 +4,11 @@ import { UPLOAD_KINDS } from '../../../../src/shared/api/resources.ts';
 import type { ResourceKind } from '../../../../src/shared/api/resources.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Field } from '../../../components/ui/field.tsx';
-import { errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
-import type { FieldErrors } from '../../../lib/validate.ts';
+import { errorMessage } from '../../../lib/api-error.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
+import { validate } from '../../../lib/validate.ts';
 import { uploadFieldsInputSchema, useUploadResource } from '../api/upload-resource.ts';
 import { formatBytes } from './format-bytes.ts';
 import { ResourceFields } from './resource-fields.tsx';
@@ -27,12 +28,11 @@ const titleFromFileName = (name: string) =>
 /** Staff upload a video or a document, with a progress bar while it goes up. */
 export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string[]; maxUploadBytes: number }) {
   const upload = useUploadResource();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, setErrors, showErrors, showServerErrors } = useCheckedForm();
   const fileInput = useRef<HTMLInputElement>(null);
   const cancel = useRef<AbortController | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [details, setDetails] = useState(BLANK);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const [done, setDone] = useState('');
 
@@ -64,8 +64,7 @@ export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string
           ? `This file is larger than the ${formatBytes(maxUploadBytes)} the program allows.`
           : '';
     if (!checked.ok || fileProblem || !file) {
-      setErrors({ ...(checked.ok ? {} : checked.errors), ...(fileProblem ? { file: fileProblem } : {}) });
-      focusFirstInvalid(formRef.current);
+      showErrors({ ...(checked.ok ? {} : checked.errors), ...(fileProblem ? { file: fileProblem } : {}) });
       return;
     }
     setErrors({});
@@ -80,9 +79,7 @@ export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string
           setDetails({ ...BLANK, topic: details.topic, audience: details.audience });
           if (fileInput.current) fileInput.current.value = '';
         },
-        onError: (error) => {
-          if (isApiError(error)) setErrors(error.fieldErrors());
-        },
+        onError: showServerErrors,
         onSettled: () => {
           setProgress(null);
           cancel.current = null;
@@ -95,7 +92,7 @@ export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string
   const cancelled = upload.error instanceof DOMException && upload.error.name === 'AbortError';
 
   return (
-    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-labelledby="upload-heading">
+    <form ref={ref} className="form" onSubmit={submit} noValidate aria-labelledby="upload-heading">
       <h2 id="upload-heading">Upload a file</h2>
       <p className="muted">Videos (MP4 or WebM), PDFs, office documents, pictures or text, up to {formatBytes(maxUploadBytes)}.</p>
       {upload.isError && !cancelled ? <Alert tone="error">{errorMessage(upload.error)}</Alert> : null}
@@ -131,16 +128,13 @@ export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string
           </p>
         </div>
       ) : null}
-      <div className="form-actions">
-        <Button type="submit" busy={upload.isPending}>
-          Upload file
-        </Button>
+      <FormActions submitLabel="Upload file" busy={upload.isPending}>
         {upload.isPending ? (
           <Button variant="secondary" onClick={() => cancel.current?.abort()}>
             Cancel upload
           </Button>
         ) : null}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { contactSchema } from '../../../../src/shared/api/settings.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
+import { validate } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
 import type { Settings } from '../../../lib/reads/settings.ts';
 import { useUpdateSettings } from '../api/update-settings.ts';
@@ -23,24 +24,63 @@ function checkContact(prefix: string, name: string, email: string, errors: Field
   return undefined;
 }
 
+interface ContactDraft {
+  name: string;
+  email: string;
+}
+
+const draftOf = (contact: Contact): ContactDraft => ({ name: contact?.name ?? '', email: contact?.email ?? '' });
+
+interface ContactFieldsProps {
+  legend: string;
+  hint: string;
+  value: ContactDraft;
+  onChange: (value: ContactDraft) => void;
+  errors: { name: string | undefined; email: string | undefined };
+}
+
+/** One contact: a name and an e-mail address, both given or both left empty. */
+function ContactFields({ legend, hint, value, onChange, errors }: ContactFieldsProps) {
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend">{legend}</legend>
+      <p className="field__hint">{hint}</p>
+      <div className="form-row">
+        <TextField
+          label="Name"
+          value={value.name}
+          onChange={(name) => onChange({ ...value, name })}
+          error={errors.name}
+          autoComplete="off"
+          maxLength={120}
+        />
+        <TextField
+          label="E-mail address"
+          type="email"
+          value={value.email}
+          onChange={(email) => onChange({ ...value, email })}
+          error={errors.email}
+          autoComplete="off"
+        />
+      </div>
+    </fieldset>
+  );
+}
+
 export function ContactsForm({ settings }: { settings: Settings }) {
   const update = useUpdateSettings();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [goalName, setGoalName] = useState(settings.goalSheetContact?.name ?? '');
-  const [goalEmail, setGoalEmail] = useState(settings.goalSheetContact?.email ?? '');
-  const [trainingName, setTrainingName] = useState(settings.trainingContact?.name ?? '');
-  const [trainingEmail, setTrainingEmail] = useState(settings.trainingContact?.email ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { ref, errors, setErrors, showErrors } = useCheckedForm();
+  const [goal, setGoal] = useState(() => draftOf(settings.goalSheetContact));
+  const [training, setTraining] = useState(() => draftOf(settings.trainingContact));
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     update.reset();
     const next: FieldErrors = {};
-    const goalSheetContact = checkContact('goal', goalName, goalEmail, next);
-    const trainingContact = checkContact('training', trainingName, trainingEmail, next);
+    const goalSheetContact = checkContact('goal', goal.name, goal.email, next);
+    const trainingContact = checkContact('training', training.name, training.email, next);
     if (goalSheetContact === undefined || trainingContact === undefined) {
-      setErrors(next);
-      focusFirstInvalid(formRef.current);
+      showErrors(next);
       return;
     }
     setErrors({});
@@ -48,51 +88,24 @@ export function ContactsForm({ settings }: { settings: Settings }) {
   };
 
   return (
-    <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-label="Contacts">
+    <form ref={ref} className="form" onSubmit={onSubmit} noValidate aria-label="Contacts">
       <SaveStatus saved={update.isSuccess} error={update.error} what="contacts" />
-      <fieldset className="fieldset">
-        <legend className="fieldset__legend">Goal sheet questions</legend>
-        <p className="field__hint">Pairs send their goal sheets to, and ask about them, this person.</p>
-        <div className="form-row">
-          <TextField label="Name" value={goalName} onChange={setGoalName} error={errors.goalName} autoComplete="off" maxLength={120} />
-          <TextField
-            label="E-mail address"
-            type="email"
-            value={goalEmail}
-            onChange={setGoalEmail}
-            error={errors.goalEmail}
-            autoComplete="off"
-          />
-        </div>
-      </fieldset>
-      <fieldset className="fieldset">
-        <legend className="fieldset__legend">Training questions</legend>
-        <p className="field__hint">Mentors and mentees contact this person about forums, trainings and webinars.</p>
-        <div className="form-row">
-          <TextField
-            label="Name"
-            value={trainingName}
-            onChange={setTrainingName}
-            error={errors.trainingName}
-            autoComplete="off"
-            maxLength={120}
-          />
-          <TextField
-            label="E-mail address"
-            type="email"
-            value={trainingEmail}
-            onChange={setTrainingEmail}
-            error={errors.trainingEmail}
-            autoComplete="off"
-          />
-        </div>
-      </fieldset>
+      <ContactFields
+        legend="Goal sheet questions"
+        hint="Pairs send their goal sheets to, and ask about them, this person."
+        value={goal}
+        onChange={setGoal}
+        errors={{ name: errors.goalName, email: errors.goalEmail }}
+      />
+      <ContactFields
+        legend="Training questions"
+        hint="Mentors and mentees contact this person about forums, trainings and webinars."
+        value={training}
+        onChange={setTraining}
+        errors={{ name: errors.trainingName, email: errors.trainingEmail }}
+      />
       <p className="muted small">Leave both fields of a contact empty if you don’t want to name anyone yet.</p>
-      <div className="form-actions">
-        <Button type="submit" busy={update.isPending}>
-          Save contacts
-        </Button>
-      </div>
+      <FormActions submitLabel="Save contacts" busy={update.isPending} />
     </form>
   );
 }

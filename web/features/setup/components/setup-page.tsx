@@ -1,48 +1,35 @@
-import { useMemo, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Page } from '../../../components/ui/page.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { NewPasswordField } from '../../../components/ui/password-fields.tsx';
+import { TimeZoneField } from '../../../components/ui/time-zone-field.tsx';
 import { errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { PASSWORD_HINT } from '../../../lib/password-rule.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
-import type { FieldErrors } from '../../../lib/validate.ts';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
 import { completeSetupInputSchema, useCompleteSetup } from '../api/complete-setup.ts';
-import { browserTimeZone, timeZoneOptions } from '../../../lib/time-zones.ts';
+import { browserTimeZone } from '../../../lib/time-zones.ts';
 
 export function SetupPage() {
   const navigate = useNavigate();
   const setup = useCompleteSetup();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, check, showErrors } = useCheckedForm();
   const [programName, setProgramName] = useState('');
   const [timeZone, setTimeZone] = useState(browserTimeZone);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const zones = useMemo(() => timeZoneOptions(timeZone), [timeZone]);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const checked = validate(completeSetupInputSchema, { programName, timeZone, name, email, password });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    setup.mutate(checked.data, {
+    const input = check(completeSetupInputSchema, { programName, timeZone, name, email, password });
+    if (!input) return;
+    setup.mutate(input, {
       onSuccess: () => void navigate('/', { replace: true }),
-      onError: (error) => {
-        if (isApiError(error)) {
-          setErrors(error.fieldErrors());
-          focusFirstInvalid(formRef.current);
-        }
-      },
+      onError: (error) => isApiError(error) && showErrors(error.fieldErrors()),
     });
   };
 
@@ -56,7 +43,7 @@ export function SetupPage() {
         </p>
       }
     >
-      <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
+      <form ref={ref} className="form" onSubmit={onSubmit} noValidate>
         {setup.isError ? (
           <Alert tone="error" title="We couldn’t finish setting up.">
             {errorMessage(setup.error)}
@@ -73,12 +60,9 @@ export function SetupPage() {
               hint="Shown at the top of every page and in e-mails, e.g. “Early Career Mentoring Program”."
               maxLength={200}
             />
-            <SelectField
-              label="Time zone"
-              required
+            <TimeZoneField
               value={timeZone}
               onChange={setTimeZone}
-              options={zones}
               error={errors.timeZone}
               hint="Deadlines and program dates are counted in this time zone."
             />
@@ -97,23 +81,10 @@ export function SetupPage() {
               onChange={setEmail}
               error={errors.email}
             />
-            <TextField
-              label="Password"
-              type="password"
-              required
-              autoComplete="new-password"
-              value={password}
-              onChange={setPassword}
-              error={errors.password}
-              hint={PASSWORD_HINT}
-            />
+            <NewPasswordField label="Password" value={password} onChange={setPassword} error={errors.password} />
           </div>
         </Card>
-        <div className="form-actions">
-          <Button type="submit" busy={setup.isPending}>
-            Create program
-          </Button>
-        </div>
+        <FormActions submitLabel="Create program" busy={setup.isPending} />
       </form>
     </Page>
   );
