@@ -1,6 +1,7 @@
 import type { Deps } from './deps.ts';
 import { JobRunner } from './features/jobs/job-runner.ts';
 import type { JobRunnerOptions } from './features/jobs/job-runner.ts';
+import { liaisonJobHandlers, liaisonRecurringJobs } from './features/liaisons/liaison-jobs.ts';
 import { reminderJobHandlers, reminderRecurringJobs } from './features/reminders/reminder-jobs.ts';
 
 /**
@@ -10,8 +11,8 @@ import { reminderJobHandlers, reminderRecurringJobs } from './features/reminders
  */
 export function createJobRunner(deps: Deps, options: Partial<JobRunnerOptions> = {}): JobRunner {
   return new JobRunner(deps, {
-    handlers: { ...reminderJobHandlers },
-    recurring: [...reminderRecurringJobs],
+    handlers: { ...reminderJobHandlers, ...liaisonJobHandlers },
+    recurring: [...reminderRecurringJobs, ...liaisonRecurringJobs],
     ...options,
   });
 }

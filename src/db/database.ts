@@ -8,6 +8,7 @@ import type { Audience, ResourceKind } from '../shared/api/resources.ts';
 import type { GoalSheetSubmitter } from '../shared/api/settings.ts';
 import type { ApplicationRole, ApplicationStatus, CareerStage, WorkplaceTypeName } from '../shared/application-vocabulary.ts';
 import type { Channel } from '../shared/channels.ts';
+import type { CarryForwardAs, CheckInAnswer, MatchEventKind, MatchSide, RematchRequestStatus } from '../shared/match-management.ts';
 import type { MatchStatus } from '../shared/match-status.ts';
 import type { PeriodStatus } from '../shared/period-status.ts';
 import type { Role } from '../shared/roles.ts';
@@ -89,6 +90,8 @@ export interface ProgramSettingsTable {
   goal_sheet_submitter: GoalSheetSubmitter;
   /** A match with no logged contact for this many weeks counts as quiet. */
   quiet_after_weeks: number;
+  /** 0/1: the committee may act on the re-match queue (otherwise it reads it). */
+  committee_handles_rematch: number;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -172,6 +175,7 @@ export interface ApplicationsTable {
   decision_reason: string | null;
   carry_forward: ColumnType<number, number | undefined, number>;
   carried_from_id: number | null;
+  carry_forward_as: ColumnType<CarryForwardAs, CarryForwardAs | undefined, CarryForwardAs>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -221,6 +225,49 @@ export interface MatchesTable {
   status: MatchStatus;
   matched_at: Instant;
   ended_at: Instant | null;
+  end_reason: string | null;
+  ended_by: number | null;
+  /** The committee member who looks after this pair. */
+  liaison_user_id: number | null;
+}
+
+export interface RematchRequestsTable {
+  id: Id;
+  match_id: number;
+  requested_by: number;
+  side: MatchSide;
+  /** Staff and the committee only: never the partner. */
+  reason: string;
+  wishes: string;
+  status: RematchRequestStatus;
+  resolution_note: string | null;
+  resolved_by: number | null;
+  resolved_at: Instant | null;
+  created_at: Instant;
+}
+
+export interface MatchEventsTable {
+  id: Id;
+  match_id: number;
+  kind: MatchEventKind;
+  actor_id: number | null;
+  /** JSON, per kind */
+  details: string;
+  created_at: Instant;
+}
+
+export interface CheckInsTable {
+  id: Id;
+  match_id: number;
+  user_id: number;
+  token_hash: string;
+  sent_by: number | null;
+  sent_at: Instant;
+  expires_at: Instant;
+  answer: CheckInAnswer | null;
+  answered_at: Instant | null;
+  handled_by: number | null;
+  handled_at: Instant | null;
 }
 
 export interface GoalSheetsTable {
@@ -347,6 +394,9 @@ export interface Database {
   matching_runs: MatchingRunsTable;
   pair_rules: PairRulesTable;
   matches: MatchesTable;
+  rematch_requests: RematchRequestsTable;
+  match_events: MatchEventsTable;
+  check_ins: CheckInsTable;
   goal_sheets: GoalSheetsTable;
   goal_sheet_versions: GoalSheetVersionsTable;
   activities: ActivitiesTable;

@@ -19,7 +19,10 @@ import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { activityRoutes } from '../features/activities/activities.routes.ts';
 import { goalSheetRoutes } from '../features/goal-sheets/goal-sheets.routes.ts';
 import { matchRoutes } from '../features/matches/matches.routes.ts';
+import { rematchRoutes } from '../features/rematch/rematch.routes.ts';
 import { programHealthRoutes } from '../features/program-health/program-health.routes.ts';
+import { liaisonRoutes } from '../features/liaisons/liaisons.routes.ts';
+import { checkInRoutes } from '../features/check-ins/check-ins.routes.ts';
 import { reminderRoutes } from '../features/reminders/reminders.routes.ts';
 import { resourceRoutes } from '../features/resources/resources.routes.ts';
 import { matchingRunRoutes } from '../features/matching-runs/matching-runs.routes.ts';
@@ -143,6 +146,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(resourceRoutes(deps));
   await app.register(reminderRoutes(deps));
   await app.register(programHealthRoutes(deps));
+  await app.register(rematchRoutes(deps));
+  await app.register(liaisonRoutes(deps));
+  await app.register(checkInRoutes(deps));
 
   await registerWebApp(app, deps.config.webDistDir);
 

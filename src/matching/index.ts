@@ -30,3 +30,5 @@ export type {
   UnmatchedMentee,
   UnmatchedReason,
 } from './propose.ts';
+export { rankCandidates } from './rank-candidates.ts';
+export type { CandidateExclusion, ExcludedCandidate, RankedCandidate, RankInput, Ranking } from './rank-candidates.ts';

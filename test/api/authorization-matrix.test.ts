@@ -7,9 +7,11 @@ import { insertApplication } from '../../src/features/applications/applications.
 import { applicationAnswersSchema } from '../../src/shared/api/applications.ts';
 import { activityMatrix } from './authorization/activities.matrix.ts';
 import { goalSheetMatrix } from './authorization/goal-sheets.matrix.ts';
+import { liaisonMatrix } from './authorization/liaisons.matrix.ts';
 import { CALLERS, PUBLIC, SELF_OR_STAFF, SIGNED_IN, STAFF_ONLY, everyone, ownOrOther } from './authorization/matrix-kit.ts';
 import type { Caller, Cell, Expectation, Fixture, Outcome } from './authorization/matrix-kit.ts';
 import { programHealthMatrix } from './authorization/program-health.matrix.ts';
+import { rematchMatrix } from './authorization/rematch.matrix.ts';
 import { reminderMatrix } from './authorization/reminders.matrix.ts';
 import { resourceMatrix } from './authorization/resources.matrix.ts';
 
@@ -196,6 +198,8 @@ const MATRIX: Record<string, Cell> = {
   ...resourceMatrix,
   ...reminderMatrix,
   ...programHealthMatrix,
+  ...rematchMatrix,
+  ...liaisonMatrix,
 };
 
 function satisfies(status: number, outcome: Outcome): boolean {

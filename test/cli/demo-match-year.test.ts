@@ -56,11 +56,38 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
       ['2026 spring cohort', 'active'],
     ]);
     const matches = snapshot.matches.filter((m) => m.period_id === periodId);
-    expect(matches.length).toBeGreaterThanOrEqual(28);
-    expect(matches.length).toBeLessThanOrEqual(30);
-    expect(matches.every((m) => m.status === 'active' && m.explanation.length > 20)).toBe(true);
-    // The committee's run, then a few latecomers paired by hand.
-    expect(new Set(matches.map((m) => m.matched_at.slice(0, 10)))).toEqual(new Set(['2026-03-12', '2026-03-26']));
+    expect(matches.length).toBeGreaterThanOrEqual(30);
+    expect(matches.length).toBeLessThanOrEqual(33);
+    expect(matches.every((m) => m.explanation.length > 20)).toBe(true);
+    // One pair was re-matched last week: its match ended, the rest are active.
+    expect(matches.filter((m) => m.status === 'ended')).toHaveLength(1);
+    // A pair made by hand before the run, the committee's run, latecomers paired by hand, and last week's re-match.
+    expect(new Set(matches.map((m) => m.matched_at.slice(0, 10)))).toEqual(
+      new Set(['2026-03-05', '2026-03-12', '2026-03-26', '2026-04-13']),
+    );
+  });
+
+  it('tells the re-match story: one request waiting, one pair re-matched with its history, one window closed yesterday, liaisons everywhere', async () => {
+    const requests = await ctx.deps.db.selectFrom('rematch_requests').select(['status', 'match_id']).execute();
+    expect(requests.map((r) => r.status).sort()).toEqual(['open', 'rematched']);
+    const rematched = requests.find((r) => r.status === 'rematched');
+    const history = await ctx.deps.db
+      .selectFrom('match_events')
+      .select('kind')
+      .where('match_id', '=', rematched?.match_id ?? 0)
+      .orderBy('id')
+      .execute();
+    expect(history.map((e) => e.kind).slice(0, 4)).toEqual(['made', 'rematch_requested', 'ended', 'rematched']);
+    const active = snapshot.matches.filter((m) => m.period_id === periodId && m.status === 'active');
+    // Matched 46 days before today (2026-04-20 in Chicago): the 45-day window closed yesterday.
+    expect(active.some((m) => m.matched_at.startsWith('2026-03-05'))).toBe(true);
+    const liaisons = await ctx.deps.db
+      .selectFrom('matches')
+      .select('liaison_user_id')
+      .where('period_id', '=', periodId)
+      .where('status', '=', 'active')
+      .execute();
+    expect(liaisons.every((m) => m.liaison_user_id !== null)).toBe(true);
   });
 
   it('puts a few resources on the shelf, for everyone and for each side', async () => {
@@ -105,13 +132,15 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
     else expect(snapshot.contacts.every((c) => c.activity_id === null)).toBe(true);
 
     const health = await getProgramHealth(ctx.deps, periodId);
-    expect(health.totals.activeMatches).toBe(inPeriod.size);
+    expect(health.totals.activeMatches).toBe(snapshot.matches.filter((m) => m.period_id === periodId && m.status === 'active').length);
     expect(health.totals.quietMatches).toBeGreaterThanOrEqual(4);
     expect(health.totals.overdueSheets).toBeGreaterThanOrEqual(6);
     expect(health.goalSheets.late).toBeGreaterThanOrEqual(1);
     expect(health.matchesWithoutConcerns).toBeGreaterThanOrEqual(8);
     const codes = new Set(health.matches.flatMap((m) => m.reasons.map((r) => r.code)));
-    expect(codes).toEqual(new Set(['goal_sheet_overdue', 'goal_sheet_returned', 'quiet', 'guarantee_closing', 'goal_sheet_due_soon']));
+    expect(codes).toEqual(
+      new Set(['rematch_requested', 'goal_sheet_overdue', 'goal_sheet_returned', 'quiet', 'guarantee_closing', 'goal_sheet_due_soon']),
+    );
     // Lively pairs logged something in the last week.
     const lastWeek = health.contactsPerWeek.at(-2);
     expect(lastWeek?.matches).toBeGreaterThanOrEqual(8);

@@ -9,6 +9,8 @@ export interface FeatureRoutes {
   open?: RouteObject[];
   /** Anyone signed in; the server still checks ownership of every record. */
   signedIn?: RouteObject[];
+  /** Staff and the matching committee (the server still decides what each may change). */
+  reviewers?: RouteObject[];
   /** Staff only. */
   staff?: RouteObject[];
 }

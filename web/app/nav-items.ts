@@ -10,6 +10,7 @@ const STAFF_ITEMS: NavItem[] = [
   { to: '/periods', label: 'Periods' },
   { to: '/review', label: 'Matching' },
   { to: '/health', label: 'Program health' },
+  { to: '/rematch', label: 'Re-match queue' },
   { to: '/goal-sheets', label: 'Goal sheets' },
   { to: '/activities', label: 'Activities' },
   { to: '/resources', label: 'Resources' },
@@ -30,6 +31,7 @@ export function navItemsFor(roles: readonly Role[]): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'Home' }];
   if (roles.includes('staff')) return [...items, ...STAFF_ITEMS];
   // The committee reviews applications and matches, but doesn't run the program's settings.
-  if (roles.includes('committee')) items.push({ to: '/review', label: 'Matching' });
+  if (roles.includes('committee'))
+    items.push({ to: '/review', label: 'Matching' }, { to: '/rematch', label: 'Re-match queue' }, { to: '/liaison', label: 'Your pairs' });
   return [...items, ...READER_ITEMS];
 }

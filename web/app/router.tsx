@@ -18,6 +18,9 @@ import { SetupPage } from '../features/setup/components/setup-page.tsx';
 import { activitiesRoutes } from '../features/activities/routes.tsx';
 import { goalSheetsRoutes } from '../features/goal-sheets/routes.tsx';
 import { programHealthRoutes } from '../features/program-health/routes.tsx';
+import { rematchRoutes } from '../features/rematch/routes.tsx';
+import { checkInsRoutes } from '../features/check-ins/routes.tsx';
+import { liaisonsRoutes } from '../features/liaisons/routes.tsx';
 import { remindersRoutes } from '../features/reminders/routes.tsx';
 import { resourcesRoutes } from '../features/resources/routes.tsx';
 import type { FeatureRoutes } from './feature-routes.ts';
@@ -34,7 +37,16 @@ import { RouteErrorPage } from './pages/route-error-page.tsx';
 import { RequireRole } from './require-role.tsx';
 import { RootFrame } from './root-frame.tsx';
 
-const FEATURES: FeatureRoutes[] = [goalSheetsRoutes, activitiesRoutes, resourcesRoutes, remindersRoutes, programHealthRoutes];
+const FEATURES: FeatureRoutes[] = [
+  goalSheetsRoutes,
+  activitiesRoutes,
+  resourcesRoutes,
+  remindersRoutes,
+  programHealthRoutes,
+  rematchRoutes,
+  liaisonsRoutes,
+  checkInsRoutes,
+];
 const featureRoutes = (key: keyof FeatureRoutes) => FEATURES.flatMap((f) => f[key] ?? []);
 
 export const router = createBrowserRouter([
@@ -80,6 +92,7 @@ export const router = createBrowserRouter([
               { path: 'periods/:id/applications/import', element: <ImportRoute /> },
               { path: 'periods/:id/applications/:applicationId', element: <ApplicationReviewRoute /> },
               { path: 'periods/:id/matching', element: <MatchingRoute /> },
+              ...featureRoutes('reviewers'),
             ],
           },
           {

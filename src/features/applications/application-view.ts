@@ -1,4 +1,4 @@
-import type { Application } from '../../shared/api/applications.ts';
+import type { ActiveMatchSummary, Application } from '../../shared/api/applications.ts';
 import type { EligibilityQuestion } from '../../shared/api/settings.ts';
 import type { ApplicationRecord } from './application.types.ts';
 import { canApplicantChange, eligibilityProblems } from './application.rules.ts';
@@ -6,11 +6,16 @@ import { canApplicantChange, eligibilityProblems } from './application.rules.ts'
 /**
  * An application as the API sends it. `confidential` is added only when the caller may see it
  * (the applicant, staff, the committee); the response schema drops nothing by itself, so this is
- * the one place that decides.
+ * the one place that decides. `activeMatches` is added when the caller looked them up (reviewers).
  */
 export function applicationView(
   a: ApplicationRecord,
-  o: { questions: readonly EligibilityQuestion[]; windowOpen: boolean; showConfidential: boolean },
+  o: {
+    questions: readonly EligibilityQuestion[];
+    windowOpen: boolean;
+    showConfidential: boolean;
+    activeMatches?: readonly ActiveMatchSummary[] | undefined;
+  },
 ): Application {
   const { confidential, ...answers } = a.answers;
   return {
@@ -26,6 +31,7 @@ export function applicationView(
     decisionReason: a.decisionReason,
     carryForward: a.carryForward,
     carriedFromId: a.carriedFromId,
+    ...(o.activeMatches && { activeMatches: [...o.activeMatches] }),
     editable: canApplicantChange(a.status, o.windowOpen),
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,

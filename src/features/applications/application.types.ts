@@ -1,5 +1,6 @@
 import type { ApplicationRole, ApplicationStatus } from '../../shared/application-vocabulary.ts';
 import type { ApplicationAnswers } from '../../shared/api/applications.ts';
+import type { CarryForwardAs } from '../../shared/match-management.ts';
 
 /**
  * An application as services see it (the store maps rows to this). `answers.confidential` is
@@ -18,6 +19,8 @@ export interface ApplicationRecord {
   decisionReason: string | null;
   carryForward: boolean;
   carriedFromId: number | null;
+  /** The status a carried-over copy starts with: 'accepted' when staff placed the person in the next pool. */
+  carryForwardAs: CarryForwardAs;
   createdAt: string;
   updatedAt: string;
 }

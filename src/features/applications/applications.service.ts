@@ -4,7 +4,7 @@ import type { Executor } from '../../db/executor.ts';
 import { assertRowId } from '../../db/row-id.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, PermissionError, RuleViolationError } from '../../errors.ts';
-import type { Application, ApplicationAnswers } from '../../shared/api/applications.ts';
+import type { ActiveMatchSummary, Application, ApplicationAnswers } from '../../shared/api/applications.ts';
 import type { ApplicationRole } from '../../shared/application-vocabulary.ts';
 import { isValidTimeZone } from '../../time/calendar-date.ts';
 import { toInstant } from '../../time/instant.ts';
@@ -13,6 +13,7 @@ import { hasRole } from '../accounts/actor.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { findUserById, findUserIdByEmail, insertUser } from '../accounts/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { countActiveMatchesOf } from '../matches/matches.service.ts';
 import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
 import { findPeriod, listPeriods } from '../periods/periods.service.ts';
 import type { PeriodRecord } from '../periods/periods.service.ts';
@@ -45,6 +46,7 @@ import {
   updateApplicationAnswers,
 } from './applications.store.ts';
 import type { ApplicationCounts, ApplicationFilters } from './applications.store.ts';
+import { carryApplicationForward } from './carry-forward.ts';
 import { syncParticipantRoles } from './participant-roles.ts';
 
 const WINDOW_CLOSED = () =>
@@ -78,12 +80,34 @@ function view(
   period: PeriodRecord | undefined,
   now: Date,
   showConfidential: boolean,
+  activeMatches?: readonly ActiveMatchSummary[],
 ): Application {
   return applicationView(a, {
     questions: settings.eligibilityQuestions,
     windowOpen: period !== undefined && windowOpen(period, settings, now),
     showConfidential,
+    activeMatches,
   });
+}
+
+/**
+ * For reviewers: each applicant's active matches (any period) in the application's role, by
+ * application id. A mentee has one match at a time, and a mentor's take places from their
+ * capacity, so review shows them before anyone is accepted into a pool.
+ */
+async function activeMatchesOf(db: Executor, records: readonly ApplicationRecord[]): Promise<Map<number, ActiveMatchSummary[]>> {
+  const counts = await countActiveMatchesOf(
+    db,
+    records.map((a) => a.userId),
+  );
+  return new Map(
+    records.map((a) => [
+      a.id,
+      counts
+        .filter((c) => c.userId === a.userId && c.side === a.role)
+        .map((c) => ({ periodId: c.periodId, periodName: c.periodName, matches: c.matches })),
+    ]),
+  );
 }
 
 /** Checks what only the database knows, and returns the answers as they will be stored. */
@@ -325,6 +349,8 @@ export async function setCarryForward(deps: Deps, actor: Actor, id: number, carr
     }
     const at = toInstant(now);
     await setCarryForwardFlag(trx, id, carryForward, at);
+    // The next period may already be taking applications: then the copy is made now.
+    if (carryForward) await carryApplicationForward(trx, now, id, 'submitted', actor.userId);
     await recordAudit(trx, {
       actorId: actor.userId,
       action: 'application.carry_forward_set',
@@ -342,7 +368,8 @@ export async function getApplication(deps: Pick<Deps, 'db' | 'clock'>, actor: Ac
   const settings = await getSettings(deps);
   const a = await findApplication(deps.db, id);
   if (!a || (a.userId !== actor.userId && !isReviewer(actor))) throw new NotFoundError('application');
-  return view(a, settings, await findPeriod(deps.db, a.periodId), deps.clock.now(), true);
+  const active = isReviewer(actor) ? (await activeMatchesOf(deps.db, [a])).get(a.id) : undefined;
+  return view(a, settings, await findPeriod(deps.db, a.periodId), deps.clock.now(), true, active);
 }
 
 export async function listMyApplications(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor): Promise<Application[]> {
@@ -368,7 +395,8 @@ export async function listApplications(
     countApplications(deps.db, periodId),
   ]);
   // Only reviewers reach this (the route says so), and they see confidential preferences.
-  return { applications: records.map((a) => view(a, settings, period, now, true)), counts };
+  const active = await activeMatchesOf(deps.db, records);
+  return { applications: records.map((a) => view(a, settings, period, now, true, active.get(a.id))), counts };
 }
 
 export async function decide(deps: Deps, actor: Actor, id: number, input: { decision: Decision; reason: string }): Promise<Application> {
@@ -415,7 +443,14 @@ export async function decide(deps: Deps, actor: Actor, id: number, input: { deci
     const period = await periodOf(trx, current);
     return {
       outboxId,
-      application: view({ ...current, status: input.decision, decisionReason: reason || null, updatedAt: at }, settings, period, now, true),
+      application: view(
+        { ...current, status: input.decision, decisionReason: reason || null, updatedAt: at },
+        settings,
+        period,
+        now,
+        true,
+        (await activeMatchesOf(trx, [current])).get(current.id),
+      ),
     };
   });
   await deliverRecorded(deps, [result.outboxId]);
@@ -437,7 +472,8 @@ export async function carryForwardInto(db: Executor, now: Date, periodId: number
       userId: a.userId,
       role: a.role,
       answers: a.answers,
-      status: 'submitted',
+      // Staff place people whose match ended straight into the pool; an applicant's own wish is reviewed again.
+      status: a.carryForwardAs,
       carriedFromId: a.id,
       at,
     });
@@ -476,4 +512,15 @@ export async function exportApplicationsCsv(deps: Pick<Deps, 'db'>, periodId: nu
 // What other features may use of this feature's stores, inside their own transactions: named
 // here so the list is explicit (the lint rule boundaries/dependencies keeps other features
 // out of the stores themselves).
-export { insertApplication, listMatchingPool, setApplicationStatuses } from './applications.store.ts';
+export {
+  findApplication,
+  insertApplication,
+  listApplicationsForPeriod,
+  listApplicationsOfUser,
+  listMatchingPool,
+  setApplicationStatus,
+  setApplicationStatuses,
+} from './applications.store.ts';
+export { carryApplicationForward } from './carry-forward.ts';
+export type { CarryOutcome } from './carry-forward.ts';
+export { nextPeriodAfter } from './carry-forward.rules.ts';

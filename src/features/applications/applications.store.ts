@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/executor.ts';
 import { storedValue, storedValues } from '../../db/stored-value.ts';
+import { CARRY_FORWARD_AS } from '../../shared/match-management.ts';
+import type { CarryForwardAs } from '../../shared/match-management.ts';
 import type { ApplicationAnswers } from '../../shared/api/applications.ts';
 import { APPLICATION_ROLES, APPLICATION_STATUSES, CAREER_STAGES, WORKPLACE_TYPES } from '../../shared/application-vocabulary.ts';
 import type { ApplicationRole, ApplicationStatus, WorkplaceTypeName } from '../../shared/application-vocabulary.ts';
@@ -82,6 +84,7 @@ function toRecord(r: JoinedRow): ApplicationRecord {
     decisionReason: r.decision_reason,
     carryForward: Number(r.carry_forward) === 1,
     carriedFromId: r.carried_from_id,
+    carryForwardAs: storedValue('applications', 'carry_forward_as', CARRY_FORWARD_AS, r.carry_forward_as),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -197,10 +200,18 @@ export async function setApplicationStatuses(
   return changed;
 }
 
+/**
+ * Marks an application to be carried into the next period, and with which status the copy starts
+ * ('submitted' when the applicant asks, 'accepted' when staff place the person in the next pool).
+ */
+export async function setCarryForwardPlan(db: Executor, id: number, as: CarryForwardAs, at: string): Promise<void> {
+  await db.updateTable('applications').set({ carry_forward: 1, carry_forward_as: as, updated_at: at }).where('id', '=', id).execute();
+}
+
 export async function setCarryForwardFlag(db: Executor, id: number, carryForward: boolean, at: string): Promise<void> {
   await db
     .updateTable('applications')
-    .set({ carry_forward: carryForward ? 1 : 0, updated_at: at })
+    .set({ carry_forward: carryForward ? 1 : 0, carry_forward_as: 'submitted', updated_at: at })
     .where('id', '=', id)
     .execute();
 }

@@ -25,6 +25,8 @@ import { demoPairDraft, demoSheetContent } from './demo-goal-sheets.ts';
 import { insertContacts, insertSheetWithHistory, listCatalogue, listUserEmails } from './demo-match-year.store.ts';
 import type { DemoContact } from './demo-match-year.store.ts';
 import { sheetHistory } from './demo-sheet-history.ts';
+import { seedMatchChanges } from './demo-match-changes.ts';
+import { assignDemoLiaisons } from '../liaisons/demo-liaisons.ts';
 import type { SheetPlan } from './demo-sheet-history.ts';
 
 /**
@@ -40,6 +42,8 @@ const SEED = 20260315;
 /** Days before today: the committee's run, and the pairs made by hand for latecomers. */
 const FIRST_RUN_DAY = -39;
 const LATE_RUN_DAY = -25;
+/** A pair made by hand before the run: 46 days ago, so its 45-day window closed yesterday. */
+const EARLY_PAIR_DAY = -46;
 
 interface Scenario {
   pace: ContactPace;
@@ -157,12 +161,11 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
       }
       await syncParticipantRoles(trx, applicants);
     });
-  await apply(firstPool, toInstant(at(-80, '12:00')));
   await transitionPeriod(onClock(at(-58, '09:00')), staff, period.id, 'matching');
 
   /** Runs the engine on the accepted pool, as the committee would, and makes its pairs into matches. */
-  const pairUp = async (when: Date, locked: PairRef[]): Promise<Pair[]> => {
-    const pool = await listMatchingPool(deps.db, period.id);
+  const pairUp = async (when: Date, locked: PairRef[], only?: readonly ApplicationRecord[]): Promise<Pair[]> => {
+    const pool = only ?? (await listMatchingPool(deps.db, period.id));
     const byId = new Map(pool.map((a) => [profileId(a.id), a]));
     const proposal = proposeMatches({
       ...poolProfiles(pool),
@@ -217,6 +220,25 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
     });
   };
 
+  // Two returning members paired by hand a week before the run: their window closed yesterday.
+  const early = [
+    ...mentors.slice(FIRST_RUN_MENTORS + LATE_MENTEES, FIRST_RUN_MENTORS + LATE_MENTEES + 1),
+    ...mentees.slice(FIRST_RUN_MENTEES + LATE_MENTEES, FIRST_RUN_MENTEES + LATE_MENTEES + 1),
+  ];
+  if (early.length < 2) throw new Error('demo: not enough new names');
+  await apply(early, toInstant(at(EARLY_PAIR_DAY - 2, '12:00')));
+  const earlyApps = (await listMatchingPool(deps.db, period.id)).filter((a) => early.some((p) => p.email === a.applicantEmail));
+  const earlyPair = await pairUp(
+    at(EARLY_PAIR_DAY, '16:00'),
+    [
+      {
+        menteeId: profileId(earlyApps.find((a) => a.role === 'mentee')?.id ?? 0),
+        mentorId: profileId(earlyApps.find((a) => a.role === 'mentor')?.id ?? 0),
+      },
+    ],
+    earlyApps,
+  );
+  await apply(firstPool, toInstant(at(-80, '12:00')));
   const firstRun = await pairUp(at(FIRST_RUN_DAY, '10:00'), []);
   await transitionPeriod(onClock(at(FIRST_RUN_DAY, '10:05')), staff, period.id, 'active');
 
@@ -266,6 +288,7 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
     ...lateRun
       .filter((p) => p.mentee.id !== demoMentee.id)
       .map((pair, k) => ({ pair, scenario: LATE_RUN[k % LATE_RUN.length] as Scenario })),
+    ...earlyPair.map((pair) => ({ pair, scenario: { pace: 'fading', sheet: 'submitted' } as Scenario })),
   ];
   const contacts: DemoContact[] = [];
   const contactOn = (
@@ -334,4 +357,14 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
     { kind: 'saved', actorId: demoPair.mentorId, at: stamp(14, '07:45'), comment: null },
   ]);
   await insertContacts(deps.db, contacts);
+
+  // The guarantee at work: a quiet pair re-matched last week, and a request waiting in the queue.
+  const firstRunOf = (pace: ContactPace) => sheets.filter((x) => x.scenario.pace === pace && firstRun.includes(x.pair)).map((x) => x.pair);
+  const rematched = firstRunOf('silent')[0];
+  const waiting = firstRunOf('fading')[0];
+  if (!rematched || !waiting) throw new Error('demo: no quiet pairs to tell the re-match story with');
+  await seedMatchChanges(deps, staff, { rematched, waiting, at });
+  await deps.db
+    .transaction()
+    .execute((trx) => assignDemoLiaisons(trx, { periodId: period.id, actorId: staff.userId, at: toInstant(at(LATE_RUN_DAY, '15:00')) }));
 }

@@ -12,3 +12,16 @@ export function listMyMatches(deps: Pick<Deps, 'db'>, actor: Actor): Promise<Mat
 // here so the list is explicit (the lint rule boundaries/dependencies keeps other features
 // out of the stores themselves).
 export { insertMatch, listActiveMatchSidesOf, listPartnerPairs } from './matches.store.ts';
+export { countActiveMatchesOf } from './matches.store.ts';
+export type { ActiveMatchCount } from './matches.store.ts';
+export { listMatchEvents, recordMatchEvent } from './match-history.store.ts';
+export type { MatchEventRecord } from './match-history.store.ts';
+export {
+  countActiveMatches,
+  countActiveMatchesOfApplication,
+  endMatchRow,
+  findMatchRecord,
+  findMatchRecords,
+  listMatchIdsOfPeople,
+} from './match-changes.store.ts';
+export type { MatchPerson, MatchRecord } from './match-changes.store.ts';

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/executor.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
+import { recordMatchEvent } from './match-history.store.ts';
 import { storedValue, storedValues } from '../../db/stored-value.ts';
 import { CHANNELS } from '../../shared/channels.ts';
 import type { Channel } from '../../shared/channels.ts';
@@ -16,6 +17,12 @@ export interface NewMatch {
   score: number;
   explanation: string;
   at: string;
+  /** Who made it (the approver, or staff re-matching); null for the demo. */
+  madeBy?: number | null;
+  /** A re-match keeps the pair's liaison. */
+  liaisonUserId?: number | null;
+  /** The match this one replaces (a re-match), for the history. */
+  fromMatchId?: number;
 }
 
 export async function insertMatch(db: Executor, m: NewMatch): Promise<number> {
@@ -33,9 +40,22 @@ export async function insertMatch(db: Executor, m: NewMatch): Promise<number> {
       status: 'active',
       matched_at: m.at,
       ended_at: null,
+      end_reason: null,
+      ended_by: null,
+      liaison_user_id: m.liaisonUserId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await recordMatchEvent(db, {
+    matchId: row.id,
+    kind: 'made',
+    actorId: m.madeBy ?? null,
+    details: {
+      ...(m.matchingRunId !== null && { matchingRunId: m.matchingRunId }),
+      ...(m.fromMatchId !== undefined && { fromMatchId: m.fromMatchId }),
+    },
+    at: m.at,
+  });
   return row.id;
 }
 
@@ -67,6 +87,44 @@ export async function listActiveMatchSidesOf(
     }
   }
   return out;
+}
+
+/** How many active matches one person is in on one side, in one period. */
+export interface ActiveMatchCount {
+  userId: number;
+  side: 'mentor' | 'mentee';
+  periodId: number;
+  periodName: string;
+  matches: number;
+}
+
+/**
+ * For each of these people, how many active matches they are in as mentor and as mentee, per
+ * period (any period: a match stays active until it is ended). People with none get no row.
+ * A plain read: callers that decide on it inside a transaction lock the people first.
+ */
+export async function countActiveMatchesOf(db: Executor, userIds: readonly number[]): Promise<ActiveMatchCount[]> {
+  const out: ActiveMatchCount[] = [];
+  const ids = [...new Set(userIds)];
+  // Chunked: SQLite and PostgreSQL both limit bound parameters per statement.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    for (const side of ['mentor', 'mentee'] as const) {
+      const person = side === 'mentor' ? 'm.mentor_user_id' : 'm.mentee_user_id';
+      const rows = await db
+        .selectFrom('matches as m')
+        .innerJoin('periods as p', 'p.id', 'm.period_id')
+        .select((eb) => [`${person} as user_id`, 'm.period_id', 'p.name as period_name', eb.fn.countAll<number | string>().as('n')])
+        .where('m.status', '=', 'active')
+        .where(person, 'in', chunk)
+        .groupBy([person, 'm.period_id', 'p.name'])
+        .execute();
+      for (const r of rows) {
+        out.push({ userId: r.user_id, side, periodId: r.period_id, periodName: r.period_name, matches: Number(r.n) });
+      }
+    }
+  }
+  return out.sort((a, b) => a.userId - b.userId || a.side.localeCompare(b.side) || a.periodId - b.periodId);
 }
 
 export interface PartnerContact {

@@ -61,6 +61,7 @@ export async function getMatchWorkspace(deps: Pick<Deps, 'db' | 'clock'>, actor:
         : myRole === 'mentee'
           ? [match.mentor.person]
           : [match.mentee.person, match.mentor.person],
+    liaison: match.liaison,
     dates: {
       timeZone: tz,
       today,

@@ -28,6 +28,8 @@ export interface WorkspaceMatch {
   explanation: string;
   mentor: MatchSide;
   mentee: MatchSide;
+  /** The committee member who looks after the pair; null when none is assigned (or their account is disabled). */
+  liaison: { userId: number; name: string; email: string } | null;
 }
 
 const channelsOf = (text: string): Channel[] => storedValues('applications', 'channels', CHANNELS, parseList(text));
@@ -43,6 +45,7 @@ export async function findWorkspaceMatch(db: Executor, matchId: number): Promise
   const r = await selectMatchWithPeople(db)
     .innerJoin('applications as ra', 'ra.id', 'm.mentor_application_id')
     .innerJoin('applications as ea', 'ea.id', 'm.mentee_application_id')
+    .leftJoin('users as lu', (join) => join.onRef('lu.id', '=', 'm.liaison_user_id').on('lu.disabled_at', 'is', null))
     .select([
       'm.id',
       'm.period_id',
@@ -75,6 +78,9 @@ export async function findWorkspaceMatch(db: Executor, matchId: number): Promise
       'ea.languages as e_languages',
       'ea.meet_in_person as e_meet_in_person',
       'ea.program_goal_ids as e_program_goal_ids',
+      'lu.id as l_user_id',
+      'lu.name as l_name',
+      'lu.email as l_email',
     ])
     .where('m.id', '=', matchId)
     .executeTakeFirst();
@@ -121,6 +127,8 @@ export async function findWorkspaceMatch(db: Executor, matchId: number): Promise
       meetInPerson: r.e_meet_in_person === 1,
       programGoalIds: idsOf(r.e_program_goal_ids),
     },
+    liaison:
+      r.l_user_id === null || r.l_name === null || r.l_email === null ? null : { userId: r.l_user_id, name: r.l_name, email: r.l_email },
   };
 }
 

@@ -4,8 +4,9 @@ import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { RunResult } from '../../shared/api/matching.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
+import { lockUser } from '../accounts/people.service.ts';
 import type { ApplicationRecord } from '../applications/application.types.ts';
-import { setApplicationStatuses } from '../applications/applications.service.ts';
+import { listMatchingPool, setApplicationStatuses } from '../applications/applications.service.ts';
 import { syncParticipantRoles } from '../applications/participant-roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { insertMatch } from '../matches/matches.service.ts';
@@ -18,7 +19,7 @@ import { findLatestRun, findRun, markRunApproved } from './matching-runs.store.t
 import type { MatchingRunRecord } from './matching-runs.store.ts';
 import { matchAnnouncementMail, unmatchedMenteeMail, unmatchedMentorMail } from './match-mails.ts';
 import type { ProgramWords } from './match-mails.ts';
-import { periodView } from './matching-runs.service.ts';
+import { periodView, refuseDoubleBookings } from './matching-runs.service.ts';
 
 const STALE = (why: string) =>
   new ConflictError('STALE_RUN', `${why} Run the matching again, check the new proposal, and approve that one.`);
@@ -33,9 +34,10 @@ const to = (a: ApplicationRecord) => ({ address: a.applicantEmail, name: a.appli
 
 /**
  * Approves a proposal in one transaction: the period moves from matching to active (only one of
- * two simultaneous approvals can make that move), the matches are created, every application in
- * the pool becomes matched or unmatched (and everyone's mentor or mentee role follows), everyone
- * hears about it, and the run is marked approved.
+ * two simultaneous approvals can make that move), nobody is double-booked (a mentee already in
+ * an active match, a mentor whose active matches would go over capacity), the matches are
+ * created, every application in the pool becomes matched or unmatched (and everyone's mentor or
+ * mentee role follows), everyone hears about it, and the run is marked approved.
  * Mail goes out after the commit.
  */
 export async function approveRun(
@@ -64,13 +66,21 @@ export async function approveRun(
     if (!run) throw new NotFoundError('matching run');
     const result = assertApprovable(run);
     if ((await findLatestRun(trx, run.periodId))?.id !== run.id) throw STALE('A newer run exists for this period.');
+    // One match at a time, across periods: hold everyone in the pool (ascending, as the role sync
+    // below does) before counting their active matches, so an approval or re-match elsewhere that
+    // involves the same people waits for this one, then sees its matches.
+    const people = [...new Set((await listMatchingPool(trx, run.periodId)).map((a) => a.userId))].sort((a, b) => a - b);
+    for (const id of people) await lockUser(trx, id);
     const current = await loadMatchingPool(trx, run.periodId);
     const missing = [
       ...result.pairs.flatMap((p) => [p.menteeApplicationId, p.mentorApplicationId]),
       ...result.unmatched.map((u) => u.menteeApplicationId),
     ].some((id) => !current.byId.has(id));
-    if (missing || current.fingerprint !== run.poolFingerprint) {
-      throw STALE('Applications or pair rules changed after this proposal was made.');
+    if (missing) throw STALE('Applications or pair rules changed after this proposal was made.');
+    // Before the fingerprint: a changed count would make the run stale too, but this says who and why.
+    refuseDoubleBookings(result.pairs, current, 'Take them out of this proposal, or run matching again, then approve.');
+    if (current.fingerprint !== run.poolFingerprint) {
+      throw STALE('Applications, pair rules or active matches changed after this proposal was made.');
     }
     if (!(await markRunApproved(trx, run.id, actor.userId, at)))
       throw new ConflictError('ALREADY_APPROVED', 'This proposal is already approved.');
@@ -101,6 +111,7 @@ export async function approveRun(
         score: pair.score,
         explanation: pair.explanation,
         at,
+        madeBy: actor.userId,
       });
       matched.add(mentee.id).add(mentor.id);
       for (const [self, partner, role] of [

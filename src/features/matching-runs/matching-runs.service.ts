@@ -2,7 +2,7 @@ import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import type { Executor } from '../../db/executor.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.ts';
-import type { Weights } from '../../matching/index.ts';
+import type { PairRef, Weights } from '../../matching/index.ts';
 import { DEFAULT_WEIGHTS, weightsSchema } from '../../matching/index.ts';
 import type { MatchingRun, PairPreview, PairRuleKind, WeightsView } from '../../shared/api/matching.ts';
 import type { PeriodStatus } from '../../shared/period-status.ts';
@@ -16,6 +16,7 @@ import type { PeriodView } from '../periods/periods.service.ts';
 import { findPeriod } from '../periods/periods.service.ts';
 import { listGoals } from '../programs/program.service.ts';
 import type { PeriodRecord } from '../periods/periods.service.ts';
+import { activeLoadOf, doubleBookings, poolBookings } from './active-matches.rules.ts';
 import { menteeProfile, mentorProfile, poolProfiles, profileId } from './application-profiles.ts';
 import { poolHardRules, rulesBrokenBy } from './hard-rules.ts';
 import { isInterrupted } from './matching-run.rules.ts';
@@ -91,7 +92,8 @@ export async function getWorkspace(deps: Pick<Deps, 'db' | 'clock'>, periodId: n
     pool: {
       mentees: current.pool.length - mentors.length,
       mentors: mentors.length,
-      mentorPlaces: mentors.reduce((sum, m) => sum + m.answers.capacity, 0),
+      // The places a run can fill: active matches in other periods take theirs first.
+      mentorPlaces: [...poolBookings(current.pool, current.activeMatches).placesLeft.values()].reduce((sum, n) => sum + n, 0),
     },
     weights: latest?.weights ?? DEFAULT_WEIGHTS,
     latestRun: latest ? runView(latest, latest.status === 'approved' ? null : current.fingerprint, deps.clock.now()) : null,
@@ -110,19 +112,38 @@ async function goalNamesById(db: Executor): Promise<Record<number, string>> {
   return Object.fromEntries((await listGoals(db)).map((g) => [g.id, g.title]));
 }
 
+/**
+ * The engine's job for a pool. One match at a time: a mentee who already has a mentor is left
+ * out (listed as unmatched, with why), and each mentor offers only the places their active
+ * matches leave; a lock on a left-out mentee is set aside with a note.
+ */
 function runJob(
   current: MatchingPool,
   partners: { mentorUserId: number; menteeUserId: number }[],
   settings: Pick<RunJob, 'weights' | 'objective' | 'minScore' | 'referenceDate'>,
 ): RunJob {
+  const bookings = poolBookings(current.pool, current.activeMatches);
+  const booked = new Set(bookings.bookedMentees.map((b) => profileId(b.menteeApplicationId)));
+  // The engine refuses rules about anyone not in the job: those about a left-out mentee go.
+  const inJob = (r: PairRef): boolean => !booked.has(r.menteeId);
   const rules = poolHardRules(current.pool, current.rules, partners);
+  const setAside = current.rules
+    // (A lock whose mentor left the pool already has poolHardRules' note.)
+    .filter(
+      (r) =>
+        r.kind === 'lock' && booked.has(profileId(r.menteeApplicationId)) && current.byId.get(r.mentorApplicationId)?.role === 'mentor',
+    )
+    .map((r) => `The lock on ${r.menteeName} and ${r.mentorName} was set aside: ${r.menteeName} already has a mentor in an active match.`);
+  const { mentees, mentors } = poolProfiles(current.pool);
   return {
-    ...poolProfiles(current.pool),
+    mentees: mentees.filter((m) => !booked.has(m.id)),
+    mentors: mentors.map((m) => ({ ...m, capacity: bookings.placesLeft.get(Number(m.id)) ?? m.capacity })),
     ...settings,
-    previousPartners: rules.previousPartners,
-    forbidden: [...rules.forbidden, ...rules.samePerson],
-    locks: rules.locks,
-    notes: rules.notes,
+    previousPartners: rules.previousPartners.filter(inJob),
+    forbidden: [...rules.forbidden, ...rules.samePerson].filter(inJob),
+    locks: rules.locks.filter(inJob),
+    notes: [...bookings.notes, ...setAside, ...rules.notes],
+    alreadyMatched: bookings.bookedMentees,
   };
 }
 
@@ -234,9 +255,29 @@ export async function removePairRule(deps: Deps, actor: Actor, ruleId: number): 
 }
 
 interface PairInRun {
+  current: MatchingPool;
   mentee: ApplicationRecord;
   mentor: ApplicationRecord | null;
   preview: PairPreview | null;
+}
+
+/**
+ * Refuses pairs that would double-book someone (active-matches.rules.ts): no warning to accept,
+ * since a mentee has one match at a time. `only` limits the check to these applications.
+ */
+export function refuseDoubleBookings(
+  pairs: readonly { menteeApplicationId: number; mentorApplicationId: number }[],
+  current: MatchingPool,
+  then: string,
+  only?: readonly number[],
+): void {
+  const found = doubleBookings(pairs, current.byId, current.activeMatches).filter((d) => !only || only.includes(d.applicationId));
+  if (found.length === 0) return;
+  throw new ConflictError(
+    'DOUBLE_BOOKING',
+    `${found.map((d) => d.message).join(' ')} ${then}`,
+    found.map((d) => ({ path: `applications.${d.applicationId}`, message: d.message })),
+  );
 }
 
 /** Resolves a pair against a done run and the pool as it is now, and previews it. */
@@ -257,7 +298,7 @@ async function pairInRun(
     ]);
   }
   const mentee = poolMember(current, menteeApplicationId, 'mentee', 'menteeApplicationId');
-  if (mentorApplicationId === null) return { mentee, mentor: null, preview: null };
+  if (mentorApplicationId === null) return { current, mentee, mentor: null, preview: null };
   const load = result.mentors.find((m) => m.mentorApplicationId === mentorApplicationId);
   if (!load) {
     throw new RuleViolationError('NOT_IN_RUN', `Application ${mentorApplicationId} is not a mentor of this run.`, [
@@ -275,13 +316,16 @@ async function pairInRun(
     referenceDate: Date.parse(run.createdAt),
     goalNames: await goalNamesById(db),
     ...rulesBrokenBy(rules, { menteeId: profileId(mentee.id), mentorId: profileId(mentor.id) }),
-    capacity: load.capacity,
+    // The application's own capacity: the mentor's active matches are counted next to it.
+    capacity: mentor.answers.capacity,
     assignedOthers: result.pairs.filter(
       (p) => p.mentorApplicationId === mentorApplicationId && p.menteeApplicationId !== menteeApplicationId,
     ).length,
+    menteeActiveIn: activeLoadOf(current.activeMatches, mentee.userId, 'mentee').periods,
+    mentorActive: activeLoadOf(current.activeMatches, mentor.userId, 'mentor'),
     lockedToOther: currentPair?.locked && currentPair.mentorApplicationId !== mentorApplicationId ? currentPair.mentorName : null,
   });
-  return { mentee, mentor, preview };
+  return { current, mentee, mentor, preview };
 }
 
 export async function previewPairInRun(
@@ -297,7 +341,9 @@ export async function previewPairInRun(
 
 /**
  * Moves one mentee by hand, in the run's saved proposal. A move that breaks a hard rule or a
- * mentor's capacity needs `acceptWarnings`: the refusal lists exactly what would break.
+ * mentor's capacity needs `acceptWarnings`: the refusal lists exactly what would break. A move
+ * that would double-book someone (a mentee already matched, a mentor whose active matches fill
+ * their places) is refused outright, as approval would refuse it.
  */
 export async function reassign(
   deps: Deps,
@@ -310,7 +356,14 @@ export async function reassign(
   return deps.db.transaction().execute(async (trx) => {
     const run = await runOrThrow(trx, runId);
     const result = assertDone(run);
-    const { mentee, mentor, preview } = await pairInRun(trx, run, body.menteeApplicationId, body.mentorApplicationId);
+    const { current, mentee, mentor, preview } = await pairInRun(trx, run, body.menteeApplicationId, body.mentorApplicationId);
+    if (mentor) {
+      const after = [
+        ...result.pairs.filter((p) => p.menteeApplicationId !== mentee.id),
+        { menteeApplicationId: mentee.id, mentorApplicationId: mentor.id },
+      ];
+      refuseDoubleBookings(after, current, 'Choose someone else.', [mentee.id, mentor.id]);
+    }
     const before = result.pairs.find((p) => p.menteeApplicationId === mentee.id);
     const warnings =
       preview?.warnings ??

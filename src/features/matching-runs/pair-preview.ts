@@ -3,6 +3,7 @@ import { proposeMatches } from '../../matching/index.ts';
 // The engine's own normalisation, so "same employer" here means exactly what it means in a run.
 import { employerKey } from '../../matching/criteria.ts';
 import type { PairPreview, Warning } from '../../shared/api/matching.ts';
+import { menteeBookedWords } from './active-matches.rules.ts';
 import { reasonViews } from './run-result.ts';
 
 export interface PreviewInput {
@@ -19,11 +20,15 @@ export interface PreviewInput {
   /** The mentor's places, and how many other mentees the run currently gives them. */
   capacity: number;
   assignedOthers: number;
+  /** Periods of the mentee's active matches: a mentee has one at a time (empty: none). */
+  menteeActiveIn?: readonly string[];
+  /** The mentor's active matches, in any period: they take places too. */
+  mentorActive?: { matches: number; periods: readonly string[] };
   /** The mentee's current pair in the run when it is locked to someone else. */
   lockedToOther: string | null;
 }
 
-const plural = (n: number, word: string): string => `${n} ${n === 1 ? word : `${word}s`}`;
+const plural = (n: number, word: string, words = `${word}s`): string => `${n} ${n === 1 ? word : words}`;
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 /**
@@ -67,10 +72,20 @@ export function previewPair(p: PreviewInput): PairPreview {
       message: `The pair scores ${round1(pair.score)}, below this run's minimum of ${p.minScore}.`,
     });
   }
-  if (p.assignedOthers + 1 > p.capacity) {
+  if (p.menteeActiveIn && p.menteeActiveIn.length > 0) {
+    warnings.push({
+      code: 'ALREADY_MATCHED',
+      message: `${menteeName} ${menteeBookedWords(p.menteeActiveIn)}. Approval refuses a second one.`,
+    });
+  }
+  const active = p.mentorActive?.matches ?? 0;
+  if (active + p.assignedOthers + 1 > p.capacity) {
     warnings.push({
       code: 'OVER_CAPACITY',
-      message: `${mentorName} takes ${plural(p.capacity, 'mentee')} and already has ${p.assignedOthers} in this proposal.`,
+      message:
+        active > 0
+          ? `${mentorName} takes ${plural(p.capacity, 'mentee')}, already has ${plural(active, 'active match', 'active matches')} (${p.mentorActive?.periods.join(', ') ?? ''}) and ${p.assignedOthers} in this proposal. Approval refuses to go over.`
+          : `${mentorName} takes ${plural(p.capacity, 'mentee')} and already has ${p.assignedOthers} in this proposal.`,
     });
   }
   if (p.lockedToOther !== null) {

@@ -16,7 +16,7 @@ describe('pool fingerprint', () => {
     expect(poolFingerprint([...pool].reverse(), [...rules].reverse())).toBe(f);
   });
 
-  it('changes when anyone joins, leaves, changes role or status, edits answers, or a rule changes', () => {
+  it('changes when anyone joins, leaves, changes role or status, edits answers, a rule changes, or active matches change', () => {
     const f = poolFingerprint(pool, rules);
     const variants = [
       poolFingerprint([...pool, testApplication(4, 'mentee')], rules),
@@ -28,6 +28,10 @@ describe('pool fingerprint', () => {
       poolFingerprint([{ ...pool[0]!, answers: { ...pool[0]!.answers, capacity: 3 } }, ...pool.slice(1)], rules),
       poolFingerprint(pool, rules.slice(1)),
       poolFingerprint(pool, [{ ...rules[0]!, kind: 'forbid' }, rules[1]!]),
+      // Someone in the pool is matched elsewhere, or has one more match there.
+      poolFingerprint(pool, rules, [{ userId: 1002, side: 'mentee', periodName: 'Fall', matches: 1 }]),
+      poolFingerprint(pool, rules, [{ userId: 1001, side: 'mentor', periodName: 'Fall', matches: 1 }]),
+      poolFingerprint(pool, rules, [{ userId: 1001, side: 'mentor', periodName: 'Fall', matches: 2 }]),
     ];
     for (const v of variants) expect(v).not.toBe(f);
     expect(new Set(variants).size).toBe(variants.length);

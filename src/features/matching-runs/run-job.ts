@@ -18,6 +18,8 @@ export interface RunJob {
   locks: PairRef[];
   /** Notes made while preparing the job (e.g. a lock whose mentee left the pool). */
   notes: string[];
+  /** Mentees left out because they already have a mentor in an active match; listed as unmatched, with why. */
+  alreadyMatched?: { menteeApplicationId: number; menteeName: string; explanation: string }[];
   /** Program goal titles by id, for explanations people read. */
   goalNames?: Record<number, string>;
 }

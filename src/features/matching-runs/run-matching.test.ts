@@ -96,6 +96,24 @@ describe('a run, start to result', () => {
     expect(result.pairs.find((p) => p.menteeApplicationId === 3)).toMatchObject({ mentorApplicationId: 1, locked: true });
   });
 
+  it('lists mentees left out for an active match among the unmatched, and honours a mentor with no place left', () => {
+    const full = {
+      ...job([...mentors, ...mentees.slice(1)]),
+      alreadyMatched: [{ menteeApplicationId: 3, menteeName: 'Person 3', explanation: 'already has a mentor' }],
+    };
+    full.mentors = full.mentors.map((m) => (m.id === '2' ? { ...m, capacity: 0 } : m));
+    const result = runMatching(full);
+    expect(result.pairs.map((p) => [p.menteeApplicationId, p.mentorApplicationId])).toEqual([[4, 1]]);
+    expect(result.unmatched).toEqual([
+      { menteeApplicationId: 3, menteeName: 'Person 3', reason: 'already-matched', explanation: 'already has a mentor' },
+    ]);
+    expect(result.mentors.map((m) => [m.mentorApplicationId, m.capacity, m.assigned])).toEqual([
+      [1, 1, 1],
+      [2, 0, 0],
+    ]);
+    expect(result.summary).toMatchObject({ matched: 1, unmatched: 1 });
+  });
+
   it('moves a mentee by hand and recomputes loads and summary', () => {
     const result = runMatching(job([...mentors, ...mentees]));
     const hand = { ...result.pairs[0]!, mentorApplicationId: 2, mentorName: 'Person 2', score: 10, editedByHand: true };

@@ -53,7 +53,9 @@ export function usableLocks(job: RunJob, notes: string[]): PairRef[] {
     const capacity = mentor.capacity ?? 1;
     if (taken >= capacity) {
       notes.push(
-        `The lock on ${label} was set aside: ${mentor.name ?? mentor.id} takes ${capacity} ${capacity === 1 ? 'mentee' : 'mentees'} and earlier locks fill those places.`,
+        capacity === 0
+          ? `The lock on ${label} was set aside: ${mentor.name ?? mentor.id} has no place left in this run.`
+          : `The lock on ${label} was set aside: ${mentor.name ?? mentor.id} takes ${capacity} ${capacity === 1 ? 'mentee' : 'mentees'} and earlier locks fill those places.`,
       );
       continue;
     }
@@ -79,5 +81,5 @@ export function runMatching(job: RunJob, onProgress?: (fraction: number) => void
     onProgress,
     ...(job.goalNames && { goalNames: job.goalNames }),
   });
-  return buildRunResult(proposal, job.mentees, job.mentors, notes);
+  return buildRunResult(proposal, job.mentees, job.mentors, notes, job.alreadyMatched ?? []);
 }

@@ -33,12 +33,16 @@ function withLoads(mentors: RunResult['mentors'], pairs: readonly RunPair[]): Ru
   return mentors.map((m) => ({ ...m, assigned: assigned.get(m.mentorApplicationId) ?? 0 }));
 }
 
-/** The engine's proposal with names resolved and each mentor's load, as a run saves it. */
+/**
+ * The engine's proposal with names resolved and each mentor's load, as a run saves it. Mentees
+ * the run left out because they already have a mentor come last among the unmatched.
+ */
 export function buildRunResult(
   proposal: Proposal,
   mentees: readonly MenteeProfile[],
   mentors: readonly MentorProfile[],
   notes: readonly string[],
+  alreadyMatched: readonly Omit<RunUnmatched, 'reason'>[] = [],
 ): RunResult {
   const menteeById = new Map(mentees.map((m) => [m.id, m]));
   const mentorById = new Map(mentors.map((m) => [m.id, m]));
@@ -59,6 +63,7 @@ export function buildRunResult(
     reason: u.reason,
     explanation: u.explanation,
   }));
+  for (const m of alreadyMatched) unmatched.push({ ...m, reason: 'already-matched' });
   const mentorRows = mentors.map((m) => ({ mentorApplicationId: Number(m.id), name: nameOf(m), capacity: m.capacity ?? 1, assigned: 0 }));
   return {
     pairs,

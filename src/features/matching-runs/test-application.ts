@@ -40,6 +40,7 @@ export function testApplication(
     decisionReason: null,
     carryForward: false,
     carriedFromId: null,
+    carryForwardAs: 'submitted',
     createdAt: '2026-08-01T10:00:00.000Z',
     updatedAt: '2026-08-01T10:00:00.000Z',
     ...extra,

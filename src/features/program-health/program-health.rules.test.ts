@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { assessMatch, byRisk, chartEnd, contactsPerWeek, expectedContacts, mondayOf, sheetOutcome } from './program-health.rules.ts';
+import {
+  assessMatch,
+  byRisk,
+  chartEnd,
+  contactsPerWeek,
+  expectedContacts,
+  mondayOf,
+  RISK_POINTS,
+  sheetOutcome,
+} from './program-health.rules.ts';
 import type { MatchFacts } from './program-health.rules.ts';
 
 const CHICAGO = {
@@ -126,6 +135,81 @@ describe('program health: a match’s risk', () => {
     );
     expect(a.guaranteeClosesOn).toBeNull();
     expect(a.reasons).toEqual([{ code: 'quiet', label: 'Quiet', text: 'No contact logged for 4 weeks', points: 38 }]);
+  });
+
+  it('puts a re-match request first, and a pair asking to talk to the program office near the top', () => {
+    const fine = {
+      sheetStatus: 'acknowledged',
+      firstSubmittedAt: '2026-10-20T14:00:00.000Z',
+      lastContactOn: '2026-11-05',
+      contactsSinceMatch: 4,
+    } as const;
+    const a = assessMatch(
+      facts({
+        ...fine,
+        rematchRequests: [{ name: 'Amara Mensah', side: 'mentee', on: '2026-11-07' }],
+        talkRequests: [{ name: 'Margaret Okafor', side: 'mentor', on: '2026-11-10' }],
+      }),
+      ENDS,
+      CHICAGO,
+      NOW,
+    );
+    expect(a.reasons).toEqual([
+      {
+        code: 'rematch_requested',
+        label: 'Re-match requested',
+        text: 'Amara Mensah (mentee) asked for a re-match 3 days ago',
+        points: 353,
+      },
+      {
+        code: 'check_in_talk',
+        label: 'Asked to talk',
+        text: 'Margaret Okafor (mentor) would like to talk to the program office (answered a check-in today)',
+        points: 80,
+      },
+    ]);
+    const both = assessMatch(
+      facts({
+        ...fine,
+        rematchRequests: [
+          { name: 'Amara Mensah', side: 'mentee', on: '2026-11-09' },
+          { name: 'Margaret Okafor', side: 'mentor', on: '2026-11-08' },
+        ],
+      }),
+      ENDS,
+      CHICAGO,
+      NOW,
+    );
+    expect(both.reasons[0]?.text).toBe(
+      'Amara Mensah (mentee) and Margaret Okafor (mentor) asked for a re-match; the first asked 2 days ago',
+    );
+    expect(assessMatch(facts({ ...fine, talkRequests: [] }), ENDS, CHICAGO, NOW).reasons).toEqual([]);
+  });
+
+  it('scores a re-match request above every other reason at its worst put together', () => {
+    const others = Object.entries(RISK_POINTS)
+      .filter(([code]) => code !== 'rematch_requested')
+      .reduce((sum, [, p]) => sum + p.base + p.maxExtra, 0);
+    expect(RISK_POINTS.rematch_requested.base).toBeGreaterThan(others);
+    const worst = assessMatch(
+      facts({ matchedAt: '2026-09-27T15:00:00.000Z', talkRequests: [{ name: 'A', side: 'mentee', on: '2026-10-01' }] }),
+      ENDS,
+      CHICAGO,
+      NOW,
+    );
+    const asked = assessMatch(
+      facts({
+        sheetStatus: 'acknowledged',
+        firstSubmittedAt: '2026-10-20T14:00:00.000Z',
+        lastContactOn: '2026-11-09',
+        contactsSinceMatch: 9,
+        rematchRequests: [{ name: 'B', side: 'mentor', on: '2026-11-10' }],
+      }),
+      ENDS,
+      CHICAGO,
+      NOW,
+    );
+    expect(asked.riskScore).toBeGreaterThan(worst.riskScore);
   });
 
   it('expects contacts at the suggested cadence', () => {

@@ -21,13 +21,20 @@ import { daysWithoutContact, isQuiet } from '../matches/workspace.rules.ts';
  *   since the match than the suggested cadence would give by now): 15, and 15 more when the match
  *   is also overdue or quiet, because this is the last easy chance to offer a new partner. A pair
  *   that is doing well is not flagged just because its window is closing;
- * - goal sheet due soon — due within 7 days and not sent yet: 10, plus 1 per day closer.
+ * - goal sheet due soon — due within 7 days and not sent yet: 10, plus 1 per day closer;
+ * - asked to talk — one of the pair answered a staff check-in with "I'd like to talk to the
+ *   program office" and staff have not marked it handled: 80, plus 1 per day waiting up to 20 more;
+ * - re-match requested — an open re-match request: 350, plus 1 per day waiting up to 30 more.
+ *   More than every other reason at its worst put together, so a pair asking for a new partner
+ *   is always at the top of the list (the oldest request first).
  * So an overdue, quiet match always ranks above one that is only quiet, and a sheet due soon
  * never outranks a real problem.
  */
 
 /** A reason's base points, and the extra it can earn as it gets worse. */
 export const RISK_POINTS = {
+  rematch_requested: { base: 350, maxExtra: 30 },
+  check_in_talk: { base: 80, maxExtra: 20 },
   goal_sheet_overdue: { base: 40, maxExtra: 30 },
   goal_sheet_returned: { base: 20, maxExtra: 20 },
   quiet: { base: 30, maxExtra: 30 },
@@ -55,6 +62,17 @@ export interface MatchFacts {
   lastContactOn: string | null;
   /** Contacts logged since the match was made. */
   contactsSinceMatch: number;
+  /** Open re-match requests: who asked and on which day (in the program's time zone). */
+  rematchRequests?: readonly PersonOnDay[];
+  /** "I'd like to talk" answers to check-ins that staff have not marked handled yet. */
+  talkRequests?: readonly PersonOnDay[];
+}
+
+/** Someone of the pair and the calendar day they did something. */
+export interface PersonOnDay {
+  name: string;
+  side: 'mentor' | 'mentee';
+  on: string;
 }
 
 /** A goal sheet against its deadline: by its first submission, or missing. */
@@ -86,6 +104,10 @@ export function expectedContacts(days: number, contactsPerMonth: number): number
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const inDays = (n: number) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`);
+const daysAgo = (n: number) => (n <= 0 ? 'today' : n === 1 ? 'yesterday' : `${n} days ago`);
+const who = (people: readonly PersonOnDay[]) => people.map((p) => `${p.name} (${p.side})`).join(' and ');
+/** The earliest day of several (dates compare as text). */
+const earliest = (people: readonly PersonOnDay[]) => people.reduce((min, p) => (p.on < min ? p.on : min), people[0]?.on ?? '');
 
 export function sheetOutcome(facts: Pick<MatchFacts, 'firstSubmittedAt'>, dueOn: string, now: Date, timeZone: string): SheetOutcome {
   if (facts.firstSubmittedAt !== null) return isOnOrBefore(new Date(facts.firstSubmittedAt), dueOn, timeZone) ? 'on_time' : 'late';
@@ -99,6 +121,30 @@ export function assessMatch(facts: MatchFacts, programEndsOn: string, s: HealthS
   const today = todayIn(tz, now);
   const reasons: ScoredReason[] = [];
   const notSent = !WITH_THE_OFFICE.includes(facts.sheetStatus);
+
+  const rematch = facts.rematchRequests ?? [];
+  if (rematch.length > 0) {
+    const waiting = Math.max(0, daysBetween(earliest(rematch), today));
+    reasons.push({
+      code: 'rematch_requested',
+      label: 'Re-match requested',
+      text:
+        rematch.length === 1
+          ? `${who(rematch)} asked for a re-match ${daysAgo(waiting)}`
+          : `${who(rematch)} asked for a re-match; the first asked ${daysAgo(waiting)}`,
+      points: RISK_POINTS.rematch_requested.base + Math.min(waiting, RISK_POINTS.rematch_requested.maxExtra),
+    });
+  }
+  const talk = facts.talkRequests ?? [];
+  if (talk.length > 0) {
+    const waiting = Math.max(0, daysBetween(earliest(talk), today));
+    reasons.push({
+      code: 'check_in_talk',
+      label: 'Asked to talk',
+      text: `${who(talk)} would like to talk to the program office (answered a check-in ${daysAgo(waiting)})`,
+      points: RISK_POINTS.check_in_talk.base + Math.min(waiting, RISK_POINTS.check_in_talk.maxExtra),
+    });
+  }
 
   const dueIn = daysUntil(dates.goalSheetDueOn, now, tz);
   const returned = facts.sheetStatus === 'returned';

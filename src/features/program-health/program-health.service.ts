@@ -1,13 +1,74 @@
 import type { Deps } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
-import type { HealthMatch, ProgramHealth } from '../../shared/api/program-health.ts';
+import type { HealthMatch, LiaisonMatch, LiaisonMatches, ProgramHealth } from '../../shared/api/program-health.ts';
+import { calendarDateIn } from '../../time/calendar-date.ts';
 import { todayIn } from '../matches/match-dates.rules.ts';
 import { findPeriod } from '../periods/periods.service.ts';
+import type { ProgramSettings } from '../programs/program.service.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { assessMatch, byRisk, chartEnd, contactsPerWeek } from './program-health.rules.ts';
-import { listContactDays, listPeriodMatchFacts } from './program-health.store.ts';
+import type { MatchAssessment, PersonOnDay } from './program-health.rules.ts';
+import { listContactDays, listMatchFacts, listOpenRematchRequests, listOpenTalkRequests } from './program-health.store.ts';
+import type { MatchScope, PeriodMatchFacts } from './program-health.store.ts';
 
 const OUTCOME_COUNTER = { on_time: 'onTime', late: 'late', overdue: 'overdue', not_yet_due: 'notYetDue' } as const;
+
+interface Assessed {
+  facts: PeriodMatchFacts;
+  assessment: MatchAssessment;
+}
+
+/**
+ * The matches in scope, each assessed as of now: its dates, its sheet against the deadline and
+ * its risk, counting open re-match requests and unhandled "I'd like to talk" check-in answers.
+ * Three queries whatever the number of matches.
+ */
+async function assessScope(deps: Pick<Deps, 'db' | 'clock'>, scope: MatchScope, settings: ProgramSettings): Promise<Assessed[]> {
+  const now = deps.clock.now();
+  const tz = settings.timeZone;
+  const all = await listMatchFacts(deps.db, scope);
+  const byId = new Map(all.map((m) => [m.matchId, m]));
+  const personOnDay = (matchId: number, userId: number, at: string): PersonOnDay | null => {
+    const m = byId.get(matchId);
+    if (!m) return null;
+    const side = m.mentee.userId === userId ? 'mentee' : m.mentor.userId === userId ? 'mentor' : null;
+    if (side === null) return null;
+    return { name: m[side].name, side, on: calendarDateIn(tz, new Date(at)) };
+  };
+  const rematch = new Map<number, PersonOnDay[]>();
+  const talk = new Map<number, PersonOnDay[]>();
+  const add = (map: Map<number, PersonOnDay[]>, matchId: number, p: PersonOnDay | null) => {
+    if (p) map.set(matchId, [...(map.get(matchId) ?? []), p]);
+  };
+  if (all.some((m) => m.status === 'active')) {
+    for (const r of await listOpenRematchRequests(deps.db, scope)) add(rematch, r.matchId, personOnDay(r.matchId, r.userId, r.at));
+    for (const t of await listOpenTalkRequests(deps.db, scope)) add(talk, t.matchId, personOnDay(t.matchId, t.userId, t.answeredAt));
+  }
+  return all.map((m) => ({
+    facts: m,
+    assessment: assessMatch(
+      { ...m, rematchRequests: rematch.get(m.matchId) ?? [], talkRequests: talk.get(m.matchId) ?? [] },
+      m.programEndsOn,
+      settings,
+      now,
+    ),
+  }));
+}
+
+/** What both views show of one match. */
+function matchLine({ facts: m, assessment: a }: Assessed) {
+  return {
+    matchId: m.matchId,
+    matchedOn: a.matchedOn,
+    mentee: m.mentee,
+    mentor: m.mentor,
+    riskScore: a.riskScore,
+    reasons: a.reasons.map(({ code, label, text }) => ({ code, label, text })),
+    goalSheet: { status: m.sheetStatus, dueOn: a.goalSheetDueOn },
+    lastContactOn: m.lastContactOn,
+    guaranteeClosesOn: a.guaranteeClosesOn,
+  };
+}
 
 /**
  * One period's health for the program office. A handful of queries whatever the size: the
@@ -22,14 +83,14 @@ export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodI
   const tz = settings.timeZone;
   const today = todayIn(tz, now);
 
-  const all = await listPeriodMatchFacts(deps.db, periodId);
+  const all = await assessScope(deps, { periodId }, settings);
   const goalSheets = { onTime: 0, late: 0, overdue: 0, notYetDue: 0, awaitingReview: 0, returned: 0, acknowledged: 0 };
   const totals = { activeMatches: 0, quietMatches: 0, overdueSheets: 0, needingAttention: 0 };
   const matches: HealthMatch[] = [];
   let firstMatchedOn: string | null = null;
 
-  for (const m of all) {
-    const a = assessMatch(m, period.programEndsOn, settings, now);
+  for (const item of all) {
+    const { facts: m, assessment: a } = item;
     if (firstMatchedOn === null || a.matchedOn < firstMatchedOn) firstMatchedOn = a.matchedOn;
     if (m.status !== 'active') continue;
     totals.activeMatches += 1;
@@ -42,15 +103,9 @@ export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodI
     if (a.riskScore === 0) continue;
     totals.needingAttention += 1;
     matches.push({
-      matchId: m.matchId,
-      matchedOn: a.matchedOn,
-      mentee: m.mentee,
-      mentor: m.mentor,
-      riskScore: a.riskScore,
-      reasons: a.reasons.map(({ code, label, text }) => ({ code, label, text })),
-      goalSheet: { status: m.sheetStatus, dueOn: a.goalSheetDueOn },
-      lastContactOn: m.lastContactOn,
-      guaranteeClosesOn: a.guaranteeClosesOn,
+      ...matchLine(item),
+      liaison: m.liaison,
+      lastCheckInSentAt: m.lastCheckInSentAt,
       links: { goalSheet: `/matches/${m.matchId}/goal-sheet`, match: `/matches/${m.matchId}` },
     });
   }
@@ -73,4 +128,19 @@ export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodI
     matches,
     matchesWithoutConcerns: totals.activeMatches - totals.needingAttention,
   };
+}
+
+/**
+ * The active matches one liaison looks after, in every period, with the same reasons as program
+ * health (those with nothing to worry about too), highest risk first. Only the liaison's own:
+ * the query filters by liaison, so someone else's pair can never appear.
+ */
+export async function listLiaisonMatches(deps: Pick<Deps, 'db' | 'clock'>, liaisonUserId: number): Promise<LiaisonMatches> {
+  const settings = await getSettings(deps);
+  const all = await assessScope(deps, { liaisonUserId }, settings);
+  const matches: LiaisonMatch[] = all
+    .filter((item) => item.facts.status === 'active' && item.facts.liaison?.userId === liaisonUserId)
+    .map((item) => ({ ...matchLine(item), periodId: item.facts.periodId, periodName: item.facts.periodName }))
+    .sort(byRisk);
+  return { today: todayIn(settings.timeZone, deps.clock.now()), timeZone: settings.timeZone, matches };
 }

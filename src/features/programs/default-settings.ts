@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS = {
   contactsPerMonth: 2,
   goalSheetSubmitter: 'mentee' as const,
   quietAfterWeeks: 3,
+  committeeHandlesRematch: false,
   channels: ['phone', 'email', 'video', 'chat', 'in_person'] as Channel[],
 };
 

@@ -21,6 +21,8 @@ export interface ProgramSettings {
   contactsPerMonth: number;
   goalSheetSubmitter: GoalSheetSubmitter;
   quietAfterWeeks: number;
+  /** The matching committee may act on the re-match queue; otherwise it reads it. */
+  committeeHandlesRematch: boolean;
   channels: Channel[];
   eligibilityQuestions: EligibilityQuestion[];
   goalSheetContact: Contact | null;
@@ -41,6 +43,7 @@ function toSettings(r: ProgramSettingsTable): ProgramSettings {
     contactsPerMonth: r.contacts_per_month,
     goalSheetSubmitter: storedValue('program_settings', 'goal_sheet_submitter', GOAL_SHEET_SUBMITTERS, r.goal_sheet_submitter),
     quietAfterWeeks: r.quiet_after_weeks,
+    committeeHandlesRematch: r.committee_handles_rematch === 1,
     channels: storedValues('program_settings', 'channels', CHANNELS, parseJson<unknown>(r.channels, [])),
     eligibilityQuestions: parseJson<EligibilityQuestion[]>(r.eligibility_questions, []),
     goalSheetContact: parseJson<Contact | null>(r.goal_sheet_contact, null),
@@ -60,6 +63,7 @@ function toRow(s: Omit<ProgramSettings, 'updatedAt'>) {
     contacts_per_month: s.contactsPerMonth,
     goal_sheet_submitter: s.goalSheetSubmitter,
     quiet_after_weeks: s.quietAfterWeeks,
+    committee_handles_rematch: s.committeeHandlesRematch ? 1 : 0,
     channels: JSON.stringify(s.channels),
     eligibility_questions: JSON.stringify(s.eligibilityQuestions),
     goal_sheet_contact: s.goalSheetContact ? JSON.stringify(s.goalSheetContact) : null,

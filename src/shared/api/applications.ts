@@ -108,6 +108,10 @@ const answersViewSchema = z.object({
   capacity: z.number(),
 });
 
+/** Some of a person's active matches: how many, in one period. */
+export const activeMatchSchema = z.object({ periodId: z.number(), periodName: z.string(), matches: z.number() });
+export type ActiveMatchSummary = z.infer<typeof activeMatchSchema>;
+
 export const applicationSchema = z.object({
   id: z.number(),
   periodId: z.number(),
@@ -123,6 +127,11 @@ export const applicationSchema = z.object({
   decisionReason: z.string().nullable(),
   carryForward: z.boolean(),
   carriedFromId: z.number().nullable(),
+  /**
+   * Staff and the committee only: the applicant's active matches in this application's role, by
+   * period (a mentee has one match at a time; a mentor's take places from their capacity).
+   */
+  activeMatches: z.array(activeMatchSchema).optional(),
   /** The applicant may still edit or withdraw it (window open, not decided against). */
   editable: z.boolean(),
   createdAt: instantSchema,

@@ -48,7 +48,8 @@ export const runPairSchema = z.object({
 export const runUnmatchedSchema = z.object({
   menteeApplicationId: z.number(),
   menteeName: z.string(),
-  reason: z.enum(['no-eligible-mentor', 'below-min-score', 'mentors-full', 'removed-by-hand']),
+  /** already-matched: left out of the run, the mentee has a mentor in an active match (one at a time). */
+  reason: z.enum(['no-eligible-mentor', 'below-min-score', 'mentors-full', 'removed-by-hand', 'already-matched']),
   explanation: z.string(),
 });
 export const runSummarySchema = z.object({

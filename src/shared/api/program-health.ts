@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateOnlySchema } from './common.ts';
+import { dateOnlySchema, instantSchema } from './common.ts';
 import { periodStatusSchema } from './periods.ts';
 import { workspaceSheetStateSchema } from './workspace.ts';
 
@@ -9,7 +9,15 @@ import { workspaceSheetStateSchema } from './workspace.ts';
  */
 
 /** Why a match needs attention, most serious first (see program-health.rules.ts for the points). */
-export const RISK_CODES = ['goal_sheet_overdue', 'goal_sheet_returned', 'quiet', 'guarantee_closing', 'goal_sheet_due_soon'] as const;
+export const RISK_CODES = [
+  'rematch_requested',
+  'check_in_talk',
+  'goal_sheet_overdue',
+  'goal_sheet_returned',
+  'quiet',
+  'guarantee_closing',
+  'goal_sheet_due_soon',
+] as const;
 export const riskCodeSchema = z.enum(RISK_CODES);
 export type RiskCode = z.infer<typeof riskCodeSchema>;
 
@@ -23,6 +31,7 @@ export const riskReasonSchema = z.object({
 export type RiskReason = z.infer<typeof riskReasonSchema>;
 
 const personLineSchema = z.object({ userId: z.number(), name: z.string(), email: z.string() });
+export type PersonLine = z.infer<typeof personLineSchema>;
 
 export const healthMatchSchema = z.object({
   matchId: z.number(),
@@ -35,10 +44,32 @@ export const healthMatchSchema = z.object({
   goalSheet: z.object({ status: workspaceSheetStateSchema, dueOn: dateOnlySchema }),
   lastContactOn: dateOnlySchema.nullable(),
   guaranteeClosesOn: dateOnlySchema.nullable(),
+  /** The committee member who looks after the pair, if one is assigned. */
+  liaison: personLineSchema.nullable(),
+  /** When staff last sent the pair a check-in (null: never). */
+  lastCheckInSentAt: instantSchema.nullable(),
   /** Pages to act from. */
   links: z.object({ goalSheet: z.string(), match: z.string() }),
 });
 export type HealthMatch = z.infer<typeof healthMatchSchema>;
+
+/**
+ * What a liaison sees: every active match they look after (those with nothing to worry about
+ * too, with no reasons), highest risk first, with the same reasons as program health. No links
+ * to the pair's pages: those belong to the pair and the program office.
+ */
+export const liaisonMatchSchema = healthMatchSchema
+  .omit({ links: true, liaison: true, lastCheckInSentAt: true })
+  .extend({ periodId: z.number(), periodName: z.string() });
+export type LiaisonMatch = z.infer<typeof liaisonMatchSchema>;
+
+export const liaisonMatchesSchema = z.object({
+  /** Today in the program's time zone, which every date here is in. */
+  today: dateOnlySchema,
+  timeZone: z.string(),
+  matches: z.array(liaisonMatchSchema),
+});
+export type LiaisonMatches = z.infer<typeof liaisonMatchesSchema>;
 
 export const programHealthSchema = z.object({
   period: z.object({ id: z.number(), name: z.string(), status: periodStatusSchema, programEndsOn: dateOnlySchema }),

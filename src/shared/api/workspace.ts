@@ -44,6 +44,8 @@ export const matchWorkspaceSchema = z.object({
   myRole: z.enum(['mentor', 'mentee', 'staff']),
   /** The partner, for a mentor or mentee; both people (mentee first) for staff. */
   people: z.array(workspacePersonSchema),
+  /** The pair's liaison: a member of the matching committee they may turn to; null when none is assigned. */
+  liaison: z.object({ userId: z.number(), name: z.string(), email: z.string() }).nullable(),
   dates: z.object({
     /** The program's time zone: every date here is a calendar date there. */
     timeZone: z.string(),

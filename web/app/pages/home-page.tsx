@@ -12,6 +12,7 @@ import { MenteeWelcome } from '../../features/home/components/mentee-welcome.tsx
 import { MentorWelcome } from '../../features/home/components/mentor-welcome.tsx';
 import { TaskforceWelcome } from '../../features/home/components/taskforce-welcome.tsx';
 import { PartnerCards } from '../../features/my-match/components/partner-card.tsx';
+import { MyRematchNotice } from '../../features/rematch/components/my-rematch-notice.tsx';
 import { OutboxShortcut } from '../../features/outbox/components/outbox-shortcut.tsx';
 import { PeopleShortcut } from '../../features/people/components/people-shortcut.tsx';
 import { periodsQueryOptions } from '../../lib/reads/periods.ts';
@@ -79,6 +80,7 @@ export function HomePage() {
   return (
     <Page title={`Welcome, ${firstName(me.name)}`} documentTitle="Home">
       {roles.has('staff') ? <StaffOverview /> : null}
+      <MyRematchNotice />
       {participant ? <PartnerCards /> : null}
       <MyApplications onlyIfAny={!participant && roles.size > 0} />
       {participant ? null : <ApplicantNextSteps hasOtherRoles={roles.size > 0} />}

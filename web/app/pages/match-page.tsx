@@ -11,6 +11,9 @@ import { KeepingInTouch } from '../../features/my-match/components/keeping-in-to
 import { MatchDates } from '../../features/my-match/components/match-dates.tsx';
 import { MatchPeople, matchTitle } from '../../features/my-match/components/match-people.tsx';
 import { MatchResources } from '../../features/my-match/components/match-resources.tsx';
+import { AskForNewPartner } from '../../features/rematch/components/ask-for-new-partner.tsx';
+import { EndMatchPanel } from '../../features/rematch/components/end-match-panel.tsx';
+import { MatchHistoryPanel } from '../../features/rematch/components/match-history.tsx';
 
 /**
  * A match's page, for its two people and for staff (the server answers 404 to anyone else).
@@ -78,11 +81,24 @@ export function MatchPage() {
       <div className="match-page">
         <MatchPeople workspace={w} />
         <MatchDates workspace={w} />
+        {staff ? null : (
+          <div id="new-partner">
+            <AskForNewPartner matchId={w.match.id} partnerRole={w.myRole === 'mentor' ? 'mentee' : 'mentor'} />
+          </div>
+        )}
         <GoalSheetCard matchId={w.match.id} />
         <KeepingInTouch workspace={w} />
         <ContactLog matchId={w.match.id} onChange={() => void queryClient.invalidateQueries({ queryKey: matchWorkspaceKey(w.match.id) })} />
         <SuggestedActivities programGoalIds={w.sharedProgramGoalIds} />
         <MatchResources workspace={w} />
+        {staff ? <MatchHistoryPanel matchId={w.match.id} /> : null}
+        {staff ? (
+          <EndMatchPanel
+            matchId={w.match.id}
+            mentorName={w.people.find((p) => p.role === 'mentor')?.name ?? ''}
+            menteeName={w.people.find((p) => p.role === 'mentee')?.name ?? ''}
+          />
+        ) : null}
       </div>
     </Page>
   );

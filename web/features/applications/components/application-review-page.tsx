@@ -18,6 +18,7 @@ import type { Application } from '../api/get-application.ts';
 import { usePeriod } from '../../../lib/reads/periods.ts';
 import { useProgramGoals } from '../../../lib/reads/program-goals.ts';
 import { useEligibilityQuestions } from '../../../lib/reads/settings.ts';
+import { activeMatchWarning } from './active-matches.ts';
 import { ApplicationStatusBadge } from './application-status-badge.tsx';
 import { ReviewBreadcrumb } from './review-breadcrumb.tsx';
 
@@ -166,6 +167,7 @@ export function ApplicationReviewPage({ canManagePeriods }: { canManagePeriods: 
   const goalTitle = (gid: number) => goals.data?.find((g) => g.id === gid)?.title ?? `Goal ${gid}`;
   const questionText = (key: string) => questions.data?.find((q) => q.key === key)?.text ?? key;
   const eligibilityEntries = Object.entries(x.eligibilityAnswers);
+  const alreadyMatched = activeMatchWarning(a);
 
   return (
     <Page
@@ -189,6 +191,11 @@ export function ApplicationReviewPage({ canManagePeriods }: { canManagePeriods: 
               <li key={p}>{p}</li>
             ))}
           </ul>
+        </Alert>
+      ) : null}
+      {alreadyMatched ? (
+        <Alert tone="warning" title={alreadyMatched.title} announce={false}>
+          <p>{alreadyMatched.text}</p>
         </Alert>
       ) : null}
       <Card title="Decision">

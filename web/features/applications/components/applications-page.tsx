@@ -21,6 +21,7 @@ import { usePeriodApplications } from '../api/get-period-applications.ts';
 import type { ApplicationFilters, ApplicationList } from '../api/get-period-applications.ts';
 import { usePeriod } from '../../../lib/reads/periods.ts';
 import { useProgramGoals } from '../../../lib/reads/program-goals.ts';
+import { ActiveMatchBadge } from './active-match-badge.tsx';
 import { ApplicationStatusBadge } from './application-status-badge.tsx';
 import { ReviewBreadcrumb } from './review-breadcrumb.tsx';
 
@@ -235,6 +236,7 @@ export function ApplicationsPage({ canManagePeriods }: { canManagePeriods: boole
                         <td>{a.role === 'mentor' ? 'Mentor' : 'Mentee'}</td>
                         <td>
                           <ApplicationStatusBadge status={a.status} />
+                          <ActiveMatchBadge application={a} />
                         </td>
                         <td>{WORKPLACE_TYPE_LABELS[a.answers.workplaceType]}</td>
                         <td>{a.answers.region}</td>

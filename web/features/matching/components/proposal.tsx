@@ -16,6 +16,7 @@ const UNMATCHED_REASON: Record<RunResult['unmatched'][number]['reason'], string>
   'below-min-score': 'Below the minimum score',
   'mentors-full': 'Mentors full',
   'removed-by-hand': 'Taken out by hand',
+  'already-matched': 'Already matched',
 };
 
 interface ProposalProps {
@@ -97,7 +98,7 @@ export function Proposal({ periodId, run, result, editable }: ProposalProps) {
     <>
       {message ? <Alert tone="success">{message}</Alert> : null}
       {result.notes && result.notes.length > 0 ? (
-        <Alert tone="info" title="Set aside in this run" announce={false}>
+        <Alert tone="info" title="Set aside or limited in this run" announce={false}>
           <ul>
             {result.notes.map((n) => (
               <li key={n}>{n}</li>

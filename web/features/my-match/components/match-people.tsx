@@ -1,5 +1,6 @@
 import { Card } from '../../../components/ui/card.tsx';
 import type { MatchWorkspace, WorkspacePerson } from '../api/get-match-workspace.ts';
+import { LiaisonCard } from './liaison-card.tsx';
 import { PersonContact } from './person-contact.tsx';
 
 const byRole = (w: MatchWorkspace, role: WorkspacePerson['role']) => w.people.find((p) => p.role === role);
@@ -12,7 +13,7 @@ export function matchTitle(w: MatchWorkspace): string {
 
 /**
  * Who is in the match and how to reach them: the partner for a mentor or mentee, both people for
- * staff; then why the committee paired them.
+ * staff; then why the committee paired them, and the pair's liaison when one is assigned.
  */
 export function MatchPeople({ workspace: w }: { workspace: MatchWorkspace }) {
   const why = w.match.explanation ? (
@@ -30,16 +31,20 @@ export function MatchPeople({ workspace: w }: { workspace: MatchWorkspace }) {
           </Card>
         ))}
         {why ? <Card title="The pairing">{why}</Card> : null}
+        <LiaisonCard workspace={w} />
       </div>
     );
   }
   const partner = w.people[0];
   if (!partner) return null;
   return (
-    <Card title={`How to reach ${partner.name}`} className="partner-card">
-      <p className="muted small">Your {partner.role}.</p>
-      <PersonContact person={partner} />
-      {why}
-    </Card>
+    <>
+      <Card title={`How to reach ${partner.name}`} className="partner-card">
+        <p className="muted small">Your {partner.role}.</p>
+        <PersonContact person={partner} />
+        {why}
+      </Card>
+      <LiaisonCard workspace={w} />
+    </>
   );
 }

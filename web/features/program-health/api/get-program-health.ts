@@ -5,7 +5,9 @@ import { apiRequest } from '../../../lib/api-client.ts';
 
 export type { HealthMatch, ProgramHealth, RiskReason };
 
-export const programHealthKey = (periodId: number) => ['program-health', periodId] as const;
+/** Every period's health query starts with this, so an action can refresh them all. */
+export const programHealthAllKey = ['program-health'] as const;
+export const programHealthKey = (periodId: number) => [...programHealthAllKey, periodId] as const;
 
 export function getProgramHealth(periodId: number): Promise<ProgramHealth> {
   return apiRequest(`/api/periods/${periodId}/health`, programHealthSchema);

@@ -51,6 +51,9 @@ export function HealthPage() {
   const shown = health.data && health.data.period.id === periodId ? health.data : undefined;
   return (
     <Page title="Program health" intro={<p>{INTRO}</p>}>
+      <p>
+        <Link to={`/liaisons?period=${periodId}`}>Liaisons: who looks after each pair</Link>
+      </p>
       <div className="health-period">
         <SelectField
           label="Period"

@@ -1,19 +1,12 @@
 import { Link } from 'react-router';
-import type { RiskCode } from '../../../../src/shared/api/program-health.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
+import { RISK_TONE } from '../../../lib/risk-tones.ts';
 import type { ProgramHealth } from '../api/get-program-health.ts';
+import { CheckInAction, MarkHandledAction } from './check-in-actions.tsx';
 import { mailtoBoth } from './health-words.ts';
-
-const TONE: Record<RiskCode, 'danger' | 'warning' | 'info'> = {
-  goal_sheet_overdue: 'danger',
-  goal_sheet_returned: 'warning',
-  quiet: 'warning',
-  guarantee_closing: 'warning',
-  goal_sheet_due_soon: 'info',
-};
 
 /** The matches that need a nudge, highest risk first, each with why and the ways to act. */
 export function NeedsAttention({ health }: { health: ProgramHealth }) {
@@ -44,12 +37,14 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
                   <th scope="col">Mentor</th>
                   <th scope="col">Why</th>
                   <th scope="col">Last contact</th>
+                  <th scope="col">Liaison</th>
                   <th scope="col">Act</th>
                 </tr>
               </thead>
               <tbody>
                 {health.matches.map((m) => {
                   const pair = `${m.mentee.name} and ${m.mentor.name}`;
+                  const has = (code: string) => m.reasons.some((r) => r.code === code);
                   return (
                     <tr key={m.matchId}>
                       <th scope="row">{m.mentee.name}</th>
@@ -58,7 +53,7 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
                         <ul className="plain-list health-reasons">
                           {m.reasons.map((r) => (
                             <li key={r.code}>
-                              <Badge tone={TONE[r.code]}>{r.label}</Badge> <span className="small">{r.text}.</span>
+                              <Badge tone={RISK_TONE[r.code]}>{r.label}</Badge> <span className="small">{r.text}.</span>
                             </li>
                           ))}
                         </ul>
@@ -66,6 +61,7 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
                       <td className="nowrap" data-label="Last contact">
                         {m.lastContactOn ? formatDate(m.lastContactOn) : 'None yet'}
                       </td>
+                      <td data-label="Liaison">{m.liaison ? m.liaison.name : <span className="muted">None</span>}</td>
                       <td data-label="Act">
                         <ul className="plain-list health-actions">
                           <li>
@@ -83,6 +79,16 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
                               E-mail both<span className="visually-hidden">: {pair}</span>
                             </a>
                           </li>
+                          {has('check_in_talk') ? (
+                            <li>
+                              <MarkHandledAction match={m} />
+                            </li>
+                          ) : null}
+                          {has('guarantee_closing') ? (
+                            <li>
+                              <CheckInAction match={m} />
+                            </li>
+                          ) : null}
                         </ul>
                       </td>
                     </tr>

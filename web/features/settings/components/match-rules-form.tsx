@@ -1,14 +1,15 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { CHANNELS, CHANNEL_LABELS } from '../../../../src/shared/channels.ts';
 import type { Channel } from '../../../../src/shared/channels.ts';
-import { Button } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import type { GoalSheetSubmitter } from '../../../../src/shared/api/settings.ts';
 import { TextField } from '../../../components/ui/field.tsx';
-import { isApiError } from '../../../lib/api-error.ts';
-import { focusFirstInvalid, validate } from '../../../lib/validate.ts';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { useCheckedForm } from '../../../lib/use-checked-form.ts';
+import { validate } from '../../../lib/validate.ts';
 import type { FieldErrors } from '../../../lib/validate.ts';
 import type { Settings } from '../../../lib/reads/settings.ts';
 import { updateSettingsInputSchema, useUpdateSettings } from '../api/update-settings.ts';
@@ -76,13 +77,13 @@ const NUMBER_KEYS = NUMBER_ROWS.flat().map((f) => f.key);
 
 export function MatchRulesForm({ settings }: { settings: Settings }) {
   const update = useUpdateSettings();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref, errors, setErrors, showErrors, showServerErrors } = useCheckedForm();
   const [numbers, setNumbers] = useState<Record<NumberKey, string>>(
     () => Object.fromEntries(NUMBER_KEYS.map((k) => [k, String(settings[k])])) as Record<NumberKey, string>,
   );
   const [submitter, setSubmitter] = useState<GoalSheetSubmitter>(settings.goalSheetSubmitter);
   const [channels, setChannels] = useState<Channel[]>(settings.channels);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [committeeHandlesRematch, setCommitteeHandlesRematch] = useState(settings.committeeHandlesRematch);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -91,6 +92,7 @@ export function MatchRulesForm({ settings }: { settings: Settings }) {
       ...(Object.fromEntries(NUMBER_KEYS.map((k) => [k, toNumber(numbers[k])])) as Record<NumberKey, number>),
       goalSheetSubmitter: submitter,
       channels,
+      committeeHandlesRematch,
     };
     const checked = validate(updateSettingsInputSchema, values);
     const next: FieldErrors = checked.ok ? {} : { ...checked.errors };
@@ -98,16 +100,15 @@ export function MatchRulesForm({ settings }: { settings: Settings }) {
       next.goalsPerSheetMax = 'The most goals must be at least the fewest goals.';
     }
     if (!checked.ok || Object.keys(next).length > 0) {
-      setErrors(next);
-      focusFirstInvalid(formRef.current);
+      showErrors(next);
       return;
     }
     setErrors({});
-    update.mutate(checked.data, { onError: (error) => isApiError(error) && setErrors(error.fieldErrors()) });
+    update.mutate(checked.data, { onError: showServerErrors });
   };
 
   return (
-    <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-label="Matches and goal sheets">
+    <form ref={ref} className="form" onSubmit={onSubmit} noValidate aria-label="Matches and goal sheets">
       <SaveStatus saved={update.isSuccess} error={update.error} what="match rules" />
       {NUMBER_ROWS.map((row) => (
         <div className="form-row" key={row[0]?.key}>
@@ -144,11 +145,13 @@ export function MatchRulesForm({ settings }: { settings: Settings }) {
         error={errors.channels}
         hint="Applicants choose their preferred ways from this list."
       />
-      <div className="form-actions">
-        <Button type="submit" busy={update.isPending}>
-          Save match rules
-        </Button>
-      </div>
+      <Checkbox
+        label="The matching committee may act on the re-match queue"
+        hint="The committee can always read the queue. When this is ticked it can also find new partners and keep matches, as the program office does."
+        checked={committeeHandlesRematch}
+        onChange={setCommitteeHandlesRematch}
+      />
+      <FormActions submitLabel="Save match rules" busy={update.isPending} />
     </form>
   );
 }
