@@ -219,7 +219,12 @@ export async function getMyRematchOverview(deps: Pick<Deps, 'db' | 'clock'>, act
   const periods = await listPeriods(deps.db);
   const source = periods.find((p) => p.id === placed.periodId);
   const next = source ? nextPeriodAfter(periods, source) : null;
-  const copy = applications.find((a) => a.carriedFromId === placed.id);
+  // In the pool: the copy, or an application of their own they already had there in that role.
+  const copy =
+    applications.find((a) => a.carriedFromId === placed.id) ??
+    (next
+      ? applications.find((a) => a.periodId === next.id && a.role === placed.role && a.status !== 'withdrawn' && a.status !== 'declined')
+      : undefined);
   const copyPeriod = copy ? periods.find((p) => p.id === copy.periodId) : undefined;
   const shown = copyPeriod ?? next;
   return {
