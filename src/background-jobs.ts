@@ -1,6 +1,7 @@
 import type { Deps } from './deps.ts';
 import { JobRunner } from './features/jobs/job-runner.ts';
 import type { JobRunnerOptions } from './features/jobs/job-runner.ts';
+import { eventJobHandlers, eventRecurringJobs } from './features/events/event-jobs.ts';
 import { liaisonJobHandlers, liaisonRecurringJobs } from './features/liaisons/liaison-jobs.ts';
 import { reminderJobHandlers, reminderRecurringJobs } from './features/reminders/reminder-jobs.ts';
 
@@ -11,8 +12,8 @@ import { reminderJobHandlers, reminderRecurringJobs } from './features/reminders
  */
 export function createJobRunner(deps: Deps, options: Partial<JobRunnerOptions> = {}): JobRunner {
   return new JobRunner(deps, {
-    handlers: { ...reminderJobHandlers, ...liaisonJobHandlers },
-    recurring: [...reminderRecurringJobs, ...liaisonRecurringJobs],
+    handlers: { ...reminderJobHandlers, ...liaisonJobHandlers, ...eventJobHandlers },
+    recurring: [...reminderRecurringJobs, ...liaisonRecurringJobs, ...eventRecurringJobs],
     ...options,
   });
 }

@@ -9,6 +9,7 @@ import type { GoalSheetSubmitter } from '../shared/api/settings.ts';
 import type { ApplicationRole, ApplicationStatus, CareerStage, WorkplaceTypeName } from '../shared/application-vocabulary.ts';
 import type { Channel } from '../shared/channels.ts';
 import type { CarryForwardAs, CheckInAnswer, MatchEventKind, MatchSide, RematchRequestStatus } from '../shared/match-management.ts';
+import type { AttendanceSource, EventAudience, EventKind, EventMediaKind, EventStatus, RsvpState } from '../shared/events.ts';
 import type { MatchStatus } from '../shared/match-status.ts';
 import type { PeriodStatus } from '../shared/period-status.ts';
 import type { Role } from '../shared/roles.ts';
@@ -126,6 +127,9 @@ export interface OutboxTable {
   subject: string;
   text_body: string;
   kind: string;
+  /** An attached calendar file (RFC 5545) and its METHOD, for event mail. */
+  calendar_ics: string | null;
+  calendar_method: string | null;
   status: OutboxStatus;
   error: string | null;
   created_at: Instant;
@@ -379,6 +383,81 @@ export interface JobsTable {
   finished_at: Instant | null;
 }
 
+export interface EventsTable {
+  id: Id;
+  kind: EventKind;
+  title: string;
+  description: string;
+  time_zone: string;
+  start_date: string;
+  start_time: string;
+  duration_minutes: number;
+  starts_at: Instant;
+  ends_at: Instant;
+  join_url: string;
+  place: string;
+  audience: EventAudience;
+  period_id: number | null;
+  capacity: number | null;
+  rsvp_deadline_date: string | null;
+  rsvp_deadline_time: string | null;
+  rsvp_deadline_at: Instant | null;
+  host: string;
+  status: EventStatus;
+  uid: string;
+  sequence: ColumnType<number, number | undefined, number>;
+  rsvp_version: ColumnType<number, number | undefined, number>;
+  open_to_later_cohorts: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+  published_at: Instant | null;
+  cancelled_at: Instant | null;
+}
+
+export interface EventInvitationsTable {
+  id: Id;
+  event_id: number;
+  user_id: number;
+  invited_at: Instant;
+  sent_sequence: number | null;
+  rsvp: RsvpState | null;
+  responded_at: Instant | null;
+  waitlisted_at: Instant | null;
+  waitlist_order: number | null;
+  attended: number | null;
+  attendance_source: AttendanceSource | null;
+  attendance_marked_by: number | null;
+  attendance_marked_at: Instant | null;
+}
+
+export interface EventRsvpLinksTable {
+  id: Id;
+  invitation_id: number;
+  token_hash: string;
+  created_at: Instant;
+}
+
+export interface EventMediaTable {
+  id: Id;
+  event_id: number;
+  kind: EventMediaKind;
+  url: string | null;
+  file_key: string | null;
+  file_name: string | null;
+  file_type: string | null;
+  file_size: number | null;
+  added_by: number | null;
+  added_at: Instant;
+}
+
+export interface CalendarFeedsTable {
+  user_id: number;
+  token_hash: string;
+  created_at: Instant;
+  last_used_at: Instant | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -404,4 +483,9 @@ export interface Database {
   resources: ResourcesTable;
   faq_entries: FaqEntriesTable;
   jobs: JobsTable;
+  events: EventsTable;
+  event_invitations: EventInvitationsTable;
+  event_rsvp_links: EventRsvpLinksTable;
+  event_media: EventMediaTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -23,6 +23,7 @@ import { rematchRoutes } from '../features/rematch/rematch.routes.ts';
 import { programHealthRoutes } from '../features/program-health/program-health.routes.ts';
 import { liaisonRoutes } from '../features/liaisons/liaisons.routes.ts';
 import { checkInRoutes } from '../features/check-ins/check-ins.routes.ts';
+import { eventRoutes } from '../features/events/events.routes.ts';
 import { reminderRoutes } from '../features/reminders/reminders.routes.ts';
 import { resourceRoutes } from '../features/resources/resources.routes.ts';
 import { matchingRunRoutes } from '../features/matching-runs/matching-runs.routes.ts';
@@ -148,6 +149,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(programHealthRoutes(deps));
   await app.register(rematchRoutes(deps));
   await app.register(liaisonRoutes(deps));
+  await app.register(eventRoutes(deps));
   await app.register(checkInRoutes(deps));
 
   await registerWebApp(app, deps.config.webDistDir);

@@ -6,6 +6,7 @@ import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { insertApplication } from '../../src/features/applications/applications.store.ts';
 import { applicationAnswersSchema } from '../../src/shared/api/applications.ts';
 import { activityMatrix } from './authorization/activities.matrix.ts';
+import { eventMatrix } from './authorization/events.matrix.ts';
 import { goalSheetMatrix } from './authorization/goal-sheets.matrix.ts';
 import { liaisonMatrix } from './authorization/liaisons.matrix.ts';
 import { CALLERS, PUBLIC, SELF_OR_STAFF, SIGNED_IN, STAFF_ONLY, everyone, ownOrOther } from './authorization/matrix-kit.ts';
@@ -200,6 +201,7 @@ const MATRIX: Record<string, Cell> = {
   ...programHealthMatrix,
   ...rematchMatrix,
   ...liaisonMatrix,
+  ...eventMatrix,
 };
 
 function satisfies(status: number, outcome: Outcome): boolean {

@@ -109,7 +109,10 @@ describeEachDialect('control characters are refused with a clear 400 on every ro
     const wrong: string[] = [];
     let tried = 0;
     for (const [path, operations] of Object.entries(doc.paths)) {
-      const url = path.replace(/\{token\}/g, 'x'.repeat(43)).replace(/\{[^}]+\}/g, String(matchId));
+      const url = path
+        .replace(/\{token\}/g, 'x'.repeat(43))
+        .replace(/\{kind\}/g, 'recording')
+        .replace(/\{[^}]+\}/g, String(matchId));
       for (const [method, op] of Object.entries(operations)) {
         const fields = Object.keys(op.requestBody?.content?.['application/json']?.schema?.properties ?? {});
         const queries = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);

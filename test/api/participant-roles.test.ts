@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { findUserById } from '../../src/features/accounts/users.store.ts';
-import { writeStoredFile } from '../../src/features/resources/resource-files.ts';
+import { writeStoredFile } from '../../src/files/stored-files.ts';
 import { insertResource } from '../../src/features/resources/resources.store.ts';
 import type { Audience } from '../../src/shared/api/resources.ts';
 import type { Role } from '../../src/shared/roles.ts';

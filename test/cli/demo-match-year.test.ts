@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../src/features/demo/demo-seed.ts';
+import { listEventsFor } from '../../src/features/events/events.service.ts';
 import { participantRoles } from '../../src/features/applications/participant-roles.rules.ts';
 import type { Participation } from '../../src/features/applications/participant-roles.rules.ts';
 import { getProgramHealth } from '../../src/features/program-health/program-health.service.ts';
@@ -191,6 +192,25 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
     );
     expect(onlyWaiting.length).toBeGreaterThan(0);
     expect(roles.filter((r) => onlyWaiting.includes(r.user_id))).toEqual([]);
+  });
+
+  it('has next week’s forum with answers, a past training with attendance and a recording, and a conference meet-up', async () => {
+    const events = await listEventsFor(ctx.deps, { userId: 1, roles: ['staff'] }, 'all');
+    const byKind = (kind: string) => events.filter((e) => e.kind === kind);
+    const [forum] = byKind('forum');
+    expect(forum).toMatchObject({ phase: 'upcoming', audience: 'period_matches', periodId, durationMinutes: 60 });
+    expect(Date.parse(forum!.startsAt) - Date.parse(NOW)).toBeLessThan(8 * 86_400_000);
+    expect(forum!.counts.yes).toBeGreaterThanOrEqual(5);
+    const [training] = byKind('training');
+    expect(training).toMatchObject({ phase: 'past', openToLaterCohorts: true });
+    expect(training!.recording?.url).toMatch(/^https:/);
+    expect(training!.counts.attended).toBeGreaterThanOrEqual(5);
+    const [meetup] = byKind('meetup');
+    expect(meetup!.place).toContain('Room');
+    // Every invitation went out through the queue, once, with its calendar file.
+    const invitations = await ctx.deps.db.selectFrom('outbox').select(['calendar_method']).where('kind', '=', 'event-invitation').execute();
+    expect(invitations.length).toBe(events.reduce((n, e) => n + e.counts.invited, 0));
+    expect(invitations.every((m) => m.calendar_method === 'REQUEST')).toBe(true);
   });
 
   it('builds the same match year every time', async () => {

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-29T0600-foundation.ts';
 import * as applicationsAndMatching from './2026-11-29T0700-applications-and-matching.ts';
 import * as matchYear from './2026-11-29T0900-match-year.ts';
 import * as matchManagement from './2026-12-05T0600-match-management.ts';
+import * as events from './2026-12-05T0900-events.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0700-applications-and-matching': applicationsAndMatching,
   '2026-11-29T0900-match-year': matchYear,
   '2026-12-05T0600-match-management': matchManagement,
+  '2026-12-05T0900-events': events,
 };

@@ -27,6 +27,7 @@ import type { DemoContact } from './demo-match-year.store.ts';
 import { sheetHistory } from './demo-sheet-history.ts';
 import { seedMatchChanges } from './demo-match-changes.ts';
 import { assignDemoLiaisons } from '../liaisons/demo-liaisons.ts';
+import { seedDemoEvents } from '../events/demo-events.ts';
 import type { SheetPlan } from './demo-sheet-history.ts';
 
 /**
@@ -367,4 +368,5 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
   await deps.db
     .transaction()
     .execute((trx) => assignDemoLiaisons(trx, { periodId: period.id, actorId: staff.userId, at: toInstant(at(LATE_RUN_DAY, '15:00')) }));
+  await seedDemoEvents(deps, staff, { periodId: period.id, periodName: period.name, at });
 }

@@ -8,6 +8,8 @@ export interface MailDraft {
   subject: string;
   text: string;
   kind: string;
+  /** A calendar file (RFC 5545) sent along: an event's invitation, update or cancellation. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string };
 }
 
 /** Names and subjects go into headers: one line, no control characters. */
@@ -33,6 +35,7 @@ export async function recordMail(db: Executor, now: Date, m: MailDraft): Promise
     textBody: m.text,
     kind: m.kind,
     createdAt: toInstant(now),
+    calendar: m.calendar,
   });
 }
 
@@ -47,6 +50,9 @@ export async function deliverRecorded(deps: Pick<Deps, 'db' | 'mailer' | 'clock'
         to: { address: message.toAddress, name: message.toName },
         subject: message.subject,
         text: message.textBody,
+        ...(message.calendarIcs && message.calendarMethod
+          ? { calendar: { method: message.calendarMethod, ics: message.calendarIcs } }
+          : {}),
       });
       await markOutbox(deps.db, id, 'sent', toInstant(deps.clock.now()), null);
     } catch (err) {

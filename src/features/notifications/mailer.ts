@@ -4,6 +4,8 @@ export interface OutgoingMail {
   to: { address: string; name: string };
   subject: string;
   text: string;
+  /** Sent as a calendar invitation (text/calendar with its METHOD), which mail apps offer to add. */
+  calendar?: { method: string; ics: string };
 }
 
 /** Delivers one message; throws when the SMTP server refuses it. */
@@ -33,6 +35,7 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
         to: { name: mail.to.name, address: mail.to.address },
         subject: mail.subject,
         text: mail.text,
+        ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, filename: 'invite.ics', content: mail.calendar.ics } } : {}),
       });
     },
     close: () => transport.close(),

@@ -12,6 +12,8 @@ export interface OutboxRecord {
   subject: string;
   textBody: string;
   kind: string;
+  calendarIcs: string | null;
+  calendarMethod: string | null;
   status: OutboxStatus;
   error: string | null;
   createdAt: string;
@@ -25,6 +27,8 @@ const toRecord = (r: Selectable<OutboxTable>): OutboxRecord => ({
   subject: r.subject,
   textBody: r.text_body,
   kind: r.kind,
+  calendarIcs: r.calendar_ics,
+  calendarMethod: r.calendar_method,
   status: storedValue('outbox', 'status', OUTBOX_STATUSES, r.status),
   error: r.error,
   createdAt: r.created_at,
@@ -33,7 +37,15 @@ const toRecord = (r: Selectable<OutboxTable>): OutboxRecord => ({
 
 export async function insertOutbox(
   db: Executor,
-  m: { toAddress: string; toName: string; subject: string; textBody: string; kind: string; createdAt: string },
+  m: {
+    toAddress: string;
+    toName: string;
+    subject: string;
+    textBody: string;
+    kind: string;
+    createdAt: string;
+    calendar?: { method: string; ics: string } | undefined;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('outbox')
@@ -43,6 +55,8 @@ export async function insertOutbox(
       subject: m.subject,
       text_body: m.textBody,
       kind: m.kind,
+      calendar_ics: m.calendar?.ics ?? null,
+      calendar_method: m.calendar?.method ?? null,
       status: 'recorded',
       created_at: m.createdAt,
     })

@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { HealthMatch, LiaisonMatch, LiaisonMatches, ProgramHealth } from '../../shared/api/program-health.ts';
 import { calendarDateIn } from '../../time/calendar-date.ts';
+import { eventsHeldForPeriod } from '../events/events.service.ts';
 import { todayIn } from '../matches/match-dates.rules.ts';
 import { findPeriod } from '../periods/periods.service.ts';
 import type { ProgramSettings } from '../programs/program.service.ts';
@@ -127,6 +128,7 @@ export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodI
     contactsPerWeek: weeks,
     matches,
     matchesWithoutConcerns: totals.activeMatches - totals.needingAttention,
+    events: await eventsHeldForPeriod(deps, period),
   };
 }
 

@@ -1,8 +1,5 @@
-import { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
-import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { NotFoundError } from '../../errors.ts';
 import { actorOf } from '../../http/access.ts';
 import type { App } from '../../http/types.ts';
 import { errorResponses, idParamsSchema, okSchema } from '../../shared/api/common.ts';
@@ -13,25 +10,12 @@ import {
   resourceSchema,
   updateResourceBodySchema,
 } from '../../shared/api/resources.ts';
-import { parseRange } from './byte-range.ts';
-import type { RangeAnswer } from './byte-range.ts';
 import { faqRoutes } from './faq.routes.ts';
-import { contentDisposition } from './file-name.ts';
-import { opensInline } from './file-types.ts';
-import { readStoredFile, storedFileSize } from './resource-files.ts';
 import { addLink, addUpload, changeResource, listVisibleResources, removeResource, resourceFileFor } from './resources.service.ts';
-import { multipartLimits, receiveUpload } from './upload-parser.ts';
+import { multipartLimits, receiveUpload } from '../../files/upload-parser.ts';
+import { sendStoredFile, storedFileResponses } from '../../http/send-stored-file.ts';
 
 const STAFF = ['staff'] as const;
-
-/** True when the browser already holds this version ("If-None-Match: *", a list, weak tags). */
-function alreadyHeld(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === etag;
-  });
-}
 
 /** Resources (links and uploaded files) and, registered alongside, the FAQ. */
 export function resourceRoutes(deps: Deps) {
@@ -133,43 +117,12 @@ export function resourceRoutes(deps: Deps) {
           summary: 'The uploaded file, for those it is meant for; supports Range requests (206, 416) for video',
           params: idParamsSchema,
           // The bytes themselves: a stream is never run through a serializer.
-          response: {
-            200: z.any().describe('The whole file'),
-            206: z.any().describe('The requested range of the file'),
-            ...errorResponses,
-          },
+          response: { ...storedFileResponses, ...errorResponses },
         },
       },
       async (request, reply) => {
         const { file, createdAt } = await resourceFileFor(deps, actorOf(request), request.params.id);
-        const size = await storedFileSize(files.uploadDir, file.key);
-        if (size === null) throw new NotFoundError('file');
-        // The key is random per upload and a file never changes, so it is a perfect validator.
-        const etag = `"${file.key}"`;
-        void reply
-          .header('accept-ranges', 'bytes')
-          .header('etag', etag)
-          .header('last-modified', new Date(createdAt).toUTCString())
-          .header('cache-control', 'private, no-cache');
-        if (alreadyHeld(request.headers['if-none-match'], etag)) return reply.code(304).send();
-
-        // A Range for another version of the file (If-Range) gets the whole current one.
-        const ifRange = request.headers['if-range'];
-        const range: RangeAnswer = ifRange === undefined || ifRange === etag ? parseRange(request.headers.range, size) : { kind: 'whole' };
-        if (range.kind === 'unsatisfiable') {
-          return reply
-            .code(416)
-            .header('content-range', `bytes */${size}`)
-            .send({ code: 'RANGE_NOT_SATISFIABLE', message: `That part of the file does not exist: the file is ${size} bytes long.` });
-        }
-        void reply
-          .type(file.type)
-          .header('content-disposition', contentDisposition(opensInline(file.type) ? 'inline' : 'attachment', file.name));
-        const part = range.kind === 'partial' ? { start: range.start, end: range.end } : undefined;
-        if (part) void reply.code(206).header('content-range', `bytes ${part.start}-${part.end}/${size}`);
-        void reply.header('content-length', part ? part.end - part.start + 1 : size);
-        // HEAD gets the headers only: an empty stream keeps Fastify from reading the file through.
-        return reply.send(request.method === 'HEAD' ? Readable.from([]) : readStoredFile(files.uploadDir, file.key, part));
+        return sendStoredFile(request, reply, { uploadDir: files.uploadDir, file, storedAt: createdAt });
       },
     );
   };

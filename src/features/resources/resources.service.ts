@@ -4,7 +4,7 @@ import { uploadFieldsSchema } from '../../shared/api/resources.ts';
 import type { Audience, CreateLink, Resource, UpdateResource } from '../../shared/api/resources.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { auditedChange } from '../audit/audit.service.ts';
-import { removeStoredFile } from './resource-files.ts';
+import { removeStoredFile } from '../../files/stored-files.ts';
 import { audiencesToList, visibleAudiences } from './resource.rules.ts';
 import { deleteResource, findResource, insertResource, listResources, nextResourcePosition, updateResource } from './resources.store.ts';
 import type { ResourceRecord, StoredFile } from './resources.store.ts';

@@ -5,13 +5,9 @@ import { storedValue } from '../../db/stored-value.ts';
 import { AUDIENCES, RESOURCE_KINDS } from '../../shared/api/resources.ts';
 import type { Audience, ResourceKind } from '../../shared/api/resources.ts';
 
-export interface StoredFile {
-  /** Random storage name under the upload directory. */
-  key: string;
-  name: string;
-  type: string;
-  size: number;
-}
+import type { StoredFile } from '../../files/stored-files.ts';
+
+export type { StoredFile };
 
 export interface ResourceRecord {
   id: number;

@@ -12,6 +12,8 @@ export const outboxMessageSchema = z.object({
   subject: z.string(),
   textBody: z.string(),
   kind: z.string(),
+  /** 'REQUEST' (an invitation or update) or 'CANCEL' when a calendar file is attached. */
+  calendarMethod: z.string().nullable(),
   status: z.enum(OUTBOX_STATUSES),
   error: z.string().nullable(),
   createdAt: instantSchema,

@@ -105,5 +105,18 @@ export const programHealthSchema = z.object({
   matches: z.array(healthMatchSchema),
   /** Active matches with nothing to worry about (not listed). */
   matchesWithoutConcerns: z.number(),
+  /** Forums, trainings and meet-ups the cohort was invited to that have taken place, oldest first. */
+  events: z.array(
+    z.object({
+      id: z.number(),
+      title: z.string(),
+      kind: z.string(),
+      startsAt: z.string(),
+      invited: z.number(),
+      yes: z.number(),
+      attended: z.number(),
+      attendanceTaken: z.boolean(),
+    }),
+  ),
 });
 export type ProgramHealth = z.infer<typeof programHealthSchema>;

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { writeStoredFile } from '../../../src/features/resources/resource-files.ts';
+import { writeStoredFile } from '../../../src/files/stored-files.ts';
 import { insertFaq } from '../../../src/features/resources/faq.store.ts';
 import { insertResource } from '../../../src/features/resources/resources.store.ts';
 import type { Audience } from '../../../src/shared/api/resources.ts';

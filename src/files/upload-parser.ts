@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
-import { forbiddenCharacter, forbiddenCharacterMessage } from '../../shared/text.ts';
+import { forbiddenCharacter, forbiddenCharacterMessage } from '../shared/text.ts';
 import { cleanFileName } from './file-name.ts';
 import { storedContentType } from './file-types.ts';
-import { removeStoredFile, writeStoredFile } from './resource-files.ts';
-import type { StoredFile } from './resources.store.ts';
+import { removeStoredFile, writeStoredFile } from './stored-files.ts';
+import type { StoredFile } from './stored-files.ts';
 
 /**
  * An upload refused for its shape or size. The error handler passes a 4xx error's status, code and

@@ -4,8 +4,17 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
+/** An uploaded file as stored: its random key under the upload directory, and what it is. */
+export interface StoredFile {
+  /** Random storage name under the upload directory. */
+  key: string;
+  name: string;
+  type: string;
+  size: number;
+}
+
 /**
- * Uploaded resource files on disk. Each is stored under a random key in the upload directory,
+ * Uploaded files on disk (resources, event recordings). Each is stored under a random key in the upload directory,
  * never under the name the browser gave (which could collide, or reach outside the directory).
  * A file is written as `<key>.uploading` and renamed once complete, so a file with a bare key is
  * always whole.

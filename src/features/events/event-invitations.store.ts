@@ -1,0 +1,241 @@
+import type { Executor } from '../../db/executor.ts';
+import { storedValue } from '../../db/stored-value.ts';
+import { ATTENDANCE_SOURCES, RSVP_STATES } from '../../shared/events.ts';
+import type { AttendanceSource, RsvpState } from '../../shared/events.ts';
+import { ROLES } from '../../shared/roles.ts';
+import type { Role } from '../../shared/roles.ts';
+
+export interface InvitationRecord {
+  id: number;
+  eventId: number;
+  userId: number;
+  name: string;
+  email: string;
+  disabled: boolean;
+  invitedAt: string;
+  sentSequence: number | null;
+  rsvp: RsvpState | null;
+  respondedAt: string | null;
+  waitlistedAt: string | null;
+  waitlistOrder: number | null;
+  attended: boolean | null;
+  attendanceSource: AttendanceSource | null;
+}
+
+const selectInvitations = (db: Executor) =>
+  db
+    .selectFrom('event_invitations as i')
+    .innerJoin('users as u', 'u.id', 'i.user_id')
+    .select([
+      'i.id',
+      'i.event_id',
+      'i.user_id',
+      'u.name',
+      'u.email',
+      'u.disabled_at',
+      'i.invited_at',
+      'i.sent_sequence',
+      'i.rsvp',
+      'i.responded_at',
+      'i.waitlisted_at',
+      'i.waitlist_order',
+      'i.attended',
+      'i.attendance_source',
+    ]);
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectInvitations>['executeTakeFirstOrThrow']>>;
+
+const toRecord = (r: Row): InvitationRecord => ({
+  id: r.id,
+  eventId: r.event_id,
+  userId: r.user_id,
+  name: r.name,
+  email: r.email,
+  disabled: r.disabled_at !== null,
+  invitedAt: r.invited_at,
+  sentSequence: r.sent_sequence,
+  rsvp: r.rsvp === null ? null : storedValue('event_invitations', 'rsvp', RSVP_STATES, r.rsvp),
+  respondedAt: r.responded_at,
+  waitlistedAt: r.waitlisted_at,
+  waitlistOrder: r.waitlist_order,
+  attended: r.attended === null ? null : r.attended === 1,
+  attendanceSource:
+    r.attendance_source === null ? null : storedValue('event_invitations', 'attendance_source', ATTENDANCE_SOURCES, r.attendance_source),
+});
+
+/**
+ * Invites these people (those already invited are left as they are: the unique key on event and
+ * person makes a second invitation a no-op, even from two workers at once). Returns who is new.
+ */
+export async function insertInvitations(db: Executor, eventId: number, userIds: readonly number[], at: string): Promise<number[]> {
+  const added: number[] = [];
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .insertInto('event_invitations')
+      .values(userIds.slice(i, i + 500).map((userId) => ({ event_id: eventId, user_id: userId, invited_at: at })))
+      .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+      .returning('user_id')
+      .execute();
+    added.push(...rows.map((r) => r.user_id));
+  }
+  return added;
+}
+
+export async function findInvitation(db: Executor, eventId: number, userId: number): Promise<InvitationRecord | undefined> {
+  const r = await selectInvitations(db).where('i.event_id', '=', eventId).where('i.user_id', '=', userId).executeTakeFirst();
+  return r ? toRecord(r) : undefined;
+}
+
+export async function findInvitationById(db: Executor, id: number): Promise<InvitationRecord | undefined> {
+  const r = await selectInvitations(db).where('i.id', '=', id).executeTakeFirst();
+  return r ? toRecord(r) : undefined;
+}
+
+/** Everyone invited, in the order they answered (waitlist order for those waiting), then by name. */
+export async function listInvitations(db: Executor, eventId: number): Promise<InvitationRecord[]> {
+  const rows = await selectInvitations(db).where('i.event_id', '=', eventId).orderBy('u.name').orderBy('i.id').execute();
+  return rows.map(toRecord);
+}
+
+/** The waitlist, first come first served. */
+export async function listWaitlist(db: Executor, eventId: number): Promise<InvitationRecord[]> {
+  const rows = await selectInvitations(db)
+    .where('i.event_id', '=', eventId)
+    .where('i.rsvp', '=', 'waitlist')
+    .orderBy('i.waitlist_order')
+    .orderBy('i.id')
+    .execute();
+  return rows.map(toRecord);
+}
+
+/** A person's invitations to these events. */
+export async function invitationsOf(db: Executor, userId: number, eventIds: readonly number[]): Promise<Map<number, InvitationRecord>> {
+  if (eventIds.length === 0) return new Map();
+  const rows = await selectInvitations(db).where('i.user_id', '=', userId).where('i.event_id', 'in', eventIds).execute();
+  return new Map(rows.map((r) => [r.event_id, toRecord(r)]));
+}
+
+export interface RsvpCounts {
+  invited: number;
+  yes: number;
+  no: number;
+  maybe: number;
+  waitlist: number;
+  attended: number;
+}
+
+const NO_COUNTS: RsvpCounts = { invited: 0, yes: 0, no: 0, maybe: 0, waitlist: 0, attended: 0 };
+
+/** Answer counts per event, in one query. */
+export async function countRsvps(db: Executor, eventIds: readonly number[]): Promise<Map<number, RsvpCounts>> {
+  const counts = new Map<number, RsvpCounts>(eventIds.map((id) => [id, { ...NO_COUNTS }]));
+  if (eventIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('event_invitations')
+    .select(['event_id', 'rsvp', 'attended'])
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('event_id', 'in', eventIds)
+    .groupBy(['event_id', 'rsvp', 'attended'])
+    .execute();
+  for (const r of rows) {
+    const c = counts.get(r.event_id);
+    if (!c) continue;
+    const n = Number(r.n);
+    c.invited += n;
+    if (r.rsvp !== null) c[storedValue('event_invitations', 'rsvp', RSVP_STATES, r.rsvp)] += n;
+    if (r.attended === 1) c.attended += n;
+  }
+  return counts;
+}
+
+export async function setRsvp(
+  db: Executor,
+  invitationId: number,
+  v: { rsvp: RsvpState; respondedAt: string; waitlistedAt: string | null; waitlistOrder: number | null },
+): Promise<void> {
+  await db
+    .updateTable('event_invitations')
+    .set({ rsvp: v.rsvp, responded_at: v.respondedAt, waitlisted_at: v.waitlistedAt, waitlist_order: v.waitlistOrder })
+    .where('id', '=', invitationId)
+    .execute();
+}
+
+/**
+ * Records that a person was sent the event as of `sequence`, only if they had not been sent it
+ * (or anything later) yet: of two workers sending the same message, one gets true.
+ */
+export async function markSent(db: Executor, invitationId: number, sequence: number): Promise<boolean> {
+  const r = await db
+    .updateTable('event_invitations')
+    .set({ sent_sequence: sequence })
+    .where('id', '=', invitationId)
+    .where((eb) => eb.or([eb('sent_sequence', 'is', null), eb('sent_sequence', '<', sequence)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Marks people as there or not; returns how many rows changed. */
+export async function setAttendance(
+  db: Executor,
+  eventId: number,
+  marks: readonly { userId: number; attended: boolean }[],
+  v: { source: AttendanceSource; by: number; at: string },
+): Promise<number> {
+  let changed = 0;
+  for (const m of marks) {
+    const r = await db
+      .updateTable('event_invitations')
+      .set({ attended: m.attended ? 1 : 0, attendance_source: v.source, attendance_marked_by: v.by, attendance_marked_at: v.at })
+      .where('event_id', '=', eventId)
+      .where('user_id', '=', m.userId)
+      .where((eb) => eb.or([eb('attended', 'is', null), eb('attended', '!=', m.attended ? 1 : 0)]))
+      .executeTakeFirst();
+    changed += Number(r.numUpdatedRows);
+  }
+  return changed;
+}
+
+/** The roles of these people (to say who is who on the attendee list). */
+export async function rolesOf(db: Executor, userIds: readonly number[]): Promise<Map<number, Role[]>> {
+  const roles = new Map<number, Role[]>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('user_roles')
+      .select(['user_id', 'role'])
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      const list = roles.get(r.user_id) ?? [];
+      list.push(storedValue('user_roles', 'role', ROLES, r.role));
+      roles.set(r.user_id, list);
+    }
+  }
+  return roles;
+}
+
+/** The events among these whose attendance staff have recorded for anyone. */
+export async function attendanceMarkedFor(db: Executor, eventIds: readonly number[]): Promise<Set<number>> {
+  if (eventIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('event_invitations')
+    .select('event_id')
+    .distinct()
+    .where('event_id', 'in', eventIds)
+    .where('attended', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.event_id));
+}
+
+// The one-click answer links.
+
+export async function insertRsvpLink(db: Executor, invitationId: number, tokenHash: string, at: string): Promise<void> {
+  await db.insertInto('event_rsvp_links').values({ invitation_id: invitationId, token_hash: tokenHash, created_at: at }).execute();
+}
+
+export async function findInvitationByLink(db: Executor, tokenHash: string): Promise<InvitationRecord | undefined> {
+  const r = await selectInvitations(db)
+    .innerJoin('event_rsvp_links as l', 'l.invitation_id', 'i.id')
+    .where('l.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return r ? toRecord(r) : undefined;
+}
