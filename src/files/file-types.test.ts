@@ -20,6 +20,7 @@ describe('storedContentType', () => {
 describe('opensInline', () => {
   it('opens videos, PDFs and pictures in the browser and downloads the rest', () => {
     expect(opensInline('video/mp4')).toBe(true);
+    expect(opensInline('audio/wav')).toBe(true);
     expect(opensInline('application/pdf')).toBe(true);
     expect(opensInline('image/png')).toBe(true);
     expect(opensInline('text/plain')).toBe(false);

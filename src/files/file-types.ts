@@ -6,6 +6,12 @@
 const ALLOWED_TYPES = new Set([
   'video/mp4',
   'video/webm',
+  // A webinar's recording may be sound only.
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/ogg',
+  'audio/wav',
+  'audio/webm',
   'application/pdf',
   'application/msword',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -31,7 +37,12 @@ export function storedContentType(stated: string | undefined): string {
   return ALLOWED_TYPES.has(bare) ? bare : UNKNOWN_TYPE;
 }
 
-/** Videos, PDFs and pictures open in the browser; everything else downloads. */
+/** Videos, sound, PDFs and pictures open in the browser; everything else downloads. */
 export function opensInline(contentType: string): boolean {
-  return contentType.startsWith('video/') || contentType.startsWith('image/') || contentType === 'application/pdf';
+  return (
+    contentType.startsWith('video/') ||
+    contentType.startsWith('audio/') ||
+    contentType.startsWith('image/') ||
+    contentType === 'application/pdf'
+  );
 }

@@ -1,18 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess } from '../setup/app-server.ts';
-import type { AppProcess } from '../setup/app-server.ts';
-import { browserSkipReason, expectNoAxeViolations, launchBrowser, newPage, screenshot } from '../setup/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason } from '../setup/browser.ts';
+import { demoInBrowser } from '../setup/demo-in-browser.ts';
 
 const skipReason = process.env.CI === 'true' ? null : browserSkipReason();
 if (skipReason) process.stderr.write(`\n!!!\n!!! Browser tests SKIPPED: ${skipReason}\n!!!\n\n`);
 
-const PASSWORD = 'tandem-demo';
 const STAFF = 'staff@demo.tandem.test';
 const MENTEE = 'mentee@demo.tandem.test';
 const OLD_MENTOR = 'mentor@demo.tandem.test';
@@ -24,52 +17,13 @@ const OLD_MENTOR = 'mentor@demo.tandem.test';
  * him. axe checks each page on the way, and no page may log an error.
  */
 describe.skipIf(skipReason !== null)('asking for a new partner and being re-matched, in the browser', () => {
-  let dataDir: string;
-  let server: AppProcess;
-  let browser: Browser;
+  const demo = demoInBrowser('rematch-flow');
   let page: Page;
-  let shots = 0;
-  const consoleErrors: string[] = [];
-
-  async function check(label: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await expectNoAxeViolations(page, label);
-    shots += 1;
-    await screenshot(page, `rematch-flow-${shots}-${label}`);
-  }
-
-  async function signInAs(email: string): Promise<void> {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  }
+  const check = (label: string) => demo().check(page, label);
+  const signInAs = (email: string) => demo().signIn(page, email);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-rematch-flow-'));
-    await promisify(execFile)(process.execPath, ['bin/tandem.js', 'demo', '--no-serve'], {
-      env: { ...process.env, TANDEM_DATA_DIR: dataDir, DATABASE_URL: '' },
-    });
-    server = await startAppProcess({ dataDir: join(dataDir, 'demo') });
-    const launched = await launchBrowser();
-    if (!launched) throw new Error('Chromium is required for this test');
-    browser = launched;
-    page = await newPage(browser);
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const url = message.location().url;
-      if (/status of 401/.test(message.text()) && new URL(url, server.url).pathname === '/api/me') return;
-      consoleErrors.push(`${message.text()} (${url})`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    page = await demo().page('browser');
   });
 
   let oldMentorName = '';
@@ -136,6 +90,6 @@ describe.skipIf(skipReason !== null)('asking for a new partner and being re-matc
       .first()
       .waitFor();
     await check('old-mentor-home');
-    expect(consoleErrors).toEqual([]);
+    expect(demo().consoleErrors).toEqual([]);
   });
 });

@@ -1,18 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess } from '../setup/app-server.ts';
-import type { AppProcess } from '../setup/app-server.ts';
-import { browserSkipReason, expectNoAxeViolations, launchBrowser, newPage, screenshot } from '../setup/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason } from '../setup/browser.ts';
+import { demoInBrowser } from '../setup/demo-in-browser.ts';
 
 const skipReason = process.env.CI === 'true' ? null : browserSkipReason();
 if (skipReason) process.stderr.write(`\n!!!\n!!! Browser tests SKIPPED: ${skipReason}\n!!!\n\n`);
 
-const PASSWORD = 'tandem-demo';
 const STAFF = 'staff@demo.tandem.test';
 const COMMITTEE = 'committee@demo.tandem.test';
 const READ_ONLY = 'The committee can read the queue, but the program office acts on it.';
@@ -24,40 +17,11 @@ const READ_ONLY = 'The committee can read the queue, but the program office acts
  * summary, and confirm. axe checks every state on the way, and no page may log an error.
  */
 describe.skipIf(skipReason !== null)('the re-match queue, in the browser', () => {
-  let dataDir: string;
-  let server: AppProcess;
-  let browser: Browser;
+  const demo = demoInBrowser('rematch-queue');
   let staff: Page;
   let committee: Page;
-  let shots = 0;
-  const consoleErrors: string[] = [];
-
-  function watch(page: Page, who: string): Page {
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const url = message.location().url;
-      // Not signed in yet: GET /api/me answers 401, as expected.
-      if (/status of 401/.test(message.text()) && new URL(url, server.url).pathname === '/api/me') return;
-      consoleErrors.push(`${who}: ${message.text()} (${url})`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`${who}: ${error.message}`));
-    return page;
-  }
-
-  async function check(page: Page, label: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await expectNoAxeViolations(page, label);
-    shots += 1;
-    await screenshot(page, `rematch-queue-${shots}-${label}`);
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  }
+  const check = (page: Page, label: string) => demo().check(page, label);
+  const signIn = (page: Page, email: string) => demo().signIn(page, email);
 
   async function openQueue(page: Page): Promise<void> {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Re-match queue' }).click();
@@ -65,27 +29,11 @@ describe.skipIf(skipReason !== null)('the re-match queue, in the browser', () =>
     await page.getByText(/open request/).waitFor();
   }
 
-  const requestCards = (page: Page) => page.getByRole('region', { name: /asks for a new partner instead of/ });
-
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-rematch-'));
-    await promisify(execFile)(process.execPath, ['bin/tandem.js', 'demo', '--no-serve'], {
-      env: { ...process.env, TANDEM_DATA_DIR: dataDir, DATABASE_URL: '' },
-    });
-    server = await startAppProcess({ dataDir: join(dataDir, 'demo') });
-    const launched = await launchBrowser();
-    if (!launched) throw new Error('Chromium is required for this test');
-    browser = launched;
-    [staff, committee] = await Promise.all([newPage(browser), newPage(browser)]);
-    watch(staff, 'staff');
-    watch(committee, 'committee');
+    [staff, committee] = await Promise.all([demo().page('staff'), demo().page('committee')]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const requestCards = (page: Page) => page.getByRole('region', { name: /asks for a new partner instead of/ });
 
   it('the committee reads the queue; it may act once staff tick the setting', async () => {
     await signIn(committee, COMMITTEE);
@@ -101,7 +49,7 @@ describe.skipIf(skipReason !== null)('the re-match queue, in the browser', () =>
     await check(committee, 'committee-reads');
 
     await signIn(staff, STAFF);
-    await staff.goto(`${server.url}/settings`);
+    await staff.goto(`${demo().server.url}/settings`);
     await staff.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await staff.getByLabel('The matching committee may act on the re-match queue').check();
     await staff.getByRole('button', { name: 'Save match rules' }).click();
@@ -164,6 +112,6 @@ describe.skipIf(skipReason !== null)('the re-match queue, in the browser', () =>
     await expect.poll(() => staff.evaluate(() => document.activeElement?.id ?? '')).toBe('rematch-outcome');
     await check(staff, 'settled');
 
-    expect(consoleErrors).toEqual([]);
+    expect(demo().consoleErrors).toEqual([]);
   });
 });

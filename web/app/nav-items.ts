@@ -13,6 +13,8 @@ const STAFF_ITEMS: NavItem[] = [
   { to: '/rematch', label: 'Re-match queue' },
   { to: '/goal-sheets', label: 'Goal sheets' },
   { to: '/activities', label: 'Activities' },
+  { to: '/events', label: 'Events' },
+  { to: '/archive', label: 'Archive' },
   { to: '/resources', label: 'Resources' },
   { to: '/reminders', label: 'Reminders' },
   { to: '/outbox', label: 'Outbox' },
@@ -20,8 +22,13 @@ const STAFF_ITEMS: NavItem[] = [
   { to: '/audit', label: 'Audit log' },
 ];
 
-/** What everyone else reads: the program's resources and its FAQ (staff edit both from Resources). */
+/**
+ * What everyone else reads: the events they're invited to and the archive of past ones, the
+ * program's resources and its FAQ (staff run events from Events, and edit the rest from Resources).
+ */
 const READER_ITEMS: NavItem[] = [
+  { to: '/events', label: 'Events' },
+  { to: '/archive', label: 'Archive' },
   { to: '/resources', label: 'Resources' },
   { to: '/faq', label: 'FAQ' },
 ];

@@ -23,6 +23,8 @@ import { checkInsRoutes } from '../features/check-ins/routes.tsx';
 import { liaisonsRoutes } from '../features/liaisons/routes.tsx';
 import { remindersRoutes } from '../features/reminders/routes.tsx';
 import { resourcesRoutes } from '../features/resources/routes.tsx';
+import { eventsRoutes } from '../features/events/routes.tsx';
+import { CalendarFeedSection } from '../features/events/components/calendar-feed-section.tsx';
 import type { FeatureRoutes } from './feature-routes.ts';
 import { ApplyLayout } from './layouts/apply-layout.tsx';
 import { PublicLayout } from './layouts/public-layout.tsx';
@@ -46,6 +48,7 @@ const FEATURES: FeatureRoutes[] = [
   rematchRoutes,
   liaisonsRoutes,
   checkInsRoutes,
+  eventsRoutes,
 ];
 const featureRoutes = (key: keyof FeatureRoutes) => FEATURES.flatMap((f) => f[key] ?? []);
 
@@ -80,7 +83,15 @@ export const router = createBrowserRouter([
         element: <SignedInLayout />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'account', element: <AccountPage /> },
+          // The account page lists each feature's personal settings; features don't import each other.
+          {
+            path: 'account',
+            element: (
+              <AccountPage>
+                <CalendarFeedSection />
+              </AccountPage>
+            ),
+          },
           { path: 'applications/:id', element: <EditApplicationPage /> },
           { path: 'matches/:id', element: <MatchPage /> },
           ...featureRoutes('signedIn'),

@@ -44,6 +44,19 @@ function details(e: EventForMail): string[] {
   ];
 }
 
+/** Who a message is for, and about which event. */
+export interface EventMailInput {
+  programName: string;
+  to: { address: string; name: string };
+  event: EventForMail;
+}
+/** With a calendar file and a fresh one-click answer link. */
+type WithAnswers = EventMailInput & { rsvpUrl: string; ics: string };
+
+/** A greeting, the lines, and the event page at the end. */
+const letter = (p: EventMailInput, lines: readonly string[]): string =>
+  [`Hello ${p.to.name},`, '', ...lines, '', `The event page: ${p.event.pageUrl}`].join('\n');
+
 function answerLinks(rsvpUrl: string): string[] {
   return [
     'Will you come? One click answers:',
@@ -56,22 +69,14 @@ function answerLinks(rsvpUrl: string): string[] {
   ];
 }
 
-export function invitationMail(p: {
-  programName: string;
-  to: { address: string; name: string };
-  event: EventForMail;
-  rsvpUrl: string;
-  ics: string;
-}): MailDraft {
+export function invitationMail(p: WithAnswers): MailDraft {
   const description = p.event.description.trim();
   return {
     to: p.to,
     kind: 'event-invitation',
     subject: `You're invited: ${p.event.title}`,
     calendar: { method: 'REQUEST', ics: p.ics },
-    text: [
-      `Hello ${p.to.name},`,
-      '',
+    text: letter(p, [
       `${p.programName} invites you to this ${EVENT_KIND_LABELS[p.event.kind].toLowerCase()}:`,
       '',
       ...details(p.event),
@@ -79,27 +84,18 @@ export function invitationMail(p: {
       '',
       ...answerLinks(p.rsvpUrl),
       '',
-      `The event page: ${p.event.pageUrl}`,
       'The calendar file attached adds it to your calendar, and later changes will update it.',
-    ].join('\n'),
+    ]),
   };
 }
 
-export function updateMail(p: {
-  programName: string;
-  to: { address: string; name: string };
-  event: EventForMail;
-  rsvpUrl: string;
-  ics: string;
-}): MailDraft {
+export function updateMail(p: WithAnswers): MailDraft {
   return {
     to: p.to,
     kind: 'event-update',
     subject: `Changed: ${p.event.title}`,
     calendar: { method: 'REQUEST', ics: p.ics },
-    text: [
-      `Hello ${p.to.name},`,
-      '',
+    text: letter(p, [
       `${p.programName} has changed the details of an event you are invited to. As it stands now:`,
       '',
       ...details(p.event),
@@ -107,70 +103,52 @@ export function updateMail(p: {
       'Your answer stays as it was. If the change affects you:',
       '',
       ...answerLinks(p.rsvpUrl),
-      '',
-      `The event page: ${p.event.pageUrl}`,
-    ].join('\n'),
+    ]),
   };
 }
 
-export function cancellationMail(p: {
-  programName: string;
-  to: { address: string; name: string };
-  event: EventForMail;
-  ics: string;
-}): MailDraft {
+export function cancellationMail(p: EventMailInput & { ics: string }): MailDraft {
   return {
     to: p.to,
     kind: 'event-cancelled',
     subject: `Cancelled: ${p.event.title}`,
     calendar: { method: 'CANCEL', ics: p.ics },
-    text: [
-      `Hello ${p.to.name},`,
-      '',
+    text: letter(p, [
       `${p.programName} has cancelled this event:`,
       '',
       ...details(p.event),
       '',
       'The calendar file attached removes it from your calendar. We are sorry for the change of plans.',
-    ].join('\n'),
+    ]),
   };
 }
 
-export function placeOpenedMail(p: { programName: string; to: { address: string; name: string }; event: EventForMail }): MailDraft {
+export function placeOpenedMail(p: EventMailInput): MailDraft {
   return {
     to: p.to,
     kind: 'event-waitlist-place',
     subject: `A place opened up: ${p.event.title}`,
-    text: [
-      `Hello ${p.to.name},`,
-      '',
+    text: letter(p, [
       `Good news: a place opened up and it is yours. You were first on the waitlist, so ${p.programName} has you down as coming to:`,
       '',
       ...details(p.event),
       '',
-      `If you can no longer come, please say so on the event page so the next person gets the place: ${p.event.pageUrl}`,
-    ].join('\n'),
+      'If you can no longer come, please say so on the event page so the next person gets the place.',
+    ]),
   };
 }
 
-export function reminderMail(p: {
-  programName: string;
-  to: { address: string; name: string };
-  event: EventForMail;
-  words: string;
-}): MailDraft {
+export function reminderMail(p: EventMailInput & { words: string }): MailDraft {
   return {
     to: p.to,
     kind: 'event-reminder',
     subject: `Reminder: ${p.event.title} starts ${p.words}`,
-    text: [
-      `Hello ${p.to.name},`,
-      '',
+    text: letter(p, [
       `A reminder from ${p.programName}: this starts ${p.words}.`,
       '',
       ...details(p.event),
       '',
-      `Plans changed? Update your answer on the event page: ${p.event.pageUrl}`,
-    ].join('\n'),
+      'Plans changed? Update your answer on the event page.',
+    ]),
   };
 }

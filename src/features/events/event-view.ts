@@ -63,6 +63,7 @@ export async function eventViews(db: Executor, events: readonly EventRecord[], v
       sequence: e.sequence,
       openToLaterCohorts: e.openToLaterCohorts,
       counts: counts.get(e.id) ?? { invited: 0, yes: 0, no: 0, maybe: 0, waitlist: 0, attended: 0 },
+      invited: mine.has(e.id),
       myRsvp: mine.get(e.id)?.rsvp ?? null,
       myWaitlistPosition: positions.get(e.id) ?? null,
       recording: recording ? mediaView(recording) : null,

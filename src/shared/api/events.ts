@@ -97,6 +97,8 @@ export const eventSchema = z.object({
   sequence: z.number(),
   openToLaterCohorts: z.boolean(),
   counts: rsvpCountsSchema,
+  /** Whether the signed-in person is invited (staff see events they are not invited to). */
+  invited: z.boolean(),
   /** The signed-in person's answer; null when they have not answered or are not invited. */
   myRsvp: rsvpStateSchema.nullable(),
   /** 1 for the first on the waitlist; null when not on it. */
@@ -109,8 +111,8 @@ export const eventSchema = z.object({
 export type EventView = z.infer<typeof eventSchema>;
 
 export const eventListQuerySchema = z.strictObject({
-  /** upcoming: not yet over (default); past: over; all. Cancelled events show in all only. */
-  when: z.enum(['upcoming', 'past', 'all']).default('upcoming'),
+  /** all (the default): every event I am invited to (staff: every event, drafts too); upcoming: not over yet; past: over. Cancelled events show in all only. */
+  when: z.enum(['upcoming', 'past', 'all']).default('all'),
 });
 export const eventListSchema = z.object({ events: z.array(eventSchema) });
 

@@ -17,6 +17,7 @@ import { OutboxShortcut } from '../../features/outbox/components/outbox-shortcut
 import { PeopleShortcut } from '../../features/people/components/people-shortcut.tsx';
 import { periodsQueryOptions } from '../../lib/reads/periods.ts';
 import { PeriodsShortcut } from '../../features/periods/components/periods-shortcut.tsx';
+import { UpcomingEventsCard } from '../../features/events/components/upcoming-events-card.tsx';
 import { HealthShortcut } from '../../features/program-health/components/health-shortcut.tsx';
 import { useSettings } from '../../lib/reads/settings.ts';
 import { SettingsShortcut } from '../../features/settings/components/settings-shortcut.tsx';
@@ -82,6 +83,7 @@ export function HomePage() {
       {roles.has('staff') ? <StaffOverview /> : null}
       <MyRematchNotice />
       {participant ? <PartnerCards /> : null}
+      <UpcomingEventsCard />
       <MyApplications onlyIfAny={!participant && roles.size > 0} />
       {participant ? null : <ApplicantNextSteps hasOtherRoles={roles.size > 0} />}
       {roles.has('committee') ? (

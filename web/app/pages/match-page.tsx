@@ -5,6 +5,7 @@ import { Page } from '../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../components/ui/query-status.tsx';
 import { isApiError } from '../../lib/api-error.ts';
 import { ContactLog, SuggestedActivities } from '../../features/activities/components/contact-log.tsx';
+import { UpcomingEventsCard } from '../../features/events/components/upcoming-events-card.tsx';
 import { GoalSheetCard } from '../../features/goal-sheets/components/goal-sheet-card.tsx';
 import { matchWorkspaceKey, useMatchWorkspace } from '../../features/my-match/api/get-match-workspace.ts';
 import { KeepingInTouch } from '../../features/my-match/components/keeping-in-touch.tsx';
@@ -90,6 +91,7 @@ export function MatchPage() {
         <KeepingInTouch workspace={w} />
         <ContactLog matchId={w.match.id} onChange={() => void queryClient.invalidateQueries({ queryKey: matchWorkspaceKey(w.match.id) })} />
         <SuggestedActivities programGoalIds={w.sharedProgramGoalIds} />
+        {staff ? null : <UpcomingEventsCard />}
         <MatchResources workspace={w} />
         {staff ? <MatchHistoryPanel matchId={w.match.id} /> : null}
         {staff ? (

@@ -1,5 +1,4 @@
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { IMPORT_FIELDS } from '../../../../src/shared/api/applications.ts';
 import type { ImportField } from '../../../../src/shared/api/applications.ts';
@@ -13,9 +12,9 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
 import { usePeriod } from '../../../lib/reads/periods.ts';
+import { useCsvImport } from '../../../lib/use-csv-import.ts';
 import { useImportApplications } from '../api/import-applications.ts';
 import type { ImportResult } from '../api/import-applications.ts';
-import { fileToBase64 } from './file-to-base64.ts';
 import { IMPORT_FIELD_LABELS } from './import-fields.ts';
 import { ReviewBreadcrumb } from './review-breadcrumb.tsx';
 
@@ -80,41 +79,16 @@ export function ImportPage({ canManagePeriods }: { canManagePeriods: boolean }) 
   const period = usePeriod(periodId);
   const run = useImportApplications();
   const mappingRef = useRef<HTMLFormElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [fileBase64, setFileBase64] = useState<string | null>(null);
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [mapping, setMapping] = useState<Mapping>({});
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [lastMode, setLastMode] = useState<Mode | null>(null);
+  const { fileBase64, fileError, mapping, setMapping, result, lastMode, pick, check, send, mappingToSend } = useCsvImport<
+    Mode,
+    Mapping,
+    ImportResult
+  >({
+    missingFile: 'Choose a CSV file to check.',
+    submit: (body, onSuccess) => run.mutate({ periodId, body }, { onSuccess }),
+    reset: () => run.reset(),
+  });
   const periodName = period.data?.name;
-
-  const send = (mode: Mode, base64: string, withMapping: Mapping | undefined) => {
-    setLastMode(mode);
-    run.mutate(
-      { periodId, body: { fileBase64: base64, mode, ...(withMapping && { mapping: withMapping }) } },
-      {
-        onSuccess: (r) => {
-          setResult(r);
-          setMapping(r.mapping);
-        },
-      },
-    );
-  };
-
-  const check = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (!file) {
-      setFileError('Choose a CSV file to check.');
-      return;
-    }
-    setFileError(undefined);
-    setResult(null);
-    const base64 = await fileToBase64(file);
-    setFileBase64(base64);
-    send('preview', base64, undefined);
-  };
-
-  const mappingToSend = (): Mapping => Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)) as Mapping;
   const imported = result?.imported ?? false;
   const headingOptions = [{ value: '', label: 'Not in this file' }, ...(result?.headings ?? []).map((h) => ({ value: h, label: h }))];
 
@@ -139,15 +113,7 @@ export function ImportPage({ canManagePeriods }: { canManagePeriods: boolean }) 
     >
       <Card title="1. Choose the file">
         <form className="form" onSubmit={(e) => void check(e)} noValidate aria-label="Choose the file">
-          <FilePicker
-            error={fileError}
-            onPick={(f) => {
-              setFile(f);
-              setFileBase64(null);
-              setResult(null);
-              run.reset();
-            }}
-          />
+          <FilePicker error={fileError} onPick={pick} />
           <p className="muted small">
             People in the file who don’t have an account yet get one without a password. They can choose their own from the sign-in page
             with “Forgot your password?”. Imported applications count as submitted, ready for you to review.

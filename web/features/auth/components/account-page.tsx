@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { ROLE_LABELS } from '../../../../src/shared/roles.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
@@ -62,7 +62,8 @@ function ChangePasswordForm() {
   );
 }
 
-export function AccountPage() {
+/** The signed-in person's details and password; `children` are other features' personal settings (the calendar feed). */
+export function AccountPage({ children }: { children?: ReactNode }) {
   const { data: me } = useMe();
   return (
     <Page title="Your account">
@@ -88,6 +89,7 @@ export function AccountPage() {
       <Card title="Change your password">
         <ChangePasswordForm />
       </Card>
+      {children}
     </Page>
   );
 }

@@ -7,6 +7,7 @@ import { isApiError } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { useOutboxMessage } from '../api/get-outbox-message.ts';
 import { MessageBody } from './message-body.tsx';
+import { calendarFileWords } from './calendar-badge.tsx';
 import { MessageStatusBadge } from './message-status-badge.tsx';
 
 export function OutboxMessagePage() {
@@ -52,6 +53,12 @@ export function OutboxMessagePage() {
           <dd>
             <MessageStatusBadge status={m.status} />
           </dd>
+          {m.calendarMethod ? (
+            <>
+              <dt>Calendar file</dt>
+              <dd>{calendarFileWords(m)} (attached as a .ics file)</dd>
+            </>
+          ) : null}
           <dt>Written</dt>
           <dd>{formatInstant(m.createdAt)}</dd>
           {m.sentAt ? (

@@ -10,6 +10,7 @@ import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { useOutbox } from '../api/get-outbox.ts';
+import { CalendarBadge } from './calendar-badge.tsx';
 import { MessageStatusBadge } from './message-status-badge.tsx';
 
 function Filter({ initial, onApply }: { initial: string; onApply: (to: string) => void }) {
@@ -95,6 +96,12 @@ export function OutboxPage() {
                 <tr key={m.id}>
                   <th scope="row">
                     <Link to={`/outbox/${m.id}`}>{m.subject}</Link>
+                    {m.calendarMethod ? (
+                      <>
+                        {' '}
+                        <CalendarBadge message={m} />
+                      </>
+                    ) : null}
                   </th>
                   <td>
                     {m.toName ? (

@@ -1,7 +1,8 @@
-import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, ComposedChart, Line } from 'recharts';
 import { Card } from '../../../components/ui/card.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import type { ProgramHealth } from '../api/get-program-health.ts';
+import { HealthChart } from './health-chart.tsx';
 import { contactsSummary, weekOf, weekTick } from './health-words.ts';
 import { useChartColors } from './use-chart-colors.ts';
 
@@ -20,48 +21,33 @@ export function ContactsChart({ health }: { health: ProgramHealth }) {
           Contacts the pairs logged each week (Monday to Sunday), from the first match to today.
         </figcaption>
         {weeks.length > 0 ? (
-          <div className="health-chart" aria-hidden="true">
-            <ComposedChart
-              responsive
-              style={{ width: '100%', height: 260 }}
-              data={data}
-              accessibilityLayer={false}
-              margin={{ top: 12, right: 8, bottom: 0, left: 0 }}
-            >
-              <CartesianGrid vertical={false} stroke={colors['--border']} />
-              <XAxis
-                dataKey="week"
-                tickLine={false}
-                stroke={colors['--muted']}
-                tick={{ fill: colors['--text'], fontSize: 13 }}
-                minTickGap={12}
-              />
-              <YAxis allowDecimals={false} width={36} stroke={colors['--muted']} tick={{ fill: colors['--text'], fontSize: 13 }} />
-              <Tooltip
-                cursor={{ fill: colors['--border'], fillOpacity: 0.35 }}
-                contentStyle={{ background: colors['--surface'], borderColor: colors['--border'], color: colors['--text'] }}
-                itemStyle={{ color: colors['--text'] }}
-                labelFormatter={(label) => `Week of ${String(label)}`}
-              />
-              <Bar dataKey="contacts" name="Contacts logged" fill={colors['--primary']} isAnimationActive={false} maxBarSize={40} />
-              <Line
-                dataKey="matches"
-                name="Matches with a contact"
-                stroke={colors['--focus']}
-                strokeWidth={2}
-                dot={{ r: 4, fill: colors['--surface'], stroke: colors['--focus'], strokeWidth: 2 }}
-                isAnimationActive={false}
-              />
-            </ComposedChart>
-            <ul className="chart-legend">
-              <li>
-                <span className="chart-legend__bar" style={{ background: colors['--primary'] }} /> Contacts logged (bars)
-              </li>
-              <li>
-                <span className="chart-legend__line" style={{ borderColor: colors['--focus'] }} /> Matches with a contact (line)
-              </li>
-            </ul>
-          </div>
+          <HealthChart
+            chart={ComposedChart}
+            colors={colors}
+            data={data}
+            xKey="week"
+            tooltip={{ labelFormatter: (label) => `Week of ${String(label)}` }}
+            legend={
+              <ul className="chart-legend">
+                <li>
+                  <span className="chart-legend__bar" style={{ background: colors['--primary'] }} /> Contacts logged (bars)
+                </li>
+                <li>
+                  <span className="chart-legend__line" style={{ borderColor: colors['--focus'] }} /> Matches with a contact (line)
+                </li>
+              </ul>
+            }
+          >
+            <Bar dataKey="contacts" name="Contacts logged" fill={colors['--primary']} isAnimationActive={false} maxBarSize={40} />
+            <Line
+              dataKey="matches"
+              name="Matches with a contact"
+              stroke={colors['--focus']}
+              strokeWidth={2}
+              dot={{ r: 4, fill: colors['--surface'], stroke: colors['--focus'], strokeWidth: 2 }}
+              isAnimationActive={false}
+            />
+          </HealthChart>
         ) : null}
         <p>{contactsSummary(weeks)}</p>
         {weeks.length > 0 ? (

@@ -1,7 +1,8 @@
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Cell, LabelList } from 'recharts';
 import { Card } from '../../../components/ui/card.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import type { ProgramHealth } from '../api/get-program-health.ts';
+import { HealthChart } from './health-chart.tsx';
 import { goalSheetSummary } from './health-words.ts';
 import { useChartColors } from './use-chart-colors.ts';
 import type { ChartColors } from './use-chart-colors.ts';
@@ -27,38 +28,23 @@ export function GoalSheetsChart({ health }: { health: ProgramHealth }) {
         <figcaption className="health-figure__caption">
           Goal sheets of the active matches, by when they were first sent against the deadline.
         </figcaption>
-        {/* Hidden from screen readers: the sentence and the table below say the same. */}
-        <div className="health-chart" aria-hidden="true">
-          <BarChart
-            responsive
-            style={{ width: '100%', height: 240 }}
-            data={data}
-            accessibilityLayer={false}
-            margin={{ top: 24, right: 8, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid vertical={false} stroke={colors['--border']} />
-            <XAxis
-              dataKey="label"
-              interval={0}
-              tickLine={false}
-              stroke={colors['--muted']}
-              tick={{ fill: colors['--text'], fontSize: 13 }}
-            />
-            <YAxis allowDecimals={false} width={36} stroke={colors['--muted']} tick={{ fill: colors['--text'], fontSize: 13 }} />
-            <Tooltip
-              cursor={{ fill: colors['--border'], fillOpacity: 0.35 }}
-              contentStyle={{ background: colors['--surface'], borderColor: colors['--border'], color: colors['--text'] }}
-              itemStyle={{ color: colors['--text'] }}
-              formatter={(value) => [String(value), 'Goal sheets']}
-            />
-            <Bar dataKey="value" isAnimationActive={false} maxBarSize={72}>
-              {data.map((d) => (
-                <Cell key={d.label} fill={d.fill} />
-              ))}
-              <LabelList dataKey="value" position="top" fill={colors['--text']} />
-            </Bar>
-          </BarChart>
-        </div>
+        <HealthChart
+          chart={BarChart}
+          colors={colors}
+          data={data}
+          xKey="label"
+          height={240}
+          top={24}
+          everyTick
+          tooltip={{ formatter: (value) => [String(value), 'Goal sheets'] }}
+        >
+          <Bar dataKey="value" isAnimationActive={false} maxBarSize={72}>
+            {data.map((d) => (
+              <Cell key={d.label} fill={d.fill} />
+            ))}
+            <LabelList dataKey="value" position="top" fill={colors['--text']} />
+          </Bar>
+        </HealthChart>
         <p>{goalSheetSummary(health)}</p>
         <details className="health-numbers">
           <summary>

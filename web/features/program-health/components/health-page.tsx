@@ -7,13 +7,14 @@ import { formatDate } from '../../../lib/format-date.ts';
 import { usePeriods } from '../../../lib/reads/periods.ts';
 import { useProgramHealth } from '../api/get-program-health.ts';
 import { ContactsChart } from './contacts-chart.tsx';
+import { EventsChart } from './events-chart.tsx';
 import { GoalSheetsChart } from './goal-sheets-chart.tsx';
 import { HealthSummary } from './health-summary.tsx';
 import { defaultPeriodId } from './health-words.ts';
 import { NeedsAttention } from './needs-attention.tsx';
 
 const INTRO =
-  'Which matches need a nudge, and how the period is going: goal sheets against their deadline and how often pairs keep in touch.';
+  'Which matches need a nudge, and how the period is going: goal sheets against their deadline, how often pairs keep in touch and who came to the cohort’s events.';
 
 /** Staff: one period's health. The chosen period is in the address (?period=3), so it can be shared and reloaded. */
 export function HealthPage() {
@@ -75,6 +76,7 @@ export function HealthPage() {
             <ContactsChart health={shown} />
           </div>
           <NeedsAttention health={shown} />
+          <EventsChart health={shown} />
         </div>
       ) : null}
     </Page>

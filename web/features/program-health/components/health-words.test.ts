@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactsSummary, defaultPeriodId, goalSheetSummary, mailtoBoth } from './health-words.ts';
+import { attendanceRate, contactsSummary, dayIn, defaultPeriodId, eventsSummary, goalSheetSummary, mailtoBoth } from './health-words.ts';
 
 const sheets = { onTime: 17, late: 2, overdue: 8, notYetDue: 3, awaitingReview: 7, returned: 3, acknowledged: 9 };
 
@@ -56,6 +56,39 @@ describe('program health in words', () => {
       'No contacts have been logged in the 1 week since the first match.',
     );
     expect(contactsSummary([])).toMatch(/no matches/);
+  });
+
+  it('says what the events chart shows, and never counts unrecorded attendance as 0', () => {
+    const event = (id: number, invited: number, attended: number, attendanceTaken = true) => ({
+      id,
+      title: `Event ${id}`,
+      kind: 'forum',
+      startsAt: '2026-10-26T14:00:00.000Z',
+      invited,
+      yes: invited,
+      attended,
+      attendanceTaken,
+    });
+    expect(eventsSummary([])).toBe('No forums, trainings or meet-ups have taken place for this cohort yet.');
+    expect(eventsSummary([event(1, 10, 6), event(2, 10, 7)])).toBe('2 events held; on average 65% of those invited came.');
+    expect(eventsSummary([event(1, 10, 6), event(2, 10, 7), event(3, 10, 0, false)])).toBe(
+      '3 events held; on average 65% of those invited came, where attendance was recorded (2 of the 3).',
+    );
+    expect(eventsSummary([event(1, 4, 1)])).toBe('1 event held; 25% of those invited came.');
+    expect(eventsSummary([event(1, 4, 0, false)])).toBe('1 event held; attendance has not been recorded for it yet.');
+    expect(eventsSummary([event(1, 4, 0, false), event(2, 4, 0, false)])).toBe(
+      '2 events held; attendance has not been recorded for any of them yet.',
+    );
+    expect(attendanceRate(event(1, 3, 2))).toBe(67);
+    expect(attendanceRate(event(1, 3, 0, false))).toBeNull();
+    expect(attendanceRate(event(1, 0, 0))).toBeNull();
+  });
+
+  it('dates an event in the program’s time zone', () => {
+    // 02:00 UTC on the 27th is still the evening of the 26th in Chicago, and morning of the 27th in Auckland.
+    expect(dayIn('2026-10-27T02:00:00.000Z', 'America/Chicago')).toBe('2026-10-26');
+    expect(dayIn('2026-10-27T02:00:00.000Z', 'Pacific/Auckland')).toBe('2026-10-27');
+    expect(dayIn('2026-10-27T02:00:00.000Z', 'Not/A_Zone')).toBe('2026-10-27');
   });
 
   it('writes to both people at once', () => {

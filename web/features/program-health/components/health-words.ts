@@ -41,3 +41,42 @@ export function contactsSummary(weeks: ProgramHealth['contactsPerWeek']): string
 export function mailtoBoth(a: string, b: string): string {
   return `mailto:${encodeURI(a)},${encodeURI(b)}`;
 }
+
+export type HeldEvent = ProgramHealth['events'][number];
+
+/** An instant → its calendar date ('2026-10-26') in the given time zone (UTC if the zone is unknown). */
+export function dayIn(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso.slice(0, 10);
+  let f: Intl.DateTimeFormat;
+  try {
+    f = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+  } catch {
+    f = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+  }
+  const part = (type: string) => f.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Attended / invited as a whole percentage; null when attendance was not recorded or no one was invited. */
+export function attendanceRate(e: Pick<HeldEvent, 'invited' | 'attended' | 'attendanceTaken'>): number | null {
+  if (!e.attendanceTaken || e.invited === 0) return null;
+  return Math.round((e.attended / e.invited) * 100);
+}
+
+/**
+ * The events chart in one sentence: how many were held and, where attendance was recorded, the
+ * average share of those invited who came (the mean of the events' own rates).
+ */
+export function eventsSummary(events: readonly HeldEvent[]): string {
+  if (events.length === 0) return 'No forums, trainings or meet-ups have taken place for this cohort yet.';
+  const held = count(events.length, 'event');
+  if (!events.some((e) => e.attendanceTaken))
+    return `${held} held; attendance has not been recorded for ${events.length === 1 ? 'it' : 'any of them'} yet.`;
+  const rates = events.map(attendanceRate).filter((r): r is number => r !== null);
+  if (rates.length === 0) return `${held}.`;
+  const average = Math.round(rates.reduce((sum, r) => sum + r, 0) / rates.length);
+  if (events.length === 1) return `${held} held; ${average}% of those invited came.`;
+  const where = rates.length === events.length ? '' : `, where attendance was recorded (${rates.length} of the ${events.length})`;
+  return `${held} held; on average ${average}% of those invited came${where}.`;
+}

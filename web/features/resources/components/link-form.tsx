@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { TextField } from '../../../components/ui/field.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { WebAddressField } from '../../../components/ui/web-address-field.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
 import { useCheckedForm } from '../../../lib/use-checked-form.ts';
 import { createLinkInputSchema, useCreateLink } from '../api/create-link.ts';
@@ -39,17 +39,7 @@ export function LinkForm({ topics }: { topics: readonly string[] }) {
       <h2 id="add-link-heading">Add a link</h2>
       {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
       {added ? <Alert tone="success">{added}</Alert> : null}
-      <TextField
-        label="Web address"
-        type="url"
-        required
-        value={url}
-        onChange={setUrl}
-        error={errors.url}
-        maxLength={2000}
-        placeholder="https://"
-        hint="It must start with https:// or http://."
-      />
+      <WebAddressField label="Web address" required value={url} onChange={setUrl} error={errors.url} />
       <ResourceFields value={details} onChange={setDetails} errors={errors} kinds={LINK_KINDS} topics={topics} />
       <FormActions submitLabel="Add link" busy={create.isPending} />
     </form>

@@ -6,8 +6,11 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Field } from '../../../components/ui/field.tsx';
+import { UploadProgress } from '../../../components/ui/upload-progress.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
+import { isUploadCancelled } from '../../../lib/upload-with-progress.ts';
 import { useCheckedForm } from '../../../lib/use-checked-form.ts';
+import { useUploadProgress } from '../../../lib/use-upload-progress.ts';
 import { validate } from '../../../lib/validate.ts';
 import { uploadFieldsInputSchema, useUploadResource } from '../api/upload-resource.ts';
 import { formatBytes } from './format-bytes.ts';
@@ -30,10 +33,9 @@ export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string
   const upload = useUploadResource();
   const { ref, errors, setErrors, showErrors, showServerErrors } = useCheckedForm();
   const fileInput = useRef<HTMLInputElement>(null);
-  const cancel = useRef<AbortController | null>(null);
+  const { progress, percent, start, finish, abort } = useUploadProgress();
   const [file, setFile] = useState<File | null>(null);
   const [details, setDetails] = useState(BLANK);
-  const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const [done, setDone] = useState('');
 
   const choose = (chosen: File | null) => {
@@ -68,10 +70,8 @@ export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string
       return;
     }
     setErrors({});
-    cancel.current = new AbortController();
-    setProgress({ sent: 0, total: file.size });
     upload.mutate(
-      { fields: checked.data, file, onProgress: (sent, total) => setProgress({ sent, total }), signal: cancel.current.signal },
+      { fields: checked.data, file, ...start(file.size) },
       {
         onSuccess: (resource) => {
           setDone(`“${resource.title}” is uploaded and listed under ${resource.topic}.`);
@@ -80,16 +80,12 @@ export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string
           if (fileInput.current) fileInput.current.value = '';
         },
         onError: showServerErrors,
-        onSettled: () => {
-          setProgress(null);
-          cancel.current = null;
-        },
+        onSettled: finish,
       },
     );
   };
 
-  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.sent / progress.total) * 100)) : 0;
-  const cancelled = upload.error instanceof DOMException && upload.error.name === 'AbortError';
+  const cancelled = isUploadCancelled(upload.error);
 
   return (
     <form ref={ref} className="form" onSubmit={submit} noValidate aria-labelledby="upload-heading">
@@ -112,25 +108,15 @@ export function UploadForm({ topics, maxUploadBytes }: { topics: readonly string
       </Field>
       <ResourceFields value={details} onChange={setDetails} errors={errors} kinds={UPLOAD_KINDS} topics={topics} />
       {progress ? (
-        <div className="upload-progress">
-          <label htmlFor="upload-progress-bar" className="field__label">
-            Uploading {file?.name}
-          </label>
-          <progress id="upload-progress-bar" max={100} value={percent}>
-            {percent}%
-          </progress>
+        <UploadProgress id="upload-progress-bar" fileName={file?.name} percent={percent}>
           <p className="muted small">
             {percent}%: {formatBytes(progress.sent)} of {formatBytes(progress.total)}
           </p>
-          {/* Announced in steps of ten, so a screen reader is not talking all the time. */}
-          <p className="visually-hidden" aria-live="polite">
-            {Math.floor(percent / 10) * 10}% uploaded
-          </p>
-        </div>
+        </UploadProgress>
       ) : null}
       <FormActions submitLabel="Upload file" busy={upload.isPending}>
         {upload.isPending ? (
-          <Button variant="secondary" onClick={() => cancel.current?.abort()}>
+          <Button variant="secondary" onClick={abort}>
             Cancel upload
           </Button>
         ) : null}

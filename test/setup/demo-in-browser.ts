@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startAppProcess } from './app-server.ts';
+import type { AppProcess } from './app-server.ts';
+import { expectNoAxeViolations, launchBrowser, newPage, screenshot } from './browser.ts';
+
+/** The demo's password, printed for anyone to read: its people sign in with it. */
+export const DEMO_PASSWORD = 'tandem-demo';
+
+export interface DemoInBrowser {
+  server: AppProcess;
+  browser: Browser;
+  /** Errors any watched page logged; a test ends by expecting this to be empty. */
+  consoleErrors: string[];
+  /** A new page whose console errors are collected under `who`. */
+  page(who: string): Promise<Page>;
+  /** Waits for the page to settle, checks it with axe (no WCAG 2.1 AA violation) and saves a screenshot. */
+  check(page: Page, label: string): Promise<void>;
+  /** Signs a demo person in with the demo password (the page's cookies are cleared first). */
+  signIn(page: Page, email: string): Promise<void>;
+}
+
+/**
+ * A browser test's set-up on the demo program: builds the demo into a throwaway data directory,
+ * starts the app on it in its own process, launches Chromium, and tears all of it down after the
+ * file's tests. Call it at the top of a `describe`; read the returned getter inside the tests.
+ */
+export function demoInBrowser(name: string, options: { env?: Record<string, string> } = {}): () => DemoInBrowser {
+  let dataDir = '';
+  let harness: DemoInBrowser | undefined;
+  let shots = 0;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), `tandem-e2e-${name}-`));
+    await promisify(execFile)(process.execPath, ['bin/tandem.js', 'demo', '--no-serve'], {
+      env: { ...process.env, TANDEM_DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+    const server = await startAppProcess({ dataDir: join(dataDir, 'demo'), ...(options.env ? { env: options.env } : {}) });
+    const browser = await launchBrowser();
+    if (!browser) throw new Error('Chromium is required for this test');
+    const consoleErrors: string[] = [];
+    harness = {
+      server,
+      browser,
+      consoleErrors,
+      async page(who) {
+        const page = await newPage(browser);
+        page.on('console', (message) => {
+          if (message.type() !== 'error') return;
+          // Someone not signed in: the app asks who is (GET /api/me) and the 401 is the answer. The
+          // browser logs every 4xx response; this one is expected, any other error is not.
+          const url = message.location().url;
+          if (/status of 401/.test(message.text()) && new URL(url, server.url).pathname === '/api/me') return;
+          consoleErrors.push(`${who}: ${message.text()} (${url})`);
+        });
+        page.on('pageerror', (error) => consoleErrors.push(`${who}: ${error.message}`));
+        return page;
+      },
+      async check(page, label) {
+        await page.waitForLoadState('networkidle');
+        await expectNoAxeViolations(page, label);
+        shots += 1;
+        await screenshot(page, `${name}-${shots}-${label}`);
+      },
+      async signIn(page, email) {
+        await page.context().clearCookies();
+        await page.goto(`${server.url}/sign-in`);
+        await page.getByLabel('E-mail address').fill(email);
+        await page.getByLabel('Password').fill(DEMO_PASSWORD);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      },
+    };
+  });
+
+  afterAll(async () => {
+    await harness?.browser.close();
+    await harness?.server.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  return () => {
+    if (!harness) throw new Error('demoInBrowser: the set-up has not run yet');
+    return harness;
+  };
+}
