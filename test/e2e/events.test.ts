@@ -132,9 +132,11 @@ describe.skipIf(skipReason !== null)('forums, answers and recordings, in the bro
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events' }).click();
     await page.getByRole('link', { name: TRAINING }).first().click();
     await page.getByRole('heading', { level: 1, name: TRAINING }).waitFor();
+    // The attendee list loads after the page: wait for it before picking someone.
+    await page.locator('input[type="checkbox"]:not(:checked):not(:disabled)').first().waitFor();
     const row = page
       .getByRole('row')
-      .filter({ has: page.locator('input[type="checkbox"]:not(:checked)') })
+      .filter({ has: page.locator('input[type="checkbox"]:not(:checked):not(:disabled)') })
       .first();
     const name = (await row.getByRole('rowheader').innerText()).trim();
     await page.getByRole('checkbox', { name: `${name} came` }).check();
