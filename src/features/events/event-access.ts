@@ -2,6 +2,7 @@ import type { Executor } from '../../db/executor.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { hasRole } from '../accounts/actor.ts';
+import { clockOf } from './event-view.ts';
 import { eventPhase, maySeeArchive } from './event.rules.ts';
 import { findInvitation } from './event-invitations.store.ts';
 import { findEvent } from './events.store.ts';
@@ -18,7 +19,7 @@ export async function visibleEvent(db: Executor, actor: Actor, id: number, now: 
   if (event.status === 'draft') throw new NotFoundError('event');
   const invited = (await findInvitation(db, id, actor.userId)) !== undefined;
   if (invited) return event;
-  const past = eventPhase({ ...event, rsvpDeadlineAt: null }, now) === 'past';
+  const past = eventPhase(clockOf(event), now) === 'past';
   if (
     past &&
     maySeeArchive({ isStaff: false, invited, openToLaterCohorts: event.openToLaterCohorts, audience: event.audience, roles: actor.roles })

@@ -10,7 +10,7 @@ import type { AttendanceMapping } from './attendance-csv.ts';
 import { attendeesCsv } from './attendees-export.ts';
 import { countRsvps, listInvitations, listWaitlist, rolesOf, setAttendance } from './event-invitations.store.ts';
 import type { RsvpCounts } from './event-invitations.store.ts';
-import { eventViews } from './event-view.ts';
+import { clockOf, eventViews } from './event-view.ts';
 import { findEvent } from './events.store.ts';
 import type { EventRecord } from './events.store.ts';
 
@@ -61,7 +61,7 @@ export async function attendeesCsvFile(
 }
 
 function assertStarted(event: EventRecord, now: Date): void {
-  const phase = eventPhase({ ...event, rsvpDeadlineAt: null }, now);
+  const phase = eventPhase(clockOf(event), now);
   if (phase === 'happening' || phase === 'past') return;
   throw new ConflictError(
     'EVENT_NOT_HAPPENED',

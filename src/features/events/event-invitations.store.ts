@@ -182,15 +182,19 @@ export async function setAttendance(
   v: { source: AttendanceSource; by: number; at: string },
 ): Promise<number> {
   let changed = 0;
-  for (const m of marks) {
-    const r = await db
-      .updateTable('event_invitations')
-      .set({ attended: m.attended ? 1 : 0, attendance_source: v.source, attendance_marked_by: v.by, attendance_marked_at: v.at })
-      .where('event_id', '=', eventId)
-      .where('user_id', '=', m.userId)
-      .where((eb) => eb.or([eb('attended', 'is', null), eb('attended', '!=', m.attended ? 1 : 0)]))
-      .executeTakeFirst();
-    changed += Number(r.numUpdatedRows);
+  // Two statements per slice of people (those who came, those who did not), not one per person.
+  for (const attended of [true, false]) {
+    const userIds = marks.filter((m) => m.attended === attended).map((m) => m.userId);
+    for (let i = 0; i < userIds.length; i += 500) {
+      const r = await db
+        .updateTable('event_invitations')
+        .set({ attended: attended ? 1 : 0, attendance_source: v.source, attendance_marked_by: v.by, attendance_marked_at: v.at })
+        .where('event_id', '=', eventId)
+        .where('user_id', 'in', userIds.slice(i, i + 500))
+        .where((eb) => eb.or([eb('attended', 'is', null), eb('attended', '!=', attended ? 1 : 0)]))
+        .executeTakeFirst();
+      changed += Number(r.numUpdatedRows);
+    }
   }
   return changed;
 }

@@ -12,7 +12,7 @@ import { listPeriods } from '../periods/periods.service.ts';
 import { eventPhase, maySeeArchive, periodOfEvent } from './event.rules.ts';
 import { invitedEventIds } from './events.store.ts';
 import { deleteMedia, findMedia, replaceMedia } from './event-media.store.ts';
-import { eventViews } from './event-view.ts';
+import { clockOf, eventViews } from './event-view.ts';
 import { findEvent, listArchivedEvents, updateEvent } from './events.store.ts';
 import type { EventRecord } from './events.store.ts';
 
@@ -26,7 +26,7 @@ async function viewAfter(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: num
 }
 
 function assertHappened(event: EventRecord, now: Date): void {
-  const phase = eventPhase({ ...event, rsvpDeadlineAt: null }, now);
+  const phase = eventPhase(clockOf(event), now);
   if (phase !== 'happening' && phase !== 'past') throw NOT_HAPPENED();
 }
 

@@ -13,14 +13,8 @@ import { countRsvps, findInvitation, findInvitationByLink, findInvitationById, l
 import type { InvitationRecord } from './event-invitations.store.ts';
 import { findEvent, lockEvent } from './events.store.ts';
 import type { EventRecord } from './events.store.ts';
+import { clockOf } from './event-view.ts';
 import { fillFreedPlaces } from './waitlist.ts';
-
-const clockOf = (e: EventRecord) => ({
-  status: e.status,
-  startsAt: e.startsAt,
-  endsAt: e.endsAt,
-  rsvpDeadlineAt: e.rsvpDeadline?.at ?? null,
-});
 
 /**
  * One answer, in one transaction that holds the event's lock: a "yes" takes a free place, or

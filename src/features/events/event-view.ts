@@ -1,12 +1,21 @@
 import type { Executor } from '../../db/executor.ts';
 import type { EventMedia, EventView } from '../../shared/api/events.ts';
 import { eventPhase, rsvpOpen } from './event.rules.ts';
+import type { EventClock } from './event.rules.ts';
 import type { CalendarEvent } from './event-calendar.ts';
 import type { EventForMail } from './event-mails.ts';
 import { countRsvps, invitationsOf, listWaitlist } from './event-invitations.store.ts';
 import { listMedia } from './event-media.store.ts';
 import type { EventMediaRecord } from './event-media.store.ts';
 import type { EventRecord } from './events.store.ts';
+
+/** What the time rules need of an event. */
+export const clockOf = (e: EventRecord): EventClock => ({
+  status: e.status,
+  startsAt: e.startsAt,
+  endsAt: e.endsAt,
+  rsvpDeadlineAt: e.rsvpDeadline?.at ?? null,
+});
 
 /** Where the browser gets an attachment: the link itself, or the file route. */
 function mediaView(m: EventMediaRecord): EventMedia {
@@ -34,7 +43,7 @@ export async function eventViews(db: Executor, events: readonly EventRecord[], v
     positions.set(eventId, list.findIndex((w) => w.id === inv.id) + 1);
   }
   return events.map((e) => {
-    const clock = { status: e.status, startsAt: e.startsAt, endsAt: e.endsAt, rsvpDeadlineAt: e.rsvpDeadline?.at ?? null };
+    const clock = clockOf(e);
     const attached = media.filter((m) => m.eventId === e.id);
     const recording = attached.find((m) => m.kind === 'recording');
     const slides = attached.find((m) => m.kind === 'slides');

@@ -130,19 +130,13 @@ export function capacityProblem(capacity: number | null, yesCount: number): Even
   };
 }
 
-/** Who the audience takes, by the roles a person holds; "period_matches" is decided by matches. */
-export function roleAudienceIncludes(audience: Exclude<EventAudience, 'period_matches'>, roles: readonly Role[]): boolean {
-  switch (audience) {
-    case 'everyone':
-      return roles.some((r) => r === 'mentor' || r === 'mentee' || r === 'staff' || r === 'committee');
-    case 'mentors':
-      return roles.includes('mentor');
-    case 'mentees':
-      return roles.includes('mentee');
-    case 'staff':
-      return roles.includes('staff');
-  }
-}
+/** The roles an audience takes (any one of them will do); "period_matches" is decided by matches. */
+export const AUDIENCE_ROLES: Record<Exclude<EventAudience, 'period_matches'>, readonly Role[]> = {
+  everyone: ['mentor', 'mentee', 'staff', 'committee'],
+  mentors: ['mentor'],
+  mentees: ['mentee'],
+  staff: ['staff'],
+};
 
 export const REMINDERS = [
   { which: 'day', beforeMs: DAY_MS, words: 'tomorrow' },

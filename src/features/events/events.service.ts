@@ -5,6 +5,7 @@ import type { Executor } from '../../db/executor.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.ts';
 import type { EventInput, EventView } from '../../shared/api/events.ts';
 import { toInstant } from '../../time/instant.ts';
+import { addDays } from '../../time/zoned.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { hasRole } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -16,11 +17,11 @@ import { capacityProblem, eventInstants, eventPhase, whereProblem } from './even
 import type { EventWhenProblem } from './event.rules.ts';
 import { eventDownloadIcs, organizerFrom } from './event-calendar.ts';
 import { attendanceMarkedFor, countRsvps, insertInvitations, listInvitations } from './event-invitations.store.ts';
-import { calendarEventOf, eventViews } from './event-view.ts';
+import { calendarEventOf, clockOf, eventViews } from './event-view.ts';
 import { visibleEvent } from './event-access.ts';
 import { fillFreedPlaces } from './waitlist.ts';
 import {
-  audienceUserIds,
+  uninvitedAudience,
   deleteEvent,
   findEvent,
   insertEvent,
@@ -109,18 +110,22 @@ export async function createEvent(deps: Deps, actor: Actor, input: EventInput): 
 }
 
 /** What people were told of: a change to any of these is sent to them as an update. */
-const TOLD = [
-  'kind',
-  'title',
-  'description',
-  'time_zone',
-  'start_date',
-  'start_time',
-  'duration_minutes',
-  'join_url',
-  'place',
-  'host',
-] as const;
+function changesWhatPeopleWereTold(e: EventRecord, input: EventInput): boolean {
+  const before = [e.kind, e.title, e.description, e.timeZone, e.date, e.time, e.durationMinutes, e.joinUrl, e.place, e.host];
+  const after = [
+    input.kind,
+    input.title,
+    input.description,
+    input.timeZone,
+    input.date,
+    input.time,
+    input.durationMinutes,
+    input.joinUrl,
+    input.place,
+    input.host,
+  ];
+  return before.some((value, k) => value !== after[k]);
+}
 
 /**
  * Staff change an event. A draft just changes. A published one that has not started changes
@@ -137,7 +142,7 @@ export async function changeEvent(deps: Deps, actor: Actor, id: number, input: E
     if (!event) throw new NotFoundError('event');
     if (event.status === 'cancelled') throw new ConflictError('EVENT_CANCELLED', 'A cancelled event cannot be changed.');
     await lockEvent(trx, id);
-    const phase = eventPhase({ ...event, rsvpDeadlineAt: null }, now);
+    const phase = eventPhase(clockOf(event), now);
     if (phase === 'happening' || phase === 'past') {
       throw new ConflictError('EVENT_STARTED', 'This event has already started; its details can no longer change.');
     }
@@ -145,18 +150,15 @@ export async function changeEvent(deps: Deps, actor: Actor, id: number, input: E
     const yes = (await countRsvps(trx, [id])).get(id)?.yes ?? 0;
     const cap = capacityProblem(input.capacity, yes);
     if (cap) refuse(cap, 'CAPACITY_BELOW_PLACES_TAKEN');
-    const before = await trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const told = TOLD.some((k) => before[k] !== columns[k]);
+    const told = changesWhatPeopleWereTold(event, input);
     const published = event.status === 'published';
     const sequence = published && told ? event.sequence + 1 : event.sequence;
     await updateEvent(trx, id, { ...columns, sequence, updated_at: at });
     if (published) {
       if (told) await queueMailToAll(trx, id, sequence, now);
       await inviteAudience(trx, { ...event, audience: input.audience, periodId: columns.period_id ?? null }, sequence, now);
-      if (input.capacity === null || input.capacity > (event.capacity ?? Infinity) || event.capacity === null) {
-        // More room (or none limited now): the waitlist moves up in the same transaction.
-        outboxIds.push(...(await fillFreedPlaces(deps, trx, id, now)));
-      }
+      // More room (or no limit now): the waitlist moves up in the same transaction.
+      outboxIds.push(...(await fillFreedPlaces(deps, trx, id, now)));
     }
     await recordAudit(trx, {
       actorId: actor.userId,
@@ -208,7 +210,7 @@ export async function inviteAudience(
   sequence: number,
   now: Date,
 ): Promise<number> {
-  const members = await audienceUserIds(db, event.audience, event.periodId);
+  const members = await uninvitedAudience(db, event);
   const added = await insertInvitations(db, event.id, members, toInstant(now));
   await queueMail(db, event.id, added, sequence, now);
   return added.length;
@@ -335,7 +337,9 @@ export async function eventsHeldForPeriod(
   period: { id: number; matchesAnnouncedOn: string; programEndsOn: string },
 ): Promise<HeldEvent[]> {
   const now = toInstant(deps.clock.now());
-  const held = (await listEvents(deps.db, { statuses: ['published'], endedBy: now })).filter((e) =>
+  // A day's margin in SQL for zones ahead of UTC; the local dates below decide exactly.
+  const from = addDays(period.matchesAnnouncedOn, -1);
+  const held = (await listEvents(deps.db, { statuses: ['published'], endedBy: now, endsAfter: from })).filter((e) =>
     e.audience === 'period_matches'
       ? e.periodId === period.id
       : e.audience !== 'staff' && e.date >= period.matchesAnnouncedOn && e.date <= period.programEndsOn,

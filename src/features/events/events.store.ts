@@ -1,9 +1,10 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { EventsTable } from '../../db/database.ts';
+import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
+import type { Database, EventsTable } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { EVENT_AUDIENCES, EVENT_KINDS, EVENT_STATUSES } from '../../shared/events.ts';
 import type { EventAudience, EventKind, EventStatus } from '../../shared/events.ts';
+import { AUDIENCE_ROLES } from './event.rules.ts';
 
 export interface EventRecord {
   id: number;
@@ -154,12 +155,23 @@ export async function listOpenPublishedEvents(db: Executor, now: string): Promis
 }
 
 /**
- * The people an audience takes now: enabled accounts with the right role, or both people of
- * every active match of the period. Applicants hold no role until accepted (decision 0009).
+ * The people an audience takes now who are not invited yet: enabled accounts with one of the
+ * audience's roles, or both people of every active match of the period. Applicants hold no role
+ * until accepted (decision 0009). Those already invited are left out in SQL, so the planner that
+ * runs every few minutes reads only the newcomers, not the whole audience again.
  */
-export async function audienceUserIds(db: Executor, audience: EventAudience, periodId: number | null): Promise<number[]> {
-  if (audience === 'period_matches') {
-    if (periodId === null) return [];
+export async function uninvitedAudience(
+  db: Executor,
+  event: { id: number; audience: EventAudience; periodId: number | null },
+): Promise<number[]> {
+  const notInvited = (eb: ExpressionBuilder<Database & { u: Database['users'] }, 'u'>) =>
+    eb.not(
+      eb.exists(
+        eb.selectFrom('event_invitations as i').select('i.id').where('i.event_id', '=', event.id).whereRef('i.user_id', '=', 'u.id'),
+      ),
+    );
+  if (event.audience === 'period_matches') {
+    if (event.periodId === null) return [];
     const rows = await db
       .selectFrom('matches as m')
       .innerJoin('users as u', (j) =>
@@ -167,27 +179,21 @@ export async function audienceUserIds(db: Executor, audience: EventAudience, per
       )
       .select('u.id')
       .distinct()
-      .where('m.period_id', '=', periodId)
+      .where('m.period_id', '=', event.periodId)
       .where('m.status', '=', 'active')
       .where('u.disabled_at', 'is', null)
+      .where(notInvited)
       .execute();
     return rows.map((r) => r.id).sort((a, b) => a - b);
   }
-  const roles =
-    audience === 'everyone'
-      ? (['mentor', 'mentee', 'staff', 'committee'] as const)
-      : audience === 'mentors'
-        ? (['mentor'] as const)
-        : audience === 'mentees'
-          ? (['mentee'] as const)
-          : (['staff'] as const);
   const rows = await db
     .selectFrom('users as u')
     .innerJoin('user_roles as r', 'r.user_id', 'u.id')
     .select('u.id')
     .distinct()
-    .where('r.role', 'in', roles)
+    .where('r.role', 'in', AUDIENCE_ROLES[event.audience])
     .where('u.disabled_at', 'is', null)
+    .where(notInvited)
     .execute();
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
