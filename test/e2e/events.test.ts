@@ -142,7 +142,7 @@ describe.skipIf(skipReason !== null)('forums, answers and recordings, in the bro
     await page.getByRole('checkbox', { name: `${name} came` }).check();
     await page.getByRole('button', { name: 'Save attendance' }).click();
     await page.getByText(/^Attendance saved/).waitFor();
-    expect(await page.getByRole('checkbox', { name: `${name} came` }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: `${name} came` }).isChecked()).toBe(true);
 
     await page.getByRole('radio', { name: 'A file from this computer' }).first().check();
     await page.getByLabel('Recording file').setInputFiles({ name: 'mentoring-well.wav', mimeType: 'audio/wav', buffer: silentWav() });
