@@ -2,6 +2,7 @@ import type { Deps } from './deps.ts';
 import { JobRunner } from './features/jobs/job-runner.ts';
 import type { JobRunnerOptions } from './features/jobs/job-runner.ts';
 import { eventJobHandlers, eventRecurringJobs } from './features/events/event-jobs.ts';
+import { surveyJobHandlers, surveyRecurringJobs } from './features/surveys/survey-jobs.ts';
 import { liaisonJobHandlers, liaisonRecurringJobs } from './features/liaisons/liaison-jobs.ts';
 import { reminderJobHandlers, reminderRecurringJobs } from './features/reminders/reminder-jobs.ts';
 
@@ -12,8 +13,8 @@ import { reminderJobHandlers, reminderRecurringJobs } from './features/reminders
  */
 export function createJobRunner(deps: Deps, options: Partial<JobRunnerOptions> = {}): JobRunner {
   return new JobRunner(deps, {
-    handlers: { ...reminderJobHandlers, ...liaisonJobHandlers, ...eventJobHandlers },
-    recurring: [...reminderRecurringJobs, ...liaisonRecurringJobs, ...eventRecurringJobs],
+    handlers: { ...reminderJobHandlers, ...liaisonJobHandlers, ...eventJobHandlers, ...surveyJobHandlers },
+    recurring: [...reminderRecurringJobs, ...liaisonRecurringJobs, ...eventRecurringJobs, ...surveyRecurringJobs],
     ...options,
   });
 }

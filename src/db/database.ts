@@ -13,6 +13,7 @@ import type { AttendanceSource, EventAudience, EventKind, EventMediaKind, EventS
 import type { MatchStatus } from '../shared/match-status.ts';
 import type { PeriodStatus } from '../shared/period-status.ts';
 import type { Role } from '../shared/roles.ts';
+import type { RespondentRole, SurveyAudience, SurveyKind } from '../shared/surveys.ts';
 
 /**
  * Table types as both dialects store them. Instants are ISO-8601 UTC text
@@ -93,6 +94,8 @@ export interface ProgramSettingsTable {
   quiet_after_weeks: number;
   /** 0/1: the committee may act on the re-match queue (otherwise it reads it). */
   committee_handles_rematch: number;
+  /** Results hide any group of respondents smaller than this. */
+  survey_min_group_size: number;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -458,6 +461,64 @@ export interface CalendarFeedsTable {
   last_used_at: Instant | null;
 }
 
+export interface SurveysTable {
+  id: Id;
+  period_id: number;
+  kind: SurveyKind;
+  title: string;
+  intro: string;
+  audience: SurveyAudience;
+  /** 0/1: staff may read each person's answers; fixed once it opens. */
+  named: number;
+  opens_on: string;
+  closes_on: string;
+  /** JSON Question[] */
+  questions: string;
+  /** JSON WordingChange[] */
+  wording_changes: string;
+  published_at: Instant | null;
+  closed_early_at: Instant | null;
+  answer_version: Generated<number>;
+  response_count: Generated<number>;
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** The identity side of a survey: who was asked, whether (and on what date) they answered. */
+export interface SurveyInvitationsTable {
+  id: Id;
+  survey_id: number;
+  user_id: number;
+  role: RespondentRole;
+  invited_at: Instant;
+  mailed_at: Instant | null;
+  last_reminder: string | null;
+  reminders_sent: Generated<number>;
+  responded_on: string | null;
+}
+
+export interface SurveyDraftsTable {
+  invitation_id: number;
+  /** JSON Answers */
+  answers: string;
+  saved_at: Instant;
+}
+
+/** The answers side: no person, no time; a random key. */
+export interface SurveyResponsesTable {
+  id: string;
+  survey_id: number;
+  role: RespondentRole;
+  /** JSON Answers */
+  answers: string;
+}
+
+export interface SurveyNamedResponsesTable {
+  response_id: string;
+  user_id: number;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -488,4 +549,9 @@ export interface Database {
   event_rsvp_links: EventRsvpLinksTable;
   event_media: EventMediaTable;
   calendar_feeds: CalendarFeedsTable;
+  surveys: SurveysTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_drafts: SurveyDraftsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_named_responses: SurveyNamedResponsesTable;
 }

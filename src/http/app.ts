@@ -24,6 +24,7 @@ import { programHealthRoutes } from '../features/program-health/program-health.r
 import { liaisonRoutes } from '../features/liaisons/liaisons.routes.ts';
 import { checkInRoutes } from '../features/check-ins/check-ins.routes.ts';
 import { eventRoutes } from '../features/events/events.routes.ts';
+import { surveyRoutes } from '../features/surveys/surveys.routes.ts';
 import { reminderRoutes } from '../features/reminders/reminders.routes.ts';
 import { resourceRoutes } from '../features/resources/resources.routes.ts';
 import { matchingRunRoutes } from '../features/matching-runs/matching-runs.routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(rematchRoutes(deps));
   await app.register(liaisonRoutes(deps));
   await app.register(eventRoutes(deps));
+  await app.register(surveyRoutes(deps));
   await app.register(checkInRoutes(deps));
 
   await registerWebApp(app, deps.config.webDistDir);

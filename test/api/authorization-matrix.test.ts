@@ -7,6 +7,7 @@ import { insertApplication } from '../../src/features/applications/applications.
 import { applicationAnswersSchema } from '../../src/shared/api/applications.ts';
 import { activityMatrix } from './authorization/activities.matrix.ts';
 import { eventMatrix } from './authorization/events.matrix.ts';
+import { surveyMatrix } from './authorization/surveys.matrix.ts';
 import { goalSheetMatrix } from './authorization/goal-sheets.matrix.ts';
 import { liaisonMatrix } from './authorization/liaisons.matrix.ts';
 import { CALLERS, PUBLIC, SELF_OR_STAFF, SIGNED_IN, STAFF_ONLY, everyone, ownOrOther } from './authorization/matrix-kit.ts';
@@ -202,6 +203,7 @@ const MATRIX: Record<string, Cell> = {
   ...rematchMatrix,
   ...liaisonMatrix,
   ...eventMatrix,
+  ...surveyMatrix,
 };
 
 function satisfies(status: number, outcome: Outcome): boolean {

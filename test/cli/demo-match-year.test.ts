@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../src/features/demo/demo-seed.ts';
 import { listEventsFor } from '../../src/features/events/events.service.ts';
+import { getSurveyForm } from '../../src/features/surveys/survey-answers.service.ts';
+import { getSurveyResults } from '../../src/features/surveys/survey-results.service.ts';
+import { listSurveysFor } from '../../src/features/surveys/surveys.service.ts';
 import { participantRoles } from '../../src/features/applications/participant-roles.rules.ts';
 import type { Participation } from '../../src/features/applications/participant-roles.rules.ts';
 import { getProgramHealth } from '../../src/features/program-health/program-health.service.ts';
@@ -211,6 +214,33 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
     const invitations = await ctx.deps.db.selectFrom('outbox').select(['calendar_method']).where('kind', '=', 'event-invitation').execute();
     expect(invitations.length).toBe(events.reduce((n, e) => n + e.counts.invited, 0));
     expect(invitations.every((m) => m.calendar_method === 'REQUEST')).toBe(true);
+  });
+
+  it('has last year’s closed wrap-up survey with a spread of answers, and an open check-in the demo mentee has started', async () => {
+    const surveys = await listSurveysFor(ctx.deps, { userId: 1, roles: ['staff'] });
+    const wrapUp = surveys.find((s) => s.kind === 'wrap-up');
+    expect(wrapUp).toMatchObject({ periodName: '2025 cohort', state: 'closed', invited: 40 });
+    expect(wrapUp!.responded).toBeGreaterThanOrEqual(30);
+    const results = await getSurveyResults(ctx.deps, wrapUp!.id, ['role']);
+    const overall = results.questions.find((q) => q.questionId === 'overall')!.overall;
+    if (overall.suppressed) throw new Error('the overall question should be shown');
+    expect(overall.counts!.filter((c) => c.count > 0).length).toBeGreaterThanOrEqual(3);
+    const wentWell = results.questions.find((q) => q.questionId === 'went-well')!.overall;
+    expect(wentWell.suppressed === false && wentWell.texts!.length).toBeGreaterThanOrEqual(5);
+    // Reminders went out to those who had not answered, and to nobody who had.
+    const reminders = await ctx.deps.db.selectFrom('outbox').select('id').where('kind', '=', 'survey-reminder').execute();
+    expect(reminders.length).toBeGreaterThan(0);
+
+    const checkIn = surveys.find((s) => s.kind === 'check-in');
+    expect(checkIn).toMatchObject({ periodId, state: 'open' });
+    const mentee = await ctx.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'mentee@demo.tandem.test')
+      .executeTakeFirstOrThrow();
+    const form = await getSurveyForm(ctx.deps, { userId: mentee.id, roles: ['mentee'] }, checkIn!.id);
+    expect(form.status).toBe('draft');
+    expect(Object.keys(form.answers).length).toBeGreaterThan(0);
   });
 
   it('builds the same match year every time', async () => {

@@ -4,6 +4,7 @@ import * as applicationsAndMatching from './2026-11-29T0700-applications-and-mat
 import * as matchYear from './2026-11-29T0900-match-year.ts';
 import * as matchManagement from './2026-12-05T0600-match-management.ts';
 import * as events from './2026-12-05T0900-events.ts';
+import * as surveys from './2026-12-06T0900-surveys.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0900-match-year': matchYear,
   '2026-12-05T0600-match-management': matchManagement,
   '2026-12-05T0900-events': events,
+  '2026-12-06T0900-surveys': surveys,
 };

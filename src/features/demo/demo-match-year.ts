@@ -106,7 +106,7 @@ function pairChannels(mentor: ApplicationAnswers, mentee: ApplicationAnswers): C
   return both.length > 0 ? both : fallback.length > 0 ? fallback : ['email'];
 }
 
-export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: string): Promise<void> {
+export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: string): Promise<{ periodId: number }> {
   const { timeZone: tz, goalSheetDeadlineDays } = await getSettings(deps);
   const now = deps.clock.now();
   const day = (offset: number) => calendarDateIn(tz, new Date(now.getTime() + offset * DAY_MS));
@@ -369,4 +369,5 @@ export async function seedMatchYear(deps: Deps, staff: Actor, passwordHash: stri
     .transaction()
     .execute((trx) => assignDemoLiaisons(trx, { periodId: period.id, actorId: staff.userId, at: toInstant(at(LATE_RUN_DAY, '15:00')) }));
   await seedDemoEvents(deps, staff, { periodId: period.id, periodName: period.name, at });
+  return { periodId: period.id };
 }

@@ -14,6 +14,9 @@ import type { ApplicationStatus } from '../../shared/application-vocabulary.ts';
 import { demoApplicants } from './demo-applicants.ts';
 import { seedMatchYear } from './demo-match-year.ts';
 import { seedDemoResources } from './demo-resources.ts';
+import { listUserEmails } from './demo-match-year.store.ts';
+import { seedDemoSurveys } from '../surveys/demo-surveys.ts';
+import { instantAt } from '../../time/zoned.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_STAFF_EMAIL = 'staff@demo.tandem.test';
@@ -93,8 +96,18 @@ export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; passwo
   await seedApplications(deps, current.id, passwordHash);
 
   // An earlier intake in the middle of its year, for the match pages and the program-health view.
-  await seedMatchYear(deps, staff, passwordHash);
+  const matchYear = await seedMatchYear(deps, staff, passwordHash);
   await seedDemoResources(deps.db, staffId, deps.clock.now().toISOString());
+
+  // Last year's alumni answered the wrap-up survey; the cohort in its year has a check-in open.
+  await seedDemoSurveys(deps, staff, {
+    lastPeriod: last,
+    activePeriodId: matchYear.periodId,
+    passwordHash,
+    takenEmails: await listUserEmails(deps.db),
+    at: (date, time) => instantAt(date, time, timeZone),
+    day: (offset) => dateIn(timeZone, now, offset),
+  });
   return { staffEmail: DEMO_STAFF_EMAIL, password: DEMO_PASSWORD };
 }
 

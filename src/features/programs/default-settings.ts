@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_GROUP_SIZE } from '../../shared/surveys.ts';
 import type { EligibilityQuestion } from '../../shared/api/settings.ts';
 import type { Channel } from '../../shared/channels.ts';
 
@@ -14,6 +15,7 @@ export const DEFAULT_SETTINGS = {
   goalSheetSubmitter: 'mentee' as const,
   quietAfterWeeks: 3,
   committeeHandlesRematch: false,
+  surveyMinGroupSize: DEFAULT_MIN_GROUP_SIZE,
   channels: ['phone', 'email', 'video', 'chat', 'in_person'] as Channel[],
 };
 

@@ -23,6 +23,8 @@ export interface ProgramSettings {
   quietAfterWeeks: number;
   /** The matching committee may act on the re-match queue; otherwise it reads it. */
   committeeHandlesRematch: boolean;
+  /** Survey results hide any group of respondents smaller than this. */
+  surveyMinGroupSize: number;
   channels: Channel[];
   eligibilityQuestions: EligibilityQuestion[];
   goalSheetContact: Contact | null;
@@ -44,6 +46,7 @@ function toSettings(r: ProgramSettingsTable): ProgramSettings {
     goalSheetSubmitter: storedValue('program_settings', 'goal_sheet_submitter', GOAL_SHEET_SUBMITTERS, r.goal_sheet_submitter),
     quietAfterWeeks: r.quiet_after_weeks,
     committeeHandlesRematch: r.committee_handles_rematch === 1,
+    surveyMinGroupSize: r.survey_min_group_size,
     channels: storedValues('program_settings', 'channels', CHANNELS, parseJson<unknown>(r.channels, [])),
     eligibilityQuestions: parseJson<EligibilityQuestion[]>(r.eligibility_questions, []),
     goalSheetContact: parseJson<Contact | null>(r.goal_sheet_contact, null),
@@ -64,6 +67,7 @@ function toRow(s: Omit<ProgramSettings, 'updatedAt'>) {
     goal_sheet_submitter: s.goalSheetSubmitter,
     quiet_after_weeks: s.quietAfterWeeks,
     committee_handles_rematch: s.committeeHandlesRematch ? 1 : 0,
+    survey_min_group_size: s.surveyMinGroupSize,
     channels: JSON.stringify(s.channels),
     eligibility_questions: JSON.stringify(s.eligibilityQuestions),
     goal_sheet_contact: s.goalSheetContact ? JSON.stringify(s.goalSheetContact) : null,

@@ -37,6 +37,7 @@ export const settingsSchema = z.object({
   goalSheetSubmitter: goalSheetSubmitterSchema,
   quietAfterWeeks: z.number().int(),
   committeeHandlesRematch: z.boolean(),
+  surveyMinGroupSize: z.number().int(),
   channels: z.array(channelSchema),
   eligibilityQuestions: z.array(eligibilityQuestionSchema),
   goalSheetContact: contactViewSchema.nullable(),
@@ -57,6 +58,8 @@ export const updateSettingsBodySchema = z
     goalSheetSubmitter: goalSheetSubmitterSchema,
     quietAfterWeeks: z.number().int().min(1).max(52),
     committeeHandlesRematch: z.boolean(),
+    /** Survey results hide any group of respondents smaller than this (PRODUCT.md §10). */
+    surveyMinGroupSize: z.number().int().min(3).max(50),
     channels: z.array(channelSchema).min(1).max(CHANNELS.length),
     eligibilityQuestions: z.array(eligibilityQuestionSchema).max(20),
     goalSheetContact: contactSchema.nullable(),
