@@ -15,6 +15,7 @@ const STAFF_ITEMS: NavItem[] = [
   { to: '/activities', label: 'Activities' },
   { to: '/events', label: 'Events' },
   { to: '/archive', label: 'Archive' },
+  { to: '/surveys', label: 'Surveys' },
   { to: '/resources', label: 'Resources' },
   { to: '/reminders', label: 'Reminders' },
   { to: '/outbox', label: 'Outbox' },
@@ -40,5 +41,8 @@ export function navItemsFor(roles: readonly Role[]): NavItem[] {
   // The committee reviews applications and matches, but doesn't run the program's settings.
   if (roles.includes('committee'))
     items.push({ to: '/review', label: 'Matching' }, { to: '/rematch', label: 'Re-match queue' }, { to: '/liaison', label: 'Your pairs' });
+  // The task force reads survey results in aggregate; mentors and mentees answer surveys.
+  if (roles.includes('taskforce')) items.push({ to: '/survey-results', label: 'Survey results' });
+  if (roles.includes('mentor') || roles.includes('mentee')) items.push({ to: '/surveys', label: 'Surveys' });
   return [...items, ...READER_ITEMS];
 }

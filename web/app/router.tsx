@@ -24,6 +24,7 @@ import { liaisonsRoutes } from '../features/liaisons/routes.tsx';
 import { remindersRoutes } from '../features/reminders/routes.tsx';
 import { resourcesRoutes } from '../features/resources/routes.tsx';
 import { eventsRoutes } from '../features/events/routes.tsx';
+import { surveysRoutes } from '../features/surveys/routes.tsx';
 import { CalendarFeedSection } from '../features/events/components/calendar-feed-section.tsx';
 import type { FeatureRoutes } from './feature-routes.ts';
 import { ApplyLayout } from './layouts/apply-layout.tsx';
@@ -49,6 +50,7 @@ const FEATURES: FeatureRoutes[] = [
   liaisonsRoutes,
   checkInsRoutes,
   eventsRoutes,
+  surveysRoutes,
 ];
 const featureRoutes = (key: keyof FeatureRoutes) => FEATURES.flatMap((f) => f[key] ?? []);
 

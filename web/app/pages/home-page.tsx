@@ -18,6 +18,7 @@ import { PeopleShortcut } from '../../features/people/components/people-shortcut
 import { periodsQueryOptions } from '../../lib/reads/periods.ts';
 import { PeriodsShortcut } from '../../features/periods/components/periods-shortcut.tsx';
 import { UpcomingEventsCard } from '../../features/events/components/upcoming-events-card.tsx';
+import { SurveysToAnswerCard } from '../../features/surveys/components/surveys-to-answer-card.tsx';
 import { HealthShortcut } from '../../features/program-health/components/health-shortcut.tsx';
 import { useSettings } from '../../lib/reads/settings.ts';
 import { SettingsShortcut } from '../../features/settings/components/settings-shortcut.tsx';
@@ -82,6 +83,7 @@ export function HomePage() {
     <Page title={`Welcome, ${firstName(me.name)}`} documentTitle="Home">
       {roles.has('staff') ? <StaffOverview /> : null}
       <MyRematchNotice />
+      {participant ? <SurveysToAnswerCard /> : null}
       {participant ? <PartnerCards /> : null}
       <UpcomingEventsCard />
       <MyApplications onlyIfAny={!participant && roles.size > 0} />

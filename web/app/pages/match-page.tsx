@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/ui/query-status.tsx';
 import { isApiError } from '../../lib/api-error.ts';
 import { ContactLog, SuggestedActivities } from '../../features/activities/components/contact-log.tsx';
 import { UpcomingEventsCard } from '../../features/events/components/upcoming-events-card.tsx';
+import { SurveysToAnswerCard } from '../../features/surveys/components/surveys-to-answer-card.tsx';
 import { GoalSheetCard } from '../../features/goal-sheets/components/goal-sheet-card.tsx';
 import { matchWorkspaceKey, useMatchWorkspace } from '../../features/my-match/api/get-match-workspace.ts';
 import { KeepingInTouch } from '../../features/my-match/components/keeping-in-touch.tsx';
@@ -82,6 +83,7 @@ export function MatchPage() {
       <div className="match-page">
         <MatchPeople workspace={w} />
         <MatchDates workspace={w} />
+        {staff ? null : <SurveysToAnswerCard />}
         {staff ? null : (
           <div id="new-partner">
             <AskForNewPartner matchId={w.match.id} partnerRole={w.myRole === 'mentor' ? 'mentee' : 'mentor'} />

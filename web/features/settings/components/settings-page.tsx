@@ -8,6 +8,7 @@ import { EligibilityQuestionsEditor } from './eligibility-questions-editor.tsx';
 import { MatchRulesForm } from './match-rules-form.tsx';
 import { ProgramDetailsForm } from './program-details-form.tsx';
 import { ProgramGoalsEditor } from './program-goals-editor.tsx';
+import { SurveySettingsForm } from './survey-settings-form.tsx';
 
 export function SettingsPage() {
   const settings = useSettings();
@@ -58,6 +59,13 @@ export function SettingsPage() {
               The people participants can write to. Their names and e-mail addresses appear in match pages and e-mails.
             </p>
             <ContactsForm settings={settings.data} />
+          </Card>
+          <Card title="Evaluation surveys">
+            <p className="muted">
+              Mentors and mentees answer surveys in confidence. The task force and staff see results only for groups of people large enough
+              that no one can be picked out.
+            </p>
+            <SurveySettingsForm settings={settings.data} />
           </Card>
         </>
       ) : null}
