@@ -96,6 +96,8 @@ export interface ProgramSettingsTable {
   committee_handles_rematch: number;
   /** Results hide any group of respondents smaller than this. */
   survey_min_group_size: number;
+  /** JSON {name, title}: who signs the recognition letters. */
+  letter_signer: string | null;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -461,6 +463,53 @@ export interface CalendarFeedsTable {
   last_used_at: Instant | null;
 }
 
+export type ReportStatus = 'draft' | 'published';
+export type ReportVisibility = 'staff' | 'participants' | 'public';
+
+export interface ReportsTable {
+  id: Id;
+  period_id: number;
+  title: string;
+  status: ReportStatus;
+  visibility: ReportVisibility;
+  based_on_id: number | null;
+  /** JSON: every figure and chart shown, frozen at publication. */
+  frozen: string | null;
+  published_at: Instant | null;
+  published_by: number | null;
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ReportSectionsTable {
+  id: Id;
+  report_id: number;
+  position: number;
+  title: string;
+  /** JSON rich-text document (ProseMirror JSON, allow-listed nodes and marks). */
+  body: string;
+  revision: Generated<number>;
+  updated_by: number | null;
+  updated_at: Instant;
+}
+
+export interface ReportSectionVersionsTable {
+  id: Id;
+  section_id: number;
+  revision: number;
+  title: string;
+  body: string;
+  saved_by: number | null;
+  saved_at: Instant;
+}
+
+export interface RecognitionLetterMailingsTable {
+  period_id: number;
+  user_id: number;
+  mailed_at: Instant;
+}
+
 export interface SurveysTable {
   id: Id;
   period_id: number;
@@ -554,4 +603,8 @@ export interface Database {
   survey_drafts: SurveyDraftsTable;
   survey_responses: SurveyResponsesTable;
   survey_named_responses: SurveyNamedResponsesTable;
+  reports: ReportsTable;
+  report_sections: ReportSectionsTable;
+  report_section_versions: ReportSectionVersionsTable;
+  recognition_letter_mailings: RecognitionLetterMailingsTable;
 }

@@ -25,12 +25,16 @@ import { liaisonRoutes } from '../features/liaisons/liaisons.routes.ts';
 import { checkInRoutes } from '../features/check-ins/check-ins.routes.ts';
 import { eventRoutes } from '../features/events/events.routes.ts';
 import { surveyRoutes } from '../features/surveys/surveys.routes.ts';
+import { surveyTrendRoutes } from '../features/surveys/survey-trends.routes.ts';
+import { programFigureRoutes } from '../features/program-figures/program-figures.routes.ts';
 import { reminderRoutes } from '../features/reminders/reminders.routes.ts';
 import { resourceRoutes } from '../features/resources/resources.routes.ts';
 import { matchingRunRoutes } from '../features/matching-runs/matching-runs.routes.ts';
 import { outboxRoutes } from '../features/notifications/outbox.routes.ts';
 import { periodRoutes } from '../features/periods/periods.routes.ts';
 import { programRoutes } from '../features/programs/program.routes.ts';
+import { recognitionLetterRoutes } from '../features/recognition-letters/recognition-letters.routes.ts';
+import { reportRoutes } from '../features/reports/reports.routes.ts';
 import { healthRoutes } from '../features/system/health.routes.ts';
 import { PermissionError } from '../errors.ts';
 import { checkAccess } from './access.ts';
@@ -152,7 +156,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(liaisonRoutes(deps));
   await app.register(eventRoutes(deps));
   await app.register(surveyRoutes(deps));
+  await app.register(surveyTrendRoutes(deps));
+  await app.register(programFigureRoutes(deps));
   await app.register(checkInRoutes(deps));
+  await app.register(recognitionLetterRoutes(deps));
+  await app.register(reportRoutes(deps));
 
   await registerWebApp(app, deps.config.webDistDir);
 

@@ -12,7 +12,10 @@ import { goalSheetMatrix } from './authorization/goal-sheets.matrix.ts';
 import { liaisonMatrix } from './authorization/liaisons.matrix.ts';
 import { CALLERS, PUBLIC, SELF_OR_STAFF, SIGNED_IN, STAFF_ONLY, everyone, ownOrOther } from './authorization/matrix-kit.ts';
 import type { Caller, Cell, Expectation, Fixture, Outcome } from './authorization/matrix-kit.ts';
+import { programFigureMatrix } from './authorization/program-figures.matrix.ts';
 import { programHealthMatrix } from './authorization/program-health.matrix.ts';
+import { recognitionLetterMatrix } from './authorization/recognition-letters.matrix.ts';
+import { reportMatrix } from './authorization/reports.matrix.ts';
 import { rematchMatrix } from './authorization/rematch.matrix.ts';
 import { reminderMatrix } from './authorization/reminders.matrix.ts';
 import { resourceMatrix } from './authorization/resources.matrix.ts';
@@ -204,6 +207,9 @@ const MATRIX: Record<string, Cell> = {
   ...liaisonMatrix,
   ...eventMatrix,
   ...surveyMatrix,
+  ...recognitionLetterMatrix,
+  ...programFigureMatrix,
+  ...reportMatrix,
 };
 
 function satisfies(status: number, outcome: Outcome): boolean {

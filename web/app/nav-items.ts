@@ -16,6 +16,8 @@ const STAFF_ITEMS: NavItem[] = [
   { to: '/events', label: 'Events' },
   { to: '/archive', label: 'Archive' },
   { to: '/surveys', label: 'Surveys' },
+  { to: '/workspace', label: 'Year in numbers' },
+  { to: '/reports', label: 'Annual report' },
   { to: '/resources', label: 'Resources' },
   { to: '/reminders', label: 'Reminders' },
   { to: '/outbox', label: 'Outbox' },
@@ -41,8 +43,15 @@ export function navItemsFor(roles: readonly Role[]): NavItem[] {
   // The committee reviews applications and matches, but doesn't run the program's settings.
   if (roles.includes('committee'))
     items.push({ to: '/review', label: 'Matching' }, { to: '/rematch', label: 'Re-match queue' }, { to: '/liaison', label: 'Your pairs' });
-  // The task force reads survey results in aggregate; mentors and mentees answer surveys.
-  if (roles.includes('taskforce')) items.push({ to: '/survey-results', label: 'Survey results' });
+  // The task force reads survey results and the program's figures in aggregate, and writes the annual report.
+  if (roles.includes('taskforce'))
+    items.push(
+      { to: '/workspace', label: 'Year in numbers' },
+      { to: '/survey-results', label: 'Survey results' },
+      { to: '/reports', label: 'Annual report' },
+    );
   if (roles.includes('mentor') || roles.includes('mentee')) items.push({ to: '/surveys', label: 'Surveys' });
+  // A mentor's letters of recognition, one for each program year seen through.
+  if (roles.includes('mentor')) items.push({ to: '/letters', label: 'Letters' });
   return [...items, ...READER_ITEMS];
 }

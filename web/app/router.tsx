@@ -25,6 +25,9 @@ import { remindersRoutes } from '../features/reminders/routes.tsx';
 import { resourcesRoutes } from '../features/resources/routes.tsx';
 import { eventsRoutes } from '../features/events/routes.tsx';
 import { surveysRoutes } from '../features/surveys/routes.tsx';
+import { recognitionLettersRoutes } from '../features/recognition-letters/routes.tsx';
+import { reportsRoutes } from '../features/reports/routes.tsx';
+import { workspaceRoutes } from '../features/workspace/routes.tsx';
 import { CalendarFeedSection } from '../features/events/components/calendar-feed-section.tsx';
 import type { FeatureRoutes } from './feature-routes.ts';
 import { ApplyLayout } from './layouts/apply-layout.tsx';
@@ -51,6 +54,9 @@ const FEATURES: FeatureRoutes[] = [
   checkInsRoutes,
   eventsRoutes,
   surveysRoutes,
+  recognitionLettersRoutes,
+  reportsRoutes,
+  workspaceRoutes,
 ];
 const featureRoutes = (key: keyof FeatureRoutes) => FEATURES.flatMap((f) => f[key] ?? []);
 

@@ -5,6 +5,7 @@ import * as matchYear from './2026-11-29T0900-match-year.ts';
 import * as matchManagement from './2026-12-05T0600-match-management.ts';
 import * as events from './2026-12-05T0900-events.ts';
 import * as surveys from './2026-12-06T0900-surveys.ts';
+import * as reports from './2026-12-07T0900-reports.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T0600-match-management': matchManagement,
   '2026-12-05T0900-events': events,
   '2026-12-06T0900-surveys': surveys,
+  '2026-12-07T0900-reports': reports,
 };

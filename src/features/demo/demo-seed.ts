@@ -16,6 +16,8 @@ import { seedMatchYear } from './demo-match-year.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { listUserEmails } from './demo-match-year.store.ts';
 import { seedDemoSurveys } from '../surveys/demo-surveys.ts';
+import { seedDemoLetters } from '../recognition-letters/demo-letters.ts';
+import { seedDemoReports } from '../reports/demo-reports.ts';
 import { instantAt } from '../../time/zoned.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
@@ -107,6 +109,14 @@ export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; passwo
     takenEmails: await listUserEmails(deps.db),
     at: (date, time) => instantAt(date, time, timeZone),
     day: (offset) => dateIn(timeZone, now, offset),
+  });
+  // The demo mentor saw last year's cohort through: her letter of recognition is ready.
+  await seedDemoLetters(deps, staff, { lastPeriod: last, passwordHash, at: (date, time) => instantAt(date, time, timeZone) });
+  // The task force published last year's annual report and has started this year's.
+  await seedDemoReports(deps, {
+    lastPeriod: last,
+    currentPeriodId: current.id,
+    publishOn: instantAt(dateIn(timeZone, now, -2), '15:00', timeZone),
   });
   return { staffEmail: DEMO_STAFF_EMAIL, password: DEMO_PASSWORD };
 }

@@ -26,6 +26,7 @@ export async function ensureProgram(db: Executor, now: Date, basics: { programNa
         eligibilityQuestions: DEFAULT_ELIGIBILITY_QUESTIONS,
         goalSheetContact: null,
         trainingContact: null,
+        letterSigner: null,
       },
       at,
     );
@@ -104,6 +105,6 @@ export function reorderProgramGoals(deps: Deps, actor: Actor, ids: number[]): Pr
 // here so the list is explicit (the lint rule boundaries/dependencies keeps other features
 // out of the stores themselves).
 export { findSettings } from './settings.store.ts';
-export type { Contact, ProgramSettings } from './settings.store.ts';
+export type { Contact, LetterSigner, ProgramSettings } from './settings.store.ts';
 export { listGoals } from './goals.store.ts';
 export type { ProgramGoalRecord } from './goals.store.ts';

@@ -11,6 +11,12 @@ export interface Contact {
   email: string;
 }
 
+/** Who signs the recognition letters. */
+export interface LetterSigner {
+  name: string;
+  title: string;
+}
+
 export interface ProgramSettings {
   programName: string;
   timeZone: string;
@@ -29,6 +35,7 @@ export interface ProgramSettings {
   eligibilityQuestions: EligibilityQuestion[];
   goalSheetContact: Contact | null;
   trainingContact: Contact | null;
+  letterSigner: LetterSigner | null;
   updatedAt: string;
 }
 
@@ -51,6 +58,7 @@ function toSettings(r: ProgramSettingsTable): ProgramSettings {
     eligibilityQuestions: parseJson<EligibilityQuestion[]>(r.eligibility_questions, []),
     goalSheetContact: parseJson<Contact | null>(r.goal_sheet_contact, null),
     trainingContact: parseJson<Contact | null>(r.training_contact, null),
+    letterSigner: parseJson<LetterSigner | null>(r.letter_signer, null),
     updatedAt: r.updated_at,
   };
 }
@@ -72,6 +80,7 @@ function toRow(s: Omit<ProgramSettings, 'updatedAt'>) {
     eligibility_questions: JSON.stringify(s.eligibilityQuestions),
     goal_sheet_contact: s.goalSheetContact ? JSON.stringify(s.goalSheetContact) : null,
     training_contact: s.trainingContact ? JSON.stringify(s.trainingContact) : null,
+    letter_signer: s.letterSigner ? JSON.stringify(s.letterSigner) : null,
   };
 }
 

@@ -26,6 +26,14 @@ export const contactSchema = z.object({
 /** Responses use plain strings: a schema with a transform cannot serialize (zod encode). */
 const contactViewSchema = z.object({ name: z.string(), email: z.string() });
 
+/** Who signs the recognition letters: a person's name and their title, as printed under the letter. */
+export const letterSignerSchema = z.strictObject({
+  name: personNameSchema,
+  title: z.string().trim().min(1, 'Add a title.').max(120),
+});
+export type LetterSigner = z.infer<typeof letterSignerSchema>;
+const letterSignerViewSchema = z.object({ name: z.string(), title: z.string() });
+
 export const settingsSchema = z.object({
   programName: z.string(),
   timeZone: z.string(),
@@ -42,6 +50,7 @@ export const settingsSchema = z.object({
   eligibilityQuestions: z.array(eligibilityQuestionSchema),
   goalSheetContact: contactViewSchema.nullable(),
   trainingContact: contactViewSchema.nullable(),
+  letterSigner: letterSignerViewSchema.nullable(),
   updatedAt: instantSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -64,6 +73,7 @@ export const updateSettingsBodySchema = z
     eligibilityQuestions: z.array(eligibilityQuestionSchema).max(20),
     goalSheetContact: contactSchema.nullable(),
     trainingContact: contactSchema.nullable(),
+    letterSigner: letterSignerSchema.nullable(),
   })
   .partial();
 export type UpdateSettings = z.infer<typeof updateSettingsBodySchema>;

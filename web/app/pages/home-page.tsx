@@ -19,6 +19,7 @@ import { periodsQueryOptions } from '../../lib/reads/periods.ts';
 import { PeriodsShortcut } from '../../features/periods/components/periods-shortcut.tsx';
 import { UpcomingEventsCard } from '../../features/events/components/upcoming-events-card.tsx';
 import { SurveysToAnswerCard } from '../../features/surveys/components/surveys-to-answer-card.tsx';
+import { LettersReadyCard } from '../../features/recognition-letters/components/letters-ready-card.tsx';
 import { HealthShortcut } from '../../features/program-health/components/health-shortcut.tsx';
 import { useSettings } from '../../lib/reads/settings.ts';
 import { SettingsShortcut } from '../../features/settings/components/settings-shortcut.tsx';
@@ -85,6 +86,7 @@ export function HomePage() {
       <MyRematchNotice />
       {participant ? <SurveysToAnswerCard /> : null}
       {participant ? <PartnerCards /> : null}
+      {roles.has('mentor') ? <LettersReadyCard /> : null}
       <UpcomingEventsCard />
       <MyApplications onlyIfAny={!participant && roles.size > 0} />
       {participant ? null : <ApplicantNextSteps hasOtherRoles={roles.size > 0} />}

@@ -164,6 +164,10 @@ export function PeriodPage() {
             <Link to={`/periods/${p.id}/matching`}>Open the matching workspace</Link>
             <span className="muted"> — run the matcher, adjust its proposal and approve the matches.</span>
           </li>
+          <li>
+            <Link to={`/periods/${p.id}/letters`}>Letters of recognition</Link>
+            <span className="muted"> — once the year has ended: download the mentors’ letters or send them by e-mail.</span>
+          </li>
         </ul>
       </Card>
       <Card title="Key dates">

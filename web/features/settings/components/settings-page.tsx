@@ -5,6 +5,7 @@ import { formatInstant } from '../../../lib/format-date.ts';
 import { useSettings } from '../../../lib/reads/settings.ts';
 import { ContactsForm } from './contacts-form.tsx';
 import { EligibilityQuestionsEditor } from './eligibility-questions-editor.tsx';
+import { LetterSignerForm } from './letter-signer-form.tsx';
 import { MatchRulesForm } from './match-rules-form.tsx';
 import { ProgramDetailsForm } from './program-details-form.tsx';
 import { ProgramGoalsEditor } from './program-goals-editor.tsx';
@@ -66,6 +67,12 @@ export function SettingsPage() {
               that no one can be picked out.
             </p>
             <SurveySettingsForm settings={settings.data} />
+          </Card>
+          <Card title="Recognition letters">
+            <p className="muted">
+              Mentors who complete a match year can download a letter thanking them for their service. Name the person who signs it.
+            </p>
+            <LetterSignerForm settings={settings.data} />
           </Card>
         </>
       ) : null}

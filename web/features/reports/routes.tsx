@@ -1,0 +1,19 @@
+import type { FeatureRoutes } from '../../app/feature-routes.ts';
+import { RequireRole } from '../../app/require-role.tsx';
+import { ReportsPage } from './components/reports-page.tsx';
+
+/**
+ * The annual report: written, published and read by the advisory task force and staff. The editor
+ * (TipTap) loads with the report's page only.
+ */
+export const reportsRoutes: FeatureRoutes = {
+  signedIn: [
+    {
+      element: <RequireRole roles={['staff', 'taskforce']} />,
+      children: [
+        { path: 'reports', element: <ReportsPage /> },
+        { path: 'reports/:id', lazy: async () => ({ Component: (await import('./components/report-page.tsx')).ReportPage }) },
+      ],
+    },
+  ],
+};
