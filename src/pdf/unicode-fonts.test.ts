@@ -1,17 +1,8 @@
 import { decodePDFRawStream, PDFDocument, PDFRawStream } from 'pdf-lib';
-import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import { openFont } from './fontkit.ts';
 import { embedUnicodeFonts } from './unicode-fonts.ts';
-
-async function textOf(bytes: Uint8Array): Promise<string> {
-  const parser = new PDFParse({ data: bytes });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
-}
+import { pdfText } from '../../test/setup/pdf-text.ts';
 
 describe('unicode fonts', () => {
   it('draws Latin, Cyrillic, Chinese and Korean names that read back from the PDF', async () => {
@@ -25,7 +16,7 @@ describe('unicode fonts', () => {
     const bytes = await doc.save();
     // Subset: far smaller than the 16 MB of CJK font files.
     expect(bytes.length).toBeLessThan(500_000);
-    const text = await textOf(bytes);
+    const { text } = await pdfText(bytes);
     for (const name of [...names, 'Ελένη']) expect(text).toContain(name);
   });
 

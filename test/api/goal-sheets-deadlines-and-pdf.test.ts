@@ -1,8 +1,8 @@
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { createTestMatch } from '../setup/match-fixtures.ts';
 import type { TestMatch } from '../setup/match-fixtures.ts';
+import { pdfText } from '../setup/pdf-text.ts';
 import { buildTestApp, Client, createPerson, setUpProgram } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
@@ -21,17 +21,6 @@ const completeSheet = (goals = [sheetGoal()], cadence = 'A video call every othe
   goals,
   communication: { channels: ['video', 'email'], cadence },
 });
-
-/** The text of a PDF, with runs of white space made single spaces. */
-async function pdfText(body: Buffer): Promise<{ text: string; pages: number }> {
-  const parser = new PDFParse({ data: new Uint8Array(body) });
-  try {
-    const result = await parser.getText();
-    return { text: result.text.replace(/\s+/g, ' '), pages: result.total };
-  } finally {
-    await parser.destroy();
-  }
-}
 
 describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
   let ctx: TestContext;

@@ -4,6 +4,7 @@ import { figureChart } from '../../src/features/program-figures/program-figures.
 import { surveyQuestionChart } from '../../src/features/surveys/survey-charts.service.ts';
 import type { ChartData } from '../../src/shared/api/reports.ts';
 import type { Question } from '../../src/shared/api/surveys.ts';
+import { surveyQuestion } from '../fixtures/survey-question.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { createTestMatch } from '../setup/match-fixtures.ts';
 import type { TestMatch } from '../setup/match-fixtures.ts';
@@ -15,16 +16,7 @@ import { periodIn } from './matching-fixtures.ts';
 const NOW = '2027-08-02T15:00:00.000Z';
 const MATCHED_AT = '2026-09-15T15:00:00.000Z';
 
-const q = (over: Partial<Question> & Pick<Question, 'id' | 'kind' | 'text'>): Question => ({
-  section: '',
-  help: '',
-  required: false,
-  audience: 'both',
-  options: [],
-  min: null,
-  max: null,
-  ...over,
-});
+const q = (over: Partial<Question> & Pick<Question, 'id' | 'kind' | 'text'>): Question => surveyQuestion(over);
 const QUESTIONS: Question[] = [
   q({
     id: 'overall',

@@ -1,22 +1,11 @@
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { createTestMatch } from '../setup/match-fixtures.ts';
+import { pdfText } from '../setup/pdf-text.ts';
 import { buildTestApp, Client, createPerson, setUpProgram } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { OPEN_DATES } from '../fixtures/applications/helpers.ts';
-
-/** The text of a PDF, with runs of white space made single spaces. */
-async function pdfText(body: Buffer): Promise<{ text: string; pages: number }> {
-  const parser = new PDFParse({ data: new Uint8Array(body) });
-  try {
-    const result = await parser.getText();
-    return { text: result.text.replace(/\s+/g, ' '), pages: result.total };
-  } finally {
-    await parser.destroy();
-  }
-}
 
 const MATCHED_AT = '2026-10-15T15:00:00.000Z';
 /** The program's last day is 2027-09-30 (Chicago); this is the morning after. */

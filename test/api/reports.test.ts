@@ -1,41 +1,20 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { insertApplication } from '../../src/features/applications/applications.store.ts';
-import { applicationAnswersSchema } from '../../src/shared/api/applications.ts';
 import type { Report, RichNode } from '../../src/shared/api/reports.ts';
 import { MAX_CHARTS_PER_REPORT, MAX_SECTION_CHARS, MAX_SECTIONS } from '../../src/shared/reports.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
+import { testAnswers } from '../setup/match-fixtures.ts';
+import { pdfText } from '../setup/pdf-text.ts';
 import { buildTestApp, Client, createPerson, setUpProgram } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 import { periodIn } from './matching-fixtures.ts';
 
-const ANSWERS = applicationAnswersSchema.parse({
-  workplaceType: 'public',
-  yearsExperience: 3,
-  careerStage: 'mid_career',
-  region: 'US-IL',
-  timeZone: 'America/Chicago',
-  interests: ['Storytime'],
-  programGoalIds: [1],
-  channels: ['email'],
-  meetInPerson: false,
-  languages: ['English'],
-});
+const ANSWERS = testAnswers({ channels: ['email'], meetInPerson: false });
 
 const p = (text: string): RichNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const doc = (...content: RichNode[]): RichNode => ({ type: 'doc', content });
-
-async function pdfText(body: Buffer): Promise<{ text: string; pages: number }> {
-  const parser = new PDFParse({ data: new Uint8Array(body) });
-  try {
-    const result = await parser.getText();
-    return { text: result.text.replace(/\s+/g, ' '), pages: result.total };
-  } finally {
-    await parser.destroy();
-  }
-}
 
 /** The decoded drawing operators of every page, and whether the file holds any image. */
 async function pdfDrawing(body: Buffer): Promise<{ operators: string; hasImage: boolean }> {
@@ -330,7 +309,16 @@ describeEachDialect('reports', (db) => {
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Draft: not published yet');
 
+    const listed = async (c: Client) =>
+      ((await c.get('/api/reports/published')).json() as { reports: { id: number }[] }).reports.map((r) => r.id);
+    expect(await listed(mentee)).not.toContain(published.id);
+    expect(await listed(mentee)).not.toContain(draft.id);
+    expect(await listed(taskforce)).toContain(published.id);
+    expect(await listed(taskforce)).not.toContain(draft.id);
+
     expect((await staff.patch(`/api/reports/${published.id}`, { visibility: 'participants' })).statusCode).toBe(200);
+    expect(await listed(mentee)).toContain(published.id);
+    expect(await listed(mentee)).not.toContain(draft.id);
     expect((await mentee.get(`/api/reports/${published.id}/report.html`)).statusCode).toBe(200);
     expect((await mentee.get(`/api/reports/${published.id}/report.pdf`)).statusCode).toBe(200);
     expect((await anonymous.get(`/api/reports/${published.id}/report.html`)).statusCode).toBe(401);

@@ -4,6 +4,7 @@ import { createJobRunner } from '../../src/background-jobs.ts';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
 import type { JobRunner } from '../../src/features/jobs/job-runner.ts';
 import type { Question } from '../../src/shared/api/surveys.ts';
+import { surveyQuestion } from '../fixtures/survey-question.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { createTestMatch } from '../setup/match-fixtures.ts';
 import { buildTestApp, Client, createPerson, setUpProgram } from '../setup/test-app.ts';
@@ -13,16 +14,7 @@ import { periodIn } from './matching-fixtures.ts';
 // The period's survey window is 1–21 August 2027 (matching-fixtures DATES); 10:00 in Chicago.
 const NOW = '2027-08-02T15:00:00.000Z';
 
-const q = (over: Partial<Question> & Pick<Question, 'id' | 'kind' | 'text'>): Question => ({
-  section: '',
-  help: '',
-  required: false,
-  audience: 'both',
-  options: [],
-  min: null,
-  max: null,
-  ...over,
-});
+const q = (over: Partial<Question> & Pick<Question, 'id' | 'kind' | 'text'>): Question => surveyQuestion(over);
 
 const LIKERT = ['Very poor', 'Poor', 'Fair', 'Good', 'Very good'];
 const QUESTIONS: Question[] = [

@@ -32,7 +32,11 @@ describe.skipIf(skipReason !== null)('letters of recognition, in the browser', (
 
   it('the demo mentor downloads her letter from last year', async () => {
     await demo().signIn(page, MENTOR);
-    await page.goto(`${demo().server.url}/letters`);
+    // Her home says the letter is ready, and shows the annual report shared with participants.
+    await page.getByRole('heading', { name: 'Your letter of recognition' }).waitFor();
+    await page.getByRole('heading', { name: 'The program’s annual report' }).waitFor();
+    await check('mentor-home-letter-and-report');
+    await page.getByRole('link', { name: 'Your letter', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Letters of recognition' }).waitFor();
     const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: LAST_COHORT }) });
     const link = item.getByRole('link', { name: /Download letter \(PDF\)/ });
@@ -51,6 +55,17 @@ describe.skipIf(skipReason !== null)('letters of recognition, in the browser', (
       failOnStatusCode: true,
     });
     expect(pdf.headers()['content-type']).toMatch(/^application\/pdf/);
+
+    // The task force's report for last year, as a web page: readable, accessible, no script.
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await page.getByRole('heading', { name: 'The program’s annual report' }).waitFor();
+    const reportLink = page.getByRole('link', { name: /the year in review$/ });
+    await reportLink.waitFor();
+    await reportLink.click();
+    await page.waitForURL(/\/report\.html$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.locator('script').count()).toBe(0);
+    await check('mentor-reads-annual-report');
 
     expect(demo().consoleErrors).toEqual([]);
   });

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
 import { errorHandler } from '../../http/error-handler.ts';
+import { pdfResponse, sendPdf } from '../../http/send-pdf.ts';
 import type { App } from '../../http/types.ts';
 import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
 import {
@@ -16,7 +16,6 @@ import {
   saveGoalSheetBodySchema,
   submitGoalSheetBodySchema,
 } from '../../shared/api/goal-sheets.ts';
-import type { PdfFile } from './goal-sheet-pdf.ts';
 import {
   blankGoalSheetPdf,
   getGoalSheet,
@@ -45,17 +44,6 @@ function answerStaleWithCurrent(error: FastifyError, request: FastifyRequest, re
   }
   errorHandler(error, request, reply);
 }
-
-function sendPdf(reply: FastifyReply, file: PdfFile) {
-  return reply
-    .type('application/pdf')
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'private, no-store')
-    .send(Buffer.from(file.bytes));
-}
-
-/** A PDF file: the body is binary, so this only documents it (Buffers skip serialization). */
-const pdfResponse = z.string().describe('A PDF file (application/pdf).');
 
 export function goalSheetRoutes(deps: Deps) {
   return async (app: App) => {

@@ -6,6 +6,8 @@ import { FIGURE_KEYS } from '../../shared/reports.ts';
 import type { FigureKey } from '../../shared/reports.ts';
 import { FIGURE_SPECS, periodFigures, planFigures, populations } from './program-figures.rules.ts';
 import type { Attendance, GoalSheetTiming, PeriodFacts, UnmatchedWhy } from './program-figures.rules.ts';
+import { findLeak as findAtomLeak } from '../../../test/setup/difference-attacker.ts';
+import type { Leak } from '../../../test/setup/difference-attacker.ts';
 
 /**
  * The workspace's figures against an attacker that knows nothing of the rule (PRODUCT.md §11,
@@ -19,108 +21,20 @@ import type { Attendance, GoalSheetTiming, PeriodFacts, UnmatchedWhy } from './p
  * The attacker tries every set of atoms and reports one holding between 1 and min-1 distinct people.
  */
 
-const gcd = (a: bigint, b: bigint): bigint => {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
-};
-
-/** An integer basis of { k : V·k = 0 } for the rows of V (each of length n). */
-function integerKernel(rows: readonly (readonly number[])[], n: number): number[][] {
-  const m = rows.map((r) => r.map((v) => BigInt(v)));
-  const pivotCols: number[] = [];
-  let r = 0;
-  for (let c = 0; c < n && r < m.length; c++) {
-    const p = m.findIndex((row, i) => i >= r && row[c] !== 0n);
-    if (p < 0) continue;
-    [m[r], m[p]] = [m[p]!, m[r]!];
-    const pivot = m[r]!;
-    for (let i = 0; i < m.length; i++) {
-      if (i === r || m[i]![c] === 0n) continue;
-      const a = pivot[c]!;
-      const b = m[i]![c]!;
-      const next = m[i]!.map((v, j) => a * v - b * pivot[j]!);
-      const g = next.reduce((acc, v) => gcd(acc, v), 0n);
-      m[i] = g > 1n ? next.map((v) => v / g) : next;
-    }
-    pivotCols.push(c);
-    r++;
-  }
-  const free = [...Array(n).keys()].filter((c) => !pivotCols.includes(c));
-  return free.map((f) => {
-    const scale = pivotCols.reduce((acc, pc, i) => {
-      const p = m[i]![pc]!;
-      const abs = p < 0n ? -p : p;
-      return (acc * abs) / gcd(acc, abs);
-    }, 1n);
-    const k = new Array<bigint>(n).fill(0n);
-    k[f] = scale;
-    pivotCols.forEach((pc, i) => {
-      k[pc] = (-m[i]![f]! * scale) / m[i]![pc]!;
-    });
-    return k.map(Number);
-  });
-}
-
 interface Unit {
   person: string;
   attrs: Readonly<Record<string, string>>;
 }
 
-const popcount = (x: number) => {
-  let n = 0;
-  for (let v = x; v !== 0; v &= v - 1) n++;
-  return n;
-};
-
-/** A set of atoms with 1..min-1 distinct people that the visible groups (unit indexes) add up to; or null. */
-function findLeak(
-  units: readonly Unit[],
-  visible: readonly (readonly number[])[],
-  min: number,
-): { atoms: string[]; people: number } | null {
-  if (units.length === 0) return null;
+/** The attacker of test/setup/difference-attacker.ts, each unit's atom its cell over every attribute of the population. */
+function findLeak(units: readonly Unit[], visible: readonly (readonly number[])[], min: number): Leak | null {
   const attrs = [...new Set(units.flatMap((u) => Object.keys(u.attrs)))].sort();
   const atomOf = (u: Unit) => JSON.stringify(attrs.map((a) => u.attrs[a] ?? ''));
-  const atomKeys = [...new Set(units.map(atomOf))];
-  const n = atomKeys.length;
-  if (n > 18) throw new Error(`too many atoms (${n}) to try every set`);
-  const index = new Map(atomKeys.map((k, i) => [k, i]));
-  const personIds = [...new Set(units.map((u) => u.person))];
-  if (personIds.length > 30) throw new Error('too many people for the bit masks');
-  const personBit = new Map(personIds.map((p, i) => [p, 1 << i]));
-  const members = atomKeys.map(() => [] as number[]);
-  const peopleOf = atomKeys.map(() => 0);
-  units.forEach((u, i) => {
-    const a = index.get(atomOf(u))!;
-    members[a]!.push(i);
-    peopleOf[a] = peopleOf[a]! | personBit.get(u.person)!;
-  });
-  const vectors = visible.map((group) => {
-    const set = new Set(group);
-    return members.map((m) => {
-      const inside = m.filter((i) => set.has(i)).length;
-      if (inside !== 0 && inside !== m.length) throw new Error('a visible group splits an atom');
-      return inside === 0 ? 0 : 1;
-    });
-  });
-  const kernel = integerKernel(vectors, n);
-  const total = 1 << n;
-  const people = new Int32Array(total);
-  const dots = kernel.map(() => new Float64Array(total));
-  for (let mask = 1; mask < total; mask++) {
-    const low = 31 - Math.clz32(mask & -mask);
-    const rest = mask & (mask - 1);
-    people[mask] = people[rest]! | peopleOf[low]!;
-    for (let j = 0; j < kernel.length; j++) dots[j]![mask] = dots[j]![rest]! + kernel[j]![low]!;
-  }
-  for (let mask = 1; mask < total; mask++) {
-    const s = popcount(people[mask]!);
-    if (s === 0 || s >= min) continue;
-    if (dots.every((d) => d[mask] === 0)) return { atoms: atomKeys.filter((_, i) => (mask >> i) & 1), people: s };
-  }
-  return null;
+  return findAtomLeak(
+    units.map((u) => ({ person: u.person, atom: atomOf(u) })),
+    visible,
+    min,
+  );
 }
 
 /** What a reader sees of one population: each shown figure's counted units and each of its bars, checked against the chart. */

@@ -1,7 +1,6 @@
-import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
+import { pdfResponse, sendPdf } from '../../http/send-pdf.ts';
 import type { App } from '../../http/types.ts';
 import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
 import {
@@ -11,20 +10,8 @@ import {
   sendLettersResultSchema,
 } from '../../shared/api/recognition-letters.ts';
 import { allLettersPdf, getPeriodLetters, letterPdf, listMyLetters, sendLetters } from './recognition-letters.service.ts';
-import type { PdfFile } from './recognition-letters.service.ts';
 
 const tags = ['recognition-letters'];
-
-function sendPdf(reply: FastifyReply, file: PdfFile) {
-  return reply
-    .type('application/pdf')
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'private, no-store')
-    .send(Buffer.from(file.bytes));
-}
-
-/** A PDF file: the body is binary, so this only documents it (Buffers skip serialization). */
-const pdfResponse = z.string().describe('A PDF file (application/pdf).');
 
 export function recognitionLetterRoutes(deps: Deps) {
   return async (app: App) => {

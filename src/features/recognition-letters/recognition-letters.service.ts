@@ -22,8 +22,6 @@ import type { Completion } from './recognition-letters.rules.ts';
 import { claimMailing, listMailings, listMentorMatches, listPeriodMentorMatches } from './recognition-letters.store.ts';
 import type { MentorMatchRow } from './recognition-letters.store.ts';
 
-export type { PdfFile } from './letter-pdf.ts';
-
 /** A mentor who completed a period, with what their letter says. */
 interface Eligible {
   userId: number;

@@ -6,7 +6,7 @@ import type { Actor } from '../accounts/actor.ts';
 import { findUserIdByEmail } from '../accounts/people.service.ts';
 import { listResultSurveys } from '../surveys/surveys.service.ts';
 import { liveChart } from './report-charts.ts';
-import { createReport, publishReport, saveSection } from './reports.service.ts';
+import { changeReport, createReport, publishReport, saveSection } from './reports.service.ts';
 
 const DEMO_TASKFORCE = 'taskforce@demo.tandem.test';
 
@@ -102,6 +102,8 @@ export async function seedDemoReports(
   if (published.charts.length === 0 || published.charts.some((c) => c.data.suppressed)) {
     throw new Error(`demo: the published report should show a chart (${published.charts.map((c) => chartKey(c.ref)).join(', ')})`);
   }
+  // Shared with mentors and mentees, who find it on their home page.
+  await changeReport(then, writer, report.id, { visibility: 'participants' });
 
   // This year's draft: the default outline, just started.
   await createReport(deps, writer, { periodId: o.currentPeriodId });

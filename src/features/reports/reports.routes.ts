@@ -1,7 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
+import { pdfResponse, sendPdf } from '../../http/send-pdf.ts';
 import type { App } from '../../http/types.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { errorResponses, idParamsSchema, okSchema } from '../../shared/api/common.ts';
@@ -24,6 +25,7 @@ import {
   changeReport,
   createReport,
   getReport,
+  listReadableReports,
   listReportSummaries,
   publishReport,
   removeReport,
@@ -39,13 +41,12 @@ import {
 const WRITERS = ['staff', 'taskforce'] as const;
 const TAGS = ['reports'];
 
-const pdfResponse = z.string().describe('A PDF file (application/pdf).');
 const htmlResponse = z.string().describe('A standalone HTML page (text/html).');
 
 const optionalActor = (request: FastifyRequest): Actor | null => (request.auth ? actorOf(request) : null);
 
 /** Never cached: who may read a report changes with its visibility, and a draft with every save. */
-const cacheControl = (reply: FastifyReply, isPublic: boolean) => reply.header('cache-control', isPublic ? 'no-cache' : 'private, no-store');
+const cachePolicy = (isPublic: boolean) => (isPublic ? 'no-cache' : 'private, no-store');
 
 export function reportRoutes(deps: Deps) {
   return async (app: App) => {
@@ -60,6 +61,19 @@ export function reportRoutes(deps: Deps) {
         },
       },
       async () => ({ reports: await listReportSummaries(deps) }),
+    );
+
+    app.get(
+      '/api/reports/published',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: TAGS,
+          summary: 'The published reports I may read (participants: those published for them or the public)',
+          response: { 200: reportListSchema, ...errorResponses },
+        },
+      },
+      async (request) => ({ reports: await listReadableReports(deps, actorOf(request)) }),
     );
 
     app.post(
@@ -216,7 +230,8 @@ export function reportRoutes(deps: Deps) {
       },
       async (request, reply) => {
         const { html, isPublic } = await reportHtml(deps, optionalActor(request), request.params.id);
-        return cacheControl(reply, isPublic)
+        return reply
+          .header('cache-control', cachePolicy(isPublic))
           .type('text/html; charset=utf-8')
           .header('content-security-policy', REPORT_HTML_CSP)
           .header('x-content-type-options', 'nosniff')
@@ -238,10 +253,7 @@ export function reportRoutes(deps: Deps) {
       },
       async (request, reply) => {
         const { bytes, fileName, isPublic } = await reportPdf(deps, optionalActor(request), request.params.id);
-        return cacheControl(reply, isPublic)
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${fileName}"`)
-          .send(Buffer.from(bytes));
+        return sendPdf(reply, { bytes, fileName }, cachePolicy(isPublic));
       },
     );
   };

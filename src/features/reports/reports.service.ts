@@ -134,6 +134,21 @@ export async function listReportSummaries(deps: Pick<Deps, 'db'>): Promise<Repor
   return (await listReports(deps.db)).map(summaryOf);
 }
 
+/**
+ * The published reports this person may read, newest first: everything published for staff and
+ * the task force; for anyone else with a role, those published for participants or the public;
+ * for someone with no role yet, the public ones. Drafts never.
+ */
+export async function listReadableReports(deps: Pick<Deps, 'db'>, actor: Actor): Promise<ReportSummary[]> {
+  const reader = isReader(actor);
+  const mayRead = (r: ReportRecord) =>
+    r.status === 'published' && (reader || r.visibility === 'public' || (r.visibility === 'participants' && actor.roles.length > 0));
+  return (await listReports(deps.db))
+    .filter(mayRead)
+    .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+    .map(summaryOf);
+}
+
 export async function getReport(deps: ChartDeps, id: number): Promise<Report> {
   return viewOf(deps, await requireReport(deps.db, id));
 }

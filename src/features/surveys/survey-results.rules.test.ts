@@ -4,18 +4,9 @@ import type { RespondentRole, ResultBreakdown } from '../../shared/surveys.ts';
 import { summarize, surveyResults } from './survey-results.rules.ts';
 import type { StoredResponse } from './survey-results.rules.ts';
 import { groupsBy } from './survey-suppression.rules.ts';
+import { surveyQuestion } from '../../../test/fixtures/survey-question.ts';
 
-const question = (over: Partial<Question> & Pick<Question, 'id' | 'kind'>): Question => ({
-  section: 'The program',
-  text: `Question ${over.id}`,
-  help: '',
-  required: false,
-  audience: 'both',
-  options: [],
-  min: null,
-  max: null,
-  ...over,
-});
+const question = (over: Partial<Question> & Pick<Question, 'id' | 'kind'>): Question => surveyQuestion({ section: 'The program', ...over });
 
 const LIKERT = ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'];
 const useful = question({ id: 'useful', kind: 'likert', options: LIKERT });

@@ -5,6 +5,9 @@ import type { RespondentRole } from '../../shared/surveys.ts';
 import { surveyResults } from './survey-results.rules.ts';
 import type { StoredResponse } from './survey-results.rules.ts';
 import { showableBreakdowns } from './survey-suppression.rules.ts';
+import { findLeak as findAtomLeak, integerKernel } from '../../../test/setup/difference-attacker.ts';
+import type { Leak } from '../../../test/setup/difference-attacker.ts';
+import { surveyQuestion as question } from '../../../test/fixtures/survey-question.ts';
 
 /**
  * Suppression against an attacker that knows nothing of the rule (PRODUCT.md §10).
@@ -19,108 +22,15 @@ import { showableBreakdowns } from './survey-suppression.rules.ts';
  */
 
 // ---------------------------------------------------------------------------------------------
-// The attacker: exact integer arithmetic (BigInt elimination), no knowledge of the rule.
+// The attacker (test/setup/difference-attacker.ts): each person is one unit, their atom the cell
+// over every dimension in play.
 
 type Person = Readonly<Record<string, string>>;
 
-interface Leak {
-  atoms: string[];
-  size: number;
-}
-
-const gcd = (a: bigint, b: bigint): bigint => {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
-};
-
-/**
- * A basis of the kernel { k : V·k = 0 } of the rows of `rows` (each of length `n`), as integer
- * vectors. A 0/1 vector x lies in the row span of V exactly when k·x = 0 for every k returned.
- */
-function integerKernel(rows: readonly (readonly number[])[], n: number): number[][] {
-  const m = rows.map((r) => r.map((v) => BigInt(v)));
-  const pivotCols: number[] = [];
-  let r = 0;
-  for (let c = 0; c < n && r < m.length; c++) {
-    const p = m.findIndex((row, i) => i >= r && row[c] !== 0n);
-    if (p < 0) continue;
-    [m[r], m[p]] = [m[p]!, m[r]!];
-    const pivot = m[r]!;
-    for (let i = 0; i < m.length; i++) {
-      if (i === r || m[i]![c] === 0n) continue;
-      const a = pivot[c]!;
-      const b = m[i]![c]!;
-      const next = m[i]!.map((v, j) => a * v - b * pivot[j]!);
-      const g = next.reduce((acc, v) => gcd(acc, v), 0n);
-      m[i] = g > 1n ? next.map((v) => v / g) : next;
-    }
-    pivotCols.push(c);
-    r++;
-  }
-  // Now row i has its pivot at pivotCols[i] and zeros in every other pivot column.
-  const free = [...Array(n).keys()].filter((c) => !pivotCols.includes(c));
-  return free.map((f) => {
-    const scale = pivotCols.reduce((acc, pc, i) => {
-      const p = m[i]![pc]!;
-      const abs = p < 0n ? -p : p;
-      return (acc * abs) / gcd(acc, abs);
-    }, 1n);
-    const k = new Array<bigint>(n).fill(0n);
-    k[f] = scale;
-    pivotCols.forEach((pc, i) => {
-      k[pc] = (-m[i]![f]! * scale) / m[i]![pc]!;
-    });
-    return k.map((v) => {
-      const num = Number(v);
-      if (!Number.isSafeInteger(num)) throw new Error('kernel entry too large for the check');
-      return num;
-    });
-  });
-}
-
-/** A set of atoms, between 1 and min-1 people in all, that the visible groups add up to; or null. */
 function findLeak(people: readonly Person[], dims: readonly string[], visible: readonly (readonly number[])[], min: number): Leak | null {
   const inPlay = [...new Set(dims)];
-  const atomOf = (p: Person) => JSON.stringify(inPlay.map((d) => p[d]));
-  const atomKeys = [...new Set(people.map(atomOf))];
-  const n = atomKeys.length;
-  if (n > 16) throw new Error(`too many atoms (${n}) to try every set`);
-  const atomIndex = new Map(atomKeys.map((k, i) => [k, i]));
-  const members = atomKeys.map(() => [] as number[]);
-  people.forEach((p, i) => members[atomIndex.get(atomOf(p))!]!.push(i));
-  const sizes = members.map((m) => m.length);
-
-  // Each visible group as a vector over atoms: it must take whole atoms (it is made of cells).
-  const vectors = visible.map((group) => {
-    const set = new Set(group);
-    return members.map((m) => {
-      const inside = m.filter((i) => set.has(i)).length;
-      if (inside !== 0 && inside !== m.length) throw new Error('a visible group splits an atom');
-      return inside === 0 ? 0 : 1;
-    });
-  });
-  const kernel = integerKernel(vectors, n);
-
-  // Every subset of atoms, by its lowest atom and the subset without it.
-  const total = 1 << n;
-  const size = new Int32Array(total);
-  const dots = kernel.map(() => new Float64Array(total));
-  for (let mask = 1; mask < total; mask++) {
-    const low = 31 - Math.clz32(mask & -mask);
-    const rest = mask & (mask - 1);
-    size[mask] = size[rest]! + sizes[low]!;
-    for (let j = 0; j < kernel.length; j++) dots[j]![mask] = dots[j]![rest]! + kernel[j]![low]!;
-  }
-  for (let mask = 1; mask < total; mask++) {
-    const s = size[mask]!;
-    if (s === 0 || s >= min) continue;
-    if (dots.every((d) => d[mask] === 0)) {
-      return { atoms: atomKeys.filter((_, i) => (mask >> i) & 1), size: s };
-    }
-  }
-  return null;
+  const units = people.map((p, i) => ({ person: String(i), atom: JSON.stringify(inPlay.map((d) => p[d])) }));
+  return findAtomLeak(units, visible, min);
 }
 
 /** What a reader sees when `shown` breakdowns are on screen: everyone (if enough), then each cell. */
@@ -201,7 +111,7 @@ describe('the attacker is not vacuous', () => {
     for (const g of visibleGroups(people, shown, min)) expect(g.length).toBeGreaterThanOrEqual(min);
     expect(findLeak(people, ['role', 'region'], visibleGroups(people, shown, min), min)).toEqual({
       atoms: [JSON.stringify(['mentee', 'N'])],
-      size: 1,
+      people: 1,
     });
   });
 
@@ -329,18 +239,6 @@ describe('showableBreakdowns against the attacker', () => {
 const LIKERT_LABELS = ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'];
 const CHOICES = ['Online', 'In person', 'Both'];
 const TOPICS = ['Career', 'Skills', 'Network', 'Balance'];
-
-const question = (over: Partial<Question> & Pick<Question, 'id' | 'kind'>): Question => ({
-  section: '',
-  text: `Question ${over.id}`,
-  help: '',
-  required: false,
-  audience: 'both',
-  options: [],
-  min: null,
-  max: null,
-  ...over,
-});
 
 const QUESTIONS: Question[] = [
   question({ id: 'useful', kind: 'likert', options: LIKERT_LABELS }),

@@ -16,18 +16,10 @@ import {
   surveyState,
   wordingChanges,
 } from './survey.rules.ts';
+import { surveyQuestion } from '../../../test/fixtures/survey-question.ts';
 
-const question = (over: Partial<Question> & Pick<Question, 'id' | 'kind'>): Question => ({
-  section: 'About your mentoring',
-  text: `Question ${over.id}`,
-  help: '',
-  required: false,
-  audience: 'both',
-  options: [],
-  min: null,
-  max: null,
-  ...over,
-});
+const question = (over: Partial<Question> & Pick<Question, 'id' | 'kind'>): Question =>
+  surveyQuestion({ section: 'About your mentoring', ...over });
 
 const LIKERT = ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'];
 

@@ -1,7 +1,7 @@
 import { createReport } from '../../../src/features/reports/reports.service.ts';
 import { listSections, updateReport } from '../../../src/features/reports/reports.store.ts';
 import type { TestContext } from '../../setup/test-app.ts';
-import { ownOrOther, SEED_PERIOD_ID, STAFF_ONLY } from './matrix-kit.ts';
+import { ownOrOther, SEED_PERIOD_ID, SIGNED_IN, STAFF_ONLY } from './matrix-kit.ts';
 import type { Caller, Cell, Expectation, Fixture } from './matrix-kit.ts';
 
 const STAFF_ACTOR = { userId: 1, roles: ['staff'] as const };
@@ -56,6 +56,7 @@ const PAGE_READERS: Record<Caller, Expectation> = {
 /** Routes of the annual report: who may call them. */
 export const reportMatrix: Record<string, Cell> = {
   'GET /api/reports': { url: () => '/api/reports', expect: WRITERS },
+  'GET /api/reports/published': { url: () => '/api/reports/published', expect: SIGNED_IN },
   'POST /api/reports': { url: () => '/api/reports', body: () => ({ periodId: SEED_PERIOD_ID }), expect: WRITERS },
   'GET /api/reports/:id': { url: () => '/api/reports/:id', targets: reports, expect: WRITERS },
   'PATCH /api/reports/:id': { url: () => '/api/reports/:id', targets: reports, body: () => ({ visibility: 'staff' }), expect: WRITERS },

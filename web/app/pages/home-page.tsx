@@ -20,6 +20,7 @@ import { PeriodsShortcut } from '../../features/periods/components/periods-short
 import { UpcomingEventsCard } from '../../features/events/components/upcoming-events-card.tsx';
 import { SurveysToAnswerCard } from '../../features/surveys/components/surveys-to-answer-card.tsx';
 import { LettersReadyCard } from '../../features/recognition-letters/components/letters-ready-card.tsx';
+import { PublishedReportsCard } from '../../features/reports/components/published-reports-card.tsx';
 import { HealthShortcut } from '../../features/program-health/components/health-shortcut.tsx';
 import { useSettings } from '../../lib/reads/settings.ts';
 import { SettingsShortcut } from '../../features/settings/components/settings-shortcut.tsx';
@@ -88,6 +89,8 @@ export function HomePage() {
       {participant ? <PartnerCards /> : null}
       {roles.has('mentor') ? <LettersReadyCard /> : null}
       <UpcomingEventsCard />
+      {/* Staff and the task force find reports under Annual report; everyone else here. */}
+      {roles.has('staff') || roles.has('taskforce') ? null : <PublishedReportsCard />}
       <MyApplications onlyIfAny={!participant && roles.size > 0} />
       {participant ? null : <ApplicantNextSteps hasOtherRoles={roles.size > 0} />}
       {roles.has('committee') ? (

@@ -3,6 +3,8 @@ export const reportKeys = {
   all: ['reports'] as const,
   /** GET /api/reports: every report with its status. */
   list: ['reports', 'list'] as const,
+  /** GET /api/reports/published: the published reports I may read. */
+  published: ['reports', 'published'] as const,
   one: (id: number) => ['reports', 'one', id] as const,
   history: (id: number, sectionId: number) => ['reports', 'history', id, sectionId] as const,
   /** GET /api/report-charts/options?periodId=N: what can be put in a report for a period. */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReportSection, RichNode } from '../../../../src/shared/api/reports.ts';
 import { ApiError, isApiError } from '../../../lib/api-error.ts';
+import { useFlushWhenLeaving } from '../../../lib/use-flush-when-leaving.ts';
 import { getReport } from '../api/get-report.ts';
 import { reportKeys } from '../api/report-keys.ts';
 import { rememberSection, saveSection } from '../api/save-section.ts';
@@ -93,18 +94,11 @@ export function useSectionAutosave(reportId: number, section: ReportSection) {
     return ok && pending.current === null;
   }, [queryClient, reportId, sectionId, show]);
 
+  useFlushWhenLeaving(flush);
   useEffect(() => {
     mounted.current = true;
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') void flush();
-    };
-    const onPageHide = () => void flush();
-    document.addEventListener('visibilitychange', onHidden);
-    window.addEventListener('pagehide', onPageHide);
     return () => {
       mounted.current = false;
-      document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('pagehide', onPageHide);
       // Leaving the page: what isn't saved yet goes now.
       if (pending.current && !held.current) void flush();
     };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Answers } from '../../../../src/shared/api/surveys.ts';
+import { useFlushWhenLeaving } from '../../../lib/use-flush-when-leaving.ts';
 import { rememberDraft, saveDraft } from '../api/save-draft.ts';
 
 /** How long after the last change the draft is saved: long enough not to save every keystroke. */
@@ -49,18 +50,11 @@ export function useAutosave(surveyId: number, savedAt: string | null) {
     return ok && pending.current === null;
   }, [queryClient, surveyId]);
 
+  useFlushWhenLeaving(flush);
   useEffect(() => {
     mounted.current = true;
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') void flush();
-    };
-    const onPageHide = () => void flush();
-    document.addEventListener('visibilitychange', onHidden);
-    window.addEventListener('pagehide', onPageHide);
     return () => {
       mounted.current = false;
-      document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('pagehide', onPageHide);
       // Leaving the page: what isn't saved yet goes now, and shows at once if they come back.
       if (pending.current) {
         rememberDraft(queryClient, surveyId, pending.current, null);

@@ -1,0 +1,21 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+
+/** A PDF file: the body is binary, so this only documents it (Buffers skip serialization). */
+export const pdfResponse = z.string().describe('A PDF file (application/pdf).');
+
+/**
+ * Sends a generated PDF as a download. Never stored by default: these files carry people's names
+ * and who may read them changes; a route whose PDF may be public passes its own cache-control.
+ */
+export function sendPdf(
+  reply: FastifyReply,
+  file: { fileName: string; bytes: Uint8Array },
+  cacheControl = 'private, no-store',
+): FastifyReply {
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('cache-control', cacheControl)
+    .send(Buffer.from(file.bytes));
+}
