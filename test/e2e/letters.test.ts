@@ -59,7 +59,7 @@ describe.skipIf(skipReason !== null)('letters of recognition, in the browser', (
     // The task force's report for last year, as a web page: readable, accessible, no script.
     await page.getByRole('link', { name: 'Home', exact: true }).click();
     await page.getByRole('heading', { name: 'The program’s annual report' }).waitFor();
-    const reportLink = page.getByRole('link', { name: /the year in review$/ });
+    const reportLink = page.getByRole('link', { name: /^\d{4} cohort: the year in review$/ });
     await reportLink.waitFor();
     await reportLink.click();
     await page.waitForURL(/\/report\.html$/);

@@ -215,9 +215,21 @@ describe.skipIf(skipReason !== null)('the annual report, in the browser', () => 
     const added = page.locator('section.report-section').last();
     await added.getByRole('heading', { name: /Thanks/ }).waitFor();
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Thanks');
-    await added.getByRole('button', { name: /^Remove section/ }).click();
-    await added.getByRole('button', { name: 'Yes, remove it' }).click();
+    // Moved up one place: it is the one before last, the move survives a reload, and focus
+    // stays on its button.
+    const count = await page.locator('section.report-section').count();
+    await added.getByRole('button', { name: /^Move up.*Thanks$/ }).click();
+    await sectionOf(page, count - 1)
+      .getByRole('heading', { name: /Thanks/ })
+      .waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Move up: Thanks');
+    await page.reload();
+    const moved = sectionOf(page, count - 1);
+    await moved.getByRole('heading', { name: /Thanks/ }).waitFor();
+    await moved.getByRole('button', { name: /^Remove section/ }).click();
+    await moved.getByRole('button', { name: 'Yes, remove it' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /Thanks/ }).count()).toBe(0);
+    expect(await page.locator('section.report-section').count()).toBe(count - 1);
 
     await other.context().close();
     expect(unexpectedErrors(demo().consoleErrors)).toEqual([]);

@@ -20,6 +20,7 @@ import { useAddSection } from '../api/add-section.ts';
 import { useDeleteReport } from '../api/delete-report.ts';
 import type { ChartOption } from '../api/get-chart-options.ts';
 import { useReport } from '../api/get-report.ts';
+import { useReorderSections } from '../api/reorder-sections.ts';
 import { reportHtmlUrl, reportPdfUrl } from '../api/report-keys.ts';
 import { PublishPanel } from './publish-panel.tsx';
 import { ReportChartsContext } from './report-charts.tsx';
@@ -91,6 +92,30 @@ function DraftReport({ report }: { report: Report }) {
   }, []);
   const sections = [...report.sections].sort((a, b) => a.position - b.position);
   const [added, setAdded] = useState<number | null>(null);
+  const reorder = useReorderSections(report.id);
+  const [moveError, setMoveError] = useState<unknown>(null);
+  /** Swaps a section with its neighbour; focus stays on the same button of the section moved. */
+  const move = (index: number, by: -1 | 1) => {
+    const ids = sections.map((s) => s.id);
+    const moved = ids[index]!;
+    ids[index] = ids[index + by]!;
+    ids[index + by] = moved;
+    setMoveError(null);
+    reorder.mutate(ids, {
+      onSuccess: (_, order) => {
+        const at = order.indexOf(moved);
+        // At the top or the bottom the button it was on is gone: the other one takes focus.
+        const which = (by < 0 && at > 0) || (by > 0 && at === order.length - 1) ? 'up' : 'down';
+        requestAnimationFrame(() =>
+          (
+            document.querySelector<HTMLElement>(`[data-move="${which}-${moved}"]`) ??
+            document.querySelector<HTMLElement>(`[data-move="${which === 'up' ? 'down' : 'up'}-${moved}"]`)
+          )?.focus(),
+        );
+      },
+      onError: setMoveError,
+    });
+  };
 
   return (
     <Page
@@ -106,6 +131,11 @@ function DraftReport({ report }: { report: Report }) {
         </>
       }
     >
+      {moveError ? (
+        <Alert tone="error" title="The section wasn’t moved.">
+          <p>{errorMessage(moveError)}</p>
+        </Alert>
+      ) : null}
       <ReportChartsContext.Provider value={charts}>
         {sections.map((s, i) => (
           <SectionEditor
@@ -117,6 +147,15 @@ function DraftReport({ report }: { report: Report }) {
             onChartPicked={onChartPicked}
             register={register}
             justAdded={s.id === added}
+            onMove={
+              sections.length > 1
+                ? {
+                    up: i > 0 ? () => move(i, -1) : null,
+                    down: i < sections.length - 1 ? () => move(i, 1) : null,
+                    busy: reorder.isPending,
+                  }
+                : undefined
+            }
           />
         ))}
       </ReportChartsContext.Provider>

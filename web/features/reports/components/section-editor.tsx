@@ -30,6 +30,7 @@ export function SectionEditor({
   onChartPicked,
   register,
   justAdded = false,
+  onMove,
 }: {
   reportId: number;
   periodId: number;
@@ -41,6 +42,8 @@ export function SectionEditor({
   register: (sectionId: number, flush: Flusher | null) => void;
   /** Added a moment ago: its title field takes focus. */
   justAdded?: boolean;
+  /** Moves the section one place up or down; absent at the top or the bottom. */
+  onMove?: { up: (() => void) | null; down: (() => void) | null; busy: boolean };
 }) {
   const headingId = useId();
   const autosave = useSectionAutosave(reportId, section);
@@ -84,6 +87,20 @@ export function SectionEditor({
         <h2 id={headingId}>
           <span className="muted">{number}.</span> {shownTitle}
         </h2>
+        {onMove ? (
+          <div className="form-actions report-section__move">
+            {onMove.up ? (
+              <Button variant="secondary" small disabled={onMove.busy} onClick={onMove.up} data-move={`up-${section.id}`}>
+                Move up<span className="visually-hidden">: {shownTitle}</span>
+              </Button>
+            ) : null}
+            {onMove.down ? (
+              <Button variant="secondary" small disabled={onMove.busy} onClick={onMove.down} data-move={`down-${section.id}`}>
+                Move down<span className="visually-hidden">: {shownTitle}</span>
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
         <ConfirmAction
           label="Remove section"
           labelDetail={shownTitle}
