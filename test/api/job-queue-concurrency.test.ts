@@ -31,6 +31,8 @@ async function drain(runner: JobRunner, now?: Date): Promise<Tally> {
     const report = await runner.runOnce(now);
     for (const job of report.jobs) if (job.kind.startsWith('reminder.')) tally[job.result] += 1;
     empty = report.claimed === 0 ? empty + 1 : 0;
+    // A breath between polls, as a real worker's poll interval gives (see job-worker-child.ts).
+    await new Promise((resolve) => setTimeout(resolve, 2));
   }
   return tally;
 }

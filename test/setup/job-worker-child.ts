@@ -44,6 +44,9 @@ if (env.JOB_MODE === 'hang') {
     const report = await runner.runOnce(now);
     for (const job of report.jobs) if (job.kind.startsWith('reminder.')) results[job.result] += 1;
     empty = report.claimed === 0 ? empty + 1 : 0;
+    // A breath between polls, as a real worker's poll interval gives: back-to-back polls kept
+    // SQLite's write lock so busy that the other process's worker, backing off, got no job at all.
+    await new Promise((resolve) => setTimeout(resolve, 2));
   }
   process.stdout.write(`${JSON.stringify(results)}\n`);
   await handle.destroy();
