@@ -40,3 +40,5 @@ export const MAX_SECTIONS = 30;
 /** A section's stored JSON, in characters. */
 export const MAX_SECTION_CHARS = 100_000;
 export const MAX_CHARTS_PER_REPORT = 40;
+/** A section's history lists this many of its newest saves (every save is kept). */
+export const SECTION_HISTORY_SHOWN = 50;

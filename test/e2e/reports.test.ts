@@ -222,7 +222,7 @@ describe.skipIf(skipReason !== null)('the annual report, in the browser', () => 
     await sectionOf(page, count - 1)
       .getByRole('heading', { name: /Thanks/ })
       .waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Move up: Thanks');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Move up Thanks');
     await page.reload();
     const moved = sectionOf(page, count - 1);
     await moved.getByRole('heading', { name: /Thanks/ }).waitFor();

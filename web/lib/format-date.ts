@@ -15,3 +15,11 @@ export function formatInstant(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : instantFormat.format(d);
 }
+
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** An instant as the viewer's clock shows it: "14:05" or "02:05 PM" (a save line's time). */
+export function clockTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : clockFormat.format(d);
+}

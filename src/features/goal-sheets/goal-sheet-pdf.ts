@@ -4,7 +4,7 @@ import { CHANNEL_LABELS } from '../../shared/channels.ts';
 import { calendarDateIn } from '../../time/calendar-date.ts';
 import type { ProgramGoalRecord } from '../programs/program.service.ts';
 import type { ProgramSettings } from '../programs/program.service.ts';
-import { longDate, safeFileName } from './pdf-text.ts';
+import { longDate, safeFileName } from '../../pdf/file-name.ts';
 import { PdfWriter } from './pdf-writer.ts';
 
 const REPLACED_NOTE = 'Some characters in this sheet cannot be shown in a PDF and appear as "?". Tandem shows the full text.';

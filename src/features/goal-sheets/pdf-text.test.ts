@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drawable, safeFileName, wrapLines } from './pdf-text.ts';
+import { safeFileName } from '../../pdf/file-name.ts';
+import { drawable, wrapLines } from './pdf-text.ts';
 
 // WinAnsi in short: Latin-1 plus the typographic marks Windows-1252 adds (en dash, curly quotes, euro, bullet…).
 const WIN_ANSI_EXTRAS = new Set([

@@ -302,12 +302,6 @@ export function planFigures(facts: PeriodFacts, min: number): Record<FigureKey, 
   return plans;
 }
 
-/** The figures that may be shown, by the rule above (decided once per period, in FIGURE_KEYS order). */
-export function showableFigures(facts: PeriodFacts, min: number): Set<FigureKey> {
-  const plans = planFigures(facts, min);
-  return new Set(FIGURE_KEYS.filter((k) => plans[k].shown));
-}
-
 const pct = (n: number, total: number) => (total === 0 ? '0%' : `${Math.round((n / total) * 100)}%`);
 
 function inWords(bars: readonly { label: string; value: number }[], total: number, unit: string): string {

@@ -1,3 +1,4 @@
+import { longDate } from '../../pdf/file-name.ts';
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
 import { embedUnicodeFonts } from '../../pdf/unicode-fonts.ts';
@@ -36,14 +37,6 @@ export interface LetterContent {
 export interface PdfFile {
   fileName: string;
   bytes: Uint8Array;
-}
-
-/** "2026-11-21" → "November 21, 2026". */
-export function longDate(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(d.getTime())
-    ? date
-    : new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -157,18 +150,4 @@ export async function lettersPdf(letters: readonly LetterContent[], meta: { titl
   doc.setModificationDate(meta.at);
   for (const letter of letters) drawLetter(doc, fonts, letter);
   return doc.save();
-}
-
-/** A file name any browser and file system accepts: ASCII letters, digits and dashes. */
-export function letterFileName(parts: readonly string[]): string {
-  const slug = parts
-    .join(' ')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return `${slug || 'recognition-letter'}.pdf`;
 }

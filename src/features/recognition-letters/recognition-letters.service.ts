@@ -1,7 +1,7 @@
 import { appOrigin } from '../../config.ts';
 import type { Executor } from '../../db/executor.ts';
 import type { Deps } from '../../deps.ts';
-import { NotFoundError, RuleViolationError } from '../../errors.ts';
+import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.ts';
 import { letterUrls } from '../../shared/api/recognition-letters.ts';
 import type { MyLetter, PeriodLetters, SendLettersResult } from '../../shared/api/recognition-letters.ts';
 import { calendarDateIn } from '../../time/calendar-date.ts';
@@ -14,7 +14,8 @@ import { findPeriod, listPeriods } from '../periods/periods.service.ts';
 import type { PeriodRecord } from '../periods/periods.service.ts';
 import { findSettings } from '../programs/program.service.ts';
 import type { ProgramSettings } from '../programs/program.service.ts';
-import { letterFileName, lettersPdf } from './letter-pdf.ts';
+import { safeFileName } from '../../pdf/file-name.ts';
+import { lettersPdf } from './letter-pdf.ts';
 import type { LetterContent, PdfFile } from './letter-pdf.ts';
 import { letterReadyMail } from './letter-mails.ts';
 import { mentorCompletion, NOT_COMPLETED_MESSAGES, periodIsOver } from './recognition-letters.rules.ts';
@@ -31,11 +32,18 @@ interface Eligible {
   completion: Extract<Completion, { completed: true }>;
 }
 
+/** The settings, read with the caller's executor (inside a transaction too); the same error as getSettings. */
 async function settingsOf(db: Executor): Promise<ProgramSettings> {
   const settings = await findSettings(db);
-  if (!settings) throw new RuleViolationError('NOT_SET_UP', 'Tandem has not been set up yet.');
+  if (!settings) throw new ConflictError('NOT_SET_UP', 'Tandem has not been set up yet.');
   return settings;
 }
+
+/**
+ * At most this many letters in one PDF: laying out a page per mentor happens on the event loop,
+ * so a period larger than this downloads letter by letter (each mentor's own link) instead.
+ */
+export const MAX_LETTERS_PER_PDF = 300;
 
 async function periodOf(db: Executor, periodId: number): Promise<PeriodRecord> {
   const period = await findPeriod(db, periodId);
@@ -150,7 +158,7 @@ export async function letterPdf(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, 
   if (!completion.completed) throw new RuleViolationError('NOT_COMPLETED', NOT_COMPLETED_MESSAGES[completion.reason]);
   const eligible: Eligible = { userId, name: user.name, email: user.email, disabled: false, completion };
   return {
-    fileName: letterFileName(['recognition letter', user.name, period.name]),
+    fileName: safeFileName(['recognition letter', user.name, period.name], 'pdf'),
     bytes: await lettersPdf([contentOf(eligible, period, settings, now)], { title: `Letter of recognition: ${user.name}`, at: now }),
   };
 }
@@ -162,8 +170,14 @@ export async function allLettersPdf(deps: Pick<Deps, 'db' | 'clock'>, periodId: 
   const period = await periodOf(deps.db, periodId);
   const eligible = eligibleOf(await listPeriodMentorMatches(deps.db, periodId), period, now, settings.timeZone);
   if (eligible.length === 0) throw new RuleViolationError('NO_LETTERS', noLettersMessage(period, now, settings.timeZone));
+  if (eligible.length > MAX_LETTERS_PER_PDF) {
+    throw new RuleViolationError(
+      'TOO_MANY_LETTERS',
+      `${eligible.length} mentors completed this period, more than the ${MAX_LETTERS_PER_PDF} letters one PDF holds. Download each letter from the list, or send them by e-mail.`,
+    );
+  }
   return {
-    fileName: letterFileName(['recognition letters', period.name]),
+    fileName: safeFileName(['recognition letters', period.name], 'pdf'),
     bytes: await lettersPdf(
       eligible.map((e) => contentOf(e, period, settings, now)),
       { title: `Letters of recognition: ${period.name}`, at: now },

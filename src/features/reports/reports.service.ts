@@ -29,6 +29,7 @@ import {
   saveSectionAt,
   setSectionPosition,
   updateReport,
+  touchDraft,
 } from './reports.store.ts';
 import type { ReportRecord, SectionRecord } from './reports.store.ts';
 import { chartRefs, hasContent, sanitizeDoc, sectionSizeProblem } from './rich-text.rules.ts';
@@ -119,8 +120,7 @@ const PUBLISHED = () =>
 async function lockDraft(db: Executor, id: number, at: string): Promise<ReportRecord> {
   const report = await requireReport(db, id);
   if (report.status !== 'draft') throw PUBLISHED();
-  const r = await db.updateTable('reports').set({ updated_at: at }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw PUBLISHED();
+  if (!(await touchDraft(db, id, at))) throw PUBLISHED();
   return report;
 }
 
@@ -227,8 +227,10 @@ export async function changeReport(
 ): Promise<Report> {
   const at = toInstant(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {
-    const report = await requireReport(trx, id);
-    if (patch.title !== undefined && patch.title !== report.title && report.status !== 'draft') throw PUBLISHED();
+    const current = await requireReport(trx, id);
+    // A new title only while a draft, decided on the locked row: a rename racing a publication
+    // waits for it, then is refused.
+    const report = patch.title !== undefined && patch.title !== current.title ? await lockDraft(trx, id, at) : current;
     await updateReport(
       trx,
       id,
@@ -457,12 +459,37 @@ export async function reportHtml(deps: ChartDeps, actor: Actor | null, id: numbe
   return { html: renderReportHtml(doc), isPublic: report.status === 'published' && report.visibility === 'public' };
 }
 
+/**
+ * A published report never changes, and its PDF is public when the report is: it is rendered
+ * once per database and kept (the last few), so nobody can make the server lay out the whole
+ * report again with every request. Keyed by the database handle, so two apps in one process
+ * (the tests) never share an entry.
+ */
+const PDFS_KEPT = 8;
+const renderedPdfs = new WeakMap<object, Map<string, Promise<Uint8Array>>>();
+function publishedPdf(deps: Pick<Deps, 'db'>, id: number, publishedAt: string, render: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  let kept = renderedPdfs.get(deps.db);
+  if (!kept) renderedPdfs.set(deps.db, (kept = new Map()));
+  const key = `${id}@${publishedAt}`;
+  let pdf = kept.get(key);
+  if (!pdf) {
+    pdf = render();
+    pdf.catch(() => kept.delete(key));
+    kept.set(key, pdf);
+    if (kept.size > PDFS_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  return pdf;
+}
+
 export async function reportPdf(
   deps: ChartDeps,
   actor: Actor | null,
   id: number,
 ): Promise<{ bytes: Uint8Array; fileName: string; isPublic: boolean }> {
   const { doc, report } = await readableDocument(deps, actor, id);
-  const bytes = await renderReportPdf(doc, new Date(report.publishedAt ?? deps.clock.now().toISOString()));
+  const bytes =
+    report.status === 'published' && report.publishedAt
+      ? await publishedPdf(deps, report.id, report.publishedAt, () => renderReportPdf(doc, new Date(report.publishedAt!)))
+      : await renderReportPdf(doc, deps.clock.now());
   return { bytes, fileName: fileNameOf(report.title), isPublic: report.status === 'published' && report.visibility === 'public' };
 }

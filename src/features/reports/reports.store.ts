@@ -1,3 +1,4 @@
+import { SECTION_HISTORY_SHOWN } from '../../shared/reports.ts';
 import type { Executor } from '../../db/executor.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import type { RichNode } from '../../shared/api/reports.ts';
@@ -109,6 +110,15 @@ export async function updateReport(
     .execute();
 }
 
+/**
+ * Touches a draft's row (so edits and a publication of one report go one after the other);
+ * false when the report is no longer a draft.
+ */
+export async function touchDraft(db: Executor, id: number, at: string): Promise<boolean> {
+  const r = await db.updateTable('reports').set({ updated_at: at }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 export async function deleteReport(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('reports').where('id', '=', id).execute();
 }
@@ -211,6 +221,7 @@ export async function listVersions(
     .select(['v.revision', 'v.title', 'v.saved_at', 'u.name as saved_by_name'])
     .where('v.section_id', '=', sectionId)
     .orderBy('v.revision', 'desc')
+    .limit(SECTION_HISTORY_SHOWN)
     .execute();
   return rows.map((r) => ({ revision: r.revision, title: r.title, savedAt: r.saved_at, savedByName: r.saved_by_name }));
 }

@@ -27,7 +27,7 @@ export function barsInWords(bars: readonly { label: string; value: number }[], t
 
 /**
  * A number question's answers as a spread: one bar per value when there are few distinct
- * whole values (8 or fewer between the smallest and largest), otherwise five equal ranges.
+ * whole values (8 or fewer between the smallest and largest), otherwise ranges of a round width.
  * Only used once at least the threshold answered; a bar of one is then a count of answers, not
  * a group of people that could be told apart (the same as a scale question's bars).
  */
@@ -41,13 +41,19 @@ export function numberDistribution(values: readonly number[]): { label: string; 
     for (let v = lo; v <= hi; v++) out.push({ label: String(v), value: values.filter((x) => x === v).length });
     return out;
   }
-  const width = (hi - lo) / 5;
-  const edges = [0, 1, 2, 3, 4, 5].map((i) => lo + width * i);
-  return [0, 1, 2, 3, 4].map((i) => {
-    const from = edges[i]!;
-    const to = edges[i + 1]!;
-    const inBucket = values.filter((v) => v >= from && (i === 4 ? v <= to : v < to)).length;
-    return { label: `${fmt(from)} to ${i === 4 ? fmt(to) : `under ${fmt(to)}`}`, value: inBucket };
+  // Round edges (a step of 1, 2 or 5 times a power of ten), so the labels never print anyone's
+  // exact smallest or largest answer.
+  const raw = (hi - lo) / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((x) => x >= raw)!;
+  const start = Math.floor(lo / step) * step;
+  const count = Math.max(1, Math.ceil((hi - start) / step - 1e-9));
+  return Array.from({ length: count }, (_, i) => {
+    const from = start + step * i;
+    const to = from + step;
+    const last = i === count - 1;
+    const inBucket = values.filter((v) => v >= from && (last ? v <= to : v < to)).length;
+    return { label: `${fmt(from)} to ${last ? fmt(to) : `under ${fmt(to)}`}`, value: inBucket };
   });
 }
 

@@ -47,7 +47,7 @@ describe('survey question charts', () => {
     expect(() => questionChart(result({ kind: 'long-text' }))).toThrow(expect.objectContaining({ code: 'NOT_A_CHART' }));
   });
 
-  it('spreads numbers: one bar per value when few, five equal ranges otherwise', () => {
+  it('spreads numbers: one bar per value when few, round ranges otherwise', () => {
     expect(numberDistribution([2, 2, 4])).toEqual([
       { label: '2', value: 2 },
       { label: '3', value: 0 },
@@ -56,6 +56,10 @@ describe('survey question charts', () => {
     const wide = numberDistribution([0, 10, 20, 50, 100]);
     expect(wide.map((b) => b.value)).toEqual([2, 1, 1, 0, 1]);
     expect(wide[4]!.label).toBe('80 to 100');
+    // Round edges: the labels do not give away the exact smallest (3) or largest (97) answer.
+    const odd = numberDistribution([3, 14, 97]);
+    expect(odd.map((b) => b.label)).toEqual(['0 to under 20', '20 to under 40', '40 to under 60', '60 to under 80', '80 to 100']);
+    expect(odd.map((b) => b.value)).toEqual([2, 0, 0, 0, 1]);
     expect(numberDistribution([])).toEqual([]);
   });
 });

@@ -68,6 +68,31 @@ export const richDocSchema: z.ZodType<RichNode> = z.lazy(() =>
   }),
 );
 
+/** How deep a section's document may nest (lists in lists in quotes…); the editor never nears it. */
+export const MAX_DOC_DEPTH = 40;
+
+/** Whether a JSON value nests no deeper than `max`, found with a stack, not recursion. */
+function nestsWithin(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (depth > max) return false;
+    if (Array.isArray(v)) for (const item of v) stack.push([item, depth + 1]);
+    else if (v !== null && typeof v === 'object') for (const item of Object.values(v)) stack.push([item, depth + 1]);
+  }
+  return true;
+}
+
+/**
+ * A section's body as sent by the editor. Its depth is checked first, without recursion: a body
+ * nested ten thousand levels deep fits in a request and would overflow the stack of any
+ * recursive reader (the schema's own included); the server's sanitizer reads the rest.
+ */
+export const richDocInputSchema = z
+  .unknown()
+  .refine((v) => nestsWithin(v, MAX_DOC_DEPTH * 4), { message: 'This text is nested too deeply to keep.' })
+  .pipe(richDocSchema);
+
 export const reportSummarySchema = z.object({
   id: z.number(),
   title: z.string(),
@@ -118,7 +143,7 @@ export const updateReportBodySchema = z.strictObject({
 export const addSectionBodySchema = z.strictObject({ title: z.string().trim().min(1, 'Give the section a title.').max(200) });
 export const saveSectionBodySchema = z.strictObject({
   title: z.string().trim().min(1, 'Give the section a title.').max(200),
-  body: richDocSchema,
+  body: richDocInputSchema,
   /** The revision this edit started from; a newer one on the server means someone else saved first. */
   revision: z.number().int().min(1),
 });

@@ -1,3 +1,4 @@
+import { buttonClass } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
@@ -34,7 +35,7 @@ export function MyLettersPage() {
                   <p className="muted">
                     Ended {formatDate(l.programEndsOn)} · {serviceInWords(l.months, l.partners)}
                   </p>
-                  <a className="button button--secondary button--small" href={l.downloadUrl} download>
+                  <a className={buttonClass('secondary', true)} href={l.downloadUrl} download>
                     Download letter (PDF)<span className="visually-hidden">: {l.periodName}</span>
                   </a>
                 </li>

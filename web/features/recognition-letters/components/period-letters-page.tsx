@@ -1,10 +1,12 @@
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
+import { buttonClass } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { ConfirmAction } from '../../../components/ui/confirm-action.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
+import { isApiError } from '../../../lib/api-error.ts';
 import { formatDate, formatInstant } from '../../../lib/format-date.ts';
 import { usePeriodLetters } from '../api/get-period-letters.ts';
 import type { PeriodLetters } from '../api/get-period-letters.ts';
@@ -74,7 +76,7 @@ function LettersList({ data }: { data: PeriodLetters }) {
   return (
     <>
       <p>
-        <a className="button button--small" href={data.allUrl} download>
+        <a className={buttonClass('primary', true)} href={data.allUrl} download>
           Download all {data.letters.length} letters (one PDF)
         </a>
       </p>
@@ -89,7 +91,7 @@ function LettersList({ data }: { data: PeriodLetters }) {
               {l.disabled ? <Badge tone="warning">Account disabled</Badge> : null}{' '}
               {l.mailedAt ? <Badge tone="success">E-mailed {formatInstant(l.mailedAt)}</Badge> : <Badge>Not e-mailed yet</Badge>}
             </p>
-            <a className="button button--secondary button--small" href={l.downloadUrl} download>
+            <a className={buttonClass('secondary', true)} href={l.downloadUrl} download>
               Download<span className="visually-hidden"> the letter for {l.name}</span>
             </a>
           </li>
@@ -107,8 +109,16 @@ function LettersList({ data }: { data: PeriodLetters }) {
 /** Staff: a period's letters of recognition — download them, and tell the mentors by e-mail. */
 export function PeriodLettersPage() {
   const periodId = Number(useParams().id);
-  const letters = usePeriodLetters(periodId);
+  const valid = Number.isInteger(periodId) && periodId > 0;
+  const letters = usePeriodLetters(valid ? periodId : 0);
   const name = letters.data?.period.name;
+  if (!valid || (letters.isError && isApiError(letters.error) && letters.error.status === 404)) {
+    return (
+      <Page title="Period not found" before={<Link to="/periods">Back to the periods</Link>}>
+        <p>This period does not exist, or it was deleted.</p>
+      </Page>
+    );
+  }
   return (
     <Page
       title={name ? `Letters of recognition: ${name}` : 'Letters of recognition'}

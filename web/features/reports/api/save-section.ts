@@ -17,13 +17,23 @@ export function saveSection(reportId: number, sectionId: number, input: SaveSect
 }
 
 /** The saved section goes into the cached report, so coming back to the page shows it at once. */
-export function rememberSection(queryClient: QueryClient, reportId: number, sectionId: number, title: string, saved: SectionSaved): void {
+export function rememberSection(
+  queryClient: QueryClient,
+  reportId: number,
+  sectionId: number,
+  title: string,
+  saved: SectionSaved,
+  /** Who saved it: the person at this page, or the other whose version they loaded. */
+  savedBy: string | null,
+): void {
   queryClient.setQueryData<Report>(reportKeys.one(reportId), (old) =>
     old
       ? {
           ...old,
           sections: old.sections.map((s) =>
-            s.id === sectionId ? { ...s, title, body: saved.body, revision: saved.revision, updatedAt: saved.updatedAt } : s,
+            s.id === sectionId
+              ? { ...s, title, body: saved.body, revision: saved.revision, updatedAt: saved.updatedAt, updatedByName: savedBy }
+              : s,
           ),
         }
       : old,

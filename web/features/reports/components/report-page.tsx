@@ -21,12 +21,13 @@ import { useDeleteReport } from '../api/delete-report.ts';
 import type { ChartOption } from '../api/get-chart-options.ts';
 import { useReport } from '../api/get-report.ts';
 import { useReorderSections } from '../api/reorder-sections.ts';
+import { focusWhen, moveItem } from '../../../lib/reorder.ts';
 import { reportHtmlUrl, reportPdfUrl } from '../api/report-keys.ts';
 import { PublishPanel } from './publish-panel.tsx';
 import { ReportChartsContext } from './report-charts.tsx';
 import { ReportSettings } from './report-settings.tsx';
 import { STATUS_LABELS, STATUS_TONES } from './report-words.ts';
-import { SectionEditor } from './section-editor.tsx';
+import { moveButtonId, SectionEditor } from './section-editor.tsx';
 import type { Flusher } from './section-editor.tsx';
 import { StartReportForm } from './start-report-form.tsx';
 import { useReportEditor } from './use-report-editor.ts';
@@ -70,6 +71,9 @@ export function ReportPage() {
   );
 }
 
+/** No charts picked in this page (a published report takes its frozen ones); one map, so memos hold. */
+const NO_CHARTS: ReadonlyMap<string, ChartData> = new Map();
+
 function useChartMap(report: Report, extra: ReadonlyMap<string, ChartData>): ReadonlyMap<string, ChartData> {
   return useMemo(() => {
     const map = new Map(extra);
@@ -94,24 +98,23 @@ function DraftReport({ report }: { report: Report }) {
   const [added, setAdded] = useState<number | null>(null);
   const reorder = useReorderSections(report.id);
   const [moveError, setMoveError] = useState<unknown>(null);
-  /** Swaps a section with its neighbour; focus stays on the same button of the section moved. */
+  /** Moves a section one place; focus stays on a Move button of the section moved (lib/reorder). */
   const move = (index: number, by: -1 | 1) => {
-    const ids = sections.map((s) => s.id);
-    const moved = ids[index]!;
-    ids[index] = ids[index + by]!;
-    ids[index + by] = moved;
+    const section = sections[index];
+    const moved = moveItem(
+      sections.map((s) => s.id),
+      index,
+      by,
+    );
+    if (!section || !moved) return;
     setMoveError(null);
-    reorder.mutate(ids, {
-      onSuccess: (_, order) => {
-        const at = order.indexOf(moved);
-        // At the top or the bottom the button it was on is gone: the other one takes focus.
-        const which = (by < 0 && at > 0) || (by > 0 && at === order.length - 1) ? 'up' : 'down';
-        requestAnimationFrame(() =>
-          (
-            document.querySelector<HTMLElement>(`[data-move="${which}-${moved}"]`) ??
-            document.querySelector<HTMLElement>(`[data-move="${which === 'up' ? 'down' : 'up'}-${moved}"]`)
-          )?.focus(),
-        );
+    reorder.mutate(moved.ids, {
+      onSuccess: () => {
+        const button = moveButtonId(section.id, moved.focus);
+        focusWhen(button, () => {
+          const at = document.getElementById(button)?.closest('section.report-section');
+          return !!at && [...document.querySelectorAll('section.report-section')].indexOf(at) === moved.target;
+        });
       },
       onError: setMoveError,
     });
@@ -149,11 +152,7 @@ function DraftReport({ report }: { report: Report }) {
             justAdded={s.id === added}
             onMove={
               sections.length > 1
-                ? {
-                    up: i > 0 ? () => move(i, -1) : null,
-                    down: i < sections.length - 1 ? () => move(i, 1) : null,
-                    busy: reorder.isPending,
-                  }
+                ? { up: i > 0, down: i < sections.length - 1, busy: reorder.isPending, to: (by) => move(i, by) }
                 : undefined
             }
           />
@@ -217,7 +216,7 @@ function DeleteDraft({ report }: { report: Report }) {
 }
 
 function PublishedReport({ report }: { report: Report }) {
-  const charts = useChartMap(report, new Map());
+  const charts = useChartMap(report, NO_CHARTS);
   const [startOpen, setStartOpen] = useState(false);
   const sections = [...report.sections].sort((a, b) => a.position - b.position);
   return (
@@ -242,7 +241,7 @@ function PublishedReport({ report }: { report: Report }) {
         </div>
       }
     >
-      {report.status === 'published' && sections.length === 0 ? <p className="muted">This report has no sections.</p> : null}
+      {sections.length === 0 ? <p className="muted">This report has no sections.</p> : null}
       <ReportChartsContext.Provider value={charts}>
         {sections.map((s, i) => (
           <ReadSection key={s.id} section={s} number={i + 1} />

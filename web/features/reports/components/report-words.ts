@@ -11,11 +11,3 @@ export const VISIBILITY_BADGES: Record<ReportVisibilityName, string> = {
   participants: 'Participants too',
   public: 'Public',
 };
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-
-/** An ISO instant → '10:42 AM' (or the local equivalent). */
-export function clockTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d);
-}

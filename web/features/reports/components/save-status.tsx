@@ -1,7 +1,7 @@
 import { Button } from '../../../components/ui/button.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
-import { clockTime } from './report-words.ts';
+import { clockTime } from '../../../lib/format-date.ts';
 import type { SectionSaveState } from './use-section-autosave.ts';
 
 /** Where a section stands: saving, saved at a time, or not saved and why. (A conflict has its own message.) */

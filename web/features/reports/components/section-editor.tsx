@@ -4,19 +4,23 @@ import type { ReportSection } from '../../../../src/shared/api/reports.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmAction } from '../../../components/ui/confirm-action.tsx';
+import { ItemButton } from '../../../components/ui/item-button.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
 import type { ChartOption } from '../api/get-chart-options.ts';
 import { useRemoveSection } from '../api/remove-section.ts';
 import { ChartDialog } from './chart-dialog.tsx';
 import { EditorToolbar } from './editor-toolbar.tsx';
 import { LinkDialog } from './link-dialog.tsx';
-import { clockTime } from './report-words.ts';
+import { clockTime } from '../../../lib/format-date.ts';
 import { SaveStatus } from './save-status.tsx';
 import { SectionHistory } from './section-history.tsx';
 import { replaceText, useReportEditor } from './use-report-editor.ts';
 import { useSectionAutosave } from './use-section-autosave.ts';
 
 export type Flusher = () => Promise<boolean>;
+
+/** The id of a section's Move up or Move down button, for focus after a move. */
+export const moveButtonId = (sectionId: number, which: 'up' | 'down') => `report-section-${sectionId}-${which}`;
 
 /**
  * One section of a draft: its title, a toolbar, the text (saved as they type), what to do when
@@ -42,8 +46,8 @@ export function SectionEditor({
   register: (sectionId: number, flush: Flusher | null) => void;
   /** Added a moment ago: its title field takes focus. */
   justAdded?: boolean;
-  /** Moves the section one place up or down; absent at the top or the bottom. */
-  onMove?: { up: (() => void) | null; down: (() => void) | null; busy: boolean };
+  /** Moving the section one place: whether it can go up or down, and the move. Absent for a lone section. */
+  onMove?: { up: boolean; down: boolean; busy: boolean; to: (by: -1 | 1) => void };
 }) {
   const headingId = useId();
   const autosave = useSectionAutosave(reportId, section);
@@ -89,16 +93,22 @@ export function SectionEditor({
         </h2>
         {onMove ? (
           <div className="form-actions report-section__move">
-            {onMove.up ? (
-              <Button variant="secondary" small disabled={onMove.busy} onClick={onMove.up} data-move={`up-${section.id}`}>
-                Move up<span className="visually-hidden">: {shownTitle}</span>
-              </Button>
-            ) : null}
-            {onMove.down ? (
-              <Button variant="secondary" small disabled={onMove.busy} onClick={onMove.down} data-move={`down-${section.id}`}>
-                Move down<span className="visually-hidden">: {shownTitle}</span>
-              </Button>
-            ) : null}
+            <ItemButton
+              id={moveButtonId(section.id, 'up')}
+              itemLabel={shownTitle}
+              disabled={!onMove.up || onMove.busy}
+              onClick={() => onMove.to(-1)}
+            >
+              Move up
+            </ItemButton>
+            <ItemButton
+              id={moveButtonId(section.id, 'down')}
+              itemLabel={shownTitle}
+              disabled={!onMove.down || onMove.busy}
+              onClick={() => onMove.to(1)}
+            >
+              Move down
+            </ItemButton>
           </div>
         ) : null}
         <ConfirmAction

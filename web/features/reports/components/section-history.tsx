@@ -1,9 +1,10 @@
+import { SECTION_HISTORY_SHOWN } from '../../../../src/shared/reports.ts';
 import { useState } from 'react';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { useSectionHistory } from '../api/get-section-history.ts';
 
-/** Every saved version of a section, newest first, opened on request. */
+/** A section's newest saved versions, newest first, opened on request. */
 export function SectionHistory({ reportId, sectionId }: { reportId: number; sectionId: number }) {
   const [open, setOpen] = useState(false);
   const history = useSectionHistory(reportId, sectionId, open);
@@ -22,6 +23,9 @@ export function SectionHistory({ reportId, sectionId }: { reportId: number; sect
             </li>
           ))}
         </ol>
+      ) : null}
+      {history.data && history.data.length >= SECTION_HISTORY_SHOWN ? (
+        <p className="small muted">The latest {SECTION_HISTORY_SHOWN} saves are listed; earlier ones are kept too.</p>
       ) : null}
     </details>
   );

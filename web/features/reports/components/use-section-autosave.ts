@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReportSection, RichNode } from '../../../../src/shared/api/reports.ts';
 import { ApiError, isApiError } from '../../../lib/api-error.ts';
+import { useMe } from '../../../lib/reads/me.ts';
 import { useFlushWhenLeaving } from '../../../lib/use-flush-when-leaving.ts';
 import { getReport } from '../api/get-report.ts';
 import { reportKeys } from '../api/report-keys.ts';
@@ -32,6 +33,7 @@ export type SectionSaveState =
  */
 export function useSectionAutosave(reportId: number, section: ReportSection) {
   const queryClient = useQueryClient();
+  const myName = useMe().data?.name ?? null;
   const sectionId = section.id;
   const [state, setState] = useState<SectionSaveState>({ kind: 'idle' });
   const revision = useRef(section.revision);
@@ -66,7 +68,7 @@ export function useSectionAutosave(reportId: number, section: ReportSection) {
     const run = saveSection(reportId, sectionId, { title: draft.title, body: draft.body, revision: revision.current }).then(
       (saved) => {
         revision.current = saved.revision;
-        rememberSection(queryClient, reportId, sectionId, draft.title, saved);
+        rememberSection(queryClient, reportId, sectionId, draft.title, saved, myName);
         void queryClient.invalidateQueries({ queryKey: reportKeys.history(reportId, sectionId) });
         show({ kind: 'saved', at: saved.updatedAt });
       },
@@ -92,7 +94,7 @@ export function useSectionAutosave(reportId: number, section: ReportSection) {
     await run;
     inFlight.current = null;
     return ok && pending.current === null;
-  }, [queryClient, reportId, sectionId, show]);
+  }, [queryClient, reportId, sectionId, show, myName]);
 
   useFlushWhenLeaving(flush);
   useEffect(() => {
@@ -122,7 +124,7 @@ export function useSectionAutosave(reportId: number, section: ReportSection) {
       pending.current = null;
       held.current = false;
       latest.current = { title: theirs.title, body: theirs.body };
-      rememberSection(queryClient, reportId, sectionId, theirs.title, theirs);
+      rememberSection(queryClient, reportId, sectionId, theirs.title, theirs, theirs.updatedByName);
       show({ kind: 'saved', at: theirs.updatedAt });
       return latest.current;
     },

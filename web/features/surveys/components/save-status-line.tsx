@@ -1,5 +1,5 @@
 import { errorMessage } from '../../../lib/api-error.ts';
-import { clockTime } from './survey-words.ts';
+import { clockTime } from '../../../lib/format-date.ts';
 import type { SaveState } from './use-autosave.ts';
 
 /** Where the draft stands, under the form: saving, saved at a time, or not saved and why. */

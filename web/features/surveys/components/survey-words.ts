@@ -51,11 +51,3 @@ export function privacyWords(named: boolean, minGroupSize: number | undefined): 
   const groups = minGroupSize ? `groups of ${minGroupSize} or more people` : 'groups large enough that nobody can be picked out';
   return `Your answers are kept apart from your name; results are shown only for ${groups}. Anything you write is read as you wrote it, so leave out names if you’d rather not be recognised.`;
 }
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
-/** An instant as the viewer's clock shows it: "14:05" or "2:05 PM". */
-export function clockTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d);
-}
