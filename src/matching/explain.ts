@@ -9,12 +9,13 @@ export type { GoalNames };
 
 /** One reason behind a pair's score, for a web page to render. */
 export interface Reason {
-  readonly criterion: Criterion;
-  /** The criterion's weight in this run. */
+  /** A criterion, or 'wish': the mentee asked for this mentor (proposeMatches' `wishes`). */
+  readonly criterion: Criterion | 'wish';
+  /** The criterion's weight in this run (for a wish: the wish weight). */
   readonly weight: number;
-  /** The criterion's value, 0..1. */
+  /** The criterion's value, 0..1 (for a wish: 1 / rank). */
   readonly value: number;
-  /** Points (of 100) this criterion added to the score. */
+  /** Points (of 100) this criterion added to the score (for a wish: the bonus the solver saw, not part of the score). */
   readonly points: number;
   /** Plain words, e.g. "same time zone". */
   readonly text: string;

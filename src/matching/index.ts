@@ -1,7 +1,8 @@
 /**
  * Tandem's matching engine: pure functions, no I/O, no clock, no randomness.
  * - solveAssignment / verifyOptimality: the exact optimiser and its independent checker.
- * - proposeMatches: profiles + weights + hard rules -> explained proposals.
+ * - proposeMatches: profiles + weights + hard rules (+ mentees' wishes) -> explained proposals.
+ * - suggestMentors: participant choice: per mentee, mentors to pick and what each costs the program.
  */
 export type { AssignmentProblem, AssignmentResult, Objective, OptimalityCertificate, SolveOptions } from './assignment-types.ts';
 export { OBJECTIVES } from './assignment-types.ts';
@@ -19,7 +20,7 @@ export type { CriterionWeight, Weights, WeightsInput } from './weights.ts';
 export { DEFAULT_WEIGHTS, weightsSchema } from './weights.ts';
 export type { GoalNames, Reason } from './explain.ts';
 export { isValidTimeZone, utcOffsetMinutes } from './time-zones.ts';
-export { proposeMatches } from './propose.ts';
+export { DEFAULT_WISH_WEIGHT, proposeMatches } from './propose.ts';
 export type {
   HardRules,
   PairRef,
@@ -29,6 +30,9 @@ export type {
   ProposeInput,
   UnmatchedMentee,
   UnmatchedReason,
+  Wish,
 } from './propose.ts';
+export { suggestMentors } from './suggest.ts';
+export type { MenteeSuggestions, MentorDemand, Suggestion, SuggestInput, SuggestResult } from './suggest.ts';
 export { rankCandidates } from './rank-candidates.ts';
 export type { CandidateExclusion, ExcludedCandidate, RankedCandidate, RankInput, Ranking } from './rank-candidates.ts';

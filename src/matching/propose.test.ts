@@ -8,6 +8,7 @@ import { buildScoreMatrix, scoreOf } from './score-matrix.ts';
 import { TimeZoneOffsets } from './time-zones.ts';
 import { mulberry32, randomInt } from './test-support/prng.ts';
 import { DEFAULT_WEIGHTS, weightsSchema } from './weights.ts';
+import { librarian } from './test-support/librarian.ts';
 
 const referenceDate = Date.UTC(2026, 0, 15);
 
@@ -15,17 +16,6 @@ function population(seed: number, mentees: number, mentors: number): { mentees: 
   const random = mulberry32(seed);
   return { mentees: generateMentees(random, mentees), mentors: generateMentors(random, mentors, () => randomInt(random, 0, 3)) };
 }
-
-const librarian = (id: string, extra: Partial<MentorProfile> = {}): MentorProfile => ({
-  id,
-  workplaceType: 'public',
-  yearsExperience: 2,
-  timeZone: 'America/Chicago',
-  interests: ['storytime', 'outreach', 'early literacy'],
-  channels: ['video'],
-  languages: ['English'],
-  ...extra,
-});
 
 describe('score matrix', () => {
   it('the score matrix scores exactly like evaluatePair (also with must criteria)', () => {

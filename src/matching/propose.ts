@@ -1,21 +1,16 @@
 import type { Objective } from './assignment-types.ts';
-import type { PreparedPopulation } from './criteria.ts';
-import { CRITERIA, evaluatePair, preparePopulation } from './criteria.ts';
+import { CRITERIA, MAX_SCORE, evaluatePair } from './criteria.ts';
 import { MatchingInputError } from './errors.ts';
 import type { GoalNames, Reason } from './explain.ts';
-import { explainPair, explanationText } from './explain.ts';
+import { MAX_ABS_SCORE } from './limits.ts';
+import type { PairRef, UnmatchedReason } from './profile-run.ts';
+import { explainUnmatched, pairExplanation, pairReasons, readProfileRun, resolvePair } from './profile-run.ts';
 import type { MenteeProfile, MentorProfile } from './profiles.ts';
-import type { Exclusion, HardRuleIndex } from './score-matrix.ts';
 import { buildScoreMatrix, pairExclusion } from './score-matrix.ts';
 import { solveAssignment } from './solve.ts';
-import { TimeZoneOffsets } from './time-zones.ts';
 import type { Weights } from './weights.ts';
-import { DEFAULT_WEIGHTS } from './weights.ts';
 
-export interface PairRef {
-  readonly menteeId: string;
-  readonly mentorId: string;
-}
+export type { PairRef, UnmatchedReason };
 
 export interface HardRules {
   /** Pairs that were matched before; never proposed again. */
@@ -25,6 +20,14 @@ export interface HardRules {
   /** Pairs the committee keeps; always in the result. */
   readonly locked?: readonly PairRef[];
 }
+
+/** A mentee asked for this mentor; rank 1 is the first choice. */
+export interface Wish extends PairRef {
+  readonly rank: number;
+}
+
+/** Score points a first choice adds for the solver unless the caller says otherwise. */
+export const DEFAULT_WISH_WEIGHT = 10;
 
 export interface ProposeInput {
   readonly mentees: readonly MenteeProfile[];
@@ -40,18 +43,26 @@ export interface ProposeInput {
   readonly onProgress?: (fraction: number) => void;
   /** Program goal titles by number, so explanations say "Build lasting connections", not "2". */
   readonly goalNames?: GoalNames;
+  /**
+   * Hybrid programs: mentors the mentees asked for. A wish adds wishWeight / rank points to its
+   * pair for the solver only, so it tips close calls without hiding how well the pair fits:
+   * reported scores and the summary stay the criteria's. A wish never makes an excluded pair (hard
+   * rule, required criterion, below minScore, no places) eligible.
+   */
+  readonly wishes?: readonly Wish[];
+  /** Points a first choice adds for the solver; rank k adds wishWeight / k. Default 10. */
+  readonly wishWeight?: number;
 }
 
 export interface ProposedPair {
   readonly menteeId: string;
   readonly mentorId: string;
+  /** The pair's own criteria score, 0..100 (a wish's bonus is not in it). */
   readonly score: number;
   readonly locked: boolean;
   readonly reasons: readonly Reason[];
   readonly explanation: string;
 }
-
-export type UnmatchedReason = 'no-eligible-mentor' | 'below-min-score' | 'mentors-full';
 
 export interface UnmatchedMentee {
   readonly menteeId: string;
@@ -75,63 +86,14 @@ export interface Proposal {
   readonly summary: ProposalSummary;
 }
 
-function indexById(people: readonly { readonly id: string }[], what: string): Map<string, number> {
-  const index = new Map<string, number>();
-  people.forEach((p, k) => {
-    if (index.has(p.id)) throw new MatchingInputError('DUPLICATE_ID', `Duplicate ${what} id "${p.id}".`);
-    index.set(p.id, k);
-  });
-  return index;
-}
-
-function resolve(ref: PairRef, mentees: Map<string, number>, mentors: Map<string, number>, rule: string): [number, number] {
-  const i = mentees.get(ref.menteeId);
-  const j = mentors.get(ref.mentorId);
-  if (i === undefined) throw new MatchingInputError('UNKNOWN_ID', `${rule}: unknown mentee id "${ref.menteeId}".`);
-  if (j === undefined) throw new MatchingInputError('UNKNOWN_ID', `${rule}: unknown mentor id "${ref.mentorId}".`);
-  return [i, j];
-}
-
-function exclusionWords(kind: string, count: number): string {
-  switch (kind) {
-    case 'same-employer':
-      return `${count} at the same employer`;
-    case 'previous-partner':
-      return `${count} previous ${count === 1 ? 'partner' : 'partners'}`;
-    case 'forbidden':
-      return `${count} excluded by staff`;
-    case 'no-places':
-      return `${count} taking no mentees`;
-    default:
-      return `${count} failing the required "${kind}" criterion`;
-  }
-}
-
 /** Scores every pair, finds the optimal matching under the hard rules, and explains it. */
 export function proposeMatches(input: ProposeInput): Proposal {
-  const { mentees, mentors } = input;
-  const weights = input.weights ?? DEFAULT_WEIGHTS;
-  const at = input.referenceDate instanceof Date ? input.referenceDate.getTime() : input.referenceDate;
-  if (!Number.isFinite(at)) throw new MatchingInputError('BAD_REFERENCE_DATE', 'referenceDate must be a valid instant.');
-  const menteeIndex = indexById(mentees, 'mentee');
-  const mentorIndex = indexById(mentors, 'mentor');
+  const run = readProfileRun({ ...input, ...input.hardRules });
+  const { mentees, mentors, weights, pop, rules } = run;
+  const locked = (input.hardRules?.locked ?? []).map((ref) => resolvePair(ref, run.menteeIndex, run.mentorIndex, 'locked pair'));
+  const wishWeight = input.wishWeight ?? DEFAULT_WISH_WEIGHT;
+  const wished = wishRanks(input.wishes, wishWeight, run.menteeIndex, run.mentorIndex, mentors.length);
 
-  const banned = new Map<number, Map<number, 'previous-partner' | 'forbidden'>>();
-  const ban = (refs: readonly PairRef[] | undefined, kind: 'previous-partner' | 'forbidden', rule: string): void => {
-    for (const ref of refs ?? []) {
-      const [i, j] = resolve(ref, menteeIndex, mentorIndex, rule);
-      let row = banned.get(i);
-      if (row === undefined) banned.set(i, (row = new Map()));
-      if (!row.has(j)) row.set(j, kind);
-    }
-  };
-  ban(input.hardRules?.previousPartners, 'previous-partner', 'previous partner');
-  ban(input.hardRules?.forbidden, 'forbidden', 'forbidden pair');
-  const rules: HardRuleIndex = { banned };
-  const locked = (input.hardRules?.locked ?? []).map((ref) => resolve(ref, menteeIndex, mentorIndex, 'locked pair'));
-
-  const offsets = new TimeZoneOffsets(at);
-  const pop = preparePopulation(mentees, mentors, offsets);
   const progress = input.onProgress;
   const score = buildScoreMatrix(pop, weights, rules, progress && ((f) => progress(0.7 * f)));
   const values = new Float64Array(CRITERIA.length);
@@ -154,7 +116,15 @@ export function proposeMatches(input: ProposeInput): Proposal {
   }
   const capacity = mentors.map((m) => m.capacity ?? 1);
   const result = solveAssignment(
-    { rows: mentees.length, cols: mentors.length, score, capacity, minScore: input.minScore, locked, objective: input.objective },
+    {
+      rows: mentees.length,
+      cols: mentors.length,
+      score: steerTowardsWishes(score, wished, wishWeight, input.minScore),
+      capacity,
+      minScore: input.minScore,
+      locked,
+      objective: input.objective,
+    },
     { onProgress: progress && ((f) => progress(0.7 + 0.3 * f)) },
   );
 
@@ -167,20 +137,20 @@ export function proposeMatches(input: ProposeInput): Proposal {
     const mentee = mentees[i] as MenteeProfile;
     const j = result.mentorOf[i] as number;
     if (j < 0) {
-      unmatched.push({ menteeId: mentee.id, ...explainUnmatched(i, pop, weights, rules, score, capacity, input.minScore) });
+      unmatched.push({ menteeId: mentee.id, ...explainUnmatched(run, i, score, capacity, input.minScore) });
       continue;
     }
-    const mentor = mentors[j] as MentorProfile;
     const s = score[i * mentors.length + j] as number;
-    evaluatePair(pop, weights, i, j, values);
-    const reasons = explainPair(mentee, mentor, values, weights, offsets, input.goalNames);
+    const rank = wished.get(i * mentors.length + j);
+    const criteria = pairReasons(run, i, j, input.goalNames);
+    const reasons = rank === undefined ? criteria : [wishReason(rank, wishWeight), ...criteria];
     pairs.push({
       menteeId: mentee.id,
-      mentorId: mentor.id,
+      mentorId: (mentors[j] as MentorProfile).id,
       score: s,
       locked: lockedSet.has(i),
       reasons,
-      explanation: explanationText(reasons) || 'no criteria apply (too little data on either side)',
+      explanation: pairExplanation(reasons),
     });
     total += s;
     worst = Math.min(worst, s);
@@ -198,57 +168,68 @@ export function proposeMatches(input: ProposeInput): Proposal {
   };
 }
 
-function explainUnmatched(
-  i: number,
-  pop: PreparedPopulation,
-  weights: Weights,
-  rules: HardRuleIndex,
+/** Best (smallest) rank per wished pair, keyed i * mentors + j; throws on unknown ids and bad ranks. */
+function wishRanks(
+  wishes: readonly Wish[] | undefined,
+  wishWeight: number,
+  menteeIndex: ReadonlyMap<string, number>,
+  mentorIndex: ReadonlyMap<string, number>,
+  mentorCount: number,
+): Map<number, number> {
+  // Steered scores must stay within the solver's range (limits.ts).
+  if (!(wishWeight >= 0 && wishWeight <= MAX_ABS_SCORE - MAX_SCORE)) {
+    throw new MatchingInputError('BAD_WEIGHTS', `wishWeight must be a number of score points >= 0, got ${wishWeight}.`);
+  }
+  const ranks = new Map<number, number>();
+  for (const wish of wishes ?? []) {
+    const [i, j] = resolvePair(wish, menteeIndex, mentorIndex, 'wish');
+    if (!Number.isInteger(wish.rank) || wish.rank < 1) {
+      throw new MatchingInputError(
+        'BAD_WEIGHTS',
+        `wish ${wish.menteeId} / ${wish.mentorId}: rank must be a whole number >= 1, got ${wish.rank}.`,
+      );
+    }
+    const key = i * mentorCount + j;
+    const known = ranks.get(key);
+    if (known === undefined || wish.rank < known) ranks.set(key, wish.rank);
+  }
+  return ranks;
+}
+
+/**
+ * The scores the solver optimises: each wished pair's own score plus its bonus. Excluded pairs
+ * (-Infinity) and pairs below the minimum score get no bonus, so a wish cannot lift them in.
+ */
+function steerTowardsWishes(
   score: Float64Array,
-  capacity: readonly number[],
+  wished: ReadonlyMap<number, number>,
+  wishWeight: number,
   minScore: number | undefined,
-): Omit<UnmatchedMentee, 'menteeId'> {
-  const m = capacity.length;
-  const values = new Float64Array(CRITERIA.length);
-  const excluded = new Map<string, number>();
-  let eligible = 0;
-  let aboveMin = 0;
-  let best = -Infinity;
-  for (let j = 0; j < m; j++) {
-    const s = score[i * m + j] as number;
-    if (s === -Infinity) {
-      evaluatePair(pop, weights, i, j, values);
-      const why: Exclusion | null = pairExclusion(pop, weights, rules, i, j, values);
-      const kind = why === null ? 'forbidden' : why.kind === 'must' ? why.criterion : why.kind;
-      excluded.set(kind, (excluded.get(kind) ?? 0) + 1);
-      continue;
-    }
-    if ((capacity[j] as number) === 0) {
-      excluded.set('no-places', (excluded.get('no-places') ?? 0) + 1);
-      continue;
-    }
-    eligible++;
-    best = Math.max(best, s);
-    if (minScore === undefined || s >= minScore) aboveMin++;
+): Float64Array {
+  if (wished.size === 0) return score;
+  const steered = Float64Array.from(score);
+  for (const [key, rank] of wished) {
+    const s = score[key] as number;
+    if (s === -Infinity || (minScore !== undefined && s < minScore)) continue;
+    steered[key] = s + wishWeight / rank;
   }
-  if (eligible === 0) {
-    const detail = [...excluded.entries()].map(([kind, count]) => exclusionWords(kind, count)).join(', ');
-    return {
-      reason: 'no-eligible-mentor',
-      explanation: m === 0 ? 'no eligible mentor: there are no mentors' : `no eligible mentor (${detail})`,
-    };
-  }
-  if (aboveMin === 0) {
-    return {
-      reason: 'below-min-score',
-      explanation: `below the minimum score: none of the ${plural(eligible, 'eligible mentor')} reaches ${minScore} (best ${Math.round(best * 10) / 10})`,
-    };
-  }
+  return steered;
+}
+
+function wishReason(rank: number, wishWeight: number): Reason {
   return {
-    reason: 'mentors-full',
-    explanation: `${aboveMin === 1 ? 'the only eligible mentor is' : `all ${aboveMin} eligible mentors are`} full: their places went where they add more to the overall matching`,
+    criterion: 'wish',
+    weight: wishWeight,
+    value: 1 / rank,
+    points: wishWeight / rank,
+    text: `asked for this mentor (${ordinal(rank)} choice)`,
+    polarity: 'for',
   };
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${count === 1 ? word : `${word}s`}`;
+/** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, …, 21st. */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
