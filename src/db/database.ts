@@ -11,6 +11,7 @@ import type { Channel } from '../shared/channels.ts';
 import type { CarryForwardAs, CheckInAnswer, MatchEventKind, MatchSide, RematchRequestStatus } from '../shared/match-management.ts';
 import type { AttendanceSource, EventAudience, EventKind, EventMediaKind, EventStatus, RsvpState } from '../shared/events.ts';
 import type { MatchStatus } from '../shared/match-status.ts';
+import type { MatchingMode, MentorRequestStatus } from '../shared/matching-modes.ts';
 import type { PeriodStatus } from '../shared/period-status.ts';
 import type { Role } from '../shared/roles.ts';
 import type { RespondentRole, SurveyAudience, SurveyKind } from '../shared/surveys.ts';
@@ -96,6 +97,8 @@ export interface ProgramSettingsTable {
   committee_handles_rematch: number;
   /** Results hide any group of respondents smaller than this. */
   survey_min_group_size: number;
+  requests_at_once: number;
+  request_expiry_days: number;
   /** JSON {name, title}: who signs the recognition letters. */
   letter_signer: string | null;
   created_at: Instant;
@@ -121,6 +124,7 @@ export interface PeriodsTable {
   program_ends_on: string;
   survey_opens_on: string;
   survey_closes_on: string;
+  matching_mode: ColumnType<MatchingMode, MatchingMode | undefined, MatchingMode>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -568,6 +572,46 @@ export interface SurveyNamedResponsesTable {
   user_id: number;
 }
 
+export interface MentorCardsTable {
+  user_id: number;
+  offer: string;
+  photo_key: string | null;
+  photo_alt: string;
+  updated_at: Instant;
+}
+
+export interface MentorRequestsTable {
+  id: Id;
+  period_id: number;
+  mentee_user_id: number;
+  mentor_user_id: number;
+  mentee_application_id: number;
+  mentor_application_id: number;
+  note: string;
+  status: MentorRequestStatus;
+  answer_note: string | null;
+  answered_by: number | null;
+  answered_at: Instant | null;
+  expires_at: Instant;
+  match_id: number | null;
+  created_at: Instant;
+}
+
+export interface MenteeWishesTable {
+  mentee_application_id: number;
+  mentor_application_id: number;
+  rank: number;
+  created_at: Instant;
+}
+
+export interface SuggestionSetsTable {
+  period_id: number;
+  fingerprint: string;
+  /** JSON */
+  result: string;
+  computed_at: Instant;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -607,4 +651,8 @@ export interface Database {
   report_sections: ReportSectionsTable;
   report_section_versions: ReportSectionVersionsTable;
   recognition_letter_mailings: RecognitionLetterMailingsTable;
+  mentor_cards: MentorCardsTable;
+  mentor_requests: MentorRequestsTable;
+  mentee_wishes: MenteeWishesTable;
+  suggestion_sets: SuggestionSetsTable;
 }

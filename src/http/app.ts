@@ -35,6 +35,7 @@ import { periodRoutes } from '../features/periods/periods.routes.ts';
 import { programRoutes } from '../features/programs/program.routes.ts';
 import { recognitionLetterRoutes } from '../features/recognition-letters/recognition-letters.routes.ts';
 import { reportRoutes } from '../features/reports/reports.routes.ts';
+import { participantChoiceRoutes } from '../features/participant-choice/participant-choice.routes.ts';
 import { healthRoutes } from '../features/system/health.routes.ts';
 import { PermissionError } from '../errors.ts';
 import { checkAccess } from './access.ts';
@@ -161,6 +162,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(checkInRoutes(deps));
   await app.register(recognitionLetterRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(participantChoiceRoutes(deps));
 
   await registerWebApp(app, deps.config.webDistDir);
 

@@ -6,6 +6,7 @@ import * as matchManagement from './2026-12-05T0600-match-management.ts';
 import * as events from './2026-12-05T0900-events.ts';
 import * as surveys from './2026-12-06T0900-surveys.ts';
 import * as reports from './2026-12-07T0900-reports.ts';
+import * as participantChoice from './2026-12-08T0900-participant-choice.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T0900-events': events,
   '2026-12-06T0900-surveys': surveys,
   '2026-12-07T0900-reports': reports,
+  '2026-12-08T0900-participant-choice': participantChoice,
 };

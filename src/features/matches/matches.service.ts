@@ -11,7 +11,7 @@ export function listMyMatches(deps: Pick<Deps, 'db'>, actor: Actor): Promise<Mat
 // What other features may use of this feature's stores, inside their own transactions: named
 // here so the list is explicit (the lint rule boundaries/dependencies keeps other features
 // out of the stores themselves).
-export { insertMatch, listActiveMatchSidesOf, listPartnerPairs } from './matches.store.ts';
+export { havePartnered, insertMatch, listActiveMatchSidesOf, listPartnerPairs } from './matches.store.ts';
 export { countActiveMatchesOf } from './matches.store.ts';
 export type { ActiveMatchCount } from './matches.store.ts';
 export { listMatchEvents, recordMatchEvent } from './match-history.store.ts';

@@ -65,6 +65,18 @@ export async function listPartnerPairs(db: Executor): Promise<{ mentorUserId: nu
   return rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id }));
 }
 
+/** Whether this mentor and mentee have ever been matched (any period, any status). */
+export async function havePartnered(db: Executor, mentorUserId: number, menteeUserId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('matches')
+    .select('id')
+    .where('mentor_user_id', '=', mentorUserId)
+    .where('mentee_user_id', '=', menteeUserId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** For each of these people, their side (mentor or mentee) in each active match they are in. */
 export async function listActiveMatchSidesOf(
   db: Executor,

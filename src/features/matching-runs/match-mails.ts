@@ -1,8 +1,9 @@
 import { CHANNEL_LABELS } from '../../shared/channels.ts';
 import type { Channel } from '../../shared/channels.ts';
 import { DAY_MS } from '../../time/clock.ts';
+import type { ApplicationRecord } from '../applications/application.types.ts';
 import type { MailDraft } from '../notifications/mail.service.ts';
-import type { Contact } from '../programs/program.service.ts';
+import type { Contact, ProgramSettings } from '../programs/program.service.ts';
 
 function longDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(at);
@@ -22,11 +23,36 @@ export interface ProgramWords {
   link: string;
 }
 
+/** What every match e-mail says about the program, from its settings. */
+export function programWords(settings: ProgramSettings, periodName: string, link: string): ProgramWords {
+  return {
+    programName: settings.programName,
+    periodName,
+    timeZone: settings.timeZone,
+    goalSheetDeadlineDays: settings.goalSheetDeadlineDays,
+    guaranteeWindowDays: settings.guaranteeWindowDays,
+    contactsPerMonth: settings.contactsPerMonth,
+    goalSheetContact: settings.goalSheetContact,
+    link,
+  };
+}
+
 export interface Partner {
   name: string;
   email: string;
   phone: string;
   channels: readonly Channel[];
+}
+
+/** The announcement to `self` about a new match with `other` (their applications in the match's period). */
+export function announcementTo(words: ProgramWords, self: ApplicationRecord, other: ApplicationRecord, matchedAt: Date): MailDraft {
+  return matchAnnouncementMail({
+    ...words,
+    to: { address: self.applicantEmail, name: self.applicantName },
+    role: self.role,
+    partner: { name: other.applicantName, email: other.applicantEmail, phone: other.answers.phone, channels: other.answers.channels },
+    matchedAt,
+  });
 }
 
 /**

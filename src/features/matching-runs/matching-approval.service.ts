@@ -17,8 +17,7 @@ import { getSettings } from '../programs/program.service.ts';
 import { loadMatchingPool } from './matching-pool.ts';
 import { findLatestRun, findRun, markRunApproved } from './matching-runs.store.ts';
 import type { MatchingRunRecord } from './matching-runs.store.ts';
-import { matchAnnouncementMail, unmatchedMenteeMail, unmatchedMentorMail } from './match-mails.ts';
-import type { ProgramWords } from './match-mails.ts';
+import { announcementTo, programWords, unmatchedMenteeMail, unmatchedMentorMail } from './match-mails.ts';
 import { periodView, refuseDoubleBookings } from './matching-runs.service.ts';
 
 const STALE = (why: string) =>
@@ -86,16 +85,7 @@ export async function approveRun(
       throw new ConflictError('ALREADY_APPROVED', 'This proposal is already approved.');
 
     const app = (id: number): ApplicationRecord => current.byId.get(id) as ApplicationRecord;
-    const words: ProgramWords = {
-      programName: settings.programName,
-      periodName: period.name,
-      timeZone: settings.timeZone,
-      goalSheetDeadlineDays: settings.goalSheetDeadlineDays,
-      guaranteeWindowDays: settings.guaranteeWindowDays,
-      contactsPerMonth: settings.contactsPerMonth,
-      goalSheetContact: settings.goalSheetContact,
-      link: appOrigin(deps.config),
-    };
+    const words = programWords(settings, period.name, appOrigin(deps.config));
     const outboxIds: number[] = [];
     const matched = new Set<number>();
     for (const pair of result.pairs) {
@@ -114,19 +104,11 @@ export async function approveRun(
         madeBy: actor.userId,
       });
       matched.add(mentee.id).add(mentor.id);
-      for (const [self, partner, role] of [
-        [mentee, mentor, 'mentee'],
-        [mentor, mentee, 'mentor'],
+      for (const [self, other] of [
+        [mentee, mentor],
+        [mentor, mentee],
       ] as const) {
-        const partnerDetails = {
-          name: partner.applicantName,
-          email: partner.applicantEmail,
-          phone: partner.answers.phone,
-          channels: partner.answers.channels,
-        };
-        outboxIds.push(
-          await recordMail(trx, now, matchAnnouncementMail({ ...words, to: to(self), role, partner: partnerDetails, matchedAt: now })),
-        );
+        outboxIds.push(await recordMail(trx, now, announcementTo(words, self, other, now)));
       }
     }
     const unmatched = current.pool.filter((a) => !matched.has(a.id));

@@ -30,6 +30,7 @@ import type { PairRuleRecord } from './pair-rules.store.ts';
 import type { RunExecutor } from './run-executor.ts';
 import type { RunJob } from './run-job.ts';
 import { reassignInResult } from './run-result.ts';
+import { wishesForRun } from '../participant-choice/wishes.service.ts';
 import { runView } from './run-view.ts';
 
 /** Matching happens while applications are open (a first look) and in the matching phase. */
@@ -186,15 +187,22 @@ export async function startRun(
       details: { periodId, objective: body.objective, minScore: body.minScore, pool: current.pool.length },
       at,
     });
-    const job = {
-      ...runJob(current, await listPartnerPairs(trx), {
-        weights,
-        objective: body.objective,
-        minScore: body.minScore,
-        referenceDate: now.getTime(),
-      }),
-      goalNames: await goalNamesById(trx),
-    };
+    const period = await periodOrThrow(trx, periodId);
+    const base = runJob(current, await listPartnerPairs(trx), {
+      weights,
+      objective: body.objective,
+      minScore: body.minScore,
+      referenceDate: now.getTime(),
+    });
+    // Hybrid: the mentees' wishes steer the run, for pairs the job still holds.
+    const inJob = new Set([...base.mentees.map((m) => m.id), ...base.mentors.map((m) => m.id)]);
+    const wishes =
+      period.matchingMode === 'hybrid'
+        ? (await wishesForRun(trx, periodId))
+            .map((w) => ({ menteeId: profileId(w.menteeApplicationId), mentorId: profileId(w.mentorApplicationId), rank: w.rank }))
+            .filter((w) => inJob.has(w.menteeId) && inJob.has(w.mentorId))
+        : [];
+    const job: RunJob = { ...base, goalNames: await goalNamesById(trx), ...(wishes.length > 0 && { wishes }) };
     return { run: await runOrThrow(trx, id), job };
   });
   executor.start(run.id, job);

@@ -20,6 +20,8 @@ export interface RunJob {
   notes: string[];
   /** Mentees left out because they already have a mentor in an active match; listed as unmatched, with why. */
   alreadyMatched?: { menteeApplicationId: number; menteeName: string; explanation: string }[];
+  /** Hybrid periods: the mentees' ranked wishes (profile ids), which the run counts as a bonus. */
+  wishes?: { menteeId: string; mentorId: string; rank: number }[];
   /** Program goal titles by id, for explanations people read. */
   goalNames?: Record<number, string>;
 }

@@ -80,6 +80,7 @@ export function runMatching(job: RunJob, onProgress?: (fraction: number) => void
     referenceDate: job.referenceDate,
     onProgress,
     ...(job.goalNames && { goalNames: job.goalNames }),
+    ...(job.wishes && job.wishes.length > 0 && { wishes: job.wishes }),
   });
   return buildRunResult(proposal, job.mentees, job.mentors, notes, job.alreadyMatched ?? []);
 }

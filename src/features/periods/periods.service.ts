@@ -2,6 +2,7 @@ import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.ts';
 import type { PeriodDates } from '../../shared/api/periods.ts';
+import type { MatchingMode } from '../../shared/matching-modes.ts';
 import type { PeriodStatus } from '../../shared/period-status.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
@@ -47,7 +48,12 @@ async function guardName<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createPeriod(deps: Deps, actor: Actor, input: PeriodDates & { name: string }): Promise<PeriodView> {
+type PeriodInput = PeriodDates & { name: string; matchingMode?: MatchingMode | undefined };
+
+/** Once matches are being made the mode stays: requests and runs already made follow it. */
+const MODE_CHANGEABLE: readonly PeriodStatus[] = ['draft', 'applications_open', 'matching'];
+
+export async function createPeriod(deps: Deps, actor: Actor, input: PeriodInput): Promise<PeriodView> {
   assertDates(input);
   return guardName(() =>
     deps.db.transaction().execute(async (trx) => {
@@ -59,7 +65,7 @@ export async function createPeriod(deps: Deps, actor: Actor, input: PeriodDates 
         action: 'period.created',
         entityType: 'period',
         entityId: id,
-        details: { name: input.name },
+        details: { name: input.name, matchingMode: input.matchingMode ?? 'committee' },
         at,
       });
       const created = await findPeriod(trx, id);
@@ -69,19 +75,21 @@ export async function createPeriod(deps: Deps, actor: Actor, input: PeriodDates 
   );
 }
 
-export async function updatePeriod(
-  deps: Deps,
-  actor: Actor,
-  id: number,
-  patch: Partial<PeriodDates & { name: string }>,
-): Promise<PeriodView> {
+export async function updatePeriod(deps: Deps, actor: Actor, id: number, patch: Partial<PeriodInput>): Promise<PeriodView> {
   return guardName(() =>
     deps.db.transaction().execute(async (trx) => {
       const current = await findPeriod(trx, id);
       if (!current) throw new NotFoundError('period');
       if (current.status === 'closed') throw new ConflictError('PERIOD_CLOSED', 'A closed period can no longer be changed.');
-      const next = { ...current, ...patch };
+      const next = { ...current, ...patch, matchingMode: patch.matchingMode ?? current.matchingMode };
       assertDates(next);
+      if (next.matchingMode !== current.matchingMode && !MODE_CHANGEABLE.includes(current.status)) {
+        throw new ConflictError(
+          'MODE_LOCKED',
+          'How pairs are made can change only before the period is active: its matches were made the current way.',
+          [{ path: 'matchingMode', message: 'Keep the current mode.' }],
+        );
+      }
       if (patch.name !== undefined && patch.name !== current.name && (await findPeriodIdByName(trx, patch.name)) !== undefined) {
         throw NAME_TAKEN();
       }

@@ -3,6 +3,8 @@ import type { PeriodsTable } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import type { PeriodDates } from '../../shared/api/periods.ts';
+import { MATCHING_MODES } from '../../shared/matching-modes.ts';
+import type { MatchingMode } from '../../shared/matching-modes.ts';
 import { PERIOD_STATUSES } from '../../shared/period-status.ts';
 import type { PeriodStatus } from '../../shared/period-status.ts';
 
@@ -10,6 +12,7 @@ export interface PeriodRecord extends PeriodDates {
   id: number;
   name: string;
   status: PeriodStatus;
+  matchingMode: MatchingMode;
   createdAt: string;
   updatedAt: string;
 }
@@ -18,6 +21,7 @@ const toRecord = (r: Selectable<PeriodsTable>): PeriodRecord => ({
   id: r.id,
   name: r.name,
   status: storedValue('periods', 'status', PERIOD_STATUSES, r.status),
+  matchingMode: storedValue('periods', 'matching_mode', MATCHING_MODES, r.matching_mode),
   applicationsOpenOn: r.applications_open_on,
   applicationsCloseOn: r.applications_close_on,
   matchesAnnouncedOn: r.matches_announced_on,
@@ -52,19 +56,33 @@ export async function findPeriodIdByName(db: Executor, name: string): Promise<nu
   return row?.id;
 }
 
-export async function insertPeriod(db: Executor, p: PeriodDates & { name: string; at: string }): Promise<number> {
+export async function insertPeriod(
+  db: Executor,
+  p: PeriodDates & { name: string; matchingMode?: MatchingMode | undefined; at: string },
+): Promise<number> {
   const row = await db
     .insertInto('periods')
-    .values({ name: p.name, status: 'draft', ...dateColumns(p), created_at: p.at, updated_at: p.at })
+    .values({
+      name: p.name,
+      status: 'draft',
+      matching_mode: p.matchingMode ?? 'committee',
+      ...dateColumns(p),
+      created_at: p.at,
+      updated_at: p.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function savePeriod(db: Executor, id: number, p: PeriodDates & { name: string; at: string }): Promise<void> {
+export async function savePeriod(
+  db: Executor,
+  id: number,
+  p: PeriodDates & { name: string; matchingMode: MatchingMode; at: string },
+): Promise<void> {
   await db
     .updateTable('periods')
-    .set({ name: p.name, ...dateColumns(p), updated_at: p.at })
+    .set({ name: p.name, matching_mode: p.matchingMode, ...dateColumns(p), updated_at: p.at })
     .where('id', '=', id)
     .execute();
 }

@@ -16,6 +16,8 @@ export const DEFAULT_SETTINGS = {
   quietAfterWeeks: 3,
   committeeHandlesRematch: false,
   surveyMinGroupSize: DEFAULT_MIN_GROUP_SIZE,
+  requestsAtOnce: 1,
+  requestExpiryDays: 7,
   channels: ['phone', 'email', 'video', 'chat', 'in_person'] as Channel[],
 };
 

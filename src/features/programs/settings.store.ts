@@ -31,6 +31,9 @@ export interface ProgramSettings {
   committeeHandlesRematch: boolean;
   /** Survey results hide any group of respondents smaller than this. */
   surveyMinGroupSize: number;
+  /** Participant choice: mentors a mentee may ask at once, and the days a mentor has to answer. */
+  requestsAtOnce: number;
+  requestExpiryDays: number;
   channels: Channel[];
   eligibilityQuestions: EligibilityQuestion[];
   goalSheetContact: Contact | null;
@@ -54,6 +57,8 @@ function toSettings(r: ProgramSettingsTable): ProgramSettings {
     quietAfterWeeks: r.quiet_after_weeks,
     committeeHandlesRematch: r.committee_handles_rematch === 1,
     surveyMinGroupSize: r.survey_min_group_size,
+    requestsAtOnce: r.requests_at_once,
+    requestExpiryDays: r.request_expiry_days,
     channels: storedValues('program_settings', 'channels', CHANNELS, parseJson<unknown>(r.channels, [])),
     eligibilityQuestions: parseJson<EligibilityQuestion[]>(r.eligibility_questions, []),
     goalSheetContact: parseJson<Contact | null>(r.goal_sheet_contact, null),
@@ -76,6 +81,8 @@ function toRow(s: Omit<ProgramSettings, 'updatedAt'>) {
     quiet_after_weeks: s.quietAfterWeeks,
     committee_handles_rematch: s.committeeHandlesRematch ? 1 : 0,
     survey_min_group_size: s.surveyMinGroupSize,
+    requests_at_once: s.requestsAtOnce,
+    request_expiry_days: s.requestExpiryDays,
     channels: JSON.stringify(s.channels),
     eligibility_questions: JSON.stringify(s.eligibilityQuestions),
     goal_sheet_contact: s.goalSheetContact ? JSON.stringify(s.goalSheetContact) : null,

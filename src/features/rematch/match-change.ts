@@ -24,7 +24,7 @@ import {
   recordMatchEvent,
 } from '../matches/matches.service.ts';
 import type { MatchPerson, MatchRecord } from '../matches/matches.service.ts';
-import { matchAnnouncementMail } from '../matching-runs/match-mails.ts';
+import { announcementTo, programWords } from '../matching-runs/match-mails.ts';
 import { periodMatchingInputs } from '../matching-runs/period-matching-inputs.ts';
 import { recordMail } from '../notifications/mail.service.ts';
 import { findPeriod } from '../periods/periods.service.ts';
@@ -82,7 +82,7 @@ async function refusal(ctx: ChangeContext, person: ApplicationRecord, partnerApp
   return new ConflictError('NOT_A_CANDIDATE', `${partner.applicantName} cannot be offered to ${person.applicantName}: ${why}.`);
 }
 
-async function candidateInputsFor(db: Executor, person: ApplicationRecord, now: Date): Promise<CandidateInput> {
+export async function candidateInputsFor(db: Executor, person: ApplicationRecord, now: Date): Promise<CandidateInput> {
   const inputs = await periodMatchingInputs(db, person.periodId);
   const periodApplications = await listApplicationsForPeriod(db, person.periodId);
   return {
@@ -270,27 +270,12 @@ async function rematchPerson(
   });
 
   const period = await findPeriod(trx, person.periodId);
-  const words = {
-    programName: ctx.settings.programName,
-    periodName: period?.name ?? person.periodName,
-    timeZone: ctx.settings.timeZone,
-    goalSheetDeadlineDays: ctx.settings.goalSheetDeadlineDays,
-    guaranteeWindowDays: ctx.settings.guaranteeWindowDays,
-    contactsPerMonth: ctx.settings.contactsPerMonth,
-    goalSheetContact: ctx.settings.goalSheetContact,
-    link: appOrigin(ctx.deps.config),
-  };
+  const words = programWords(ctx.settings, period?.name ?? person.periodName, appOrigin(ctx.deps.config));
   for (const [self, other] of [
     [person, partner],
     [partner, person],
   ] as const) {
-    const draft = matchAnnouncementMail({
-      ...words,
-      to: { address: self.applicantEmail, name: self.applicantName },
-      role: self.role,
-      partner: { name: other.applicantName, email: other.applicantEmail, phone: other.answers.phone, channels: other.answers.channels },
-      matchedAt: now,
-    });
+    const draft = announcementTo(words, self, other, now);
     const text =
       self === person ? draft.text.replace(/^(Hello [^\n]*\n\n)/, `$1${rematchIntro(previousPartnerName, other.role)}\n\n`) : draft.text;
     ctx.outboxIds.push(await recordMail(trx, now, { ...draft, kind: self === person ? 'rematch-new-partner' : draft.kind, text }));

@@ -46,6 +46,8 @@ export const settingsSchema = z.object({
   quietAfterWeeks: z.number().int(),
   committeeHandlesRematch: z.boolean(),
   surveyMinGroupSize: z.number().int(),
+  requestsAtOnce: z.number().int(),
+  requestExpiryDays: z.number().int(),
   channels: z.array(channelSchema),
   eligibilityQuestions: z.array(eligibilityQuestionSchema),
   goalSheetContact: contactViewSchema.nullable(),
@@ -69,6 +71,9 @@ export const updateSettingsBodySchema = z
     committeeHandlesRematch: z.boolean(),
     /** Survey results hide any group of respondents smaller than this (PRODUCT.md §10). */
     surveyMinGroupSize: z.number().int().min(3).max(50),
+    /** Participant choice: how many mentors a mentee may ask at once, and days a mentor has to answer. */
+    requestsAtOnce: z.number().int().min(1).max(5),
+    requestExpiryDays: z.number().int().min(1).max(60),
     channels: z.array(channelSchema).min(1).max(CHANNELS.length),
     eligibilityQuestions: z.array(eligibilityQuestionSchema).max(20),
     goalSheetContact: contactSchema.nullable(),
