@@ -36,8 +36,15 @@ const READER_ITEMS: NavItem[] = [
   { to: '/faq', label: 'FAQ' },
 ];
 
+/** Pages offered only while they are of use (participant choice: while a period lets mentees choose). */
+export interface NavConditions {
+  findMentor?: boolean;
+  mentorRequests?: boolean;
+  mentorCard?: boolean;
+}
+
 /** The main navigation for someone with these roles. */
-export function navItemsFor(roles: readonly Role[]): NavItem[] {
+export function navItemsFor(roles: readonly Role[], when: NavConditions = {}): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'Home' }];
   if (roles.includes('staff')) return [...items, ...STAFF_ITEMS];
   // The committee reviews applications and matches, but doesn't run the program's settings.
@@ -50,6 +57,10 @@ export function navItemsFor(roles: readonly Role[]): NavItem[] {
       { to: '/survey-results', label: 'Survey results' },
       { to: '/reports', label: 'Annual report' },
     );
+  // A mentee who chooses their mentor; a mentor whom mentees may ask, and the card they see.
+  if (roles.includes('mentee') && when.findMentor) items.push({ to: '/choose', label: 'Find a mentor' });
+  if (roles.includes('mentor') && when.mentorRequests) items.push({ to: '/requests', label: 'Requests' });
+  if (roles.includes('mentor') && when.mentorCard) items.push({ to: '/mentor-card', label: 'My card' });
   if (roles.includes('mentor') || roles.includes('mentee')) items.push({ to: '/surveys', label: 'Surveys' });
   // A mentor's letters of recognition, one for each program year seen through.
   if (roles.includes('mentor')) items.push({ to: '/letters', label: 'Letters' });

@@ -28,6 +28,7 @@ import { surveysRoutes } from '../features/surveys/routes.tsx';
 import { recognitionLettersRoutes } from '../features/recognition-letters/routes.tsx';
 import { reportsRoutes } from '../features/reports/routes.tsx';
 import { workspaceRoutes } from '../features/workspace/routes.tsx';
+import { mentorChoiceRoutes } from '../features/mentor-choice/routes.tsx';
 import { CalendarFeedSection } from '../features/events/components/calendar-feed-section.tsx';
 import type { FeatureRoutes } from './feature-routes.ts';
 import { ApplyLayout } from './layouts/apply-layout.tsx';
@@ -57,6 +58,7 @@ const FEATURES: FeatureRoutes[] = [
   recognitionLettersRoutes,
   reportsRoutes,
   workspaceRoutes,
+  mentorChoiceRoutes,
 ];
 const featureRoutes = (key: keyof FeatureRoutes) => FEATURES.flatMap((f) => f[key] ?? []);
 

@@ -16,14 +16,23 @@ export interface UploadResponse {
 
 const NETWORK = () => new ApiError(0, 'NETWORK', 'The upload stopped: we could not reach the server. Check your connection and try again.');
 
+/** POST adds a file; PUT puts one in place of another (a mentor's card photo). */
+export type UploadMethod = 'POST' | 'PUT';
+
 /**
- * One POST of the multipart form. XMLHttpRequest rather than fetch: only it reports how much of a
+ * One send of the multipart form. XMLHttpRequest rather than fetch: only it reports how much of a
  * large file has gone up, which the progress bar needs.
  */
-function send(path: string, form: FormData, csrfToken: string, options: UploadProgressOptions): Promise<UploadResponse> {
+function send(
+  path: string,
+  form: FormData,
+  csrfToken: string,
+  options: UploadProgressOptions,
+  method: UploadMethod,
+): Promise<UploadResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
+    xhr.open(method, path);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (e) => {
@@ -46,18 +55,23 @@ function send(path: string, form: FormData, csrfToken: string, options: UploadPr
 }
 
 /**
- * Posts a multipart form with the same CSRF handling as every other change, reporting progress as
- * it goes. Resolves with whatever the server answered; the caller decides what counts as success
+ * Sends a multipart form (a POST unless told otherwise) with the same CSRF handling as every other
+ * change, reporting progress as it goes. Resolves with whatever the server answered; the caller decides what counts as success
  * and turns a failure into an error with {@link uploadError}. Rejects on a network failure
  * (an ApiError) or when the signal aborts (a DOMException named AbortError).
  */
-export async function uploadWithProgress(path: string, form: FormData, options: UploadProgressOptions): Promise<UploadResponse> {
+export async function uploadWithProgress(
+  path: string,
+  form: FormData,
+  options: UploadProgressOptions,
+  method: UploadMethod = 'POST',
+): Promise<UploadResponse> {
   let token = currentCsrfToken() ?? (await fetchCsrfToken());
-  let res = await send(path, form, token, options);
+  let res = await send(path, form, token, options, method);
   if (res.status === 403 && errorSchema.safeParse(res.body).data?.code === 'CSRF_INVALID') {
     // The token went stale (a new session, a server restart): get a fresh one and try once more.
     token = await fetchCsrfToken();
-    res = await send(path, form, token, options);
+    res = await send(path, form, token, options, method);
   }
   return res;
 }

@@ -2,6 +2,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../../lib/reads/me.ts';
 import { clearSession, useSignOut } from '../../features/auth/api/sign-out.ts';
+import { useChoiceNav } from '../../features/mentor-choice/components/use-choice-nav.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Loading } from '../../components/ui/query-status.tsx';
 import { Shell } from '../shell.tsx';
@@ -15,6 +16,7 @@ export function SignedInLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const signOut = useSignOut();
+  const choice = useChoiceNav(me?.roles ?? []);
 
   // While signing out, `me` becomes null on purpose: the sign-out handler does the navigating.
   const signingOut = signOut.status !== 'idle';
@@ -32,7 +34,9 @@ export function SignedInLayout() {
     });
   };
 
-  const items = me ? navItemsFor(me.roles) : [];
+  const items = me
+    ? navItemsFor(me.roles, { findMentor: choice.findMentor, mentorRequests: choice.requests, mentorCard: choice.card })
+    : [];
   return (
     <Shell
       programName={programName}

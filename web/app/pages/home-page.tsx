@@ -20,6 +20,8 @@ import { PeriodsShortcut } from '../../features/periods/components/periods-short
 import { UpcomingEventsCard } from '../../features/events/components/upcoming-events-card.tsx';
 import { SurveysToAnswerCard } from '../../features/surveys/components/surveys-to-answer-card.tsx';
 import { LettersReadyCard } from '../../features/recognition-letters/components/letters-ready-card.tsx';
+import { ChooseMentorCard } from '../../features/mentor-choice/components/choose-mentor-card.tsx';
+import { RequestsWaitingCard } from '../../features/mentor-choice/components/requests-waiting-card.tsx';
 import { PublishedReportsCard } from '../../features/reports/components/published-reports-card.tsx';
 import { HealthShortcut } from '../../features/program-health/components/health-shortcut.tsx';
 import { useSettings } from '../../lib/reads/settings.ts';
@@ -85,6 +87,8 @@ export function HomePage() {
     <Page title={`Welcome, ${firstName(me.name)}`} documentTitle="Home">
       {roles.has('staff') ? <StaffOverview /> : null}
       <MyRematchNotice />
+      {roles.has('mentee') ? <ChooseMentorCard /> : null}
+      {roles.has('mentor') ? <RequestsWaitingCard /> : null}
       {participant ? <SurveysToAnswerCard /> : null}
       {participant ? <PartnerCards /> : null}
       {roles.has('mentor') ? <LettersReadyCard /> : null}

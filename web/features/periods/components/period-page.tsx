@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { MATCHING_MODE_LABELS } from '../../../../src/shared/matching-modes.ts';
 import { PERIOD_STATUSES, PERIOD_STATUS_LABELS } from '../../../../src/shared/period-status.ts';
 import type { PeriodStatus } from '../../../../src/shared/period-status.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -14,7 +15,7 @@ import type { Period } from '../../../lib/reads/periods.ts';
 import { useTransitionPeriod } from '../api/transition-period.ts';
 import { useUpdatePeriod } from '../api/update-period.ts';
 import { DATE_FIELDS } from './period-dates.ts';
-import { PeriodForm } from './period-form.tsx';
+import { MATCHING_MODE_HINTS, PeriodForm } from './period-form.tsx';
 import { PeriodStatusBadge } from './period-status-badge.tsx';
 
 const WHAT_IT_MEANS: Record<PeriodStatus, string> = {
@@ -74,6 +75,9 @@ function StatusPanel({ period }: { period: Period }) {
   );
 }
 
+/** Once matches are being made, the way they are made stays (the server answers 409 MODE_LOCKED). */
+const MODE_CHANGEABLE: readonly PeriodStatus[] = ['draft', 'applications_open', 'matching'];
+
 function EditDates({ period }: { period: Period }) {
   const update = useUpdatePeriod();
   const [saved, setSaved] = useState(false);
@@ -83,9 +87,13 @@ function EditDates({ period }: { period: Period }) {
       <PeriodForm
         // Re-key after each save so the form shows what the server stored.
         key={period.updatedAt}
-        label="Edit name and dates"
+        label="Edit name, dates and how pairs are made"
+        modeLocked={
+          MODE_CHANGEABLE.includes(period.status) ? null : 'This can’t change once the period is active: its matches were made this way.'
+        }
         initial={{
           name: period.name,
+          matchingMode: period.matchingMode,
           applicationsOpenOn: period.applicationsOpenOn,
           applicationsCloseOn: period.applicationsCloseOn,
           matchesAnnouncedOn: period.matchesAnnouncedOn,
@@ -155,6 +163,10 @@ export function PeriodPage() {
         <StatusPanel period={p} />
       </Card>
       <Card title="Applications and matching">
+        <p>
+          <strong>How pairs are made:</strong> {MATCHING_MODE_LABELS[p.matchingMode]}.{' '}
+          <span className="muted">{MATCHING_MODE_HINTS[p.matchingMode]}</span>
+        </p>
         <ul className="plain-list link-list">
           <li>
             <Link to={`/periods/${p.id}/applications`}>Review applications</Link>
@@ -164,6 +176,12 @@ export function PeriodPage() {
             <Link to={`/periods/${p.id}/matching`}>Open the matching workspace</Link>
             <span className="muted"> — run the matcher, adjust its proposal and approve the matches.</span>
           </li>
+          {p.matchingMode === 'participant_choice' ? (
+            <li>
+              <Link to={`/periods/${p.id}/requests`}>Mentor requests</Link>
+              <span className="muted"> — who asked whom, the answers, and stepping in on a request that waits.</span>
+            </li>
+          ) : null}
           <li>
             <Link to={`/periods/${p.id}/letters`}>Letters of recognition</Link>
             <span className="muted"> — once the year has ended: download the mentors’ letters or send them by e-mail.</span>
@@ -180,7 +198,7 @@ export function PeriodPage() {
           ))}
         </dl>
       </Card>
-      <Card title="Edit name and dates">
+      <Card title="Edit name, dates and how pairs are made">
         <EditDates period={p} />
       </Card>
     </Page>

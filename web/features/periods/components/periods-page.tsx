@@ -14,6 +14,7 @@ import { PeriodStatusBadge } from './period-status-badge.tsx';
 
 const EMPTY: PeriodFormValues = {
   name: '',
+  matchingMode: 'committee',
   applicationsOpenOn: '',
   applicationsCloseOn: '',
   matchesAnnouncedOn: '',

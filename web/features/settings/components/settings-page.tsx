@@ -7,6 +7,7 @@ import { ContactsForm } from './contacts-form.tsx';
 import { EligibilityQuestionsEditor } from './eligibility-questions-editor.tsx';
 import { LetterSignerForm } from './letter-signer-form.tsx';
 import { MatchRulesForm } from './match-rules-form.tsx';
+import { ParticipantChoiceForm } from './participant-choice-form.tsx';
 import { ProgramDetailsForm } from './program-details-form.tsx';
 import { ProgramGoalsEditor } from './program-goals-editor.tsx';
 import { SurveySettingsForm } from './survey-settings-form.tsx';
@@ -36,6 +37,13 @@ export function SettingsPage() {
               stay in touch.
             </p>
             <MatchRulesForm settings={settings.data} />
+          </Card>
+          <Card title="When mentees choose their mentor">
+            <p className="muted">
+              In periods where mentees choose, each mentee asks from their suggested mentors and the mentor accepts or declines. Choose how
+              each period’s pairs are made on its page under Periods.
+            </p>
+            <ParticipantChoiceForm settings={settings.data} />
           </Card>
         </>
       ) : null}
