@@ -85,7 +85,9 @@ export function buildCli(): Command {
       if (sign) {
         console.log('Demo program ready. Sign in as program staff with');
         console.log(`  email: ${sign.staffEmail} password: ${sign.password}`);
-        console.log('Other demo people (same password): committee@, taskforce@, mentor@ and mentee@demo.tandem.test');
+        console.log(
+          'Other demo people (same password): committee@, taskforce@, mentor@, mentee@ and chooser@demo.tandem.test (a mentee choosing her mentor)',
+        );
       }
     });
 

@@ -12,6 +12,7 @@ import { goalSheetMatrix } from './authorization/goal-sheets.matrix.ts';
 import { liaisonMatrix } from './authorization/liaisons.matrix.ts';
 import { CALLERS, PUBLIC, SELF_OR_STAFF, SIGNED_IN, STAFF_ONLY, everyone, ownOrOther } from './authorization/matrix-kit.ts';
 import type { Caller, Cell, Expectation, Fixture, Outcome } from './authorization/matrix-kit.ts';
+import { participantChoiceMatrix } from './authorization/participant-choice.matrix.ts';
 import { programFigureMatrix } from './authorization/program-figures.matrix.ts';
 import { programHealthMatrix } from './authorization/program-health.matrix.ts';
 import { recognitionLetterMatrix } from './authorization/recognition-letters.matrix.ts';
@@ -210,6 +211,7 @@ const MATRIX: Record<string, Cell> = {
   ...recognitionLetterMatrix,
   ...programFigureMatrix,
   ...reportMatrix,
+  ...participantChoiceMatrix,
 };
 
 function satisfies(status: number, outcome: Outcome): boolean {

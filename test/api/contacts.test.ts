@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { insertPeriod } from '../../src/features/periods/periods.store.ts';
 import type { Activity, ContactLog } from '../../src/shared/api/activities.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { createTestMatch } from '../setup/match-fixtures.ts';
 import type { TestMatch } from '../setup/match-fixtures.ts';
-import { buildTestApp, Client, setUpProgram, signedIn } from '../setup/test-app.ts';
-import type { TestContext } from '../setup/test-app.ts';
+import { buildTestApp, setUpProgram, signedIn, sessionClient } from '../setup/test-app.ts';
+import type { TestContext, Client } from '../setup/test-app.ts';
 
 const DATES = {
   applicationsOpenOn: '2026-07-01',
@@ -33,11 +32,7 @@ describeEachDialect('contact log', (db) => {
   });
   afterAll(() => ctx.close());
 
-  const sessionFor = async (userId: number): Promise<Client> => {
-    const client = new Client(ctx.app);
-    await client.useSession(await startSession(ctx.deps, userId));
-    return client;
-  };
+  const sessionFor = (userId: number): Promise<Client> => sessionClient(ctx, userId);
   /** Moves the clock, and signs staff in afresh (moving days ahead ends idle sessions, as in life). */
   const at = async (instant: string) => {
     ctx.clock.set(instant);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { waitForRun } from '../../src/features/matching-runs/run-executor.ts';
 import type { MatchingRun } from '../../src/shared/api/matching.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
-import { buildTestApp, Client, setUpProgram, signedIn } from '../setup/test-app.ts';
+import { buildTestApp, Client, setUpProgram, signedIn, sessionClient } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 import { addApplicant, answersFor, del, periodIn, runMatching, seedPool } from './matching-fixtures.ts';
 import type { Applicant } from './matching-fixtures.ts';
@@ -26,11 +25,7 @@ describeEachDialect('matching workspace', (db) => {
   });
   afterAll(() => ctx.close());
 
-  const sessionFor = async (person: Applicant): Promise<Client> => {
-    const client = new Client(ctx.app);
-    await client.useSession(await startSession(ctx.deps, person.userId));
-    return client;
-  };
+  const sessionFor = (person: Applicant): Promise<Client> => sessionClient(ctx, person.userId);
 
   describe('runs', () => {
     it('runs the matcher off the request and saves an explained proposal', async () => {

@@ -1,13 +1,12 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { findUserById } from '../../src/features/accounts/users.store.ts';
 import { writeStoredFile } from '../../src/files/stored-files.ts';
 import { insertResource } from '../../src/features/resources/resources.store.ts';
 import type { Audience } from '../../src/shared/api/resources.ts';
 import type { Role } from '../../src/shared/roles.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
-import { buildTestApp, Client, setUpProgram, signedIn } from '../setup/test-app.ts';
+import { buildTestApp, Client, setUpProgram, signedIn, sessionClient } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 import { answers, createPeriod } from '../fixtures/applications/helpers.ts';
 import { addApplicant, answersFor, periodIn, runMatching } from './matching-fixtures.ts';
@@ -85,11 +84,7 @@ describeEachDialect('participant roles follow applications and matches', (db) =>
     await visitor.refreshCsrf();
     return { client: visitor, user: res.json().user as { id: number; roles: Role[] }, applicationId: res.json().application.id as number };
   };
-  const sessionFor = async (userId: number): Promise<Client> => {
-    const client = new Client(ctx.app);
-    await client.useSession(await startSession(ctx.deps, userId));
-    return client;
-  };
+  const sessionFor = (userId: number): Promise<Client> => sessionClient(ctx, userId);
 
   describe('applying', () => {
     it('makes an anonymous visitor who applies as a mentor an applicant, not a mentor', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { insertApplication } from '../../src/features/applications/applications.store.ts';
 import { insertPeriod, setPeriodStatus } from '../../src/features/periods/periods.store.ts';
 import type { MatchRematchState, MyRematchRequest, RematchCandidates, RematchQueue } from '../../src/shared/api/rematch.ts';
@@ -8,8 +7,8 @@ import { snapshotDatabase } from '../setup/database-snapshot.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { createTestMatch, testAnswers } from '../setup/match-fixtures.ts';
 import type { TestMatch } from '../setup/match-fixtures.ts';
-import { buildTestApp, Client, createPerson, setUpProgram, signedIn } from '../setup/test-app.ts';
-import type { TestContext } from '../setup/test-app.ts';
+import { buildTestApp, createPerson, setUpProgram, signedIn, sessionClient } from '../setup/test-app.ts';
+import type { TestContext, Client } from '../setup/test-app.ts';
 
 const DATES = {
   applicationsOpenOn: '2026-07-01',
@@ -47,11 +46,7 @@ describeEachDialect('re-match guarantee', (db) => {
   });
   afterAll(() => ctx.close());
 
-  const sessionFor = async (userId: number): Promise<Client> => {
-    const client = new Client(ctx.app);
-    await client.useSession(await startSession(ctx.deps, userId));
-    return client;
-  };
+  const sessionFor = (userId: number): Promise<Client> => sessionClient(ctx, userId);
   const at = async (instant: number | string) => {
     ctx.clock.set(new Date(instant));
     staff = await sessionFor(staffId);

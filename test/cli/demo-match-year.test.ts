@@ -8,9 +8,10 @@ import { participantRoles } from '../../src/features/applications/participant-ro
 import type { Participation } from '../../src/features/applications/participant-roles.rules.ts';
 import { getProgramHealth } from '../../src/features/program-health/program-health.service.ts';
 import type { ApplicationRole, ApplicationStatus } from '../../src/shared/application-vocabulary.ts';
+import type { MySuggestions } from '../../src/shared/api/mentor-choice.ts';
 import { describeEachDialect, freshTestDb } from '../setup/dialects.ts';
 import type { DisposableTestDb } from '../setup/dialects.ts';
-import { buildTestApp } from '../setup/test-app.ts';
+import { buildTestApp, Client } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 
 // Noon in Chicago on 20 April 2026: the committee's run was 39 days earlier, in March.
@@ -58,6 +59,7 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
       ['2025 cohort', 'closed'],
       ['2026 cohort', 'applications_open'],
       ['2026 spring cohort', 'active'],
+      ['2026 choose-your-mentor cohort', 'applications_open'],
     ]);
     const matches = snapshot.matches.filter((m) => m.period_id === periodId);
     expect(matches.length).toBeGreaterThanOrEqual(30);
@@ -241,6 +243,81 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
     const form = await getSurveyForm(ctx.deps, { userId: mentee.id, roles: ['mentee'] }, checkIn!.id);
     expect(form.status).toBe('draft');
     expect(Object.keys(form.answers).length).toBeGreaterThan(0);
+  });
+
+  it('opens a period where mentees choose: a dozen mentors with room and a card, one full through an accepted request', async () => {
+    const db = ctx.deps.db;
+    const period = await db
+      .selectFrom('periods')
+      .select(['id', 'name', 'status', 'matching_mode'])
+      .where('matching_mode', '=', 'participant_choice')
+      .executeTakeFirstOrThrow();
+    expect(period).toMatchObject({ name: '2026 choose-your-mentor cohort', status: 'applications_open' });
+    const apps = await db
+      .selectFrom('applications as a')
+      .innerJoin('users as u', 'u.id', 'a.user_id')
+      .leftJoin('mentor_cards as c', 'c.user_id', 'a.user_id')
+      .select(['a.user_id', 'u.email', 'a.role', 'a.status', 'a.capacity', 'c.offer'])
+      .where('a.period_id', '=', period.id)
+      .execute();
+    const mentors = apps.filter((a) => a.role === 'mentor');
+    const taken = await db
+      .selectFrom('matches')
+      .select(['id', 'mentor_user_id', 'mentee_user_id', 'status'])
+      .where('period_id', '=', period.id)
+      .execute();
+    const full = mentors.filter((m) => taken.filter((t) => t.mentor_user_id === m.user_id && t.status === 'active').length >= m.capacity);
+    expect(full.map((m) => [m.email, m.capacity, m.status])).toEqual([['rafaela.dominguez@demo.tandem.test', 1, 'matched']]);
+    const withRoom = mentors.filter((m) => !full.includes(m));
+    expect(withRoom).toHaveLength(12);
+    expect(new Set(withRoom.map((m) => m.capacity))).toEqual(new Set([1, 2, 3]));
+    expect(mentors.every((m) => (m.offer ?? '').length > 100)).toBe(true);
+    expect(apps.every((a) => a.email.endsWith('@demo.tandem.test'))).toBe(true);
+
+    // The full mentor's place was taken through the app: a request accepted, with its e-mails; one declined kindly, one waiting.
+    const requests = await db
+      .selectFrom('mentor_requests as r')
+      .innerJoin('users as e', 'e.id', 'r.mentee_user_id')
+      .innerJoin('users as m', 'm.id', 'r.mentor_user_id')
+      .select(['e.email as mentee', 'm.email as mentor', 'r.status', 'r.answer_note', 'r.match_id', 'r.created_at', 'r.expires_at'])
+      .where('r.period_id', '=', period.id)
+      .orderBy('r.id')
+      .execute();
+    expect(requests.map((r) => [r.mentee, r.mentor, r.status])).toEqual([
+      ['leilani.kahale@demo.tandem.test', 'rafaela.dominguez@demo.tandem.test', 'accepted'],
+      ['thandiwe.nkosi@demo.tandem.test', 'hyunwoo.park@demo.tandem.test', 'declined'],
+      ['thandiwe.nkosi@demo.tandem.test', 'rohan.mehta@demo.tandem.test', 'pending'],
+    ]);
+    expect(taken).toHaveLength(1);
+    expect(requests[0]?.match_id).toBe(taken[0]?.id);
+    expect(requests[1]?.answer_note?.length).toBeGreaterThan(50);
+    expect(requests.every((r) => r.created_at < NOW)).toBe(true);
+    expect(requests[2]!.expires_at > NOW).toBe(true);
+    const mails = await db
+      .selectFrom('outbox')
+      .select(['to_address', 'kind'])
+      .where('to_address', 'in', ['leilani.kahale@demo.tandem.test', 'rafaela.dominguez@demo.tandem.test', 'rohan.mehta@demo.tandem.test'])
+      .execute();
+    expect(mails.filter((m) => m.to_address === 'rafaela.dominguez@demo.tandem.test')).toHaveLength(2); // asked, then matched
+    expect(mails.filter((m) => m.to_address === 'leilani.kahale@demo.tandem.test')).toHaveLength(1); // matched
+    expect(mails.filter((m) => m.to_address === 'rohan.mehta@demo.tandem.test')).toHaveLength(1); // asked
+
+    // chooser@ signs in with the demo password and has suggestions to compare, none full and none from her own library.
+    const client = new Client(ctx.app);
+    expect((await client.signIn('chooser@demo.tandem.test', 'tandem-demo')).statusCode).toBe(200);
+    const res = await client.get('/api/my/suggestions');
+    expect(res.statusCode).toBe(200);
+    const mine = res.json() as MySuggestions;
+    expect(mine).toMatchObject({ state: 'choosing', period: { id: period.id, mode: 'participant_choice' }, pendingRequests: 0 });
+    expect(mine.suggestions.length).toBeGreaterThanOrEqual(3);
+    const idOf = (address: string) => apps.find((a) => a.email === address)?.user_id;
+    const excluded = [idOf('rafaela.dominguez@demo.tandem.test'), idOf('walter.begay@demo.tandem.test')];
+    expect(mine.suggestions.filter((s) => excluded.includes(s.mentorId))).toEqual([]);
+    // At least three fit her well: the best and mentors who cost the program little, each with reasons.
+    expect(mine.suggestions.filter((s) => s.fit !== 'costly' && s.reasons.length >= 3).length).toBeGreaterThanOrEqual(3);
+    expect(mine.suggestions.every((s) => s.card.offer.length > 100 && s.card.photoUrl === null)).toBe(true);
+    const chooserId = idOf('chooser@demo.tandem.test');
+    expect(taken.filter((t) => t.mentee_user_id === chooserId)).toEqual([]);
   });
 
   it('builds the same match year every time', async () => {

@@ -71,6 +71,8 @@ describe.skipIf(skipReason !== null)('applying and matching, as new users', () =
     await page.goto(`${server.url}/apply`);
     await page.getByRole('heading', { level: 1, name: /^Apply to/ }).waitFor();
     await check('apply');
+    // Two periods take applications in the demo; she applies to the committee-matched one.
+    await page.getByRole('radio', { name: /^\d{4} cohort/ }).check();
     await page.getByRole('radio', { name: 'Mentee' }).check();
     await page.getByLabel('Your name').fill('Rosalind Achterberg');
     await page.getByLabel('E-mail address').fill('rosalind@example.org');
@@ -115,7 +117,7 @@ describe.skipIf(skipReason !== null)('applying and matching, as new users', () =
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matching' }).click();
     await page.getByRole('heading', { level: 1, name: 'Applications and matching' }).waitFor();
     await check('review-periods');
-    const openPeriod = page.getByRole('row').filter({ hasText: 'Applications open' });
+    const openPeriod = page.getByRole('row').filter({ hasText: 'Applications open' }).filter({ hasNotText: 'choose-your-mentor' });
     await openPeriod.getByRole('link', { name: /Applications/ }).click();
     await page.getByRole('heading', { level: 1, name: /^Applications for/ }).waitFor();
     await check('applications');
@@ -132,6 +134,7 @@ describe.skipIf(skipReason !== null)('applying and matching, as new users', () =
     await page
       .getByRole('row')
       .filter({ hasText: 'Applications open' })
+      .filter({ hasNotText: 'choose-your-mentor' })
       .getByRole('link', { name: /Matching/ })
       .click();
     await page.getByRole('heading', { level: 1, name: /^Matching for/ }).waitFor();

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import type { Config } from '../../src/config.ts';
 import type { Deps } from '../../src/deps.ts';
+import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { hashPassword } from '../../src/features/accounts/passwords.ts';
 import { completeSetup } from '../../src/features/accounts/setup.service.ts';
 import { insertUser, replaceRoles } from '../../src/features/accounts/users.store.ts';
@@ -130,6 +131,13 @@ export async function createPerson(deps: Deps, roles: Role[], name?: string): Pr
 }
 
 /** A signed-in client for a new person with these roles. */
+/** A client already signed in as this person (a session made directly, no password round trip). */
+export async function sessionClient(ctx: TestContext, userId: number): Promise<Client> {
+  const client = new Client(ctx.app);
+  await client.useSession(await startSession(ctx.deps, userId));
+  return client;
+}
+
 export async function signedIn(ctx: TestContext, roles: Role[]): Promise<{ client: Client; id: number; email: string }> {
   const person = await createPerson(ctx.deps, roles);
   const client = new Client(ctx.app);

@@ -18,6 +18,7 @@ import { listUserEmails } from './demo-match-year.store.ts';
 import { seedDemoSurveys } from '../surveys/demo-surveys.ts';
 import { seedDemoLetters } from '../recognition-letters/demo-letters.ts';
 import { seedDemoReports } from '../reports/demo-reports.ts';
+import { seedDemoChoice } from '../participant-choice/demo-choice.ts';
 import { instantAt } from '../../time/zoned.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
@@ -43,8 +44,8 @@ const dateIn = (tz: string, now: Date, days: number) => calendarDateIn(tz, new D
 
 /**
  * A small, realistic program people can click around in: accounts for every role, last year's
- * closed cohort, an intake in the middle of its match year, and this year's cohort taking
- * applications.
+ * closed cohort, an intake in the middle of its match year, this year's cohort taking
+ * applications, and a period in which mentees choose their mentor.
  */
 export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; password: string }> {
   const timeZone = 'America/Chicago';
@@ -117,6 +118,13 @@ export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; passwo
     lastPeriod: last,
     currentPeriodId: current.id,
     publishOn: instantAt(dateIn(timeZone, now, -2), '15:00', timeZone),
+  });
+  // A third period lets mentees choose: chooser@ has suggestions to compare, one mentor is already full.
+  await seedDemoChoice(deps, staff, {
+    passwordHash,
+    takenEmails: await listUserEmails(deps.db),
+    day: (offset) => dateIn(timeZone, now, offset),
+    at: (date, time) => instantAt(date, time, timeZone),
   });
   return { staffEmail: DEMO_STAFF_EMAIL, password: DEMO_PASSWORD };
 }
