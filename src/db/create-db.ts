@@ -20,8 +20,23 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 export function createDb(opts: { databaseUrl?: string | undefined; sqliteFile: string }): DbHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server ends (a restart, a failover, an administrator's terminate)
+    // is an 'error' on the pool; unheard, it would crash the process. The pool has already
+    // dropped that connection and the next query opens a fresh one, so there is nothing to do
+    // but say so.
+    let closing = false;
+    pool.on('error', (err) => {
+      if (!closing) console.error(`tandem: a PostgreSQL connection was closed by the server (${err.message}); a new one will be opened.`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', destroy: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      destroy: () => {
+        closing = true;
+        return db.destroy();
+      },
+    };
   }
   if (opts.sqliteFile !== ':memory:') fs.mkdirSync(path.dirname(opts.sqliteFile), { recursive: true });
   const sqlite = new SQLite(opts.sqliteFile);
