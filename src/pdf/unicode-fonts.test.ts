@@ -1,4 +1,4 @@
-import { decodePDFRawStream, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openFont } from './fontkit.ts';
 import { embedUnicodeFonts } from './unicode-fonts.ts';
@@ -26,6 +26,55 @@ describe('unicode fonts', () => {
     expect(fonts.fallbackCount).toBe(0);
     doc.addPage();
     expect((await doc.save()).length).toBeLessThan(100_000);
+  });
+
+  it('shapes Arabic with Noto Sans Arabic and draws a mixed line in visual order', async () => {
+    const line = 'Mentee محمد علي (٢٠٢٦) joined';
+    const doc = await PDFDocument.create();
+    const fonts = await embedUnicodeFonts(doc, [line]);
+    expect(fonts.hasArabicFont).toBe(true);
+    expect(fonts.fallbackCount).toBe(0);
+    const runs = fonts.visualRuns(line);
+    // Left to right: the English; the bracketed year (brackets reversed and mirrored here, the
+    // Arabic-Indic digits pre-reversed for fontkit to put back); the name, handed to fontkit in
+    // logical order (it shapes, then reverses); the rest.
+    expect(runs.map((r) => r.text)).toEqual(['Mentee ', '(', '٦٢٠٢', ')', 'محمد علي ', ' joined']);
+    const arabic = runs.find((r) => r.text === 'محمد علي ');
+    expect(arabic?.layout).toBeDefined();
+    // Shaped: the joined forms are other glyphs than the four letters drawn one by one.
+    const font = arabic!.font;
+    const joined = font.encodeText('محمد').asString();
+    const isolated = [...'محمد'].map((c) => font.encodeText(c).asString()).join('');
+    expect(joined).toHaveLength(16);
+    expect(joined).not.toBe(isolated);
+    const page = doc.addPage([400, 100]);
+    fonts.draw(page, line, { x: 20, y: 50, size: 14 });
+    const { text } = await pdfText(await doc.save());
+    expect(text).toContain('Mentee');
+    expect(text).toContain('محمد');
+    expect(text).toContain('joined');
+  });
+
+  it('places the dots of Arabic letters where the font says (GPOS), not side by side', async () => {
+    // Noto Sans Arabic draws a joined beh, yeh or teh as its bare shape plus a dot mark that GPOS
+    // moves onto it; pdf-lib alone would put each mark after its letter at the baseline.
+    const doc = await PDFDocument.create();
+    const fonts = await embedUnicodeFonts(doc, ['بيت']);
+    const page = doc.addPage([200, 100]);
+    fonts.draw(page, 'بيت', { x: 20, y: 50, size: 20 });
+    const saved = await PDFDocument.load(await doc.save());
+    const contents = saved.getPage(0).node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => saved.context.lookup(ref)) : [contents];
+    const ops = streams
+      .map((stream) => (stream instanceof PDFRawStream ? new TextDecoder().decode(decodePDFRawStream(stream).decode()) : ''))
+      .join('\n');
+    const glyphs = [...ops.matchAll(/1 0 0 1 (-?[\d.]+) (-?[\d.]+) Tm/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+    // Six glyphs: three bare letters and their three dot marks. Side by side, x would only grow;
+    // here each mark is moved back over its letter, and some off the baseline.
+    expect(glyphs).toHaveLength(6);
+    expect(glyphs.some((g, i) => i > 0 && g.x < glyphs[i - 1]!.x)).toBe(true);
+    expect(glyphs.some((g) => g.y !== 50)).toBe(true);
+    expect(Math.max(...glyphs.map((g) => g.x))).toBeLessThan(20 + fonts.widthOf('بيت', 20));
   });
 
   it('splits mixed text into runs by font', async () => {

@@ -1,14 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { rgb } from 'pdf-lib';
-import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import {
+  beginText,
+  endText,
+  PDFHexString,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+} from 'pdf-lib';
+import type { Color, PDFDocument, PDFFont, PDFName, PDFPage } from 'pdf-lib';
+import { bidiRuns, pieceForShaper } from './bidi-line.ts';
 import { openFont, pdfFontkit } from './fontkit.ts';
 
 /**
  * Fonts that show every name: Tandem's PDFs embed real TrueType fonts (subset, so only the glyphs
  * a document uses are stored) instead of the PDF standard fonts, which only know Latin-1.
  *
- *   - DejaVu Sans (regular and bold): Latin, Greek, Cyrillic, Arabic, Hebrew, Armenian, Georgian…
+ *   - DejaVu Sans (regular, bold and, when asked for, oblique): Latin, Greek, Cyrillic, Hebrew,
+ *     Armenian, Georgian…
+ *   - Noto Sans Arabic (regular and bold): Arabic script, embedded only when the text has some.
  *   - Noto Sans SC (regular): Chinese characters, Japanese kana, CJK punctuation.
  *   - Noto Sans KR (regular): Hangul.
  *
@@ -17,11 +31,12 @@ import { openFont, pdfFontkit } from './fontkit.ts';
  * font has the glyph (`runs`), and measured, wrapped and drawn run by run.
  *
  * Known limits (see docs/decisions/0013-annual-report-format.md):
- *   - pdf-lib does no shaping and no bidirectional layout: Arabic letters are drawn in their
- *     isolated forms and right-to-left text is drawn left to right. The characters (and the text
- *     a reader copies or a screen reader reads) are right; the look is not. Thai, Devanagari and
- *     other scripts that need shaping or that none of these fonts cover are drawn with the fonts'
- *     missing-glyph box; the text stays in the file.
+ *   - Shaping is fontkit's: pdf-lib lays every string out with `font.layout()`, which applies the
+ *     font's OpenType tables (Arabic joining forms and ligatures) and reverses right-to-left
+ *     script. The order of mixed lines is the Unicode bidi algorithm's (`./bidi-line.ts`): each
+ *     line is cut into runs drawn in visual order. Lines stay left-aligned, also in a paragraph
+ *     that starts in Arabic. Thai, Devanagari and other scripts none of these fonts cover are
+ *     drawn with the missing-glyph box; the text stays in the file.
  *   - The fonts must be TrueType (.ttf): subsetting WOFF2 crashed in our trials.
  *   - Subsets are made by the maintained fontkit 2 (`./fontkit.ts`): the fork pdf-lib suggests
  *     corrupts large TrueType subsets.
@@ -30,10 +45,13 @@ import { openFont, pdfFontkit } from './fontkit.ts';
 
 const require = createRequire(import.meta.url);
 
-type FontFile = 'dejavu' | 'dejavu-bold' | 'noto-sc' | 'noto-kr';
+type FontFile = 'dejavu' | 'dejavu-bold' | 'dejavu-oblique' | 'noto-arabic' | 'noto-arabic-bold' | 'noto-sc' | 'noto-kr';
 const FONT_MODULES: Record<FontFile, string> = {
   dejavu: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
   'dejavu-bold': 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+  'dejavu-oblique': 'dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf',
+  'noto-arabic': '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+  'noto-arabic-bold': '@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf',
   'noto-sc': '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
   'noto-kr': '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf',
 };
@@ -42,6 +60,14 @@ interface LoadedFont {
   bytes: Uint8Array;
   /** Code point → whether the font has a glyph for it (asked of fontkit once per code point). */
   has: (codePoint: number) => boolean;
+  /** fontkit's layout of a string: the same glyphs pdf-lib encodes, with their GPOS positions. */
+  layout: (text: string) => Layout;
+}
+
+/** Glyph positions in font units, in drawing order. */
+interface Layout {
+  unitsPerEm: number;
+  positions: { xAdvance: number; xOffset: number; yOffset: number }[];
 }
 
 const loaded = new Map<FontFile, Promise<LoadedFont>>();
@@ -56,6 +82,7 @@ function loadFont(file: FontFile): Promise<LoadedFont> {
       const cache = new Map<number, boolean>();
       return {
         bytes,
+        layout: (text: string) => ({ unitsPerEm: parsed.unitsPerEm, positions: parsed.layout(text).positions }),
         has: (codePoint: number) => {
           let answer = cache.get(codePoint);
           if (answer === undefined) {
@@ -72,12 +99,25 @@ function loadFont(file: FontFile): Promise<LoadedFont> {
   return promise;
 }
 
-export type FontWeight = 'regular' | 'bold';
+/** 'italic' is DejaVu's oblique, embedded only when `embedUnicodeFonts` is asked for it. */
+export type FontWeight = 'regular' | 'bold' | 'italic';
+
+/** Arabic-script letters, digits and presentation forms: drawn with Noto Sans Arabic, which shapes them. */
+const ARABIC = /\p{Script=Arabic}/u;
+
+/**
+ * `layout` is set for a font whose marks are placed by GPOS (Noto Sans Arabic puts the dots of
+ * its letters in as marks): pdf-lib draws glyphs side by side by their advance widths only, so
+ * such runs are drawn glyph by glyph at fontkit's positions (`drawPositioned`).
+ */
+type EmbeddedFont = { font: PDFFont; has: (cp: number) => boolean; layout?: (text: string) => Layout };
 
 /** A stretch of text drawn with one font. */
 export interface TextRun {
   text: string;
   font: PDFFont;
+  /** Set for fonts drawn glyph by glyph at their GPOS positions (see EmbeddedFont). */
+  layout?: ((text: string) => Layout) | undefined;
 }
 
 export interface DrawTextOptions {
@@ -133,17 +173,27 @@ export function wordsOf(text: string): string[] {
  */
 export class UnicodeFonts {
   private constructor(
-    private readonly regular: { font: PDFFont; has: (cp: number) => boolean },
-    private readonly bold: { font: PDFFont; has: (cp: number) => boolean },
-    private readonly fallbacks: { font: PDFFont; has: (cp: number) => boolean }[],
+    private readonly regular: EmbeddedFont,
+    private readonly bold: EmbeddedFont,
+    private readonly italic: EmbeddedFont | null,
+    private readonly arabic: { regular: EmbeddedFont; bold: EmbeddedFont } | null,
+    private readonly fallbacks: EmbeddedFont[],
   ) {}
 
   /** @internal use `embedUnicodeFonts`. */
-  static async embed(doc: PDFDocument, texts: readonly string[]): Promise<UnicodeFonts> {
+  static async embed(doc: PDFDocument, texts: readonly string[], options: { italic?: boolean } = {}): Promise<UnicodeFonts> {
     doc.registerFontkit(pdfFontkit);
-    const [dejavu, dejavuBold] = await Promise.all([loadFont('dejavu'), loadFont('dejavu-bold')]);
-    const regular = { font: await doc.embedFont(dejavu.bytes, { subset: true }), has: dejavu.has };
-    const bold = { font: await doc.embedFont(dejavuBold.bytes, { subset: true }), has: dejavuBold.has };
+    const embed = async (file: FontFile, positioned = false): Promise<EmbeddedFont> => {
+      const f = await loadFont(file);
+      return { font: await doc.embedFont(f.bytes, { subset: true }), has: f.has, ...(positioned && { layout: f.layout }) };
+    };
+    const regular = await embed('dejavu');
+    const bold = await embed('dejavu-bold');
+    const italic = options.italic ? await embed('dejavu-oblique') : null;
+    const dejavu = { has: regular.has };
+    const arabic = texts.some((t) => ARABIC.test(t))
+      ? { regular: await embed('noto-arabic', true), bold: await embed('noto-arabic-bold', true) }
+      : null;
 
     // Which CJK fonts does the text need? Only code points DejaVu lacks are asked about.
     const missing = new Set<number>();
@@ -163,12 +213,26 @@ export class UnicodeFonts {
         if (notInSc.some((cp) => kr.has(cp))) fallbacks.push({ font: await doc.embedFont(kr.bytes, { subset: true }), has: kr.has });
       }
     }
-    return new UnicodeFonts(regular, bold, fallbacks);
+    return new UnicodeFonts(regular, bold, italic, arabic, fallbacks);
+  }
+
+  private main(weight: FontWeight): EmbeddedFont {
+    if (weight === 'bold') return this.bold;
+    if (weight === 'italic') {
+      if (!this.italic) throw new Error('italic text needs embedUnicodeFonts(doc, texts, { italic: true })');
+      return this.italic;
+    }
+    return this.regular;
   }
 
   /** The main font of a weight (DejaVu Sans). */
   font(weight: FontWeight = 'regular'): PDFFont {
-    return weight === 'bold' ? this.bold.font : this.regular.font;
+    return this.main(weight).font;
+  }
+
+  /** Whether Noto Sans Arabic was embedded (for tests and diagnostics). */
+  get hasArabicFont(): boolean {
+    return this.arabic !== null;
   }
 
   /** Whether the CJK fonts were embedded (for tests and diagnostics). */
@@ -182,11 +246,13 @@ export class UnicodeFonts {
    * missing-glyph box; the text itself is kept). Spaces and marks join the run they are in.
    */
   runs(text: string, weight: FontWeight = 'regular'): TextRun[] {
-    const main = weight === 'bold' ? this.bold : this.regular;
+    const main = this.main(weight);
+    const arabic = this.arabic && (weight === 'bold' ? this.arabic.bold : this.arabic.regular);
     const runs: TextRun[] = [];
     for (const char of cleanLine(text)) {
       const cp = char.codePointAt(0) ?? 0;
       let font = main.font;
+      let layout: TextRun['layout'];
       // Spaces, combining marks and joiners stay in the current run.
       const neutral = cp === 0x20 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f);
       const last = runs[runs.length - 1];
@@ -194,29 +260,62 @@ export class UnicodeFonts {
         last.text += char;
         continue;
       }
-      if (!main.has(cp)) {
+      if (arabic && ARABIC.test(char) && arabic.has(cp)) {
+        font = arabic.font;
+        layout = arabic.layout;
+      } else if (!main.has(cp)) {
         const fallback = this.fallbacks.find((f) => f.has(cp));
         if (fallback) font = fallback.font;
       }
       if (last && last.font === font) last.text += char;
-      else runs.push({ text: char, font });
+      else runs.push({ text: char, font, layout });
     }
     return runs;
+  }
+
+  /**
+   * One line as pdf-lib should draw it, left to right: cut into runs by the bidi algorithm (in
+   * visual order), each cut again by font, each piece's text as fontkit needs it to come out in
+   * visual order (see ./bidi-line.ts).
+   */
+  visualRuns(text: string, weight: FontWeight = 'regular'): TextRun[] {
+    const out: TextRun[] = [];
+    for (const run of bidiRuns(cleanLine(text))) {
+      const pieces = this.runs(run.text, weight);
+      if (run.rtl) pieces.reverse();
+      for (const p of pieces) out.push({ ...p, text: pieceForShaper(p.text, run.rtl) });
+    }
+    return out;
+  }
+
+  /** Whether every visible character of the text has a glyph in one of the embedded fonts. */
+  covers(text: string): boolean {
+    for (const char of cleanLine(text)) {
+      const cp = char.codePointAt(0) ?? 0;
+      if (cp === 0x20 || /\p{M}|\p{Cf}/u.test(char)) continue;
+      if (this.regular.has(cp) || this.fallbacks.some((f) => f.has(cp)) || this.arabic?.regular.has(cp)) continue;
+      return false;
+    }
+    return true;
   }
 
   /** The width of one line of text at a size, in points. */
   widthOf(text: string, size: number, weight: FontWeight = 'regular'): number {
     let width = 0;
-    for (const run of this.runs(text, weight)) width += run.font.widthOfTextAtSize(run.text, size);
+    for (const run of this.visualRuns(text, weight)) width += runWidth(run, size);
     return width;
   }
 
   /** Draws one line of text (no wrapping) and returns its width. */
   draw(page: PDFPage, text: string, options: DrawTextOptions): number {
     let x = options.x;
-    for (const run of this.runs(text, options.weight)) {
-      page.drawText(run.text, { x, y: options.y, size: options.size, font: run.font, color: options.color ?? rgb(0, 0, 0) });
-      x += run.font.widthOfTextAtSize(run.text, options.size);
+    const color = options.color ?? rgb(0, 0, 0);
+    for (const run of this.visualRuns(text, options.weight)) {
+      if (run.layout) x += drawPositioned(page, run, { x, y: options.y, size: options.size, color });
+      else {
+        page.drawText(run.text, { x, y: options.y, size: options.size, font: run.font, color });
+        x += run.font.widthOfTextAtSize(run.text, options.size);
+      }
     }
     return x - options.x;
   }
@@ -271,10 +370,53 @@ export class UnicodeFonts {
   }
 }
 
+function runWidth(run: TextRun, size: number): number {
+  if (!run.layout) return run.font.widthOfTextAtSize(run.text, size);
+  const { unitsPerEm, positions } = run.layout(run.text);
+  return (positions.reduce((sum, p) => sum + p.xAdvance, 0) * size) / unitsPerEm;
+}
+
+/** The name a page's resources know a font by, made once per page and font. */
+const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+function fontKeyOf(page: PDFPage, font: PDFFont): PDFName {
+  let keys = fontKeys.get(page);
+  if (!keys) fontKeys.set(page, (keys = new Map()));
+  let key = keys.get(font);
+  if (!key) keys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
+  return key;
+}
+
+/**
+ * Draws a run glyph by glyph at fontkit's positions (marks on their letters, kerning). The glyph
+ * ids come from pdf-lib's own encoding of the run (which adds them to the subset and its
+ * ToUnicode map, so the text still copies as letters); the positions from fontkit's layout of the
+ * same text in the same font file. Returns the width drawn.
+ */
+function drawPositioned(page: PDFPage, run: TextRun, o: { x: number; y: number; size: number; color: Color }): number {
+  const hex = run.font.encodeText(run.text).asString();
+  const { unitsPerEm, positions } = run.layout!(run.text);
+  if (hex.length !== positions.length * 4) {
+    // Never seen: the two layouts disagree. Draw it pdf-lib's way rather than misplace glyphs.
+    page.drawText(run.text, { x: o.x, y: o.y, size: o.size, font: run.font, color: o.color });
+    return run.font.widthOfTextAtSize(run.text, o.size);
+  }
+  const scale = o.size / unitsPerEm;
+  const ops = [pushGraphicsState(), beginText(), setFillingColor(o.color), setFontAndSize(fontKeyOf(page, run.font), o.size)];
+  let x = o.x;
+  positions.forEach((p, i) => {
+    ops.push(setTextMatrix(1, 0, 0, 1, x + p.xOffset * scale, o.y + p.yOffset * scale));
+    ops.push(showText(PDFHexString.of(hex.slice(i * 4, i * 4 + 4))));
+    x += p.xAdvance * scale;
+  });
+  ops.push(endText(), popGraphicsState());
+  page.pushOperators(...ops);
+  return x - o.x;
+}
+
 /**
  * Embeds the fonts into `doc`. `texts` is everything the document will draw (names included), so
  * that the large CJK fonts are embedded only when some text needs them.
  */
-export function embedUnicodeFonts(doc: PDFDocument, texts: readonly string[]): Promise<UnicodeFonts> {
-  return UnicodeFonts.embed(doc, texts);
+export function embedUnicodeFonts(doc: PDFDocument, texts: readonly string[], options: { italic?: boolean } = {}): Promise<UnicodeFonts> {
+  return UnicodeFonts.embed(doc, texts, options);
 }

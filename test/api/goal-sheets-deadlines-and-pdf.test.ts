@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { createTestMatch } from '../setup/match-fixtures.ts';
 import type { TestMatch } from '../setup/match-fixtures.ts';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { pdfText } from '../setup/pdf-text.ts';
 import { buildTestApp, Client, createPerson, setUpProgram } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
@@ -268,7 +269,7 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
       expect((await new Client(ctx.app).get(url(p.match, '.pdf'))).statusCode).toBe(401);
     });
 
-    it('still renders text the standard fonts cannot draw, and says so; long sheets flow onto more pages', async () => {
+    it('prints names in every script the fonts cover, and says so when a character has no glyph; long sheets flow onto more pages', async () => {
       const periodId = await newPeriod('Unicode period');
       const p = await pair(periodId, { mentee: '王小明', mentor: 'Zoë Łukasiewicz' });
       const mentee = await p.menteeClient();
@@ -292,11 +293,47 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
       expect(res.headers['content-disposition']).toBe('attachment; filename="goal-sheet-zoe-lukasiewicz.pdf"');
       const { text, pages } = await pdfText(res.rawPayload);
       expect(pages).toBeGreaterThanOrEqual(2);
-      expect(text).toContain('Goal 1: ??? planning ?');
-      expect(text).toContain('Mentor: Zoë Lukasiewicz');
-      expect(text).toContain('Mentee: ???');
-      expect(text).toContain('Weekly -> on Zoom ?');
-      expect(text).toContain('cannot be shown in a PDF and appear as "?"');
+      expect(text).toContain('Goal 1: 读书会 planning');
+      expect(text).toContain('Mentor: Zoë Łukasiewicz');
+      expect(text).toContain('Mentee: 王小明');
+      expect(text).toContain('Ежемесячно ✓');
+      expect(text).toContain('Weekly → on Zoom');
+      expect(text).not.toContain('?');
+      // The emoji have no glyph in the embedded fonts: they show as boxes, and the sheet says so.
+      expect(text).toContain('appear as empty boxes');
+    });
+
+    it('prints Zoë Łukasiewicz, 李雷 and محمد as text, the Arabic shaped and in its reading order', async () => {
+      const periodId = await newPeriod('Three scripts period');
+      const p = await pair(periodId, { mentee: 'Zoë Łukasiewicz', mentor: '李雷' });
+      const mentee = await p.menteeClient();
+      const saved = await save(
+        mentee,
+        p.match,
+        0,
+        completeSheet([sheetGoal({ title: 'Introduce محمد to the board', activities: 'Coffee with محمد علي (٢٠٢٦) every month' })]),
+      );
+      expect(saved.statusCode, saved.body).toBe(200);
+      const res = await mentee.get(url(p.match, '.pdf'));
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      const { text } = await pdfText(res.rawPayload);
+      expect(text).toContain('Mentee: Zoë Łukasiewicz');
+      expect(text).toContain('Mentor: 李雷');
+      // pdf.js gives right-to-left text back in logical order: محمد reads as its letters م ح م د.
+      expect(text).toContain('Goal 1: Introduce محمد to the board');
+      expect(text).toContain('محمد');
+      expect(text).not.toContain('?');
+      expect(text).not.toContain('empty boxes');
+      // Every name's font is in the file: DejaVu, Noto Sans SC and Noto Sans Arabic.
+      const doc = await PDFDocument.load(res.rawPayload);
+      const fontNames = doc.context
+        .enumerateIndirectObjects()
+        .flatMap(([, o]) =>
+          o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('Font') ? [String(o.get(PDFName.of('BaseFont')))] : [],
+        );
+      expect(fontNames.some((n) => n.includes('DejaVuSans'))).toBe(true);
+      expect(fontNames.some((n) => n.includes('NotoSansSC'))).toBe(true);
+      expect(fontNames.some((n) => n.includes('NotoSansArabic'))).toBe(true);
     });
 
     it('gives anyone signed in a blank template with the program goals, N goal blocks and the communication plan', async () => {
@@ -324,7 +361,7 @@ describeEachDialect('goal sheets: deadlines, the staff list and PDFs', (db) => {
           'In person',
           'How often',
           'Dana Office',
-          '???? outreach',
+          '阅读推广 outreach',
         ]) {
           expect(text).toContain(expected);
         }

@@ -7,7 +7,8 @@ import type { ProgramSettings } from '../programs/program.service.ts';
 import { longDate, safeFileName } from '../../pdf/file-name.ts';
 import { PdfWriter } from './pdf-writer.ts';
 
-const REPLACED_NOTE = 'Some characters in this sheet cannot be shown in a PDF and appear as "?". Tandem shows the full text.';
+const REPLACED_NOTE =
+  'Some characters in this sheet have no letter shape in the fonts of this PDF and appear as empty boxes. Tandem shows the full text.';
 
 export interface PdfFile {
   fileName: string;
@@ -38,6 +39,8 @@ export async function filledSheetPdf(v: GoalSheetView, timeZone: string, now: Da
     title: `Goal sheet: ${v.mentee.name} and ${v.mentor.name}`,
     subject: `${v.programName}, ${v.periodName}`,
     at: now,
+    // Everything the sheet shows, so the fonts for its scripts (Chinese, Arabic…) are embedded.
+    texts: [JSON.stringify(v)],
   });
   const goalTitle = new Map(v.programGoals.map((g) => [g.id, g.title]));
 
@@ -87,7 +90,12 @@ export async function filledSheetPdf(v: GoalSheetView, timeZone: string, now: Da
 
 /** A template to fill in by hand, with the program's own goals and limits. */
 export async function blankSheetPdf(settings: ProgramSettings, goals: readonly ProgramGoalRecord[], now: Date): Promise<PdfFile> {
-  const w = await PdfWriter.create({ title: 'Goal sheet (blank)', subject: settings.programName, at: now });
+  const w = await PdfWriter.create({
+    title: 'Goal sheet (blank)',
+    subject: settings.programName,
+    at: now,
+    texts: [JSON.stringify(settings), ...goals.map((g) => g.title)],
+  });
   const active = goals.filter((g) => !g.retired);
   const n = settings.goalsPerSheetMax;
   const contact = settings.goalSheetContact;

@@ -1,6 +1,7 @@
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
-import type { PDFFont, PDFPage } from 'pdf-lib';
-import { drawable, wrapLines } from './pdf-text.ts';
+import { PDFDocument, rgb } from 'pdf-lib';
+import type { PDFPage } from 'pdf-lib';
+import { embedUnicodeFonts } from '../../pdf/unicode-fonts.ts';
+import type { FontWeight, UnicodeFonts } from '../../pdf/unicode-fonts.ts';
 
 /**
  * The page is A4's width and US Letter's height (595 × 792 pt): the area both papers share, so the
@@ -16,7 +17,7 @@ const INK = rgb(0.11, 0.14, 0.18);
 const MUTED = rgb(0.33, 0.36, 0.4);
 const RULE = rgb(0.6, 0.63, 0.67);
 
-type Style = 'regular' | 'bold' | 'italic';
+type Style = FontWeight;
 
 interface TextOptions {
   size?: number;
@@ -29,30 +30,26 @@ interface TextOptions {
 
 /**
  * Writes a document top to bottom: text wraps to the width, and a new page starts whenever the
- * next piece does not fit. Every piece of text goes through `drawable`, so no character can make
- * the standard fonts throw.
+ * next piece does not fit. Text is drawn with the embedded Unicode fonts (src/pdf/unicode-fonts.ts),
+ * so names in any script the fonts cover print as written, right-to-left runs in their order.
  */
 export class PdfWriter {
   private page!: PDFPage;
   private y = 0;
-  /** Some character could not be drawn and was replaced; the document should say so. */
+  /** Some character has no glyph in any embedded font (it shows as a box); the document should say so. */
   replacedCharacters = false;
 
   private constructor(
     private readonly doc: PDFDocument,
-    private readonly fonts: Record<Style, PDFFont>,
-    private readonly encodable: ReadonlySet<number>,
+    private readonly fonts: UnicodeFonts,
   ) {
     this.newPage();
   }
 
-  static async create(meta: { title: string; subject: string; at: Date }): Promise<PdfWriter> {
+  /** `texts`: everything the document will draw (or more), so only the fonts it needs are embedded. */
+  static async create(meta: { title: string; subject: string; at: Date; texts: readonly string[] }): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
-    const fonts = {
-      regular: await doc.embedFont(StandardFonts.Helvetica),
-      bold: await doc.embedFont(StandardFonts.HelveticaBold),
-      italic: await doc.embedFont(StandardFonts.HelveticaOblique),
-    };
+    const fonts = await embedUnicodeFonts(doc, [meta.title, meta.subject, ...meta.texts], { italic: true });
     // Metadata is stored as UTF-16, so any script is fine here.
     doc.setTitle(meta.title);
     doc.setSubject(meta.subject);
@@ -60,7 +57,7 @@ export class PdfWriter {
     doc.setProducer('Tandem');
     doc.setCreationDate(meta.at);
     doc.setModificationDate(meta.at);
-    return new PdfWriter(doc, fonts, new Set(fonts.regular.getCharacterSet()));
+    return new PdfWriter(doc, fonts);
   }
 
   get width(): number {
@@ -81,11 +78,10 @@ export class PdfWriter {
     this.y -= points;
   }
 
-  /** Text safe for the standard fonts (see pdf-text.ts). */
+  /** The text, noting whether some character has no glyph in the embedded fonts. */
   clean(text: string): string {
-    const d = drawable(text, (cp) => this.encodable.has(cp));
-    if (d.replaced) this.replacedCharacters = true;
-    return d.text;
+    if (!this.fonts.covers(text)) this.replacedCharacters = true;
+    return text;
   }
 
   private lineHeight(size: number): number {
@@ -95,13 +91,13 @@ export class PdfWriter {
   /** Wrapped text; lines flow onto the next page when needed. */
   text(text: string, o: TextOptions = {}): void {
     const size = o.size ?? 10.5;
-    const font = this.fonts[o.style ?? 'regular'];
+    const weight = o.style ?? 'regular';
     const indent = o.indent ?? 0;
-    const lines = wrapLines(this.clean(text), CONTENT_WIDTH - indent, (s) => font.widthOfTextAtSize(s, size));
+    const lines = this.fonts.wrap(this.clean(text), CONTENT_WIDTH - indent, size, weight);
     for (const line of lines) {
       this.ensureSpace(this.lineHeight(size));
       this.y -= size;
-      if (line !== '') this.page.drawText(line, { x: MARGIN + indent, y: this.y, size, font, color: o.muted ? MUTED : INK });
+      if (line !== '') this.fonts.draw(this.page, line, { x: MARGIN + indent, y: this.y, size, weight, color: o.muted ? MUTED : INK });
       this.y -= this.lineHeight(size) - size;
     }
     this.y -= o.after ?? 4;
@@ -118,16 +114,15 @@ export class PdfWriter {
   /** "Label: value" on one line when it fits, the value wrapping under the label otherwise. */
   field(label: string, value: string, o: { indent?: number } = {}): void {
     const size = 10.5;
-    const bold = this.fonts.bold;
     const labelText = `${this.clean(label)}: `;
-    const labelWidth = bold.widthOfTextAtSize(labelText, size);
+    const labelWidth = this.fonts.widthOf(labelText, size, 'bold');
     const indent = o.indent ?? 0;
-    const lines = wrapLines(this.clean(value), CONTENT_WIDTH - indent - labelWidth, (s) => this.fonts.regular.widthOfTextAtSize(s, size));
+    const lines = this.fonts.wrap(this.clean(value), CONTENT_WIDTH - indent - labelWidth, size);
     lines.forEach((line, i) => {
       this.ensureSpace(this.lineHeight(size));
       this.y -= size;
-      if (i === 0) this.page.drawText(labelText, { x: MARGIN + indent, y: this.y, size, font: bold, color: INK });
-      if (line !== '') this.page.drawText(line, { x: MARGIN + indent + labelWidth, y: this.y, size, font: this.fonts.regular, color: INK });
+      if (i === 0) this.fonts.draw(this.page, labelText, { x: MARGIN + indent, y: this.y, size, weight: 'bold', color: INK });
+      if (line !== '') this.fonts.draw(this.page, line, { x: MARGIN + indent + labelWidth, y: this.y, size, color: INK });
       this.y -= this.lineHeight(size) - size;
     });
     this.y -= 3;
@@ -160,14 +155,14 @@ export class PdfWriter {
     this.y -= size + 2;
     for (const raw of labels) {
       const label = this.clean(raw);
-      const w = box + 5 + this.fonts.regular.widthOfTextAtSize(label, size) + 16;
+      const w = box + 5 + this.fonts.widthOf(label, size) + 16;
       if (x + w > MARGIN + CONTENT_WIDTH && x > MARGIN + indent) {
         this.y -= this.lineHeight(size) + 2;
         this.ensureSpace(this.lineHeight(size));
         x = MARGIN + indent;
       }
       this.page.drawRectangle({ x, y: this.y - 1, width: box, height: box, borderColor: INK, borderWidth: 0.8 });
-      this.page.drawText(label, { x: x + box + 5, y: this.y, size, font: this.fonts.regular, color: INK });
+      this.fonts.draw(this.page, label, { x: x + box + 5, y: this.y, size, color: INK });
       x += w;
     }
     this.y -= this.lineHeight(size) - size + 4;
@@ -188,11 +183,11 @@ export class PdfWriter {
     const size = 8.5;
     pages.forEach((page, i) => {
       const number = `Page ${i + 1} of ${pages.length}`;
-      const numberWidth = this.fonts.regular.widthOfTextAtSize(number, size);
+      const numberWidth = this.fonts.widthOf(number, size);
       const room = CONTENT_WIDTH - numberWidth - 12;
-      const [first = ''] = wrapLines(text, room, (s) => this.fonts.regular.widthOfTextAtSize(s, size));
-      page.drawText(first, { x: MARGIN, y: MARGIN - 4, size, font: this.fonts.regular, color: MUTED });
-      page.drawText(number, { x: MARGIN + CONTENT_WIDTH - numberWidth, y: MARGIN - 4, size, font: this.fonts.regular, color: MUTED });
+      const [first = ''] = this.fonts.wrap(text, room, size);
+      this.fonts.draw(page, first, { x: MARGIN, y: MARGIN - 4, size, color: MUTED });
+      this.fonts.draw(page, number, { x: MARGIN + CONTENT_WIDTH - numberWidth, y: MARGIN - 4, size, color: MUTED });
     });
     return this.doc.save();
   }
