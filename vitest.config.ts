@@ -10,7 +10,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // - db: everything else under test/ (the API and the demo against SQLite and PostgreSQL): the
 //   global setup migrates the template databases, and each file runs in a fresh process.
 // - cli: spawns bin/tandem.js with a data directory of its own; needs no test database.
-const cliTests = ['test/cli/tandem-cli.test.ts'];
+const cliTests = ['test/cli/tandem-cli.test.ts', 'test/cli/tandem-data-commands.test.ts', 'test/cli/tandem-bin-build.test.ts'];
 const unitTestsUnderTest = ['test/setup/setup-test-env.test.ts', 'test/lint/**/*.test.ts'];
 
 export default defineConfig({

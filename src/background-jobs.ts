@@ -2,6 +2,7 @@ import type { Deps } from './deps.ts';
 import { JobRunner } from './features/jobs/job-runner.ts';
 import type { JobRunnerOptions } from './features/jobs/job-runner.ts';
 import { choiceJobHandlers, choiceRecurringJobs } from './features/participant-choice/choice-jobs.ts';
+import { backupJobHandlers, backupRecurringJobs } from './features/backup/backup-jobs.ts';
 import { eventJobHandlers, eventRecurringJobs } from './features/events/event-jobs.ts';
 import { surveyJobHandlers, surveyRecurringJobs } from './features/surveys/survey-jobs.ts';
 import { liaisonJobHandlers, liaisonRecurringJobs } from './features/liaisons/liaison-jobs.ts';
@@ -14,8 +15,22 @@ import { reminderJobHandlers, reminderRecurringJobs } from './features/reminders
  */
 export function createJobRunner(deps: Deps, options: Partial<JobRunnerOptions> = {}): JobRunner {
   return new JobRunner(deps, {
-    handlers: { ...reminderJobHandlers, ...liaisonJobHandlers, ...eventJobHandlers, ...surveyJobHandlers, ...choiceJobHandlers },
-    recurring: [...reminderRecurringJobs, ...liaisonRecurringJobs, ...eventRecurringJobs, ...surveyRecurringJobs, ...choiceRecurringJobs],
+    handlers: {
+      ...reminderJobHandlers,
+      ...liaisonJobHandlers,
+      ...eventJobHandlers,
+      ...surveyJobHandlers,
+      ...choiceJobHandlers,
+      ...backupJobHandlers,
+    },
+    recurring: [
+      ...reminderRecurringJobs,
+      ...liaisonRecurringJobs,
+      ...eventRecurringJobs,
+      ...surveyRecurringJobs,
+      ...choiceRecurringJobs,
+      ...backupRecurringJobs,
+    ],
     ...options,
   });
 }

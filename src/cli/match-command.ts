@@ -1,175 +1,117 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { Option } from 'commander';
-import { stringify } from 'csv-stringify/sync';
-import type { Objective, Proposal } from '../matching/index.ts';
-import { MatchingInputError, OBJECTIVES, proposeMatches, weightsSchema } from '../matching/index.ts';
-import type { Weights } from '../matching/weights.ts';
-import { formatProblem, parseProfilesCsv } from '../matching-csv/profiles-csv.ts';
+import { InvalidArgumentError, Option } from 'commander';
+import type { Objective } from '../matching/assignment-types.ts';
+import { OBJECTIVES } from '../matching/assignment-types.ts';
 
-export interface MatchCommandOptions {
-  readonly mentors: string;
-  readonly mentees: string;
-  readonly out: string;
+// `tandem match` has two forms, one per source of people: two CSV files (the engine alone, no
+// database) or a period's accepted applications in the database (the committee's run, as the
+// Matching page makes it). Only the option list loads here; each form imports its code when it runs.
+
+interface MatchOptions {
+  readonly period?: string;
+  readonly as?: string;
+  readonly approve?: boolean;
+  readonly mentors?: string;
+  readonly mentees?: string;
+  readonly out?: string;
   readonly weights?: string;
   readonly objective?: Objective;
   readonly minScore?: number;
-  /** ISO instant for time-zone offsets; default now. */
   readonly referenceDate?: string;
-}
-
-export interface MatchIo {
-  readonly writeOut: (text: string) => void;
-  readonly writeErr: (text: string) => void;
-  /** Show a progress bar on stderr (default: when stderr is a terminal, or for big runs). */
-  readonly progress?: boolean;
-}
-
-/** Runs above this many pairs take seconds; they get progress output even without a terminal. */
-const LONG_RUN_PAIRS = 5_000_000;
-
-function fmt(n: number | null): string {
-  return n === null ? '-' : n.toFixed(1);
-}
-
-/** The output CSV: one row per mentee, in the mentees' input order. */
-export function proposalCsv(menteeIds: readonly string[], proposal: Proposal): string {
-  const pairs = new Map(proposal.pairs.map((p) => [p.menteeId, p]));
-  const unmatched = new Map(proposal.unmatched.map((u) => [u.menteeId, u]));
-  const rows = menteeIds.map((id) => {
-    const pair = pairs.get(id);
-    if (pair !== undefined) return [id, pair.mentorId, pair.score.toFixed(2), pair.explanation];
-    return [id, '', '', unmatched.get(id)?.explanation ?? ''];
-  });
-  return stringify([['mentee_id', 'mentor_id', 'score', 'explanation'], ...rows], { record_delimiter: 'unix' });
-}
-
-async function loadWeights(file: string): Promise<Weights | string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    return `${file}: cannot read weights: ${(error as Error).message}`;
-  }
-  const parsed = weightsSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  return parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
-}
-
-/**
- * `tandem match`, minus commander: reads the files, proposes, writes the CSV, prints a summary.
- * Returns true on success. On bad input it prints every problem and writes nothing.
- */
-export async function runMatch(options: MatchCommandOptions, io: MatchIo): Promise<boolean> {
-  const started = performance.now();
-  const errors: string[] = [];
-  const read = async (file: string): Promise<string | undefined> => {
-    try {
-      return await readFile(file, 'utf8');
-    } catch (error) {
-      errors.push(`${file}: cannot read: ${(error as Error).message}`);
-      return undefined;
-    }
-  };
-  const [mentorText, menteeText] = await Promise.all([read(options.mentors), read(options.mentees)]);
-  const mentors = mentorText === undefined ? undefined : parseProfilesCsv(mentorText, 'mentor', options.mentors);
-  const mentees = menteeText === undefined ? undefined : parseProfilesCsv(menteeText, 'mentee', options.mentees);
-  for (const result of [mentors, mentees]) for (const p of result?.problems ?? []) errors.push(formatProblem(p));
-  let weights: Weights | undefined;
-  if (options.weights !== undefined) {
-    const loaded = await loadWeights(options.weights);
-    if (typeof loaded === 'string') errors.push(loaded);
-    else weights = loaded;
-  }
-  const referenceDate = options.referenceDate === undefined ? new Date() : new Date(options.referenceDate);
-  if (Number.isNaN(referenceDate.getTime())) errors.push(`--reference-date: not a date: "${options.referenceDate}"`);
-  if (errors.length > 0 || mentors === undefined || mentees === undefined) {
-    io.writeErr(`${errors.join('\n')}\nNothing was written.\n`);
-    return false;
-  }
-
-  const pairs = mentors.profiles.length * mentees.profiles.length;
-  const showProgress = io.progress ?? (process.stderr.isTTY === true || pairs >= LONG_RUN_PAIRS);
-  const bar = showProgress
-    ? new cliProgress.SingleBar(
-        {
-          stream: process.stderr,
-          format: 'Matching [{bar}] {percentage}% | {eta}s left',
-          noTTYOutput: true,
-          notTTYSchedule: 2000,
-          hideCursor: true,
-        },
-        cliProgress.Presets.shades_classic,
-      )
-    : undefined;
-  bar?.start(100, 0);
-  let proposal: Proposal;
-  try {
-    proposal = proposeMatches({
-      mentees: mentees.profiles,
-      mentors: mentors.profiles,
-      weights,
-      minScore: options.minScore,
-      objective: options.objective,
-      referenceDate,
-      onProgress: bar && ((f) => bar.update(Math.round(f * 100))),
-    });
-  } catch (error) {
-    bar?.stop();
-    if (error instanceof MatchingInputError) {
-      io.writeErr(`${error.message}\nNothing was written.\n`);
-      return false;
-    }
-    throw error;
-  } finally {
-    bar?.stop();
-  }
-
-  await writeFile(
-    options.out,
-    proposalCsv(
-      mentees.profiles.map((p) => p.id),
-      proposal,
-    ),
-    'utf8',
-  );
-  const s = proposal.summary;
-  const seconds = (performance.now() - started) / 1000;
-  io.writeOut(
-    [
-      `Matched ${s.matched} of ${s.matched + s.unmatched} mentees (${s.unmatched} unmatched) with ${mentors.profiles.length} mentors.`,
-      `Total score ${fmt(s.total)}, mean ${fmt(s.meanScore)}, worst ${fmt(s.worstScore)}.`,
-      `Wrote ${options.out} in ${seconds.toFixed(1)} s.`,
-      '',
-    ].join('\n'),
-  );
-  return true;
+  readonly progress: boolean;
 }
 
 function parseMinScore(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new Error(`--min-score must be a number, got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`--min-score must be a number, got "${value}"`);
   return n;
 }
+
+const FILES_ONLY = ['mentors', 'mentees', 'weights', 'referenceDate'];
 
 export function registerMatchCommand(program: Command): void {
   program
     .command('match')
-    .description('Propose the optimal mentor-mentee pairs from two CSV files (no server, no database needed)')
-    .requiredOption('--mentors <file>', 'mentor applications (CSV)')
-    .requiredOption('--mentees <file>', 'mentee applications (CSV)')
-    .requiredOption('--out <file>', 'where to write the proposals (CSV)')
-    .option('--weights <file>', 'criteria weights (JSON, see docs/matching.md)')
-    .addOption(new Option('--objective <objective>', 'what to maximise').choices(OBJECTIVES).default('most-matched'))
+    .description(
+      "Propose the optimal mentor-mentee pairs: from a period's accepted applications in the database (--period), or from two CSV files with no database (--mentors, --mentees)",
+    )
+    .addOption(
+      new Option('--period <period>', "the period's name or id: run the committee's matching on its accepted applications").conflicts(
+        FILES_ONLY,
+      ),
+    )
+    .option('--as <email>', 'with --period: the staff or committee member doing it (recorded as on the web page)')
+    .addOption(
+      new Option(
+        '--approve',
+        'with --period: approve the proposal at once, as the Matching page does (creates the matches, e-mails everyone)',
+      ).conflicts(FILES_ONLY),
+    )
+    .option('--mentors <file>', 'mentor applications (CSV)')
+    .option('--mentees <file>', 'mentee applications (CSV)')
+    .option('--out <file>', 'where to write the proposals (CSV); with --period the default is matching-<period>-run-<id>.csv')
+    .option('--weights <file>', 'with CSV files: criteria weights (JSON, see docs/matching.md); a period uses its own')
+    .addOption(
+      new Option('--objective <objective>', "what to maximise (default: the period's last run, else most-matched)").choices(OBJECTIVES),
+    )
     .option('--min-score <number>', 'do not propose pairs scoring below this (0-100)', parseMinScore)
-    .option('--reference-date <instant>', 'ISO date-time for time-zone offsets (default: now)')
-    .action(async (options: MatchCommandOptions, command: Command) => {
+    .option('--no-progress', 'no progress bar on stderr (shown by default with --period, and at a terminal or for big files)')
+    .option('--reference-date <instant>', 'with CSV files: ISO date-time for time-zone offsets (default: now)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tandem match --period "2026 cohort" --as chair@example.org
+  $ tandem match --period 3 --as chair@example.org --out proposal.csv --approve
+  $ tandem match --mentors mentors.csv --mentees mentees.csv --out proposals.csv`,
+    )
+    .action(async (options: MatchOptions, command: Command) => {
       const output = command.configureOutput();
-      const ok = await runMatch(options, {
-        writeOut: (text) => (output.writeOut ?? ((t: string) => process.stdout.write(t)))(text),
-        writeErr: (text) => (output.writeErr ?? ((t: string) => process.stderr.write(t)))(text),
-      });
+      const io = {
+        writeOut: (text: string) => (output.writeOut ?? ((t: string) => process.stdout.write(t)))(text),
+        writeErr: (text: string) => (output.writeErr ?? ((t: string) => process.stderr.write(t)))(text),
+      };
+      if (options.period !== undefined) {
+        if (options.as === undefined) {
+          command.error(
+            'error: --period needs --as <email>: the staff or committee member running the matching (it is recorded as on the web page)',
+          );
+        }
+        const { runPeriodMatch } = await import('./match-period.ts');
+        const ok = await runPeriodMatch(
+          {
+            period: options.period,
+            as: options.as,
+            approve: options.approve === true,
+            out: options.out,
+            objective: options.objective,
+            minScore: options.minScore,
+            progress: options.progress,
+          },
+          io,
+        );
+        if (!ok) process.exitCode = 1;
+        return;
+      }
+      if (options.as !== undefined) command.error('error: --as goes with --period (CSV files need nobody to sign for them)');
+      if (options.mentors === undefined || options.mentees === undefined || options.out === undefined) {
+        command.error(
+          'error: say whom to match: --period <period> (accepted applications in the database) or --mentors <file> --mentees <file> --out <file> (two CSV files)',
+        );
+      }
+      const { runMatch } = await import('./match-files.ts');
+      const ok = await runMatch(
+        {
+          mentors: options.mentors,
+          mentees: options.mentees,
+          out: options.out,
+          weights: options.weights,
+          objective: options.objective ?? 'most-matched',
+          minScore: options.minScore,
+          referenceDate: options.referenceDate,
+        },
+        { ...io, ...(!options.progress && { progress: false }) },
+      );
       if (!ok) process.exitCode = 1;
     });
 }

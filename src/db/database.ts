@@ -34,6 +34,8 @@ export interface UsersTable {
   name: string;
   password_hash: string | null;
   disabled_at: Instant | null;
+  /** Staff erased this person: name and e-mail are placeholders, the account stays disabled. */
+  erased_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -612,6 +614,14 @@ export interface SuggestionSetsTable {
   computed_at: Instant;
 }
 
+/** Scheduled backups: one row (id 1), absent until staff set a schedule. */
+export interface BackupSettingsTable {
+  id: number;
+  frequency: 'off' | 'daily';
+  keep: number;
+  updated_at: Instant;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -655,4 +665,5 @@ export interface Database {
   mentor_requests: MentorRequestsTable;
   mentee_wishes: MenteeWishesTable;
   suggestion_sets: SuggestionSetsTable;
+  backup_settings: BackupSettingsTable;
 }

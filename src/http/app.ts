@@ -36,6 +36,9 @@ import { programRoutes } from '../features/programs/program.routes.ts';
 import { recognitionLetterRoutes } from '../features/recognition-letters/recognition-letters.routes.ts';
 import { reportRoutes } from '../features/reports/reports.routes.ts';
 import { participantChoiceRoutes } from '../features/participant-choice/participant-choice.routes.ts';
+import { backupRoutes } from '../features/backup/backup.routes.ts';
+import { exportRoutes } from '../features/exports/exports.routes.ts';
+import { personalDataRoutes } from '../features/personal-data/personal-data.routes.ts';
 import { healthRoutes } from '../features/system/health.routes.ts';
 import { PermissionError } from '../errors.ts';
 import { checkAccess } from './access.ts';
@@ -163,6 +166,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(recognitionLetterRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(participantChoiceRoutes(deps));
+  await app.register(backupRoutes(deps));
+  await app.register(exportRoutes(deps));
+  await app.register(personalDataRoutes(deps));
 
   await registerWebApp(app, deps.config.webDistDir);
 

@@ -207,6 +207,38 @@ describeEachDialect('applications CSV import and export', (db) => {
     expect(again.rows[0].errors[0].message).toMatch(/already applied/);
   });
 
+  it('takes program goals by title (any case, spaces around) as well as by id, and names a title it does not know', async () => {
+    const goals = await ctx.deps.db.selectFrom('program_goals').select(['id', 'title']).orderBy('position').limit(2).execute();
+    const [first, second] = goals;
+    if (!first || !second) throw new Error('the program has no goals');
+    // A period of its own: the export test below counts what this one holds.
+    const into = await createPeriod(staff, 'Goals by title');
+    const byTitle = `  ${first.title.toUpperCase()} ;${second.id}`;
+    const res = await importCsv(
+      csv(
+        row('titles@example.org', { program_goals: `"${byTitle}"` }),
+        row('typo@example.org', { program_goals: `"${first.title}; Underwater basket weaving"` }),
+      ),
+      'good-rows',
+      {},
+      into,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    expect(body.counts).toEqual({ total: 2, good: 1, bad: 1, imported: 1 });
+    expect(body.rows[1]).toMatchObject({
+      line: 3,
+      errors: [{ field: 'program_goals', message: expect.stringContaining('The program has no goal called "Underwater basket weaving"') }],
+    });
+    const stored = await ctx.deps.db
+      .selectFrom('applications')
+      .innerJoin('users', 'users.id', 'applications.user_id')
+      .select('applications.program_goal_ids')
+      .where('users.email', '=', 'titles@example.org')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.program_goal_ids)).toEqual([first.id, second.id]);
+  });
+
   it('refuses bytes that are not UTF-8', async () => {
     const latin1 = Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from(row('j@example.org', { name: 'Ren\u00e9e' }) + '\n', 'latin1')]);
     const res = await importCsv(latin1, 'preview');

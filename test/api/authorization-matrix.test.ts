@@ -6,13 +6,16 @@ import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { insertApplication } from '../../src/features/applications/applications.store.ts';
 import { applicationAnswersSchema } from '../../src/shared/api/applications.ts';
 import { activityMatrix } from './authorization/activities.matrix.ts';
+import { backupMatrix } from './authorization/backup.matrix.ts';
 import { eventMatrix } from './authorization/events.matrix.ts';
+import { exportMatrix } from './authorization/exports.matrix.ts';
 import { surveyMatrix } from './authorization/surveys.matrix.ts';
 import { goalSheetMatrix } from './authorization/goal-sheets.matrix.ts';
 import { liaisonMatrix } from './authorization/liaisons.matrix.ts';
 import { CALLERS, PUBLIC, SELF_OR_STAFF, SIGNED_IN, STAFF_ONLY, everyone, ownOrOther } from './authorization/matrix-kit.ts';
 import type { Caller, Cell, Expectation, Fixture, Outcome } from './authorization/matrix-kit.ts';
 import { participantChoiceMatrix } from './authorization/participant-choice.matrix.ts';
+import { personalDataMatrix } from './authorization/personal-data.matrix.ts';
 import { programFigureMatrix } from './authorization/program-figures.matrix.ts';
 import { programHealthMatrix } from './authorization/program-health.matrix.ts';
 import { recognitionLetterMatrix } from './authorization/recognition-letters.matrix.ts';
@@ -212,6 +215,9 @@ const MATRIX: Record<string, Cell> = {
   ...programFigureMatrix,
   ...reportMatrix,
   ...participantChoiceMatrix,
+  ...backupMatrix,
+  ...exportMatrix,
+  ...personalDataMatrix,
 };
 
 function satisfies(status: number, outcome: Outcome): boolean {

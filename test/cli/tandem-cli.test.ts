@@ -1,22 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandLine, CommandResult } from './tandem-in-one-process.ts';
+import { cliEnv, inOneProcess as runInOneProcess, runTandem } from './run-tandem.ts';
 
-// Every `tandem` process loads the whole app through tsx, which takes seconds. So bin/tandem.js
-// itself is spawned once per command, the repeats and the error cases run in one other process
+// A `tandem` process can take seconds (from the sources, through tsx, when they are newer than
+// the compiled build, as in a tree being edited). So bin/tandem.js itself is spawned once per command, the repeats and the error cases run in one other process
 // (tandem-in-one-process.ts, through the same runCli), and all of them run at the same time,
 // each in a data directory of its own.
 
-const run = promisify(execFile);
 const root = mkdtempSync(join(tmpdir(), 'tandem-cli-'));
-const baseEnv: Record<string, string> = {};
-for (const [name, value] of Object.entries(process.env)) if (value !== undefined) baseEnv[name] = value;
-baseEnv.LOG_LEVEL = 'warn';
-delete baseEnv.DATABASE_URL;
+const baseEnv = cliEnv();
 
 function envWith(over: Record<string, string> = {}): Record<string, string> {
   return { ...baseEnv, TANDEM_DATA_DIR: mkdtempSync(join(root, 'data-')), ...over };
@@ -24,13 +19,7 @@ function envWith(over: Record<string, string> = {}): Record<string, string> {
 
 /** Runs bin/tandem.js the way `npx tandem` does; never throws, returns what a terminal would show. */
 async function tandem(args: string[], env: Record<string, string> = envWith()): Promise<CommandResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/tandem.js', ...args], { env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
+  return runTandem(args, env);
 }
 
 const migrateTwice = envWith();
@@ -49,12 +38,10 @@ type OnceMore = Record<keyof typeof onceMore, CommandResult>;
 /** Runs `onceMore` in order, in one process; never throws. */
 async function runOnceMore(): Promise<OnceMore> {
   const names = Object.keys(onceMore) as (keyof typeof onceMore)[];
-  const { stdout } = await run(
-    process.execPath,
-    ['--import', 'tsx', 'test/cli/tandem-in-one-process.ts', JSON.stringify(names.map((name) => onceMore[name]))],
-    { env: baseEnv, timeout: 120_000 },
+  const results = await runInOneProcess(
+    names.map((name) => onceMore[name]),
+    baseEnv,
   );
-  const results = JSON.parse(stdout) as CommandResult[];
   return Object.fromEntries(names.map((name, i) => [name, results[i]])) as OnceMore;
 }
 

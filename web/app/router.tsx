@@ -30,6 +30,8 @@ import { reportsRoutes } from '../features/reports/routes.tsx';
 import { workspaceRoutes } from '../features/workspace/routes.tsx';
 import { mentorChoiceRoutes } from '../features/mentor-choice/routes.tsx';
 import { CalendarFeedSection } from '../features/events/components/calendar-feed-section.tsx';
+import { ErasePerson } from '../features/personal-data/components/erase-person.tsx';
+import { MyDataSection } from '../features/personal-data/components/my-data-section.tsx';
 import type { FeatureRoutes } from './feature-routes.ts';
 import { ApplyLayout } from './layouts/apply-layout.tsx';
 import { PublicLayout } from './layouts/public-layout.tsx';
@@ -99,6 +101,7 @@ export const router = createBrowserRouter([
             element: (
               <AccountPage>
                 <CalendarFeedSection />
+                <MyDataSection />
               </AccountPage>
             ),
           },
@@ -119,7 +122,11 @@ export const router = createBrowserRouter([
           {
             element: <RequireRole roles={['staff']} />,
             children: [
-              { path: 'people', element: <PeoplePage /> },
+              {
+                path: 'people',
+                // Erasing is its own feature's; the people list only leaves room for it.
+                element: <PeoplePage personActions={(p) => <ErasePerson userId={p.id} name={p.name} erased={p.erased} />} />,
+              },
               { path: 'settings', element: <SettingsPage /> },
               { path: 'periods', element: <PeriodsPage /> },
               { path: 'periods/:id', element: <PeriodPage /> },

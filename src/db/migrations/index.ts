@@ -7,6 +7,8 @@ import * as events from './2026-12-05T0900-events.ts';
 import * as surveys from './2026-12-06T0900-surveys.ts';
 import * as reports from './2026-12-07T0900-reports.ts';
 import * as participantChoice from './2026-12-08T0900-participant-choice.ts';
+import * as backups from './2026-12-09T0900-backups.ts';
+import * as erasure from './2026-12-09T0910-erasure.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0900-surveys': surveys,
   '2026-12-07T0900-reports': reports,
   '2026-12-08T0900-participant-choice': participantChoice,
+  '2026-12-09T0900-backups': backups,
+  '2026-12-09T0910-erasure': erasure,
 };

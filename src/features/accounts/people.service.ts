@@ -25,7 +25,16 @@ import type { InvitationRecord } from './invitations.store.ts';
 import { hashPassword } from './passwords.ts';
 import { deleteSessionsOfUser } from './sessions.store.ts';
 import { hashToken, newToken } from './tokens.ts';
-import { countUsersWithRole, findUserById, findUserIdByEmail, insertUser, listUsers, replaceRoles, updateUser } from './users.store.ts';
+import {
+  countUsersWithRole,
+  findUserById,
+  findUserIdByEmail,
+  insertUser,
+  isErased,
+  listUsers,
+  replaceRoles,
+  updateUser,
+} from './users.store.ts';
 import type { UserRecord } from './users.store.ts';
 
 export type InvitationView = Omit<InvitationRecord, 'acceptedAt' | 'revokedAt' | 'invitedBy'> & { status: InvitationStatus };
@@ -196,6 +205,8 @@ export async function updatePerson(
   return deps.db.transaction().execute(async (trx) => {
     const user = await findUserById(trx, id);
     if (!user) throw new NotFoundError('person');
+    if (await isErased(trx, id))
+      throw new ConflictError('ERASED', 'This person was erased: the account cannot be changed or enabled again.');
     const at = toInstant(deps.clock.now());
     const losesStaff =
       user.roles.includes('staff') &&

@@ -9,6 +9,8 @@ export interface UserRecord {
   name: string;
   roles: Role[];
   disabled: boolean;
+  /** Staff erased this person: name and e-mail are placeholders, for good. */
+  erased: boolean;
   createdAt: string;
 }
 
@@ -32,10 +34,10 @@ async function rolesByUser(db: Executor, userIds: number[]): Promise<Map<number,
   return map;
 }
 
-const userColumns = ['id', 'email', 'name', 'disabled_at', 'created_at'] as const;
+const userColumns = ['id', 'email', 'name', 'disabled_at', 'erased_at', 'created_at'] as const;
 
 function toRecord(
-  row: { id: number; email: string; name: string; disabled_at: string | null; created_at: string },
+  row: { id: number; email: string; name: string; disabled_at: string | null; erased_at: string | null; created_at: string },
   roles: Role[] | undefined,
 ): UserRecord {
   return {
@@ -44,6 +46,7 @@ function toRecord(
     name: row.name,
     roles: roles ?? [],
     disabled: row.disabled_at !== null,
+    erased: row.erased_at !== null,
     createdAt: row.created_at,
   };
 }
@@ -166,4 +169,10 @@ export async function updateUser(
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** Whether staff erased this person (their account stays a placeholder for good). */
+export async function isErased(db: Executor, id: number): Promise<boolean> {
+  const row = await db.selectFrom('users').select('erased_at').where('id', '=', id).executeTakeFirst();
+  return row?.erased_at != null;
 }

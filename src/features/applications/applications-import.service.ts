@@ -1,4 +1,5 @@
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
+import { nextTurn } from '../../csv/uploaded-csv.ts';
 import { assertRowId } from '../../db/row-id.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
@@ -10,7 +11,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { findPeriod } from '../periods/periods.service.ts';
 import { getSettings, listGoals } from '../programs/program.service.ts';
 import { normaliseAnswers } from './application.rules.ts';
-import { nextTurn, prepareImport } from './applications-import.ts';
+import { prepareImport } from './applications-import.ts';
+import type { ImportProgress } from './applications-import.ts';
 import { insertApplication, listAppliedKeys } from './applications.store.ts';
 
 export type ImportMode = 'preview' | 'all-or-nothing' | 'good-rows';
@@ -29,6 +31,7 @@ export async function importApplications(
   actor: Actor,
   periodId: number,
   input: { fileBase64: string; mapping?: Partial<Record<ImportField, string>> | undefined; mode: ImportMode },
+  onProgress?: ImportProgress,
 ): Promise<ImportResult> {
   assertRowId(periodId, 'period');
   const settings = await getSettings(deps);
@@ -37,7 +40,7 @@ export async function importApplications(
   if (period.status === 'closed') throw new ConflictError('PERIOD_CLOSED', 'A closed period can no longer take applications.');
 
   const [goals, appliedKeys] = await Promise.all([listGoals(deps.db), listAppliedKeys(deps.db, periodId)]);
-  const { result, rows } = await prepareImport(input, { goals, channels: settings.channels, appliedKeys });
+  const { result, rows } = await prepareImport(input, { goals, channels: settings.channels, appliedKeys }, onProgress);
   const good = rows.flatMap((r) => (r.good ? [r.good] : []));
   const counts = { total: rows.length, good: good.length, bad: rows.length - good.length, imported: 0 };
   const write =
@@ -62,6 +65,7 @@ export async function importApplications(
         }
         const answers = normaliseAnswers(g.answers, g.role, settings.eligibilityQuestions);
         await insertApplication(trx, { periodId, userId, role: g.role, answers, at });
+        if ((k + 1) % ROWS_PER_WRITE_SLICE === 0 || k + 1 === good.length) onProgress?.('writing', k + 1, good.length);
       }
       await recordAudit(trx, {
         actorId: actor.userId,

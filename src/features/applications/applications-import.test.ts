@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS, prepareImport } from './applications-import.ts';
+import { MAX_IMPORT_ROWS } from '../../csv/uploaded-csv.ts';
+import { prepareImport } from './applications-import.ts';
 
 const HEADER =
   'email,name,role,interests,program_goals,channels,meet_in_person,languages,workplace_type,years_experience,career_stage,region,time_zone,hopes';
@@ -7,8 +8,8 @@ const row = (i: number, hopes = '') =>
   `p${i}@example.org,Person ${i},mentee,Storytime,1;2,email,no,English,public,3,early_career,US-IL,America/Chicago,${hopes}`;
 const program = {
   goals: [
-    { id: 1, retired: false },
-    { id: 2, retired: false },
+    { id: 1, title: 'Career growth', retired: false },
+    { id: 2, title: 'Leadership', retired: false },
   ],
   channels: ['email', 'video'],
   appliedKeys: new Set<string>(),
@@ -85,5 +86,45 @@ describe('prepareImport control characters', () => {
     // A column nobody imports never reaches the database: nothing to refuse.
     expect(rows[1]).toMatchObject({ line: 3, errors: [] });
     expect(rows[1]?.good).toBeDefined();
+  });
+});
+
+describe('prepareImport program goals', () => {
+  const withGoals = (cell: string) => [HEADER, row(1).replace(',1;2,', `,"${cell}",`)].join('\n');
+  const goalsOf = async (cell: string, goals = program.goals) => {
+    const { rows } = await prepareImport({ fileBase64: base64(withGoals(cell)) }, { ...program, goals });
+    return rows[0];
+  };
+
+  it('takes titles in any case and with spaces around them, ids, or both, as ids', async () => {
+    for (const cell of ['career growth; LEADERSHIP', '  Career  Growth ;2', '1;2']) {
+      const r = await goalsOf(cell);
+      expect(r?.errors, cell).toEqual([]);
+      expect(r?.good?.answers.programGoalIds, cell).toEqual([1, 2]);
+    }
+  });
+
+  it('names every title the program does not have, and writes nothing for the row', async () => {
+    const r = await goalsOf('Career growth; Knitting; Sailing');
+    expect(r?.good).toBeUndefined();
+    expect(r?.errors).toEqual([
+      { field: 'program_goals', message: expect.stringContaining('The program has no goal called "Knitting", "Sailing"') },
+    ]);
+  });
+
+  it('refuses a retired goal by title, and asks for the id when two current goals share a title', async () => {
+    const goals = [
+      { id: 1, title: 'Career growth', retired: true },
+      { id: 2, title: 'Leadership', retired: false },
+      { id: 3, title: 'leadership', retired: false },
+      { id: 4, title: 'Career growth', retired: false },
+    ];
+    expect((await goalsOf('career growth', goals))?.good?.answers.programGoalIds).toEqual([4]);
+    expect((await goalsOf('Leadership', goals))?.errors).toEqual([
+      { field: 'program_goals', message: 'More than one current goal is called "Leadership" (ids 2, 3); use the id of the one you mean.' },
+    ]);
+    expect((await goalsOf('Career growth', [{ id: 1, title: 'Career growth', retired: true }]))?.errors).toEqual([
+      { field: 'program_goals', message: 'The program goal "Career growth" is retired; choose from the current goals.' },
+    ]);
   });
 });

@@ -1,6 +1,5 @@
-import { isUtf8 } from 'node:buffer';
-import { parse as csvRecordStream } from 'csv-parse/stream';
 import { withoutFormulaGuard } from '../../csv/spreadsheet-cell.ts';
+import { decodeCsv, MAX_IMPORT_ROWS, nextTurn, parseCsv } from '../../csv/uploaded-csv.ts';
 import { RuleViolationError } from '../../errors.ts';
 import { applicationAnswersSchema, applicationRoleSchema, IMPORT_FIELDS } from '../../shared/api/applications.ts';
 import type { ApplicationAnswers, ImportField, ImportResult } from '../../shared/api/applications.ts';
@@ -9,12 +8,14 @@ import type { ApplicationRole } from '../../shared/application-vocabulary.ts';
 import { forbiddenCharacter, forbiddenCharacterMessage } from '../../shared/text.ts';
 import { isValidTimeZone } from '../../time/calendar-date.ts';
 import { answerProblems } from './application.rules.ts';
+import { goalIdsFromCells } from './program-goal-cells.rules.ts';
+import type { GoalForCells } from './program-goal-cells.rules.ts';
 
 /**
  * CSV import of applications, without I/O: bytes in, mapped and validated rows out. The service
  * decides what to write. Columns are the IMPORT_FIELDS; lists are separated by ";", yes/no columns
- * take yes/no (or true/false) in any case, and `program_goals` holds program goal ids — the numbers
- * the export writes — so an export re-imports unchanged even after goals were reordered.
+ * take yes/no (or true/false) in any case, and `program_goals` names program goals by title or by
+ * id (program-goal-cells.rules.ts).
  *
  * A file can be 10 MB, and the server has one thread for everybody: the file is parsed in chunks
  * and its rows validated in slices, with a turn of the event loop in between, so other requests
@@ -22,21 +23,8 @@ import { answerProblems } from './application.rules.ts';
  * the limit.
  */
 
-export const MAX_IMPORT_ROWS = 5000;
-
-/**
- * Bytes parsed, and rows validated, between two turns of the event loop: a few ms each on a small
- * 2-core server (csv-parse reads 3–15 MB/s there, slowest before the JIT has warmed up; a row takes
- * 30–80 µs to check). A turn costs microseconds, so small slices are cheap.
- */
-const CHUNK_BYTES = 8 * 1024;
+/** Rows validated between two turns of the event loop (see src/csv/uploaded-csv.ts). */
 const ROWS_PER_SLICE = 50;
-
-/**
- * Lets timers and I/O — other people's requests — run before going on. A macrotask on purpose:
- * awaiting a resolved promise only queues a microtask, and I/O waits until those run out.
- */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * What to write in a cell, said the way a spreadsheet user needs it; zod's own wording
@@ -49,7 +37,7 @@ const CELL_HINTS: Partial<Record<string, string>> = {
   years_experience: 'Use a whole number of years from 0 to 70.',
   region: 'Use a region code like US-IL or CA-ON, or a country code like GB.',
   interests: 'List at least one interest, separated by ";".',
-  program_goals: 'List at least one program goal id, separated by ";".',
+  program_goals: 'List at least one program goal, by title or id, separated by ";".',
   channels: 'List at least one of phone; email; video; chat; in_person.',
   languages: 'List at least one language, separated by ";".',
   capacity: 'Use a whole number of mentees from 1 to 10.',
@@ -108,106 +96,6 @@ export function automaticMapping(headings: readonly string[]): Partial<Record<Im
   return mapping;
 }
 
-/** Base64 characters decoded between two turns of the event loop: 192 KB of file, a few ms. */
-const BASE64_SLICE = 4 * 64 * 1024;
-
-/** base64 → bytes, a slice at a time (a whole 14 MB string in one call holds the event loop for 50 ms). */
-async function fromBase64(text: string): Promise<Buffer> {
-  const bytes = Buffer.allocUnsafe(Math.ceil(text.length / 4) * 3);
-  let length = 0;
-  for (let at = 0; at < text.length; at += BASE64_SLICE) {
-    if (at > 0) await nextTurn();
-    const slice = text.slice(at, at + BASE64_SLICE);
-    const written = bytes.write(slice, length, 'base64');
-    length += written;
-    // Whitespace or stray characters, which the decoder skips, break the groups of four characters
-    // across slices: such a string is decoded in one go, exactly as before.
-    if (written !== (slice.length / 4) * 3 && at + BASE64_SLICE < text.length) return Buffer.from(text, 'base64');
-  }
-  return bytes.subarray(0, length);
-}
-
-/** Refuses anything that is not UTF-8 rather than guessing: a wrong guess garbles names silently. */
-export async function decodeCsv(fileBase64: string): Promise<Buffer> {
-  const raw = await fromBase64(fileBase64);
-  if (!isUtf8(raw)) {
-    throw new RuleViolationError(
-      'CSV_NOT_UTF8',
-      'The file is not UTF-8 text. In your spreadsheet choose "CSV UTF-8" when saving, then upload it again.',
-    );
-  }
-  const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf;
-  return bom ? raw.subarray(3) : raw;
-}
-
-export interface ParsedRecord {
-  /** The physical line the record starts on: the header is line 1, a quoted cell may span lines. */
-  line: number;
-  cells: string[];
-}
-
-function skipBlankLines(bytes: Buffer, offset: number): number {
-  let i = offset;
-  while (i < bytes.length) {
-    if (bytes[i] === 0x0a) i += 1;
-    else if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) i += 2;
-    else break;
-  }
-  return i;
-}
-
-/**
- * Line numbers of record starts, given the byte offset where the previous record ended. Records
- * come in order, so the count of line feeds only ever moves forward: one pass over the file.
- */
-function lineNumbers(bytes: Buffer): (previousEnd: number) => number {
-  let counted = 0;
-  let line = 1;
-  return (previousEnd) => {
-    const start = skipBlankLines(bytes, previousEnd);
-    for (; counted < start; counted += 1) if (bytes[counted] === 0x0a) line += 1;
-    return line;
-  };
-}
-
-/** What csv-parse emits per record with `info: true` (its stream types leave records untyped). */
-interface RecordWithInfo {
-  record: string[];
-  info: { bytes: number };
-}
-
-/**
- * Reads at most `maxRecords` records (the header counts) and says whether the file has more, without
- * reading further. The parser gets the file a chunk at a time, with a turn of the event loop before
- * each chunk.
- */
-export async function parseCsv(bytes: Buffer, maxRecords: number): Promise<{ records: ParsedRecord[]; more: boolean }> {
-  let offset = 0;
-  const chunks = new ReadableStream<Buffer>({
-    async pull(controller) {
-      if (offset > 0) await nextTurn();
-      if (offset >= bytes.length) controller.close();
-      else controller.enqueue(bytes.subarray(offset, (offset += CHUNK_BYTES)));
-    },
-  });
-  // `to` stops the parser by itself once it has the record that proves the file is too long.
-  const parser = csvRecordStream({ columns: false, info: true, skip_empty_lines: true, to: maxRecords + 1 });
-  const reader = (chunks.pipeThrough(parser) as ReadableStream<RecordWithInfo>).getReader();
-  const lineOf = lineNumbers(bytes);
-  const records: ParsedRecord[] = [];
-  let previousEnd = 0;
-  try {
-    for (let next = await reader.read(); !next.done; next = await reader.read()) {
-      records.push({ line: lineOf(previousEnd), cells: next.value.record });
-      previousEnd = next.value.info.bytes;
-    }
-  } catch (err) {
-    const message = err instanceof Error ? err.message : 'The file could not be read as CSV.';
-    throw new RuleViolationError('CSV_MALFORMED', `The file is not valid CSV: ${message}`);
-  }
-  return { records: records.slice(0, maxRecords), more: records.length > maxRecords };
-}
-
 const splitList = (cell: string) =>
   cell
     .split(';')
@@ -252,7 +140,7 @@ export interface ImportRow {
 }
 
 export interface ImportProgram {
-  goals: readonly { id: number; retired: boolean }[];
+  goals: readonly GoalForCells[];
   channels: readonly string[];
   /** `email|role` of everyone who already applied in the period. */
   appliedKeys: ReadonlySet<string>;
@@ -293,13 +181,8 @@ function validateRow(
   if (!role.success) errors.push({ field: 'role', message: 'Use mentor or mentee.' });
 
   const yesNo = get('meet_in_person')?.trim().toLowerCase() ?? '';
-  const goalCells = splitList(get('program_goals') ?? '');
-  const badGoal = goalCells.find((g) => !/^\d+$/.test(g));
-  if (badGoal !== undefined)
-    errors.push({
-      field: 'program_goals',
-      message: `"${badGoal}" is not a program goal number; use the goal ids from the export, separated by ";".`,
-    });
+  const goals = goalIdsFromCells(splitList(get('program_goals') ?? ''), program.goals);
+  if (!goals.ok) errors.push({ field: 'program_goals', message: goals.message });
   const candidate = {
     phone: get('phone') ?? '',
     jobTitle: get('job_title') ?? '',
@@ -310,7 +193,7 @@ function validateRow(
     region: get('region') ?? '',
     timeZone: (get('time_zone') ?? '').trim(),
     interests: splitList(get('interests') ?? ''),
-    programGoalIds: badGoal === undefined ? goalCells.map(Number) : [],
+    programGoalIds: goals.ok ? goals.ids : [],
     channels: splitList(get('channels') ?? '').map(asWord),
     meetInPerson: YES.has(yesNo) ? true : NO.has(yesNo) ? false : yesNo,
     languages: splitList(get('languages') ?? ''),
@@ -321,7 +204,7 @@ function validateRow(
   if (!answers.success) {
     for (const issue of answers.error.issues) {
       const field = FIELD_OF_ANSWER[String(issue.path[0])] ?? String(issue.path[0]);
-      if (field === 'program_goals' && badGoal !== undefined) continue;
+      if (field === 'program_goals' && !goals.ok) continue;
       const message = CELL_HINTS[field] ?? issue.message;
       if (!errors.some((e) => e.field === field)) errors.push({ field, message });
     }
@@ -345,6 +228,9 @@ function validateRow(
   return row;
 }
 
+/** Rows done of all rows, per step; the command line draws a progress bar from it. */
+export type ImportProgress = (step: 'checking' | 'writing', done: number, total: number) => void;
+
 export interface PreparedImport {
   result: Omit<ImportResult, 'counts' | 'imported'>;
   rows: ImportRow[];
@@ -354,11 +240,12 @@ export interface PreparedImport {
  * Runs `step` over the items in order, a slice at a time, with a turn of the event loop between
  * slices so that other requests are answered meanwhile.
  */
-async function inSlices<T, R>(items: readonly T[], step: (item: T) => R): Promise<R[]> {
+async function inSlices<T, R>(items: readonly T[], step: (item: T) => R, onSlice?: (done: number) => void): Promise<R[]> {
   const out: R[] = [];
   for (let start = 0; start < items.length; start += ROWS_PER_SLICE) {
     if (start > 0) await nextTurn();
     for (const item of items.slice(start, start + ROWS_PER_SLICE)) out.push(step(item));
+    onSlice?.(out.length);
   }
   return out;
 }
@@ -367,6 +254,7 @@ async function inSlices<T, R>(items: readonly T[], step: (item: T) => R): Promis
 export async function prepareImport(
   input: { fileBase64: string; mapping?: Partial<Record<ImportField, string>> | undefined },
   program: ImportProgram,
+  onProgress?: ImportProgress,
 ): Promise<PreparedImport> {
   const bytes = await decodeCsv(input.fileBase64);
   // The header and one row past the limit are all it takes to know the file is too long.
@@ -405,24 +293,28 @@ export async function prepareImport(
     if (valid === undefined) zoneChecks.set(tz, (valid = isValidTimeZone(tz)));
     return valid;
   };
-  const rows = await inSlices(records, (r) => {
-    const get = (f: ImportField) => {
-      const i = indexOf.get(f);
-      const cell = i === undefined ? undefined : r.cells[i];
-      return cell === undefined ? undefined : withoutFormulaGuard(cell);
-    };
-    const row = validateRow(get, r.line, program, isTimeZone);
-    if (row.good) {
-      const key = `${row.good.email}|${row.good.role}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined)
-        row.errors.push({ field: 'email', message: `Line ${earlier} already has a ${row.good.role} application for ${row.good.email}.` });
-      else if (program.appliedKeys.has(key))
-        row.errors.push({ field: 'email', message: `${row.good.email} has already applied as a ${row.good.role} in this period.` });
-      else seen.set(key, r.line);
-      if (row.errors.length > 0) delete row.good;
-    }
-    return row;
-  });
+  const rows = await inSlices(
+    records,
+    (r) => {
+      const get = (f: ImportField) => {
+        const i = indexOf.get(f);
+        const cell = i === undefined ? undefined : r.cells[i];
+        return cell === undefined ? undefined : withoutFormulaGuard(cell);
+      };
+      const row = validateRow(get, r.line, program, isTimeZone);
+      if (row.good) {
+        const key = `${row.good.email}|${row.good.role}`;
+        const earlier = seen.get(key);
+        if (earlier !== undefined)
+          row.errors.push({ field: 'email', message: `Line ${earlier} already has a ${row.good.role} application for ${row.good.email}.` });
+        else if (program.appliedKeys.has(key))
+          row.errors.push({ field: 'email', message: `${row.good.email} has already applied as a ${row.good.role} in this period.` });
+        else seen.set(key, r.line);
+        if (row.errors.length > 0) delete row.good;
+      }
+      return row;
+    },
+    onProgress && ((done) => onProgress('checking', done, records.length)),
+  );
   return { result: { ...result, rows: rows.map(({ good: _good, ...shown }) => shown) }, rows };
 }

@@ -1,9 +1,14 @@
 import type { Deps } from '../../deps.ts';
-import { listAudit } from './audit.store.ts';
+import { listAudit, listAuditAbout } from './audit.store.ts';
 
 /** The audit log as staff read it: newest first, filtered. */
 export async function readAuditLog(deps: Pick<Deps, 'db'>, query: Parameters<typeof listAudit>[1]) {
   return { entries: await listAudit(deps.db, query) };
+}
+
+/** The audit entries about one person (their account as the record), oldest first. */
+export async function readAuditAboutPerson(deps: Pick<Deps, 'db'>, userId: number) {
+  return listAuditAbout(deps.db, 'user', String(userId));
 }
 
 // What other features may use of this feature's stores, inside their own transactions: named

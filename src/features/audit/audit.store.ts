@@ -35,8 +35,8 @@ export async function recordAudit(db: Executor, e: AuditInput): Promise<void> {
     .execute();
 }
 
-export async function listAudit(db: Executor, q: { limit: number; before?: number | undefined }): Promise<AuditRecord[]> {
-  let query = db
+function auditEntries(db: Executor) {
+  return db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
     .select([
@@ -48,19 +48,34 @@ export async function listAudit(db: Executor, q: { limit: number; before?: numbe
       'audit_log.entity_id',
       'audit_log.details',
       'audit_log.created_at',
-    ])
-    .orderBy('audit_log.id', 'desc')
-    .limit(q.limit);
+    ]);
+}
+
+type AuditRow = Awaited<ReturnType<ReturnType<typeof auditEntries>['execute']>>[number];
+
+const toRecord = (r: AuditRow): AuditRecord => ({
+  id: r.id,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  details: JSON.parse(r.details) as Record<string, unknown>,
+  createdAt: r.created_at,
+});
+
+export async function listAudit(db: Executor, q: { limit: number; before?: number | undefined }): Promise<AuditRecord[]> {
+  let query = auditEntries(db).orderBy('audit_log.id', 'desc').limit(q.limit);
   if (q.before !== undefined) query = query.where('audit_log.id', '<', q.before);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    id: r.id,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    details: JSON.parse(r.details) as Record<string, unknown>,
-    createdAt: r.created_at,
-  }));
+  return (await query.execute()).map(toRecord);
+}
+
+/** Every entry about one record (e.g. entity 'user', a person's id), oldest first. */
+export async function listAuditAbout(db: Executor, entityType: string, entityId: string): Promise<AuditRecord[]> {
+  const rows = await auditEntries(db)
+    .where('audit_log.entity_type', '=', entityType)
+    .where('audit_log.entity_id', '=', entityId)
+    .orderBy('audit_log.id')
+    .execute();
+  return rows.map(toRecord);
 }

@@ -19,6 +19,7 @@ import { seedDemoSurveys } from '../surveys/demo-surveys.ts';
 import { seedDemoLetters } from '../recognition-letters/demo-letters.ts';
 import { seedDemoReports } from '../reports/demo-reports.ts';
 import { seedDemoChoice } from '../participant-choice/demo-choice.ts';
+import { seedDemoBackups } from '../backup/demo-backups.ts';
 import { instantAt } from '../../time/zoned.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
@@ -126,6 +127,7 @@ export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; passwo
     day: (offset) => dateIn(timeZone, now, offset),
     at: (date, time) => instantAt(date, time, timeZone),
   });
+  await seedDemoBackups(deps);
   return { staffEmail: DEMO_STAFF_EMAIL, password: DEMO_PASSWORD };
 }
 

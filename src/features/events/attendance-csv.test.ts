@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RuleViolationError } from '../../errors.ts';
-import { MAX_IMPORT_ROWS } from '../applications/applications-import.ts';
+import { MAX_IMPORT_ROWS } from '../../csv/uploaded-csv.ts';
 import { AMBIGUOUS_NAME, EMPTY_ROW, guessAttendanceMapping, matchAttendees, NO_MATCH, readAttendanceReport } from './attendance-csv.ts';
 import type { InvitedPerson } from './attendance-csv.ts';
 import { attendeesCsv } from './attendees-export.ts';

@@ -1,8 +1,8 @@
 import { withoutFormulaGuard } from '../../csv/spreadsheet-cell.ts';
+import { decodeCsv, MAX_IMPORT_ROWS, parseCsv } from '../../csv/uploaded-csv.ts';
 import { RuleViolationError } from '../../errors.ts';
 import type { ATTENDANCE_IMPORT_FIELDS } from '../../shared/api/events.ts';
 import { forbiddenCharacter, forbiddenCharacterMessage } from '../../shared/text.ts';
-import { decodeCsv, MAX_IMPORT_ROWS, parseCsv } from '../applications/applications-import.ts';
 
 /**
  * A web-conference tool's attendance report (Zoom, Teams, Google Meet…), read the way the

@@ -16,7 +16,7 @@ import { getSettings } from '../programs/program.service.ts';
 import { capacityProblem, eventInstants, eventPhase, whereProblem } from './event.rules.ts';
 import type { EventWhenProblem } from './event.rules.ts';
 import { eventDownloadIcs, organizerFrom } from './event-calendar.ts';
-import { attendanceMarkedFor, countRsvps, insertInvitations, listInvitations } from './event-invitations.store.ts';
+import { attendanceMarkedFor, countRsvps, insertInvitations, invitationsOf, listInvitations } from './event-invitations.store.ts';
 import { calendarEventOf, clockOf, eventViews } from './event-view.ts';
 import { visibleEvent } from './event-access.ts';
 import { fillFreedPlaces } from './waitlist.ts';
@@ -364,6 +364,44 @@ export async function eventsHeldForPeriod(
       attended: c.attended,
       attendanceTaken: marked.has(e.id),
     };
+  });
+}
+
+/** One event a person was invited to, with their answer and whether they came. */
+export interface MyEventRecord {
+  eventId: number;
+  title: string;
+  kind: string;
+  startsAt: string;
+  status: string;
+  invitedAt: string;
+  rsvp: string | null;
+  respondedAt: string | null;
+  waitlisted: boolean;
+  attended: boolean | null;
+}
+
+/** Every event the person was invited to (staff too: only their own invitations), oldest first. */
+export async function listMyEventRecords(deps: Pick<Deps, 'db'>, actor: Actor): Promise<MyEventRecord[]> {
+  const ids = await invitedEventIds(deps.db, actor.userId);
+  const invitations = await invitationsOf(deps.db, actor.userId, ids);
+  return (await listEvents(deps.db, { ids })).flatMap((e) => {
+    const i = invitations.get(e.id);
+    if (!i) return [];
+    return [
+      {
+        eventId: e.id,
+        title: e.title,
+        kind: e.kind,
+        startsAt: e.startsAt,
+        status: e.status,
+        invitedAt: i.invitedAt,
+        rsvp: i.rsvp,
+        respondedAt: i.respondedAt,
+        waitlisted: i.waitlistedAt !== null,
+        attended: i.attended,
+      },
+    ];
   });
 }
 

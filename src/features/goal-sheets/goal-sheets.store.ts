@@ -256,11 +256,14 @@ export interface PeriodSheetRow {
   sheet: {
     status: GoalSheetStatus;
     goals: number;
+    content: GoalSheetContent;
     submittedAt: string | null;
     firstSubmittedAt: string | null;
     reviewedAt: string | null;
   } | null;
 }
+
+const withGoalCount = (content: GoalSheetContent) => ({ content, goals: content.goals.length });
 
 /** Every match of a period with its sheet, if any (a left join: a sheet nobody started still counts). */
 export async function listPeriodSheets(db: Executor, periodId: number): Promise<PeriodSheetRow[]> {
@@ -294,8 +297,8 @@ export async function listPeriodSheets(db: Executor, periodId: number): Promise<
       r.sheet_id === null || r.status === null
         ? null
         : {
+            ...withGoalCount(parseContent(r.content ?? '')),
             status: sheetStatus(r.status),
-            goals: parseContent(r.content ?? '').goals.length,
             submittedAt: r.submitted_at,
             firstSubmittedAt: r.first_submitted_at,
             reviewedAt: r.reviewed_at,

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.ts';
+import type { Executor } from '../../db/executor.ts';
 import { assertRowId } from '../../db/row-id.ts';
 import { ConflictError, NotFoundError, PermissionError } from '../../errors.ts';
 import type {
@@ -446,6 +447,35 @@ export async function endMatch(deps: Deps, actor: Actor, matchId: number, body: 
     if (match.status !== 'active') throw new ConflictError('MATCH_NOT_ACTIVE', 'This match has already ended.');
     return endAndMove(ctx, match, input.reason, { mentor: input.mentor, mentee: input.mentee }, { requestId: null, first: 'mentee' });
   });
+}
+
+/**
+ * Ends these active matches inside the caller's transaction, exactly as staff ending each one
+ * would, with "nothing more" as both people's next step (e-mails, history, audit, roles). For a
+ * use case that must end matches and change more in one transaction (erasing a person); the
+ * caller delivers `outboxIds` after its commit.
+ */
+export async function endMatchesWithin(
+  deps: Deps,
+  trx: Executor,
+  actor: Actor,
+  matchIds: readonly number[],
+  reason: string,
+  outboxIds: number[],
+): Promise<MatchChangeResult[]> {
+  const settings = await getSettings({ db: trx });
+  assertMayAct(actor, settings);
+  const now = deps.clock.now();
+  const ctx: ChangeContext = { deps, trx, actor, now, at: toInstant(now), settings, outboxIds };
+  const results: MatchChangeResult[] = [];
+  for (const id of matchIds) {
+    const match = await findMatchRecord(trx, id);
+    if (!match) throw new NotFoundError('match');
+    if (match.status !== 'active') throw new ConflictError('MATCH_NOT_ACTIVE', 'This match has already ended.');
+    const none = { kind: 'none' } as const;
+    results.push(await endAndMove(ctx, match, reason, { mentor: none, mentee: none }, { requestId: null, first: 'mentee' }));
+  }
+  return results;
 }
 
 /** Candidates for a match that staff are about to end (no request). */

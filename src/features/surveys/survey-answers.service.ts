@@ -5,8 +5,8 @@ import { calendarDateIn } from '../../time/calendar-date.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { getSettings } from '../programs/program.service.ts';
-import { deleteDraft, findDraft, findSurveyInvitation, markResponded, saveDraft } from './survey-invitations.store.ts';
-import { addAnonymousResponse, addNamedResponse } from './survey-responses.store.ts';
+import { deleteDraft, findDraft, findSurveyInvitation, listInvitationsOf, markResponded, saveDraft } from './survey-invitations.store.ts';
+import { addAnonymousResponse, addNamedResponse, listNamedResponses } from './survey-responses.store.ts';
 import { myStatusOf, summaryOf } from './survey-view.ts';
 import { answerProblems, cleanAnswers, questionsFor, surveyState } from './survey.rules.ts';
 import { countResponse, findSurvey, lockSurvey } from './surveys.store.ts';
@@ -98,4 +98,44 @@ export async function submitSurvey(
     await deleteDraft(trx, invitation.id);
     return { submittedOn: today };
   });
+}
+
+/** One survey a person was asked to answer, as their own data shows it. */
+export interface MySurveyRecord {
+  surveyId: number;
+  title: string;
+  periodName: string;
+  named: boolean;
+  respondedOn: string | null;
+  /** A named survey's answers with their questions; null for an anonymous survey (never linked to them). */
+  answers: { question: string; answer: unknown }[] | null;
+}
+
+/**
+ * The surveys a person was invited to and, for named ones, what they answered. Anonymous
+ * answers are stored apart from identities and cannot be found from the person: the caller
+ * learns only that they answered and when (which the invitation records anyway).
+ */
+export async function listMySurveyRecords(deps: Pick<Deps, 'db'>, actor: Actor): Promise<MySurveyRecord[]> {
+  const out: MySurveyRecord[] = [];
+  for (const invitation of await listInvitationsOf(deps.db, actor.userId)) {
+    const survey = await findSurvey(deps.db, invitation.surveyId);
+    if (!survey) continue;
+    let answers: MySurveyRecord['answers'] = null;
+    if (survey.named) {
+      const mine = (await listNamedResponses(deps.db, survey.id)).find((r) => r.userId === actor.userId);
+      answers = mine
+        ? survey.questions.flatMap((q) => (q.id in mine.answers ? [{ question: q.text, answer: mine.answers[q.id] as unknown }] : []))
+        : [];
+    }
+    out.push({
+      surveyId: survey.id,
+      title: survey.title,
+      periodName: survey.periodName,
+      named: survey.named,
+      respondedOn: invitation.respondedOn,
+      answers,
+    });
+  }
+  return out;
 }

@@ -8,6 +8,8 @@ export const userSchema = z.object({
   name: z.string(),
   roles: z.array(roleSchema),
   disabled: z.boolean(),
+  /** Erased by staff (issue #14): a placeholder account that stays disabled. */
+  erased: z.boolean(),
   createdAt: instantSchema,
 });
 export type User = z.infer<typeof userSchema>;

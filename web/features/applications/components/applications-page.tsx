@@ -8,6 +8,8 @@ import {
   WORKPLACE_TYPES,
   WORKPLACE_TYPE_LABELS,
 } from '../../../../src/shared/application-vocabulary.ts';
+import { periodExportUrl } from '../../../../src/shared/exports.ts';
+import { DownloadCsv } from '../../../components/download-csv.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
@@ -170,9 +172,7 @@ export function ApplicationsPage({ canManagePeriods }: { canManagePeriods: boole
       intro={<p>Check each application, then accept, waitlist or decline it. Accepted people go into the pool for matching.</p>}
       actions={
         <div className="form-actions">
-          <a className="button button--secondary button--small" href={`/api/periods/${periodId}/applications.csv`} download>
-            Download CSV
-          </a>
+          <DownloadCsv url={(bom) => periodExportUrl(periodId, 'applications', bom)} what="of the applications" />
           <Link className="button button--secondary button--small" to={`/periods/${periodId}/applications/import`}>
             Import from CSV
           </Link>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { EventView } from '../../../../src/shared/api/events.ts';
 import { RSVP_LABELS } from '../../../../src/shared/events.ts';
+import { eventAttendanceExportUrl } from '../../../../src/shared/exports.ts';
+import { DownloadCsv } from '../../../components/download-csv.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
@@ -114,11 +116,7 @@ export function AttendeesPanel({ event }: { event: EventView }) {
     <>
       <Card
         title="People invited"
-        actions={
-          <a href={`/api/events/${event.id}/attendees.csv`} download className="button button--secondary button--small">
-            Download CSV<span className="visually-hidden"> of the people invited</span>
-          </a>
-        }
+        actions={<DownloadCsv url={(bom) => eventAttendanceExportUrl(event.id, bom)} what="of the people invited" />}
       >
         <Counts event={list.data?.event ?? event} />
         {list.isPending ? <Loading label="Loading the people invited…" /> : null}

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { GoalSheetFilter } from '../../../../src/shared/api/goal-sheets.ts';
+import { periodExportUrl } from '../../../../src/shared/exports.ts';
+import { DownloadCsv } from '../../../components/download-csv.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { Page } from '../../../components/ui/page.tsx';
@@ -105,7 +107,15 @@ export function GoalSheetsPage() {
               }}
             />
           </Card>
-          <Card title={`${data.period.name}${status ? `: ${FILTER_LABELS[status as GoalSheetFilter] ?? ''}` : ''}`}>
+          <Card
+            title={`${data.period.name}${status ? `: ${FILTER_LABELS[status as GoalSheetFilter] ?? ''}` : ''}`}
+            actions={
+              <DownloadCsv
+                url={(bom) => periodExportUrl(data.period!.id, 'goal-sheets', bom)}
+                what={`of every goal sheet of ${data.period.name}, one row per goal`}
+              />
+            }
+          >
             <p className="muted">
               {c.overdue} overdue · {c.submitted} waiting for review · {c.returned} returned · {c.draft} draft or not started ·{' '}
               {c.acknowledged} acknowledged

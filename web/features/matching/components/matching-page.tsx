@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
+import { periodExportUrl } from '../../../../src/shared/exports.ts';
+import type { PeriodStatus } from '../../../../src/shared/period-status.ts';
+import { DownloadCsv } from '../../../components/download-csv.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { Page } from '../../../components/ui/page.tsx';
@@ -17,6 +20,9 @@ import { Proposal } from './proposal.tsx';
 import { RunProgress } from './run-progress.tsx';
 import { SummaryCompare } from './summary-compare.tsx';
 import { WeightsPanel } from './weights-panel.tsx';
+
+/** Periods whose matches have been made: the matches can be downloaded. */
+const MATCHED_STATUSES: readonly PeriodStatus[] = ['active', 'evaluation', 'closed'];
 
 function Breadcrumb({
   periodId,
@@ -160,6 +166,15 @@ export function MatchingPage({ canManagePeriods }: { canManagePeriods: boolean }
     <Page
       title={`Matching for ${workspace.data.period.name}`}
       before={back}
+      actions={
+        MATCHED_STATUSES.includes(workspace.data.period.status) ? (
+          <DownloadCsv
+            url={(bom) => periodExportUrl(workspace.data.period.id, 'matches', bom)}
+            label="Download matches (CSV)"
+            what={`of ${workspace.data.period.name}`}
+          />
+        ) : undefined
+      }
       intro={
         <p>
           Tandem proposes the pairs with the best total score, each with its reasons. Lock the pairs you like, forbid the ones you don’t,

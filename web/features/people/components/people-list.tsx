@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import type { ReactNode } from 'react';
 import { ROLE_LABELS } from '../../../../src/shared/roles.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
@@ -7,9 +8,11 @@ import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { useUsers } from '../api/get-users.ts';
+import type { User } from '../api/get-users.ts';
 import { PersonEditor } from './person-editor.tsx';
 
-export function PeopleList() {
+/** `personActions`: more actions on a person from other features (erasing), given by the router. */
+export function PeopleList({ personActions }: { personActions?: (person: User) => ReactNode } = {}) {
   const users = useUsers();
   const [editing, setEditing] = useState<number | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -57,6 +60,7 @@ export function PeopleList() {
                     >
                       Edit<span className="visually-hidden"> {person.name}</span>
                     </Button>
+                    {personActions?.(person)}
                   </td>
                 </tr>
                 {editing === person.id ? (

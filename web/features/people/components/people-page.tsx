@@ -1,10 +1,12 @@
+import type { ReactNode } from 'react';
 import { Card } from '../../../components/ui/card.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { InvitationList } from './invitation-list.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { PeopleList } from './people-list.tsx';
+import type { User } from '../api/get-users.ts';
 
-export function PeoplePage() {
+export function PeoplePage({ personActions }: { personActions?: (person: User) => ReactNode } = {}) {
   return (
     <Page
       title="People"
@@ -18,7 +20,7 @@ export function PeoplePage() {
         <InvitationList />
       </Card>
       <Card title="Everyone with an account">
-        <PeopleList />
+        <PeopleList personActions={personActions} />
       </Card>
     </Page>
   );

@@ -1,6 +1,8 @@
 import { Fragment, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { PERIOD_EXPORT_LABELS, PERIOD_EXPORTS, periodExportUrl } from '../../../../src/shared/exports.ts';
 import { MATCHING_MODE_LABELS } from '../../../../src/shared/matching-modes.ts';
+import { DownloadCsv } from '../../../components/download-csv.tsx';
 import { PERIOD_STATUSES, PERIOD_STATUS_LABELS } from '../../../../src/shared/period-status.ts';
 import type { PeriodStatus } from '../../../../src/shared/period-status.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -186,6 +188,19 @@ export function PeriodPage() {
             <Link to={`/periods/${p.id}/letters`}>Letters of recognition</Link>
             <span className="muted"> — once the year has ended: download the mentors’ letters or send them by e-mail.</span>
           </li>
+        </ul>
+      </Card>
+      <Card title="Download the period’s data">
+        <p className="muted small">
+          CSV files for a spreadsheet: formula-safe, times in UTC, days as the program’s calendar days. Tick “for Excel” if you open them in
+          Excel. Every download is recorded in the audit log.
+        </p>
+        <ul className="plain-list link-list">
+          {PERIOD_EXPORTS.map((what) => (
+            <li key={what}>
+              <DownloadCsv url={(bom) => periodExportUrl(p.id, what, bom)} label={`Download ${PERIOD_EXPORT_LABELS[what]} (CSV)`} />
+            </li>
+          ))}
         </ul>
       </Card>
       <Card title="Key dates">

@@ -10,6 +10,7 @@ import { MatchRulesForm } from './match-rules-form.tsx';
 import { ParticipantChoiceForm } from './participant-choice-form.tsx';
 import { ProgramDetailsForm } from './program-details-form.tsx';
 import { ProgramGoalsEditor } from './program-goals-editor.tsx';
+import { BackupsSection } from './backups-section.tsx';
 import { SurveySettingsForm } from './survey-settings-form.tsx';
 
 export function SettingsPage() {
@@ -84,6 +85,7 @@ export function SettingsPage() {
           </Card>
         </>
       ) : null}
+      <BackupsSection />
     </Page>
   );
 }

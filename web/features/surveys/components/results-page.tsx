@@ -1,12 +1,14 @@
 import { Link, useParams } from 'react-router';
+import { surveyResultsExportUrl } from '../../../../src/shared/exports.ts';
 import { SURVEY_STATE_LABELS } from '../../../../src/shared/surveys.ts';
+import { DownloadCsv } from '../../../components/download-csv.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { isApiError } from '../../../lib/api-error.ts';
 import { useIsStaff } from '../../../lib/reads/me.ts';
-import { surveyResultsCsvUrl, useSurveyResults } from '../api/get-survey-results.ts';
+import { useSurveyResults } from '../api/get-survey-results.ts';
 import type { QuestionResult, SurveyResults } from '../api/get-survey-results.ts';
 import { QuestionResultCard } from './question-result.tsx';
 import { percent, STATE_TONES } from './survey-words.ts';
@@ -37,9 +39,7 @@ function Body({ results, staff }: { results: SurveyResults; staff: boolean }) {
         </p>
       </Alert>
       <p>
-        <a href={surveyResultsCsvUrl(results.surveyId)} download className="button button--secondary button--small">
-          Download the results as CSV
-        </a>{' '}
+        <DownloadCsv url={(bom) => surveyResultsExportUrl(results.surveyId, bom)} label="Download the results as CSV" />{' '}
         {staff ? (
           <Link to={`/surveys/${results.surveyId}`} className="small">
             Back to the survey’s settings and progress
