@@ -4,6 +4,7 @@ import { createDb } from '../db/create-db.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Deps } from '../deps.ts';
 import { startJobWorker } from '../background-jobs.ts';
+import { scheduledBackupSettled } from '../features/backup/scheduled-backups.ts';
 import { createMailer } from '../features/notifications/mailer.ts';
 import { systemClock } from '../time/clock.ts';
 import { buildApp } from './app.ts';
@@ -38,6 +39,8 @@ export async function startServer(config: Config, hooks: { beforeListen?: (deps:
     (closing ??= (async () => {
       // First, so no job is half-way through when the database closes.
       await jobs?.stop();
+      // A scheduled backup runs outside the job that started it: let it finish its file.
+      await scheduledBackupSettled();
       await app.close();
       mailer.close();
       await handle.destroy();
