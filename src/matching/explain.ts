@@ -19,7 +19,10 @@ export interface Reason {
   readonly points: number;
   /** Plain words, e.g. "same time zone". */
   readonly text: string;
-  /** `for`: it helped (value >= 0.5); `against`: it counted against the pair. */
+  /**
+   * `for`: it helped (value >= 0.5, or for a criterion counting shared items, anything shared);
+   * `against`: it counted against the pair.
+   */
   readonly polarity: 'for' | 'against';
 }
 
@@ -49,7 +52,8 @@ export function explainPair(
       value,
       points: weightSum > 0 ? (100 * weight * value) / weightSum : 0,
       text: c.explain({ mentee, mentor, value, weights, offsets, goalNames }),
-      polarity: value >= 0.5 ? 'for' : 'against',
+      // One shared interest of a saturation of three scores 1/3, yet it is a reason for the pair.
+      polarity: value >= 0.5 || (c.saturation !== undefined && value > 0) ? 'for' : 'against',
     });
   });
   const lost = (r: Reason): number => r.weight * (1 - r.value);
@@ -61,4 +65,14 @@ export function explainPair(
 
 export function explanationText(reasons: readonly Reason[]): string {
   return reasons.map((r) => r.text).join('; ');
+}
+
+/**
+ * What the two people themselves may read of their pair's reasons: only what speaks for it, in
+ * friendly words. Staff and the committee see both sides. Never a preference (confidential: it
+ * could reveal, say, a stated gender), and experience only inside the ideal band ("a wide gap",
+ * "only 1 year more" are downsides even when they still helped).
+ */
+export function participantReasons<R extends Pick<Reason, 'criterion' | 'polarity' | 'value'>>(reasons: readonly R[]): R[] {
+  return reasons.filter((r) => r.polarity === 'for' && r.criterion !== 'preferences' && (r.criterion !== 'experience' || r.value === 1));
 }

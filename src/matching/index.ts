@@ -19,6 +19,7 @@ export { CRITERIA } from './criteria.ts';
 export type { CriterionWeight, Weights, WeightsInput } from './weights.ts';
 export { DEFAULT_WEIGHTS, weightsSchema } from './weights.ts';
 export type { GoalNames, Reason } from './explain.ts';
+export { participantReasons } from './explain.ts';
 export { isValidTimeZone, utcOffsetMinutes } from './time-zones.ts';
 export { DEFAULT_WISH_WEIGHT, proposeMatches } from './propose.ts';
 export type {

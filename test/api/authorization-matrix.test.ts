@@ -81,7 +81,8 @@ const MATRIX: Record<string, Cell> = {
   },
   'POST /api/auth/login': { url: () => '/api/auth/login', body: (f) => ({ email: f.otherEmail, password: TEST_PASSWORD }), expect: PUBLIC },
   'POST /api/auth/logout': { url: () => '/api/auth/logout', expect: PUBLIC },
-  'GET /api/me': { url: () => '/api/me', expect: SIGNED_IN },
+  // Nobody signed in is an answer ({ user: null }), not an error: signed-out pages ask too.
+  'GET /api/me': { url: () => '/api/me', expect: PUBLIC },
   'GET /api/auth/csrf': { url: () => '/api/auth/csrf', expect: PUBLIC },
   'POST /api/auth/password-reset/request': {
     url: () => '/api/auth/password-reset/request',

@@ -386,6 +386,17 @@ describeEachDialect('matching workspace', (db) => {
         stale: false,
         approvedAt: ctx.clock.now().toISOString(),
       });
+      // The audit log says the approval moved the period, as a status change of its own.
+      const moves = await ctx.deps.db
+        .selectFrom('audit_log')
+        .select(['actor_id', 'details', 'created_at'])
+        .where('action', '=', 'period.status_changed')
+        .where('entity_type', '=', 'period')
+        .where('entity_id', '=', String(periodId))
+        .execute();
+      expect(moves).toHaveLength(1);
+      expect(moves[0]).toMatchObject({ created_at: ctx.clock.now().toISOString() });
+      expect(JSON.parse(moves[0]!.details)).toEqual({ from: 'matching', to: 'active', by: 'matching_run.approved', runId: run.id });
 
       // Both sides hear who their partner is and how to reach them.
       const p = run.result!.pairs.find((x) => mentors.find((m) => m.applicationId === x.mentorApplicationId)!.answers.phone !== '')!;
@@ -419,7 +430,6 @@ describeEachDialect('matching workspace', (db) => {
           periodId,
           myRole: 'mentee',
           status: 'active',
-          explanation: p.explanation,
           partner: expect.objectContaining({
             name: mentor.name,
             email: mentor.email,
@@ -429,6 +439,10 @@ describeEachDialect('matching workspace', (db) => {
         }),
       ]);
       expect(JSON.stringify(menteeView)).not.toMatch(/CONFIDENTIAL-NOTE|woman|hopes|give back/);
+      // "Why we paired you": what the run gave as reasons for the pair, never its downsides.
+      const why: string = menteeView.matches[0].explanation;
+      expect(why).not.toBe('');
+      for (const reason of why.split('; ')) expect(p.reasons.filter((r) => r.polarity === 'for').map((r) => r.text)).toContain(reason);
       const mentorView = (await (await sessionFor(mentor)).get('/api/my/matches')).json();
       expect(mentorView.matches.map((m: { partner: { name: string } }) => m.partner.name)).toContain(mentee.name);
       expect(mentorView.matches.every((m: { myRole: string }) => m.myRole === 'mentor')).toBe(true);

@@ -215,9 +215,9 @@ describeEachDialect('erasing a person', (db) => {
       .insertInto('matching_runs')
       .values({
         period_id: periodId,
-        status: 'succeeded',
+        status: 'done',
         weights: '{}',
-        objective: 'total',
+        objective: 'total-score',
         min_score: null,
         pool_fingerprint: 'x',
         result: JSON.stringify({ pairs: [{ mentorName: name, menteeName: 'Pat Partner' }], mentors: [{ name }] }),
@@ -342,7 +342,7 @@ describeEachDialect('erasing a person', (db) => {
     expect(user.erased_at).not.toBeNull();
 
     // Signed out everywhere; the photo file is gone; the partner heard the match ended.
-    expect((await person.me.get('/api/me')).statusCode).toBe(401);
+    expect((await person.me.get('/api/me')).json()).toEqual({ user: null });
     expect(fs.existsSync(storedFilePath(ctx.deps.config.uploadDir, person.photoKey))).toBe(false);
     const partnerMail = await ctx.deps.db
       .selectFrom('outbox')

@@ -160,7 +160,7 @@ describeEachDialect('reminders', (db) => {
     const quiet = (await mailTo(ctx.deps, menteeEmail)).filter((m) => m.kind === 'reminder.quiet');
     expect(quiet.map((m) => m.subject)).toEqual(['Time to catch up with Rosa Mentor?']);
     expect(quiet[0]?.text_body).toContain(
-      'The last contact between you and Rosa Mentor logged in Tandem was on Monday, October 19, 2026, 3 weeks ago.',
+      'The last contact between you and Rosa Mentor logged on your match page was on Monday, October 19, 2026, 3 weeks ago.',
     );
     expect(quiet[0]?.text_body).toContain(`Your match: http://localhost:3000/matches/${match.id}`);
     expect((await mailTo(ctx.deps, mentorEmail)).filter((m) => m.kind === 'reminder.quiet').map((m) => m.subject)).toEqual([

@@ -90,7 +90,6 @@ describeEachDialect('match workspace', (db) => {
       periodId,
       status: 'active',
       matchedAt: m.matchedAt,
-      explanation: 'both in public libraries',
     });
     expect(asMentor.match.periodName).toMatch(/^Matching period/);
 
@@ -126,6 +125,27 @@ describeEachDialect('match workspace', (db) => {
     expect((await self.get('/api/matches/abc/workspace')).statusCode).toBe(400);
     expect((await self.get('/api/matches/99999999999/workspace')).statusCode).toBe(400);
     expect((await new Client(ctx.app).get(`/api/matches/${m.id}/workspace`)).statusCode).toBe(401);
+  });
+
+  it('"Why we paired you" shows the pair only what speaks for them; staff see both sides as stored', async () => {
+    const m = await createTestMatch(ctx.deps, {
+      periodId,
+      mentorAnswers: { interests: ['Storytime', 'Coding'], yearsExperience: 12, languages: ['English', 'Spanish'] },
+      menteeAnswers: { interests: ['Storytime', 'Archives', 'Outreach'], yearsExperience: 1, languages: ['English'] },
+    });
+    const stored = "1 shared interest (Storytime); none of the mentee's interests in the mentor's expertise; a wide gap";
+    await ctx.deps.db.updateTable('matches').set({ explanation: stored }).where('id', '=', m.id).execute();
+
+    for (const viewer of [m.mentorId, m.menteeId]) {
+      const why: string = (await workspaceOf(m.id, viewer)).match.explanation;
+      expect(why).toContain('1 shared interest (Storytime)');
+      expect(why).toContain('mentor has 11 years more experience');
+      expect(why).toContain('both speak English');
+      expect(why).not.toMatch(/none of|wide gap|different|no shared|preference/);
+      const mine = (await (await as(viewer)).get('/api/my/matches')).json().matches.find((x: { id: number }) => x.id === m.id);
+      expect(mine.explanation).toBe(why);
+    }
+    expect((await workspaceOf(m.id, staffId)).match.explanation).toBe(stored);
   });
 
   it('never shows confidential preferences, hopes or eligibility answers, to the partner or to staff', async () => {

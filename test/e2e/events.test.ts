@@ -84,6 +84,10 @@ describe.skipIf(skipReason !== null)('forums, answers and recordings, in the bro
       .first()
       .waitFor();
     await check('staff-published');
+    // The details list ("Where" last for a participant) keeps its distance from the heading under it.
+    const details = await page.locator('dl.dl').first().boundingBox();
+    const about = await page.getByRole('heading', { name: 'About this event' }).boundingBox();
+    expect(details && about && about.y - (details.y + details.height)).toBeGreaterThanOrEqual(8);
   });
 
   let rsvpLink = '';

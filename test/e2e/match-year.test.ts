@@ -57,6 +57,11 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
 
   const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
   const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  /** Both program contacts (the demo sets both), on a home or match page. */
+  const seesBothContacts = async (page: Page): Promise<void> => {
+    await page.getByText('Questions about your goal sheet? Write to').first().waitFor();
+    await page.getByText('Questions about trainings or forums? Write to').first().waitFor();
+  };
   const goal = (page: Page, n: number): Locator => page.getByRole('group', { name: `Goal ${n}`, exact: true });
 
   beforeAll(async () => {
@@ -91,8 +96,10 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
 
     // The mentee opens her match, then the goal sheet.
     await signIn(mentee, MENTEE.email);
+    await seesBothContacts(mentee);
     await mentee.getByRole('link', { name: `Open your match with ${MENTOR.name}` }).click();
     await h1(mentee, `Your match with ${MENTOR.name}`);
+    await seesBothContacts(mentee);
     await check(mentee, 'match-page');
     const matchPath = new URL(mentee.url()).pathname;
     matchPathSeen = matchPath;
@@ -143,6 +150,7 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
 
     // Her mentor opens the same sheet, sees her goal, and changes how often they meet.
     await signIn(mentor, MENTOR.email);
+    await seesBothContacts(mentor);
     await mentor.goto(`${server.url}${sheetPath}`);
     await h1(mentor, 'Goal sheet');
     expect(await goal(mentor, 1).getByLabel('Goal', { exact: true }).inputValue()).toBe('Plan and lead a bilingual storytime series');
@@ -215,6 +223,10 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     // The mentee logs a contact from her match page.
     await mentee.goto(`${server.url}${matchPath}`);
     await h1(mentee, `Your match with ${MENTOR.name}`);
+    // The acknowledged sheet's due date is history now: no countdown.
+    const sheetDue = mentee.getByRole('definition').filter({ hasText: 'Acknowledged' });
+    await sheetDue.waitFor();
+    expect(await sheetDue.locator('.match-dates__countdown').count()).toBe(0);
     const log = mentee.getByRole('form', { name: 'Log a contact' });
     await log.getByRole('radio', { name: 'Video call' }).check();
     await log.getByLabel('Private note (optional)').fill('Talked through the community center idea.');

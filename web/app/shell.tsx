@@ -3,7 +3,10 @@ import { Link } from 'react-router';
 
 interface ShellProps {
   programName: string;
+  /** The main navigation in the header (a short bar). */
   nav?: ReactNode;
+  /** The main navigation beside the page (staff's sidebar on wide screens). */
+  sidebar?: ReactNode;
   userArea?: ReactNode;
   narrow?: boolean;
   children: ReactNode;
@@ -19,7 +22,7 @@ function Mark() {
 }
 
 /** The frame around every page: skip link, header, main landmark, footer. */
-export function Shell({ programName, nav, userArea, narrow, children }: ShellProps) {
+export function Shell({ programName, nav, sidebar, userArea, narrow, children }: ShellProps) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -35,9 +38,12 @@ export function Shell({ programName, nav, userArea, narrow, children }: ShellPro
           {userArea}
         </div>
       </header>
-      <main id="main" tabIndex={-1} className={narrow ? 'site-main site-main--narrow' : 'site-main'}>
-        {children}
-      </main>
+      <div className={sidebar ? 'site-frame site-frame--sidebar' : 'site-frame'}>
+        {sidebar}
+        <main id="main" tabIndex={-1} className={narrow ? 'site-main site-main--narrow' : 'site-main'}>
+          {children}
+        </main>
+      </div>
       <footer className="site-footer">
         <p>Powered by Tandem, open-source software for mentoring programs.</p>
       </footer>

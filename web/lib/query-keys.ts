@@ -11,7 +11,6 @@ export const queryKeys = {
   periods: ['periods'] as const,
   period: (id: number) => ['periods', id] as const,
   outbox: ['outbox'] as const,
-  outboxList: (to: string) => ['outbox', 'list', to] as const,
   outboxMessage: (id: number) => ['outbox', 'message', id] as const,
   audit: ['audit'] as const,
   applyForm: ['apply-form'] as const,

@@ -1,10 +1,16 @@
 import { useEffect } from 'react';
+import { useSetupStatus } from './reads/setup-status.ts';
 
-const SUFFIX = 'Tandem';
+/** The tab title: the page, then the program's name ("Tandem" only until the program has one). */
+export function documentTitle(title: string, programName: string | null | undefined): string {
+  const suffix = programName || 'Tandem';
+  return title ? `${title} · ${suffix}` : suffix;
+}
 
-/** Sets the browser tab title for the current page, e.g. "People · Tandem". */
+/** Sets the browser tab title for the current page, e.g. "People · Youth Services Mentoring Program". */
 export function useDocumentTitle(title: string): void {
+  const programName = useSetupStatus().data?.programName;
   useEffect(() => {
-    document.title = title ? `${title} · ${SUFFIX}` : SUFFIX;
-  }, [title]);
+    document.title = documentTitle(title, programName);
+  }, [title, programName]);
 }

@@ -9,6 +9,7 @@ import * as reports from './2026-12-07T0900-reports.ts';
 import * as participantChoice from './2026-12-08T0900-participant-choice.ts';
 import * as backups from './2026-12-09T0900-backups.ts';
 import * as erasure from './2026-12-09T0910-erasure.ts';
+import * as listIndexes from './2026-12-10T0900-list-indexes.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0900-participant-choice': participantChoice,
   '2026-12-09T0900-backups': backups,
   '2026-12-09T0910-erasure': erasure,
+  '2026-12-10T0900-list-indexes': listIndexes,
 };

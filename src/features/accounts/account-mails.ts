@@ -37,7 +37,7 @@ export function invitationMail(i: {
     text: [
       `Hello ${i.to.name},`,
       '',
-      `${i.inviterName} has invited you to join ${i.programName} on Tandem as ${describeRoles(i.roles)}.`,
+      `${i.inviterName} has invited you to join ${i.programName} as ${describeRoles(i.roles)}.`,
       '',
       'Create your account here:',
       i.link,
@@ -63,7 +63,7 @@ export function passwordResetMail(r: {
     text: [
       `Hello ${r.to.name},`,
       '',
-      'Someone (we hope you) asked to reset the password of your Tandem account.',
+      `Someone (we hope you) asked to reset the password of your ${r.programName} account.`,
       'Choose a new password here:',
       r.link,
       '',

@@ -1,9 +1,10 @@
 import type { Deps } from '../../deps.ts';
-import { errorResponses, errorSchema, okSchema } from '../../shared/api/common.ts';
+import { errorResponses, okSchema } from '../../shared/api/common.ts';
 import {
   acceptInvitationBodySchema,
   changePasswordBodySchema,
   csrfResponseSchema,
+  currentUserResponseSchema,
   invitationPreviewSchema,
   loginBodySchema,
   meResponseSchema,
@@ -90,10 +91,15 @@ export function authRoutes(deps: Deps) {
     app.get(
       '/api/me',
       {
-        config: { access: 'signed-in' },
-        schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: meResponseSchema, 401: errorSchema } },
+        // Public: signed-out pages ask who is signed in, and "nobody" is a normal answer, not a 401.
+        config: { access: 'public' },
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in person, or user: null when nobody is signed in',
+          response: { 200: currentUserResponseSchema },
+        },
       },
-      async (request) => me(authOf(request).user),
+      async (request) => (request.auth ? me(request.auth.user) : { user: null }),
     );
 
     app.get(

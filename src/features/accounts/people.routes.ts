@@ -4,6 +4,7 @@ import {
   createInvitationBodySchema,
   invitationListSchema,
   invitationSchema,
+  peopleQuerySchema,
   updateUserBodySchema,
   userListSchema,
   userSchema,
@@ -18,9 +19,14 @@ export function peopleRoutes(deps: Deps) {
       '/api/users',
       {
         config: { access: ['staff'] },
-        schema: { tags: ['people'], summary: 'Everyone with an account', response: { 200: userListSchema, ...errorResponses } },
+        schema: {
+          tags: ['people'],
+          summary: 'Everyone with an account: searched, filtered, a page at a time',
+          querystring: peopleQuerySchema,
+          response: { 200: userListSchema, ...errorResponses },
+        },
       },
-      async () => ({ users: await listPeople(deps) }),
+      (request) => listPeople(deps, request.query),
     );
 
     app.get(

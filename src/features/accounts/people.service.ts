@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { ConflictError, GoneError, NotFoundError } from '../../errors.ts';
 import { ROLES } from '../../shared/roles.ts';
 import type { Role } from '../../shared/roles.ts';
+import type { PeopleQuery } from '../../shared/api/users.ts';
 import { toInstant } from '../../time/instant.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
@@ -31,7 +32,7 @@ import {
   findUserIdByEmail,
   insertUser,
   isErased,
-  listUsers,
+  searchUsers,
   replaceRoles,
   updateUser,
 } from './users.store.ts';
@@ -184,8 +185,9 @@ export async function acceptInvitation(deps: Deps, token: string, input: { name:
   }
 }
 
-export function listPeople(deps: Pick<Deps, 'db'>): Promise<UserRecord[]> {
-  return listUsers(deps.db);
+/** People for the staff list: one page, searched and filtered, with how many match. */
+export function listPeople(deps: Pick<Deps, 'db'>, query: PeopleQuery) {
+  return searchUsers(deps.db, query);
 }
 
 /** Staff see anyone; everyone else sees only themselves, and someone else's record is "not found". */

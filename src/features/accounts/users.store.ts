@@ -1,5 +1,9 @@
 import type { Executor } from '../../db/executor.ts';
 import { storedValue } from '../../db/stored-value.ts';
+import { containsText } from '../../db/text-search.ts';
+import { encodeCursor } from '../../shared/api/list-query.ts';
+import type { CursorKey } from '../../shared/api/list-query.ts';
+import type { PeopleSort } from '../../shared/api/users.ts';
 import { ROLES } from '../../shared/roles.ts';
 import type { Role } from '../../shared/roles.ts';
 
@@ -72,13 +76,65 @@ export async function findPasswordHash(db: Executor, userId: number): Promise<st
   return row?.password_hash ?? null;
 }
 
-export async function listUsers(db: Executor): Promise<UserRecord[]> {
-  const rows = await db.selectFrom('users').select(userColumns).orderBy('name').orderBy('id').execute();
+export interface PeopleFilter {
+  q?: string | undefined;
+  role?: Role | undefined;
+  status?: 'active' | 'disabled' | undefined;
+}
+
+function filteredUsers(db: Executor, f: PeopleFilter) {
+  let query = db.selectFrom('users');
+  if (f.q) {
+    const q = f.q;
+    query = query.where((eb) => eb.or([containsText('users.name', q), containsText('users.email', q)]));
+  }
+  if (f.role) {
+    const role = f.role;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles')
+          .select(eb.lit(1).as('one'))
+          .whereRef('user_roles.user_id', '=', 'users.id')
+          .where('user_roles.role', '=', role),
+      ),
+    );
+  }
+  if (f.status === 'active') query = query.where('users.disabled_at', 'is', null);
+  if (f.status === 'disabled') query = query.where('users.disabled_at', 'is not', null);
+  return query;
+}
+
+/**
+ * One page of people: by name (then id) or newest first (then id), starting after the cursor's
+ * row. Reads one row more than the page to know whether another page follows.
+ */
+export async function searchUsers(
+  db: Executor,
+  q: PeopleFilter & { sort: PeopleSort; after?: CursorKey | undefined; limit: number },
+): Promise<{ users: UserRecord[]; nextCursor: string | null; total: number }> {
+  const sortColumn = q.sort === 'name' ? 'users.name' : 'users.created_at';
+  const direction = q.sort === 'name' ? 'asc' : 'desc';
+  let page = filteredUsers(db, q).select(userColumns).orderBy(sortColumn, direction).orderBy('users.id', direction);
+  if (q.after) {
+    const [value, id] = q.after;
+    page = page.where((eb) => eb(eb.refTuple(sortColumn, 'users.id'), direction === 'asc' ? '>' : '<', eb.tuple(value, id)));
+  }
+  const rows = await page.limit(q.limit + 1).execute();
+  const counted = await filteredUsers(db, q)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const shown = rows.slice(0, q.limit);
+  const last = shown.at(-1);
   const roles = await rolesByUser(
     db,
-    rows.map((r) => r.id),
+    shown.map((r) => r.id),
   );
-  return rows.map((r) => toRecord(r, roles.get(r.id)));
+  return {
+    users: shown.map((r) => toRecord(r, roles.get(r.id))),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([q.sort === 'name' ? last.name : last.created_at, last.id]) : null,
+    total: Number(counted.n),
+  };
 }
 
 export async function countUsersWithRole(db: Executor, role: Role): Promise<number> {

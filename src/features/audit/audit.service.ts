@@ -1,9 +1,15 @@
 import type { Deps } from '../../deps.ts';
 import { listAudit, listAuditAbout } from './audit.store.ts';
+import { auditEntityNames } from './entity-names.store.ts';
 
-/** The audit log as staff read it: newest first, filtered. */
+/**
+ * The audit log as staff read it: newest first, searched and filtered, a page at a time. An entry
+ * about a person or a period names it (null for other records, or one since deleted).
+ */
 export async function readAuditLog(deps: Pick<Deps, 'db'>, query: Parameters<typeof listAudit>[1]) {
-  return { entries: await listAudit(deps.db, query) };
+  const page = await listAudit(deps.db, query);
+  const names = await auditEntityNames(deps.db, page.entries);
+  return { ...page, entries: page.entries.map((e) => ({ ...e, entityName: names.get(`${e.entityType}:${e.entityId ?? ''}`) ?? null })) };
 }
 
 /** The audit entries about one person (their account as the record), oldest first. */

@@ -1,4 +1,9 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Database } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
+import { containsText } from '../../db/text-search.ts';
+import { encodeCursor } from '../../shared/api/list-query.ts';
+import type { CursorKey } from '../../shared/api/list-query.ts';
 
 export interface AuditInput {
   actorId: number | null;
@@ -64,10 +69,66 @@ const toRecord = (r: AuditRow): AuditRecord => ({
   createdAt: r.created_at,
 });
 
-export async function listAudit(db: Executor, q: { limit: number; before?: number | undefined }): Promise<AuditRecord[]> {
-  let query = auditEntries(db).orderBy('audit_log.id', 'desc').limit(q.limit);
-  if (q.before !== undefined) query = query.where('audit_log.id', '<', q.before);
-  return (await query.execute()).map(toRecord);
+export interface AuditFilter {
+  q?: string | undefined;
+  action?: string | undefined;
+  actorId?: number | undefined;
+  /** First and last day (YYYY-MM-DD, UTC), both included. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The day after a YYYY-MM-DD day, as the same kind of string. */
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The filter as one condition on audit_log (no join needed, so counting reads audit_log alone). */
+function matches(eb: ExpressionBuilder<Database, 'audit_log'>, f: AuditFilter): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (f.q) {
+    // The actors whose name matches are found once, not looked up again for every entry.
+    const actors = eb.selectFrom('users as actors').select('actors.id').where(containsText('actors.name', f.q));
+    all.push(eb.or([containsText('audit_log.action', f.q), eb('audit_log.actor_id', 'in', actors)]));
+  }
+  if (f.action) all.push(eb('audit_log.action', '=', f.action));
+  if (f.actorId !== undefined) all.push(eb('audit_log.actor_id', '=', f.actorId));
+  // Instants are stored as ISO strings, so a day compares as a prefix: from its start to the next day's.
+  if (f.from) all.push(eb('audit_log.created_at', '>=', f.from));
+  if (f.to) all.push(eb('audit_log.created_at', '<', dayAfter(f.to)));
+  return eb.and(all);
+}
+
+/** One page of entries, newest first by time, after the cursor's entry (or before an id); one row more tells if another page follows. */
+export async function listAudit(
+  db: Executor,
+  q: AuditFilter & { limit: number; before?: number | undefined; after?: CursorKey | undefined },
+): Promise<{ entries: AuditRecord[]; nextCursor: string | null; total: number }> {
+  // Newest first by when it happened (entries written with an earlier date, as a restore or the
+  // demo does, take their place in time); the id orders entries of the same instant.
+  let page = auditEntries(db)
+    .where((eb) => matches(eb, q))
+    .orderBy('audit_log.created_at', 'desc')
+    .orderBy('audit_log.id', 'desc');
+  if (q.before !== undefined) page = page.where('audit_log.id', '<', q.before);
+  const after = q.after;
+  if (after) {
+    const at = after[0];
+    page = page.where((eb) =>
+      eb.or([eb('audit_log.created_at', '<', at), eb.and([eb('audit_log.created_at', '=', at), eb('audit_log.id', '<', after[1])])]),
+    );
+  }
+  const rows = await page.limit(q.limit + 1).execute();
+  const counted = await db
+    .selectFrom('audit_log')
+    .where((eb) => matches(eb, q))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const shown = rows.slice(0, q.limit);
+  const last = shown.at(-1);
+  return {
+    entries: shown.map(toRecord),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.created_at, last.id]) : null,
+    total: Number(counted.n),
+  };
 }
 
 /** Every entry about one record (e.g. entity 'user', a person's id), oldest first. */

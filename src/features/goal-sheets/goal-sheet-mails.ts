@@ -88,7 +88,7 @@ export function sheetAcknowledgedMail(m: SheetMailContext & { to: To; comment: s
       `The ${m.programName} office has acknowledged the goal sheet of ${m.menteeName} and ${m.mentorName}. Thank you, and enjoy working on your goals together.`,
       ...(m.comment ? ['', 'A note from the program office:', m.comment] : []),
       '',
-      'The sheet stays in Tandem for you both to look back on:',
+      `The sheet stays on the ${m.programName} site for you both to look back on:`,
       m.link,
     ].join('\n'),
   };

@@ -1,11 +1,22 @@
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../accounts/actor.ts';
+import { participantExplanation } from '../matching-runs/participant-pair-reasons.ts';
 import { listMatchesOfPerson } from './matches.store.ts';
 import type { MatchOfPerson } from './matches.store.ts';
 
-/** The caller's own matches and nobody else's: ownership is the query itself. */
-export function listMyMatches(deps: Pick<Deps, 'db'>, actor: Actor): Promise<MatchOfPerson[]> {
-  return listMatchesOfPerson(deps.db, actor.userId);
+/**
+ * The caller's own matches and nobody else's: ownership is the query itself. "Why we paired
+ * you" is what speaks for the pair, never its downsides (those are for staff and the committee).
+ */
+export async function listMyMatches(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor): Promise<MatchOfPerson[]> {
+  const now = deps.clock.now();
+  const out: MatchOfPerson[] = [];
+  for (const { menteeApplicationId, mentorApplicationId, ...m } of await listMatchesOfPerson(deps.db, actor.userId))
+    out.push({
+      ...m,
+      explanation: await participantExplanation(deps.db, { periodId: m.periodId, menteeApplicationId, mentorApplicationId }, now),
+    });
+  return out;
 }
 
 // What other features may use of this feature's stores, inside their own transactions: named

@@ -162,6 +162,12 @@ export interface MatchOfPerson {
   partner: PartnerContact;
 }
 
+/** A match of the person as stored: the explanation is the full one (staff's), with the pair's applications. */
+export interface StoredMatchOfPerson extends MatchOfPerson {
+  menteeApplicationId: number;
+  mentorApplicationId: number;
+}
+
 export function parseList(text: string): unknown[] {
   try {
     const value: unknown = JSON.parse(text);
@@ -176,7 +182,7 @@ export function parseList(text: string): unknown[] {
  * application. Only the columns a partner may see are selected: confidential preferences, hopes
  * and eligibility answers never leave the database here.
  */
-async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'mentee'): Promise<MatchOfPerson[]> {
+async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'mentee'): Promise<StoredMatchOfPerson[]> {
   const mine = myRole === 'mentor' ? 'm.mentor_user_id' : 'm.mentee_user_id';
   const partnerApplication = myRole === 'mentor' ? 'm.mentee_application_id' : 'm.mentor_application_id';
   const rows = await selectMatchWithPeople(db)
@@ -188,6 +194,8 @@ async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'm
       'm.matched_at',
       'm.status',
       'm.explanation',
+      'm.mentee_application_id',
+      'm.mentor_application_id',
       'mu.name as mentor_name',
       'mu.email as mentor_email',
       'eu.name as mentee_name',
@@ -210,6 +218,8 @@ async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'm
     matchedAt: r.matched_at,
     status: storedValue('matches', 'status', MATCH_STATUSES, r.status),
     explanation: r.explanation,
+    menteeApplicationId: r.mentee_application_id,
+    mentorApplicationId: r.mentor_application_id,
     partner: {
       name: myRole === 'mentor' ? r.mentee_name : r.mentor_name,
       email: myRole === 'mentor' ? r.mentee_email : r.mentor_email,
@@ -225,7 +235,7 @@ async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'm
 }
 
 /** A person's matches as mentor and as mentee, newest first. */
-export async function listMatchesOfPerson(db: Executor, userId: number): Promise<MatchOfPerson[]> {
+export async function listMatchesOfPerson(db: Executor, userId: number): Promise<StoredMatchOfPerson[]> {
   const all = [...(await matchesInRole(db, userId, 'mentor')), ...(await matchesInRole(db, userId, 'mentee'))];
   return all.sort((a, b) => b.matchedAt.localeCompare(a.matchedAt) || b.id - a.id);
 }

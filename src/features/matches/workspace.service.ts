@@ -4,6 +4,7 @@ import type { Audience } from '../../shared/api/resources.ts';
 import type { MatchWorkspace } from '../../shared/api/workspace.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { hasRole } from '../accounts/actor.ts';
+import { participantExplanation } from '../matching-runs/participant-pair-reasons.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { daysUntil, matchDates, todayIn } from './match-dates.rules.ts';
 import { contactCadence, meetInPersonHint, monthOf, sharedGoalIds } from './workspace.rules.ts';
@@ -52,7 +53,8 @@ export async function getMatchWorkspace(deps: Pick<Deps, 'db' | 'clock'>, actor:
       periodName: match.periodName,
       status: match.status,
       matchedAt: match.matchedAt,
-      explanation: match.explanation,
+      // The pair's own page says what speaks for them; staff see both sides as stored.
+      explanation: myRole === 'staff' ? match.explanation : await participantExplanation(deps.db, match, now),
     },
     myRole,
     people:

@@ -26,6 +26,8 @@ export interface WorkspaceMatch {
   status: MatchStatus;
   matchedAt: string;
   explanation: string;
+  menteeApplicationId: number;
+  mentorApplicationId: number;
   mentor: MatchSide;
   mentee: MatchSide;
   /** The committee member who looks after the pair; null when none is assigned (or their account is disabled). */
@@ -54,6 +56,8 @@ export async function findWorkspaceMatch(db: Executor, matchId: number): Promise
       'm.status',
       'm.matched_at',
       'm.explanation',
+      'm.mentee_application_id',
+      'm.mentor_application_id',
       'mu.id as r_user_id',
       'mu.name as r_name',
       'mu.email as r_email',
@@ -93,6 +97,8 @@ export async function findWorkspaceMatch(db: Executor, matchId: number): Promise
     status: storedValue('matches', 'status', MATCH_STATUSES, r.status),
     matchedAt: r.matched_at,
     explanation: r.explanation,
+    menteeApplicationId: r.mentee_application_id,
+    mentorApplicationId: r.mentor_application_id,
     mentor: {
       person: {
         userId: r.r_user_id,

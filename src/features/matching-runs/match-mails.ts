@@ -92,7 +92,7 @@ export function matchAnnouncementMail(
         ? ['', `Questions about the goal sheet? Write to ${p.goalSheetContact.name} at ${p.goalSheetContact.email}.`]
         : []),
       '',
-      `Your match, the dates that matter and what to do together are in Tandem: ${p.link}`,
+      `Your match, the dates that matter and what to do together are on the ${p.programName} site: ${p.link}`,
       '',
       'We wish you a rewarding year together.',
     ].join('\n'),

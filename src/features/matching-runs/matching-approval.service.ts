@@ -151,6 +151,16 @@ export async function approveRun(
       details: { periodId: period.id, ...counts, editedByHand: result.pairs.filter((p) => p.editedByHand).length },
       at,
     });
+    // Approval moved the period from matching to active: say so as a status change of its own, the
+    // same entry a manual move writes, so the period's history reads whole.
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'period.status_changed',
+      entityType: 'period',
+      entityId: period.id,
+      details: { from: 'matching', to: 'active', by: 'matching_run.approved', runId: run.id },
+      at,
+    });
     return { ...counts, outboxIds, period: periodView({ ...period, status: 'active', updatedAt: at }) };
   });
   await deliverRecorded(deps, outcome.outboxIds);

@@ -2,6 +2,9 @@ import type { Selectable } from 'kysely';
 import type { OutboxTable } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
 import { storedValue } from '../../db/stored-value.ts';
+import { containsText } from '../../db/text-search.ts';
+import { encodeCursor } from '../../shared/api/list-query.ts';
+import type { CursorKey } from '../../shared/api/list-query.ts';
 import { OUTBOX_STATUSES } from '../../shared/api/outbox.ts';
 import type { OutboxStatus } from '../../shared/api/outbox.ts';
 
@@ -73,10 +76,43 @@ export async function markOutbox(db: Executor, id: number, status: OutboxStatus,
     .execute();
 }
 
-export async function listOutbox(db: Executor, q: { to?: string | undefined; limit: number }): Promise<OutboxRecord[]> {
-  let query = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(q.limit);
-  if (q.to) query = query.where('to_address', '=', q.to.toLowerCase());
-  return (await query.execute()).map(toRecord);
+export interface OutboxFilter {
+  to?: string | undefined;
+  q?: string | undefined;
+  status?: OutboxStatus | undefined;
+  kind?: string | undefined;
+}
+
+function filteredOutbox(db: Executor, f: OutboxFilter) {
+  let query = db.selectFrom('outbox');
+  if (f.to) query = query.where('to_address', '=', f.to.toLowerCase());
+  if (f.q) {
+    const q = f.q;
+    query = query.where((eb) => eb.or([containsText('to_address', q), containsText('to_name', q), containsText('subject', q)]));
+  }
+  if (f.status) query = query.where('status', '=', f.status);
+  if (f.kind) query = query.where('kind', '=', f.kind);
+  return query;
+}
+
+/** One page of messages, newest first, after the cursor's message; one row more tells if another page follows. */
+export async function listOutbox(
+  db: Executor,
+  q: OutboxFilter & { after?: CursorKey | undefined; limit: number },
+): Promise<{ messages: OutboxRecord[]; nextCursor: string | null; total: number }> {
+  let page = filteredOutbox(db, q).selectAll().orderBy('id', 'desc');
+  if (q.after) page = page.where('id', '<', q.after[1]);
+  const rows = await page.limit(q.limit + 1).execute();
+  const counted = await filteredOutbox(db, q)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const shown = rows.slice(0, q.limit);
+  const last = shown.at(-1);
+  return {
+    messages: shown.map(toRecord),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.created_at, last.id]) : null,
+    total: Number(counted.n),
+  };
 }
 
 export async function findOutbox(db: Executor, id: number): Promise<OutboxRecord | undefined> {

@@ -1,4 +1,4 @@
-import { suggestMentors } from '../../matching/index.ts';
+import { participantReasons, suggestMentors } from '../../matching/index.ts';
 import { noSuggestionWords } from './choice-words.ts';
 import type { StoredSuggestions, SuggestionJob } from './suggestion-job.ts';
 
@@ -30,7 +30,7 @@ export function computeSuggestions(job: SuggestionJob, onProgress?: (fraction: n
       fit: s.fit,
       pointsLost: Math.round(s.pointsLost * 10) / 10,
       leavesSomeoneWithout: s.leavesSomeoneWithout,
-      reasons: s.reasons.filter((r) => r.polarity === 'for' && r.criterion !== 'preferences').map((r) => r.text),
+      reasons: participantReasons(s.reasons).map((r) => r.text),
     }));
     if (m.suggestions.length === 0)
       none[m.menteeId] = noSuggestionWords(job.mentors.length === 0 ? 'no-mentors' : (m.none?.reason ?? 'no-eligible-mentor'));

@@ -1,30 +1,10 @@
 import type { Executor } from '../../db/executor.ts';
-import { rankCandidates } from '../../matching/index.ts';
 import type { MentorRequest } from '../../shared/api/mentor-choice.ts';
-import type { ApplicationRecord } from '../applications/application.types.ts';
 import { findApplication } from '../applications/applications.service.ts';
-import { menteeProfile, mentorProfile } from '../matching-runs/application-profiles.ts';
+import { friendlyPairReasons } from '../matching-runs/participant-pair-reasons.ts';
 import { periodMatchingInputs } from '../matching-runs/period-matching-inputs.ts';
 import { effectiveStatus } from './mentor-request.rules.ts';
 import type { MentorRequestRecord } from './mentor-requests.store.ts';
-
-/** Why the pair fits, in friendly words, as the engine scores it today. */
-function friendlyReasons(
-  mentee: ApplicationRecord,
-  mentor: ApplicationRecord,
-  inputs: Awaited<ReturnType<typeof periodMatchingInputs>>,
-  now: Date,
-): string[] {
-  const ranking = rankCandidates({
-    person: menteeProfile(mentee),
-    side: 'mentee',
-    candidates: [mentorProfile(mentor)],
-    weights: inputs.weights,
-    referenceDate: now.getTime(),
-    goalNames: inputs.goalNames,
-  });
-  return (ranking.ranked[0]?.reasons ?? []).filter((r) => r.polarity === 'for' && r.criterion !== 'preferences').map((r) => r.text);
-}
 
 /**
  * Requests as people see them. The mentor and staff see who is asking (nothing confidential, no
@@ -59,7 +39,7 @@ export async function requestViews(
           goals: a.programGoalIds.flatMap((id) => (inputs.goalNames[id] ? [inputs.goalNames[id]] : [])),
           hopes: a.hopes,
         };
-        reasons = friendlyReasons(mentee, mentor, inputs, now);
+        reasons = friendlyPairReasons(mentee, mentor, inputs, now);
       }
     }
     out.push({

@@ -15,7 +15,8 @@ type To = { address: string; name: string };
 const writeTo = (c: Contact | null): string =>
   c
     ? `If you would like to talk it through, write to ${c.name} at ${c.email}.`
-    : 'If you would like to talk it through, reply to the program office.';
+    : // Sent from a no-reply address: never ask for a reply.
+      'If you would like to talk it through, get in touch with the program office.';
 
 /** The requester's receipt: what happens now, and that they can change their mind. */
 export function requestReceivedMail(p: RematchWords & { to: To; partnerRole: 'mentor' | 'mentee' }): MailDraft {

@@ -67,7 +67,7 @@ describe('reminder e-mails', () => {
     expect(fromStart[0]?.text).toContain('since your match began on Saturday, October 3, 2026, 3 weeks ago.');
     const fromContact = reminderMails(reminder({ kind: 'quiet', dueOn: null, since: '2026-10-19', weeks: 1 }), MATCH, WORDS, new Date());
     expect(fromContact[1]?.text).toContain(
-      'The last contact between you and Theo Mentee logged in Tandem was on Monday, October 19, 2026, a week ago.',
+      'The last contact between you and Theo Mentee logged on your match page was on Monday, October 19, 2026, a week ago.',
     );
     expect(fromContact[1]?.text).toContain('Your match: https://tandem.example.org/matches/17');
   });

@@ -131,8 +131,8 @@ function quietMail(r: PlannedReminder, m: ReminderMatch, w: ReminderWords, role:
   const spell = weeks === 1 ? 'a week' : `${weeks} weeks`;
   const opening =
     since === m.matchedOn
-      ? `No contact between you and ${partner.name} has been logged in Tandem since your match began on ${longDate(since)}, ${spell} ago.`
-      : `The last contact between you and ${partner.name} logged in Tandem was on ${longDate(since)}, ${spell} ago.`;
+      ? `No contact between you and ${partner.name} has been logged since your match began on ${longDate(since)}, ${spell} ago.`
+      : `The last contact between you and ${partner.name} logged on your match page was on ${longDate(since)}, ${spell} ago.`;
   return {
     to: { address: self.email, name: self.name },
     kind: `reminder.${r.kind}`,

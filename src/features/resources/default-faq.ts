@@ -47,11 +47,11 @@ export function defaultFaq(f: FaqFacts): { question: string; answer: string }[] 
     },
     {
       question: 'What is the goal sheet, and when is it due?',
-      answer: `The goal sheet is the plan for your year: ${goalRange(f.goalsPerSheetMin, f.goalsPerSheetMax)} you set together, each tied to one or more of the program's goals, with the activities you have in mind, how you will know it worked, and a target date.\n\nIt is due ${f.goalSheetDeadlineDays} days after your match is made. You fill it in together in Tandem. ${sender} by that day, and they will let you know they have received it.`,
+      answer: `The goal sheet is the plan for your year: ${goalRange(f.goalsPerSheetMin, f.goalsPerSheetMax)} you set together, each tied to one or more of the program's goals, with the activities you have in mind, how you will know it worked, and a target date.\n\nIt is due ${f.goalSheetDeadlineDays} days after your match is made. You fill it in together on your match's page. ${sender} by that day, and they will let you know they have received it.`,
     },
     {
       question: 'How often should we be in touch?',
-      answer: `${often} How you talk is up to you: phone, e-mail, video call or online chat all work.\n\nLogging a contact in Tandem takes a few clicks and helps the program office notice when a match could use a hand. It is optional, and your notes are read only by the two of you and the program office.`,
+      answer: `${often} How you talk is up to you: phone, e-mail, video call or online chat all work.\n\nLogging a contact on your match's page takes a few clicks and helps the program office notice when a match could use a hand. It is optional, and your notes are read only by the two of you and the program office.`,
     },
     {
       question: 'What kinds of things do pairs do together?',
@@ -84,7 +84,7 @@ export function defaultFaq(f: FaqFacts): { question: string; answer: string }[] 
     {
       question: 'Who do I contact with questions?',
       answer:
-        'The program office. Questions about your goal sheet go to its goal-sheet contact, and questions about forums and trainings to its training contact. Once you are signed in, you will find both on your home page.',
+        'The program office. Questions about your goal sheet go to its goal-sheet contact, and questions about forums and trainings to its training contact. Once you are signed in, you will find both on your home page and on the page of your match.',
     },
   ];
 }

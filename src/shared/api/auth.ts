@@ -17,6 +17,8 @@ export const loginBodySchema = z.strictObject({
   password: z.string().min(1).max(1024),
 });
 export const meResponseSchema = z.object({ user: meSchema });
+/** GET /api/me: the signed-in person, or `user: null` when nobody is signed in (an answer, not an error). */
+export const currentUserResponseSchema = z.object({ user: meSchema.nullable() });
 
 export const csrfResponseSchema = z.object({ token: z.string() });
 

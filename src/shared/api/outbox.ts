@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantSchema } from './common.ts';
+import { cursorSchema, listPageFields, searchTextSchema } from './list-query.ts';
 
 /** Every e-mail is recorded first, then marked sent or failed once delivery was tried. */
 export const OUTBOX_STATUSES = ['recorded', 'sent', 'failed'] as const;
@@ -20,8 +21,19 @@ export const outboxMessageSchema = z.object({
   sentAt: instantSchema.nullable(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
-export const outboxListSchema = z.object({ messages: z.array(outboxMessageSchema), delivery: z.enum(['smtp', 'outbox-only']) });
+/** One page of messages, newest first, the cursor of the next page (null at the end) and how many match. */
+export const outboxListSchema = z.object({
+  messages: z.array(outboxMessageSchema),
+  delivery: z.enum(['smtp', 'outbox-only']),
+  ...listPageFields,
+});
+/** GET /api/outbox: `to` is one exact address; `q` searches address, name and subject. */
 export const outboxQuerySchema = z.strictObject({
   to: z.string().max(254).optional(),
+  q: searchTextSchema.optional(),
+  status: z.enum(OUTBOX_STATUSES).optional(),
+  kind: z.string().trim().max(50).optional(),
+  after: cursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+export type OutboxQuery = z.output<typeof outboxQuerySchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, instantSchema, personNameSchema } from './common.ts';
 import { roleSchema } from './auth.ts';
+import { cursorSchema, listPageFields, pageSizeSchema, searchTextSchema } from './list-query.ts';
 
 export const userSchema = z.object({
   id: z.number(),
@@ -13,7 +14,23 @@ export const userSchema = z.object({
   createdAt: instantSchema,
 });
 export type User = z.infer<typeof userSchema>;
-export const userListSchema = z.object({ users: z.array(userSchema) });
+/** One page of people, the cursor of the next page (null at the end) and how many match in all. */
+export const userListSchema = z.object({ users: z.array(userSchema), ...listPageFields });
+
+export const PEOPLE_SORTS = ['name', 'newest'] as const;
+export type PeopleSort = (typeof PEOPLE_SORTS)[number];
+export const PEOPLE_STATUSES = ['active', 'disabled'] as const;
+
+/** GET /api/users: search by name or e-mail, filter by role and status, by name or newest first. */
+export const peopleQuerySchema = z.strictObject({
+  q: searchTextSchema.optional(),
+  role: roleSchema.optional(),
+  status: z.enum(PEOPLE_STATUSES).optional(),
+  sort: z.enum(PEOPLE_SORTS).default('name'),
+  after: cursorSchema.optional(),
+  limit: pageSizeSchema,
+});
+export type PeopleQuery = z.output<typeof peopleQuerySchema>;
 
 export const updateUserBodySchema = z.strictObject({
   name: personNameSchema.optional(),

@@ -38,6 +38,7 @@ export const matchWorkspaceSchema = z.object({
     periodName: z.string(),
     status: z.enum(MATCH_STATUSES),
     matchedAt: instantSchema,
+    /** Staff: the pair's reasons as stored, for and against. The pair: only what speaks for it ('' when nothing does). */
     explanation: z.string(),
   }),
   /** 'staff' when someone from the program office looks at a match they are not part of. */

@@ -1,4 +1,4 @@
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../../lib/reads/me.ts';
 import { clearSession, useSignOut } from '../../features/auth/api/sign-out.ts';
@@ -7,7 +7,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { Loading } from '../../components/ui/query-status.tsx';
 import { Shell } from '../shell.tsx';
 import { useProgramName } from '../use-program-name.ts';
-import { navItemsFor } from '../nav-items.ts';
+import { navGroupsFor } from '../nav-items.ts';
+import { MainNav } from './main-nav.tsx';
 
 export function SignedInLayout() {
   const programName = useProgramName();
@@ -34,25 +35,16 @@ export function SignedInLayout() {
     });
   };
 
-  const items = me
-    ? navItemsFor(me.roles, { findMentor: choice.findMentor, mentorRequests: choice.requests, mentorCard: choice.card })
+  const groups = me
+    ? navGroupsFor(me.roles, { findMentor: choice.findMentor, mentorRequests: choice.requests, mentorCard: choice.card })
     : [];
+  // Staff have many pages: a grouped sidebar. Everyone else keeps a short bar in the header.
+  const isStaff = me?.roles.includes('staff') ?? false;
+  const nav = <MainNav groups={groups} variant={isStaff ? 'sidebar' : 'bar'} />;
   return (
     <Shell
       programName={programName}
-      nav={
-        <nav className="site-nav" aria-label="Main">
-          <ul>
-            {items.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      }
+      {...(isStaff ? { sidebar: nav } : { nav })}
       userArea={
         me ? (
           <div className="site-header__user">

@@ -1,20 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { meResponseSchema } from '../../../src/shared/api/auth.ts';
+import { currentUserResponseSchema } from '../../../src/shared/api/auth.ts';
 import type { Me } from '../../../src/shared/api/auth.ts';
 import { apiRequest } from '../api-client.ts';
-import { isApiError } from '../api-error.ts';
 import { queryKeys } from '../query-keys.ts';
 
 export type { Me };
 
-/** The signed-in person, or null when nobody is signed in (the API answers 401). */
+/** The signed-in person, or null when nobody is signed in (the API answers `{ user: null }`). */
 export async function getMe(): Promise<Me | null> {
-  try {
-    return (await apiRequest('/api/me', meResponseSchema)).user;
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
+  return (await apiRequest('/api/me', currentUserResponseSchema)).user;
 }
 
 export function meQueryOptions() {

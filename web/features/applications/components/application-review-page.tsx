@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import { CAREER_STAGE_LABELS, WORKPLACE_TYPE_LABELS } from '../../../../src/shared/application-vocabulary.ts';
 import type { ApplicationStatus } from '../../../../src/shared/application-vocabulary.ts';
 import { CHANNEL_LABELS } from '../../../../src/shared/channels.ts';
@@ -162,6 +162,9 @@ export function ApplicationReviewPage({ canManagePeriods }: { canManagePeriods: 
   }
 
   const a = application.data;
+  // The breadcrumb names the URL's period: an application asked for under another period's URL
+  // moves to its own, so the trail and the page always agree.
+  if (a.periodId !== periodId) return <Navigate to={`/periods/${a.periodId}/applications/${a.id}`} replace />;
   const x = a.answers;
   const roleWord = a.role === 'mentor' ? 'mentor' : 'mentee';
   const goalTitle = (gid: number) => goals.data?.find((g) => g.id === gid)?.title ?? `Goal ${gid}`;

@@ -6,25 +6,32 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 
 export type { AuditEntry };
 
-export const AUDIT_PAGE_SIZE = 50;
-
-/** One page of the audit log, newest first; `before` is the id of the oldest entry already shown. */
-export async function getAudit(before: number | undefined, limit = AUDIT_PAGE_SIZE): Promise<AuditEntry[]> {
-  const params = new URLSearchParams({ limit: String(limit) });
-  if (before !== undefined) params.set('before', String(before));
-  const data = await apiRequest(`/api/audit?${params.toString()}`, auditListSchema);
-  return data.entries;
+/** What the audit log shows, as it stands in the page's address: a search and a range of days. */
+export interface AuditFilters {
+  q?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
-export function auditQueryOptions() {
+export const AUDIT_PAGE_SIZE = 50;
+
+/** One page of the audit log, newest first; `after` is the previous page's `nextCursor`. */
+export function getAudit(filters: AuditFilters, after?: string, limit = AUDIT_PAGE_SIZE) {
+  const params = new URLSearchParams({ limit: String(limit) });
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  if (after) params.set('after', after);
+  return apiRequest(`/api/audit?${params.toString()}`, auditListSchema);
+}
+
+export function auditQueryOptions(filters: AuditFilters) {
   return infiniteQueryOptions({
-    queryKey: queryKeys.audit,
-    queryFn: ({ pageParam }) => getAudit(pageParam),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (lastPage) => (lastPage.length < AUDIT_PAGE_SIZE ? undefined : lastPage[lastPage.length - 1]?.id),
+    queryKey: [...queryKeys.audit, 'list', filters],
+    queryFn: ({ pageParam }) => getAudit(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
 }
 
-export function useAudit() {
-  return useInfiniteQuery(auditQueryOptions());
+export function useAudit(filters: AuditFilters) {
+  return useInfiniteQuery(auditQueryOptions(filters));
 }

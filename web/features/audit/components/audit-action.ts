@@ -21,3 +21,9 @@ export function describeDetails(details: Record<string, unknown>): string {
 export function describeEntity(entityType: string): string {
   return describeAction(entityType);
 }
+
+/** "Period: Fall 2026" for a named person or period (a person's account is "Person"), else "Program goal #3". */
+export function describeRecord(e: { entityType: string; entityId: string | null; entityName?: string | null }): string {
+  if (e.entityName) return `${e.entityType === 'user' ? 'Person' : describeEntity(e.entityType)}: ${e.entityName}`;
+  return `${describeEntity(e.entityType)}${e.entityId ? ` #${e.entityId}` : ''}`;
+}

@@ -1,4 +1,9 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
+import { Card } from '../../../components/ui/card.tsx';
+import { TextField } from '../../../components/ui/field.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
@@ -6,11 +11,61 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { useAudit } from '../api/get-audit.ts';
-import { describeAction, describeDetails, describeEntity } from './audit-action.ts';
+import type { AuditFilters } from '../api/get-audit.ts';
+import { describeAction, describeDetails, describeRecord } from './audit-action.ts';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The search and days from the page's address; a malformed day there is ignored. */
+function filtersFromParams(params: URLSearchParams): AuditFilters {
+  const q = params.get('q')?.trim();
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const range = DAY.test(from) && DAY.test(to) && from > to ? {} : { ...(DAY.test(from) ? { from } : {}), ...(DAY.test(to) ? { to } : {}) };
+  return { ...(q ? { q } : {}), ...range };
+}
+
+const toParams = (f: AuditFilters): Record<string, string> =>
+  Object.fromEntries(Object.entries(f).filter((entry): entry is [string, string] => Boolean(entry[1])));
+
+function Filter({ filters, onApply }: { filters: AuditFilters; onApply: (next: AuditFilters) => void }) {
+  const [q, setQ] = useState(filters.q ?? '');
+  const [from, setFrom] = useState(filters.from ?? '');
+  const [to, setTo] = useState(filters.to ?? '');
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    onApply({ q: q.trim() || undefined, from: from || undefined, to: to || undefined });
+  };
+  return (
+    <form className="form" role="search" aria-label="Search the audit log" onSubmit={submit}>
+      <div className="form-row">
+        <TextField label="Action or person" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+        <TextField label="From" type="date" value={from} onChange={setFrom} max={to || undefined} />
+        <TextField label="To" type="date" value={to} onChange={setTo} min={from || undefined} hint="Days in UTC, both included." />
+      </div>
+      <div className="form-actions">
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+        {filters.q || filters.from || filters.to ? (
+          <Button variant="secondary" onClick={() => onApply({})}>
+            Show every entry
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+const countOf = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}`;
 
 export function AuditPage() {
-  const audit = useAudit();
-  const entries = audit.data?.pages.flat() ?? [];
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const audit = useAudit(filters);
+  const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
+  const total = audit.data?.pages[0]?.total ?? 0;
+  const filtered = Boolean(filters.q || filters.from || filters.to);
 
   return (
     <Page
@@ -19,11 +74,16 @@ export function AuditPage() {
         <p>A record of changes made by staff and the matching committee: who did what, and when. Entries can’t be edited or removed.</p>
       }
     >
+      <Card>
+        <Filter key={params.toString()} filters={filters} onApply={(next) => setParams(toParams(next))} />
+      </Card>
       {audit.isPending ? <Loading label="Loading the audit log…" /> : null}
       {audit.isError && entries.length === 0 ? (
         <LoadError error={audit.error} what="the audit log" onRetry={() => void audit.refetch()} />
       ) : null}
-      {audit.isSuccess && entries.length === 0 ? <p>Nothing has been recorded yet.</p> : null}
+      {audit.isSuccess && entries.length === 0 ? (
+        <p role="status">{filtered ? 'No entries match this search.' : 'Nothing has been recorded yet.'}</p>
+      ) : null}
       {entries.length > 0 ? (
         <>
           <TableWrap label="Audit log entries">
@@ -46,10 +106,7 @@ export function AuditPage() {
                     </th>
                     <td>{e.actorName ?? <span className="muted">System</span>}</td>
                     <td>{describeAction(e.action)}</td>
-                    <td>
-                      {describeEntity(e.entityType)}
-                      {e.entityId ? ` #${e.entityId}` : ''}
-                    </td>
+                    <td>{describeRecord(e)}</td>
                     <td className="small cell-details">{describeDetails(e.details)}</td>
                   </tr>
                 ))}
@@ -57,7 +114,8 @@ export function AuditPage() {
             </table>
           </TableWrap>
           <p className="muted small" role="status">
-            Showing {entries.length} {entries.length === 1 ? 'entry' : 'entries'}.
+            {entries.length < total ? `Showing ${entries.length.toLocaleString('en-US')} of ${countOf(total)}` : countOf(total)}
+            {filtered ? ' matching this search.' : '.'}
           </p>
           {audit.isFetchNextPageError ? <Alert tone="error">{errorMessage(audit.error)}</Alert> : null}
           {audit.hasNextPage ? (
@@ -65,7 +123,9 @@ export function AuditPage() {
               Show older entries
             </Button>
           ) : (
-            <p className="muted small">That’s everything: you’ve reached the first entry.</p>
+            <p className="muted small">
+              {filtered ? 'That’s every entry that matches.' : 'That’s everything: you’ve reached the first entry.'}
+            </p>
           )}
         </>
       ) : null}

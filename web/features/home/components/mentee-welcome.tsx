@@ -1,5 +1,5 @@
 import { Card } from '../../../components/ui/card.tsx';
-import { ContactLine } from './contact-line.tsx';
+import { ProgramContacts } from '../../../components/program-contacts.tsx';
 import { cadence, goalCount } from './program-facts.ts';
 import type { ProgramFacts } from './program-facts.ts';
 
@@ -30,7 +30,7 @@ export function MenteeWelcome({ facts }: { facts: ProgramFacts | undefined }) {
           the year goes on.
         </li>
       </ul>
-      {facts ? <ContactLine intro="Questions about your goal sheet? Write to" contact={facts.goalSheetContact} /> : null}
+      {facts ? <ProgramContacts facts={facts} /> : null}
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { Card } from '../../../components/ui/card.tsx';
-import { ContactLine } from './contact-line.tsx';
+import { ProgramContacts } from '../../../components/program-contacts.tsx';
 import { cadence, goalCount } from './program-facts.ts';
 import type { ProgramFacts } from './program-facts.ts';
 
@@ -20,7 +20,7 @@ export function MentorWelcome({ facts }: { facts: ProgramFacts | undefined }) {
         {often ? <li>A light rhythm works best: {often} is a good aim, and a short call counts.</li> : null}
         <li>Your match’s page suggests activities for the goals you share; guides for mentors are under Resources.</li>
       </ul>
-      {facts ? <ContactLine intro="Questions about trainings or forums? Write to" contact={facts.trainingContact} /> : null}
+      {facts ? <ProgramContacts facts={facts} /> : null}
     </Card>
   );
 }

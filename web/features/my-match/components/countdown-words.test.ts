@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceWords, countdownWords, daysFromTo, zoneCity } from './countdown-words.ts';
+import { cadenceWords, countdownWords, daysFromTo, goalSheetCountsDown, zoneCity } from './countdown-words.ts';
 
 describe('countdowns in words', () => {
   it('says how far a date is, both ways', () => {
@@ -22,5 +22,13 @@ describe('countdowns in words', () => {
     expect(cadenceWords(0)).toBeNull();
     expect(zoneCity('America/Los_Angeles')).toBe('Los Angeles');
     expect(zoneCity('UTC')).toBe('UTC');
+  });
+});
+
+describe('the goal sheet countdown', () => {
+  it('counts down until the program office has the sheet, and not after', () => {
+    expect(['not_started', 'draft', 'returned'].map((s) => goalSheetCountsDown(s as 'draft'))).toEqual([true, true, true]);
+    expect(goalSheetCountsDown('submitted')).toBe(false);
+    expect(goalSheetCountsDown('acknowledged')).toBe(false);
   });
 });

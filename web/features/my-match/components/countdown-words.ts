@@ -1,3 +1,5 @@
+import type { WorkspaceSheetState } from '../../../../src/shared/api/workspace.ts';
+
 /**
  * Countdowns in words, from whole calendar days (the server counts them in the program's time
  * zone): 12 → "in 12 days", 0 → "today", -3 → "3 days ago".
@@ -7,6 +9,14 @@ export function countdownWords(daysLeft: number): string {
   if (daysLeft === 1) return 'tomorrow';
   if (daysLeft === -1) return 'yesterday';
   return daysLeft > 1 ? `in ${daysLeft} days` : `${-daysLeft} days ago`;
+}
+
+/**
+ * The goal sheet's due date counts down only while the pair still has to send it: once the
+ * program office has it (sent or acknowledged) the date is history, not a deadline.
+ */
+export function goalSheetCountsDown(status: WorkspaceSheetState): boolean {
+  return status !== 'submitted' && status !== 'acknowledged';
 }
 
 /** Whole days from one calendar date to another ('2026-03-01' → '2026-03-04' is 3). */

@@ -3,7 +3,7 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import type { MatchWorkspace } from '../api/get-match-workspace.ts';
-import { countdownWords, zoneCity } from './countdown-words.ts';
+import { countdownWords, goalSheetCountsDown, zoneCity } from './countdown-words.ts';
 
 const SHEET: Record<WorkspaceSheetState, { label: string; tone: 'neutral' | 'info' | 'success' | 'warning' }> = {
   not_started: { label: 'Not started', tone: 'neutral' },
@@ -13,10 +13,16 @@ const SHEET: Record<WorkspaceSheetState, { label: string; tone: 'neutral' | 'inf
   acknowledged: { label: 'Acknowledged', tone: 'success' },
 };
 
-function Day({ on, daysLeft }: { on: string; daysLeft: number }) {
+function Day({ on, daysLeft, countdown = true }: { on: string; daysLeft: number; countdown?: boolean }) {
   return (
     <>
-      <time dateTime={on}>{formatDate(on)}</time> <span className="match-dates__countdown">({countdownWords(daysLeft)})</span>
+      <time dateTime={on}>{formatDate(on)}</time>
+      {countdown ? (
+        <>
+          {' '}
+          <span className="match-dates__countdown">({countdownWords(daysLeft)})</span>
+        </>
+      ) : null}
     </>
   );
 }
@@ -26,7 +32,7 @@ export function MatchDates({ workspace: w }: { workspace: MatchWorkspace }) {
   const d = w.dates;
   const staff = w.myRole === 'staff';
   const sheet = SHEET[d.goalSheet.status];
-  const sent = d.goalSheet.status === 'submitted' || d.goalSheet.status === 'acknowledged';
+  const sent = !goalSheetCountsDown(d.goalSheet.status);
   const late = !sent && d.goalSheet.daysLeft < 0;
   return (
     <Card title="Dates that matter">
@@ -36,7 +42,7 @@ export function MatchDates({ workspace: w }: { workspace: MatchWorkspace }) {
       <dl className="dl match-dates">
         <dt>Goal sheet due</dt>
         <dd>
-          <Day on={d.goalSheet.on} daysLeft={d.goalSheet.daysLeft} /> <Badge tone={sheet.tone}>{sheet.label}</Badge>
+          <Day on={d.goalSheet.on} daysLeft={d.goalSheet.daysLeft} countdown={!sent} /> <Badge tone={sheet.tone}>{sheet.label}</Badge>
           {late ? (
             <>
               {' '}

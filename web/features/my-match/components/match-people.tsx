@@ -2,6 +2,7 @@ import { Card } from '../../../components/ui/card.tsx';
 import type { MatchWorkspace, WorkspacePerson } from '../api/get-match-workspace.ts';
 import { LiaisonCard } from './liaison-card.tsx';
 import { PersonContact } from './person-contact.tsx';
+import { ProgramContactsCard } from './program-contacts-card.tsx';
 
 const byRole = (w: MatchWorkspace, role: WorkspacePerson['role']) => w.people.find((p) => p.role === role);
 
@@ -13,7 +14,8 @@ export function matchTitle(w: MatchWorkspace): string {
 
 /**
  * Who is in the match and how to reach them: the partner for a mentor or mentee, both people for
- * staff; then why the committee paired them, and the pair's liaison when one is assigned.
+ * staff; then why the committee paired them, the pair's liaison when one is assigned, and (for the
+ * pair) the program office's goal-sheet and training contacts.
  */
 export function MatchPeople({ workspace: w }: { workspace: MatchWorkspace }) {
   const why = w.match.explanation ? (
@@ -45,6 +47,7 @@ export function MatchPeople({ workspace: w }: { workspace: MatchWorkspace }) {
         {why}
       </Card>
       <LiaisonCard workspace={w} />
+      <ProgramContactsCard />
     </>
   );
 }

@@ -8,39 +8,66 @@ import { TextField } from '../../../components/ui/field.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { OUTBOX_STATUSES } from '../../../../src/shared/api/outbox.ts';
+import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { useOutbox } from '../api/get-outbox.ts';
+import type { OutboxFilters } from '../api/get-outbox.ts';
 import { CalendarBadge } from './calendar-badge.tsx';
 import { MessageStatusBadge } from './message-status-badge.tsx';
 
-function Filter({ initial, onApply }: { initial: string; onApply: (to: string) => void }) {
-  const [to, setTo] = useState(initial);
+const STATUS_CHOICES = [
+  { value: '', label: 'Any status' },
+  { value: 'recorded', label: 'In outbox' },
+  { value: 'sent', label: 'Sent' },
+  { value: 'failed', label: 'Not delivered' },
+];
+
+/** The search and status from the page's address (`to`, from older links, reads as a search). */
+function filtersFromParams(params: URLSearchParams): OutboxFilters {
+  const q = (params.get('q') ?? params.get('to') ?? '').trim();
+  const status = OUTBOX_STATUSES.find((s) => s === params.get('status'));
+  return { ...(q ? { q } : {}), ...(status ? { status } : {}) };
+}
+
+const toParams = (f: OutboxFilters): Record<string, string> => ({ ...(f.q ? { q: f.q } : {}), ...(f.status ? { status: f.status } : {}) });
+
+function Filter({ filters, onApply }: { filters: OutboxFilters; onApply: (next: OutboxFilters) => void }) {
+  const [q, setQ] = useState(filters.q ?? '');
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    onApply(to.trim());
+    onApply({ ...filters, q: q.trim() || undefined });
   };
   return (
     <form className="form" role="search" aria-label="Filter messages" onSubmit={submit}>
       <div className="form-row">
         <TextField
-          label="Recipient’s e-mail address"
+          label="Recipient’s e-mail address or subject"
           type="search"
-          value={to}
-          onChange={setTo}
+          value={q}
+          onChange={setQ}
           autoComplete="off"
-          hint="Show only messages sent to this address."
+          maxLength={200}
+          hint="Part of an address, a name or a subject is enough."
+        />
+        <SelectField
+          label="Status"
+          value={filters.status ?? ''}
+          options={STATUS_CHOICES}
+          onChange={(value) => onApply({ q: q.trim() || undefined, status: OUTBOX_STATUSES.find((s) => s === value) })}
         />
       </div>
       <div className="form-actions">
         <Button type="submit" variant="secondary">
           Show messages
         </Button>
-        {initial ? (
+        {filters.q || filters.status ? (
           <Button
             variant="secondary"
             onClick={() => {
-              setTo('');
-              onApply('');
+              setQ('');
+              onApply({});
             }}
           >
             Show all messages
@@ -51,10 +78,15 @@ function Filter({ initial, onApply }: { initial: string; onApply: (to: string) =
   );
 }
 
+const messages = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'message' : 'messages'}`;
+
 export function OutboxPage() {
   const [params, setParams] = useSearchParams();
-  const to = params.get('to') ?? '';
-  const outbox = useOutbox(to);
+  const filters = filtersFromParams(params);
+  const outbox = useOutbox(filters);
+  const shown = outbox.data?.pages.flatMap((p) => p.messages) ?? [];
+  const first = outbox.data?.pages[0];
+  const filtered = Boolean(filters.q || filters.status);
 
   return (
     <Page
@@ -66,20 +98,32 @@ export function OutboxPage() {
         </p>
       }
     >
-      {outbox.data?.delivery === 'outbox-only' ? (
+      {first?.delivery === 'outbox-only' ? (
         <Alert tone="warning" announce={false} title="E-mail sending is not set up">
           <p>Messages are kept here but not sent. Until an e-mail server is configured, open a message and pass its link on yourself.</p>
         </Alert>
       ) : null}
       <Card>
-        <Filter key={to} initial={to} onApply={(value) => setParams(value ? { to: value } : {})} />
+        <Filter key={params.toString()} filters={filters} onApply={(next) => setParams(toParams(next))} />
       </Card>
       {outbox.isPending ? <Loading label="Loading messages…" /> : null}
-      {outbox.isError ? <LoadError error={outbox.error} what="the outbox" onRetry={() => void outbox.refetch()} /> : null}
-      {outbox.data && outbox.data.messages.length === 0 ? (
-        <p>{to ? `No messages to ${to}.` : 'No messages yet. Invitations and password resets will appear here.'}</p>
+      {outbox.isError && shown.length === 0 ? (
+        <LoadError error={outbox.error} what="the outbox" onRetry={() => void outbox.refetch()} />
       ) : null}
-      {outbox.data && outbox.data.messages.length > 0 ? (
+      {outbox.isSuccess && shown.length === 0 ? (
+        <p role="status">
+          {filtered ? 'No messages match this search.' : 'No messages yet. Invitations and password resets will appear here.'}
+        </p>
+      ) : null}
+      {first && shown.length > 0 ? (
+        <p role="status">
+          {shown.length < first.total
+            ? `Showing ${shown.length.toLocaleString('en-US')} of ${messages(first.total)}`
+            : messages(first.total)}
+          {filtered ? ' matching this search.' : '.'}
+        </p>
+      ) : null}
+      {shown.length > 0 ? (
         <TableWrap label="Messages">
           <table>
             <caption className="visually-hidden">Messages, newest first</caption>
@@ -92,7 +136,7 @@ export function OutboxPage() {
               </tr>
             </thead>
             <tbody>
-              {outbox.data.messages.map((m) => (
+              {shown.map((m) => (
                 <tr key={m.id}>
                   <th scope="row">
                     <Link to={`/outbox/${m.id}`}>{m.subject}</Link>
@@ -123,6 +167,12 @@ export function OutboxPage() {
             </tbody>
           </table>
         </TableWrap>
+      ) : null}
+      {outbox.isFetchNextPageError ? <Alert tone="error">{errorMessage(outbox.error)}</Alert> : null}
+      {outbox.hasNextPage ? (
+        <Button variant="secondary" busy={outbox.isFetchingNextPage} onClick={() => void outbox.fetchNextPage()}>
+          Load more messages
+        </Button>
       ) : null}
     </Page>
   );

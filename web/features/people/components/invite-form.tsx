@@ -39,7 +39,7 @@ export function InviteForm() {
     <form ref={ref} className="form" onSubmit={onSubmit} noValidate aria-label="Invite someone">
       {sentTo ? (
         <Alert tone="success">
-          Invitation sent to <strong>{sentTo}</strong>. <Link to={`/outbox?to=${encodeURIComponent(sentTo)}`}>See the e-mail we sent</Link>.
+          Invitation sent to <strong>{sentTo}</strong>. <Link to={`/outbox?q=${encodeURIComponent(sentTo)}`}>See the e-mail we sent</Link>.
         </Alert>
       ) : null}
       {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}

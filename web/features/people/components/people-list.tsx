@@ -1,28 +1,72 @@
 import { Fragment, useState } from 'react';
 import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
 import { ROLE_LABELS } from '../../../../src/shared/roles.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
+import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { useUsers } from '../api/get-users.ts';
 import type { User } from '../api/get-users.ts';
+import { filtersFromParams, filtersToParams, PeopleFiltersForm } from './people-filters.tsx';
 import { PersonEditor } from './person-editor.tsx';
+
+const people = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'person' : 'people'}`;
 
 /** `personActions`: more actions on a person from other features (erasing), given by the router. */
 export function PeopleList({ personActions }: { personActions?: (person: User) => ReactNode } = {}) {
-  const users = useUsers();
+  // The search, filters and order live in the address, so a view can be shared or reloaded.
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const users = useUsers(filters);
   const [editing, setEditing] = useState<number | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const shown = users.data?.pages.flatMap((p) => p.users) ?? [];
+  const total = users.data?.pages[0]?.total ?? 0;
+  const filtered = Object.keys(filtersToParams(filters)).length > 0;
 
-  if (users.isPending) return <Loading label="Loading people…" />;
-  if (users.isError) return <LoadError error={users.error} what="the list of people" onRetry={() => void users.refetch()} />;
-  if (users.data.length === 0) return <p>No one has an account yet.</p>;
+  const form = (
+    <PeopleFiltersForm
+      key={params.toString()}
+      filters={filters}
+      onChange={(next) => {
+        setEditing(null);
+        setParams(filtersToParams(next));
+      }}
+    />
+  );
+  if (users.isPending)
+    return (
+      <>
+        {form}
+        <Loading label="Loading people…" />
+      </>
+    );
+  if (users.isError && shown.length === 0)
+    return (
+      <>
+        {form}
+        <LoadError error={users.error} what="the list of people" onRetry={() => void users.refetch()} />
+      </>
+    );
+  if (shown.length === 0)
+    return (
+      <>
+        {form}
+        <p role="status">{filtered ? 'No one matches this search.' : 'No one has an account yet.'}</p>
+      </>
+    );
 
   return (
     <>
+      {form}
+      <p role="status">
+        {shown.length < total ? `Showing ${shown.length.toLocaleString('en-US')} of ${people(total)}` : people(total)}
+        {filtered ? ' matching this search.' : '.'}
+      </p>
       {saved ? <Alert tone="success">Changes to {saved} saved.</Alert> : null}
       <TableWrap label="People with an account">
         <table>
@@ -38,7 +82,7 @@ export function PeopleList({ personActions }: { personActions?: (person: User) =
             </tr>
           </thead>
           <tbody>
-            {users.data.map((person) => (
+            {shown.map((person) => (
               <Fragment key={person.id}>
                 <tr>
                   <th scope="row">{person.name}</th>
@@ -81,6 +125,12 @@ export function PeopleList({ personActions }: { personActions?: (person: User) =
           </tbody>
         </table>
       </TableWrap>
+      {users.isFetchNextPageError ? <Alert tone="error">{errorMessage(users.error)}</Alert> : null}
+      {users.hasNextPage ? (
+        <Button variant="secondary" busy={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
+          Load more people
+        </Button>
+      ) : null}
     </>
   );
 }

@@ -1,11 +1,10 @@
 import { Shortcut } from '../../../components/ui/shortcut.tsx';
 import { useInvitations } from '../api/get-invitations.ts';
-import { useUsers } from '../api/get-users.ts';
+import { useActiveAccountCount } from '../api/get-users.ts';
 
 export function PeopleShortcut() {
-  const users = useUsers();
+  const active = useActiveAccountCount().data;
   const invitations = useInvitations();
-  const active = users.data?.filter((u) => !u.disabled).length;
   const pending = invitations.data?.filter((i) => i.status === 'pending').length;
   return (
     <Shortcut

@@ -6,8 +6,8 @@ export function MyDataSection() {
   return (
     <Card title="Your data">
       <p>
-        Download everything Tandem holds about you as one file (JSON): your account, applications and their answers, matches (your partner
-        by name only), goal sheets, the contacts you logged, requests, events and the surveys you answered.
+        Download everything the program holds about you as one file (JSON): your account, applications and their answers, matches (your
+        partner by name only), goal sheets, the contacts you logged, requests, events and the surveys you answered.
       </p>
       <p className="muted small">
         Answers to anonymous surveys are not in it: they are stored apart from who gave them, so nobody can tell which are yours.

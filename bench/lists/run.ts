@@ -1,0 +1,275 @@
+/**
+ * List benchmark (issue #19): 100,000 people (and as many audit entries and outbox messages) in a
+ * fresh database; the median time of a search's first page and of the page after it, for People,
+ * Outbox and Audit log, through the same store functions the API calls. The reference is the
+ * same queries without the list indexes (migration 2026-12-10T0900-list-indexes rolled back), and
+ * for People the list as it was before: every account at once.
+ *
+ *   npm run bench:lists                         SQLite, and PostgreSQL on a throwaway server if one can start
+ *   DATABASE_URL=postgres://… npm run bench:lists   PostgreSQL there (a database is created and dropped)
+ *   flags: --people 100000   --repeats 15 (medians)   --no-postgres   --explain (print query plans)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { createDb } from '../../src/db/create-db.ts';
+import type { Database } from '../../src/db/database.ts';
+import type { DbHandle } from '../../src/db/create-db.ts';
+import { migrateDown, migrateToLatest } from '../../src/db/migrate.ts';
+import { searchUsers } from '../../src/features/accounts/users.store.ts';
+import { listAudit } from '../../src/features/audit/audit.store.ts';
+import { listOutbox } from '../../src/features/notifications/outbox.store.ts';
+import { decodeCursor } from '../../src/shared/api/list-query.ts';
+import { mulberry32, pick } from '../../src/shared/seeded-random.ts';
+import { startPostgresServer } from '../../test/setup/postgres-server.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const k = args.indexOf(name);
+  return k >= 0 ? args[k + 1] : undefined;
+};
+const PEOPLE = Number(flag('--people') ?? 100_000);
+const REPEATS = Number(flag('--repeats') ?? 15);
+const EXPLAIN = args.includes('--explain');
+
+const FIRST = ['Amara', 'Ben', 'Chloe', 'Dmitri', 'Esther', 'Farah', 'Gabriel', 'Hana', 'Ines', 'Jonas', 'Keiko', 'Luis', 'Mei', 'Noah'];
+const LAST = ['Brennan', 'Castillo', 'Dubois', 'Ferreira', 'Garcia', 'Haddad', 'Ivanova', 'Johnson', 'Okonkwo', 'Patel', 'Rossi', 'Usman'];
+const ROLES = ['mentee', 'mentee', 'mentor', 'committee'] as const;
+const ACTIONS = ['person.updated', 'period.created', 'application.decided', 'match.ended', 'settings.updated'];
+const KINDS = ['invitation', 'match-announcement', 'reminder.goal-sheet-due-7', 'survey-invitation'];
+const STATUSES = ['recorded', 'sent', 'failed'] as const;
+
+async function inBatches<T>(db: Kysely<Database>, rows: T[], insert: (trx: Kysely<Database>, batch: T[]) => Promise<unknown>) {
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 500) await insert(trx, rows.slice(i, i + 500));
+  });
+}
+
+async function seed(db: Kysely<Database>): Promise<void> {
+  const random = mulberry32(19);
+  const at = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
+  const people = Array.from({ length: PEOPLE }, (_, i) => {
+    const first = pick(random, FIRST);
+    const last = pick(random, LAST);
+    return {
+      email: `${first}.${last}.${i}@example.org`.toLowerCase(),
+      name: `${first} ${last}`,
+      password_hash: null,
+      disabled_at: random() < 0.1 ? at(i) : null,
+      created_at: at(i),
+      updated_at: at(i),
+    };
+  });
+  await inBatches(db, people, (trx, batch) => trx.insertInto('users').values(batch).execute());
+  const ids = (await db.selectFrom('users').select('id').orderBy('id').execute()).map((r) => r.id);
+  await inBatches(
+    db,
+    ids.map((id) => ({ user_id: id, role: pick(random, ROLES) })),
+    (trx, batch) => trx.insertInto('user_roles').values(batch).execute(),
+  );
+  const audit = Array.from({ length: PEOPLE }, (_, i) => ({
+    actor_id: pick(random, ids),
+    action: pick(random, ACTIONS),
+    entity_type: 'user',
+    entity_id: String(pick(random, ids)),
+    details: '{}',
+    created_at: at(i),
+  }));
+  await inBatches(db, audit, (trx, batch) => trx.insertInto('audit_log').values(batch).execute());
+  const outbox = Array.from({ length: PEOPLE }, (_, i) => {
+    const to = people[Math.floor(random() * people.length)] ?? people[0];
+    return {
+      to_address: to?.email ?? '',
+      to_name: to?.name ?? '',
+      subject: `${pick(random, ['Meet your mentor', 'Your goal sheet is due', 'You are invited', 'How is it going?'])} (${i})`,
+      text_body: 'Hello',
+      kind: pick(random, KINDS),
+      status: pick(random, STATUSES),
+      created_at: at(i),
+    };
+  });
+  await inBatches(db, outbox, (trx, batch) => trx.insertInto('outbox').values(batch).execute());
+}
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  await run(); // warm-up: plan caches, pages in memory
+  const times: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+interface Case {
+  name: string;
+  /** The first page; returns the next page's cursor. */
+  first(db: Kysely<Database>): Promise<string | null>;
+  next(db: Kysely<Database>, cursor: string): Promise<unknown>;
+}
+
+const after = (cursor: string) => decodeCursor(cursor);
+const CASES: Case[] = [
+  {
+    name: 'People: search "brennan"',
+    first: async (db) => (await searchUsers(db, { q: 'brennan', sort: 'name', limit: 50 })).nextCursor,
+    next: (db, c) => searchUsers(db, { q: 'brennan', sort: 'name', limit: 50, after: after(c) }),
+  },
+  {
+    name: 'People: everyone by name',
+    first: async (db) => (await searchUsers(db, { sort: 'name', limit: 50 })).nextCursor,
+    next: (db, c) => searchUsers(db, { sort: 'name', limit: 50, after: after(c) }),
+  },
+  {
+    name: 'People: mentors, active, newest',
+    first: async (db) => (await searchUsers(db, { role: 'mentor', status: 'active', sort: 'newest', limit: 50 })).nextCursor,
+    next: (db, c) => searchUsers(db, { role: 'mentor', status: 'active', sort: 'newest', limit: 50, after: after(c) }),
+  },
+  {
+    name: 'Outbox: search "goal sheet"',
+    first: async (db) => (await listOutbox(db, { q: 'goal sheet', limit: 50 })).nextCursor,
+    next: (db, c) => listOutbox(db, { q: 'goal sheet', limit: 50, after: after(c) }),
+  },
+  {
+    name: 'Outbox: status failed',
+    first: async (db) => (await listOutbox(db, { status: 'failed', limit: 50 })).nextCursor,
+    next: (db, c) => listOutbox(db, { status: 'failed', limit: 50, after: after(c) }),
+  },
+  {
+    name: 'Audit: search "period"',
+    first: async (db) => (await listAudit(db, { q: 'period', limit: 50 })).nextCursor,
+    next: (db, c) => listAudit(db, { q: 'period', limit: 50, after: after(c) }),
+  },
+  {
+    name: 'Audit: one action, one month',
+    first: async (db) => (await listAudit(db, { action: 'match.ended', from: '2024-02-01', to: '2024-02-29', limit: 50 })).nextCursor,
+    next: (db, c) => listAudit(db, { action: 'match.ended', from: '2024-02-01', to: '2024-02-29', limit: 50, after: after(c) }),
+  },
+];
+
+/** The people list before issue #19: every account and every role, sorted by name. */
+async function oldPeopleList(db: Kysely<Database>): Promise<void> {
+  await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'disabled_at', 'erased_at', 'created_at'])
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  await db.selectFrom('user_roles').select(['user_id', 'role']).execute();
+}
+
+async function measure(db: Kysely<Database>): Promise<Map<string, [number, number]>> {
+  const out = new Map<string, [number, number]>();
+  for (const c of CASES) {
+    const cursor = await c.first(db);
+    const first = await median(() => c.first(db));
+    const next = cursor ? await median(() => c.next(db, cursor)) : Number.NaN;
+    out.set(c.name, [first, next]);
+  }
+  out.set('People: the old list (everyone at once)', [await median(() => oldPeopleList(db)), Number.NaN]);
+  return out;
+}
+
+async function analyze(handle: DbHandle) {
+  if (handle.dialect === 'postgres') await sql`analyze`.execute(handle.db);
+  else await sql`analyze`.execute(handle.db);
+}
+
+async function explain(handle: DbHandle) {
+  const statements = [
+    sql`select id from users where (lower(name) like '%brennan%' escape '!' or lower(email) like '%brennan%' escape '!') order by name, id limit 51`,
+    sql`select id from users where disabled_at is null and exists (select 1 from user_roles where user_roles.user_id = users.id and role = 'mentor') order by created_at desc, id desc limit 51`,
+    sql`select id from outbox where status = 'failed' order by id desc limit 51`,
+    sql`select audit_log.id from audit_log where action = 'match.ended' and created_at >= '2024-02-01' and created_at < '2024-03-01' order by id desc limit 51`,
+  ];
+  for (const statement of statements) {
+    const prefix = handle.dialect === 'postgres' ? sql`explain ` : sql`explain query plan `;
+    const rows = await sql<Record<string, unknown>>`${prefix}${statement}`.execute(handle.db);
+    console.log(rows.rows.map((r) => `    ${String(r['QUERY PLAN'] ?? r['detail'])}`).join('\n'));
+  }
+}
+
+const fmt = (ms: number) => (Number.isNaN(ms) ? '      –' : `${ms.toFixed(1).padStart(7)}`);
+const ratio = (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? '    –' : `${(b / a).toFixed(1).padStart(5)}×`);
+
+async function run(label: string, handle: DbHandle): Promise<void> {
+  const t0 = performance.now();
+  await migrateToLatest(handle.db);
+  await seed(handle.db);
+  await analyze(handle);
+  console.log(
+    `\n${label}: ${PEOPLE.toLocaleString('en-US')} people, audit entries and messages seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  if (EXPLAIN) {
+    console.log('  plans with the list indexes:');
+    await explain(handle);
+  }
+  const indexed = await measure(handle.db);
+  await migrateDown(handle.db); // drops the list indexes: the reference
+  await analyze(handle);
+  if (EXPLAIN) {
+    console.log('  plans without them:');
+    await explain(handle);
+  }
+  const bare = await measure(handle.db);
+  console.log(`  median ms of ${REPEATS}   first page  next page | without list indexes: first   next | ratio first  next`);
+  for (const [name, [first, next]] of indexed) {
+    const [bareFirst, bareNext] = bare.get(name) ?? [Number.NaN, Number.NaN];
+    const old = name.includes('old list');
+    console.log(
+      `  ${name.padEnd(40)} ${fmt(first)}   ${fmt(next)}  |                    ${old ? '      –' : fmt(bareFirst)} ${old ? '      –' : fmt(bareNext)} |     ${old ? '    –' : ratio(first, bareFirst)} ${old ? '    –' : ratio(next, bareNext)}`,
+    );
+  }
+  const oldMs = indexed.get('People: the old list (everyone at once)')?.[0] ?? Number.NaN;
+  const search = indexed.get('People: search "brennan"') ?? [Number.NaN, Number.NaN];
+  console.log(`  People search vs the old list: ${ratio(search[0], oldMs)} faster (first page), ${ratio(search[1], oldMs)} (next page)`);
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-lists-'));
+  try {
+    const sqlite = createDb({ sqliteFile: join(dir, 'bench.sqlite') });
+    try {
+      await run('SQLite', sqlite);
+    } finally {
+      await sqlite.destroy();
+    }
+    if (args.includes('--no-postgres')) return;
+    let serverUrl = process.env.DATABASE_URL;
+    let stop: (() => Promise<void>) | undefined;
+    if (!serverUrl) {
+      const started = await startPostgresServer();
+      if (!started.server) {
+        console.log(`\nPostgreSQL skipped: ${started.reason}`);
+        return;
+      }
+      serverUrl = started.server.url;
+      stop = () => started.server.stop();
+    }
+    const name = `tandem_bench_lists_${process.pid}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const postgres = createDb({ databaseUrl: url.toString(), sqliteFile: ':memory:' });
+    try {
+      await run('PostgreSQL', postgres);
+    } finally {
+      await postgres.destroy();
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+      await stop?.();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,43 @@
+import type { Executor } from '../../db/executor.ts';
+import { participantReasons, rankCandidates } from '../../matching/index.ts';
+import type { ApplicationRecord } from '../applications/application.types.ts';
+import { findApplication } from '../applications/applications.service.ts';
+import { menteeProfile, mentorProfile } from './application-profiles.ts';
+import { periodMatchingInputs } from './period-matching-inputs.ts';
+import type { PeriodMatchingInputs } from './period-matching-inputs.ts';
+
+/**
+ * Why a pair fits, in the words the two people (and a mentee choosing a mentor) may read: the
+ * engine scores the pair as it would today and participantReasons keeps only what speaks for it.
+ */
+export function friendlyPairReasons(
+  mentee: ApplicationRecord,
+  mentor: ApplicationRecord,
+  inputs: Pick<PeriodMatchingInputs, 'weights' | 'goalNames'>,
+  now: Date,
+): string[] {
+  const ranking = rankCandidates({
+    person: menteeProfile(mentee),
+    side: 'mentee',
+    candidates: [mentorProfile(mentor)],
+    weights: inputs.weights,
+    referenceDate: now.getTime(),
+    goalNames: inputs.goalNames,
+  });
+  return participantReasons(ranking.ranked[0]?.reasons ?? []).map((r) => r.text);
+}
+
+/**
+ * A match's "Why we paired you" for its two people: the friendly reasons joined as the stored
+ * explanation is ('; '), or '' when the applications are gone or nothing speaks for the pair.
+ * The stored explanation (both sides) stays for staff and the committee.
+ */
+export async function participantExplanation(
+  db: Executor,
+  pair: { periodId: number; menteeApplicationId: number; mentorApplicationId: number },
+  now: Date,
+): Promise<string> {
+  const [mentee, mentor] = [await findApplication(db, pair.menteeApplicationId), await findApplication(db, pair.mentorApplicationId)];
+  if (!mentee || !mentor) return '';
+  return friendlyPairReasons(mentee, mentor, await periodMatchingInputs(db, pair.periodId), now).join('; ');
+}

@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { PEOPLE_SORTS, PEOPLE_STATUSES } from '../../../../src/shared/api/users.ts';
+import { ROLES, ROLE_LABELS } from '../../../../src/shared/roles.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { TextField } from '../../../components/ui/field.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import type { PeopleFilters } from '../api/get-users.ts';
+
+const ROLE_CHOICES = [{ value: '', label: 'Any role' }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))];
+const STATUS_CHOICES = [
+  { value: '', label: 'Active or turned off' },
+  { value: 'active', label: 'Active' },
+  { value: 'disabled', label: 'Turned off' },
+];
+const SORT_CHOICES = [
+  { value: 'name', label: 'By name' },
+  { value: 'newest', label: 'Newest first' },
+];
+
+const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
+
+/** The list's search and filters from the page's address; anything unknown there is ignored. */
+export function filtersFromParams(params: URLSearchParams): PeopleFilters {
+  const q = params.get('q')?.trim();
+  return {
+    ...(q ? { q } : {}),
+    ...(oneOf(ROLES, params.get('role')) ? { role: oneOf(ROLES, params.get('role')) } : {}),
+    ...(oneOf(PEOPLE_STATUSES, params.get('status')) ? { status: oneOf(PEOPLE_STATUSES, params.get('status')) } : {}),
+    ...(oneOf(PEOPLE_SORTS, params.get('sort')) === 'newest' ? { sort: 'newest' as const } : {}),
+  };
+}
+
+export function filtersToParams(filters: PeopleFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+}
+
+/** Search by name or e-mail; the choices apply at once, the text when the form is sent. */
+export function PeopleFiltersForm({ filters, onChange }: { filters: PeopleFilters; onChange: (next: PeopleFilters) => void }) {
+  const [q, setQ] = useState(filters.q ?? '');
+  const apply = (changes: Partial<PeopleFilters>) => onChange({ ...filters, q: q.trim() || undefined, ...changes });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    apply({});
+  };
+  return (
+    <form className="form" role="search" aria-label="Find people" onSubmit={submit}>
+      <div className="form-row">
+        <TextField label="Name or e-mail address" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+        <SelectField
+          label="Role"
+          value={filters.role ?? ''}
+          options={ROLE_CHOICES}
+          onChange={(role) => apply({ role: oneOf(ROLES, role) })}
+        />
+        <SelectField
+          label="Status"
+          value={filters.status ?? ''}
+          options={STATUS_CHOICES}
+          onChange={(status) => apply({ status: oneOf(PEOPLE_STATUSES, status) })}
+        />
+        <SelectField
+          label="Order"
+          value={filters.sort ?? 'name'}
+          options={SORT_CHOICES}
+          onChange={(sort) => apply({ sort: sort === 'newest' ? 'newest' : undefined })}
+        />
+      </div>
+      <div className="form-actions">
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+        {Object.keys(filtersToParams(filters)).length > 0 ? (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setQ('');
+              onChange({});
+            }}
+          >
+            Show everyone
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
