@@ -11,10 +11,16 @@ import type { MatchOfPerson } from './matches.store.ts';
 export async function listMyMatches(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor): Promise<MatchOfPerson[]> {
   const now = deps.clock.now();
   const out: MatchOfPerson[] = [];
+  const inputsByPeriod: Parameters<typeof participantExplanation>[3] = new Map();
   for (const { menteeApplicationId, mentorApplicationId, ...m } of await listMatchesOfPerson(deps.db, actor.userId))
     out.push({
       ...m,
-      explanation: await participantExplanation(deps.db, { periodId: m.periodId, menteeApplicationId, mentorApplicationId }, now),
+      explanation: await participantExplanation(
+        deps.db,
+        { periodId: m.periodId, menteeApplicationId, mentorApplicationId },
+        now,
+        inputsByPeriod,
+      ),
     });
   return out;
 }

@@ -36,8 +36,15 @@ export async function participantExplanation(
   db: Executor,
   pair: { periodId: number; menteeApplicationId: number; mentorApplicationId: number },
   now: Date,
+  /** A period's inputs already read (a person's matches in one period share them); filled as read. */
+  inputsByPeriod: Map<number, PeriodMatchingInputs> = new Map(),
 ): Promise<string> {
   const [mentee, mentor] = [await findApplication(db, pair.menteeApplicationId), await findApplication(db, pair.mentorApplicationId)];
   if (!mentee || !mentor) return '';
-  return friendlyPairReasons(mentee, mentor, await periodMatchingInputs(db, pair.periodId), now).join('; ');
+  let inputs = inputsByPeriod.get(pair.periodId);
+  if (!inputs) {
+    inputs = await periodMatchingInputs(db, pair.periodId);
+    inputsByPeriod.set(pair.periodId, inputs);
+  }
+  return friendlyPairReasons(mentee, mentor, inputs, now).join('; ');
 }
