@@ -351,9 +351,11 @@ describeEachDialect('events', (db) => {
       expect(imported.json().counts.marked).toBe(1);
       const list = (await staff.get(`/api/events/${eventId}/attendees`)).json().attendees;
       expect(list.filter((a: { attended: boolean | null }) => a.attended).length).toBe(2);
-      const exported = await staff.get(`/api/events/${eventId}/attendees.csv`);
+      const exported = await staff.get(`/api/events/${eventId}/exports/attendance.csv`);
       expect(exported.headers['content-type']).toMatch(/^text\/csv/);
-      expect(exported.body.split('\r\n')[0]).toBe('Name,E-mail,Roles,Answer,Waitlist position,Answered at,Attended');
+      expect(exported.body.split('\r\n')[0]).toBe(
+        'Event,Event starts at (UTC),Name,E-mail,Roles,Answer,Waitlist position,Answered at (UTC),Attended',
+      );
       // Attendance feeds program health.
       const health = (await staff.get(`/api/periods/${periodId}/health`)).json();
       expect(health.events.find((e: { id: number }) => e.id === eventId)).toMatchObject({ attended: 2, attendanceTaken: true });

@@ -379,12 +379,12 @@ describeEachDialect('surveys', (db) => {
       for (const who of [['committee'], ['mentor'], ['mentee']] as const) {
         const client = await as((await createPerson(ctx.deps, [...who])).id);
         expect((await client.get(`/api/surveys/${id}/results`)).statusCode).toBe(403);
-        expect((await client.get(`/api/surveys/${id}/results.csv`)).statusCode).toBe(403);
+        expect((await client.get(`/api/surveys/${id}/exports/survey-results.csv`)).statusCode).toBe(403);
       }
       expect((await staff.get(`/api/surveys/${id}/answers`)).json().code).toBe('SURVEY_ANONYMOUS');
-      const csv = await taskforce.get(`/api/surveys/${id}/results.csv`);
+      const csv = await taskforce.get(`/api/surveys/${id}/exports/survey-results.csv`);
       expect(csv.statusCode).toBe(200);
-      expect(csv.body.split('\r\n')[0]).toBe('Section,Question,Group,Answered,Figure,Value');
+      expect(csv.body.split('\r\n')[0]).toBe('Survey,Section,Question,Group,Answered,Figure,Value');
       expect(csv.body).toContain('How was your year?,Everyone,20,4 · Good,20');
     });
 
@@ -402,7 +402,7 @@ describeEachDialect('surveys', (db) => {
       expect(score.breakdowns[0].groups).toMatchObject({ suppressed: true });
       const hours = results.questions.find((r: { questionId: string }) => r.questionId === 'hours');
       expect(hours.overall.suppressed).toBe(true);
-      const csv = (await staff.get(`/api/surveys/${survey}/results.csv`)).body;
+      const csv = (await staff.get(`/api/surveys/${survey}/exports/survey-results.csv`)).body;
       expect(csv).not.toContain('Mentors');
       expect(csv).toContain('Hours a month,Everyone,,Hidden');
     });

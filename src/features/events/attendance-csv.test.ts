@@ -4,7 +4,6 @@ import { RuleViolationError } from '../../errors.ts';
 import { MAX_IMPORT_ROWS } from '../../csv/uploaded-csv.ts';
 import { AMBIGUOUS_NAME, EMPTY_ROW, guessAttendanceMapping, matchAttendees, NO_MATCH, readAttendanceReport } from './attendance-csv.ts';
 import type { InvitedPerson } from './attendance-csv.ts';
-import { attendeesCsv } from './attendees-export.ts';
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const read = (text: string, mapping?: Parameters<typeof readAttendanceReport>[1]) => readAttendanceReport(base64(text), mapping);
@@ -111,18 +110,12 @@ describe('readAttendanceReport', () => {
     expect(matchAttendees(report.rows, invited)[0]).toMatchObject({ userId: null, problem: report.rows[0]?.problem });
   });
 
-  it("reads Tandem's own attendee export back, formula guard removed", async () => {
-    const csv = attendeesCsv([
-      {
-        name: '=Ana Díaz',
-        email: 'ana@example.org',
-        roles: ['mentee'],
-        state: 'yes',
-        waitlistPosition: null,
-        respondedAt: null,
-        attended: null,
-      },
-    ]);
+  it("reads the program's own attendance export back, formula guard removed", async () => {
+    // The columns and guard of /api/events/:id/exports/attendance.csv (src/features/exports/attendance-csv.ts).
+    const csv = [
+      'Event,Event starts at (UTC),Name,E-mail,Roles,Answer,Waitlist position,Answered at (UTC),Attended',
+      "Kick-off,2026-12-05T18:00:00.000Z,'=Ana Díaz,ana@example.org,mentee,Yes,,,",
+    ].join('\r\n');
     const report = await read(csv);
     expect(report.mapping).toEqual({ email: 'E-mail', name: 'Name' });
     expect(report.rows).toEqual([{ line: 2, email: 'ana@example.org', name: '=Ana Díaz', problem: null }]);

@@ -7,7 +7,6 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { eventPhase } from './event.rules.ts';
 import { matchAttendees, readAttendanceReport } from './attendance-csv.ts';
 import type { AttendanceMapping } from './attendance-csv.ts';
-import { attendeesCsv } from './attendees-export.ts';
 import { countRsvps, listInvitations, listWaitlist, rolesOf, setAttendance } from './event-invitations.store.ts';
 import type { RsvpCounts } from './event-invitations.store.ts';
 import { clockOf, eventViews } from './event-view.ts';
@@ -49,15 +48,6 @@ export async function listAttendees(
       invitedAt: i.invitedAt,
     })),
   };
-}
-
-export async function attendeesCsvFile(
-  deps: Pick<Deps, 'db' | 'clock'>,
-  actor: Actor,
-  id: number,
-): Promise<{ fileName: string; csv: string }> {
-  const { attendees } = await listAttendees(deps, actor, id);
-  return { fileName: `event-${id}-attendees.csv`, csv: attendeesCsv(attendees) };
 }
 
 function assertStarted(event: EventRecord, now: Date): void {

@@ -29,7 +29,7 @@ import {
   sharingBodySchema,
 } from '../../shared/api/events.ts';
 import { calendarFeedFile, calendarFeedOf, makeCalendarFeed, turnOffCalendarFeed } from './calendar-feed.service.ts';
-import { attendeesCsvFile, importAttendance, listAttendees, markAttendance } from './event-attendance.service.ts';
+import { importAttendance, listAttendees, markAttendance } from './event-attendance.service.ts';
 import { attachMedia, detachMedia, eventMediaFileFor, listArchive, setSharing } from './event-media.service.ts';
 import { rsvpAsMember, rsvpByLink, viewRsvpLink } from './event-rsvp.service.ts';
 import {
@@ -198,23 +198,6 @@ export function eventRoutes(deps: Deps) {
         },
       },
       (request) => listAttendees(deps, actorOf(request), request.params.id),
-    );
-
-    app.get(
-      '/api/events/:id/attendees.csv',
-      {
-        config: { access: STAFF },
-        schema: {
-          tags: TAGS,
-          summary: 'The attendee list as CSV',
-          params: idParamsSchema,
-          response: { 200: z.string(), ...errorResponses },
-        },
-      },
-      async (request, reply) => {
-        const { fileName, csv } = await attendeesCsvFile(deps, actorOf(request), request.params.id);
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(csv);
-      },
     );
 
     app.put(

@@ -9,7 +9,6 @@ import { addDays } from '../../time/zoned.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { listSurveyInvitations, respondedByDay } from './survey-invitations.store.ts';
 import { listNamedResponses, listResponses } from './survey-responses.store.ts';
-import { resultsCsv } from './survey-results-csv.ts';
 import { surveyResults } from './survey-results.rules.ts';
 import { surveyState } from './survey.rules.ts';
 import { findSurvey } from './surveys.store.ts';
@@ -95,17 +94,6 @@ export async function getSurveyResults(
     invited: invitations.length,
     questions: surveyResults(survey.questions, responses, { min: settings.surveyMinGroupSize, by, random: cryptoRandom }),
   };
-}
-
-export async function surveyResultsCsvFile(deps: Pick<Deps, 'db' | 'clock'>, id: number): Promise<{ fileName: string; csv: string }> {
-  const results = await getSurveyResults(deps, id, ['role']);
-  const slug =
-    results.title
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase()
-      .slice(0, 60) || 'survey';
-  return { fileName: `${slug}-results.csv`, csv: resultsCsv(results.questions) };
 }
 
 /** A named survey's answers, person by person. An anonymous survey has no such thing to give. */

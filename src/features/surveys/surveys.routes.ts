@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
 import type { App } from '../../http/types.ts';
@@ -20,7 +19,7 @@ import {
   updateSurveyBodySchema,
 } from '../../shared/api/surveys.ts';
 import { getSurveyForm, saveSurveyDraft, submitSurvey } from './survey-answers.service.ts';
-import { getSurveyResults, namedSurveyAnswers, surveyProgress, surveyResultsCsvFile } from './survey-results.service.ts';
+import { getSurveyResults, namedSurveyAnswers, surveyProgress } from './survey-results.service.ts';
 import {
   changeSurvey,
   closeSurvey,
@@ -177,23 +176,6 @@ export function surveyRoutes(deps: Deps) {
         },
       },
       (request) => getSurveyResults(deps, request.params.id, request.query.by ? [request.query.by] : []),
-    );
-
-    app.get(
-      '/api/surveys/:id/results.csv',
-      {
-        config: { access: RESULT_READERS },
-        schema: {
-          tags: TAGS,
-          summary: 'The aggregate results as CSV, hidden groups hidden alike',
-          params: idParamsSchema,
-          response: { 200: z.string(), ...errorResponses },
-        },
-      },
-      async (request, reply) => {
-        const { fileName, csv } = await surveyResultsCsvFile(deps, request.params.id);
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(csv);
-      },
     );
 
     app.get(

@@ -114,7 +114,6 @@ export const eventMatrix: Record<string, Cell> = {
     expect: { ...ownOrOther('ok', 404), anonymous: 401, staff: { own: 'ok', other: 404 } },
   },
   'GET /api/events/:id/attendees': { url: () => '/api/events/:id/attendees', targets: upcoming, expect: STAFF_ONLY },
-  'GET /api/events/:id/attendees.csv': { url: () => '/api/events/:id/attendees.csv', targets: upcoming, expect: STAFF_ONLY },
   'PUT /api/events/:id/attendance': {
     url: () => '/api/events/:id/attendance',
     targets: recorded,

@@ -59,7 +59,6 @@ export const surveyMatrix: Record<string, Cell> = {
   },
   'GET /api/surveys/:id/progress': { url: () => '/api/surveys/:id/progress', targets: surveys, expect: STAFF_ONLY },
   'GET /api/surveys/:id/results': { url: () => '/api/surveys/:id/results', targets: surveys, expect: RESULT_READERS },
-  'GET /api/surveys/:id/results.csv': { url: () => '/api/surveys/:id/results.csv', targets: surveys, expect: RESULT_READERS },
   'GET /api/surveys/:id/answers': { url: () => '/api/surveys/:id/answers', targets: surveys, expect: STAFF_ONLY },
   'GET /api/surveys/:id/form': { url: () => '/api/surveys/:id/form', targets: surveys, expect: INVITED },
   'PUT /api/surveys/:id/draft': {

@@ -20,4 +20,3 @@ export function useSurveyResults(id: number) {
 }
 
 /** The same aggregates as a CSV file, for a spreadsheet (a plain link: the browser downloads it). */
-export const surveyResultsCsvUrl = (id: number) => `/api/surveys/${id}/results.csv`;
