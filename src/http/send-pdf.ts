@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { PdfFile } from '../pdf/pdf-file.ts';
 
 /** A PDF file: the body is binary, so this only documents it (Buffers skip serialization). */
 export const pdfResponse = z.string().describe('A PDF file (application/pdf).');
@@ -10,7 +11,7 @@ export const pdfResponse = z.string().describe('A PDF file (application/pdf).');
  */
 export function sendPdf(
   reply: FastifyReply,
-  file: { fileName: string; bytes: Uint8Array },
+  file: PdfFile,
   cacheControl = 'private, no-store',
 ): FastifyReply {
   return reply

@@ -6,14 +6,10 @@ import type { ProgramGoalRecord } from '../programs/program.service.ts';
 import type { ProgramSettings } from '../programs/program.service.ts';
 import { longDate, safeFileName } from '../../pdf/file-name.ts';
 import { PdfWriter } from './pdf-writer.ts';
+import type { PdfFile } from '../../pdf/pdf-file.ts';
 
 const REPLACED_NOTE =
   'Some characters in this sheet have no letter shape in the fonts of this PDF and appear as empty boxes. Tandem shows the full text.';
-
-export interface PdfFile {
-  fileName: string;
-  bytes: Uint8Array;
-}
 
 /** One line about where the sheet stands, in words. */
 function statusLine(v: GoalSheetView, timeZone: string): string {

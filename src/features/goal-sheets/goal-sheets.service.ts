@@ -27,7 +27,7 @@ import { listGoals } from '../programs/program.service.ts';
 import type { ProgramGoalRecord } from '../programs/program.service.ts';
 import type { ProgramSettings } from '../programs/program.service.ts';
 import { blankSheetPdf, filledSheetPdf } from './goal-sheet-pdf.ts';
-import type { PdfFile } from './goal-sheet-pdf.ts';
+import type { PdfFile } from '../../pdf/pdf-file.ts';
 import { sheetAcknowledgedMail, sheetArrivedMail, sheetReturnedMail, sheetSentToPartnerMail } from './goal-sheet-mails.ts';
 import type { SheetMailContext } from './goal-sheet-mails.ts';
 import { datesOf, sheetView } from './goal-sheet-view.ts';

@@ -34,11 +34,6 @@ export interface LetterContent {
   issuedOn: string;
 }
 
-export interface PdfFile {
-  fileName: string;
-  bytes: Uint8Array;
-}
-
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The letter's words, top to bottom: kept apart from the drawing so they can be read and tested. */
