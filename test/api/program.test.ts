@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
 import type { Client, TestContext } from '../setup/test-app.ts';
+import { createTestMatch } from '../setup/match-fixtures.ts';
+import { countActiveMatches } from '../../src/features/matches/matches.service.ts';
 
 const DATES = {
   applicationsOpenOn: '2026-09-01',
@@ -115,6 +117,48 @@ describeEachDialect('program settings and periods', (db) => {
       }
       expect((await staff.get(`/api/periods/${period.id}`)).json().nextStatuses).toEqual([]);
       expect((await staff.patch(`/api/periods/${period.id}`, { name: 'Renamed' })).json().code).toBe('PERIOD_CLOSED');
+    });
+
+    it("closing a period ends its active pairs, with the reason in each one's history, and nobody else's", async () => {
+      const walk = async (periodId: number, path: string[]) => {
+        for (const to of path) expect((await staff.post(`/api/periods/${periodId}/transition`, { to })).statusCode, to).toBe(200);
+      };
+      const closing = (await staff.post('/api/periods', { name: 'Year ending', ...DATES })).json();
+      const other = (await staff.post('/api/periods', { name: 'Year going on', ...DATES })).json();
+      await walk(closing.id, ['applications_open', 'matching', 'active']);
+      await walk(other.id, ['applications_open', 'matching', 'active']);
+      const pairs = [await createTestMatch(ctx.deps, { periodId: closing.id }), await createTestMatch(ctx.deps, { periodId: closing.id })];
+      const staying = await createTestMatch(ctx.deps, { periodId: other.id });
+
+      await walk(closing.id, ['evaluation']);
+      const beforeClose = await ctx.deps.db.selectFrom('matches').select(['id', 'status']).where('period_id', '=', closing.id).execute();
+      expect(beforeClose.every((m) => m.status === 'active')).toBe(true);
+      await walk(closing.id, ['closed']);
+
+      const after = await ctx.deps.db
+        .selectFrom('matches')
+        .select(['id', 'status', 'end_reason', 'ended_at'])
+        .where('id', 'in', [...pairs.map((p) => p.id), staying.id])
+        .orderBy('id')
+        .execute();
+      expect(after.map((m) => [m.status, m.end_reason])).toEqual([
+        ['ended', 'The program year ended.'],
+        ['ended', 'The program year ended.'],
+        ['active', null],
+      ]);
+      const loads = await countActiveMatches(ctx.deps.db, [pairs[0]!.menteeId, pairs[0]!.mentorId]);
+      expect(loads.get(pairs[0]!.menteeId)).toEqual({ mentor: 0, mentee: 0 });
+      const history = (await staff.get(`/api/matches/${pairs[1]!.id}/history`)).json();
+      expect(JSON.stringify(history)).toContain('The program year ended.');
+      const audit = await ctx.deps.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('entity_type', '=', 'period')
+        .where('entity_id', '=', String(closing.id))
+        .where('action', '=', 'period.status_changed')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(audit.details)).toEqual({ from: 'evaluation', to: 'closed', matchesEnded: 2 });
     });
 
     it('refuses dates out of order, a duplicate name, and opening applications after they were due to close', async () => {

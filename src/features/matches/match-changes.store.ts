@@ -131,3 +131,39 @@ export async function listMatchIdsOfPeople(db: Executor, userIds: readonly numbe
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * Ends every active match of a period at once, with one reason, and appends an 'ended' entry to
+ * each match's history: the close of a program year. Set-based, so a period of thousands of pairs
+ * ends in a few statements; inside the caller's transaction, after it has moved the period's
+ * status (which serialises two staff closing the same period). Returns the ids it ended.
+ */
+export async function endActiveMatchesOfPeriod(
+  db: Executor,
+  end: { periodId: number; by: number | null; reason: string; at: string },
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('matches')
+    .select('id')
+    .where('period_id', '=', end.periodId)
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+  if (rows.length === 0) return [];
+  await db
+    .updateTable('matches')
+    .set({ status: 'ended', ended_at: end.at, ended_by: end.by, end_reason: end.reason })
+    .where('period_id', '=', end.periodId)
+    .where('status', '=', 'active')
+    .execute();
+  const details = JSON.stringify({ reason: end.reason });
+  const ids = rows.map((r) => r.id);
+  // 500 rows × 5 values stays far under SQLite's and PostgreSQL's bound-parameter limits.
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .insertInto('match_events')
+      .values(ids.slice(i, i + 500).map((id) => ({ match_id: id, kind: 'ended', actor_id: end.by, details, created_at: end.at })))
+      .execute();
+  }
+  return ids;
+}

@@ -36,6 +36,7 @@ export type { MatchEventRecord } from './match-history.store.ts';
 export {
   countActiveMatches,
   countActiveMatchesOfApplication,
+  endActiveMatchesOfPeriod,
   endMatchRow,
   findMatchRecord,
   findMatchRecords,

@@ -8,6 +8,7 @@ import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { carryForwardInto } from '../applications/applications.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { endActiveMatchesOfPeriod } from '../matches/matches.service.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { nextStatuses, periodDateProblems, transitionProblem } from './period.rules.ts';
 import { findPeriod, findPeriodIdByName, insertPeriod, listPeriods, savePeriod, setPeriodStatus } from './periods.store.ts';
@@ -101,6 +102,9 @@ export async function updatePeriod(deps: Deps, actor: Actor, id: number, patch: 
   );
 }
 
+/** Why a period's pairs ended when staff closed it, in each match's history. */
+const YEAR_ENDED = 'The program year ended.';
+
 export async function transitionPeriod(deps: Deps, actor: Actor, id: number, to: PeriodStatus): Promise<PeriodView> {
   const settings = await getSettings(deps);
   return deps.db.transaction().execute(async (trx) => {
@@ -113,12 +117,15 @@ export async function transitionPeriod(deps: Deps, actor: Actor, id: number, to:
     if (!(await setPeriodStatus(trx, id, current.status, to, at))) {
       throw new ConflictError('STALE_PERIOD', 'Someone else changed this period just now. Reload and try again.');
     }
+    // Closing the year ends its pairs: an active match would otherwise keep counting against a
+    // mentor's capacity and a mentee's one-match-at-a-time in every later period.
+    const ended = to === 'closed' ? await endActiveMatchesOfPeriod(trx, { periodId: id, by: actor.userId, reason: YEAR_ENDED, at }) : [];
     await recordAudit(trx, {
       actorId: actor.userId,
       action: 'period.status_changed',
       entityType: 'period',
       entityId: id,
-      details: { from: current.status, to },
+      details: { from: current.status, to, ...(to === 'closed' && { matchesEnded: ended.length }) },
       at,
     });
     // People who asked to be carried over from an earlier period apply again as the window opens.

@@ -17,6 +17,7 @@ import type { Period } from '../../../lib/reads/periods.ts';
 import { useTransitionPeriod } from '../api/transition-period.ts';
 import { useUpdatePeriod } from '../api/update-period.ts';
 import { DATE_FIELDS } from './period-dates.ts';
+import { ConfirmAction } from '../../../components/ui/confirm-action.tsx';
 import { MATCHING_MODE_HINTS, PeriodForm } from './period-form.tsx';
 import { PeriodStatusBadge } from './period-status-badge.tsx';
 
@@ -56,19 +57,38 @@ function StatusPanel({ period }: { period: Period }) {
       ) : null}
       {period.nextStatuses.length > 0 ? (
         <div className="form-actions">
-          {period.nextStatuses.map((to) => (
-            <Button
-              key={to}
-              variant={PERIOD_STATUSES.indexOf(to) > currentIndex ? 'primary' : 'secondary'}
-              busy={transition.isPending}
-              onClick={() => {
-                setMoved(to);
-                transition.mutate({ id: period.id, to });
-              }}
-            >
-              Move to “{PERIOD_STATUS_LABELS[to]}”
-            </Button>
-          ))}
+          {period.nextStatuses.map((to) =>
+            to === 'closed' ? (
+              // Closing cannot be undone and ends every pair still active: ask once more.
+              <ConfirmAction
+                key={to}
+                label={`Move to “${PERIOD_STATUS_LABELS[to]}”`}
+                labelDetail={`: ${period.name}`}
+                question="Close this period? Every pair still active ends with it, and the period can’t be changed again."
+                groupLabel={`Confirm closing ${period.name}`}
+                confirmLabel="Yes, close it"
+                variant="secondary"
+                busy={transition.isPending}
+                error={null}
+                onConfirm={() => {
+                  setMoved(to);
+                  transition.mutate({ id: period.id, to });
+                }}
+              />
+            ) : (
+              <Button
+                key={to}
+                variant={PERIOD_STATUSES.indexOf(to) > currentIndex ? 'primary' : 'secondary'}
+                busy={transition.isPending}
+                onClick={() => {
+                  setMoved(to);
+                  transition.mutate({ id: period.id, to });
+                }}
+              >
+                Move to “{PERIOD_STATUS_LABELS[to]}”
+              </Button>
+            ),
+          )}
         </div>
       ) : (
         <p className="muted">This period can’t move any further.</p>
