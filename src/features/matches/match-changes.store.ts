@@ -3,6 +3,7 @@ import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { MATCH_STATUSES } from '../../shared/match-status.ts';
 import type { MatchStatus } from '../../shared/match-status.ts';
+import { countActiveMatchesOf } from './matches.store.ts';
 
 export interface MatchPerson {
   userId: number;
@@ -83,7 +84,8 @@ export async function endMatchRow(db: Executor, id: number, by: number | null, r
 
 /**
  * How many active matches each person is in, as mentor and as mentee, across every period: a
- * mentee has one at a time, and a mentor's capacity counts them all.
+ * mentee has one at a time, and a mentor's capacity counts them all. The totals of
+ * `countActiveMatchesOf`, so both answers come from one query.
  */
 export async function countActiveMatches(
   db: Executor,
@@ -91,20 +93,9 @@ export async function countActiveMatches(
 ): Promise<Map<number, { mentor: number; mentee: number }>> {
   const out = new Map<number, { mentor: number; mentee: number }>();
   for (const id of userIds) out.set(id, { mentor: 0, mentee: 0 });
-  for (let i = 0; i < userIds.length; i += 500) {
-    const chunk = userIds.slice(i, i + 500);
-    const rows = await db
-      .selectFrom('matches')
-      .select(['mentor_user_id', 'mentee_user_id'])
-      .where('status', '=', 'active')
-      .where((eb) => eb.or([eb('mentor_user_id', 'in', chunk), eb('mentee_user_id', 'in', chunk)]))
-      .execute();
-    for (const r of rows) {
-      const mentor = out.get(r.mentor_user_id);
-      if (mentor) mentor.mentor++;
-      const mentee = out.get(r.mentee_user_id);
-      if (mentee) mentee.mentee++;
-    }
+  for (const c of await countActiveMatchesOf(db, userIds)) {
+    const counts = out.get(c.userId);
+    if (counts) counts[c.side] += c.matches;
   }
   return out;
 }
