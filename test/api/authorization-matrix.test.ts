@@ -183,6 +183,10 @@ const MATRIX: Record<string, Cell> = {
     expect: { ...STAFF_ONLY, committee: 'ok' },
   },
   'GET /api/matching-runs/:id': { url: () => '/api/matching-runs/999999', expect: { ...STAFF_ONLY, staff: 404, committee: 404 } },
+  'GET /api/matching-runs/:id/pairs': {
+    url: () => '/api/matching-runs/999999/pairs',
+    expect: { ...STAFF_ONLY, staff: 404, committee: 404 },
+  },
   'POST /api/periods/:id/pair-rules': {
     url: () => '/api/periods/1/pair-rules',
     body: () => ({ kind: 'forbid', menteeApplicationId: 999998, mentorApplicationId: 999999 }),

@@ -6,16 +6,31 @@ import {
   approveResultSchema,
   createPairRuleBodySchema,
   matchingRunSchema,
+  matchingRunViewSchema,
   pairPreviewQuerySchema,
   pairPreviewSchema,
   pairRuleSchema,
   reassignBodySchema,
+  runPairsPageSchema,
+  runPairsQuerySchema,
+  runViewQuerySchema,
   startRunBodySchema,
   workspaceSchema,
 } from '../../shared/api/matching.ts';
 import type { Role } from '../../shared/roles.ts';
 import { approveRun } from './matching-approval.service.ts';
-import { addPairRule, getRun, getWorkspace, previewPairInRun, reassign, removePairRule, startRun } from './matching-runs.service.ts';
+import {
+  addPairRule,
+  getRun,
+  getRunSummary,
+  getWorkspace,
+  listRunPairs,
+  previewPairInRun,
+  reassign,
+  removePairRule,
+  startRun,
+} from './matching-runs.service.ts';
+import { runSummaryView } from './run-view.ts';
 import { runExecutorFor } from './run-executor.ts';
 
 const MATCHERS: readonly Role[] = ['staff', 'committee'];
@@ -62,12 +77,28 @@ export function matchingRunRoutes(deps: Deps) {
         config: { access: MATCHERS },
         schema: {
           tags,
-          summary: 'A matching run: progress, then its proposal',
+          summary: 'A matching run: progress, then its proposal (view=summary: without the pairs)',
           params: idParamsSchema,
-          response: { 200: matchingRunSchema, ...errorResponses },
+          querystring: runViewQuerySchema,
+          response: { 200: matchingRunViewSchema, ...errorResponses },
         },
       },
-      (request) => getRun(deps, request.params.id),
+      (request) => (request.query.view === 'summary' ? getRunSummary(deps, request.params.id) : getRun(deps, request.params.id)),
+    );
+
+    app.get(
+      '/api/matching-runs/:id/pairs',
+      {
+        config: { access: MATCHERS },
+        schema: {
+          tags,
+          summary: "A run's proposed pairs: sorted, searched, filtered, a page at a time",
+          params: idParamsSchema,
+          querystring: runPairsQuerySchema,
+          response: { 200: runPairsPageSchema, ...errorResponses },
+        },
+      },
+      (request) => listRunPairs(deps, request.params.id, request.query),
     );
 
     app.post(
@@ -118,13 +149,17 @@ export function matchingRunRoutes(deps: Deps) {
         config: { access: MATCHERS },
         schema: {
           tags,
-          summary: "Move a mentee by hand in a run's proposal",
+          summary: "Move a mentee by hand in a run's proposal (view=summary: answer without the pairs)",
           params: idParamsSchema,
+          querystring: runViewQuerySchema,
           body: reassignBodySchema,
-          response: { 200: matchingRunSchema, ...errorResponses },
+          response: { 200: matchingRunViewSchema, ...errorResponses },
         },
       },
-      (request) => reassign(deps, actorOf(request), request.params.id, request.body),
+      async (request) => {
+        const run = await reassign(deps, actorOf(request), request.params.id, request.body);
+        return request.query.view === 'summary' ? runSummaryView(run) : run;
+      },
     );
 
     app.post(

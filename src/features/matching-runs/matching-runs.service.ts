@@ -1,10 +1,19 @@
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import type { Executor } from '../../db/executor.ts';
 import type { Deps } from '../../deps.ts';
-import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError } from '../../errors.ts';
 import type { PairRef, Weights } from '../../matching/index.ts';
 import { DEFAULT_WEIGHTS, weightsSchema } from '../../matching/index.ts';
-import type { MatchingRun, PairPreview, PairRuleKind, WeightsView } from '../../shared/api/matching.ts';
+import { encodeCursor } from '../../shared/api/list-query.ts';
+import type {
+  MatchingRun,
+  MatchingRunSummary,
+  PairPreview,
+  PairRuleKind,
+  RunPairsPage,
+  RunPairsQuery,
+  WeightsView,
+} from '../../shared/api/matching.ts';
 import type { PeriodStatus } from '../../shared/period-status.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
@@ -22,16 +31,26 @@ import { poolHardRules, rulesBrokenBy } from './hard-rules.ts';
 import { isInterrupted } from './matching-run.rules.ts';
 import { loadMatchingPool } from './matching-pool.ts';
 import type { MatchingPool } from './matching-pool.ts';
-import { findLatestRun, findPreviousRunWithResult, findRun, insertRun, listRunningRuns, replaceRunResult } from './matching-runs.store.ts';
+import {
+  findLatestRun,
+  findPreviousRunWithResult,
+  findRun,
+  findUnparsedRun,
+  insertRun,
+  listRunningRuns,
+  replaceRunResult,
+} from './matching-runs.store.ts';
 import type { MatchingRunRecord } from './matching-runs.store.ts';
 import { previewPair } from './pair-preview.ts';
 import { deletePairRule, deleteRulesReplacedBy, findPairRule, insertPairRule } from './pair-rules.store.ts';
 import type { PairRuleRecord } from './pair-rules.store.ts';
 import type { RunExecutor } from './run-executor.ts';
 import type { RunJob } from './run-job.ts';
+import { cursorFits, pagePairs } from './run-pairs.rules.ts';
+import { cachedRunResult, cachedSortedPairs } from './run-result-cache.ts';
 import { reassignInResult } from './run-result.ts';
 import { wishesForRun } from '../participant-choice/wishes.service.ts';
-import { runView } from './run-view.ts';
+import { runSummaryView, runView } from './run-view.ts';
 
 /** Matching happens while applications are open (a first look) and in the matching phase. */
 const MATCHING_STATUSES: readonly PeriodStatus[] = ['applications_open', 'matching'];
@@ -103,9 +122,41 @@ export async function getWorkspace(deps: Pick<Deps, 'db' | 'clock'>, periodId: n
   };
 }
 
+/** A run read for viewing: its result parsed once per version (run-result-cache.ts), not per request. */
+async function viewedRunOrThrow(db: Executor, id: number): Promise<MatchingRunRecord> {
+  const run = await findUnparsedRun(db, id);
+  if (!run) throw new NotFoundError('matching run');
+  return { ...run, result: cachedRunResult(db, id, run.resultText) };
+}
+
 export async function getRun(deps: Pick<Deps, 'db' | 'clock'>, runId: number): Promise<MatchingRun> {
-  const run = await runOrThrow(deps.db, runId);
+  const run = await viewedRunOrThrow(deps.db, runId);
   return runView(run, await currentFingerprint(deps.db, run), deps.clock.now());
+}
+
+/** The run without its pairs: what a page shows first, before the pairs come a page at a time. */
+export async function getRunSummary(deps: Pick<Deps, 'db' | 'clock'>, runId: number): Promise<MatchingRunSummary> {
+  return runSummaryView(await getRun(deps, runId));
+}
+
+/**
+ * One page of a run's pairs: searched, filtered and sorted (weakest first unless asked
+ * otherwise). A run without a proposal yet (running, failed) has no pairs. Who may see the
+ * run may see its pairs; a run that does not exist is a 404 as for the run itself.
+ */
+export async function listRunPairs(deps: Pick<Deps, 'db'>, runId: number, q: RunPairsQuery): Promise<RunPairsPage> {
+  if (q.after && !cursorFits(q.sort, q.after)) {
+    throw new InvalidInputError('BAD_CURSOR', 'This is not a cursor from a previous page of this order.', [
+      { path: 'after', message: 'Start again from the first page.' },
+    ]);
+  }
+  const run = await findUnparsedRun(deps.db, runId);
+  if (!run) throw new NotFoundError('matching run');
+  const result = cachedRunResult(deps.db, runId, run.resultText);
+  if (!result || run.resultText === null) {
+    return { pairs: [], nextCursor: null, total: 0, counts: { all: 0, warnings: 0, locked: 0, editedByHand: 0, unmatched: 0 } };
+  }
+  return pagePairs(result, cachedSortedPairs(deps.db, runId, run.resultText, q.sort), q, encodeCursor);
 }
 
 /** Explanations name program goals by title, as people know them. */

@@ -40,12 +40,15 @@ function parseJson(text: string | null): unknown {
 }
 
 /** Results are written only by this feature; one that no longer parses reads as missing, not as a crash. */
-function parseResult(text: string | null): RunResult | null {
+export function parseRunResult(text: string | null): RunResult | null {
   const parsed = runResultSchema.safeParse(parseJson(text));
   return parsed.success ? parsed.data : null;
 }
 
-const toRecord = (r: Row): MatchingRunRecord => ({
+/** A run with its result still as the stored text: parsing a large result is left to the caller. */
+export type UnparsedRunRecord = Omit<MatchingRunRecord, 'result'>;
+
+const toUnparsedRecord = (r: Row): UnparsedRunRecord => ({
   id: r.id,
   periodId: r.period_id,
   status: storedValue('matching_runs', 'status', RUN_STATUSES, r.status),
@@ -54,7 +57,6 @@ const toRecord = (r: Row): MatchingRunRecord => ({
   objective: storedValue('matching_runs', 'objective', OBJECTIVES, r.objective),
   minScore: r.min_score === null ? null : Number(r.min_score),
   poolFingerprint: r.pool_fingerprint,
-  result: parseResult(r.result),
   resultText: r.result,
   error: r.error,
   createdBy: r.created_by,
@@ -64,6 +66,8 @@ const toRecord = (r: Row): MatchingRunRecord => ({
   approvedBy: r.approved_by,
   approvedAt: r.approved_at,
 });
+
+const toRecord = (r: Row): MatchingRunRecord => ({ ...toUnparsedRecord(r), result: parseRunResult(r.result) });
 
 export interface NewRun {
   periodId: number;
@@ -100,6 +104,12 @@ export async function insertRun(db: Executor, r: NewRun): Promise<number> {
 export async function findRun(db: Executor, id: number): Promise<MatchingRunRecord | undefined> {
   const row = await db.selectFrom('matching_runs').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toRecord(row);
+}
+
+/** The run with its result as stored text, for a reader that keeps parsed results (run-result-cache.ts). */
+export async function findUnparsedRun(db: Executor, id: number): Promise<UnparsedRunRecord | undefined> {
+  const row = await db.selectFrom('matching_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUnparsedRecord(row);
 }
 
 export async function findLatestRun(db: Executor, periodId: number): Promise<MatchingRunRecord | undefined> {

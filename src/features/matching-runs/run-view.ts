@@ -1,4 +1,4 @@
-import type { MatchingRun } from '../../shared/api/matching.ts';
+import type { MatchingRun, MatchingRunSummary } from '../../shared/api/matching.ts';
 import { INTERRUPTED_MESSAGE, isInterrupted } from './matching-run.rules.ts';
 import type { MatchingRunRecord } from './matching-runs.store.ts';
 
@@ -23,4 +23,11 @@ export function runView(run: MatchingRunRecord, currentFingerprint: string | nul
     result: run.result,
     error: interrupted ? INTERRUPTED_MESSAGE : run.error,
   };
+}
+
+/** The run without its pairs (read a page at a time from `/pairs`); the rest of the result stays. */
+export function runSummaryView(run: MatchingRun): MatchingRunSummary {
+  if (!run.result) return { ...run, result: null };
+  const { pairs: _pairs, ...rest } = run.result;
+  return { ...run, result: rest };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../channels.ts';
 import { MATCH_STATUSES } from '../match-status.ts';
 import { instantSchema, rowIdSchema } from './common.ts';
+import { cursorSchema, listPageFields, pageSizeSchema, searchTextSchema } from './list-query.ts';
 import { periodSchema } from './periods.ts';
 
 const criterionWeight = z.object({ weight: z.number().min(0).max(1000), must: z.boolean() });
@@ -91,6 +92,50 @@ export const matchingRunSchema = z.object({
   error: z.string().nullable(),
 });
 export type MatchingRun = z.infer<typeof matchingRunSchema>;
+
+/**
+ * `GET /api/matching-runs/:id?view=summary`: the run without its pairs, so a page can show the
+ * figures at once and read the pairs a page at a time (`/pairs`). The default, `full`, is the
+ * whole run as other tools have always read it.
+ */
+export const runViewQuerySchema = z.strictObject({ view: z.enum(['full', 'summary']).default('full') });
+export const runResultSummarySchema = runResultSchema.omit({ pairs: true });
+export const matchingRunSummarySchema = matchingRunSchema.extend({ result: runResultSummarySchema.nullable() });
+export type MatchingRunSummary = z.infer<typeof matchingRunSummarySchema>;
+/** What the run route answers: the full run, or its summary view when asked. */
+export const matchingRunViewSchema = z.union([matchingRunSchema, matchingRunSummarySchema]);
+
+/** Weakest first by default: the pairs a coordinator most needs to look at come first. */
+export const RUN_PAIR_SORTS = ['score-asc', 'score-desc', 'mentor', 'mentee'] as const;
+export type RunPairSort = (typeof RUN_PAIR_SORTS)[number];
+const queryFlagSchema = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const runPairsQuerySchema = z.strictObject({
+  sort: z.enum(RUN_PAIR_SORTS).default('score-asc'),
+  /** Part of the mentee's or the mentor's name. */
+  q: searchTextSchema.optional(),
+  /** Only pairs with something against them: a reason against, or a mentor over their places. */
+  warnings: queryFlagSchema.optional(),
+  /** Only pairs locked by a pair rule. */
+  locked: queryFlagSchema.optional(),
+  /** Only this mentor's mentees (the mentor's application id). */
+  mentor: z.coerce.number().pipe(rowIdSchema).optional(),
+  after: cursorSchema.optional(),
+  limit: pageSizeSchema,
+});
+export type RunPairsQuery = z.output<typeof runPairsQuerySchema>;
+export const runPairsPageSchema = z.object({
+  pairs: z.array(runPairSchema),
+  ...listPageFields,
+  /** Over the whole run, whatever the search and filters: what the filter choices would show. */
+  counts: z.object({
+    all: z.number().int().nonnegative(),
+    warnings: z.number().int().nonnegative(),
+    locked: z.number().int().nonnegative(),
+    editedByHand: z.number().int().nonnegative(),
+    unmatched: z.number().int().nonnegative(),
+  }),
+});
+export type RunPairsPage = z.infer<typeof runPairsPageSchema>;
 
 /** Staff's say over one pair: lock it into every run, or forbid it. */
 export const PAIR_RULE_KINDS = ['lock', 'forbid'] as const;

@@ -1,15 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { matchingRunSchema } from '../../../../src/shared/api/matching.ts';
-import type { MatchingRun } from '../../../../src/shared/api/matching.ts';
+import { matchingRunSummarySchema } from '../../../../src/shared/api/matching.ts';
+import type { MatchingRunSummary, RunResult as FullRunResult } from '../../../../src/shared/api/matching.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-export type { MatchingRun };
+/** The page reads a run without its pairs; the pairs come a page at a time (get-run-pairs.ts). */
+export type MatchingRun = MatchingRunSummary;
 export type RunResult = NonNullable<MatchingRun['result']>;
-export type RunPair = RunResult['pairs'][number];
+export type RunPair = FullRunResult['pairs'][number];
 
 export function getRun(id: number): Promise<MatchingRun> {
-  return apiRequest(`/api/matching-runs/${id}`, matchingRunSchema);
+  return apiRequest(`/api/matching-runs/${id}?view=summary`, matchingRunSummarySchema);
 }
 
 export function runQueryOptions(id: number) {
@@ -23,7 +24,7 @@ export function runQueryOptions(id: number) {
   });
 }
 
-/** A matching run: its progress, then its proposal. */
+/** A matching run: its progress, then its proposal's figures. */
 export function useRun(id: number) {
   return useQuery(runQueryOptions(id));
 }

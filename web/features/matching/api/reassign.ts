@@ -1,15 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { matchingRunSchema, reassignBodySchema } from '../../../../src/shared/api/matching.ts';
+import { matchingRunSummarySchema, reassignBodySchema } from '../../../../src/shared/api/matching.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import { runPairsKey } from './get-run-pairs.ts';
 
 export const reassignInputSchema = reassignBodySchema;
 
 export type ReassignInput = { runId: number; body: z.input<typeof reassignBodySchema> };
 
 export function reassign({ runId, body }: ReassignInput) {
-  return apiRequest(`/api/matching-runs/${runId}/reassign`, matchingRunSchema, { method: 'POST', body });
+  // The answer leaves the pairs out: the page reads them a page at a time.
+  return apiRequest(`/api/matching-runs/${runId}/reassign?view=summary`, matchingRunSummarySchema, { method: 'POST', body });
 }
 
 /** Moves a mentee to another mentor (or out of the proposal) by hand. */
@@ -19,6 +21,7 @@ export function useReassign() {
     mutationFn: reassign,
     onSuccess: (run) => {
       queryClient.setQueryData(queryKeys.matchingRun(run.id), run);
+      void queryClient.invalidateQueries({ queryKey: runPairsKey(run.id) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.matchingWorkspace(run.periodId) });
       void queryClient.removeQueries({ queryKey: ['matching', 'preview', run.id] });
     },

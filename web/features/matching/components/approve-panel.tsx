@@ -25,8 +25,8 @@ function approveFailure(error: unknown): { title: string; text: string } {
 export function ApprovePanel({ period, run, result, canManagePeriods }: ApprovePanelProps) {
   const approve = useApproveRun();
   const [confirming, setConfirming] = useState(false);
-  const pairs = result.pairs.length;
-  const unmatched = result.unmatched.length;
+  const pairs = result.summary.matched;
+  const unmatched = result.summary.unmatched;
 
   if (approve.isSuccess) {
     return (

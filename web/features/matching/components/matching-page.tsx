@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { periodExportUrl } from '../../../../src/shared/exports.ts';
 import type { PeriodStatus } from '../../../../src/shared/period-status.ts';
@@ -12,9 +12,12 @@ import { isApiError } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { useRun } from '../api/get-run.ts';
+import { useRunPairs } from '../api/get-run-pairs.ts';
 import { useWorkspace } from '../api/get-workspace.ts';
 import type { Workspace } from '../api/get-workspace.ts';
 import { ApprovePanel } from './approve-panel.tsx';
+import { pairFiltersFromParams, pairFiltersToParams } from './pair-filters.tsx';
+import { PairCounts } from './pair-counts.tsx';
 import { PairRules } from './pair-rules.tsx';
 import { Proposal } from './proposal.tsx';
 import { RunProgress } from './run-progress.tsx';
@@ -50,6 +53,12 @@ function Workbench({ workspace, canManagePeriods }: { workspace: Workspace; canM
   const current = run.data;
   const status = current?.status;
   const periodId = workspace.period.id;
+  // The pairs table's order, search and filters live in the address, so a view can be shared or reloaded.
+  const [params, setParams] = useSearchParams();
+  const filters = pairFiltersFromParams(params);
+  const hasProposal = Boolean(current && current.status !== 'running' && current.result);
+  const pairs = useRunPairs(runId, filters, hasProposal);
+  const counts = pairs.data?.pages[0]?.counts;
 
   // When a run finishes, the workspace's "latest run" and "previous summary" move on.
   useEffect(() => {
@@ -115,6 +124,12 @@ function Workbench({ workspace, canManagePeriods }: { workspace: Workspace; canM
               </Alert>
             ) : null}
             <SummaryCompare current={current.result.summary} previous={workspace.previousSummary} />
+            {counts ? (
+              <PairCounts
+                counts={counts}
+                onShow={(only) => setParams({ ...pairFiltersToParams({ sort: filters.sort }), [only]: 'true' })}
+              />
+            ) : null}
             <h3>Approve</h3>
             <ApprovePanel period={workspace.period} run={current} result={current.result} canManagePeriods={canManagePeriods} />
           </>
@@ -126,7 +141,15 @@ function Workbench({ workspace, canManagePeriods }: { workspace: Workspace; canM
       </Card>
 
       {current && current.status !== 'running' && current.result ? (
-        <Proposal periodId={periodId} run={current} result={current.result} editable={editable} />
+        <Proposal
+          periodId={periodId}
+          run={current}
+          result={current.result}
+          editable={editable}
+          filters={filters}
+          pairs={pairs}
+          onFiltersChange={(next) => setParams(pairFiltersToParams(next))}
+        />
       ) : null}
     </>
   );

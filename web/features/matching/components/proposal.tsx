@@ -1,13 +1,17 @@
 import { Fragment, useState } from 'react';
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
+import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
 import { useCreatePairRule } from '../api/create-pair-rule.ts';
 import type { MatchingRun, RunPair, RunResult } from '../api/get-run.ts';
+import type { PairFilters, RunPairsPage } from '../api/get-run-pairs.ts';
 import { formatScore } from './criteria.ts';
+import { isFiltered, PairFiltersForm, SORT_LABELS } from './pair-filters.tsx';
 import { ReasonsList } from './reasons-list.tsx';
 import { ReassignControl } from './reassign-control.tsx';
 
@@ -25,7 +29,12 @@ interface ProposalProps {
   result: RunResult;
   /** Pairs can be changed only on a finished, unapproved run. */
   editable: boolean;
+  filters: PairFilters;
+  pairs: UseInfiniteQueryResult<InfiniteData<RunPairsPage>>;
+  onFiltersChange: (next: PairFilters) => void;
 }
+
+const pairsWord = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'pair' : 'pairs'}`;
 
 function PairActions({
   periodId,
@@ -82,7 +91,7 @@ function PairActions({
 }
 
 /** The proposed pairs, the mentees left unmatched and each mentor's load. */
-export function Proposal({ periodId, run, result, editable }: ProposalProps) {
+export function Proposal({ periodId, run, result, editable, filters, pairs, onFiltersChange }: ProposalProps) {
   const [reassigning, setReassigning] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const toggle = (menteeId: number) => {
@@ -93,6 +102,12 @@ export function Proposal({ periodId, run, result, editable }: ProposalProps) {
     setReassigning(null);
     if (m) setMessage(m);
   };
+  const shown = pairs.data?.pages.flatMap((p) => p.pairs) ?? [];
+  const firstPage = pairs.data?.pages[0];
+  const total = firstPage?.total ?? 0;
+  const counts = firstPage?.counts;
+  const filtered = isFiltered(filters);
+  const order = SORT_LABELS[filters.sort ?? 'score-asc'].toLowerCase();
 
   return (
     <>
@@ -106,81 +121,110 @@ export function Proposal({ periodId, run, result, editable }: ProposalProps) {
           </ul>
         </Alert>
       ) : null}
-      <Card title={`Proposed pairs (${result.pairs.length})`}>
-        {result.pairs.length === 0 ? (
-          <p>No pairs could be proposed with these settings.</p>
-        ) : (
-          <TableWrap label="Proposed pairs">
-            <table>
-              <caption className="visually-hidden">Proposed pairs</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Mentee</th>
-                  <th scope="col">Mentor</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Why</th>
-                  {editable ? <th scope="col">Actions</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {result.pairs.map((p) => (
-                  <Fragment key={p.menteeApplicationId}>
-                    <tr>
-                      <th scope="row">
-                        {p.menteeName}
-                        <span className="badges">
-                          {p.locked ? <Badge tone="info">Locked</Badge> : null}
-                          {p.editedByHand ? <Badge tone="warning">Set by hand</Badge> : null}
-                        </span>
-                      </th>
-                      <td>{p.mentorName}</td>
-                      <td className="nowrap">{formatScore(p.score)}</td>
-                      <td className="cell-details">
-                        <details>
-                          <summary>
-                            {p.reasons.filter((r) => r.polarity === 'for').length} for,{' '}
-                            {p.reasons.filter((r) => r.polarity === 'against').length} against
-                            <span className="visually-hidden">
-                              : {p.menteeName} with {p.mentorName}
-                            </span>
-                          </summary>
-                          <ReasonsList reasons={p.reasons} />
-                        </details>
-                      </td>
-                      {editable ? (
-                        <td className="cell-actions">
-                          <PairActions
-                            periodId={periodId}
-                            pair={p}
-                            editable={editable}
-                            reassigning={reassigning === p.menteeApplicationId}
-                            onReassign={() => toggle(p.menteeApplicationId)}
-                            onMessage={setMessage}
-                          />
-                        </td>
-                      ) : null}
-                    </tr>
-                    {reassigning === p.menteeApplicationId ? (
+      <div id="proposed-pairs">
+        <Card title={`Proposed pairs (${result.summary.matched.toLocaleString('en-US')})`}>
+          <PairFiltersForm
+            key={JSON.stringify(filters)}
+            filters={filters}
+            mentors={result.mentors}
+            counts={counts}
+            onChange={(next) => {
+              setReassigning(null);
+              onFiltersChange(next);
+            }}
+          />
+          {pairs.isPending ? <Loading label="Loading the pairs…" /> : null}
+          {pairs.isError && shown.length === 0 ? (
+            <LoadError error={pairs.error} what="the proposed pairs" onRetry={() => void pairs.refetch()} />
+          ) : null}
+          {pairs.isSuccess ? (
+            <p role="status">
+              {shown.length === 0
+                ? filtered
+                  ? 'No pairs match this search.'
+                  : 'No pairs could be proposed with these settings.'
+                : `${shown.length < total ? `Showing ${shown.length.toLocaleString('en-US')} of ${pairsWord(total)}` : `${pairsWord(total)}`}${filtered ? ' matching this search' : ''}, ${order}.`}
+            </p>
+          ) : null}
+          {shown.length > 0 ? (
+            <TableWrap label="Proposed pairs">
+              <table>
+                <caption className="visually-hidden">Proposed pairs, {order}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Mentee</th>
+                    <th scope="col">Mentor</th>
+                    <th scope="col">Score</th>
+                    <th scope="col">Why</th>
+                    {editable ? <th scope="col">Actions</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((p) => (
+                    <Fragment key={p.menteeApplicationId}>
                       <tr>
-                        <td colSpan={5}>
-                          <ReassignControl
-                            runId={run.id}
-                            menteeApplicationId={p.menteeApplicationId}
-                            menteeName={p.menteeName}
-                            currentMentorId={p.mentorApplicationId}
-                            mentors={result.mentors}
-                            onDone={done}
-                          />
+                        <th scope="row">
+                          {p.menteeName}
+                          <span className="badges">
+                            {p.locked ? <Badge tone="info">Locked</Badge> : null}
+                            {p.editedByHand ? <Badge tone="warning">Set by hand</Badge> : null}
+                          </span>
+                        </th>
+                        <td>{p.mentorName}</td>
+                        <td className="nowrap">{formatScore(p.score)}</td>
+                        <td className="cell-details">
+                          <details>
+                            <summary>
+                              {p.reasons.filter((r) => r.polarity === 'for').length} for,{' '}
+                              {p.reasons.filter((r) => r.polarity === 'against').length} against
+                              <span className="visually-hidden">
+                                : {p.menteeName} with {p.mentorName}
+                              </span>
+                            </summary>
+                            <ReasonsList reasons={p.reasons} />
+                          </details>
                         </td>
+                        {editable ? (
+                          <td className="cell-actions">
+                            <PairActions
+                              periodId={periodId}
+                              pair={p}
+                              editable={editable}
+                              reassigning={reassigning === p.menteeApplicationId}
+                              onReassign={() => toggle(p.menteeApplicationId)}
+                              onMessage={setMessage}
+                            />
+                          </td>
+                        ) : null}
                       </tr>
-                    ) : null}
-                  </Fragment>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
-      </Card>
+                      {reassigning === p.menteeApplicationId ? (
+                        <tr>
+                          <td colSpan={5}>
+                            <ReassignControl
+                              runId={run.id}
+                              menteeApplicationId={p.menteeApplicationId}
+                              menteeName={p.menteeName}
+                              currentMentorId={p.mentorApplicationId}
+                              mentors={result.mentors}
+                              onDone={done}
+                            />
+                          </td>
+                        </tr>
+                      ) : null}
+                    </Fragment>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          ) : null}
+          {pairs.isFetchNextPageError ? <Alert tone="error">{errorMessage(pairs.error)}</Alert> : null}
+          {pairs.hasNextPage ? (
+            <Button variant="secondary" busy={pairs.isFetchingNextPage} onClick={() => void pairs.fetchNextPage()}>
+              Show more pairs
+            </Button>
+          ) : null}
+        </Card>
+      </div>
 
       <Card title={`Not matched (${result.unmatched.length})`}>
         {result.unmatched.length === 0 ? (

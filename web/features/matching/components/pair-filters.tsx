@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { RUN_PAIR_SORTS } from '../../../../src/shared/api/matching.ts';
+import type { RunPairSort } from '../../../../src/shared/api/matching.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { TextField } from '../../../components/ui/field.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import type { PairFilters, RunPairsPage } from '../api/get-run-pairs.ts';
+import type { RunResult } from '../api/get-run.ts';
+
+export const SORT_LABELS: Record<RunPairSort, string> = {
+  'score-asc': 'Lowest score first',
+  'score-desc': 'Highest score first',
+  mentor: 'By mentor',
+  mentee: 'By mentee',
+};
+const SORT_CHOICES = RUN_PAIR_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }));
+
+const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
+
+/** The pairs table's order, search and filters from the page's address; anything unknown there is ignored. */
+export function pairFiltersFromParams(params: URLSearchParams): PairFilters {
+  const q = params.get('q')?.trim();
+  const sort = oneOf(RUN_PAIR_SORTS, params.get('sort'));
+  const mentor = Number(params.get('mentor'));
+  return {
+    ...(sort && sort !== 'score-asc' ? { sort } : {}),
+    ...(q ? { q: q.slice(0, 200) } : {}),
+    ...(params.get('warnings') === 'true' ? { warnings: true } : {}),
+    ...(params.get('locked') === 'true' ? { locked: true } : {}),
+    ...(Number.isSafeInteger(mentor) && mentor > 0 ? { mentor } : {}),
+  };
+}
+
+export function pairFiltersToParams(filters: PairFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (filters.sort && filters.sort !== 'score-asc') out.sort = filters.sort;
+  if (filters.q) out.q = filters.q;
+  if (filters.warnings) out.warnings = 'true';
+  if (filters.locked) out.locked = 'true';
+  if (filters.mentor) out.mentor = String(filters.mentor);
+  return out;
+}
+
+/** Whether anything narrows the list (the order alone does not). */
+export const isFiltered = (f: PairFilters): boolean => Boolean(f.q || f.warnings || f.locked || f.mentor);
+
+interface PairFiltersFormProps {
+  filters: PairFilters;
+  mentors: RunResult['mentors'];
+  counts: RunPairsPage['counts'] | undefined;
+  onChange: (next: PairFilters) => void;
+}
+
+/** Search by name; the order, the mentor and the check boxes apply at once, the text when the form is sent. */
+export function PairFiltersForm({ filters, mentors, counts, onChange }: PairFiltersFormProps) {
+  const [q, setQ] = useState(filters.q ?? '');
+  const apply = (changes: Partial<PairFilters>) => onChange({ ...filters, q: q.trim() || undefined, ...changes });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    apply({});
+  };
+  const mentorChoices = [
+    { value: '', label: 'Any mentor' },
+    ...mentors.map((m) => ({ value: String(m.mentorApplicationId), label: `${m.name} (${m.assigned})` })),
+  ];
+  const counted = (n: number | undefined) => (n === undefined ? '' : ` (${n.toLocaleString('en-US')})`);
+  return (
+    <form className="form" role="search" aria-label="Find pairs" onSubmit={submit}>
+      <div className="form-row">
+        <TextField label="Mentee or mentor name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+        <SelectField
+          label="Order"
+          value={filters.sort ?? 'score-asc'}
+          options={SORT_CHOICES}
+          onChange={(sort) => apply({ sort: oneOf(RUN_PAIR_SORTS, sort) })}
+        />
+        <SelectField
+          label="Mentor"
+          value={filters.mentor ? String(filters.mentor) : ''}
+          options={mentorChoices}
+          onChange={(mentor) => apply({ mentor: mentor ? Number(mentor) : undefined })}
+        />
+      </div>
+      <Checkbox
+        label={`Only pairs with something against them${counted(counts?.warnings)}`}
+        checked={Boolean(filters.warnings)}
+        onChange={(warnings) => apply({ warnings: warnings || undefined })}
+      />
+      <Checkbox
+        label={`Only locked pairs${counted(counts?.locked)}`}
+        checked={Boolean(filters.locked)}
+        onChange={(locked) => apply({ locked: locked || undefined })}
+      />
+      <div className="form-actions">
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+        {isFiltered(filters) ? (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setQ('');
+              onChange({ sort: filters.sort });
+            }}
+          >
+            Show all pairs
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
