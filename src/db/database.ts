@@ -103,6 +103,8 @@ export interface ProgramSettingsTable {
   request_expiry_days: number;
   /** JSON {name, title}: who signs the recognition letters. */
   letter_signer: string | null;
+  /** JSON string[]: suggested interests and areas of expertise; null (before any were saved) reads as []. */
+  interest_vocabulary: string | null;
   created_at: Instant;
   updated_at: Instant;
 }

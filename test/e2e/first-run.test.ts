@@ -51,7 +51,14 @@ describe.skipIf(skipReason !== null)('first run, as a new user', () => {
     await check('setup');
 
     await page.getByLabel('Program name').fill('Youth Services Mentoring Program');
-    await page.getByLabel('Time zone').selectOption('America/Chicago');
+    // The time zone, searched by city and chosen with the keyboard.
+    const timeZone = page.getByRole('combobox', { name: 'Time zone' });
+    await timeZone.fill('chicago');
+    await page.getByRole('option', { name: /^Chicago, United States — UTC.* \(America\/Chicago\)$/ }).waitFor();
+    await timeZone.press('ArrowDown');
+    await timeZone.press('Enter');
+    expect(await timeZone.getAttribute('aria-expanded')).toBe('false');
+    expect(await timeZone.inputValue()).toMatch(/^Chicago, United States — UTC−0[56]:00 \(America\/Chicago\)$/);
     await page.getByLabel('Your name').fill('Dana Whitaker');
     await page.getByLabel('E-mail address').fill('dana@example.org');
     await page.getByLabel('Password').fill('a long staff password');

@@ -10,6 +10,7 @@ import * as participantChoice from './2026-12-08T0900-participant-choice.ts';
 import * as backups from './2026-12-09T0900-backups.ts';
 import * as erasure from './2026-12-09T0910-erasure.ts';
 import * as listIndexes from './2026-12-10T0900-list-indexes.ts';
+import * as interestVocabulary from './2026-12-11T0910-interest-vocabulary.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0900-backups': backups,
   '2026-12-09T0910-erasure': erasure,
   '2026-12-10T0900-list-indexes': listIndexes,
+  '2026-12-11T0910-interest-vocabulary': interestVocabulary,
 };

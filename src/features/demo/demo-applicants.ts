@@ -94,7 +94,8 @@ const LAST = [
   'Gallagher',
   'Hughes',
 ];
-const INTERESTS = [
+/** Also the program's suggested interests (the settings' vocabulary), so the demo's words line up. */
+export const INTERESTS = [
   'storytime',
   'early literacy',
   'teen services',

@@ -11,7 +11,7 @@ import { listProgramGoals, updateSettings } from '../programs/program.service.ts
 import { insertApplication } from '../applications/applications.service.ts';
 import { syncParticipantRoles } from '../applications/participant-roles.ts';
 import type { ApplicationStatus } from '../../shared/application-vocabulary.ts';
-import { demoApplicants } from './demo-applicants.ts';
+import { demoApplicants, INTERESTS } from './demo-applicants.ts';
 import { seedMatchYear } from './demo-match-year.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { listUserEmails } from './demo-match-year.store.ts';
@@ -61,6 +61,7 @@ export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; passwo
   await updateSettings(deps, staff, {
     goalSheetContact: { name: 'Dana Whitaker', email: DEMO_STAFF_EMAIL },
     trainingContact: { name: 'Priya Raman', email: 'committee@demo.tandem.test' },
+    interestVocabulary: INTERESTS,
   });
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);

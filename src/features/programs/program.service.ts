@@ -24,6 +24,7 @@ export async function ensureProgram(db: Executor, now: Date, basics: { programNa
         ...basics,
         ...DEFAULT_SETTINGS,
         eligibilityQuestions: DEFAULT_ELIGIBILITY_QUESTIONS,
+        interestVocabulary: [],
         goalSheetContact: null,
         trainingContact: null,
         letterSigner: null,

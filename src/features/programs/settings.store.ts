@@ -36,6 +36,8 @@ export interface ProgramSettings {
   requestExpiryDays: number;
   channels: Channel[];
   eligibilityQuestions: EligibilityQuestion[];
+  /** Suggested interests and areas of expertise, in the staff's order. */
+  interestVocabulary: string[];
   goalSheetContact: Contact | null;
   trainingContact: Contact | null;
   letterSigner: LetterSigner | null;
@@ -61,6 +63,7 @@ function toSettings(r: ProgramSettingsTable): ProgramSettings {
     requestExpiryDays: r.request_expiry_days,
     channels: storedValues('program_settings', 'channels', CHANNELS, parseJson<unknown>(r.channels, [])),
     eligibilityQuestions: parseJson<EligibilityQuestion[]>(r.eligibility_questions, []),
+    interestVocabulary: parseJson<string[]>(r.interest_vocabulary, []),
     goalSheetContact: parseJson<Contact | null>(r.goal_sheet_contact, null),
     trainingContact: parseJson<Contact | null>(r.training_contact, null),
     letterSigner: parseJson<LetterSigner | null>(r.letter_signer, null),
@@ -85,6 +88,7 @@ function toRow(s: Omit<ProgramSettings, 'updatedAt'>) {
     request_expiry_days: s.requestExpiryDays,
     channels: JSON.stringify(s.channels),
     eligibility_questions: JSON.stringify(s.eligibilityQuestions),
+    interest_vocabulary: JSON.stringify(s.interestVocabulary),
     goal_sheet_contact: s.goalSheetContact ? JSON.stringify(s.goalSheetContact) : null,
     training_contact: s.trainingContact ? JSON.stringify(s.trainingContact) : null,
     letter_signer: s.letterSigner ? JSON.stringify(s.letterSigner) : null,

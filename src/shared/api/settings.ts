@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../channels.ts';
+import { normaliseVocabulary, VOCABULARY_MAX_TERMS, VOCABULARY_TERM_MAX_LENGTH } from '../interest-vocabulary.ts';
 import { emailSchema, instantSchema, personNameSchema, rowIdSchema } from './common.ts';
 
 export const channelSchema = z.enum(CHANNELS);
@@ -34,6 +35,12 @@ export const letterSignerSchema = z.strictObject({
 export type LetterSigner = z.infer<typeof letterSignerSchema>;
 const letterSignerViewSchema = z.object({ name: z.string(), title: z.string() });
 
+/** The suggested interests and areas of expertise: tidied, duplicates (ignoring case) dropped. */
+export const interestVocabularySchema = z
+  .array(z.string().trim().max(VOCABULARY_TERM_MAX_LENGTH, `Keep each suggestion to ${VOCABULARY_TERM_MAX_LENGTH} characters or fewer.`))
+  .max(VOCABULARY_MAX_TERMS, `Keep the list to ${VOCABULARY_MAX_TERMS} suggestions or fewer.`)
+  .transform(normaliseVocabulary);
+
 export const settingsSchema = z.object({
   programName: z.string(),
   timeZone: z.string(),
@@ -50,6 +57,7 @@ export const settingsSchema = z.object({
   requestExpiryDays: z.number().int(),
   channels: z.array(channelSchema),
   eligibilityQuestions: z.array(eligibilityQuestionSchema),
+  interestVocabulary: z.array(z.string()),
   goalSheetContact: contactViewSchema.nullable(),
   trainingContact: contactViewSchema.nullable(),
   letterSigner: letterSignerViewSchema.nullable(),
@@ -76,6 +84,7 @@ export const updateSettingsBodySchema = z
     requestExpiryDays: z.number().int().min(1).max(60),
     channels: z.array(channelSchema).min(1).max(CHANNELS.length),
     eligibilityQuestions: z.array(eligibilityQuestionSchema).max(20),
+    interestVocabulary: interestVocabularySchema,
     goalSheetContact: contactSchema.nullable(),
     trainingContact: contactSchema.nullable(),
     letterSigner: letterSignerSchema.nullable(),

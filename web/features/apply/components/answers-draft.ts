@@ -146,3 +146,50 @@ export function checkAnswers(d: AnswersDraft, role: ApplicationRole | '', questi
   if (result.success && Object.keys(errors).length === 0) return { ok: true, answers: result.data };
   return { ok: false, errors };
 }
+
+/** What is kept between visits to a step of the form: the answers, never the password. */
+export interface StoredDraft {
+  answers: AnswersDraft;
+  role: ApplicationRole | '';
+  periodId: string;
+  name: string;
+  email: string;
+  step: number;
+}
+
+const sameShape = (a: unknown, b: unknown): boolean =>
+  Array.isArray(b)
+    ? Array.isArray(a)
+    : b !== null && typeof b === 'object'
+      ? a !== null && typeof a === 'object' && !Array.isArray(a)
+      : typeof a === typeof b;
+
+/**
+ * A stored draft read back defensively: anything missing or of the wrong type (an older version of
+ * the form, a hand-edited value) falls back to `fresh`, field by field; nothing stored → null.
+ */
+export function readStoredDraft(raw: string | null, fresh: AnswersDraft): StoredDraft | null {
+  if (raw === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (parsed === null || typeof parsed !== 'object') return null;
+  const p = parsed as Record<string, unknown>;
+  const stored = (p.answers ?? {}) as Record<string, unknown>;
+  const answers = { ...fresh };
+  for (const key of Object.keys(fresh) as (keyof AnswersDraft)[]) {
+    if (key in stored && sameShape(stored[key], fresh[key])) Object.assign(answers, { [key]: stored[key] });
+  }
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    answers,
+    role: p.role === 'mentor' || p.role === 'mentee' ? p.role : '',
+    periodId: text(p.periodId),
+    name: text(p.name),
+    email: text(p.email),
+    step: typeof p.step === 'number' && Number.isInteger(p.step) && p.step >= 0 ? p.step : 0,
+  };
+}

@@ -122,6 +122,7 @@ export function ApplyPage({ signedInAs }: { signedInAs: { name: string; email: s
         busy={applyNew.isPending || applySignedIn.isPending}
         failure={<Failure error={error} />}
         onSubmit={submit}
+        draftKey={`apply-draft:${signedInAs?.email ?? 'newcomer'}`}
       />
     </Page>
   );

@@ -5,6 +5,7 @@ import { formatInstant } from '../../../lib/format-date.ts';
 import { useSettings } from '../../../lib/reads/settings.ts';
 import { ContactsForm } from './contacts-form.tsx';
 import { EligibilityQuestionsEditor } from './eligibility-questions-editor.tsx';
+import { InterestVocabularyForm } from './interest-vocabulary-form.tsx';
 import { LetterSignerForm } from './letter-signer-form.tsx';
 import { MatchRulesForm } from './match-rules-form.tsx';
 import { ParticipantChoiceForm } from './participant-choice-form.tsx';
@@ -63,6 +64,13 @@ export function SettingsPage() {
               needs to give to take part.
             </p>
             <EligibilityQuestionsEditor settings={settings.data} />
+          </Card>
+          <Card title="Suggested interests">
+            <p className="muted">
+              As applicants type their interests (mentees) or areas of expertise (mentors), the form suggests these. One shared list keeps
+              both sides in the same words, which helps matching. People can still write their own.
+            </p>
+            <InterestVocabularyForm settings={settings.data} />
           </Card>
           <Card title="Contacts">
             <p className="muted">
