@@ -10,6 +10,7 @@ import * as participantChoice from './2026-12-08T0900-participant-choice.ts';
 import * as backups from './2026-12-09T0900-backups.ts';
 import * as erasure from './2026-12-09T0910-erasure.ts';
 import * as listIndexes from './2026-12-10T0900-list-indexes.ts';
+import * as applicationListIndexes from './2026-12-11T0900-application-list-indexes.ts';
 import * as interestVocabulary from './2026-12-11T0910-interest-vocabulary.ts';
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0900-backups': backups,
   '2026-12-09T0910-erasure': erasure,
   '2026-12-10T0900-list-indexes': listIndexes,
+  '2026-12-11T0900-application-list-indexes': applicationListIndexes,
   '2026-12-11T0910-interest-vocabulary': interestVocabulary,
 };

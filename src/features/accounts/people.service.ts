@@ -235,4 +235,15 @@ export async function updatePerson(
 // What other features may use of this feature's stores, inside their own transactions: named
 // here so the list is explicit (the lint rule boundaries/dependencies keeps other features
 // out of the stores themselves).
-export { addRoles, findUserById, findUserIdByEmail, insertUser, listRolesOf, lockUser, removeRoles, replaceRoles } from './users.store.ts';
+export {
+  addRoles,
+  changeRolesOfMany,
+  findUserById,
+  findUserIdByEmail,
+  insertUser,
+  listRolesOf,
+  lockUser,
+  lockUsers,
+  removeRoles,
+  replaceRoles,
+} from './users.store.ts';

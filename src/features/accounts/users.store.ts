@@ -210,6 +210,48 @@ export async function removeRoles(db: Executor, userId: number, roles: readonly 
   await db.deleteFrom('user_roles').where('user_id', '=', userId).where('role', 'in', roles).execute();
 }
 
+/**
+ * lockUser for many people (bulk decisions): the rows are locked a chunk at a time in ascending
+ * id order, one statement per chunk rather than one per person.
+ */
+export async function lockUsers(db: Executor, userIds: readonly number[]): Promise<void> {
+  const ids = [...new Set(userIds)].sort((a, b) => a - b);
+  // Chunked: SQLite and PostgreSQL both limit bound parameters per statement.
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('users')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** addRoles and removeRoles for many people at once, a few statements for all of them. */
+export async function changeRolesOfMany(
+  db: Executor,
+  changes: readonly { userId: number; add: readonly Role[]; remove: readonly Role[] }[],
+): Promise<void> {
+  const added = changes.flatMap((c) => [...new Set(c.add)].map((role) => ({ user_id: c.userId, role })));
+  for (let i = 0; i < added.length; i += 400) {
+    await db
+      .insertInto('user_roles')
+      .values(added.slice(i, i + 400))
+      .onConflict((oc) => oc.columns(['user_id', 'role']).doNothing())
+      .execute();
+  }
+  const byRole = new Map<Role, number[]>();
+  for (const c of changes) for (const role of new Set(c.remove)) byRole.set(role, [...(byRole.get(role) ?? []), c.userId]);
+  for (const [role, ids] of byRole) {
+    for (let i = 0; i < ids.length; i += 500) {
+      await db
+        .deleteFrom('user_roles')
+        .where('role', '=', role)
+        .where('user_id', 'in', ids.slice(i, i + 500))
+        .execute();
+    }
+  }
+}
+
 export async function updateUser(
   db: Executor,
   id: number,

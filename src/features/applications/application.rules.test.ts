@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicationAnswers } from '../../shared/api/applications.ts';
 import type { EligibilityQuestion } from '../../shared/api/settings.ts';
+import type { ApplicationStatus } from '../../shared/application-vocabulary.ts';
 import {
   answerProblems,
+  bulkOutcome,
   canApplicantChange,
   eligibilityProblems,
   isLegalDecision,
@@ -65,6 +67,32 @@ describe('eligibilityProblems', () => {
     expect(eligibilityProblems(QUESTIONS, 'mentor', { member: 'no', conflict: 'no', newsletter: 'no' })).toEqual(['Member?']);
     expect(eligibilityProblems(QUESTIONS, 'mentee', {})).toEqual(['Adult?', 'Any conflicts?']);
     expect(eligibilityProblems(QUESTIONS, 'mentee', { adult: 'yes', conflict: 'yes', member: 'no' })).toEqual(['Any conflicts?']);
+  });
+});
+
+describe('bulkOutcome', () => {
+  const mentee = (status: ApplicationStatus, eligibilityAnswers: Record<string, 'yes' | 'no'> = { adult: 'yes', conflict: 'no' }) => ({
+    status,
+    role: 'mentee' as const,
+    eligibilityAnswers,
+  });
+  it('follows the single decision: an application already decided that way, or no longer decidable, is skipped', () => {
+    expect(bulkOutcome(mentee('submitted'), 'waitlisted', QUESTIONS)).toBe('change');
+    expect(bulkOutcome(mentee('accepted'), 'declined', QUESTIONS)).toBe('change');
+    expect(bulkOutcome(mentee('waitlisted'), 'waitlisted', QUESTIONS)).toBe('already');
+    for (const status of ['declined', 'withdrawn', 'matched', 'unmatched'] as const) {
+      expect(bulkOutcome(mentee(status), 'accepted', QUESTIONS), status).toBe('final');
+    }
+    expect(bulkOutcome(mentee('declined'), 'declined', QUESTIONS)).toBe('already');
+  });
+  it('accepts nobody whose eligibility answers need a look, but waitlists and declines them', () => {
+    const unsure = mentee('submitted', { adult: 'no', conflict: 'no' });
+    expect(bulkOutcome(unsure, 'accepted', QUESTIONS)).toBe('eligibility');
+    expect(bulkOutcome(unsure, 'waitlisted', QUESTIONS)).toBe('change');
+    expect(bulkOutcome(unsure, 'declined', QUESTIONS)).toBe('change');
+    expect(bulkOutcome({ status: 'waitlisted', role: 'mentor', eligibilityAnswers: { conflict: 'no' } }, 'accepted', QUESTIONS)).toBe(
+      'eligibility',
+    );
   });
 });
 

@@ -32,10 +32,10 @@ export function canApplicantChange(status: ApplicationStatus, windowOpen: boolea
 export type Decision = 'accepted' | 'waitlisted' | 'declined';
 
 /** Reviewers may change their minds until matching has used the application or the applicant withdrew. */
-const DECIDABLE_FROM: readonly ApplicationStatus[] = ['submitted', 'waitlisted', 'accepted'];
+export const DECIDABLE_STATUSES: readonly ApplicationStatus[] = ['submitted', 'waitlisted', 'accepted'];
 
 export function isLegalDecision(from: ApplicationStatus, to: Decision): boolean {
-  return DECIDABLE_FROM.includes(from) && from !== to;
+  return DECIDABLE_STATUSES.includes(from) && from !== to;
 }
 
 /**
@@ -52,6 +52,25 @@ export function eligibilityProblems(
     .filter((q) => q.appliesTo === 'both' || q.appliesTo === role)
     .filter((q) => q.requiredAnswer !== null && answers[q.key] !== q.requiredAnswer)
     .map((q) => q.text);
+}
+
+export type BulkOutcome = 'change' | 'already' | 'final' | 'eligibility';
+
+/**
+ * What a bulk decision does to one application: the single decision's rule (isLegalDecision), and
+ * for an acceptance also the eligibility answers. One by one a reviewer may accept someone whose
+ * answer needs a look (they read it first); a bulk acceptance reads nothing, so it leaves them for
+ * that look instead.
+ */
+export function bulkOutcome(
+  a: { status: ApplicationStatus; role: ApplicationRole; eligibilityAnswers: Readonly<Record<string, 'yes' | 'no'>> },
+  decision: Decision,
+  questions: readonly EligibilityQuestion[],
+): BulkOutcome {
+  if (a.status === decision) return 'already';
+  if (!isLegalDecision(a.status, decision)) return 'final';
+  if (decision === 'accepted' && eligibilityProblems(questions, a.role, a.eligibilityAnswers).length > 0) return 'eligibility';
+  return 'change';
 }
 
 /**

@@ -6,6 +6,8 @@ import {
   applicationSchema,
   applyBodySchema,
   applyFormSchema,
+  bulkDecisionBodySchema,
+  bulkDecisionResultSchema,
   carryForwardBodySchema,
   decisionBodySchema,
   editApplicationBodySchema,
@@ -25,6 +27,7 @@ import {
   apply,
   applyAsNewcomer,
   applyForm,
+  bulkDecide,
   decide,
   editApplication,
   exportApplicationsCsv,
@@ -181,13 +184,28 @@ export function applicationRoutes(deps: Deps) {
         config: { access: REVIEWERS },
         schema: {
           tags: ['applications'],
-          summary: "A period's applications, filtered, with counts by role and status",
+          summary: "A period's applications: filtered, sorted, a page at a time, with counts by role and status",
           params: idParamsSchema,
           querystring: applicationListQuerySchema,
           response: { 200: applicationListSchema, ...errorResponses },
         },
       },
       (request) => listApplications(deps, request.params.id, request.query),
+    );
+
+    app.post(
+      '/api/periods/:id/applications/bulk-decision',
+      {
+        config: { access: REVIEWERS },
+        schema: {
+          tags: ['applications'],
+          summary: 'Accept, waitlist or decline every application a filter selects (preview first)',
+          params: idParamsSchema,
+          body: bulkDecisionBodySchema,
+          response: { 200: bulkDecisionResultSchema, ...errorResponses },
+        },
+      },
+      (request) => bulkDecide(deps, actorOf(request), request.params.id, request.body),
     );
 
     app.post(

@@ -3,8 +3,18 @@ import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import type { Executor } from '../../db/executor.ts';
 import { assertRowId } from '../../db/row-id.ts';
 import type { Deps } from '../../deps.ts';
-import { ConflictError, NotFoundError, PermissionError, RuleViolationError } from '../../errors.ts';
-import type { ActiveMatchSummary, Application, ApplicationAnswers } from '../../shared/api/applications.ts';
+import { nextTurn } from '../../csv/uploaded-csv.ts';
+import { ConflictError, InvalidInputError, NotFoundError, PermissionError, RuleViolationError } from '../../errors.ts';
+import { BULK_NAMES_SHOWN, BULK_SKIP_REASONS } from '../../shared/api/applications.ts';
+import type {
+  ActiveMatchSummary,
+  Application,
+  ApplicationAnswers,
+  ApplicationListQuery,
+  BulkDecisionBody,
+  BulkDecisionResult,
+  BulkSkipReason,
+} from '../../shared/api/applications.ts';
 import type { ApplicationRole } from '../../shared/application-vocabulary.ts';
 import { isValidTimeZone } from '../../time/calendar-date.ts';
 import { toInstant } from '../../time/instant.ts';
@@ -14,7 +24,7 @@ import { hashPassword } from '../accounts/passwords.ts';
 import { findUserById, findUserIdByEmail, insertUser } from '../accounts/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { countActiveMatchesOf } from '../matches/matches.service.ts';
-import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
+import { deliverRecorded, recordMail, recordMails } from '../notifications/mail.service.ts';
 import { findPeriod, listPeriods } from '../periods/periods.service.ts';
 import type { PeriodRecord } from '../periods/periods.service.ts';
 import { getSettings } from '../programs/program.service.ts';
@@ -25,7 +35,9 @@ import { applicationsCsv } from './applications-export.ts';
 import { applicationView } from './application-view.ts';
 import {
   answerProblems,
+  bulkOutcome,
   canApplicantChange,
+  DECIDABLE_STATUSES,
   isLegalDecision,
   isWindowOpen,
   mayCarryForward,
@@ -34,6 +46,7 @@ import {
 import type { Decision } from './application.rules.ts';
 import type { ApplicationRecord } from './application.types.ts';
 import {
+  BadCursorError,
   countApplications,
   findApplication,
   findApplicationFor,
@@ -41,11 +54,14 @@ import {
   listApplicationsForPeriod,
   listApplicationsOfUser,
   listCarryForwardCandidates,
+  listDecisionCandidates,
+  searchApplications,
   setApplicationStatus,
   setCarryForwardFlag,
+  setDecisions,
   updateApplicationAnswers,
 } from './applications.store.ts';
-import type { ApplicationCounts, ApplicationFilters } from './applications.store.ts';
+import type { ApplicationCounts, DecisionCandidate } from './applications.store.ts';
 import { carryApplicationForward } from './carry-forward.ts';
 import { syncParticipantRoles } from './participant-roles.ts';
 
@@ -152,6 +168,7 @@ export async function applyForm(deps: Pick<Deps, 'db' | 'clock'>) {
     goals: goals.filter((g) => !g.retired).map((g) => ({ id: g.id, title: g.title, description: g.description })),
     eligibilityQuestions: settings.eligibilityQuestions,
     channels: settings.channels,
+    interestVocabulary: settings.interestVocabulary,
   };
 }
 
@@ -380,24 +397,152 @@ export async function listMyApplications(deps: Pick<Deps, 'db' | 'clock'>, actor
   return mine.map((a) => view(a, settings, byId.get(a.periodId), now, true));
 }
 
+/** One page of a period's applications, filtered and sorted, with the whole period's counts by role and status. */
 export async function listApplications(
   deps: Pick<Deps, 'db' | 'clock'>,
   periodId: number,
-  filters: ApplicationFilters,
-): Promise<{ applications: Application[]; counts: ApplicationCounts }> {
+  query: ApplicationListQuery,
+): Promise<{ applications: Application[]; counts: ApplicationCounts; nextCursor: string | null; total: number }> {
   assertRowId(periodId, 'period');
   const settings = await getSettings(deps);
   const period = await findPeriod(deps.db, periodId);
   if (!period) throw new NotFoundError('period');
   const now = deps.clock.now();
-  const [records, counts] = await Promise.all([
-    listApplicationsForPeriod(deps.db, periodId, filters),
+  const [page, counts] = await Promise.all([
+    searchApplications(deps.db, periodId, query).catch((err: unknown) => {
+      if (err instanceof BadCursorError) throw NOT_A_CURSOR();
+      throw err;
+    }),
     countApplications(deps.db, periodId),
   ]);
   // Only reviewers reach this (the route says so), and they see confidential preferences.
-  const active = await activeMatchesOf(deps.db, records);
-  return { applications: records.map((a) => view(a, settings, period, now, true, active.get(a.id))), counts };
+  const active = await activeMatchesOf(deps.db, page.applications);
+  return {
+    applications: page.applications.map((a) => view(a, settings, period, now, true, active.get(a.id))),
+    counts,
+    nextCursor: page.nextCursor,
+    total: page.total,
+  };
 }
+
+const NOT_A_CURSOR = () =>
+  new InvalidInputError('BAD_CURSOR', 'This is not a cursor from a previous page of this list.', [
+    { path: 'after', message: 'This is not a cursor from a previous page of this list.' },
+  ]);
+
+/** Rows whose outcome, e-mail and the like are worked out between two turns of the event loop. */
+const BULK_SLICE = 500;
+
+/**
+ * One decision for every application the filter selects (the staff list's filters). Those whose
+ * status cannot move to the decision (isLegalDecision), those who already have it, and for an
+ * acceptance those with an eligibility answer to check (bulkOutcome) are left alone and
+ * reported. A preview changes nothing. Applying is one transaction: the status changes a chunk
+ * per statement, the participant roles, one e-mail per person through the outbox (as a single
+ * decision sends), and one audit entry for the whole action. Only rows still in the status read
+ * are moved, so a second identical call changes nothing.
+ */
+export async function bulkDecide(deps: Deps, actor: Actor, periodId: number, input: BulkDecisionBody): Promise<BulkDecisionResult> {
+  if (!isReviewer(actor)) throw new PermissionError('FORBIDDEN', 'Only staff and the matching committee decide on applications.');
+  assertRowId(periodId, 'period');
+  const reason = input.reason.trim();
+  if (input.decision === 'declined' && reason === '') {
+    throw new RuleViolationError('REASON_REQUIRED', 'Say why the applications are declined, in a sentence the applicants will read.', [
+      { path: 'reason', message: 'Say why, in a sentence the applicants will read.' },
+    ]);
+  }
+  const settings = await getSettings(deps);
+  const now = deps.clock.now();
+  const at = toInstant(now);
+  const work = async (db: Executor) => {
+    const period = await findPeriod(db, periodId);
+    if (!period) throw new NotFoundError('period');
+    const candidates = await listDecisionCandidates(db, periodId, input.filter);
+    const change: DecisionCandidate[] = [];
+    const skipped = new Map<BulkSkipReason, DecisionCandidate[]>();
+    for (let i = 0; i < candidates.length; i += BULK_SLICE) {
+      if (i > 0) await nextTurn();
+      for (const a of candidates.slice(i, i + BULK_SLICE)) {
+        const outcome = bulkOutcome(a, input.decision, settings.eligibilityQuestions);
+        if (outcome === 'change') change.push(a);
+        else {
+          const list = skipped.get(outcome) ?? [];
+          list.push(a);
+          skipped.set(outcome, list);
+        }
+      }
+    }
+    const shown = (list: readonly DecisionCandidate[]) =>
+      list.slice(0, BULK_NAMES_SHOWN).map((a) => ({ applicationId: a.id, name: a.applicantName, role: a.role, status: a.status }));
+    const result: BulkDecisionResult = {
+      preview: input.preview,
+      decision: input.decision,
+      selected: candidates.length,
+      changed: { count: change.length, first: shown(change) },
+      skipped: BULK_SKIP_REASONS.flatMap((r) => {
+        const list = skipped.get(r) ?? [];
+        return list.length > 0 ? [{ reason: r, count: list.length, first: shown(list) }] : [];
+      }),
+    };
+    if (input.preview || change.length === 0) return { result, outboxIds: [] };
+
+    // SQLite answers synchronously: every chunk below is followed by a turn of the event loop, so
+    // other requests are answered meanwhile (their queries wait for the commit).
+    for (const from of DECIDABLE_STATUSES) {
+      const ids = change.filter((a) => a.status === from).map((a) => a.id);
+      for (let i = 0; i < ids.length; i += BULK_SLICE) {
+        const chunk = ids.slice(i, i + BULK_SLICE);
+        if ((await setDecisions(db, chunk, from, input.decision, reason || null, at)) !== chunk.length) throw BULK_STALE();
+        await nextTurn();
+      }
+    }
+    // People in ascending id order, a chunk at a time: the locks are still taken in one order.
+    const people = [...new Set(change.map((a) => a.userId))].sort((a, b) => a - b);
+    for (let i = 0; i < people.length; i += BULK_SLICE) {
+      await syncParticipantRoles(db, people.slice(i, i + BULK_SLICE));
+      await nextTurn();
+    }
+    const outboxIds: number[] = [];
+    for (let i = 0; i < change.length; i += BULK_SLICE) {
+      const drafts = change.slice(i, i + BULK_SLICE).map((a) =>
+        decisionMail({
+          programName: settings.programName,
+          to: { address: a.applicantEmail, name: a.applicantName },
+          role: a.role,
+          periodName: period.name,
+          homeLink: homeLink(deps),
+          decision: input.decision,
+          reason,
+        }),
+      );
+      outboxIds.push(...(await recordMails(db, now, drafts)));
+      await nextTurn();
+    }
+    await recordAudit(db, {
+      actorId: actor.userId,
+      action: 'applications.bulk_decided',
+      entityType: 'period',
+      entityId: periodId,
+      details: {
+        decision: input.decision,
+        reason,
+        filter: input.filter,
+        count: change.length,
+        selected: candidates.length,
+        skipped: Object.fromEntries(result.skipped.map((s) => [s.reason, s.count])),
+      },
+      at,
+    });
+    return { result, outboxIds };
+  };
+  // A preview reads only; applying reads and writes in one transaction.
+  const { result, outboxIds } = input.preview ? await work(deps.db) : await deps.db.transaction().execute(work);
+  await deliverRecorded(deps, outboxIds);
+  return result;
+}
+
+const BULK_STALE = () =>
+  new ConflictError('STALE_APPLICATION', 'Someone changed some of these applications just now. Look at the preview again, then confirm.');
 
 export async function decide(deps: Deps, actor: Actor, id: number, input: { decision: Decision; reason: string }): Promise<Application> {
   if (!isReviewer(actor)) throw new PermissionError('FORBIDDEN', 'Only staff and the matching committee decide on applications.');

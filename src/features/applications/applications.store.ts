@@ -1,8 +1,13 @@
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { containsText } from '../../db/text-search.ts';
+import { encodeCursor } from '../../shared/api/list-query.ts';
+import type { CursorKey } from '../../shared/api/list-query.ts';
 import { storedValue, storedValues } from '../../db/stored-value.ts';
 import { CARRY_FORWARD_AS } from '../../shared/match-management.ts';
 import type { CarryForwardAs } from '../../shared/match-management.ts';
-import type { ApplicationAnswers } from '../../shared/api/applications.ts';
+import type { ApplicationAnswers, ApplicationSort } from '../../shared/api/applications.ts';
 import { APPLICATION_ROLES, APPLICATION_STATUSES, CAREER_STAGES, WORKPLACE_TYPES } from '../../shared/application-vocabulary.ts';
 import type { ApplicationRole, ApplicationStatus, WorkplaceTypeName } from '../../shared/application-vocabulary.ts';
 import { CHANNELS } from '../../shared/channels.ts';
@@ -248,34 +253,171 @@ export async function listAppliedKeys(db: Executor, periodId: number): Promise<S
   return new Set(rows.map((r) => `${r.email.toLowerCase()}|${r.role}`));
 }
 
-const contains = (haystack: string, needle: string): boolean => haystack.toLowerCase().includes(needle);
+/** Every application of the period, oldest first (exports, matching inputs, re-match candidates). */
+export async function listApplicationsForPeriod(db: Executor, periodId: number): Promise<ApplicationRecord[]> {
+  const rows = await selectJoined(db).where('a.period_id', '=', periodId).orderBy('a.id').execute();
+  return rows.map(toRecord);
+}
+
+/** `column` starts with `prefix` (taken literally; `!` escapes LIKE's wildcards, as in containsText). */
+function startsWith(column: string, prefix: string) {
+  return sql<boolean>`${sql.ref(column)} like ${`${prefix.replace(/[!%_]/g, (c) => `!${c}`)}%`} escape '!'`;
+}
 
 /**
- * Column filters run in SQL; the goal (a JSON array) and free text (which includes the JSON
- * interests) run here, so the behaviour is the same on SQLite and PostgreSQL without JSON
- * operators or collation differences. A period holds hundreds of applications, not millions.
+ * The JSON array of goal ids lists `goal`. The store writes it with JSON.stringify (`[1,3]`, no
+ * spaces); with its brackets turned into commas, `,3,` is found only for the whole number 3.
  */
-export async function listApplicationsForPeriod(db: Executor, periodId: number, f: ApplicationFilters = {}): Promise<ApplicationRecord[]> {
-  let query = selectJoined(db).where('a.period_id', '=', periodId);
+function listsGoal(goal: number) {
+  return sql<boolean>`replace(replace(replace(${sql.ref('a.program_goal_ids')}, ' ', ''), '[', ','), ']', ',') like ${`%,${goal},%`}`;
+}
+
+/**
+ * The period's applications the filters keep, with the applicant (alias u) joined. Every filter
+ * runs in SQL: the free text looks in name, e-mail, employer, job title and the interests' JSON
+ * text, ignoring case the same way on both databases (containsText).
+ */
+function filteredApplications(db: Executor, periodId: number, f: ApplicationFilters) {
+  let query = db.selectFrom('applications as a').innerJoin('users as u', 'u.id', 'a.user_id').where('a.period_id', '=', periodId);
   if (f.role) query = query.where('a.role', '=', f.role);
   if (f.status) query = query.where('a.status', '=', f.status);
   if (f.workplaceType) query = query.where('a.workplace_type', '=', f.workplaceType);
-  const rows = await query.orderBy('a.id').execute();
   const region = f.region?.trim().toUpperCase();
-  const q = f.q?.trim().toLowerCase();
-  return rows
-    .map(toRecord)
-    .filter((a) => !region || a.answers.region.startsWith(region))
-    .filter((a) => f.goal === undefined || a.answers.programGoalIds.includes(f.goal))
-    .filter(
-      (a) =>
-        !q ||
-        contains(a.applicantName, q) ||
-        contains(a.applicantEmail, q) ||
-        contains(a.answers.employer, q) ||
-        contains(a.answers.jobTitle, q) ||
-        a.answers.interests.some((i) => contains(i, q)),
+  if (region) query = query.where(startsWith('a.region', region));
+  if (f.goal !== undefined) query = query.where(listsGoal(f.goal));
+  const q = f.q?.trim();
+  if (q) {
+    query = query.where((eb) =>
+      eb.or([
+        containsText('u.name', q),
+        containsText('u.email', q),
+        containsText('a.employer', q),
+        containsText('a.job_title', q),
+        containsText('a.interests', q),
+      ]),
     );
+  }
+  return query;
+}
+
+/** The status sort follows the statuses' own order (submitted first), not the alphabet. */
+const statusRank = sql<number>`case ${sql.ref('a.status')} ${sql.join(
+  APPLICATION_STATUSES.map((s, i) => sql`when ${sql.lit(s)} then ${sql.lit(i)}`),
+  sql` `,
+)} end`;
+
+/**
+ * How each order reads and continues: the sort expression, its direction, and the cursor value
+ * of a row. Ties break on the id in the same direction, so every row has one place.
+ */
+const SORTS: Record<ApplicationSort, { expr: RawBuilder<string | number>; direction: 'asc' | 'desc' }> = {
+  submitted: { expr: sql<string>`${sql.ref('a.created_at')}`, direction: 'desc' },
+  name: { expr: sql<string>`${sql.ref('u.name')}`, direction: 'asc' },
+  status: { expr: statusRank, direction: 'asc' },
+};
+
+/** A cursor's sort value as the sort compares it, or undefined when it cannot be one of ours. */
+function cursorValue(sort: ApplicationSort, value: string): string | number | undefined {
+  if (sort === 'status') {
+    const rank = /^\d$/.test(value) ? Number(value) : -1;
+    return rank >= 0 && rank < APPLICATION_STATUSES.length ? rank : undefined;
+  }
+  if (sort === 'submitted') return /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(value) ? value : undefined;
+  return value;
+}
+
+export class BadCursorError extends Error {}
+
+/**
+ * One page of the filtered list, in the chosen order, starting after the cursor's row; reads one
+ * row more than the page to know whether another follows. `total` counts every row the filters
+ * keep. Throws BadCursorError for a cursor that no page of this order could have handed out.
+ */
+export async function searchApplications(
+  db: Executor,
+  periodId: number,
+  q: ApplicationFilters & { sort: ApplicationSort; after?: CursorKey | undefined; limit: number },
+): Promise<{ applications: ApplicationRecord[]; nextCursor: string | null; total: number }> {
+  const sort = SORTS[q.sort];
+  let page = filteredApplications(db, periodId, q)
+    .innerJoin('periods as p', 'p.id', 'a.period_id')
+    .selectAll('a')
+    .select(['u.name as user_name', 'u.email as user_email', 'p.name as period_name', sort.expr.as('sort_value')])
+    .orderBy(sort.expr, sort.direction)
+    .orderBy('a.id', sort.direction);
+  if (q.after) {
+    const value = cursorValue(q.sort, q.after[0]);
+    if (value === undefined) throw new BadCursorError();
+    const id = q.after[1];
+    page = page.where(sql<boolean>`(${sort.expr}, ${sql.ref('a.id')}) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (${value}, ${id})`);
+  }
+  const rows = await page.limit(q.limit + 1).execute();
+  const counted = await filteredApplications(db, periodId, q)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const shown = rows.slice(0, q.limit);
+  const last = shown.at(-1);
+  return {
+    applications: shown.map(toRecord),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([String(last.sort_value), last.id]) : null,
+    total: Number(counted.n),
+  };
+}
+
+/** What a bulk decision needs to know of each application the filters keep (no answers beyond eligibility). */
+export interface DecisionCandidate {
+  id: number;
+  userId: number;
+  role: ApplicationRole;
+  status: ApplicationStatus;
+  applicantName: string;
+  applicantEmail: string;
+  eligibilityAnswers: Record<string, 'yes' | 'no'>;
+}
+
+/** Every application the filters keep, by name (then id): the bulk decision's selection. */
+export async function listDecisionCandidates(db: Executor, periodId: number, f: ApplicationFilters): Promise<DecisionCandidate[]> {
+  const rows = await filteredApplications(db, periodId, f)
+    .select(['a.id', 'a.user_id', 'a.role', 'a.status', 'a.eligibility_answers', 'u.name', 'u.email'])
+    .orderBy('u.name')
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    role: roleOf(r.role),
+    status: statusOf(r.status),
+    applicantName: r.name,
+    applicantEmail: r.email,
+    eligibilityAnswers: parseJson<Record<string, 'yes' | 'no'>>(r.eligibility_answers, {}),
+  }));
+}
+
+/**
+ * The bulk form of setApplicationStatus: moves these applications from `from` to `to` with the
+ * same reason, only those still in `from`, a chunk per statement. Returns how many moved, so the
+ * caller can tell that one changed under its feet.
+ */
+export async function setDecisions(
+  db: Executor,
+  ids: readonly number[],
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  reason: string | null,
+  at: string,
+): Promise<number> {
+  let changed = 0;
+  // Chunked: SQLite and PostgreSQL both limit bound parameters per statement.
+  for (let i = 0; i < ids.length; i += 500) {
+    const result = await db
+      .updateTable('applications')
+      .set({ status: to, decision_reason: reason, updated_at: at })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('status', '=', from)
+      .executeTakeFirst();
+    changed += Number(result.numUpdatedRows);
+  }
+  return changed;
 }
 
 export async function countApplications(db: Executor, periodId: number): Promise<ApplicationCounts> {

@@ -1,9 +1,8 @@
 import type { Executor } from '../../db/executor.ts';
 import type { ApplicationRole, ApplicationStatus } from '../../shared/application-vocabulary.ts';
-import { addRoles, listRolesOf, lockUser, removeRoles } from '../accounts/people.service.ts';
+import { changeRolesOfMany, listRolesOf, lockUser, lockUsers } from '../accounts/people.service.ts';
 import { listActiveMatchSidesOf } from '../matches/matches.service.ts';
 import { participantRoleChanges } from './participant-roles.rules.ts';
-import type { Participation } from './participant-roles.rules.ts';
 import { listApplicationStatusesOf } from './applications.store.ts';
 
 /**
@@ -18,10 +17,15 @@ import { listApplicationStatusesOf } from './applications.store.ts';
  * person waits, then reads what the first committed, so the last one to finish derives from
  * everything.
  */
+/** Up to this many people are locked one statement each. */
+const LOCK_ONE_BY_ONE = 50;
+
 export async function syncParticipantRoles(db: Executor, userIds: Iterable<number>): Promise<void> {
   const ids = [...new Set(userIds)].sort((a, b) => a - b);
   if (ids.length === 0) return;
-  for (const id of ids) await lockUser(db, id);
+  // One statement per person keeps the order exact; a bulk decision's thousands go by chunks.
+  if (ids.length <= LOCK_ONE_BY_ONE) for (const id of ids) await lockUser(db, id);
+  else await lockUsers(db, ids);
   const [roles, applications, matchSides] = [
     await listRolesOf(db, ids),
     await listApplicationStatusesOf(db, ids),
@@ -33,10 +37,11 @@ export async function syncParticipantRoles(db: Executor, userIds: Iterable<numbe
   >(ids.map((id) => [id, { applications: [], activeMatchSides: [] }]));
   for (const a of applications) facts.get(a.userId)?.applications.push({ role: a.role, status: a.status });
   for (const m of matchSides) facts.get(m.userId)?.activeMatchSides.push(m.side);
-  for (const id of ids) {
-    const participation: Participation = facts.get(id) ?? { applications: [], activeMatchSides: [] };
-    const { add, remove } = participantRoleChanges(roles.get(id) ?? [], participation);
-    await addRoles(db, id, add);
-    await removeRoles(db, id, remove);
-  }
+  await changeRolesOfMany(
+    db,
+    ids.map((id) => ({
+      userId: id,
+      ...participantRoleChanges(roles.get(id) ?? [], facts.get(id) ?? { applications: [], activeMatchSides: [] }),
+    })),
+  );
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Executor } from '../../db/executor.ts';
 import { toInstant } from '../../time/instant.ts';
-import { findOutbox, insertOutbox, markOutbox } from './outbox.store.ts';
+import { findOutbox, insertOutbox, insertOutboxMany, markOutbox } from './outbox.store.ts';
 
 export interface MailDraft {
   to: { address: string; name: string };
@@ -37,6 +37,23 @@ export async function recordMail(db: Executor, now: Date, m: MailDraft): Promise
     createdAt: toInstant(now),
     calendar: m.calendar,
   });
+}
+
+/** recordMail for many messages at once (a bulk decision): the same rows, written a chunk at a time. */
+export async function recordMails(db: Executor, now: Date, drafts: readonly MailDraft[]): Promise<number[]> {
+  const createdAt = toInstant(now);
+  return insertOutboxMany(
+    db,
+    drafts.map((m) => ({
+      toAddress: m.to.address.toLowerCase(),
+      toName: oneLine(m.to.name, 120),
+      subject: oneLine(m.subject),
+      textBody: m.text,
+      kind: m.kind,
+      createdAt,
+      calendar: m.calendar,
+    })),
+  );
 }
 
 /** After commit: hand recorded messages to SMTP when configured; the outbox keeps the result. */

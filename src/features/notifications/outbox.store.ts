@@ -68,6 +68,33 @@ export async function insertOutbox(
   return row.id;
 }
 
+/** insertOutbox for many messages (a bulk decision's e-mails): a few statements, the new ids back. */
+export async function insertOutboxMany(db: Executor, messages: readonly Parameters<typeof insertOutbox>[1][]): Promise<number[]> {
+  const ids: number[] = [];
+  // Chunked: 9 parameters a row stays far below both databases' limits on bound parameters.
+  for (let i = 0; i < messages.length; i += 200) {
+    const rows = await db
+      .insertInto('outbox')
+      .values(
+        messages.slice(i, i + 200).map((m) => ({
+          to_address: m.toAddress,
+          to_name: m.toName,
+          subject: m.subject,
+          text_body: m.textBody,
+          kind: m.kind,
+          calendar_ics: m.calendar?.ics ?? null,
+          calendar_method: m.calendar?.method ?? null,
+          status: 'recorded' as const,
+          created_at: m.createdAt,
+        })),
+      )
+      .returning('id')
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
 export async function markOutbox(db: Executor, id: number, status: OutboxStatus, at: string, error: string | null): Promise<void> {
   await db
     .updateTable('outbox')
@@ -113,6 +140,12 @@ export async function listOutbox(
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.created_at, last.id]) : null,
     total: Number(counted.n),
   };
+}
+
+/** Every kind of message recorded, alphabetically (the index on kind answers it without reading messages). */
+export async function listOutboxKinds(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('outbox').select('kind').distinct().orderBy('kind').execute();
+  return rows.map((r) => r.kind);
 }
 
 export async function findOutbox(db: Executor, id: number): Promise<OutboxRecord | undefined> {

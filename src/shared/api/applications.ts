@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { APPLICATION_ROLES, APPLICATION_STATUSES, CAREER_STAGES, WORKPLACE_TYPES } from '../application-vocabulary.ts';
 import { CHANNELS } from '../channels.ts';
 import { emailSchema, instantSchema, passwordSchema, personNameSchema, rowIdSchema } from './common.ts';
+import { cursorSchema, listPageFields, pageSizeSchema, searchTextSchema } from './list-query.ts';
 import { meSchema } from './auth.ts';
 
 export const applicationRoleSchema = z.enum(APPLICATION_ROLES);
@@ -61,6 +62,8 @@ export const applyFormSchema = z.object({
     }),
   ),
   channels: z.array(z.enum(CHANNELS)),
+  /** The staff's suggested interests and areas of expertise; applicants may also write their own. */
+  interestVocabulary: z.array(z.string()),
 });
 
 export const publicApplyBodySchema = z.strictObject({
@@ -139,23 +142,87 @@ export const applicationSchema = z.object({
 });
 export type Application = z.infer<typeof applicationSchema>;
 
-export const applicationListQuerySchema = z.strictObject({
+/** The staff list's filters: all optional, all combined with AND. The bulk decision takes the same. */
+export const applicationFilterFields = {
   role: applicationRoleSchema.optional(),
   status: applicationStatusSchema.optional(),
   workplaceType: z.enum(WORKPLACE_TYPES).optional(),
-  region: z.string().max(20).optional(),
+  /** A prefix: `US` finds US-IL and US-WA. */
+  region: z.string().trim().toUpperCase().max(20).optional(),
   goal: z.coerce.number().pipe(rowIdSchema).optional(),
-  q: z.string().max(200).optional(),
+  /** Name, e-mail, employer, job title or interest. */
+  q: searchTextSchema.optional(),
+};
+export const applicationFilterSchema = z.strictObject(applicationFilterFields);
+export type ApplicationFilter = z.output<typeof applicationFilterSchema>;
+
+/** submitted: newest first; name: A to Z; status: in the order of APPLICATION_STATUSES, oldest first within one. */
+export const APPLICATION_SORTS = ['submitted', 'name', 'status'] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+
+/** GET /api/periods/:id/applications: the filters, an order, and a page after the cursor. */
+export const applicationListQuerySchema = z.strictObject({
+  ...applicationFilterFields,
+  sort: z.enum(APPLICATION_SORTS).default('submitted'),
+  after: cursorSchema.optional(),
+  limit: pageSizeSchema,
 });
+export type ApplicationListQuery = z.output<typeof applicationListQuerySchema>;
 
 export const applicationCountsSchema = z.object({
   mentor: z.record(applicationStatusSchema, z.number()),
   mentee: z.record(applicationStatusSchema, z.number()),
 });
+/** One page of the filtered list; `counts` are the whole period's, by role and status. */
 export const applicationListSchema = z.object({
   applications: z.array(applicationSchema),
   counts: applicationCountsSchema,
+  ...listPageFields,
 });
+
+export const DECISIONS = ['accepted', 'waitlisted', 'declined'] as const;
+const decisionReasonRequired = { path: ['reason'], message: 'Say why, in a sentence the applicants will read.' };
+
+/** POST /api/periods/:id/applications/bulk-decision: one decision for everyone the filter shows. */
+export const bulkDecisionBodySchema = z
+  .strictObject({
+    filter: applicationFilterSchema.default({}),
+    decision: z.enum(DECISIONS),
+    reason: shortText(1000).default(''),
+    /** true: say what would happen and change nothing. */
+    preview: z.boolean(),
+  })
+  .refine((b) => b.decision !== 'declined' || b.reason.length > 0, decisionReasonRequired);
+export type BulkDecisionBody = z.output<typeof bulkDecisionBodySchema>;
+
+/**
+ * Why someone the filter shows is left as they are: they already have this decision; their
+ * application can no longer be decided on (withdrawn, declined, used in matching); or, for an
+ * acceptance, an eligibility answer needs a reviewer's own look first.
+ */
+export const BULK_SKIP_REASONS = ['already', 'final', 'eligibility'] as const;
+export type BulkSkipReason = (typeof BULK_SKIP_REASONS)[number];
+
+const bulkPersonSchema = z.object({
+  applicationId: z.number(),
+  name: z.string(),
+  role: applicationRoleSchema,
+  status: applicationStatusSchema,
+});
+/** At most this many names per group come back; the counts are complete. */
+export const BULK_NAMES_SHOWN = 20;
+
+export const bulkDecisionResultSchema = z.object({
+  preview: z.boolean(),
+  decision: z.enum(DECISIONS),
+  /** How many applications the filter selects. */
+  selected: z.number().int().nonnegative(),
+  /** Those who change (or would, in a preview): the count and the first names. */
+  changed: z.object({ count: z.number().int().nonnegative(), first: z.array(bulkPersonSchema) }),
+  /** Those left as they are, by reason (only reasons that apply to someone). */
+  skipped: z.array(z.object({ reason: z.enum(BULK_SKIP_REASONS), count: z.number().int().positive(), first: z.array(bulkPersonSchema) })),
+});
+export type BulkDecisionResult = z.infer<typeof bulkDecisionResultSchema>;
 export const myApplicationListSchema = z.object({ applications: z.array(applicationSchema) });
 export const publicApplyResponseSchema = z.object({ user: meSchema, application: applicationSchema });
 

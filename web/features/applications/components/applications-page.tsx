@@ -8,7 +8,10 @@ import {
   WORKPLACE_TYPES,
   WORKPLACE_TYPE_LABELS,
 } from '../../../../src/shared/application-vocabulary.ts';
+import { APPLICATION_SORTS } from '../../../../src/shared/api/applications.ts';
+import type { ApplicationSort } from '../../../../src/shared/api/applications.ts';
 import { periodExportUrl } from '../../../../src/shared/exports.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
 import { DownloadCsv } from '../../../components/download-csv.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -18,17 +21,25 @@ import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
+import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
-import { usePeriodApplications } from '../api/get-period-applications.ts';
+import { APPLICATION_FILTER_KEYS, cleanFilters, usePeriodApplications } from '../api/get-period-applications.ts';
 import type { ApplicationFilters, ApplicationList } from '../api/get-period-applications.ts';
+import { BulkDecisionDialog } from './bulk-decision-dialog.tsx';
 import { usePeriod } from '../../../lib/reads/periods.ts';
 import { useProgramGoals } from '../../../lib/reads/program-goals.ts';
 import { ActiveMatchBadge } from './active-match-badge.tsx';
 import { ApplicationStatusBadge } from './application-status-badge.tsx';
 import { ReviewBreadcrumb } from './review-breadcrumb.tsx';
 
-const FILTER_KEYS = ['role', 'status', 'workplaceType', 'region', 'goal', 'q'] as const;
 const ROLE_PLURAL = { mentor: 'Mentors', mentee: 'Mentees' } as const;
+const SORT_CHOICES: { value: ApplicationSort; label: string }[] = [
+  { value: 'submitted', label: 'Newest first' },
+  { value: 'name', label: 'By name' },
+  { value: 'status', label: 'By status' },
+];
+const sortFrom = (value: string | null): ApplicationSort => APPLICATION_SORTS.find((s) => s === value) ?? 'submitted';
+const applications = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'application' : 'applications'}`;
 
 function CountsTable({ counts }: { counts: ApplicationList['counts'] }) {
   return (
@@ -141,17 +152,22 @@ function Filters({
   );
 }
 
-/** Staff and the committee: a period's applications, counted, filtered and listed. */
+/** Staff and the committee: a period's applications, counted, filtered, sorted and listed a page at a time. */
 export function ApplicationsPage({ canManagePeriods }: { canManagePeriods: boolean }) {
   const params = useParams();
   const periodId = Number(params.id);
+  // The filters and the order live in the address, so a view can be shared or reloaded.
   const [search, setSearch] = useSearchParams();
-  const filters: ApplicationFilters = Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? '']).filter(([, v]) => v !== ''));
+  const filters: ApplicationFilters = cleanFilters(Object.fromEntries(APPLICATION_FILTER_KEYS.map((k) => [k, search.get(k) ?? ''])));
+  const sort = sortFrom(search.get('sort'));
   const period = usePeriod(periodId);
-  const list = usePeriodApplications(periodId, filters);
+  const list = usePeriodApplications(periodId, filters, sort);
   const goals = useProgramGoals();
   const periodName = period.data?.name;
   const goalOptions = (goals.data ?? []).map((g) => ({ value: String(g.id), label: g.retired ? `${g.title} (retired)` : g.title }));
+  const first = list.data?.pages[0];
+  const shown = list.data?.pages.flatMap((p) => p.applications) ?? [];
+  const total = first?.total ?? 0;
 
   const title = periodName ? `Applications for ${periodName}` : 'Applications';
   const back = <ReviewBreadcrumb periodId={periodId} periodName={periodName} canManagePeriods={canManagePeriods} />;
@@ -163,6 +179,11 @@ export function ApplicationsPage({ canManagePeriods }: { canManagePeriods: boole
     );
   }
 
+  const show = (f: ApplicationFilters, order: ApplicationSort) => {
+    const next = new URLSearchParams(cleanFilters(f));
+    if (order !== 'submitted') next.set('sort', order);
+    setSearch(next, { replace: true });
+  };
   const filtered = Object.keys(filters).length > 0;
   return (
     <Page
@@ -183,34 +204,28 @@ export function ApplicationsPage({ canManagePeriods }: { canManagePeriods: boole
       }
     >
       {list.isPending ? <Loading label="Loading applications…" /> : null}
-      {list.isError ? <LoadError error={list.error} what="the applications" onRetry={() => void list.refetch()} /> : null}
-      {list.data ? (
+      {list.isError && !first ? <LoadError error={list.error} what="the applications" onRetry={() => void list.refetch()} /> : null}
+      {first ? (
         <>
           <Card title="At a glance">
-            <CountsTable counts={list.data.counts} />
+            <CountsTable counts={first.counts} />
           </Card>
           <Card title="Find applications">
-            <Filters
-              key={search.toString()}
-              initial={filters}
-              goals={goalOptions}
-              onApply={(f) => {
-                const next = new URLSearchParams();
-                for (const k of FILTER_KEYS) {
-                  const v = f[k]?.trim();
-                  if (v) next.set(k, v);
-                }
-                setSearch(next, { replace: true });
-              }}
-            />
+            <Filters key={search.toString()} initial={filters} goals={goalOptions} onApply={(f) => show(f, sort)} />
           </Card>
           <Card title={filtered ? 'Matching applications' : 'All applications'}>
+            <div className="form-row">
+              <SelectField label="Order" value={sort} options={SORT_CHOICES} onChange={(value) => show(filters, sortFrom(value))} />
+            </div>
             <p role="status" className="muted">
-              {list.isFetching
+              {list.isFetching && !list.isFetchingNextPage
                 ? 'Updating…'
-                : `${list.data.applications.length} ${list.data.applications.length === 1 ? 'application' : 'applications'}${filtered ? ' match these filters' : ''}.`}
+                : `${shown.length < total ? `Showing ${shown.length.toLocaleString('en-US')} of ${applications(total)}` : applications(total)}${filtered ? ' matching these filters.' : '.'}`}
             </p>
-            {list.data.applications.length === 0 ? (
+            <div className="form-actions">
+              <BulkDecisionDialog periodId={periodId} filters={filters} total={total} />
+            </div>
+            {shown.length === 0 ? (
               <p>{filtered ? 'No applications match. Try fewer filters.' : 'No one has applied to this period yet.'}</p>
             ) : (
               <TableWrap label="Applications">
@@ -228,7 +243,7 @@ export function ApplicationsPage({ canManagePeriods }: { canManagePeriods: boole
                     </tr>
                   </thead>
                   <tbody>
-                    {list.data.applications.map((a) => (
+                    {shown.map((a) => (
                       <tr key={a.id}>
                         <th scope="row">
                           <Link to={`/periods/${periodId}/applications/${a.id}`}>{a.applicant.name}</Link>
@@ -258,6 +273,12 @@ export function ApplicationsPage({ canManagePeriods }: { canManagePeriods: boole
                 </table>
               </TableWrap>
             )}
+            {list.isFetchNextPageError ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
+            {list.hasNextPage ? (
+              <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                Load more applications
+              </Button>
+            ) : null}
           </Card>
         </>
       ) : null}
