@@ -19,6 +19,7 @@ import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { activityRoutes } from '../features/activities/activities.routes.ts';
 import { goalSheetRoutes } from '../features/goal-sheets/goal-sheets.routes.ts';
 import { matchRoutes } from '../features/matches/matches.routes.ts';
+import { periodMatchRoutes } from '../features/matches/period-matches.routes.ts';
 import { rematchRoutes } from '../features/rematch/rematch.routes.ts';
 import { programHealthRoutes } from '../features/program-health/program-health.routes.ts';
 import { liaisonRoutes } from '../features/liaisons/liaisons.routes.ts';
@@ -151,6 +152,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(auditRoutes(deps));
   await app.register(matchingRunRoutes(deps));
   await app.register(matchRoutes(deps));
+  await app.register(periodMatchRoutes(deps));
   await app.register(goalSheetRoutes(deps));
   await app.register(activityRoutes(deps));
   await app.register(resourceRoutes(deps));

@@ -29,6 +29,7 @@ import { recognitionLettersRoutes } from '../features/recognition-letters/routes
 import { reportsRoutes } from '../features/reports/routes.tsx';
 import { workspaceRoutes } from '../features/workspace/routes.tsx';
 import { mentorChoiceRoutes } from '../features/mentor-choice/routes.tsx';
+import { matchesRoutes } from '../features/matches/routes.tsx';
 import { CalendarFeedSection } from '../features/events/components/calendar-feed-section.tsx';
 import { ErasePerson } from '../features/personal-data/components/erase-person.tsx';
 import { MyDataSection } from '../features/personal-data/components/my-data-section.tsx';
@@ -61,6 +62,7 @@ const FEATURES: FeatureRoutes[] = [
   reportsRoutes,
   workspaceRoutes,
   mentorChoiceRoutes,
+  matchesRoutes,
 ];
 const featureRoutes = (key: keyof FeatureRoutes) => FEATURES.flatMap((f) => f[key] ?? []);
 

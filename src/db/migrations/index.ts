@@ -12,6 +12,7 @@ import * as erasure from './2026-12-09T0910-erasure.ts';
 import * as listIndexes from './2026-12-10T0900-list-indexes.ts';
 import * as applicationListIndexes from './2026-12-11T0900-application-list-indexes.ts';
 import * as interestVocabulary from './2026-12-11T0910-interest-vocabulary.ts';
+import * as listIndexesForPeriodLists from './2026-12-11T0920-list-indexes.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T0900-list-indexes': listIndexes,
   '2026-12-11T0900-application-list-indexes': applicationListIndexes,
   '2026-12-11T0910-interest-vocabulary': interestVocabulary,
+  '2026-12-11T0920-list-indexes': listIndexesForPeriodLists,
 };

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import { listAudit, listAuditAbout } from './audit.store.ts';
+import { listAudit, listAuditAbout, listAuditActions } from './audit.store.ts';
 import { auditEntityNames } from './entity-names.store.ts';
 
 /**
@@ -7,9 +7,13 @@ import { auditEntityNames } from './entity-names.store.ts';
  * about a person or a period names it (null for other records, or one since deleted).
  */
 export async function readAuditLog(deps: Pick<Deps, 'db'>, query: Parameters<typeof listAudit>[1]) {
-  const page = await listAudit(deps.db, query);
+  const [page, actions] = await Promise.all([listAudit(deps.db, query), listAuditActions(deps.db)]);
   const names = await auditEntityNames(deps.db, page.entries);
-  return { ...page, entries: page.entries.map((e) => ({ ...e, entityName: names.get(`${e.entityType}:${e.entityId ?? ''}`) ?? null })) };
+  return {
+    ...page,
+    actions,
+    entries: page.entries.map((e) => ({ ...e, entityName: names.get(`${e.entityType}:${e.entityId ?? ''}`) ?? null })),
+  };
 }
 
 /** The audit entries about one person (their account as the record), oldest first. */

@@ -71,6 +71,8 @@ const toRecord = (r: AuditRow): AuditRecord => ({
 
 export interface AuditFilter {
   q?: string | undefined;
+  /** Part of the actor's name. */
+  actor?: string | undefined;
   action?: string | undefined;
   actorId?: number | undefined;
   /** First and last day (YYYY-MM-DD, UTC), both included. */
@@ -88,6 +90,10 @@ function matches(eb: ExpressionBuilder<Database, 'audit_log'>, f: AuditFilter): 
     // The actors whose name matches are found once, not looked up again for every entry.
     const actors = eb.selectFrom('users as actors').select('actors.id').where(containsText('actors.name', f.q));
     all.push(eb.or([containsText('audit_log.action', f.q), eb('audit_log.actor_id', 'in', actors)]));
+  }
+  if (f.actor) {
+    const actors = eb.selectFrom('users as actors').select('actors.id').where(containsText('actors.name', f.actor));
+    all.push(eb('audit_log.actor_id', 'in', actors));
   }
   if (f.action) all.push(eb('audit_log.action', '=', f.action));
   if (f.actorId !== undefined) all.push(eb('audit_log.actor_id', '=', f.actorId));
@@ -129,6 +135,12 @@ export async function listAudit(
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.created_at, last.id]) : null,
     total: Number(counted.n),
   };
+}
+
+/** Every action the log holds, alphabetically (the index on action answers it without reading entries). */
+export async function listAuditActions(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+  return rows.map((r) => r.action);
 }
 
 /** Every entry about one record (e.g. entity 'user', a person's id), oldest first. */

@@ -20,13 +20,13 @@ import {
   blankGoalSheetPdf,
   getGoalSheet,
   goalSheetPdf,
-  listGoalSheets,
   listGoalSheetVersions,
   reviewGoalSheet,
   saveGoalSheet,
   StaleRevisionError,
   submitGoalSheet,
 } from './goal-sheets.service.ts';
+import { listGoalSheets } from './period-goal-sheets.service.ts';
 
 /** Every error shape, with the 409 that may carry the current sheet. */
 const responses = { ...errorResponses, 409: goalSheetConflictSchema };
@@ -167,7 +167,8 @@ export function goalSheetRoutes(deps: Deps) {
         config: { access: ['staff'] },
         schema: {
           tags,
-          summary: "Every match of a period with its goal sheet's state: overdue first, then waiting for review, then by due date",
+          summary:
+            "A period's matches with their goal sheet's state, searched and filtered, a page at a time: overdue first, then waiting for review, then by due date",
           querystring: goalSheetListQuerySchema,
           response: { 200: goalSheetListSchema, ...responses },
         },

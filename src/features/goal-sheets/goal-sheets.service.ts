@@ -1,4 +1,3 @@
-import { defaultPeriodId } from '../../shared/default-period.ts';
 import { appOrigin } from '../../config.ts';
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import type { Executor } from '../../db/executor.ts';
@@ -6,22 +5,12 @@ import { assertRowId } from '../../db/row-id.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, PermissionError, RuleViolationError } from '../../errors.ts';
 import { EMPTY_GOAL_SHEET } from '../../shared/api/goal-sheets.ts';
-import type {
-  GoalSheetFilter,
-  GoalSheetList,
-  GoalSheetStatus,
-  GoalSheetVersion,
-  GoalSheetView,
-  GoalSheetViewer,
-  SaveGoalSheetBody,
-} from '../../shared/api/goal-sheets.ts';
+import type { GoalSheetStatus, GoalSheetVersion, GoalSheetView, GoalSheetViewer, SaveGoalSheetBody } from '../../shared/api/goal-sheets.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { hasRole } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { daysUntil, matchDates } from '../matches/match-dates.rules.ts';
 import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
-import { findPeriod, listPeriods } from '../periods/periods.service.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { listGoals } from '../programs/program.service.ts';
 import type { ProgramGoalRecord } from '../programs/program.service.ts';
@@ -31,27 +20,9 @@ import type { PdfFile } from '../../pdf/pdf-file.ts';
 import { sheetAcknowledgedMail, sheetArrivedMail, sheetReturnedMail, sheetSentToPartnerMail } from './goal-sheet-mails.ts';
 import type { SheetMailContext } from './goal-sheet-mails.ts';
 import { datesOf, sheetView } from './goal-sheet-view.ts';
-import {
-  compareForStaff,
-  completenessProblems,
-  isOverdue,
-  maySubmit,
-  normaliseContent,
-  onTime,
-  statusAfter,
-  structureProblems,
-  viewerOf,
-} from './goal-sheet.rules.ts';
+import { completenessProblems, maySubmit, normaliseContent, onTime, statusAfter, structureProblems, viewerOf } from './goal-sheet.rules.ts';
 import type { SheetProblem } from './goal-sheet.rules.ts';
-import {
-  findSheet,
-  findSheetMatch,
-  insertSheet,
-  insertVersion,
-  listPeriodSheets,
-  listVersions,
-  updateSheetAt,
-} from './goal-sheets.store.ts';
+import { findSheet, findSheetMatch, insertSheet, insertVersion, listVersions, updateSheetAt } from './goal-sheets.store.ts';
 import type { GoalSheetRecord, SheetMatch } from './goal-sheets.store.ts';
 
 /**
@@ -360,63 +331,6 @@ export async function goalSheetPdf(deps: Pick<Deps, 'db' | 'clock'>, actor: Acto
   const l = await load(deps.db, actor, matchId);
   const now = deps.clock.now();
   return filledSheetPdf(viewOf(l, now), l.settings.timeZone, now);
-}
-
-const FILTER_TEST: Record<GoalSheetFilter, (r: { status: GoalSheetStatus; overdue: boolean }) => boolean> = {
-  draft: (r) => r.status === 'draft',
-  submitted: (r) => r.status === 'submitted',
-  returned: (r) => r.status === 'returned',
-  acknowledged: (r) => r.status === 'acknowledged',
-  overdue: (r) => r.overdue,
-};
-
-/** Staff: every match of a period with where its sheet stands, worked from the top. */
-export async function listGoalSheets(
-  deps: Pick<Deps, 'db' | 'clock'>,
-  q: { periodId?: number | undefined; status?: GoalSheetFilter | undefined },
-): Promise<GoalSheetList> {
-  const settings = await getSettings(deps);
-  const now = deps.clock.now();
-  const periods = await listPeriods(deps.db);
-  const periodId = q.periodId ?? defaultPeriodId(periods);
-  const period = periodId === null ? undefined : await findPeriod(deps.db, periodId);
-  if (q.periodId !== undefined && !period) throw new NotFoundError('period');
-  const counts = { draft: 0, submitted: 0, returned: 0, acknowledged: 0, overdue: 0 };
-  if (!period) return { period: null, periods: periods.map((p) => ({ id: p.id, name: p.name, status: p.status })), counts, rows: [] };
-
-  const all = (await listPeriodSheets(deps.db, period.id)).map((r) => {
-    const dueOn = matchDates(r.matchedAt, period.programEndsOn, settings).goalSheetDueOn;
-    const firstSubmittedAt = r.sheet?.firstSubmittedAt ?? null;
-    const status = r.sheet?.status ?? 'draft';
-    return {
-      matchId: r.matchId,
-      matchStatus: r.matchStatus,
-      mentor: r.mentor,
-      mentee: r.mentee,
-      status,
-      started: r.sheet !== null,
-      goals: r.sheet?.goals ?? 0,
-      dueOn,
-      daysLeft: daysUntil(dueOn, now, settings.timeZone),
-      overdue: isOverdue({ firstSubmittedAt, dueOn, matchActive: r.matchStatus === 'active' }, now, settings.timeZone),
-      onTime: onTime(firstSubmittedAt, dueOn, settings.timeZone),
-      submittedAt: r.sheet?.submittedAt ?? null,
-      reviewedAt: r.sheet?.reviewedAt ?? null,
-    };
-  });
-  for (const r of all) {
-    counts[r.status] += 1;
-    if (r.overdue) counts.overdue += 1;
-  }
-  const rows = all
-    .filter((r) => !q.status || FILTER_TEST[q.status](r))
-    .sort((a, b) => compareForStaff({ ...a, menteeName: a.mentee.name }, { ...b, menteeName: b.mentee.name }));
-  return {
-    period: { id: period.id, name: period.name },
-    periods: periods.map((p) => ({ id: p.id, name: p.name, status: p.status })),
-    counts,
-    rows,
-  };
 }
 
 /** A blank template with the program's goals and limits, for people who prefer paper. */

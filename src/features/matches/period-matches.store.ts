@@ -1,6 +1,11 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue } from '../../db/stored-value.ts';
+import { containsText } from '../../db/text-search.ts';
+import { encodeCursor } from '../../shared/api/list-query.ts';
+import type { CursorKey } from '../../shared/api/list-query.ts';
+import type { PeriodMatchLiaisonFilter, PeriodMatchSort } from '../../shared/api/period-matches.ts';
 import { MATCH_STATUSES } from '../../shared/match-status.ts';
 import type { MatchStatus } from '../../shared/match-status.ts';
 
@@ -18,9 +23,8 @@ export interface PeriodMatchRow {
   liaisonName: string | null;
 }
 
-/** Every match of a period, ended ones too, oldest first. A read: no locking needed. */
-export async function listPeriodMatchRows(db: Executor, periodId: number): Promise<PeriodMatchRow[]> {
-  const rows = await selectMatchWithPeople(db)
+function periodMatchColumns(db: Executor) {
+  return selectMatchWithPeople(db)
     .leftJoin('users as lu', 'lu.id', 'm.liaison_user_id')
     .select([
       'm.id',
@@ -37,21 +41,107 @@ export async function listPeriodMatchRows(db: Executor, periodId: number): Promi
       'eu.name as mentee_name',
       'eu.email as mentee_email',
       'lu.name as liaison_name',
-    ])
-    .where('m.period_id', '=', periodId)
-    .orderBy('m.matched_at')
-    .orderBy('m.id')
+    ]);
+}
+
+type PeriodMatchDbRow = Awaited<ReturnType<ReturnType<typeof periodMatchColumns>['executeTakeFirstOrThrow']>>;
+
+const toRow = (r: PeriodMatchDbRow): PeriodMatchRow => ({
+  id: r.id,
+  status: storedValue('matches', 'status', MATCH_STATUSES, r.status),
+  matchedAt: r.matched_at,
+  endedAt: r.ended_at,
+  endReason: r.end_reason,
+  score: Number(r.score),
+  explanation: r.explanation,
+  mentor: { id: r.mentor_id, name: r.mentor_name, email: r.mentor_email },
+  mentee: { id: r.mentee_id, name: r.mentee_name, email: r.mentee_email },
+  liaisonName: r.liaison_name,
+});
+
+/** Every match of a period, ended ones too, oldest first. A read: no locking needed. */
+export async function listPeriodMatchRows(db: Executor, periodId: number): Promise<PeriodMatchRow[]> {
+  const rows = await periodMatchColumns(db).where('m.period_id', '=', periodId).orderBy('m.matched_at').orderBy('m.id').execute();
+  return rows.map(toRow);
+}
+
+export interface PeriodMatchFilter {
+  periodId: number;
+  /** Part of either person's name or e-mail address. */
+  q?: string | undefined;
+  status?: MatchStatus | undefined;
+  mentorId?: number | undefined;
+  liaison?: PeriodMatchLiaisonFilter | undefined;
+}
+
+/** The period's matches the search and filters keep (the status filter apart: the counts come before it). */
+function filteredMatches(db: Executor, f: PeriodMatchFilter) {
+  let query = selectMatchWithPeople(db).where('m.period_id', '=', f.periodId);
+  const q = f.q;
+  if (q) {
+    query = query.where((eb) =>
+      eb.or([containsText('mu.name', q), containsText('eu.name', q), containsText('mu.email', q), containsText('eu.email', q)]),
+    );
+  }
+  if (f.mentorId !== undefined) query = query.where('m.mentor_user_id', '=', f.mentorId);
+  if (f.liaison === 'none') query = query.where('m.liaison_user_id', 'is', null);
+  if (f.liaison === 'assigned') query = query.where('m.liaison_user_id', 'is not', null);
+  return query;
+}
+
+/** Each order as one text value and a direction; the match id breaks ties the same way. */
+const ORDER = {
+  newest: { value: sql<string>`m.matched_at`, direction: 'desc' },
+  oldest: { value: sql<string>`m.matched_at`, direction: 'asc' },
+  mentee: { value: sql<string>`eu.name`, direction: 'asc' },
+  mentor: { value: sql<string>`mu.name`, direction: 'asc' },
+} as const satisfies Record<PeriodMatchSort, { value: unknown; direction: 'asc' | 'desc' }>;
+
+/** One page of a period's matches in the order asked for, after the cursor's match; one row more tells if another page follows. */
+export async function searchPeriodMatches(
+  db: Executor,
+  q: PeriodMatchFilter & { sort: PeriodMatchSort; after?: CursorKey | undefined; limit: number },
+): Promise<{ matches: PeriodMatchRow[]; nextCursor: string | null; total: number }> {
+  const { value, direction } = ORDER[q.sort];
+  let filtered = filteredMatches(db, q);
+  if (q.status) filtered = filtered.where('m.status', '=', q.status);
+  const ids = filtered.select(['m.id', value.as('sort_value')]);
+  let page = ids.orderBy(value, direction).orderBy('m.id', direction);
+  const after = q.after;
+  if (after) {
+    const beyond = direction === 'asc' ? '>' : '<';
+    page = page.where((eb) => eb.or([eb(value, beyond, after[0]), eb.and([eb(value, '=', after[0]), eb('m.id', beyond, after[1])])]));
+  }
+  const keys = await page.limit(q.limit + 1).execute();
+  const shown = keys.slice(0, q.limit);
+  const last = shown.at(-1);
+  const [rows, counted] = await Promise.all([
+    shown.length === 0
+      ? []
+      : periodMatchColumns(db)
+          .where(
+            'm.id',
+            'in',
+            shown.map((k) => k.id),
+          )
+          .execute(),
+    filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, toRow(r)]));
+  return {
+    matches: shown.flatMap((k) => byId.get(k.id) ?? []),
+    nextCursor: keys.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
+    total: Number(counted.n),
+  };
+}
+
+/** How many of the period's matches are active and ended, under the same search and filters. */
+export async function countPeriodMatches(db: Executor, f: PeriodMatchFilter): Promise<Record<MatchStatus, number>> {
+  const rows = await filteredMatches(db, f)
+    .select(['m.status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy('m.status')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    status: storedValue('matches', 'status', MATCH_STATUSES, r.status),
-    matchedAt: r.matched_at,
-    endedAt: r.ended_at,
-    endReason: r.end_reason,
-    score: Number(r.score),
-    explanation: r.explanation,
-    mentor: { id: r.mentor_id, name: r.mentor_name, email: r.mentor_email },
-    mentee: { id: r.mentee_id, name: r.mentee_name, email: r.mentee_email },
-    liaisonName: r.liaison_name,
-  }));
+  const counts: Record<MatchStatus, number> = { active: 0, ended: 0 };
+  for (const r of rows) counts[storedValue('matches', 'status', MATCH_STATUSES, r.status)] += Number(r.n);
+  return counts;
 }

@@ -1,16 +1,16 @@
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
-import { REMINDER_KIND_LABELS } from '../../shared/api/reminders.ts';
-import type { Reminder, ReminderFilter, ReminderList, ReminderStatus } from '../../shared/api/reminders.ts';
+import { REMINDER_FILTERS, REMINDER_KIND_LABELS } from '../../shared/api/reminders.ts';
+import type { Reminder, ReminderFilter, ReminderList, ReminderQuery, ReminderStatus } from '../../shared/api/reminders.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { JobStatus } from '../jobs/job.types.ts';
 import { cancelScheduledJob } from '../jobs/jobs.service.ts';
 import { getSettings } from '../programs/program.service.ts';
-import { REMINDER_JOB_KINDS, reminderKindOfJob } from './reminder-kinds.ts';
+import { jobKindOf, REMINDER_JOB_KINDS, reminderKindOfJob } from './reminder-kinds.ts';
 import { parseReminderKey } from './reminder.rules.ts';
-import { findReminder, listReminders } from './reminders.store.ts';
+import { countRemindersByStatus, findReminder, searchReminders } from './reminders.store.ts';
 import type { ReminderRecord } from './reminders.store.ts';
 
 const STATUSES_SHOWN: Record<ReminderFilter, readonly JobStatus[]> = {
@@ -55,10 +55,31 @@ function view(r: ReminderRecord): Reminder {
   };
 }
 
-export async function listReminderViews(deps: Pick<Deps, 'db'>, q: { status: ReminderFilter; limit: number }): Promise<ReminderList> {
+/**
+ * Staff: reminders in one status, searched by the pair's names and filtered by kind, a page at a
+ * time, with how many each status has under the same search. Waiting ones come soonest first and
+ * finished ones most recent first, unless another order is asked for.
+ */
+export async function listReminderViews(
+  deps: Pick<Deps, 'db'>,
+  q: Pick<ReminderQuery, 'status' | 'limit'> & Partial<Omit<ReminderQuery, 'status' | 'limit'>>,
+): Promise<ReminderList> {
   const settings = await getSettings(deps);
-  const rows = await listReminders(deps.db, { statuses: STATUSES_SHOWN[q.status], limit: q.limit, soonestFirst: q.status === 'scheduled' });
-  return { timeZone: settings.timeZone, reminders: rows.map(view) };
+  const filter = { q: q.q || undefined, jobKinds: q.kind ? [jobKindOf(q.kind)] : undefined };
+  const [page, byStatus] = await Promise.all([
+    searchReminders(deps.db, {
+      ...filter,
+      statuses: STATUSES_SHOWN[q.status],
+      order: q.sort ?? (q.status === 'scheduled' ? 'soonest' : 'finished'),
+      after: q.after,
+      limit: q.limit,
+    }),
+    countRemindersByStatus(deps.db, filter),
+  ]);
+  const counts = Object.fromEntries(
+    REMINDER_FILTERS.map((f) => [f, STATUSES_SHOWN[f].reduce((n, status) => n + (byStatus.get(status) ?? 0), 0)]),
+  ) as Record<ReminderFilter, number>;
+  return { timeZone: settings.timeZone, reminders: page.reminders.map(view), nextCursor: page.nextCursor, total: page.total, counts };
 }
 
 const NOT_CANCELLABLE: Record<Exclude<JobStatus, 'scheduled'>, string> = {

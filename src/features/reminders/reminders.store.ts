@@ -1,4 +1,9 @@
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { containsText } from '../../db/text-search.ts';
+import { encodeCursor } from '../../shared/api/list-query.ts';
+import type { CursorKey } from '../../shared/api/list-query.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { JOB_STATUSES } from '../jobs/job.types.ts';
@@ -202,21 +207,68 @@ const toReminder = (r: ReminderRow): ReminderRecord => ({
   cancelledBy: r.cancelled_by_id === null || r.cancelled_by_name === null ? null : { id: r.cancelled_by_id, name: r.cancelled_by_name },
 });
 
+export interface ReminderFilterQuery {
+  /** Job kinds ("reminder.quiet"); all reminder kinds when not given. */
+  jobKinds?: readonly string[] | undefined;
+  /** Part of the mentor's or the mentee's name. */
+  q?: string | undefined;
+}
+
+function filteredReminders(db: Executor, f: ReminderFilterQuery) {
+  let query = remindersQuery(db);
+  if (f.jobKinds) query = query.where('j.kind', 'in', [...f.jobKinds]);
+  const q = f.q;
+  if (q) query = query.where((eb) => eb.or([containsText('mu.name', q), containsText('eu.name', q)]));
+  return query;
+}
+
+export type ReminderOrder = 'soonest' | 'latest' | 'finished';
+
+/** Each order as one value and a direction; the job id breaks ties the same way. */
+const ORDER: Record<ReminderOrder, { value: RawBuilder<string>; direction: 'asc' | 'desc' }> = {
+  soonest: { value: sql<string>`j.run_at`, direction: 'asc' },
+  latest: { value: sql<string>`j.run_at`, direction: 'desc' },
+  finished: { value: sql<string>`coalesce(j.finished_at, j.run_at)`, direction: 'desc' },
+};
+
 /**
- * Reminders in the given job statuses. Waiting ones soonest first; finished ones most recent
- * first, which is what staff look for.
+ * One page of reminders in the given job statuses, in the order asked for, after the cursor's
+ * reminder; one row more tells if another page follows. A read: no locking needed.
  */
-export async function listReminders(
+export async function searchReminders(
   db: Executor,
-  q: { statuses: readonly JobStatus[]; limit: number; soonestFirst: boolean },
-): Promise<ReminderRecord[]> {
-  let query = remindersQuery(db)
-    .where('j.status', 'in', [...q.statuses])
-    .limit(q.limit);
-  query = q.soonestFirst
-    ? query.orderBy('j.run_at').orderBy('j.id')
-    : query.orderBy('j.finished_at', 'desc').orderBy('j.run_at', 'desc').orderBy('j.id', 'desc');
-  return (await query.execute()).map(toReminder);
+  q: ReminderFilterQuery & { statuses: readonly JobStatus[]; order: ReminderOrder; after?: CursorKey | undefined; limit: number },
+): Promise<{ reminders: ReminderRecord[]; nextCursor: string | null; total: number }> {
+  const { value, direction } = ORDER[q.order];
+  const filtered = filteredReminders(db, q).where('j.status', 'in', [...q.statuses]);
+  let page = filtered.select(value.as('sort_value')).orderBy(value, direction).orderBy('j.id', direction);
+  const after = q.after;
+  if (after) {
+    const beyond = direction === 'asc' ? '>' : '<';
+    page = page.where((eb) => eb.or([eb(value, beyond, after[0]), eb.and([eb(value, '=', after[0]), eb('j.id', beyond, after[1])])]));
+  }
+  const rows = await page.limit(q.limit + 1).execute();
+  const counted = await filtered
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const shown = rows.slice(0, q.limit);
+  const last = shown.at(-1);
+  return {
+    reminders: shown.map(toReminder),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
+    total: Number(counted.n),
+  };
+}
+
+/** How many reminders there are in each job status, under the same search and kinds. */
+export async function countRemindersByStatus(db: Executor, f: ReminderFilterQuery): Promise<Map<JobStatus, number>> {
+  const rows = await filteredReminders(db, f)
+    .clearSelect()
+    .select(['j.status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy('j.status')
+    .execute();
+  return new Map(rows.map((r) => [storedValue('jobs', 'status', JOB_STATUSES, r.status), Number(r.n)]));
 }
 
 export async function findReminder(db: Executor, id: number): Promise<ReminderRecord | undefined> {

@@ -16,15 +16,21 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 /** One page of entries, newest first, the cursor of the next page (null at the end) and how many match. */
-export const auditListSchema = z.object({ entries: z.array(auditEntrySchema), ...listPageFields });
+export const auditListSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  ...listPageFields,
+  /** Every action the log holds, for the filter (whatever the search). */
+  actions: z.array(z.string()),
+});
 /**
- * GET /api/audit: `q` searches the action and the actor's name; `action` and `actorId` filter
- * exactly; `from` and `to` are days (UTC), both included. `before` (an entry id) is the older
+ * GET /api/audit: `q` searches the action and the actor's name; `actor` the actor's name alone;
+ * `action` and `actorId` filter exactly; `from` and `to` are days (UTC), both included. `before` (an entry id) is the older
  * way to page, `after` the cursor from `nextCursor`.
  */
 export const auditQuerySchema = z
   .strictObject({
     q: searchTextSchema.optional(),
+    actor: searchTextSchema.optional(),
     action: z.string().trim().max(80).optional(),
     actorId: z.coerce.number().pipe(rowIdSchema).optional(),
     from: dateOnlySchema.optional(),

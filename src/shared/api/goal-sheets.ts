@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../channels.ts';
 import { MATCH_STATUSES } from '../match-status.ts';
 import { dateOnlySchema, instantSchema, rowIdSchema } from './common.ts';
+import { cursorSchema, listPageFields, pageSizeSchema, searchTextSchema } from './list-query.ts';
 
 /**
  * What a goal sheet says: the pair's goals (each tied to program goals) and how they will keep in
@@ -147,10 +148,26 @@ export const goalSheetVersionListSchema = z.object({ versions: z.array(goalSheet
 export const GOAL_SHEET_FILTERS = [...GOAL_SHEET_STATUSES, 'overdue'] as const;
 export type GoalSheetFilter = (typeof GOAL_SHEET_FILTERS)[number];
 
+/**
+ * The staff list's order: `attention` (overdue first, then waiting for review, then by due date),
+ * `due` (soonest due first) or `mentee` (by the mentee's name).
+ */
+export const GOAL_SHEET_SORTS = ['attention', 'due', 'mentee'] as const;
+export type GoalSheetSort = (typeof GOAL_SHEET_SORTS)[number];
+
+/**
+ * GET /api/goal-sheets: one period (the default one when not given); `q` searches the mentor's and
+ * the mentee's names; `after` is the previous page's `nextCursor`.
+ */
 export const goalSheetListQuerySchema = z.strictObject({
   periodId: z.coerce.number().pipe(rowIdSchema).optional(),
   status: z.enum(GOAL_SHEET_FILTERS).optional(),
+  q: searchTextSchema.optional(),
+  sort: z.enum(GOAL_SHEET_SORTS).default('attention'),
+  after: cursorSchema.optional(),
+  limit: pageSizeSchema,
 });
+export type GoalSheetListQuery = z.output<typeof goalSheetListQuerySchema>;
 
 export const goalSheetListRowSchema = z.object({
   matchId: z.number(),
@@ -174,9 +191,11 @@ export const goalSheetListSchema = z.object({
   /** The period shown; null when the program has no period with matches yet. */
   period: z.object({ id: z.number(), name: z.string() }).nullable(),
   periods: z.array(z.object({ id: z.number(), name: z.string(), status: z.string() })),
-  /** Counts over the whole period, before the status filter. */
+  /** Counts over the period (and the search, if any), before the status filter. */
   counts: z.object({ draft: z.number(), submitted: z.number(), returned: z.number(), acknowledged: z.number(), overdue: z.number() }),
+  /** One page of rows in the order asked for; `total` counts every row that matches. */
   rows: z.array(goalSheetListRowSchema),
+  ...listPageFields,
 });
 export type GoalSheetList = z.infer<typeof goalSheetListSchema>;
 

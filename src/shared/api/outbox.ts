@@ -26,6 +26,8 @@ export const outboxListSchema = z.object({
   messages: z.array(outboxMessageSchema),
   delivery: z.enum(['smtp', 'outbox-only']),
   ...listPageFields,
+  /** Every kind of message the outbox holds (e.g. "invitation", "reminder.quiet"), for the filter. */
+  kinds: z.array(z.string()),
 });
 /** GET /api/outbox: `to` is one exact address; `q` searches address, name and subject. */
 export const outboxQuerySchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateOnlySchema, instantSchema } from './common.ts';
+import { cursorSchema, listPageFields, pageSizeSchema, searchTextSchema } from './list-query.ts';
 
 /**
  * Reminders Tandem e-mails to both people of a match. Each is planned ahead, checked again just
@@ -62,11 +63,29 @@ export type Reminder = z.infer<typeof reminderSchema>;
 export const reminderListSchema = z.object({
   /** The program's time zone: reminders go out at 09:00 there. */
   timeZone: z.string(),
+  /** One page, in the order asked for; `total` counts every reminder that matches. */
   reminders: z.array(reminderSchema),
+  ...listPageFields,
+  /** How many reminders each status has under the same search and kind (before the status filter). */
+  counts: z.object({ scheduled: z.number(), sent: z.number(), skipped: z.number(), failed: z.number(), cancelled: z.number() }),
 });
 export type ReminderList = z.infer<typeof reminderListSchema>;
 
+/**
+ * The list's order: `soonest` and `latest` by when a reminder is (or was) due to go out;
+ * `finished` most recently finished first (one not finished counts from when it was due).
+ * Without `sort`: scheduled ones soonest first, the others most recently finished first.
+ */
+export const REMINDER_SORTS = ['soonest', 'latest', 'finished'] as const;
+export type ReminderSort = (typeof REMINDER_SORTS)[number];
+
+/** GET /api/reminders: `q` searches the mentor's and the mentee's names; `after` is the previous page's `nextCursor`. */
 export const reminderQuerySchema = z.strictObject({
   status: z.enum(REMINDER_FILTERS).default('scheduled'),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  kind: z.enum(REMINDER_KINDS).optional(),
+  q: searchTextSchema.optional(),
+  sort: z.enum(REMINDER_SORTS).optional(),
+  after: cursorSchema.optional(),
+  limit: pageSizeSchema,
 });
+export type ReminderQuery = z.output<typeof reminderQuerySchema>;

@@ -6,9 +6,12 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 
 export type { AuditEntry };
 
-/** What the audit log shows, as it stands in the page's address: a search and a range of days. */
+/** What the audit log shows, as it stands in the page's address: a search, who, what and a range of days. */
 export interface AuditFilters {
   q?: string | undefined;
+  /** Part of the name of who did it. */
+  actor?: string | undefined;
+  action?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }

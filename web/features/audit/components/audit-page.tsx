@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
@@ -16,30 +17,60 @@ import { describeAction, describeDetails, describeRecord } from './audit-action.
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The search and days from the page's address; a malformed day there is ignored. */
+/** The search, who, what and days from the page's address; a malformed day there is ignored. */
 function filtersFromParams(params: URLSearchParams): AuditFilters {
   const q = params.get('q')?.trim();
+  const actor = params.get('actor')?.trim();
+  const action = params.get('action')?.trim();
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const range = DAY.test(from) && DAY.test(to) && from > to ? {} : { ...(DAY.test(from) ? { from } : {}), ...(DAY.test(to) ? { to } : {}) };
-  return { ...(q ? { q } : {}), ...range };
+  return { ...(q ? { q } : {}), ...(actor ? { actor } : {}), ...(action ? { action } : {}), ...range };
 }
 
 const toParams = (f: AuditFilters): Record<string, string> =>
   Object.fromEntries(Object.entries(f).filter((entry): entry is [string, string] => Boolean(entry[1])));
 
-function Filter({ filters, onApply }: { filters: AuditFilters; onApply: (next: AuditFilters) => void }) {
+function Filter({
+  filters,
+  actions,
+  onApply,
+}: {
+  filters: AuditFilters;
+  actions: readonly string[];
+  onApply: (next: AuditFilters) => void;
+}) {
   const [q, setQ] = useState(filters.q ?? '');
+  const [actor, setActor] = useState(filters.actor ?? '');
   const [from, setFrom] = useState(filters.from ?? '');
   const [to, setTo] = useState(filters.to ?? '');
+  const typed = () => ({ q: q.trim() || undefined, actor: actor.trim() || undefined, from: from || undefined, to: to || undefined });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    onApply({ q: q.trim() || undefined, from: from || undefined, to: to || undefined });
+    onApply({ ...filters, ...typed() });
   };
+  // The action in the address stays a choice even when the log no longer lists it.
+  const known = filters.action && !actions.includes(filters.action) ? [...actions, filters.action] : actions;
+  const actionChoices = [{ value: '', label: 'Any action' }, ...known.map((a) => ({ value: a, label: describeAction(a) }))];
   return (
     <form className="form" role="search" aria-label="Search the audit log" onSubmit={submit}>
       <div className="form-row">
         <TextField label="Action or person" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+        <TextField
+          label="Who did it"
+          type="search"
+          value={actor}
+          onChange={setActor}
+          autoComplete="off"
+          maxLength={200}
+          hint="Part of a name."
+        />
+        <SelectField
+          label="Action"
+          value={filters.action ?? ''}
+          options={actionChoices}
+          onChange={(action) => onApply({ ...filters, ...typed(), action: action || undefined })}
+        />
         <TextField label="From" type="date" value={from} onChange={setFrom} max={to || undefined} />
         <TextField label="To" type="date" value={to} onChange={setTo} min={from || undefined} hint="Days in UTC, both included." />
       </div>
@@ -47,7 +78,7 @@ function Filter({ filters, onApply }: { filters: AuditFilters; onApply: (next: A
         <Button type="submit" variant="secondary">
           Search
         </Button>
-        {filters.q || filters.from || filters.to ? (
+        {filters.q || filters.actor || filters.action || filters.from || filters.to ? (
           <Button variant="secondary" onClick={() => onApply({})}>
             Show every entry
           </Button>
@@ -65,7 +96,8 @@ export function AuditPage() {
   const audit = useAudit(filters);
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
   const total = audit.data?.pages[0]?.total ?? 0;
-  const filtered = Boolean(filters.q || filters.from || filters.to);
+  const filtered = Boolean(filters.q || filters.actor || filters.action || filters.from || filters.to);
+  const actions = audit.data?.pages[0]?.actions ?? [];
 
   return (
     <Page
@@ -75,7 +107,7 @@ export function AuditPage() {
       }
     >
       <Card>
-        <Filter key={params.toString()} filters={filters} onApply={(next) => setParams(toParams(next))} />
+        <Filter key={params.toString()} filters={filters} actions={actions} onApply={(next) => setParams(toParams(next))} />
       </Card>
       {audit.isPending ? <Loading label="Loading the audit log…" /> : null}
       {audit.isError && entries.length === 0 ? (

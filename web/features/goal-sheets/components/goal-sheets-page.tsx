@@ -1,18 +1,22 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { GoalSheetFilter } from '../../../../src/shared/api/goal-sheets.ts';
+import { GOAL_SHEET_FILTERS, GOAL_SHEET_SORTS } from '../../../../src/shared/api/goal-sheets.ts';
+import type { GoalSheetFilter, GoalSheetSort } from '../../../../src/shared/api/goal-sheets.ts';
 import { periodExportUrl } from '../../../../src/shared/exports.ts';
 import { DownloadCsv } from '../../../components/download-csv.tsx';
+import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
+import { TextField } from '../../../components/ui/field.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
+import { errorMessage } from '../../../lib/api-error.ts';
 import { formatDate } from '../../../lib/format-date.ts';
 import { useGoalSheets } from '../api/get-goal-sheets.ts';
-import type { GoalSheetList, GoalSheetListRow } from '../api/get-goal-sheets.ts';
+import type { GoalSheetFilters, GoalSheetList, GoalSheetListRow } from '../api/get-goal-sheets.ts';
 import { daysLeftShort } from '../due-words.ts';
 import { GoalSheetStatusBadges } from './status-badge.tsx';
 
@@ -25,41 +29,90 @@ const FILTER_LABELS: Record<GoalSheetFilter, string> = {
 };
 const FILTER_ORDER: GoalSheetFilter[] = ['overdue', 'submitted', 'returned', 'draft', 'acknowledged'];
 
+const SORT_LABELS: Record<GoalSheetSort, string> = {
+  attention: 'Needs attention first',
+  due: 'Due soonest first',
+  mentee: 'By mentee’s name',
+};
+
+const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
+
+/** The list's state from the page's address; anything unknown there is ignored. */
+function filtersFromParams(params: URLSearchParams): GoalSheetFilters {
+  const periodId = Number(params.get('periodId'));
+  const q = params.get('q')?.trim();
+  const status = oneOf(GOAL_SHEET_FILTERS, params.get('status'));
+  const sort = oneOf(GOAL_SHEET_SORTS, params.get('sort'));
+  return {
+    ...(Number.isInteger(periodId) && periodId > 0 ? { periodId } : {}),
+    ...(status ? { status } : {}),
+    ...(q ? { q } : {}),
+    ...(sort && sort !== 'attention' ? { sort } : {}),
+  };
+}
+
+function filtersToParams(f: GoalSheetFilters): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(f)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([key, value]) => [key, String(value)]),
+  );
+}
+
+/** Search by name; the choices apply at once, the text when the form is sent. */
 function Filters({
   list,
-  periodId,
-  status,
-  onApply,
+  filters,
+  onChange,
 }: {
   list: GoalSheetList;
-  periodId: string;
-  status: string;
-  onApply: (periodId: string, status: string) => void;
+  filters: GoalSheetFilters & { periodId: number };
+  onChange: (next: GoalSheetFilters) => void;
 }) {
-  const [period, setPeriod] = useState(periodId);
-  const [state, setState] = useState(status);
+  const [q, setQ] = useState(filters.q ?? '');
+  const apply = (changes: Partial<GoalSheetFilters>) => onChange({ ...filters, q: q.trim() || undefined, ...changes });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    onApply(period, state);
+    apply({});
   };
   return (
-    <form className="form" onSubmit={submit} aria-label="Choose goal sheets" role="search">
+    <form className="form" onSubmit={submit} aria-label="Find goal sheets" role="search">
       <div className="form-row">
+        <TextField label="Mentor’s or mentee’s name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
         <SelectField
           label="Period"
-          value={period}
-          onChange={setPeriod}
+          value={String(filters.periodId)}
+          onChange={(value) => onChange({ periodId: Number(value) })}
           options={list.periods.map((p) => ({ value: String(p.id), label: p.name }))}
         />
         <SelectField
           label="Status"
-          value={state}
-          onChange={setState}
+          value={filters.status ?? ''}
+          onChange={(value) => apply({ status: oneOf(GOAL_SHEET_FILTERS, value) })}
           options={[{ value: '', label: 'Any status' }, ...FILTER_ORDER.map((f) => ({ value: f, label: FILTER_LABELS[f] }))]}
+        />
+        <SelectField
+          label="Order"
+          value={filters.sort ?? 'attention'}
+          onChange={(value) => apply({ sort: value === 'attention' ? undefined : oneOf(GOAL_SHEET_SORTS, value) })}
+          options={GOAL_SHEET_SORTS.map((value) => ({ value, label: SORT_LABELS[value] }))}
         />
       </div>
       <div className="form-actions">
-        <Button type="submit">Show goal sheets</Button>
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+        {filters.q || filters.status || filters.sort ? (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setQ('');
+              onChange({ periodId: filters.periodId });
+            }}
+          >
+            Show every goal sheet
+          </Button>
+        ) : null}
       </div>
     </form>
   );
@@ -72,17 +125,17 @@ function daysLeftCell(row: GoalSheetListRow): string {
   return daysLeftShort(row.daysLeft);
 }
 
+const matchesWord = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'match' : 'matches'}`;
+
 /** Staff: every match of a period and its goal sheet, the ones that need attention first. */
 export function GoalSheetsPage() {
   const [search, setSearch] = useSearchParams();
-  const periodParam = Number(search.get('periodId'));
-  const status = search.get('status') ?? '';
-  const list = useGoalSheets({
-    periodId: Number.isInteger(periodParam) && periodParam > 0 ? periodParam : undefined,
-    status: status || undefined,
-  });
-  const data = list.data;
+  const filters = filtersFromParams(search);
+  const list = useGoalSheets(filters);
+  const data = list.data?.pages[0];
+  const rows = list.data?.pages.flatMap((p) => p.rows) ?? [];
   const c = data?.counts;
+  const searched = Boolean(filters.q || filters.status);
 
   return (
     <Page
@@ -90,7 +143,7 @@ export function GoalSheetsPage() {
       intro={<p>Where each pair’s goal sheet stands. Overdue sheets come first, then those waiting for your review.</p>}
     >
       {list.isPending ? <Loading label="Loading goal sheets…" /> : null}
-      {list.isError ? <LoadError error={list.error} what="the goal sheets" onRetry={() => void list.refetch()} /> : null}
+      {list.isError && !data ? <LoadError error={list.error} what="the goal sheets" onRetry={() => void list.refetch()} /> : null}
       {data && !data.period ? <p>No period has matches yet. Goal sheets appear here once matches are approved.</p> : null}
       {data?.period && c ? (
         <>
@@ -98,17 +151,12 @@ export function GoalSheetsPage() {
             <Filters
               key={search.toString()}
               list={data}
-              periodId={String(data.period.id)}
-              status={status}
-              onApply={(periodId, next) => {
-                const params = new URLSearchParams({ periodId });
-                if (next) params.set('status', next);
-                setSearch(params, { replace: true });
-              }}
+              filters={{ ...filters, periodId: data.period.id }}
+              onChange={(next) => setSearch(filtersToParams(next), { replace: true })}
             />
           </Card>
           <Card
-            title={`${data.period.name}${status ? `: ${FILTER_LABELS[status as GoalSheetFilter] ?? ''}` : ''}`}
+            title={`${data.period.name}${filters.status ? `: ${FILTER_LABELS[filters.status]}` : ''}`}
             actions={
               <DownloadCsv
                 url={(bom) => periodExportUrl(data.period!.id, 'goal-sheets', bom)}
@@ -121,14 +169,20 @@ export function GoalSheetsPage() {
               {c.acknowledged} acknowledged
             </p>
             <p role="status" className="muted small">
-              {list.isFetching ? 'Updating…' : `${data.rows.length} ${data.rows.length === 1 ? 'match' : 'matches'} shown.`}
+              {list.isFetching && !list.isFetchingNextPage
+                ? 'Updating…'
+                : rows.length < data.total
+                  ? `Showing ${rows.length.toLocaleString('en-US')} of ${matchesWord(data.total)}${searched ? ' matching this search' : ''}.`
+                  : `${matchesWord(data.total)}${searched ? ' matching this search' : ''}.`}
             </p>
-            {data.rows.length === 0 ? (
-              <p>{status ? 'No goal sheets with this status.' : 'This period has no matches yet.'}</p>
+            {rows.length === 0 ? (
+              <p>{searched ? 'No goal sheets match this search.' : 'This period has no matches yet.'}</p>
             ) : (
               <TableWrap label="Goal sheets">
-                <table className="table--cards">
-                  <caption className="visually-hidden">Goal sheets of {data.period.name}</caption>
+                <table className="table--cards" aria-busy={list.isPlaceholderData || undefined}>
+                  <caption className="visually-hidden">
+                    Goal sheets of {data.period.name}, {SORT_LABELS[filters.sort ?? 'attention'].toLowerCase()}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">Mentee</th>
@@ -140,7 +194,7 @@ export function GoalSheetsPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {data.rows.map((r) => (
+                    {rows.map((r) => (
                       <tr key={r.matchId}>
                         <th scope="row">
                           <Link to={`/matches/${r.matchId}/goal-sheet`}>{r.mentee.name}</Link>
@@ -164,6 +218,12 @@ export function GoalSheetsPage() {
                 </table>
               </TableWrap>
             )}
+            {list.isFetchNextPageError ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
+            {list.hasNextPage && !list.isPlaceholderData ? (
+              <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                Load more goal sheets
+              </Button>
+            ) : null}
           </Card>
         </>
       ) : null}

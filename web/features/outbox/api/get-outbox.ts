@@ -6,10 +6,12 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 
 export type { OutboxMessage };
 
-/** What the outbox shows, as it stands in the page's address: a search (recipient or subject) and a status. */
+/** What the outbox shows, as it stands in the page's address: a search (recipient or subject), a status and a kind. */
 export interface OutboxFilters {
   q?: string | undefined;
   status?: OutboxStatus | undefined;
+  /** The kind of message, e.g. "invitation" or "reminder.quiet". */
+  kind?: string | undefined;
 }
 
 export const OUTBOX_PAGE_SIZE = 50;
@@ -19,6 +21,7 @@ export function getOutbox(filters: OutboxFilters, after?: string, limit = OUTBOX
   const params = new URLSearchParams({ limit: String(limit) });
   if (filters.q) params.set('q', filters.q);
   if (filters.status) params.set('status', filters.status);
+  if (filters.kind) params.set('kind', filters.kind);
   if (after) params.set('after', after);
   return apiRequest(`/api/outbox?${params.toString()}`, outboxListSchema);
 }

@@ -28,13 +28,27 @@ const STATUS_CHOICES = [
 function filtersFromParams(params: URLSearchParams): OutboxFilters {
   const q = (params.get('q') ?? params.get('to') ?? '').trim();
   const status = OUTBOX_STATUSES.find((s) => s === params.get('status'));
-  return { ...(q ? { q } : {}), ...(status ? { status } : {}) };
+  const kind = params.get('kind')?.trim();
+  return { ...(q ? { q } : {}), ...(status ? { status } : {}), ...(kind ? { kind } : {}) };
 }
 
-const toParams = (f: OutboxFilters): Record<string, string> => ({ ...(f.q ? { q: f.q } : {}), ...(f.status ? { status: f.status } : {}) });
+const toParams = (f: OutboxFilters): Record<string, string> => ({
+  ...(f.q ? { q: f.q } : {}),
+  ...(f.status ? { status: f.status } : {}),
+  ...(f.kind ? { kind: f.kind } : {}),
+});
 
-function Filter({ filters, onApply }: { filters: OutboxFilters; onApply: (next: OutboxFilters) => void }) {
+/** "reminder.goal-sheet-due-7" reads as "Reminder: goal sheet due 7". */
+function kindLabel(kind: string): string {
+  const words = kind.replace(/\./g, ': ').replace(/[-_]/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function Filter({ filters, kinds, onApply }: { filters: OutboxFilters; kinds: readonly string[]; onApply: (next: OutboxFilters) => void }) {
   const [q, setQ] = useState(filters.q ?? '');
+  // The kind in the address stays a choice even before the list of kinds has loaded.
+  const known = filters.kind && !kinds.includes(filters.kind) ? [...kinds, filters.kind] : kinds;
+  const kindChoices = [{ value: '', label: 'Any kind' }, ...known.map((k) => ({ value: k, label: kindLabel(k) }))];
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     onApply({ ...filters, q: q.trim() || undefined });
@@ -55,14 +69,20 @@ function Filter({ filters, onApply }: { filters: OutboxFilters; onApply: (next: 
           label="Status"
           value={filters.status ?? ''}
           options={STATUS_CHOICES}
-          onChange={(value) => onApply({ q: q.trim() || undefined, status: OUTBOX_STATUSES.find((s) => s === value) })}
+          onChange={(value) => onApply({ ...filters, q: q.trim() || undefined, status: OUTBOX_STATUSES.find((s) => s === value) })}
+        />
+        <SelectField
+          label="Kind of message"
+          value={filters.kind ?? ''}
+          options={kindChoices}
+          onChange={(value) => onApply({ ...filters, q: q.trim() || undefined, kind: value || undefined })}
         />
       </div>
       <div className="form-actions">
         <Button type="submit" variant="secondary">
           Show messages
         </Button>
-        {filters.q || filters.status ? (
+        {filters.q || filters.status || filters.kind ? (
           <Button
             variant="secondary"
             onClick={() => {
@@ -86,7 +106,7 @@ export function OutboxPage() {
   const outbox = useOutbox(filters);
   const shown = outbox.data?.pages.flatMap((p) => p.messages) ?? [];
   const first = outbox.data?.pages[0];
-  const filtered = Boolean(filters.q || filters.status);
+  const filtered = Boolean(filters.q || filters.status || filters.kind);
 
   return (
     <Page
@@ -104,7 +124,7 @@ export function OutboxPage() {
         </Alert>
       ) : null}
       <Card>
-        <Filter key={params.toString()} filters={filters} onApply={(next) => setParams(toParams(next))} />
+        <Filter key={params.toString()} filters={filters} kinds={first?.kinds ?? []} onApply={(next) => setParams(toParams(next))} />
       </Card>
       {outbox.isPending ? <Loading label="Loading messages…" /> : null}
       {outbox.isError && shown.length === 0 ? (

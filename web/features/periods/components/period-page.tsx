@@ -198,6 +198,10 @@ export function PeriodPage() {
             <Link to={`/periods/${p.id}/matching`}>Open the matching workspace</Link>
             <span className="muted"> — run the matcher, adjust its proposal and approve the matches.</span>
           </li>
+          <li>
+            <Link to={`/periods/${p.id}/matches`}>See the period’s matches</Link>
+            <span className="muted"> — every pair, searched and filtered, with who looks after them.</span>
+          </li>
           {p.matchingMode === 'participant_choice' ? (
             <li>
               <Link to={`/periods/${p.id}/requests`}>Mentor requests</Link>

@@ -1,18 +1,36 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { REMINDER_FILTER_LABELS, REMINDER_FILTERS } from '../../../../src/shared/api/reminders.ts';
-import type { Reminder, ReminderFilter } from '../../../../src/shared/api/reminders.ts';
+import {
+  REMINDER_FILTER_LABELS,
+  REMINDER_FILTERS,
+  REMINDER_KIND_LABELS,
+  REMINDER_KINDS,
+  REMINDER_SORTS,
+} from '../../../../src/shared/api/reminders.ts';
+import type { Reminder, ReminderFilter, ReminderList, ReminderSort } from '../../../../src/shared/api/reminders.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
+import { TextField } from '../../../components/ui/field.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
+import { errorMessage } from '../../../lib/api-error.ts';
 import { formatDate } from '../../../lib/format-date.ts';
 import { useReminders } from '../api/get-reminders.ts';
+import type { ReminderFilters } from '../api/get-reminders.ts';
 import { CancelReminderButton } from './cancel-reminder-button.tsx';
 import { formatProgramTime } from './format-program-time.ts';
 import { ReminderStatusBadge } from './reminder-status-badge.tsx';
 
-const FILTER_OPTIONS = REMINDER_FILTERS.map((value) => ({ value, label: REMINDER_FILTER_LABELS[value] }));
+const KIND_OPTIONS = [{ value: '', label: 'Any reminder' }, ...REMINDER_KINDS.map((k) => ({ value: k, label: REMINDER_KIND_LABELS[k] }))];
+const SORT_LABELS: Record<ReminderSort, string> = {
+  soonest: 'Due to go out, soonest first',
+  latest: 'Due to go out, latest first',
+  finished: 'Most recently finished first',
+};
 
 const EMPTY: Record<ReminderFilter, string> = {
   scheduled: 'No reminders are waiting to go out. Reminders for a new match appear here within about 15 minutes.',
@@ -30,11 +48,88 @@ const WHEN_HEADING: Record<ReminderFilter, string> = {
   cancelled: 'Was due',
 };
 
-function asFilter(value: string | null): ReminderFilter {
-  return (REMINDER_FILTERS as readonly string[]).includes(value ?? '') ? (value as ReminderFilter) : 'scheduled';
+const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
+
+/** The list's state from the page's address (`show` is the status); anything unknown there is ignored. */
+function filtersFromParams(params: URLSearchParams): ReminderFilters {
+  const q = params.get('q')?.trim();
+  const kind = oneOf(REMINDER_KINDS, params.get('kind'));
+  const sort = oneOf(REMINDER_SORTS, params.get('sort'));
+  return {
+    status: oneOf(REMINDER_FILTERS, params.get('show')) ?? 'scheduled',
+    ...(kind ? { kind } : {}),
+    ...(q ? { q } : {}),
+    ...(sort ? { sort } : {}),
+  };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+function filtersToParams(f: ReminderFilters): Record<string, string> {
+  return {
+    ...(f.status !== 'scheduled' ? { show: f.status } : {}),
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.q ? { q: f.q } : {}),
+    ...(f.sort ? { sort: f.sort } : {}),
+  };
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** How many each status has, under the search: "12 scheduled · 30 sent · …". */
+const countsLine = (counts: ReminderList['counts']) =>
+  REMINDER_FILTERS.map((f) => `${counts[f].toLocaleString('en-US')} ${REMINDER_FILTER_LABELS[f].toLowerCase()}`).join(' · ');
+
+/** Search by name; the choices apply at once, the text when the form is sent. */
+function Filters({ filters, onChange }: { filters: ReminderFilters; onChange: (next: ReminderFilters) => void }) {
+  const [q, setQ] = useState(filters.q ?? '');
+  const apply = (changes: Partial<ReminderFilters>) => onChange({ ...filters, q: q.trim() || undefined, ...changes });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    apply({});
+  };
+  const statusOptions = REMINDER_FILTERS.map((value) => ({ value, label: REMINDER_FILTER_LABELS[value] }));
+  const defaultSort: ReminderSort = filters.status === 'scheduled' ? 'soonest' : 'finished';
+  return (
+    <form className="form" role="search" aria-label="Find reminders" onSubmit={submit}>
+      <div className="form-row reminders-filter">
+        <TextField label="Mentor’s or mentee’s name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+        <SelectField
+          label="Show"
+          value={filters.status}
+          options={statusOptions}
+          onChange={(value) => apply({ status: oneOf(REMINDER_FILTERS, value) ?? 'scheduled', sort: undefined })}
+        />
+        <SelectField
+          label="Reminder"
+          value={filters.kind ?? ''}
+          options={KIND_OPTIONS}
+          onChange={(value) => apply({ kind: oneOf(REMINDER_KINDS, value) })}
+        />
+        <SelectField
+          label="Order"
+          value={filters.sort ?? defaultSort}
+          options={REMINDER_SORTS.map((value) => ({ value, label: SORT_LABELS[value] }))}
+          onChange={(value) => apply({ sort: value === defaultSort ? undefined : oneOf(REMINDER_SORTS, value) })}
+        />
+      </div>
+      <div className="form-actions">
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+        {filters.q || filters.kind || filters.sort ? (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setQ('');
+              onChange({ status: filters.status });
+            }}
+          >
+            Clear the search
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
 
 function StatusCell({ reminder }: { reminder: Reminder }) {
   return (
@@ -88,11 +183,16 @@ function ReminderRow({ reminder, timeZone, filter }: { reminder: Reminder; timeZ
 
 export function RemindersPage() {
   const [params, setParams] = useSearchParams();
-  const filter = asFilter(params.get('show'));
-  const reminders = useReminders(filter);
-  const data = reminders.data;
-  const timeZone = data?.timeZone ?? 'UTC';
+  const filters = filtersFromParams(params);
+  const filter = filters.status;
+  const reminders = useReminders(filters);
+  const first = reminders.data?.pages[0];
+  const shown = reminders.data?.pages.flatMap((p) => p.reminders) ?? [];
+  const timeZone = first?.timeZone ?? 'UTC';
   const label = REMINDER_FILTER_LABELS[filter].toLowerCase();
+  const searched = Boolean(filters.q || filters.kind);
+  const total = first?.total ?? 0;
+  const order = filters.sort ?? (filter === 'scheduled' ? 'soonest' : 'finished');
 
   return (
     <Page
@@ -100,43 +200,40 @@ export function RemindersPage() {
       intro={
         <>
           <p>
-            Tandem e-mails both people of a match a week before their goal sheet is due, the day before, and the day after if it has not
-            arrived; and when no contact has been logged for the number of weeks set in Settings.
+            We e-mail both people of a match a week before their goal sheet is due, the day before, and the day after if it has not arrived;
+            and when no contact has been logged for the number of weeks set in Settings.
           </p>
           <p>
-            Reminders go out at 9:00 in the morning in the program’s time zone{data ? ` (${data.timeZone})` : ''}, and the times below are
+            Reminders go out at 9:00 in the morning in the program’s time zone{first ? ` (${first.timeZone})` : ''}, and the times below are
             shown in that zone. Each reminder is checked again just before it goes out: if the goal sheet has arrived or a contact was
-            logged, it is skipped. Each is sent once, even when Tandem runs on several servers.
+            logged, it is skipped. Each is sent once, even when the program runs on several servers.
           </p>
         </>
       }
     >
       <Card>
-        <div className="form-row reminders-filter">
-          <SelectField
-            label="Show"
-            value={filter}
-            options={FILTER_OPTIONS}
-            onChange={(value) => setParams(value === 'scheduled' ? {} : { show: value })}
-          />
-        </div>
+        <Filters key={params.toString()} filters={filters} onChange={(next) => setParams(filtersToParams(next))} />
+        {first ? <p className="muted small">{countsLine(first.counts)}</p> : null}
       </Card>
       {reminders.isPending ? <Loading label="Loading reminders…" /> : null}
-      {reminders.isError ? <LoadError error={reminders.error} what="the reminders" onRetry={() => void reminders.refetch()} /> : null}
-      {data && !reminders.isPlaceholderData ? (
+      {reminders.isError && shown.length === 0 ? (
+        <LoadError error={reminders.error} what="the reminders" onRetry={() => void reminders.refetch()} />
+      ) : null}
+      {first && !reminders.isPlaceholderData ? (
         <p className="muted small" role="status">
-          {data.reminders.length === 0
-            ? EMPTY[filter]
-            : `Showing ${plural(data.reminders.length, `${label} reminder`, `${label} reminders`)}.`}
+          {shown.length === 0
+            ? searched
+              ? `No ${label} reminders match this search.`
+              : EMPTY[filter]
+            : `Showing ${shown.length < total ? `${shown.length.toLocaleString('en-US')} of ` : ''}${plural(total, `${label} reminder`, `${label} reminders`)}${searched ? ' matching this search' : ''}.`}
         </p>
       ) : null}
       {reminders.isPlaceholderData ? <Loading label="Loading reminders…" /> : null}
-      {data && data.reminders.length > 0 ? (
+      {shown.length > 0 ? (
         <TableWrap label={`${REMINDER_FILTER_LABELS[filter]} reminders`}>
           <table className="reminders-table table--cards" aria-busy={reminders.isPlaceholderData || undefined}>
             <caption className="visually-hidden">
-              {REMINDER_FILTER_LABELS[filter]} reminders, {filter === 'scheduled' ? 'soonest first' : 'most recent first'}; times in{' '}
-              {timeZone}
+              {REMINDER_FILTER_LABELS[filter]} reminders, {SORT_LABELS[order].toLowerCase()}; times in {timeZone}
             </caption>
             <thead>
               <tr>
@@ -148,12 +245,18 @@ export function RemindersPage() {
               </tr>
             </thead>
             <tbody>
-              {data.reminders.map((r) => (
+              {shown.map((r) => (
                 <ReminderRow key={r.id} reminder={r} timeZone={timeZone} filter={filter} />
               ))}
             </tbody>
           </table>
         </TableWrap>
+      ) : null}
+      {reminders.isFetchNextPageError ? <Alert tone="error">{errorMessage(reminders.error)}</Alert> : null}
+      {reminders.hasNextPage && !reminders.isPlaceholderData ? (
+        <Button variant="secondary" busy={reminders.isFetchingNextPage} onClick={() => void reminders.fetchNextPage()}>
+          Load more reminders
+        </Button>
       ) : null}
     </Page>
   );

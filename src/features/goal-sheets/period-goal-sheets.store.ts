@@ -1,0 +1,167 @@
+import { sql } from 'kysely';
+import type { SqlBool } from 'kysely';
+import type { Executor } from '../../db/executor.ts';
+import { selectMatchWithPeople } from '../../db/match-with-people.ts';
+import { storedValue } from '../../db/stored-value.ts';
+import { containsText } from '../../db/text-search.ts';
+import { GOAL_SHEET_STATUSES, goalSheetContentSchema } from '../../shared/api/goal-sheets.ts';
+import type { GoalSheetFilter, GoalSheetSort, GoalSheetStatus } from '../../shared/api/goal-sheets.ts';
+import { encodeCursor } from '../../shared/api/list-query.ts';
+import type { CursorKey } from '../../shared/api/list-query.ts';
+import { MATCH_STATUSES } from '../../shared/match-status.ts';
+import type { MatchStatus } from '../../shared/match-status.ts';
+
+/** One row of the staff list: a match of the period and where its sheet stands (none saved yet: null). */
+export interface SheetListRecord {
+  matchId: number;
+  matchStatus: MatchStatus;
+  matchedAt: string;
+  mentor: { id: number; name: string };
+  mentee: { id: number; name: string };
+  sheet: {
+    status: GoalSheetStatus;
+    goals: number;
+    submittedAt: string | null;
+    firstSubmittedAt: string | null;
+    reviewedAt: string | null;
+  } | null;
+}
+
+export interface SheetListFilter {
+  periodId: number;
+  /** Part of the mentor's or the mentee's name. */
+  q?: string | undefined;
+  status?: GoalSheetFilter | undefined;
+  /** Matches made before this instant are past their due day (see overdueIfMatchedBefore). */
+  overdueBefore: string;
+}
+
+export type SheetCounts = Record<GoalSheetStatus | 'overdue', number>;
+
+function sheetsOfPeriod(db: Executor, f: SheetListFilter) {
+  let query = selectMatchWithPeople(db).leftJoin('goal_sheets as g', 'g.match_id', 'm.id').where('m.period_id', '=', f.periodId);
+  if (f.q) {
+    const q = f.q;
+    query = query.where((eb) => eb.or([containsText('mu.name', q), containsText('eu.name', q)]));
+  }
+  return query;
+}
+
+/** A sheet nobody saved yet is a draft. */
+const sheetStatus = sql<string>`coalesce(g.status, 'draft')`;
+
+/** Never sent (a sheet returned after sending still was), the match still on, and its due day over. */
+const isOverdue = (before: string) => sql<SqlBool>`(m.status = 'active' and g.first_submitted_at is null and m.matched_at < ${before})`;
+
+function statusCondition(status: GoalSheetFilter, before: string) {
+  return status === 'overdue' ? isOverdue(before) : sql<SqlBool>`${sheetStatus} = ${status}`;
+}
+
+/**
+ * Each order as one text value, so a page can start after the last row's value and id. For
+ * `attention`: a rank (0 overdue, 1 waiting for review, 2 the rest) and then what orders inside
+ * the rank: when it was sent for the sheets waiting for review, the match instant (which orders
+ * the due dates) for all. Instants are fixed-width ISO text, so the joined text sorts right.
+ */
+function sortValue(sort: GoalSheetSort, before: string) {
+  switch (sort) {
+    case 'mentee':
+      return sql<string>`eu.name`;
+    case 'due':
+      return sql<string>`m.matched_at`;
+    case 'attention':
+      return sql<string>`(case
+        when ${isOverdue(before)} then '0' || m.matched_at
+        when ${sheetStatus} = 'submitted' then '1' || coalesce(g.submitted_at, '') || m.matched_at
+        else '2' || m.matched_at end)`;
+  }
+}
+
+/** One page of the period's sheets in the order asked for, the cursor of the next and how many match. */
+export async function searchPeriodSheets(
+  db: Executor,
+  q: SheetListFilter & { sort: GoalSheetSort; after?: CursorKey | undefined; limit: number },
+): Promise<{ rows: SheetListRecord[]; nextCursor: string | null; total: number }> {
+  const key = sortValue(q.sort, q.overdueBefore);
+  let filtered = sheetsOfPeriod(db, q);
+  const status = q.status;
+  if (status) filtered = filtered.where(statusCondition(status, q.overdueBefore));
+  let page = filtered
+    .select([
+      'm.id',
+      'm.status as match_status',
+      'm.matched_at',
+      'mu.id as mentor_id',
+      'mu.name as mentor_name',
+      'eu.id as mentee_id',
+      'eu.name as mentee_name',
+      'g.id as sheet_id',
+      'g.status',
+      'g.content',
+      'g.submitted_at',
+      'g.first_submitted_at',
+      'g.reviewed_at',
+      key.as('sort_value'),
+    ])
+    .orderBy(key)
+    .orderBy('m.id');
+  const after = q.after;
+  if (after) {
+    const [value, id] = after;
+    page = page.where((eb) => eb.or([eb(key, '>', value), eb.and([eb(key, '=', value), eb('m.id', '>', id)])]));
+  }
+  const rows = await page.limit(q.limit + 1).execute();
+  const counted = await filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const shown = rows.slice(0, q.limit);
+  const last = shown.at(-1);
+  return {
+    rows: shown.map((r) => ({
+      matchId: r.id,
+      matchStatus: storedValue('matches', 'status', MATCH_STATUSES, r.match_status),
+      matchedAt: r.matched_at,
+      mentor: { id: r.mentor_id, name: r.mentor_name },
+      mentee: { id: r.mentee_id, name: r.mentee_name },
+      sheet:
+        r.sheet_id === null || r.status === null
+          ? null
+          : {
+              status: storedValue('goal_sheets', 'status', GOAL_SHEET_STATUSES, r.status),
+              goals: goalCount(r.content),
+              submittedAt: r.submitted_at,
+              firstSubmittedAt: r.first_submitted_at,
+              reviewedAt: r.reviewed_at,
+            },
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
+    total: Number(counted.n),
+  };
+}
+
+/** How many goals a stored sheet has (an unreadable one counts none rather than failing the list). */
+function goalCount(content: string | null): number {
+  if (content === null) return 0;
+  try {
+    const parsed = goalSheetContentSchema.safeParse(JSON.parse(content));
+    return parsed.success ? parsed.data.goals.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The period's sheets counted by status and overdue (after the search, before the status filter). */
+export async function countPeriodSheets(db: Executor, f: SheetListFilter): Promise<SheetCounts> {
+  const rows = await sheetsOfPeriod(db, f)
+    .select([
+      sheetStatus.as('status'),
+      (eb) => eb.fn.countAll<number | string>().as('n'),
+      sql<number | string>`sum(case when ${isOverdue(f.overdueBefore)} then 1 else 0 end)`.as('overdue'),
+    ])
+    .groupBy(sheetStatus)
+    .execute();
+  const counts: SheetCounts = { draft: 0, submitted: 0, returned: 0, acknowledged: 0, overdue: 0 };
+  for (const r of rows) {
+    counts[storedValue('goal_sheets', 'status', GOAL_SHEET_STATUSES, r.status)] += Number(r.n);
+    counts.overdue += Number(r.overdue ?? 0);
+  }
+  return counts;
+}
