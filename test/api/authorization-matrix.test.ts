@@ -15,6 +15,7 @@ import { liaisonMatrix } from './authorization/liaisons.matrix.ts';
 import { CALLERS, PUBLIC, SELF_OR_STAFF, SIGNED_IN, STAFF_ONLY, everyone, ownOrOther } from './authorization/matrix-kit.ts';
 import type { Caller, Cell, Expectation, Fixture, Outcome } from './authorization/matrix-kit.ts';
 import { participantChoiceMatrix } from './authorization/participant-choice.matrix.ts';
+import { periodMatchMatrix } from './authorization/period-matches.matrix.ts';
 import { personalDataMatrix } from './authorization/personal-data.matrix.ts';
 import { programFigureMatrix } from './authorization/program-figures.matrix.ts';
 import { programHealthMatrix } from './authorization/program-health.matrix.ts';
@@ -166,6 +167,11 @@ const MATRIX: Record<string, Cell> = {
     expect: REVIEWERS,
   },
   'GET /api/periods/:id/applications': { url: () => '/api/periods/1/applications', expect: REVIEWERS },
+  'POST /api/periods/:id/applications/bulk-decision': {
+    url: () => '/api/periods/1/applications/bulk-decision',
+    body: () => ({ filter: { status: 'submitted' }, decision: 'waitlisted', preview: true }),
+    expect: REVIEWERS,
+  },
   'POST /api/periods/:id/applications/import': {
     url: () => '/api/periods/1/applications/import',
     body: () => ({ fileBase64: CSV, mode: 'preview' }),
@@ -223,6 +229,7 @@ const MATRIX: Record<string, Cell> = {
   ...backupMatrix,
   ...exportMatrix,
   ...personalDataMatrix,
+  ...periodMatchMatrix,
 };
 
 function satisfies(status: number, outcome: Outcome): boolean {

@@ -39,6 +39,7 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
   let shots = 0;
   let matchPathSeen = '/';
   let sheetPathSeen = '/';
+  let matchesPath = '/';
 
   async function check(page: Page, label: string): Promise<void> {
     await page.waitForLoadState('networkidle');
@@ -99,6 +100,13 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     await seesBothContacts(mentee);
     await mentee.getByRole('link', { name: `Open your match with ${MENTOR.name}` }).click();
     await h1(mentee, `Your match with ${MENTOR.name}`);
+    // The next thing to do comes first: the goal sheet, still to send.
+    await mentee
+      .getByRole('region', { name: 'Next for you' })
+      .getByText(/^Send your goal sheet by /)
+      .waitFor();
+    // The partner's details and the program's contacts are folded; they open in place.
+    await mentee.getByText(`${MENTOR.name}, your mentor`, { exact: true }).click();
     await seesBothContacts(mentee);
     await check(mentee, 'match-page');
     const matchPath = new URL(mentee.url()).pathname;
@@ -186,6 +194,24 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     await nav(staff, 'Goal sheets');
     await h1(staff, 'Goal sheets');
     await check(staff, 'goal-sheets-list');
+    // The list is searched on the server: her name finds her pair, a made-up one nobody.
+    const sheetSearch = staff.getByRole('search', { name: 'Find goal sheets' });
+    await sheetSearch.getByLabel('Mentor’s or mentee’s name').fill('no such person');
+    await sheetSearch.getByRole('button', { name: 'Search' }).click();
+    await staff.getByText('No goal sheets match this search.').waitFor();
+    await staff.getByRole('search', { name: 'Find goal sheets' }).getByLabel('Mentor’s or mentee’s name').fill(MENTEE.name);
+    await staff.getByRole('search', { name: 'Find goal sheets' }).getByRole('button', { name: 'Search' }).click();
+    await staff
+      .getByRole('status')
+      .filter({ hasText: /^1 match matching this search\.$/ })
+      .waitFor();
+    expect(new URL(staff.url()).searchParams.get('q')).toBe(MENTEE.name);
+    await staff.getByRole('search', { name: 'Find goal sheets' }).getByLabel('Status').selectOption('submitted');
+    await staff
+      .getByRole('status')
+      .filter({ hasText: /^1 match matching this search\.$/ })
+      .waitFor();
+    await check(staff, 'goal-sheets-searched');
     await staff.getByRole('link', { name: MENTEE.name }).first().click();
     await h1(staff, 'Goal sheet');
     await staff
@@ -223,7 +249,8 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
     // The mentee logs a contact from her match page.
     await mentee.goto(`${server.url}${matchPath}`);
     await h1(mentee, `Your match with ${MENTOR.name}`);
-    // The acknowledged sheet's due date is history now: no countdown.
+    // The acknowledged sheet's due date is history now: no countdown (and its section starts folded).
+    await mentee.getByText('Goal sheet and dates', { exact: true }).click();
     const sheetDue = mentee.getByRole('definition').filter({ hasText: 'Acknowledged' });
     await sheetDue.waitFor();
     expect(await sheetDue.locator('.match-dates__countdown').count()).toBe(0);
@@ -272,6 +299,54 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
       .waitFor();
     await staff.getByLabel('Show').selectOption({ label: 'Cancelled' });
     await staff.getByRole('status').filter({ hasText: 'Showing 1 cancelled reminder.' }).waitFor();
+    // Filters narrow the list on the server and stay in the address.
+    await staff.getByLabel('Reminder', { exact: true }).selectOption({ label: 'No contact logged for a while' });
+    await expect.poll(() => new URL(staff.url()).searchParams.get('kind')).toBe('quiet');
+    await staff.getByLabel('Mentor’s or mentee’s name').fill('no such person');
+    await staff.getByRole('search', { name: 'Find reminders' }).getByRole('button', { name: 'Search', exact: true }).click();
+    await staff.getByRole('status').filter({ hasText: 'No cancelled reminders match this search.' }).waitFor();
+    await check(staff, 'reminders-searched');
+    // The period's matches: searched by name and filtered by status, on the server.
+    await staff.goto(`${server.url}/goal-sheets`);
+    await h1(staff, 'Goal sheets');
+    const periodId = await staff.getByLabel('Period').inputValue();
+    matchesPath = `/periods/${periodId}/matches`;
+    await staff.goto(`${server.url}/periods/${periodId}`);
+    await staff.getByRole('link', { name: 'See the period’s matches' }).click();
+    await h1(staff, /^Matches of /);
+    const findMatches = staff.getByRole('search', { name: 'Find matches' });
+    await findMatches.getByLabel('Name or e-mail address').fill(MENTEE.name);
+    await findMatches.getByRole('button', { name: 'Search', exact: true }).click();
+    await staff
+      .getByRole('status')
+      .filter({ hasText: /^1 match matching this search\.$/ })
+      .waitFor();
+    await staff.getByRole('row').filter({ hasText: MENTOR.name }).waitFor();
+    await check(staff, 'period-matches-searched');
+    await staff.getByRole('search', { name: 'Find matches' }).getByLabel('Status').selectOption('ended');
+    await staff.getByRole('status').filter({ hasText: 'No matches fit this search.' }).waitFor();
+    expect(new URL(staff.url()).searchParams.get('status')).toBe('ended');
+    // The audit log and the outbox: who did it, what, and which kind of message.
+    await staff.goto(`${server.url}/audit`);
+    await h1(staff, 'Audit log');
+    const findEntries = staff.getByRole('search', { name: 'Search the audit log' });
+    await findEntries.getByLabel('Who did it').fill('no such person');
+    await findEntries.getByRole('button', { name: 'Search', exact: true }).click();
+    await staff.getByText('No entries match this search.').waitFor();
+    expect(new URL(staff.url()).searchParams.get('actor')).toBe('no such person');
+    await check(staff, 'audit-filtered');
+    await staff.goto(`${server.url}/outbox`);
+    await h1(staff, 'Outbox');
+    const kinds = staff.getByLabel('Kind of message');
+    await expect.poll(() => kinds.locator('option').count()).toBeGreaterThan(1);
+    const kind = await kinds.locator('option').nth(1).getAttribute('value');
+    await kinds.selectOption(kind ?? '');
+    await expect.poll(() => new URL(staff.url()).searchParams.get('kind')).toBe(kind);
+    await staff
+      .getByRole('status')
+      .filter({ hasText: /matching this search\.$/ })
+      .waitFor();
+    await check(staff, 'outbox-filtered');
     // The two new settings: who sends the goal sheet, and when a quiet pair gets a nudge.
     await nav(staff, 'Settings');
     await h1(staff, 'Settings');
@@ -312,6 +387,7 @@ describe.skipIf(skipReason !== null)('the match year, as the people in it', () =
       [staff, '/health', 'program-health-phone'],
       [staff, '/goal-sheets', 'goal-sheets-phone'],
       [staff, '/reminders', 'reminders-phone'],
+      [staff, matchesPath, 'period-matches-phone'],
     ] as const) {
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.setViewportSize({ width: 360, height: 740 });

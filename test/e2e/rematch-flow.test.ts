@@ -69,8 +69,10 @@ describe.skipIf(skipReason !== null)('asking for a new partner and being re-matc
   it('she and her new mentor see each other; her old mentor sees what became of him', async () => {
     await signInAs(MENTEE);
     const mentorCards = page.getByRole('region', { name: /^Your mentor: / });
-    // The new mentor, and the old match marked as ended.
+    // The new mentor first, and the old match marked as ended, folded under "Earlier matches".
     await mentorCards.filter({ hasNotText: oldMentorName }).first().waitFor();
+    expect(await mentorCards.filter({ hasText: oldMentorName }).isVisible()).toBe(false);
+    await page.getByText('Earlier matches', { exact: true }).click();
     await mentorCards.filter({ hasText: oldMentorName }).getByText('Ended').waitFor();
     const matches = (await page.evaluate(async () => (await fetch('/api/my/matches')).json())) as {
       matches: { status: string; myRole: string; partner: { name: string; email: string } }[];

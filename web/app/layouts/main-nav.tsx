@@ -41,7 +41,7 @@ export function MainNav({ groups, variant }: { groups: readonly NavGroup[]; vari
         <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
           <path d="M2 4h14M2 9h14M2 14h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
-        Menu
+        <span className="site-nav__toggle-text">Menu</span>
       </button>
       <div id={panelId} className={open ? 'site-nav__panel site-nav__panel--open' : 'site-nav__panel'}>
         {groups.map((group, index) => {

@@ -9,6 +9,10 @@ import { Shell } from '../shell.tsx';
 import { useProgramName } from '../use-program-name.ts';
 import { navGroupsFor } from '../nav-items.ts';
 import { MainNav } from './main-nav.tsx';
+import { useMediaQuery } from './use-media-query.ts';
+
+/** From this width staff get their menu as a sidebar; below it, a Menu button in the header's one row. Matches styles.css. */
+const SIDEBAR_QUERY = '(min-width: 64rem)';
 
 export function SignedInLayout() {
   const programName = useProgramName();
@@ -18,6 +22,7 @@ export function SignedInLayout() {
   const queryClient = useQueryClient();
   const signOut = useSignOut();
   const choice = useChoiceNav(me?.roles ?? []);
+  const sidebarFits = useMediaQuery(SIDEBAR_QUERY);
 
   // While signing out, `me` becomes null on purpose: the sign-out handler does the navigating.
   const signingOut = signOut.status !== 'idle';
@@ -38,19 +43,25 @@ export function SignedInLayout() {
   const groups = me
     ? navGroupsFor(me.roles, { findMentor: choice.findMentor, mentorRequests: choice.requests, mentorCard: choice.card })
     : [];
-  // Staff have many pages: a grouped sidebar. Everyone else keeps a short bar in the header.
+  // Staff have many pages: a grouped sidebar on wide screens; on narrower ones the same grouped
+  // menu opens from a Menu button in the header, so the header stays one row. Everyone else keeps
+  // a short bar in the header.
   const isStaff = me?.roles.includes('staff') ?? false;
   const nav = <MainNav groups={groups} variant={isStaff ? 'sidebar' : 'bar'} />;
   return (
     <Shell
       programName={programName}
-      {...(isStaff ? { sidebar: nav } : { nav })}
+      {...(isStaff && sidebarFits ? { sidebar: nav } : { nav })}
       userArea={
         me ? (
           <div className="site-header__user">
             <Link to="/account" className="site-header__name">
+              <svg className="site-header__account-icon" width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" strokeWidth="2" />
+                <path d="M4 21c0-4 3.6-6.5 8-6.5s8 2.5 8 6.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+              </svg>
               <span className="visually-hidden">Your account: </span>
-              {me.name}
+              <span className="site-header__name-text">{me.name}</span>
             </Link>
             <Button variant="secondary" small onClick={handleSignOut} busy={signOut.isPending}>
               Sign out

@@ -5,6 +5,7 @@ import { LoadError } from '../../../components/ui/query-status.tsx';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { useMyMatches } from '../api/get-my-matches.ts';
 import type { MyMatch } from '../api/get-my-matches.ts';
+import { splitCurrentMatches } from './current-matches.ts';
 import { PersonContact } from './person-contact.tsx';
 
 function PartnerCard({ match }: { match: MyMatch }) {
@@ -32,16 +33,35 @@ function PartnerCard({ match }: { match: MyMatch }) {
   );
 }
 
-/** "Your mentor" / "Your mentee" cards for each current match; nothing until matches are announced. */
+/**
+ * "Your mentor" / "Your mentee" cards for the current period's matches; matches from other periods,
+ * and ones that have ended, fold under "Earlier matches". Nothing until matches are announced.
+ */
 export function PartnerCards() {
   const matches = useMyMatches();
   if (matches.isError) return <LoadError error={matches.error} what="your match" onRetry={() => void matches.refetch()} />;
   if (!matches.data) return null;
+  const { current, earlier } = splitCurrentMatches(matches.data);
   return (
     <>
-      {matches.data.map((m) => (
+      {current.map((m) => (
         <PartnerCard key={m.id} match={m} />
       ))}
+      {earlier.length > 0 ? (
+        <details className="fold earlier-matches">
+          <summary className="fold__summary">
+            <span className="fold__title">Earlier matches</span>
+            <span className="fold__hint">
+              {earlier.length === 1 ? '1 match' : `${earlier.length} matches`} from before or that have ended
+            </span>
+          </summary>
+          <div className="fold__body">
+            {earlier.map((m) => (
+              <PartnerCard key={m.id} match={m} />
+            ))}
+          </div>
+        </details>
+      ) : null}
     </>
   );
 }
