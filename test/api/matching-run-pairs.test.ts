@@ -181,10 +181,11 @@ describeEachDialect('a run’s pairs, a page at a time', (db) => {
     // Take out a mentee on the next page; the cursor still starts right after the rows already seen.
     const later = (await committee.get(`${url}?sort=mentee`)).json() as RunPairsPage;
     const moved = later.pairs[3]!;
-    const res = await committee.post(`/api/matching-runs/${runB.id}/reassign?view=summary`, {
+    const res = await committee.post(`/api/matching-runs/${runB.id}/reassign`, {
       menteeApplicationId: moved.menteeApplicationId,
       mentorApplicationId: null,
       acceptWarnings: true,
+      view: 'summary',
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().result).not.toHaveProperty('pairs');

@@ -149,16 +149,15 @@ export function matchingRunRoutes(deps: Deps) {
         config: { access: MATCHERS },
         schema: {
           tags,
-          summary: "Move a mentee by hand in a run's proposal (view=summary: answer without the pairs)",
+          summary: "Move a mentee by hand in a run's proposal (view: 'summary' answers without the pairs)",
           params: idParamsSchema,
-          querystring: runViewQuerySchema,
           body: reassignBodySchema,
           response: { 200: matchingRunViewSchema, ...errorResponses },
         },
       },
       async (request) => {
         const run = await reassign(deps, actorOf(request), request.params.id, request.body);
-        return request.query.view === 'summary' ? runSummaryView(run) : run;
+        return request.body.view === 'summary' ? runSummaryView(run) : run;
       },
     );
 

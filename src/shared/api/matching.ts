@@ -184,6 +184,8 @@ export const reassignBodySchema = z.strictObject({
   mentorApplicationId: rowIdSchema.nullable(),
   /** Needed to go ahead when the preview warned (a hard rule or capacity would break). */
   acceptWarnings: z.boolean().default(false),
+  /** 'summary' answers without the pairs (a page reads them a page at a time); 'full' by default. */
+  view: z.enum(['full', 'summary']).default('full'),
 });
 export type PairPreview = z.infer<typeof pairPreviewSchema>;
 export const approveResultSchema = z.object({

@@ -11,7 +11,10 @@ export type ReassignInput = { runId: number; body: z.input<typeof reassignBodySc
 
 export function reassign({ runId, body }: ReassignInput) {
   // The answer leaves the pairs out: the page reads them a page at a time.
-  return apiRequest(`/api/matching-runs/${runId}/reassign?view=summary`, matchingRunSummarySchema, { method: 'POST', body });
+  return apiRequest(`/api/matching-runs/${runId}/reassign`, matchingRunSummarySchema, {
+    method: 'POST',
+    body: { ...body, view: 'summary' },
+  });
 }
 
 /** Moves a mentee to another mentor (or out of the proposal) by hand. */
