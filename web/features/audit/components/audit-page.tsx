@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
@@ -14,6 +13,7 @@ import { formatInstant } from '../../../lib/format-date.ts';
 import { useAudit } from '../api/get-audit.ts';
 import type { AuditFilters } from '../api/get-audit.ts';
 import { describeAction, describeDetails, describeRecord } from './audit-action.ts';
+import { ListSearchForm } from '../../../components/ui/list-search-form.tsx';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -45,46 +45,38 @@ function Filter({
   const [from, setFrom] = useState(filters.from ?? '');
   const [to, setTo] = useState(filters.to ?? '');
   const typed = () => ({ q: q.trim() || undefined, actor: actor.trim() || undefined, from: from || undefined, to: to || undefined });
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    onApply({ ...filters, ...typed() });
-  };
   // The action in the address stays a choice even when the log no longer lists it.
   const known = filters.action && !actions.includes(filters.action) ? [...actions, filters.action] : actions;
   const actionChoices = [{ value: '', label: 'Any action' }, ...known.map((a) => ({ value: a, label: describeAction(a) }))];
   return (
-    <form className="form" role="search" aria-label="Search the audit log" onSubmit={submit}>
-      <div className="form-row">
-        <TextField label="Action or person" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
-        <TextField
-          label="Who did it"
-          type="search"
-          value={actor}
-          onChange={setActor}
-          autoComplete="off"
-          maxLength={200}
-          hint="Part of a name."
-        />
-        <SelectField
-          label="Action"
-          value={filters.action ?? ''}
-          options={actionChoices}
-          onChange={(action) => onApply({ ...filters, ...typed(), action: action || undefined })}
-        />
-        <TextField label="From" type="date" value={from} onChange={setFrom} max={to || undefined} />
-        <TextField label="To" type="date" value={to} onChange={setTo} min={from || undefined} hint="Days in UTC, both included." />
-      </div>
-      <div className="form-actions">
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-        {filters.q || filters.actor || filters.action || filters.from || filters.to ? (
-          <Button variant="secondary" onClick={() => onApply({})}>
-            Show every entry
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    <ListSearchForm
+      label="Search the audit log"
+      onSearch={() => onApply({ ...filters, ...typed() })}
+      clear={
+        filters.q || filters.actor || filters.action || filters.from || filters.to
+          ? { label: 'Show every entry', onClear: () => onApply({}) }
+          : null
+      }
+    >
+      <TextField label="Action or person" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+      <TextField
+        label="Who did it"
+        type="search"
+        value={actor}
+        onChange={setActor}
+        autoComplete="off"
+        maxLength={200}
+        hint="Part of a name."
+      />
+      <SelectField
+        label="Action"
+        value={filters.action ?? ''}
+        options={actionChoices}
+        onChange={(action) => onApply({ ...filters, ...typed(), action: action || undefined })}
+      />
+      <TextField label="From" type="date" value={from} onChange={setFrom} max={to || undefined} />
+      <TextField label="To" type="date" value={to} onChange={setTo} min={from || undefined} hint="Days in UTC, both included." />
+    </ListSearchForm>
   );
 }
 

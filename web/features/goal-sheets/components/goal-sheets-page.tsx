@@ -1,5 +1,3 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { GOAL_SHEET_FILTERS, GOAL_SHEET_SORTS } from '../../../../src/shared/api/goal-sheets.ts';
 import type { GoalSheetFilter, GoalSheetSort } from '../../../../src/shared/api/goal-sheets.ts';
@@ -19,6 +17,7 @@ import { useGoalSheets } from '../api/get-goal-sheets.ts';
 import type { GoalSheetFilters, GoalSheetList, GoalSheetListRow } from '../api/get-goal-sheets.ts';
 import { daysLeftShort } from '../due-words.ts';
 import { GoalSheetStatusBadges } from './status-badge.tsx';
+import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
 
 const FILTER_LABELS: Record<GoalSheetFilter, string> = {
   overdue: 'Overdue',
@@ -69,52 +68,43 @@ function Filters({
   filters: GoalSheetFilters & { periodId: number };
   onChange: (next: GoalSheetFilters) => void;
 }) {
-  const [q, setQ] = useState(filters.q ?? '');
-  const apply = (changes: Partial<GoalSheetFilters>) => onChange({ ...filters, q: q.trim() || undefined, ...changes });
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    apply({});
-  };
+  const { q, setQ, apply } = useSearchText(filters, onChange);
   return (
-    <form className="form" onSubmit={submit} aria-label="Find goal sheets" role="search">
-      <div className="form-row">
-        <TextField label="Mentor’s or mentee’s name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
-        <SelectField
-          label="Period"
-          value={String(filters.periodId)}
-          onChange={(value) => onChange({ periodId: Number(value) })}
-          options={list.periods.map((p) => ({ value: String(p.id), label: p.name }))}
-        />
-        <SelectField
-          label="Status"
-          value={filters.status ?? ''}
-          onChange={(value) => apply({ status: oneOf(GOAL_SHEET_FILTERS, value) })}
-          options={[{ value: '', label: 'Any status' }, ...FILTER_ORDER.map((f) => ({ value: f, label: FILTER_LABELS[f] }))]}
-        />
-        <SelectField
-          label="Order"
-          value={filters.sort ?? 'attention'}
-          onChange={(value) => apply({ sort: value === 'attention' ? undefined : oneOf(GOAL_SHEET_SORTS, value) })}
-          options={GOAL_SHEET_SORTS.map((value) => ({ value, label: SORT_LABELS[value] }))}
-        />
-      </div>
-      <div className="form-actions">
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-        {filters.q || filters.status || filters.sort ? (
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setQ('');
-              onChange({ periodId: filters.periodId });
-            }}
-          >
-            Show every goal sheet
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    <ListSearchForm
+      label="Find goal sheets"
+      onSearch={() => apply({})}
+      clear={
+        filters.q || filters.status || filters.sort
+          ? {
+              label: 'Show every goal sheet',
+              onClear: () => {
+                setQ('');
+                onChange({ periodId: filters.periodId });
+              },
+            }
+          : null
+      }
+    >
+      <TextField label="Mentor’s or mentee’s name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+      <SelectField
+        label="Period"
+        value={String(filters.periodId)}
+        onChange={(value) => onChange({ periodId: Number(value) })}
+        options={list.periods.map((p) => ({ value: String(p.id), label: p.name }))}
+      />
+      <SelectField
+        label="Status"
+        value={filters.status ?? ''}
+        onChange={(value) => apply({ status: oneOf(GOAL_SHEET_FILTERS, value) })}
+        options={[{ value: '', label: 'Any status' }, ...FILTER_ORDER.map((f) => ({ value: f, label: FILTER_LABELS[f] }))]}
+      />
+      <SelectField
+        label="Order"
+        value={filters.sort ?? 'attention'}
+        onChange={(value) => apply({ sort: value === 'attention' ? undefined : oneOf(GOAL_SHEET_SORTS, value) })}
+        options={GOAL_SHEET_SORTS.map((value) => ({ value, label: SORT_LABELS[value] }))}
+      />
+    </ListSearchForm>
   );
 }
 

@@ -1,5 +1,3 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PERIOD_MATCH_LIAISON_FILTERS, PERIOD_MATCH_SORTS } from '../../../../src/shared/api/period-matches.ts';
 import type { PeriodMatchSort } from '../../../../src/shared/api/period-matches.ts';
@@ -17,6 +15,7 @@ import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { usePeriodMatches } from '../api/get-period-matches.ts';
 import type { PeriodMatch, PeriodMatchFilters, PeriodMatchList } from '../api/get-period-matches.ts';
+import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
 
 const SORT_LABELS: Record<PeriodMatchSort, string> = {
   newest: 'Newest first',
@@ -66,57 +65,48 @@ function Filters({
   counts: PeriodMatchList['counts'] | undefined;
   onChange: (next: PeriodMatchFilters) => void;
 }) {
-  const [q, setQ] = useState(filters.q ?? '');
-  const apply = (changes: Partial<PeriodMatchFilters>) => onChange({ ...filters, q: q.trim() || undefined, ...changes });
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    apply({});
-  };
+  const { q, setQ, apply } = useSearchText(filters, onChange);
   const counted = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n.toLocaleString('en-US')})`);
   return (
-    <form className="form" role="search" aria-label="Find matches" onSubmit={submit}>
-      <div className="form-row">
-        <TextField label="Name or e-mail address" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
-        <SelectField
-          label="Status"
-          value={filters.status ?? ''}
-          options={[
-            { value: '', label: 'Active or ended' },
-            { value: 'active', label: counted('Active', counts?.active) },
-            { value: 'ended', label: counted('Ended', counts?.ended) },
-          ]}
-          onChange={(value) => apply({ status: oneOf(MATCH_STATUSES, value) })}
-        />
-        <SelectField
-          label="Liaison"
-          value={filters.liaison ?? ''}
-          options={LIAISON_CHOICES}
-          onChange={(value) => apply({ liaison: oneOf(PERIOD_MATCH_LIAISON_FILTERS, value) })}
-        />
-        <SelectField
-          label="Order"
-          value={filters.sort ?? 'newest'}
-          options={PERIOD_MATCH_SORTS.map((value) => ({ value, label: SORT_LABELS[value] }))}
-          onChange={(value) => apply({ sort: value === 'newest' ? undefined : oneOf(PERIOD_MATCH_SORTS, value) })}
-        />
-      </div>
-      <div className="form-actions">
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-        {Object.keys(filtersToParams(filters)).length > 0 ? (
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setQ('');
-              onChange({});
-            }}
-          >
-            Show every match
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    <ListSearchForm
+      label="Find matches"
+      onSearch={() => apply({})}
+      clear={
+        Object.keys(filtersToParams(filters)).length > 0
+          ? {
+              label: 'Show every match',
+              onClear: () => {
+                setQ('');
+                onChange({});
+              },
+            }
+          : null
+      }
+    >
+      <TextField label="Name or e-mail address" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+      <SelectField
+        label="Status"
+        value={filters.status ?? ''}
+        options={[
+          { value: '', label: 'Active or ended' },
+          { value: 'active', label: counted('Active', counts?.active) },
+          { value: 'ended', label: counted('Ended', counts?.ended) },
+        ]}
+        onChange={(value) => apply({ status: oneOf(MATCH_STATUSES, value) })}
+      />
+      <SelectField
+        label="Liaison"
+        value={filters.liaison ?? ''}
+        options={LIAISON_CHOICES}
+        onChange={(value) => apply({ liaison: oneOf(PERIOD_MATCH_LIAISON_FILTERS, value) })}
+      />
+      <SelectField
+        label="Order"
+        value={filters.sort ?? 'newest'}
+        options={PERIOD_MATCH_SORTS.map((value) => ({ value, label: SORT_LABELS[value] }))}
+        onChange={(value) => apply({ sort: value === 'newest' ? undefined : oneOf(PERIOD_MATCH_SORTS, value) })}
+      />
+    </ListSearchForm>
   );
 }
 

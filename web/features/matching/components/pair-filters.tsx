@@ -1,13 +1,11 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { RUN_PAIR_SORTS } from '../../../../src/shared/api/matching.ts';
 import type { RunPairSort } from '../../../../src/shared/api/matching.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import type { PairFilters, RunPairsPage } from '../api/get-run-pairs.ts';
 import type { RunResult } from '../api/get-run.ts';
+import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
 
 export const SORT_LABELS: Record<RunPairSort, string> = {
   'score-asc': 'Lowest score first',
@@ -55,60 +53,55 @@ interface PairFiltersFormProps {
 
 /** Search by name; the order, the mentor and the check boxes apply at once, the text when the form is sent. */
 export function PairFiltersForm({ filters, mentors, counts, onChange }: PairFiltersFormProps) {
-  const [q, setQ] = useState(filters.q ?? '');
-  const apply = (changes: Partial<PairFilters>) => onChange({ ...filters, q: q.trim() || undefined, ...changes });
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    apply({});
-  };
+  const { q, setQ, apply } = useSearchText(filters, onChange);
   const mentorChoices = [
     { value: '', label: 'Any mentor' },
     ...mentors.map((m) => ({ value: String(m.mentorApplicationId), label: `${m.name} (${m.assigned})` })),
   ];
   const counted = (n: number | undefined) => (n === undefined ? '' : ` (${n.toLocaleString('en-US')})`);
   return (
-    <form className="form" role="search" aria-label="Find pairs" onSubmit={submit}>
-      <div className="form-row">
-        <TextField label="Mentee or mentor name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
-        <SelectField
-          label="Order"
-          value={filters.sort ?? 'score-asc'}
-          options={SORT_CHOICES}
-          onChange={(sort) => apply({ sort: oneOf(RUN_PAIR_SORTS, sort) })}
-        />
-        <SelectField
-          label="Mentor"
-          value={filters.mentor ? String(filters.mentor) : ''}
-          options={mentorChoices}
-          onChange={(mentor) => apply({ mentor: mentor ? Number(mentor) : undefined })}
-        />
-      </div>
-      <Checkbox
-        label={`Only pairs with something against them${counted(counts?.warnings)}`}
-        checked={Boolean(filters.warnings)}
-        onChange={(warnings) => apply({ warnings: warnings || undefined })}
+    <ListSearchForm
+      label="Find pairs"
+      onSearch={() => apply({})}
+      below={
+        <>
+          <Checkbox
+            label={`Only pairs with something against them${counted(counts?.warnings)}`}
+            checked={Boolean(filters.warnings)}
+            onChange={(warnings) => apply({ warnings: warnings || undefined })}
+          />
+          <Checkbox
+            label={`Only locked pairs${counted(counts?.locked)}`}
+            checked={Boolean(filters.locked)}
+            onChange={(locked) => apply({ locked: locked || undefined })}
+          />
+        </>
+      }
+      clear={
+        isFiltered(filters)
+          ? {
+              label: 'Show all pairs',
+              onClear: () => {
+                setQ('');
+                onChange({ sort: filters.sort });
+              },
+            }
+          : null
+      }
+    >
+      <TextField label="Mentee or mentor name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+      <SelectField
+        label="Order"
+        value={filters.sort ?? 'score-asc'}
+        options={SORT_CHOICES}
+        onChange={(sort) => apply({ sort: oneOf(RUN_PAIR_SORTS, sort) })}
       />
-      <Checkbox
-        label={`Only locked pairs${counted(counts?.locked)}`}
-        checked={Boolean(filters.locked)}
-        onChange={(locked) => apply({ locked: locked || undefined })}
+      <SelectField
+        label="Mentor"
+        value={filters.mentor ? String(filters.mentor) : ''}
+        options={mentorChoices}
+        onChange={(mentor) => apply({ mentor: mentor ? Number(mentor) : undefined })}
       />
-      <div className="form-actions">
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-        {isFiltered(filters) ? (
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setQ('');
-              onChange({ sort: filters.sort });
-            }}
-          >
-            Show all pairs
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    </ListSearchForm>
   );
 }

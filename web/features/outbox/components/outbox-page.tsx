@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -16,6 +15,7 @@ import { useOutbox } from '../api/get-outbox.ts';
 import type { OutboxFilters } from '../api/get-outbox.ts';
 import { CalendarBadge } from './calendar-badge.tsx';
 import { MessageStatusBadge } from './message-status-badge.tsx';
+import { ListSearchForm } from '../../../components/ui/list-search-form.tsx';
 
 const STATUS_CHOICES = [
   { value: '', label: 'Any status' },
@@ -49,52 +49,45 @@ function Filter({ filters, kinds, onApply }: { filters: OutboxFilters; kinds: re
   // The kind in the address stays a choice even before the list of kinds has loaded.
   const known = filters.kind && !kinds.includes(filters.kind) ? [...kinds, filters.kind] : kinds;
   const kindChoices = [{ value: '', label: 'Any kind' }, ...known.map((k) => ({ value: k, label: kindLabel(k) }))];
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    onApply({ ...filters, q: q.trim() || undefined });
-  };
   return (
-    <form className="form" role="search" aria-label="Filter messages" onSubmit={submit}>
-      <div className="form-row">
-        <TextField
-          label="Recipient’s e-mail address or subject"
-          type="search"
-          value={q}
-          onChange={setQ}
-          autoComplete="off"
-          maxLength={200}
-          hint="Part of an address, a name or a subject is enough."
-        />
-        <SelectField
-          label="Status"
-          value={filters.status ?? ''}
-          options={STATUS_CHOICES}
-          onChange={(value) => onApply({ ...filters, q: q.trim() || undefined, status: OUTBOX_STATUSES.find((s) => s === value) })}
-        />
-        <SelectField
-          label="Kind of message"
-          value={filters.kind ?? ''}
-          options={kindChoices}
-          onChange={(value) => onApply({ ...filters, q: q.trim() || undefined, kind: value || undefined })}
-        />
-      </div>
-      <div className="form-actions">
-        <Button type="submit" variant="secondary">
-          Show messages
-        </Button>
-        {filters.q || filters.status || filters.kind ? (
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setQ('');
-              onApply({});
-            }}
-          >
-            Show all messages
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    <ListSearchForm
+      label="Filter messages"
+      onSearch={() => onApply({ ...filters, q: q.trim() || undefined })}
+      submitLabel="Show messages"
+      clear={
+        filters.q || filters.status || filters.kind
+          ? {
+              label: 'Show all messages',
+              onClear: () => {
+                setQ('');
+                onApply({});
+              },
+            }
+          : null
+      }
+    >
+      <TextField
+        label="Recipient’s e-mail address or subject"
+        type="search"
+        value={q}
+        onChange={setQ}
+        autoComplete="off"
+        maxLength={200}
+        hint="Part of an address, a name or a subject is enough."
+      />
+      <SelectField
+        label="Status"
+        value={filters.status ?? ''}
+        options={STATUS_CHOICES}
+        onChange={(value) => onApply({ ...filters, q: q.trim() || undefined, status: OUTBOX_STATUSES.find((s) => s === value) })}
+      />
+      <SelectField
+        label="Kind of message"
+        value={filters.kind ?? ''}
+        options={kindChoices}
+        onChange={(value) => onApply({ ...filters, q: q.trim() || undefined, kind: value || undefined })}
+      />
+    </ListSearchForm>
   );
 }
 

@@ -1,9 +1,7 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { PEOPLE_SORTS, PEOPLE_STATUSES } from '../../../../src/shared/api/users.ts';
 import { ROLES, ROLE_LABELS } from '../../../../src/shared/roles.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
+import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import type { PeopleFilters } from '../api/get-users.ts';
 
@@ -37,51 +35,43 @@ export function filtersToParams(filters: PeopleFilters): Record<string, string> 
 
 /** Search by name or e-mail; the choices apply at once, the text when the form is sent. */
 export function PeopleFiltersForm({ filters, onChange }: { filters: PeopleFilters; onChange: (next: PeopleFilters) => void }) {
-  const [q, setQ] = useState(filters.q ?? '');
-  const apply = (changes: Partial<PeopleFilters>) => onChange({ ...filters, q: q.trim() || undefined, ...changes });
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    apply({});
-  };
+  const { q, setQ, apply } = useSearchText(filters, onChange);
+  const narrowed = Object.keys(filtersToParams(filters)).length > 0;
   return (
-    <form className="form" role="search" aria-label="Find people" onSubmit={submit}>
-      <div className="form-row">
-        <TextField label="Name or e-mail address" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
-        <SelectField
-          label="Role"
-          value={filters.role ?? ''}
-          options={ROLE_CHOICES}
-          onChange={(role) => apply({ role: oneOf(ROLES, role) })}
-        />
-        <SelectField
-          label="Status"
-          value={filters.status ?? ''}
-          options={STATUS_CHOICES}
-          onChange={(status) => apply({ status: oneOf(PEOPLE_STATUSES, status) })}
-        />
-        <SelectField
-          label="Order"
-          value={filters.sort ?? 'name'}
-          options={SORT_CHOICES}
-          onChange={(sort) => apply({ sort: sort === 'newest' ? 'newest' : undefined })}
-        />
-      </div>
-      <div className="form-actions">
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-        {Object.keys(filtersToParams(filters)).length > 0 ? (
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setQ('');
-              onChange({});
-            }}
-          >
-            Show everyone
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    <ListSearchForm
+      label="Find people"
+      onSearch={() => apply({})}
+      clear={
+        narrowed
+          ? {
+              label: 'Show everyone',
+              onClear: () => {
+                setQ('');
+                onChange({});
+              },
+            }
+          : null
+      }
+    >
+      <TextField label="Name or e-mail address" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+      <SelectField
+        label="Role"
+        value={filters.role ?? ''}
+        options={ROLE_CHOICES}
+        onChange={(role) => apply({ role: oneOf(ROLES, role) })}
+      />
+      <SelectField
+        label="Status"
+        value={filters.status ?? ''}
+        options={STATUS_CHOICES}
+        onChange={(status) => apply({ status: oneOf(PEOPLE_STATUSES, status) })}
+      />
+      <SelectField
+        label="Order"
+        value={filters.sort ?? 'name'}
+        options={SORT_CHOICES}
+        onChange={(sort) => apply({ sort: sort === 'newest' ? 'newest' : undefined })}
+      />
+    </ListSearchForm>
   );
 }

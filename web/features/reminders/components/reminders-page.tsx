@@ -1,5 +1,3 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   REMINDER_FILTER_LABELS,
@@ -24,6 +22,7 @@ import type { ReminderFilters } from '../api/get-reminders.ts';
 import { CancelReminderButton } from './cancel-reminder-button.tsx';
 import { formatProgramTime } from './format-program-time.ts';
 import { ReminderStatusBadge } from './reminder-status-badge.tsx';
+import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
 
 const KIND_OPTIONS = [{ value: '', label: 'Any reminder' }, ...REMINDER_KINDS.map((k) => ({ value: k, label: REMINDER_KIND_LABELS[k] }))];
 const SORT_LABELS: Record<ReminderSort, string> = {
@@ -80,54 +79,46 @@ const countsLine = (counts: ReminderList['counts']) =>
 
 /** Search by name; the choices apply at once, the text when the form is sent. */
 function Filters({ filters, onChange }: { filters: ReminderFilters; onChange: (next: ReminderFilters) => void }) {
-  const [q, setQ] = useState(filters.q ?? '');
-  const apply = (changes: Partial<ReminderFilters>) => onChange({ ...filters, q: q.trim() || undefined, ...changes });
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    apply({});
-  };
+  const { q, setQ, apply } = useSearchText(filters, onChange);
   const statusOptions = REMINDER_FILTERS.map((value) => ({ value, label: REMINDER_FILTER_LABELS[value] }));
   const defaultSort: ReminderSort = filters.status === 'scheduled' ? 'soonest' : 'finished';
   return (
-    <form className="form" role="search" aria-label="Find reminders" onSubmit={submit}>
-      <div className="form-row reminders-filter">
-        <TextField label="Mentor’s or mentee’s name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
-        <SelectField
-          label="Show"
-          value={filters.status}
-          options={statusOptions}
-          onChange={(value) => apply({ status: oneOf(REMINDER_FILTERS, value) ?? 'scheduled', sort: undefined })}
-        />
-        <SelectField
-          label="Reminder"
-          value={filters.kind ?? ''}
-          options={KIND_OPTIONS}
-          onChange={(value) => apply({ kind: oneOf(REMINDER_KINDS, value) })}
-        />
-        <SelectField
-          label="Order"
-          value={filters.sort ?? defaultSort}
-          options={REMINDER_SORTS.map((value) => ({ value, label: SORT_LABELS[value] }))}
-          onChange={(value) => apply({ sort: value === defaultSort ? undefined : oneOf(REMINDER_SORTS, value) })}
-        />
-      </div>
-      <div className="form-actions">
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-        {filters.q || filters.kind || filters.sort ? (
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setQ('');
-              onChange({ status: filters.status });
-            }}
-          >
-            Clear the search
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    <ListSearchForm
+      label="Find reminders"
+      onSearch={() => apply({})}
+      rowClassName="reminders-filter"
+      clear={
+        filters.q || filters.kind || filters.sort
+          ? {
+              label: 'Clear the search',
+              onClear: () => {
+                setQ('');
+                onChange({ status: filters.status });
+              },
+            }
+          : null
+      }
+    >
+      <TextField label="Mentor’s or mentee’s name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+      <SelectField
+        label="Show"
+        value={filters.status}
+        options={statusOptions}
+        onChange={(value) => apply({ status: oneOf(REMINDER_FILTERS, value) ?? 'scheduled', sort: undefined })}
+      />
+      <SelectField
+        label="Reminder"
+        value={filters.kind ?? ''}
+        options={KIND_OPTIONS}
+        onChange={(value) => apply({ kind: oneOf(REMINDER_KINDS, value) })}
+      />
+      <SelectField
+        label="Order"
+        value={filters.sort ?? defaultSort}
+        options={REMINDER_SORTS.map((value) => ({ value, label: SORT_LABELS[value] }))}
+        onChange={(value) => apply({ sort: value === defaultSort ? undefined : oneOf(REMINDER_SORTS, value) })}
+      />
+    </ListSearchForm>
   );
 }
 
