@@ -5,6 +5,7 @@ import { EMPTY_GOAL_SHEET, GOAL_SHEET_EVENTS, GOAL_SHEET_STATUSES, goalSheetCont
 import type { GoalSheetContent, GoalSheetEvent, GoalSheetStatus } from '../../shared/api/goal-sheets.ts';
 import { MATCH_STATUSES } from '../../shared/match-status.ts';
 import type { MatchStatus } from '../../shared/match-status.ts';
+import { SHEET_ROW_COLUMNS, sheetsOfPeriod } from './period-goal-sheets.store.ts';
 
 export interface SheetPerson {
   id: number;
@@ -267,26 +268,7 @@ const withGoalCount = (content: GoalSheetContent) => ({ content, goals: content.
 
 /** Every match of a period with its sheet, if any (a left join: a sheet nobody started still counts). */
 export async function listPeriodSheets(db: Executor, periodId: number): Promise<PeriodSheetRow[]> {
-  const rows = await selectMatchWithPeople(db)
-    .leftJoin('goal_sheets as g', 'g.match_id', 'm.id')
-    .select([
-      'm.id',
-      'm.status as match_status',
-      'm.matched_at',
-      'mu.id as mentor_id',
-      'mu.name as mentor_name',
-      'eu.id as mentee_id',
-      'eu.name as mentee_name',
-      'g.id as sheet_id',
-      'g.status',
-      'g.content',
-      'g.submitted_at',
-      'g.first_submitted_at',
-      'g.reviewed_at',
-    ])
-    .where('m.period_id', '=', periodId)
-    .orderBy('m.id')
-    .execute();
+  const rows = await sheetsOfPeriod(db, { periodId }).select(SHEET_ROW_COLUMNS).orderBy('m.id').execute();
   return rows.map((r) => ({
     matchId: r.id,
     matchStatus: matchStatus(r.match_status),

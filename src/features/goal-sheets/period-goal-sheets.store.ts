@@ -38,7 +38,25 @@ export interface SheetListFilter {
 
 export type SheetCounts = Record<GoalSheetStatus | 'overdue', number>;
 
-function sheetsOfPeriod(db: Executor, f: SheetListFilter) {
+/** What the staff list and the goal-sheet export read of each match and its sheet. */
+export const SHEET_ROW_COLUMNS = [
+  'm.id',
+  'm.status as match_status',
+  'm.matched_at',
+  'mu.id as mentor_id',
+  'mu.name as mentor_name',
+  'eu.id as mentee_id',
+  'eu.name as mentee_name',
+  'g.id as sheet_id',
+  'g.status',
+  'g.content',
+  'g.submitted_at',
+  'g.first_submitted_at',
+  'g.reviewed_at',
+] as const;
+
+/** A period's matches, each with its sheet if one was saved, searched by either person's name. */
+export function sheetsOfPeriod(db: Executor, f: Pick<SheetListFilter, 'periodId' | 'q'>) {
   let query = selectMatchWithPeople(db).leftJoin('goal_sheets as g', 'g.match_id', 'm.id').where('m.period_id', '=', f.periodId);
   if (f.q) {
     const q = f.q;
@@ -87,22 +105,7 @@ export async function searchPeriodSheets(
   const status = q.status;
   if (status) filtered = filtered.where(statusCondition(status, q.overdueBefore));
   let page = filtered
-    .select([
-      'm.id',
-      'm.status as match_status',
-      'm.matched_at',
-      'mu.id as mentor_id',
-      'mu.name as mentor_name',
-      'eu.id as mentee_id',
-      'eu.name as mentee_name',
-      'g.id as sheet_id',
-      'g.status',
-      'g.content',
-      'g.submitted_at',
-      'g.first_submitted_at',
-      'g.reviewed_at',
-      key.as('sort_value'),
-    ])
+    .select([...SHEET_ROW_COLUMNS, key.as('sort_value')])
     .orderBy(key)
     .orderBy('m.id');
   const after = q.after;
