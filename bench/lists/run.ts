@@ -1,7 +1,8 @@
 /**
  * List benchmark (issue #19): 100,000 people (and as many audit entries and outbox messages) in a
- * fresh database; the median time of a search's first page and of the page after it, for People,
- * Outbox and Audit log, through the same store functions the API calls. The reference is the
+ * fresh database, with one period holding an application each, a match for most matched mentees and
+ * their goal sheets; the median time of a search's first page and of the page after it, for People,
+ * Outbox, Audit log, Applications, Matches and Goal sheets, through the same store functions the API calls. The reference is the
  * same queries without the list indexes (migration 2026-12-10T0900-list-indexes rolled back), and
  * for People the list as it was before: every account at once.
  *
@@ -21,6 +22,9 @@ import type { Database } from '../../src/db/database.ts';
 import type { DbHandle } from '../../src/db/create-db.ts';
 import { migrateDown, migrateToLatest } from '../../src/db/migrate.ts';
 import { searchUsers } from '../../src/features/accounts/users.store.ts';
+import { searchApplications } from '../../src/features/applications/applications.store.ts';
+import { searchPeriodSheets } from '../../src/features/goal-sheets/period-goal-sheets.store.ts';
+import { searchPeriodMatches } from '../../src/features/matches/period-matches.store.ts';
 import { listAudit } from '../../src/features/audit/audit.store.ts';
 import { listOutbox } from '../../src/features/notifications/outbox.store.ts';
 import { decodeCursor } from '../../src/shared/api/list-query.ts';
@@ -42,6 +46,8 @@ const ROLES = ['mentee', 'mentee', 'mentor', 'committee'] as const;
 const ACTIONS = ['person.updated', 'period.created', 'application.decided', 'match.ended', 'settings.updated'];
 const KINDS = ['invitation', 'match-announcement', 'reminder.goal-sheet-due-7', 'survey-invitation'];
 const STATUSES = ['recorded', 'sent', 'failed'] as const;
+/** Late in an intake: most decided, many matched. */
+const APPLICATION_MIX = ['submitted', 'accepted', 'waitlisted', 'declined', 'matched', 'matched', 'matched', 'unmatched'] as const;
 
 async function inBatches<T>(db: Kysely<Database>, rows: T[], insert: (trx: Kysely<Database>, batch: T[]) => Promise<unknown>) {
   await db.transaction().execute(async (trx) => {
@@ -93,7 +99,119 @@ async function seed(db: Kysely<Database>): Promise<void> {
     };
   });
   await inBatches(db, outbox, (trx, batch) => trx.insertInto('outbox').values(batch).execute());
+  await seedPeriod(db, ids, random, at);
 }
+
+/**
+ * One period holding everyone: an application each (a quarter mentors), a match for most
+ * accepted mentees, and a goal sheet for most matches, some never sent: the staff lists of
+ * applications, matches and goal sheets at the size of a large association's intake.
+ */
+async function seedPeriod(db: Kysely<Database>, ids: number[], random: () => number, at: (i: number) => string): Promise<void> {
+  const now = at(0);
+  const period = await db
+    .insertInto('periods')
+    .values({
+      name: 'Benchmark cohort',
+      status: 'active',
+      applications_open_on: '2024-01-01',
+      applications_close_on: '2024-02-01',
+      matches_announced_on: '2024-02-15',
+      program_ends_on: '2025-01-31',
+      survey_opens_on: '2025-01-01',
+      survey_closes_on: '2025-01-25',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const applications = ids.map((userId, i) => ({
+    period_id: period.id,
+    user_id: userId,
+    role: i % 4 === 0 ? ('mentor' as const) : ('mentee' as const),
+    status: pick(random, APPLICATION_MIX),
+    phone: '',
+    job_title: pick(random, ['Librarian', 'Branch manager', 'Children’s librarian', 'Archivist']),
+    employer: pick(random, ['City Library', 'County Library', 'University Library', 'School District']),
+    workplace_type: pick(random, ['public', 'school', 'academic', 'special', 'other'] as const),
+    years_experience: Math.floor(random() * 30),
+    career_stage: pick(random, ['student', 'early_career', 'mid_career', 'senior'] as const),
+    region: 'US-IL',
+    country: 'US',
+    time_zone: 'America/Chicago',
+    interests: JSON.stringify([pick(random, ['storytime', 'teen services', 'cataloguing', 'outreach'])]),
+    program_goal_ids: '[]',
+    channels: '["email"]',
+    meet_in_person: 0,
+    languages: '["English"]',
+    hopes: '',
+    eligibility_answers: '{}',
+    confidential: '{}',
+    capacity: i % 4 === 0 ? 3 : 1,
+    decision_reason: null,
+    created_at: at(i),
+    updated_at: at(i),
+  }));
+  await inBatches(db, applications, (trx, batch) => trx.insertInto('applications').values(batch).execute());
+  const rows = await db
+    .selectFrom('applications')
+    .select(['id', 'user_id', 'role', 'status'])
+    .where('period_id', '=', period.id)
+    .orderBy('id')
+    .execute();
+  const mentors = rows.filter((r) => r.role === 'mentor');
+  const mentees = rows.filter((r) => r.role === 'mentee' && r.status === 'matched');
+  const matches = mentees.map((mentee, i) => {
+    const mentor = mentors[i % mentors.length]!;
+    return {
+      period_id: period.id,
+      mentor_user_id: mentor.user_id,
+      mentee_user_id: mentee.user_id,
+      mentor_application_id: mentor.id,
+      mentee_application_id: mentee.id,
+      matching_run_id: null,
+      score: Math.round(random() * 100) / 100,
+      explanation: '',
+      status: random() < 0.95 ? ('active' as const) : ('ended' as const),
+      matched_at: at(i),
+      ended_at: null,
+      end_reason: null,
+      ended_by: null,
+      liaison_user_id: null,
+    };
+  });
+  await inBatches(db, matches, (trx, batch) => trx.insertInto('matches').values(batch).execute());
+  const matchIds = (await db.selectFrom('matches').select('id').where('period_id', '=', period.id).orderBy('id').execute()).map(
+    (r) => r.id,
+  );
+  const content = JSON.stringify({ goals: [{ goal: 'Lead a storytime on my own', measure: 'Three sessions', by: '2024-06-30' }] });
+  const sheets = matchIds.flatMap((matchId, i) => {
+    const r = random();
+    if (r < 0.2) return []; // not started
+    const sent = r >= 0.5;
+    return [
+      {
+        match_id: matchId,
+        status: sent ? pick(random, ['submitted', 'acknowledged'] as const) : ('draft' as const),
+        revision: 1,
+        content,
+        updated_by: null,
+        updated_at: at(i),
+        submitted_by: null,
+        submitted_at: sent ? at(i) : null,
+        first_submitted_at: sent ? at(i) : null,
+        reviewed_by: null,
+        reviewed_at: null,
+        review_comment: null,
+        created_at: at(i),
+      },
+    ];
+  });
+  await inBatches(db, sheets, (trx, batch) => trx.insertInto('goal_sheets').values(batch).execute());
+  periodId = period.id;
+}
+
+let periodId = 0;
 
 async function median(run: () => Promise<unknown>): Promise<number> {
   await run(); // warm-up: plan caches, pages in memory
@@ -151,7 +269,34 @@ const CASES: Case[] = [
     first: async (db) => (await listAudit(db, { action: 'match.ended', from: '2024-02-01', to: '2024-02-29', limit: 50 })).nextCursor,
     next: (db, c) => listAudit(db, { action: 'match.ended', from: '2024-02-01', to: '2024-02-29', limit: 50, after: after(c) }),
   },
+  {
+    name: 'Applications: search "patel"',
+    first: async (db) => (await searchApplications(db, periodId, { q: 'patel', sort: 'submitted', limit: 50 })).nextCursor,
+    next: (db, c) => searchApplications(db, periodId, { q: 'patel', sort: 'submitted', limit: 50, after: after(c) }),
+  },
+  {
+    name: 'Applications: mentees accepted, by name',
+    first: async (db) =>
+      (await searchApplications(db, periodId, { role: 'mentee', status: 'accepted', sort: 'name', limit: 50 })).nextCursor,
+    next: (db, c) => searchApplications(db, periodId, { role: 'mentee', status: 'accepted', sort: 'name', limit: 50, after: after(c) }),
+  },
+  {
+    name: 'Matches: search "okonkwo", newest',
+    first: async (db) => (await searchPeriodMatches(db, { periodId, q: 'okonkwo', sort: 'newest', limit: 50 })).nextCursor,
+    next: (db, c) => searchPeriodMatches(db, { periodId, q: 'okonkwo', sort: 'newest', limit: 50, after: after(c) }),
+  },
+  {
+    name: 'Goal sheets: overdue, most urgent first',
+    first: async (db) =>
+      (await searchPeriodSheets(db, { periodId, status: 'overdue', overdueBefore: OVERDUE_BEFORE, sort: 'attention', limit: 50 }))
+        .nextCursor,
+    next: (db, c) =>
+      searchPeriodSheets(db, { periodId, status: 'overdue', overdueBefore: OVERDUE_BEFORE, sort: 'attention', limit: 50, after: after(c) }),
+  },
 ];
+
+/** Matches made before this are past their goal-sheet day: every seeded one is, so each sheet not sent is overdue. */
+const OVERDUE_BEFORE = '2024-02-01T00:00:00.000Z';
 
 /** The people list before issue #19: every account and every role, sorted by name. */
 async function oldPeopleList(db: Kysely<Database>): Promise<void> {
@@ -211,7 +356,12 @@ async function run(label: string, handle: DbHandle): Promise<void> {
     await explain(handle);
   }
   const indexed = await measure(handle.db);
-  await migrateDown(handle.db); // drops the list indexes: the reference
+  // The reference: back to before the first list indexes (2026-12-10T0900), which also drops the
+  // later ones for applications, matches and jobs (2026-12-11T0900 and T0920).
+  for (let i = 0; i < 10; i++) {
+    const [undone] = await migrateDown(handle.db);
+    if (undone === undefined || undone === '2026-12-10T0900-list-indexes') break;
+  }
   await analyze(handle);
   if (EXPLAIN) {
     console.log('  plans without them:');
