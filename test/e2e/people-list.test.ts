@@ -41,7 +41,11 @@ describe.skipIf(skipReason !== null)('the people list, in the browser', () => {
     const search = page.getByRole('search', { name: 'Find people' });
     await search.getByLabel('Name or e-mail address').fill('DEMO.tandem');
     await search.getByRole('button', { name: 'Search' }).click();
+    // Wait for the list of mentees itself: until it arrives the page may still show the previous
+    // search's count, then "Loading people…".
+    const mentees = page.waitForResponse((r) => r.url().includes('/api/users?') && new URL(r.url()).searchParams.get('role') === 'mentee');
     await search.getByLabel('Role').selectOption('mentee');
+    await mentees;
     await expect.poll(() => new URL(page.url()).searchParams.get('role')).toBe('mentee');
     expect(new URL(page.url()).searchParams.get('q')).toBe('DEMO.tandem');
     await expect.poll(count).toMatch(/^Showing 50 of \d+ people matching this search\.$/);
