@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Executor } from '../../db/executor.ts';
 import { toInstant } from '../../time/instant.ts';
-import { findOutbox, insertOutbox, insertOutboxMany, markOutbox } from './outbox.store.ts';
+import { findOutbox, insertOutboxMany, markOutbox } from './outbox.store.ts';
 
 export interface MailDraft {
   to: { address: string; name: string };
@@ -28,15 +28,9 @@ export function oneLine(s: string, max = 300): string {
  * never leaves a stray e-mail behind. Returns the outbox id to deliver after commit.
  */
 export async function recordMail(db: Executor, now: Date, m: MailDraft): Promise<number> {
-  return insertOutbox(db, {
-    toAddress: m.to.address.toLowerCase(),
-    toName: oneLine(m.to.name, 120),
-    subject: oneLine(m.subject),
-    textBody: m.text,
-    kind: m.kind,
-    createdAt: toInstant(now),
-    calendar: m.calendar,
-  });
+  const [id] = await recordMails(db, now, [m]);
+  if (id === undefined) throw new Error('The outbox did not return the new message id.');
+  return id;
 }
 
 /** recordMail for many messages at once (a bulk decision): the same rows, written a chunk at a time. */

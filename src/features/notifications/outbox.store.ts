@@ -38,38 +38,18 @@ const toRecord = (r: Selectable<OutboxTable>): OutboxRecord => ({
   sentAt: r.sent_at,
 });
 
-export async function insertOutbox(
-  db: Executor,
-  m: {
-    toAddress: string;
-    toName: string;
-    subject: string;
-    textBody: string;
-    kind: string;
-    createdAt: string;
-    calendar?: { method: string; ics: string } | undefined;
-  },
-): Promise<number> {
-  const row = await db
-    .insertInto('outbox')
-    .values({
-      to_address: m.toAddress,
-      to_name: m.toName,
-      subject: m.subject,
-      text_body: m.textBody,
-      kind: m.kind,
-      calendar_ics: m.calendar?.ics ?? null,
-      calendar_method: m.calendar?.method ?? null,
-      status: 'recorded',
-      created_at: m.createdAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+export interface NewOutboxMessage {
+  toAddress: string;
+  toName: string;
+  subject: string;
+  textBody: string;
+  kind: string;
+  createdAt: string;
+  calendar?: { method: string; ics: string } | undefined;
 }
 
-/** insertOutbox for many messages (a bulk decision's e-mails): a few statements, the new ids back. */
-export async function insertOutboxMany(db: Executor, messages: readonly Parameters<typeof insertOutbox>[1][]): Promise<number[]> {
+/** Writes messages to the outbox as 'recorded', a chunk per statement; the new ids back in order. */
+export async function insertOutboxMany(db: Executor, messages: readonly NewOutboxMessage[]): Promise<number[]> {
   const ids: number[] = [];
   // Chunked: 9 parameters a row stays far below both databases' limits on bound parameters.
   for (let i = 0; i < messages.length; i += 200) {
