@@ -23,8 +23,8 @@ import type { DbHandle } from '../../src/db/create-db.ts';
 import { migrateDown, migrateToLatest } from '../../src/db/migrate.ts';
 import { searchUsers } from '../../src/features/accounts/users.store.ts';
 import { searchApplications } from '../../src/features/applications/applications.store.ts';
-import { searchPeriodSheets } from '../../src/features/goal-sheets/period-goal-sheets.store.ts';
-import { searchPeriodMatches } from '../../src/features/matches/period-matches.store.ts';
+import { countPeriodSheets, searchPeriodSheets } from '../../src/features/goal-sheets/period-goal-sheets.store.ts';
+import { countPeriodMatches, searchPeriodMatches } from '../../src/features/matches/period-matches.store.ts';
 import { listAudit } from '../../src/features/audit/audit.store.ts';
 import { listOutbox } from '../../src/features/notifications/outbox.store.ts';
 import { decodeCursor } from '../../src/shared/api/list-query.ts';
@@ -281,17 +281,42 @@ const CASES: Case[] = [
     next: (db, c) => searchApplications(db, periodId, { role: 'mentee', status: 'accepted', sort: 'name', limit: 50, after: after(c) }),
   },
   {
+    // As the API answers: the page, and the counts its total comes from.
     name: 'Matches: search "okonkwo", newest',
-    first: async (db) => (await searchPeriodMatches(db, { periodId, q: 'okonkwo', sort: 'newest', limit: 50 })).nextCursor,
-    next: (db, c) => searchPeriodMatches(db, { periodId, q: 'okonkwo', sort: 'newest', limit: 50, after: after(c) }),
+    first: async (db) => {
+      const [page] = await Promise.all([
+        searchPeriodMatches(db, { periodId, q: 'okonkwo', sort: 'newest', limit: 50 }),
+        countPeriodMatches(db, { periodId, q: 'okonkwo' }),
+      ]);
+      return page.nextCursor;
+    },
+    next: (db, c) =>
+      Promise.all([
+        searchPeriodMatches(db, { periodId, q: 'okonkwo', sort: 'newest', limit: 50, after: after(c) }),
+        countPeriodMatches(db, { periodId, q: 'okonkwo' }),
+      ]),
   },
   {
     name: 'Goal sheets: overdue, most urgent first',
-    first: async (db) =>
-      (await searchPeriodSheets(db, { periodId, status: 'overdue', overdueBefore: OVERDUE_BEFORE, sort: 'attention', limit: 50 }))
-        .nextCursor,
+    first: async (db) => {
+      const [page] = await Promise.all([
+        searchPeriodSheets(db, { periodId, status: 'overdue', overdueBefore: OVERDUE_BEFORE, sort: 'attention', limit: 50 }),
+        countPeriodSheets(db, { periodId, overdueBefore: OVERDUE_BEFORE }),
+      ]);
+      return page.nextCursor;
+    },
     next: (db, c) =>
-      searchPeriodSheets(db, { periodId, status: 'overdue', overdueBefore: OVERDUE_BEFORE, sort: 'attention', limit: 50, after: after(c) }),
+      Promise.all([
+        searchPeriodSheets(db, {
+          periodId,
+          status: 'overdue',
+          overdueBefore: OVERDUE_BEFORE,
+          sort: 'attention',
+          limit: 50,
+          after: after(c),
+        }),
+        countPeriodSheets(db, { periodId, overdueBefore: OVERDUE_BEFORE }),
+      ]),
   },
 ];
 

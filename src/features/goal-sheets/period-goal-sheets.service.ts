@@ -4,6 +4,7 @@ import { defaultPeriodId } from '../../shared/default-period.ts';
 import { daysUntil, matchDates } from '../matches/match-dates.rules.ts';
 import { findPeriod, listPeriods } from '../periods/periods.service.ts';
 import { getSettings } from '../programs/program.service.ts';
+import { GOAL_SHEET_STATUSES } from '../../shared/api/goal-sheets.ts';
 import type { GoalSheetContent, GoalSheetList, GoalSheetListQuery, GoalSheetStatus } from '../../shared/api/goal-sheets.ts';
 import { isOverdue, onTime } from './goal-sheet.rules.ts';
 import { listPeriodSheets } from './goal-sheets.store.ts';
@@ -102,6 +103,7 @@ export async function listGoalSheets(
     counts,
     rows,
     nextCursor: page.nextCursor,
-    total: page.total,
+    // The counts are after the search and before the status filter: the filter picks its own.
+    total: q.status ? counts[q.status] : GOAL_SHEET_STATUSES.reduce((n, s) => n + counts[s], 0),
   };
 }

@@ -99,7 +99,7 @@ function sortValue(sort: GoalSheetSort, before: string) {
 export async function searchPeriodSheets(
   db: Executor,
   q: SheetListFilter & { sort: GoalSheetSort; after?: CursorKey | undefined; limit: number },
-): Promise<{ rows: SheetListRecord[]; nextCursor: string | null; total: number }> {
+): Promise<{ rows: SheetListRecord[]; nextCursor: string | null }> {
   const key = sortValue(q.sort, q.overdueBefore);
   let filtered = sheetsOfPeriod(db, q);
   const status = q.status;
@@ -114,7 +114,6 @@ export async function searchPeriodSheets(
     page = page.where((eb) => eb.or([eb(key, '>', value), eb.and([eb(key, '=', value), eb('m.id', '>', id)])]));
   }
   const rows = await page.limit(q.limit + 1).execute();
-  const counted = await filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
   const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
   return {
@@ -136,7 +135,6 @@ export async function searchPeriodSheets(
             },
     })),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
-    total: Number(counted.n),
   };
 }
 

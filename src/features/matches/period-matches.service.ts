@@ -30,7 +30,8 @@ export async function searchMatchesOfPeriod(deps: Pick<Deps, 'db'>, periodId: nu
     period: { id: period.id, name: period.name },
     matches: page.matches.map(({ explanation: _explanation, ...match }) => match),
     nextCursor: page.nextCursor,
-    total: page.total,
+    // The counts are under the same search and filters, so the status filter picks its own.
+    total: q.status ? counts[q.status] : counts.active + counts.ended,
     counts,
   };
 }

@@ -97,11 +97,14 @@ const ORDER = {
   mentor: { value: sql<string>`mu.name`, direction: 'asc' },
 } as const satisfies Record<PeriodMatchSort, { value: unknown; direction: 'asc' | 'desc' }>;
 
-/** One page of a period's matches in the order asked for, after the cursor's match; one row more tells if another page follows. */
+/**
+ * One page of a period's matches in the order asked for, after the cursor's match; one row more
+ * tells if another page follows. How many match is countPeriodMatches' to say.
+ */
 export async function searchPeriodMatches(
   db: Executor,
   q: PeriodMatchFilter & { sort: PeriodMatchSort; after?: CursorKey | undefined; limit: number },
-): Promise<{ matches: PeriodMatchRow[]; nextCursor: string | null; total: number }> {
+): Promise<{ matches: PeriodMatchRow[]; nextCursor: string | null }> {
   const { value, direction } = ORDER[q.sort];
   let filtered = filteredMatches(db, q);
   if (q.status) filtered = filtered.where('m.status', '=', q.status);
@@ -115,23 +118,20 @@ export async function searchPeriodMatches(
   const keys = await page.limit(q.limit + 1).execute();
   const shown = keys.slice(0, q.limit);
   const last = shown.at(-1);
-  const [rows, counted] = await Promise.all([
+  const rows =
     shown.length === 0
       ? []
-      : periodMatchColumns(db)
+      : await periodMatchColumns(db)
           .where(
             'm.id',
             'in',
             shown.map((k) => k.id),
           )
-          .execute(),
-    filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+          .execute();
   const byId = new Map(rows.map((r) => [r.id, toRow(r)]));
   return {
     matches: shown.flatMap((k) => byId.get(k.id) ?? []),
     nextCursor: keys.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
-    total: Number(counted.n),
   };
 }
 

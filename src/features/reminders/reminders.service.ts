@@ -79,7 +79,7 @@ export async function listReminderViews(
   const counts = Object.fromEntries(
     REMINDER_FILTERS.map((f) => [f, STATUSES_SHOWN[f].reduce((n, status) => n + (byStatus.get(status) ?? 0), 0)]),
   ) as Record<ReminderFilter, number>;
-  return { timeZone: settings.timeZone, reminders: page.reminders.map(view), nextCursor: page.nextCursor, total: page.total, counts };
+  return { timeZone: settings.timeZone, reminders: page.reminders.map(view), nextCursor: page.nextCursor, total: counts[q.status], counts };
 }
 
 const NOT_CANCELLABLE: Record<Exclude<JobStatus, 'scheduled'>, string> = {

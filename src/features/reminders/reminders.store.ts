@@ -238,7 +238,7 @@ const ORDER: Record<ReminderOrder, { value: RawBuilder<string>; direction: 'asc'
 export async function searchReminders(
   db: Executor,
   q: ReminderFilterQuery & { statuses: readonly JobStatus[]; order: ReminderOrder; after?: CursorKey | undefined; limit: number },
-): Promise<{ reminders: ReminderRecord[]; nextCursor: string | null; total: number }> {
+): Promise<{ reminders: ReminderRecord[]; nextCursor: string | null }> {
   const { value, direction } = ORDER[q.order];
   const filtered = filteredReminders(db, q).where('j.status', 'in', [...q.statuses]);
   let page = filtered.select(value.as('sort_value')).orderBy(value, direction).orderBy('j.id', direction);
@@ -248,16 +248,11 @@ export async function searchReminders(
     page = page.where((eb) => eb.or([eb(value, beyond, after[0]), eb.and([eb(value, '=', after[0]), eb('j.id', beyond, after[1])])]));
   }
   const rows = await page.limit(q.limit + 1).execute();
-  const counted = await filtered
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
   const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
   return {
     reminders: shown.map(toReminder),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
-    total: Number(counted.n),
   };
 }
 
