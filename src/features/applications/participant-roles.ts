@@ -6,6 +6,14 @@ import { participantRoleChanges } from './participant-roles.rules.ts';
 import { listApplicationStatusesOf } from './applications.store.ts';
 
 /**
+ * Up to this many people are locked one statement each, in exact ascending order. More (a bulk
+ * decision's thousands) go a chunk per statement: still chunk by chunk in ascending order, but
+ * within a chunk PostgreSQL locks in its plan's order, so two bulk decisions over the same people
+ * at once could deadlock, and PostgreSQL would then abort one of them.
+ */
+const LOCK_ONE_BY_ONE = 50;
+
+/**
  * Re-derives the mentor and mentee roles of these people from their applications and active
  * matches (the rule is participant-roles.rules.ts), inside the caller's transaction and after
  * its writes. Every use case that changes an application's status, adds an application, or makes
@@ -17,9 +25,6 @@ import { listApplicationStatusesOf } from './applications.store.ts';
  * person waits, then reads what the first committed, so the last one to finish derives from
  * everything.
  */
-/** Up to this many people are locked one statement each. */
-const LOCK_ONE_BY_ONE = 50;
-
 export async function syncParticipantRoles(db: Executor, userIds: Iterable<number>): Promise<void> {
   const ids = [...new Set(userIds)].sort((a, b) => a - b);
   if (ids.length === 0) return;
