@@ -8,14 +8,14 @@
  *
  *   npm run bench:lists                         SQLite, and PostgreSQL on a throwaway server if one can start
  *   DATABASE_URL=postgres://… npm run bench:lists   PostgreSQL there (a database is created and dropped)
- *   flags: --people 100000   --repeats 15 (medians)   --no-postgres   --explain (print query plans)
+ *   flags: --people 100000   --repeats 15 (medians)   --no-postgres   --no-sqlite   --only <case name part>
+ *          --explain (print query plans)   --analyze (PostgreSQL: EXPLAIN ANALYZE of each case's statements, no timings)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createDb } from '../../src/db/create-db.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -39,6 +39,10 @@ const flag = (name: string) => {
 const PEOPLE = Number(flag('--people') ?? 100_000);
 const REPEATS = Number(flag('--repeats') ?? 15);
 const EXPLAIN = args.includes('--explain');
+/** Only the cases whose name contains this text (e.g. `--only Applications`). */
+const ONLY = flag('--only');
+/** PostgreSQL: print EXPLAIN ANALYZE of every statement the chosen cases run, and skip the timings. */
+const ANALYZE = args.includes('--analyze');
 
 const FIRST = ['Amara', 'Ben', 'Chloe', 'Dmitri', 'Esther', 'Farah', 'Gabriel', 'Hana', 'Ines', 'Jonas', 'Keiko', 'Luis', 'Mei', 'Noah'];
 const LAST = ['Brennan', 'Castillo', 'Dubois', 'Ferreira', 'Garcia', 'Haddad', 'Ivanova', 'Johnson', 'Okonkwo', 'Patel', 'Rossi', 'Usman'];
@@ -334,15 +338,17 @@ async function oldPeopleList(db: Kysely<Database>): Promise<void> {
   await db.selectFrom('user_roles').select(['user_id', 'role']).execute();
 }
 
+const chosenCases = () => CASES.filter((c) => ONLY === undefined || c.name.includes(ONLY));
+
 async function measure(db: Kysely<Database>): Promise<Map<string, [number, number]>> {
   const out = new Map<string, [number, number]>();
-  for (const c of CASES) {
+  for (const c of chosenCases()) {
     const cursor = await c.first(db);
     const first = await median(() => c.first(db));
     const next = cursor ? await median(() => c.next(db, cursor)) : Number.NaN;
     out.set(c.name, [first, next]);
   }
-  out.set('People: the old list (everyone at once)', [await median(() => oldPeopleList(db)), Number.NaN]);
+  if (ONLY === undefined) out.set('People: the old list (everyone at once)', [await median(() => oldPeopleList(db)), Number.NaN]);
   return out;
 }
 
@@ -368,7 +374,36 @@ async function explain(handle: DbHandle) {
 const fmt = (ms: number) => (Number.isNaN(ms) ? '      –' : `${ms.toFixed(1).padStart(7)}`);
 const ratio = (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? '    –' : `${(b / a).toFixed(1).padStart(5)}×`);
 
-async function run(label: string, handle: DbHandle): Promise<void> {
+/**
+ * Runs each chosen case's first and next page once through a connection that records its
+ * statements, then prints `explain (analyze, buffers)` of each: where the time of a list goes.
+ */
+async function explainAnalyze(databaseUrl: string) {
+  const recorded: { sql: string; parameters: readonly unknown[] }[] = [];
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const logged = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      if (event.level === 'query') recorded.push({ sql: event.query.sql, parameters: event.query.parameters });
+    },
+  });
+  try {
+    for (const c of chosenCases()) {
+      recorded.length = 0;
+      const cursor = await c.first(logged);
+      if (cursor) await c.next(logged, cursor);
+      console.log(`\n  ${c.name}`);
+      for (const q of recorded) {
+        const plan = await pool.query(`explain (analyze, buffers) ${q.sql}`, [...q.parameters]);
+        console.log(`    ${q.sql}\n${plan.rows.map((r: Record<string, string>) => `      ${r['QUERY PLAN']}`).join('\n')}`);
+      }
+    }
+  } finally {
+    await logged.destroy();
+  }
+}
+
+async function run(label: string, handle: DbHandle, databaseUrl?: string): Promise<void> {
   const t0 = performance.now();
   await migrateToLatest(handle.db);
   await seed(handle.db);
@@ -376,6 +411,11 @@ async function run(label: string, handle: DbHandle): Promise<void> {
   console.log(
     `\n${label}: ${PEOPLE.toLocaleString('en-US')} people, audit entries and messages seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
+  if (ANALYZE) {
+    if (databaseUrl) await explainAnalyze(databaseUrl);
+    else console.log('  --analyze explains PostgreSQL statements only');
+    return;
+  }
   if (EXPLAIN) {
     console.log('  plans with the list indexes:');
     await explain(handle);
@@ -409,11 +449,13 @@ async function run(label: string, handle: DbHandle): Promise<void> {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-lists-'));
   try {
-    const sqlite = createDb({ sqliteFile: join(dir, 'bench.sqlite') });
-    try {
-      await run('SQLite', sqlite);
-    } finally {
-      await sqlite.destroy();
+    if (!args.includes('--no-sqlite')) {
+      const sqlite = createDb({ sqliteFile: join(dir, 'bench.sqlite') });
+      try {
+        await run('SQLite', sqlite);
+      } finally {
+        await sqlite.destroy();
+      }
     }
     if (args.includes('--no-postgres')) return;
     let serverUrl = process.env.DATABASE_URL;
@@ -435,7 +477,7 @@ async function main() {
     url.pathname = `/${name}`;
     const postgres = createDb({ databaseUrl: url.toString(), sqliteFile: ':memory:' });
     try {
-      await run('PostgreSQL', postgres);
+      await run('PostgreSQL', postgres, url.toString());
     } finally {
       await postgres.destroy();
       await admin.query(`drop database if exists ${name}`);

@@ -157,6 +157,10 @@ describeEachDialect('the applications list', (db) => {
     await check('q=robin&status=submitted', (r) => r.applicant.name === 'Robin Same' && r.status === 'submitted');
     // Goal 1 is nobody's here; a search for it must not find goal 10 or a 1 inside another number.
     expect((await list('goal=1')).total).toBe(0);
+    // The searched columns are read as one text with a separator no search can hold: the end of
+    // the name and the start of the e-mail address ("Person 11", "person.11.…") are not one word.
+    expect((await list('q=11person')).total).toBe(0);
+    expect((await list(`q=${encodeURIComponent('11 person')}`)).total).toBe(0);
     const none = await list('q=nobody-has-this');
     expect(none).toMatchObject({ applications: [], nextCursor: null, total: 0 });
     // Counts are the whole period's, whatever the filter; the other period's application is not here.

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/executor.ts';
 import { storedValue } from '../../db/stored-value.ts';
-import { containsText } from '../../db/text-search.ts';
+import { containsTextInAny } from '../../db/text-search.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import type { PeopleSort } from '../../shared/api/users.ts';
@@ -86,7 +86,7 @@ function filteredUsers(db: Executor, f: PeopleFilter) {
   let query = db.selectFrom('users');
   if (f.q) {
     const q = f.q;
-    query = query.where((eb) => eb.or([containsText('users.name', q), containsText('users.email', q)]));
+    query = query.where(containsTextInAny(['users.name', 'users.email'], q));
   }
   if (f.role) {
     const role = f.role;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
-import { containsText } from '../../db/text-search.ts';
+import { containsTextInAny } from '../../db/text-search.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import { storedValue, storedValues } from '../../db/stored-value.ts';
@@ -275,7 +275,7 @@ function listsGoal(goal: number) {
 /**
  * The period's applications the filters keep, with the applicant (alias u) joined. Every filter
  * runs in SQL: the free text looks in name, e-mail, employer, job title and the interests' JSON
- * text, ignoring case the same way on both databases (containsText).
+ * text, ignoring case the same way on both databases (containsTextInAny).
  */
 function filteredApplications(db: Executor, periodId: number, f: ApplicationFilters) {
   let query = db.selectFrom('applications as a').innerJoin('users as u', 'u.id', 'a.user_id').where('a.period_id', '=', periodId);
@@ -287,15 +287,7 @@ function filteredApplications(db: Executor, periodId: number, f: ApplicationFilt
   if (f.goal !== undefined) query = query.where(listsGoal(f.goal));
   const q = f.q?.trim();
   if (q) {
-    query = query.where((eb) =>
-      eb.or([
-        containsText('u.name', q),
-        containsText('u.email', q),
-        containsText('a.employer', q),
-        containsText('a.job_title', q),
-        containsText('a.interests', q),
-      ]),
-    );
+    query = query.where(containsTextInAny(['u.name', 'u.email', 'a.employer', 'a.job_title', 'a.interests'], q));
   }
   return query;
 }

@@ -3,7 +3,7 @@ import type { SqlBool } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue } from '../../db/stored-value.ts';
-import { containsText } from '../../db/text-search.ts';
+import { containsTextInAny } from '../../db/text-search.ts';
 import { GOAL_SHEET_STATUSES, goalSheetContentSchema } from '../../shared/api/goal-sheets.ts';
 import type { GoalSheetFilter, GoalSheetSort, GoalSheetStatus } from '../../shared/api/goal-sheets.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
@@ -58,10 +58,24 @@ export const SHEET_ROW_COLUMNS = [
 /** A period's matches, each with its sheet if one was saved, searched by either person's name. */
 export function sheetsOfPeriod(db: Executor, f: Pick<SheetListFilter, 'periodId' | 'q'>) {
   let query = selectMatchWithPeople(db).leftJoin('goal_sheets as g', 'g.match_id', 'm.id').where('m.period_id', '=', f.periodId);
-  if (f.q) {
-    const q = f.q;
-    query = query.where((eb) => eb.or([containsText('mu.name', q), containsText('eu.name', q)]));
-  }
+  if (f.q) query = query.where(containsTextInAny(['mu.name', 'eu.name'], f.q));
+  return query;
+}
+
+/**
+ * The same rows as sheetsOfPeriod for finding a page and counting: the people are left joins on
+ * their (unique, never null) ids, so a query that reads no name and searches nothing lets both
+ * databases drop those joins (PostgreSQL's join removal, SQLite's no-op join omission) and reads
+ * only matches and goal sheets.
+ */
+function sheetKeysOfPeriod(db: Executor, f: Pick<SheetListFilter, 'periodId' | 'q'>) {
+  let query = db
+    .selectFrom('matches as m')
+    .leftJoin('users as mu', 'mu.id', 'm.mentor_user_id')
+    .leftJoin('users as eu', 'eu.id', 'm.mentee_user_id')
+    .leftJoin('goal_sheets as g', 'g.match_id', 'm.id')
+    .where('m.period_id', '=', f.periodId);
+  if (f.q) query = query.where(containsTextInAny(['mu.name', 'eu.name'], f.q));
   return query;
 }
 
@@ -101,11 +115,11 @@ export async function searchPeriodSheets(
   q: SheetListFilter & { sort: GoalSheetSort; after?: CursorKey | undefined; limit: number },
 ): Promise<{ rows: SheetListRecord[]; nextCursor: string | null }> {
   const key = sortValue(q.sort, q.overdueBefore);
-  let filtered = sheetsOfPeriod(db, q);
+  let filtered = sheetKeysOfPeriod(db, q);
   const status = q.status;
   if (status) filtered = filtered.where(statusCondition(status, q.overdueBefore));
   let page = filtered
-    .select([...SHEET_ROW_COLUMNS, key.as('sort_value')])
+    .select(['m.id', key.as('sort_value')])
     .orderBy(key)
     .orderBy('m.id');
   const after = q.after;
@@ -113,11 +127,25 @@ export async function searchPeriodSheets(
     const [value, id] = after;
     page = page.where((eb) => eb.or([eb(key, '>', value), eb.and([eb(key, '=', value), eb('m.id', '>', id)])]));
   }
-  const rows = await page.limit(q.limit + 1).execute();
-  const shown = rows.slice(0, q.limit);
+  // The page's keys first, then its rows with their people: the sort never waits on the names.
+  const keys = await page.limit(q.limit + 1).execute();
+  const shown = keys.slice(0, q.limit);
   const last = shown.at(-1);
+  const found =
+    shown.length === 0
+      ? []
+      : await sheetsOfPeriod(db, { periodId: q.periodId })
+          .where(
+            'm.id',
+            'in',
+            shown.map((k) => k.id),
+          )
+          .select(SHEET_ROW_COLUMNS)
+          .execute();
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = shown.flatMap((k) => byId.get(k.id) ?? []);
   return {
-    rows: shown.map((r) => ({
+    rows: rows.map((r) => ({
       matchId: r.id,
       matchStatus: storedValue('matches', 'status', MATCH_STATUSES, r.match_status),
       matchedAt: r.matched_at,
@@ -134,7 +162,7 @@ export async function searchPeriodSheets(
               reviewedAt: r.reviewed_at,
             },
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
+    nextCursor: keys.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
   };
 }
 
@@ -151,7 +179,7 @@ function goalCount(content: string | null): number {
 
 /** The period's sheets counted by status and overdue (after the search, before the status filter). */
 export async function countPeriodSheets(db: Executor, f: SheetListFilter): Promise<SheetCounts> {
-  const rows = await sheetsOfPeriod(db, f)
+  const rows = await sheetKeysOfPeriod(db, f)
     .select([
       sheetStatus.as('status'),
       (eb) => eb.fn.countAll<number | string>().as('n'),

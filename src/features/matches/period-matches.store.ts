@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue } from '../../db/stored-value.ts';
-import { containsText } from '../../db/text-search.ts';
+import { containsTextInAny } from '../../db/text-search.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import type { PeriodMatchLiaisonFilter, PeriodMatchSort } from '../../shared/api/period-matches.ts';
@@ -74,14 +74,20 @@ export interface PeriodMatchFilter {
   liaison?: PeriodMatchLiaisonFilter | undefined;
 }
 
-/** The period's matches the search and filters keep (the status filter apart: the counts come before it). */
+/**
+ * The period's matches the search and filters keep (the status filter apart: the counts come
+ * before it). The people are left joins on their unique, never-null ids: the same rows as inner
+ * joins, and a query that neither searches nor sorts by a name lets the database drop them.
+ */
 function filteredMatches(db: Executor, f: PeriodMatchFilter) {
-  let query = selectMatchWithPeople(db).where('m.period_id', '=', f.periodId);
+  let query = db
+    .selectFrom('matches as m')
+    .leftJoin('users as mu', 'mu.id', 'm.mentor_user_id')
+    .leftJoin('users as eu', 'eu.id', 'm.mentee_user_id')
+    .where('m.period_id', '=', f.periodId);
   const q = f.q;
   if (q) {
-    query = query.where((eb) =>
-      eb.or([containsText('mu.name', q), containsText('eu.name', q), containsText('mu.email', q), containsText('eu.email', q)]),
-    );
+    query = query.where(containsTextInAny(['mu.name', 'eu.name', 'mu.email', 'eu.email'], q));
   }
   if (f.mentorId !== undefined) query = query.where('m.mentor_user_id', '=', f.mentorId);
   if (f.liaison === 'none') query = query.where('m.liaison_user_id', 'is', null);

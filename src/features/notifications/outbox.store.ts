@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { OutboxTable } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
 import { storedValue } from '../../db/stored-value.ts';
-import { containsText } from '../../db/text-search.ts';
+import { containsTextInAny } from '../../db/text-search.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import { OUTBOX_STATUSES } from '../../shared/api/outbox.ts';
@@ -95,7 +95,7 @@ function filteredOutbox(db: Executor, f: OutboxFilter) {
   if (f.to) query = query.where('to_address', '=', f.to.toLowerCase());
   if (f.q) {
     const q = f.q;
-    query = query.where((eb) => eb.or([containsText('to_address', q), containsText('to_name', q), containsText('subject', q)]));
+    query = query.where(containsTextInAny(['to_address', 'to_name', 'subject'], q));
   }
   if (f.status) query = query.where('status', '=', f.status);
   if (f.kind) query = query.where('kind', '=', f.kind);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
-import { containsText } from '../../db/text-search.ts';
+import { containsTextInAny } from '../../db/text-search.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
@@ -218,7 +218,7 @@ function filteredReminders(db: Executor, f: ReminderFilterQuery) {
   let query = remindersQuery(db);
   if (f.jobKinds) query = query.where('j.kind', 'in', [...f.jobKinds]);
   const q = f.q;
-  if (q) query = query.where((eb) => eb.or([containsText('mu.name', q), containsText('eu.name', q)]));
+  if (q) query = query.where(containsTextInAny(['mu.name', 'eu.name'], q));
   return query;
 }
 
