@@ -31,6 +31,10 @@ const envSchema = z.object({
     .default(60 * 12),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Failed sign-ins for one account within 15 minutes before its sign-in pauses (shared by every instance). */
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Failed sign-ins from one address within 15 minutes before it pauses (an office behind one address counts once). */
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   /** Largest file staff may upload as a resource (videos are big). */
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_000).default(500),
   /** Set to false on an instance that should serve web requests only and leave reminders to others. */
@@ -54,6 +58,8 @@ export interface Config {
   readonly sessionIdleMinutes: number;
   readonly sessionMaxDays: number;
   readonly rateLimitAuthPerMinute: number;
+  readonly signInFailuresPerAccount: number;
+  readonly signInFailuresPerAddress: number;
   readonly webDistDir: string;
   /** Uploaded resource files live here (under the data directory by default). */
   readonly uploadDir: string;
@@ -90,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxDays: e.SESSION_MAX_DAYS,
     rateLimitAuthPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
+    signInFailuresPerAccount: e.SIGN_IN_FAILURES_PER_ACCOUNT,
+    signInFailuresPerAddress: e.SIGN_IN_FAILURES_PER_ADDRESS,
     webDistDir: path.resolve('dist/web'),
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     runJobs: e.RUN_JOBS,

@@ -29,3 +29,12 @@ export class GoneError extends DomainError {}
 export class InvalidInputError extends DomainError {}
 /** Well-formed input that breaks a rule of the program (dates out of order, …). */
 export class RuleViolationError extends DomainError {}
+/** Too many tries: the caller may try again after `retryAfterSeconds`. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('TOO_MANY_ATTEMPTS', message);
+  }
+}

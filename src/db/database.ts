@@ -54,6 +54,13 @@ export interface SessionsTable {
   expires_at: Instant;
 }
 
+/** One failed sign-in under one key (decision 0021): the hash of the account typed or of the caller's address. */
+export interface SignInFailuresTable {
+  id: Id;
+  key: string;
+  failed_at: Instant;
+}
+
 export interface InvitationsTable {
   id: Id;
   token_hash: string;
@@ -628,6 +635,7 @@ export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
   invitations: InvitationsTable;
   password_resets: PasswordResetsTable;
   program_settings: ProgramSettingsTable;

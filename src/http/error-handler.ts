@@ -9,6 +9,7 @@ import {
   NotFoundError,
   PermissionError,
   RuleViolationError,
+  TooManyAttemptsError,
 } from '../errors.ts';
 
 const STATUS_OF: [new (...args: never[]) => DomainError, number][] = [
@@ -19,6 +20,7 @@ const STATUS_OF: [new (...args: never[]) => DomainError, number][] = [
   [ConflictError, 409],
   [GoneError, 410],
   [RuleViolationError, 422],
+  [TooManyAttemptsError, 429],
 ];
 
 /** Fastify's own 4xx codes, renamed to stable codes the web app and scripts can rely on. */
@@ -54,6 +56,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   const error: unknown = err;
   if (error instanceof DomainError) {
     const status = STATUS_OF.find(([cls]) => error instanceof cls)?.[1] ?? 400;
+    if (error instanceof TooManyAttemptsError) void reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.code(status).send({ code: error.code, message: error.message, ...(error.details && { details: error.details }) });
     return;
   }

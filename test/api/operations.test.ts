@@ -61,9 +61,19 @@ describeEachDialect('operations', (db) => {
       const anon = new Client(app);
       await anon.get(`/api/invitations/${token}`);
       await anon.post(`/api/invitations/${token}/accept`, { name: 'Logged', password: 'secret-sauce-123' });
+      // A failed sign-in is counted and logged as a 401, without what was typed.
+      expect((await new Client(app).signIn('logged@example.org', 'wrong-guess-xyz')).statusCode).toBe(401);
       const text = lines.join('\n');
       expect(text).toContain('/api/invitations/[token]/accept');
-      for (const secret of [TEST_PASSWORD, 'secret-sauce-123', token, staff.csrfToken ?? 'none']) expect(text).not.toContain(secret);
+      const secrets = [
+        TEST_PASSWORD,
+        'secret-sauce-123',
+        'wrong-guess-xyz',
+        token,
+        staff.csrfToken ?? 'none',
+        staff.sessionToken() ?? 'none',
+      ];
+      for (const secret of secrets) expect(text).not.toContain(secret);
       expect(text).not.toMatch(/tandem_session=/);
     } finally {
       await app.close();

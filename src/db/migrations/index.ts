@@ -13,6 +13,7 @@ import * as listIndexes from './2026-12-10T0900-list-indexes.ts';
 import * as applicationListIndexes from './2026-12-11T0900-application-list-indexes.ts';
 import * as interestVocabulary from './2026-12-11T0910-interest-vocabulary.ts';
 import * as listIndexesForPeriodLists from './2026-12-11T0920-list-indexes.ts';
+import * as signInFailures from './2026-12-12T0900-sign-in-failures.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0900-application-list-indexes': applicationListIndexes,
   '2026-12-11T0910-interest-vocabulary': interestVocabulary,
   '2026-12-11T0920-list-indexes': listIndexesForPeriodLists,
+  '2026-12-12T0900-sign-in-failures': signInFailures,
 };

@@ -71,7 +71,7 @@ export function authRoutes(deps: Deps) {
       },
       async (request, reply) => {
         // Only a successful sign-in replaces the session: a wrong password leaves it as it was.
-        const { token, user } = await signIn(deps, request.body.email, request.body.password);
+        const { token, user } = await signIn(deps, request.body.email, request.body.password, request.ip);
         if (request.auth) await signOut(deps, request.auth.tokenHash);
         setSessionCookie(request, reply, token, sessionSeconds);
         return me(user);

@@ -12,6 +12,7 @@ import { findPasswordReset, insertPasswordReset, markResetsUsed } from './passwo
 import { isSessionAlive, sessionExpiry, shouldTouchSession } from './session.rules.ts';
 import type { SessionPolicy } from './session.rules.ts';
 import { deleteSession, deleteSessionsOfUser, findSession, insertSession, touchSession } from './sessions.store.ts';
+import { checkSignInAllowed, forgetSignInFailures, recordSignInFailure } from './sign-in-limits.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { findCredentials, findPasswordHash, findUserById, updateUser } from './users.store.ts';
 import type { UserRecord } from './users.store.ts';
@@ -52,13 +53,22 @@ export async function startSession(deps: Pick<Deps, 'db' | 'clock' | 'config'>, 
 const INVALID_CREDENTIALS = () =>
   new AuthenticationError('INVALID_CREDENTIALS', 'That e-mail address and password do not match an account.');
 
-/** The same answer, in about the same time, for an unknown e-mail, a wrong password and a disabled account. */
-export async function signIn(deps: Deps, email: string, password: string): Promise<{ token: string; user: UserRecord }> {
+/**
+ * The same answer, in about the same time, for an unknown e-mail, a wrong password and a disabled
+ * account. Each failure counts against the account and the caller's address in the budget every
+ * instance shares; past it, the attempt is refused before any password is checked (429).
+ */
+export async function signIn(deps: Deps, email: string, password: string, address: string): Promise<{ token: string; user: UserRecord }> {
+  const attempt = { email, address };
+  await checkSignInAllowed(deps, attempt);
   const creds = await findCredentials(deps.db, email);
   const ok = await verifyPassword(creds?.passwordHash, password);
-  if (!creds || !ok || creds.disabled) throw INVALID_CREDENTIALS();
-  const user = await findUserById(deps.db, creds.id);
-  if (!user) throw INVALID_CREDENTIALS();
+  const user = creds && ok && !creds.disabled ? await findUserById(deps.db, creds.id) : undefined;
+  if (!user) {
+    await recordSignInFailure(deps, attempt, creds?.id ?? null);
+    throw INVALID_CREDENTIALS();
+  }
+  await forgetSignInFailures(deps, attempt);
   return { token: await startSession(deps, user.id), user };
 }
 

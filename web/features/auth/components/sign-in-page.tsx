@@ -14,6 +14,8 @@ function signInFailure(error: unknown): string {
   if (isApiError(error) && error.code === 'INVALID_CREDENTIALS') {
     return 'That e-mail address and password don’t match an account. Check them and try again, or reset your password.';
   }
+  // The shared sign-in budget says how long to wait (decision 0021).
+  if (isApiError(error) && error.code === 'TOO_MANY_ATTEMPTS') return errorMessage(error);
   if (isApiError(error) && error.status === 429) {
     return 'Too many sign-in attempts. For your security, please wait a few minutes before trying again.';
   }
