@@ -43,6 +43,7 @@ import { personalDataRoutes } from '../features/personal-data/personal-data.rout
 import { healthRoutes } from '../features/system/health.routes.ts';
 import { PermissionError } from '../errors.ts';
 import { checkAccess } from './access.ts';
+import { auditDeniedAccess } from './denied-access-audit.ts';
 import { csrfTokenFits } from './csrf.ts';
 import { errorHandler } from './error-handler.ts';
 import { logSerializers, redactPaths } from './log-redaction.ts';
@@ -132,14 +133,29 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   // A change that carries a session cookie must carry that session's CSRF token, on every path
   // (the raw URL says nothing: `/%61pi/…` reaches the same route); then who is asking, and whether
   // the matched route lets them.
+  // The session is read first so that a refused change is audited under the person it came from.
   app.addHook('onRequest', async (request) => {
     const token = sessionTokenOf(request);
+    request.auth = token ? await authenticate(deps, token) : null;
     if (token && !SAFE_METHODS.has(request.method) && !csrfTokenFits(token, request.headers['x-csrf-token'])) {
       throw new PermissionError('CSRF_INVALID', 'The form has expired. Reload the page and try again.');
     }
-    request.auth = token ? await authenticate(deps, token) : null;
     const access = request.routeOptions.config.access;
     if (access) checkAccess(access, request);
+  });
+  // Every 403, wherever it was decided, is in the audit log.
+  app.addHook('onError', async (request, _reply, error) => {
+    const refused: unknown = error;
+    if (refused instanceof PermissionError) await auditDeniedAccess(deps, request, refused.code);
+  });
+  // JSON answers are about someone (or say who is signed in): no cache, shared or private, keeps
+  // them unless the route chose otherwise (public report pictures, hashed assets).
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (!reply.hasHeader('cache-control') && typeof type === 'string' && type.startsWith('application/json')) {
+      void reply.header('cache-control', 'no-store');
+    }
+    return payload;
   });
 
   await app.register(healthRoutes(deps));

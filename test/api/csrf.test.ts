@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { snapshotDatabase } from '../setup/database-snapshot.ts';
 import { buildTestApp, Client, setUpProgram, signedIn } from '../setup/test-app.ts';
+import { recordFigure } from '../setup/figures.ts';
 import type { TestContext } from '../setup/test-app.ts';
 
 const SAFE = new Set(['get', 'head', 'options']);
@@ -53,13 +54,21 @@ describe('spellings of a path', () => {
   });
 });
 
-describeEachDialect('CSRF on every change, however the path is spelled', (db) => {
+describeEachDialect('CSRF on every change, however the path is spelled', (db, dialect) => {
   let ctx: TestContext;
   beforeAll(async () => {
     ctx = await buildTestApp(db());
     await setUpProgram(ctx.deps);
   });
   afterAll(() => ctx.close());
+
+  /** The database less the audit entries refusals write (each refusal is recorded, by design). */
+  const state = async () => {
+    const snapshot = await snapshotDatabase(ctx.deps.db);
+    const denied = (snapshot['audit_log'] ?? []).filter((row) => row.includes('"access.denied"'));
+    snapshot['audit_log'] = (snapshot['audit_log'] ?? []).filter((row) => !row.includes('"access.denied"'));
+    return { snapshot, denied: denied.length };
+  };
 
   it('refuses every change route with no token, or with a token of another session, and changes nothing', async () => {
     const victim = await signedIn(ctx, ['staff', 'committee', 'taskforce', 'mentor', 'mentee']);
@@ -68,12 +77,14 @@ describeEachDialect('CSRF on every change, however the path is spelled', (db) =>
     const foreignTokens: (string | undefined)[] = [undefined, '', 'forged', attacker.client.csrfToken, anonymousToken];
     const routes = await unsafeRoutes(ctx);
     expect(routes.length).toBeGreaterThan(40);
-    const before = await snapshotDatabase(ctx.deps.db);
+    const before = await state();
+    let sent = 0;
 
     const answers: string[] = [];
     for (const { method, path } of routes) {
       for (const url of spellingsOf(path)) {
         for (const token of foreignTokens) {
+          sent += 1;
           const res = await ctx.app.inject({
             method: method as 'POST',
             url,
@@ -92,7 +103,17 @@ describeEachDialect('CSRF on every change, however the path is spelled', (db) =>
       }
     }
     expect(answers).toEqual([]);
-    expect(await snapshotDatabase(ctx.deps.db)).toEqual(before);
+    const after = await state();
+    expect(after.snapshot).toEqual(before.snapshot);
+    // Every refusal is in the audit log, under the victim's name.
+    expect(after.denied - before.denied).toBe(sent);
+    recordFigure('csrf', {
+      dialect,
+      routes: routes.length,
+      requests: sent,
+      refused: sent - answers.length,
+      audited: after.denied - before.denied,
+    });
     // The session itself is untouched and still works with its own token.
     expect((await victim.client.get('/api/me')).json().user).not.toBeNull();
   });
