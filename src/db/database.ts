@@ -61,6 +61,19 @@ export interface SignInFailuresTable {
   failed_at: Instant;
 }
 
+/** A change sent with an Idempotency-Key (decision 0022): what was asked and, once answered, the answer. */
+export interface IdempotencyKeysTable {
+  id: Id;
+  user_id: number;
+  key: string;
+  request_hash: string;
+  status: 'pending' | 'done';
+  response_status: number | null;
+  response_type: string | null;
+  response_body: string | null;
+  created_at: Instant;
+}
+
 export interface InvitationsTable {
   id: Id;
   token_hash: string;
@@ -636,6 +649,7 @@ export interface Database {
   user_roles: UserRolesTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
+  idempotency_keys: IdempotencyKeysTable;
   invitations: InvitationsTable;
   password_resets: PasswordResetsTable;
   program_settings: ProgramSettingsTable;

@@ -44,6 +44,7 @@ import { healthRoutes } from '../features/system/health.routes.ts';
 import { PermissionError } from '../errors.ts';
 import { checkAccess } from './access.ts';
 import { auditDeniedAccess } from './denied-access-audit.ts';
+import { registerIdempotency } from './idempotency.ts';
 import { csrfTokenFits } from './csrf.ts';
 import { errorHandler } from './error-handler.ts';
 import { logSerializers, redactPaths } from './log-redaction.ts';
@@ -143,6 +144,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     const access = request.routeOptions.config.access;
     if (access) checkAccess(access, request);
   });
+  registerIdempotency(app, deps);
   // Every 403, wherever it was decided, is in the audit log.
   app.addHook('onError', async (request, _reply, error) => {
     const refused: unknown = error;

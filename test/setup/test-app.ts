@@ -81,6 +81,11 @@ export class Client {
     await this.refreshCsrf();
   }
 
+  /** The Cookie header this client sends, for a request built by hand. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   sessionToken(): string | undefined {
     return this.cookies.get('tandem_session');
   }

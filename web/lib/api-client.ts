@@ -11,13 +11,17 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Sent with every change, the same on a retry, so the server runs it once (decision 0022). */
+type Change = { idempotencyKey: string } | null;
+
 const NETWORK_MESSAGE = 'We could not reach the server. Check your connection and try again.';
 
-async function send(path: string, options: RequestOptions, csrfToken: string | null): Promise<Response> {
+async function send(path: string, options: RequestOptions, csrfToken: string | null, change: Change): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (change) headers['idempotency-key'] = change.idempotencyKey;
   try {
     return await fetch(path, {
       method,
@@ -29,6 +33,21 @@ async function send(path: string, options: RequestOptions, csrfToken: string | n
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+}
+
+/**
+ * Sends, and when the answer is lost on the way (the connection dropped) sends a change once more
+ * with the same key: if the first one arrived, the server answers with its result instead of
+ * making it twice.
+ */
+async function sendOnce(path: string, options: RequestOptions, csrfToken: string | null, change: Change): Promise<Response> {
+  try {
+    return await send(path, options, csrfToken, change);
+  } catch (error) {
+    if (!change || !(error instanceof ApiError) || error.code !== 'NETWORK') throw error;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return send(path, options, csrfToken, change);
   }
 }
 
@@ -62,14 +81,15 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
   // Every change carries a CSRF token, even on public forms: the server checks it whenever
   // a session cookie is present, and a browser can't tell whether an old one still is.
   let token = changes ? (currentCsrfToken() ?? (await fetchCsrfToken())) : null;
+  const change: Change = changes ? { idempotencyKey: crypto.randomUUID() } : null;
 
-  let res = await send(path, options, token);
+  let res = await sendOnce(path, options, token, change);
   if (res.status === 403 && changes) {
     const error = await toApiError(res.clone());
     if (error.code === 'CSRF_INVALID') {
       // The token went stale (a new session, a server restart): get a fresh one and retry once.
       token = await fetchCsrfToken();
-      res = await send(path, options, token);
+      res = await sendOnce(path, options, token, change);
     }
   }
   if (!res.ok) throw await toApiError(res);

@@ -14,6 +14,7 @@ import * as applicationListIndexes from './2026-12-11T0900-application-list-inde
 import * as interestVocabulary from './2026-12-11T0910-interest-vocabulary.ts';
 import * as listIndexesForPeriodLists from './2026-12-11T0920-list-indexes.ts';
 import * as signInFailures from './2026-12-12T0900-sign-in-failures.ts';
+import * as idempotencyKeys from './2026-12-12T0910-idempotency-keys.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0910-interest-vocabulary': interestVocabulary,
   '2026-12-11T0920-list-indexes': listIndexesForPeriodLists,
   '2026-12-12T0900-sign-in-failures': signInFailures,
+  '2026-12-12T0910-idempotency-keys': idempotencyKeys,
 };

@@ -76,7 +76,7 @@ export async function someoneElsesNameContains(db: Executor, userId: number, nam
 
 /**
  * Deletes what exists only for the person and keeps nothing the program needs: sign-in
- * (sessions, reset links, roles), the calendar feed, answer links of event invitations, survey
+ * (sessions, reset links, roles, the answers kept for retried changes), the calendar feed, answer links of event invitations, survey
  * drafts, the link from a named survey answer to them (the answer stays, as an anonymous one
  * counts), their mentor card, and the mail addressed to them. Returns the card's photo key, whose
  * file the caller deletes after the commit.
@@ -85,6 +85,7 @@ export async function deletePersonalRows(db: Executor, person: { id: number; ema
   const id = person.id;
   // accounts
   await db.deleteFrom('sessions').where('user_id', '=', id).execute();
+  await db.deleteFrom('idempotency_keys').where('user_id', '=', id).execute();
   await db.deleteFrom('password_resets').where('user_id', '=', id).execute();
   await db.deleteFrom('user_roles').where('user_id', '=', id).execute();
   // events: the invitation (and attendance) stays for the counts; the personal answer link goes.
