@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, Client, createPerson, setUpProgram, TEST_PASSWORD } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
+import { recordFigure } from '../setup/figures.ts';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
 import { insertApplication } from '../../src/features/applications/applications.store.ts';
 import { applicationAnswersSchema } from '../../src/shared/api/applications.ts';
@@ -237,9 +238,12 @@ function satisfies(status: number, outcome: Outcome): boolean {
   return status === outcome;
 }
 
-describeEachDialect('authorization matrix', (db) => {
+describeEachDialect('authorization matrix', (db, dialect) => {
   let ctx: TestContext;
   let seq = 0;
+  // What each caller got, for the printed table (bench/reliability): checks made and mismatches.
+  let checks = 0;
+  let mismatches = 0;
   beforeAll(async () => {
     ctx = await buildTestApp(db());
     const { staffId } = await setUpProgram(ctx.deps);
@@ -249,7 +253,10 @@ describeEachDialect('authorization matrix', (db) => {
     await staff.post('/api/periods', { name: 'Seed period', ...DATES });
     await staff.post('/api/invitations', { email: 'seed@example.org', name: 'Seed', roles: ['mentee'] });
   });
-  afterAll(() => ctx.close());
+  afterAll(async () => {
+    recordFigure('authorization', { dialect, routes: Object.keys(MATRIX).length, callers: CALLERS.length, checks, mismatches });
+    await ctx.close();
+  });
 
   it('has an entry for every route the app serves, and none for a route it does not', () => {
     const served = ctx.app.routeTable.filter((r) => !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
@@ -265,6 +272,7 @@ describeEachDialect('authorization matrix', (db) => {
     it(`${key}: each caller gets what the matrix says`, async () => {
       const [method] = key.split(' ') as ['GET' | 'POST' | 'PATCH'];
       const failures: string[] = [];
+      const seen: Record<string, string> = {};
       for (const caller of CALLERS) {
         const expectation = cell.expect[caller];
         const variants = typeof expectation === 'object' ? (['own', 'other'] as const) : (['any'] as const);
@@ -285,13 +293,17 @@ describeEachDialect('authorization matrix', (db) => {
           const url = cell.url(fixture).replace(':id', String(targetId));
           const res = await client.request(method, url, method === 'GET' ? undefined : (cell.body?.(fixture) ?? {}));
           const outcome = typeof expectation === 'object' ? expectation[variant as 'own' | 'other'] : expectation;
+          checks += 1;
+          seen[caller] = variant === 'other' ? `${seen[caller] ?? ''} / ${res.statusCode}` : String(res.statusCode);
           if (!satisfies(res.statusCode, outcome)) {
+            mismatches += 1;
             failures.push(
               `${caller}${variant === 'any' ? '' : ` (${variant} record)`}: expected ${outcome}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
             );
           }
         }
       }
+      if (dialect === 'sqlite') recordFigure('authorization-row', { route: key, ...seen });
       expect(failures).toEqual([]);
     });
   }

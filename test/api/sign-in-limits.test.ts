@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDialect } from '../setup/dialects.ts';
+import { recordFigure } from '../setup/figures.ts';
 import { buildTestApp, createPerson, setUpProgram, TEST_PASSWORD } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 
@@ -11,7 +12,7 @@ const WINDOW_MS = 15 * 60_000;
  * address, one budget for every instance on the same database, refused with 429 before any
  * password is checked, the same answer for an account that does not exist.
  */
-describeEachDialect('sign-in limits shared across instances', (db) => {
+describeEachDialect('sign-in limits shared across instances', (db, dialect) => {
   let one: TestContext;
   let two: TestContext;
   beforeAll(async () => {
@@ -58,6 +59,7 @@ describeEachDialect('sign-in limits shared across instances', (db) => {
       expect(Number(paused.headers['retry-after'])).toBe((WINDOW_MS - 10_000) / 1000);
     }
     expect(await pausedEntries(person.id)).toBe(1);
+    recordFigure('sign-in-limits', { dialect, instances: 2, accountBudget: 10, failuresAllowed: 10, pausedOn: 2, auditEntries: 1 });
     // Another account from the same addresses is not affected.
     const other = await createPerson(one.deps, ['mentee'], 'Not Tried');
     expect((await signIn(two, other.email, TEST_PASSWORD, '198.51.100.1')).statusCode).toBe(200);

@@ -6,6 +6,7 @@ import { matchPath } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { AXE_TAGS, browserSkipReason } from '../setup/browser.ts';
 import { DEMO_PASSWORD, demoInBrowser } from '../setup/demo-in-browser.ts';
+import { recordFigure } from '../setup/figures.ts';
 
 const skipReason = process.env.CI === 'true' ? null : browserSkipReason();
 if (skipReason) process.stderr.write(`\n!!!\n!!! Browser tests SKIPPED: ${skipReason}\n!!!\n\n`);
@@ -297,6 +298,8 @@ describe.skipIf(skipReason !== null)('a walk through every page, per role, at tw
     }
   }
 
+  let walkedPages = 0;
+  let walkProblems = 0;
   for (const walker of WALKERS) {
     it(`${walker.name}: every page reachable, at 1280 and 360 px, light and dark`, { timeout: 600_000 }, async () => {
       const problems: string[] = [];
@@ -320,6 +323,8 @@ describe.skipIf(skipReason !== null)('a walk through every page, per role, at tw
       const routes = new Set(pages.map((p) => routeOf(new URL(p, 'http://x').pathname)));
       for (const r of routes) if (r) reached.add(r);
       process.stdout.write(`walk ${walker.name}: ${pages.length} pages × ${WIDTHS.length * SCHEMES.length} passes\n`);
+      walkedPages += pages.length;
+      walkProblems += problems.length;
       expect(
         walker.mustReach.filter((r) => !routes.has(r)),
         `${walker.name} could not reach these by following links`,
@@ -333,5 +338,6 @@ describe.skipIf(skipReason !== null)('a walk through every page, per role, at tw
     // Reached pages are recorded by the role walks above; run alone, this test has nothing to compare.
     if (reached.size === 0) return;
     expect(WALKABLE.filter((r) => !reached.has(r))).toEqual([]);
+    recordFigure('walk', { roles: WALKERS.length, pages: walkedPages, passes: WIDTHS.length * SCHEMES.length, problems: walkProblems });
   });
 });
