@@ -42,6 +42,11 @@ const envSchema = z.object({
   /** How often a job worker looks for due reminders. */
   JOB_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(15),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * On SIGTERM, how long /api/ready answers 503 while requests are still served, before the
+   * server stops taking connections: long enough for a load balancer's health check to notice.
+   */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
 });
 
 export interface Config {
@@ -67,6 +72,7 @@ export interface Config {
   readonly runJobs: boolean;
   readonly jobPollMs: number;
   readonly isProduction: boolean;
+  readonly shutdownDrainMs: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     runJobs: e.RUN_JOBS,
     jobPollMs: Math.round(e.JOB_POLL_SECONDS * 1000),
     isProduction: e.NODE_ENV === 'production',
+    shutdownDrainMs: Math.round(e.SHUTDOWN_DRAIN_SECONDS * 1000),
     ...overrides,
     dataDir,
     sqliteFile: overrides.sqliteFile ?? path.join(dataDir, 'tandem.sqlite'),

@@ -14,4 +14,9 @@ export interface Deps {
   clock: Clock;
   mailer: Mailer;
   log: Logger;
+  /**
+   * Set by the server when it has been asked to stop and is draining: /api/ready answers 503 so a
+   * load balancer sends nobody new, while requests already sent are still answered.
+   */
+  draining?: { readonly now: boolean };
 }

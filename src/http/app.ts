@@ -153,6 +153,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   // JSON answers are about someone (or say who is signed in): no cache, shared or private, keeps
   // them unless the route chose otherwise (public report pictures, hashed assets).
   app.addHook('onSend', async (_request, reply, payload) => {
+    // Draining before a stop: no connection is kept for a next request this instance will not see.
+    if (deps.draining?.now) void reply.header('connection', 'close');
     const type = reply.getHeader('content-type');
     if (!reply.hasHeader('cache-control') && typeof type === 'string' && type.startsWith('application/json')) {
       void reply.header('cache-control', 'no-store');

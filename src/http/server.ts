@@ -23,7 +23,8 @@ export async function startServer(config: Config, hooks: { beforeListen?: (deps:
   const applied = await migrateToLatest(handle.db);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const deps: Deps = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, mailer, log };
+  const draining = { now: false };
+  const deps: Deps = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, mailer, log, draining };
   await hooks.beforeListen?.(deps);
 
   const app = await buildApp(deps, { logger: { level: config.logLevel, redact: redactPaths, serializers: logSerializers } });
@@ -48,7 +49,11 @@ export async function startServer(config: Config, hooks: { beforeListen?: (deps:
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       log.info({ signal }, 'shutting down');
-      close().then(
+      // SIGTERM (a service manager, a deployment) drains first: /api/ready turns 503 while every
+      // request keeps being answered, so the load balancer moves new ones elsewhere. Ctrl-C does not wait.
+      draining.now = true;
+      const drainMs = signal === 'SIGTERM' ? config.shutdownDrainMs : 0;
+      new Promise((resolve) => setTimeout(resolve, drainMs)).then(close).then(
         () => process.exit(0),
         (err: unknown) => {
           log.error({ err }, 'shutdown failed');

@@ -96,4 +96,54 @@ describe('the server process', () => {
     expect(server.output()).toContain('shutting down');
     expect(server.output()).not.toMatch(/SIGKILL|unhandled/i);
   });
+
+  it('on SIGTERM under load, turns /api/ready to 503 first and answers every request sent before the balancer noticed', async () => {
+    const server = await startAppProcess({ dataDir, env: { SHUTDOWN_DRAIN_SECONDS: '1.5' } });
+    let sigtermAt = 0;
+    let stopping = false;
+    // What a load balancer does: a health check every 200 ms, and no new request to an instance
+    // whose check failed. Requests already sent must all be answered.
+    let routed = true;
+    let notReadyAfter: number | null = null;
+    const checker = (async () => {
+      while (routed) {
+        const res = await fetch(`${server.url}/api/ready`).catch(() => null);
+        if (res?.status === 503 && stopping) {
+          notReadyAfter = performance.now() - sigtermAt;
+          routed = false;
+        } else await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
+    let answered = 0;
+    let answeredWhileDraining = 0;
+    const dropped: string[] = [];
+    const client = async (path: string) => {
+      while (routed) {
+        try {
+          const res = await fetch(`${server.url}${path}`, { signal: AbortSignal.timeout(10_000) });
+          await res.arrayBuffer();
+          if (res.status !== 200) dropped.push(`${path}: ${res.status} at ${Math.round(performance.now() - sigtermAt)} ms`);
+          answered += 1;
+          if (stopping) answeredWhileDraining += 1;
+        } catch (error) {
+          const code = (error as { cause?: { code?: string } }).cause?.code;
+          dropped.push(`${path}: ${code ?? String(error)} at ${Math.round(performance.now() - sigtermAt)} ms`);
+        }
+      }
+    };
+    const clients = Array.from({ length: 20 }, (_, i) => client(i % 2 === 0 ? '/api/faq' : '/api/health'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    stopping = true;
+    sigtermAt = performance.now();
+    const stopped = server.stop();
+    await Promise.all([checker, ...clients]);
+    await stopped;
+    expect(dropped).toEqual([]);
+    expect(answered).toBeGreaterThan(20);
+    // Ready said no at the first check after the signal; requests went on being answered until then.
+    expect(notReadyAfter).not.toBeNull();
+    expect(notReadyAfter ?? Infinity).toBeLessThan(1000);
+    expect(answeredWhileDraining).toBeGreaterThan(0);
+    expect(server.output()).not.toMatch(/SIGKILL|unhandled/i);
+  });
 });

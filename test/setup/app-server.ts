@@ -29,6 +29,8 @@ export interface AppProcess {
   output(): string;
   /** SIGTERM, then SIGKILL after 5 s; resolves once the process has exited. Idempotent. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a power cut or the OOM killer would; resolves once the process has exited. */
+  kill(): Promise<void>;
 }
 
 class OutputTail {
@@ -142,7 +144,14 @@ async function startOnce(options: StartAppOptions, port: number): Promise<AppPro
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (spawnError !== undefined || hasExited(child)) break;
-    if (await isHealthy(url)) return { url, port, output: () => output.toString(), stop };
+    if (await isHealthy(url)) {
+      const kill = async (): Promise<void> => {
+        if (!hasExited(child)) child.kill('SIGKILL');
+        await waitForExit(child, STOP_GRACE_MS);
+        process.off('exit', killOnExit);
+      };
+      return { url, port, output: () => output.toString(), stop, kill };
+    }
     await sleep(150);
   }
 

@@ -21,11 +21,14 @@ export function healthRoutes(deps: Deps) {
         config: { access: 'public' },
         schema: {
           tags: ['system'],
-          summary: 'Readiness: the database answers',
+          summary: 'Readiness: the database answers and the instance is not stopping',
           response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['sqlite', 'postgres']) }), 503: errorSchema },
         },
       },
       async (_request, reply) => {
+        if (deps.draining?.now) {
+          return reply.code(503).send({ code: 'SHUTTING_DOWN', message: 'This instance is stopping; send new requests elsewhere.' });
+        }
         try {
           await sql`select 1`.execute(deps.db);
           return { status: 'ready' as const, database: deps.dialect };
