@@ -12,6 +12,7 @@ import { systemClock } from '../../src/time/clock.ts';
 import { startAppProcess } from '../setup/app-server.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, Client, linkFromOutbox, setUpProgram, signedIn, TEST_PASSWORD } from '../setup/test-app.ts';
+import { recordFigure } from '../setup/figures.ts';
 import type { TestContext } from '../setup/test-app.ts';
 
 describeEachDialect('operations', (db) => {
@@ -145,5 +146,12 @@ describe('the server process', () => {
     expect(notReadyAfter ?? Infinity).toBeLessThan(1000);
     expect(answeredWhileDraining).toBeGreaterThan(0);
     expect(server.output()).not.toMatch(/SIGKILL|unhandled/i);
+    recordFigure('drain', {
+      clients: 20,
+      answered,
+      answeredWhileDraining,
+      notReadyAfterMs: Math.round(notReadyAfter ?? -1),
+      dropped: dropped.length,
+    });
   });
 });
