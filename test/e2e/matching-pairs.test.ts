@@ -101,6 +101,8 @@ describe.skipIf(skipReason !== null)('the proposed pairs, sorted, filtered and p
     // A search by a mentee's name, then that mentee taken out of the proposal: the table follows at once.
     await page.getByRole('button', { name: 'Show all pairs' }).click();
     await expect.poll(() => param(page, 'mentor')).toBeNull();
+    // The whole list is back (no search line) before typing: a list still loading could replace the field.
+    await countLine.filter({ hasText: /^Showing [\d,]+ of [\d,]+ pairs, by mentor\.$/ }).waitFor();
     const mentee = (await pairs.locator('tbody > tr > th').first().innerText()).split('\n')[0]!.trim();
     await page.getByLabel('Mentee or mentor name').fill(mentee);
     await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
+import { usePendingValue } from './use-pending-value.ts';
 
 interface CheckboxProps {
   label: ReactNode;
@@ -9,18 +10,23 @@ interface CheckboxProps {
   disabled?: boolean;
 }
 
+/** A check box; it shows a click at once even when its state lives in the address (usePendingValue). */
 export function Checkbox({ label, checked, onChange, hint, disabled }: CheckboxProps) {
   const id = useId();
+  const [shown, choose] = usePendingValue(checked);
   return (
     <div className="field">
       <label className="choice" htmlFor={id}>
         <input
           id={id}
           type="checkbox"
-          checked={checked}
+          checked={shown}
           disabled={disabled}
           aria-describedby={hint ? `${id}-hint` : undefined}
-          onChange={(e) => onChange(e.target.checked)}
+          onChange={(e) => {
+            choose(e.target.checked);
+            onChange(e.target.checked);
+          }}
         />
         {label}
       </label>

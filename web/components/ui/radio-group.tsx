@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ChoiceFieldset } from './choice-fieldset.tsx';
+import { usePendingValue } from './use-pending-value.ts';
 
 export interface RadioOption<T extends string> {
   value: T;
@@ -22,8 +23,12 @@ interface RadioGroupProps<T extends string> {
   stacked?: boolean;
 }
 
-/** A fieldset of radio buttons for picking exactly one value. */
+/**
+ * A fieldset of radio buttons for picking exactly one value. The choice shows at once even when
+ * it lives in the address (usePendingValue).
+ */
 export function RadioGroup<T extends string>({ options, value, onChange, disabled, stacked, ...fieldset }: RadioGroupProps<T>) {
+  const [shown, choose] = usePendingValue<T | ''>(value);
   return (
     <ChoiceFieldset {...fieldset}>
       {(id) => (
@@ -35,12 +40,15 @@ export function RadioGroup<T extends string>({ options, value, onChange, disable
                   type="radio"
                   name={id}
                   value={o.value}
-                  checked={value === o.value}
+                  checked={shown === o.value}
                   disabled={disabled}
                   required={fieldset.required}
                   aria-invalid={fieldset.error ? true : undefined}
                   aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
-                  onChange={() => onChange(o.value)}
+                  onChange={() => {
+                    choose(o.value);
+                    onChange(o.value);
+                  }}
                 />
                 {o.label}
               </label>
