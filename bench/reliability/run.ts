@@ -202,7 +202,7 @@ for (const row of ROWS) {
     else console.log(`| ${row.no} | ${row.what} | ${shown} | (no database) |`);
   }
 }
-console.log('| 10 | 50 connections for 30 s with 100,000 people; memory over 5 minutes | not yet measured | |');
+console.log('| 10 | 50 connections for 30 s with 100,000 people; memory over 5 minutes | see `npm run bench:load` | |');
 
 // The authorization matrix as answered (SQLite run): routes × callers.
 const rows = figures.filter((f) => f.item === 'authorization-row');

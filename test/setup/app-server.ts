@@ -25,6 +25,8 @@ export interface AppProcess {
   /** e.g. http://127.0.0.1:PORT, no trailing slash */
   url: string;
   port: number;
+  /** The server's process id (setpriv execs into node, so it is node's). */
+  pid: number;
   /** What the server printed so far (stdout and stderr interleaved, the last 64 KiB). */
   output(): string;
   /** SIGTERM, then SIGKILL after 5 s; resolves once the process has exited. Idempotent. */
@@ -150,7 +152,7 @@ async function startOnce(options: StartAppOptions, port: number): Promise<AppPro
         await waitForExit(child, STOP_GRACE_MS);
         process.off('exit', killOnExit);
       };
-      return { url, port, output: () => output.toString(), stop, kill };
+      return { url, port, pid: child.pid ?? 0, output: () => output.toString(), stop, kill };
     }
     await sleep(150);
   }
