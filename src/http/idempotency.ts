@@ -25,7 +25,8 @@ export function registerIdempotency(app: App, deps: Pick<Deps, 'db' | 'clock'>):
 
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers['idempotency-key'];
-    if (header === undefined || !CHANGES.has(request.method) || !request.auth) return;
+    const route = request.routeOptions.url;
+    if (header === undefined || !CHANGES.has(request.method) || !request.auth || route === undefined) return;
     if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header)) {
       throw new InvalidInputError('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 8 to 100 letters, digits, or _ . : -');
     }
@@ -34,7 +35,7 @@ export function registerIdempotency(app: App, deps: Pick<Deps, 'db' | 'clock'>):
       userId,
       key: header,
       method: request.method,
-      route: request.routeOptions.url ?? request.url,
+      route,
       params: request.params,
       body: request.body,
     });

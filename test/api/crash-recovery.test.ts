@@ -11,49 +11,12 @@ import { startAppProcess } from '../setup/app-server.ts';
 import type { AppProcess } from '../setup/app-server.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { recordFigure } from '../setup/figures.ts';
+import { HttpClient } from '../setup/http-client.ts';
 
 /** How many times the server is killed: a few in `npm test`, 50 in `npm run bench:reliability`. */
 const KILLS = Number(process.env.TANDEM_CRASH_KILLS ?? 4);
 const APPLICATIONS = 3000;
 const STAFF = { email: 'crash@example.org', password: 'crash test password' };
-
-/** A browser-like client of the real server: its session cookie and CSRF token. */
-class Http {
-  private cookie = '';
-  private csrf = '';
-  constructor(private readonly base: string) {}
-
-  async request(method: string, path: string, body?: unknown): Promise<Response> {
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...(this.cookie && { cookie: this.cookie }),
-        ...(this.csrf && method !== 'GET' && { 'x-csrf-token': this.csrf }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(20_000),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      if (pair?.startsWith('tandem_session=')) this.cookie = pair;
-    }
-    return res;
-  }
-
-  async signIn(setUp: boolean): Promise<void> {
-    const res = setUp
-      ? await this.request('POST', '/api/setup', {
-          programName: 'Crash Program',
-          timeZone: 'America/Chicago',
-          name: 'Crash Staff',
-          ...STAFF,
-        })
-      : await this.request('POST', '/api/auth/login', STAFF);
-    if (!res.ok) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
-    this.csrf = ((await (await this.request('GET', '/api/auth/csrf')).json()) as { token: string }).token;
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -89,8 +52,8 @@ describeEachDialect('crash: SIGKILL during a stream of writes', (testDb, dialect
       db = handle.db;
       closeDb = () => handle.destroy();
     }
-    let http = new Http(server.url);
-    await http.signIn(true);
+    let http = new HttpClient(server.url);
+    await http.signIn(STAFF, { programName: 'Crash Program', name: 'Crash Staff' });
     const period = (await (await http.request('POST', '/api/periods', { name: 'Crash period', ...OPEN_DATES })).json()) as { id: number };
     await seedApplications(db, period.id);
     // No eligibility questions: every bulk decision below changes all 3,000 applications.
@@ -144,8 +107,8 @@ describeEachDialect('crash: SIGKILL during a stream of writes', (testDb, dialect
       running = false;
       await Promise.all([writer, bulk]);
       server = await startAppProcess({ dataDir, env });
-      http = new Http(server.url);
-      await http.signIn(false);
+      http = new HttpClient(server.url);
+      await http.signIn(STAFF);
     }
     await server.stop();
 

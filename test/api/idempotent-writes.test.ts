@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { OPEN_DATES } from '../fixtures/applications/helpers.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { recordFigure } from '../setup/figures.ts';
 import { buildTestApp, sessionClient, setUpProgram, signedIn } from '../setup/test-app.ts';
 import type { Client, TestContext } from '../setup/test-app.ts';
-
-const DATES = {
-  applicationsOpenOn: '2026-09-01',
-  applicationsCloseOn: '2026-09-30',
-  matchesAnnouncedOn: '2026-10-15',
-  programEndsOn: '2027-09-30',
-  surveyOpensOn: '2027-09-01',
-  surveyClosesOn: '2027-09-21',
-};
 
 /**
  * Issue #15 item 6 (decision 0022): a client that retries a change after losing its answer,
@@ -45,7 +37,7 @@ describeEachDialect('idempotent writes', (db, dialect) => {
   it('answers ten retried writes whose first answers were lost with those answers, and makes nothing twice', async () => {
     const writes = Array.from({ length: 10 }, (_, i) => {
       const key = randomUUID();
-      if (i % 3 === 0) return { key, url: '/api/periods', body: { name: `Year ${i}`, ...DATES } };
+      if (i % 3 === 0) return { key, url: '/api/periods', body: { name: `Year ${i}`, ...OPEN_DATES } };
       if (i % 3 === 1) return { key, url: '/api/faq', body: { question: `Question ${i}?`, answer: 'An answer.' } };
       return { key, url: '/api/invitations', body: { email: `invitee-${i}@example.org`, name: `Invitee ${i}`, roles: ['mentee'] } };
     });
@@ -88,9 +80,9 @@ describeEachDialect('idempotent writes', (db, dialect) => {
 
   it('refuses the same key for a different request (422) and one whose first try has not answered (409)', async () => {
     const key = randomUUID();
-    expect((await send(staff, '/api/periods', { name: 'Keyed year', ...DATES }, key)).statusCode).toBe(201);
+    expect((await send(staff, '/api/periods', { name: 'Keyed year', ...OPEN_DATES }, key)).statusCode).toBe(201);
     const periods = await count('periods');
-    const other = await send(staff, '/api/periods', { name: 'Another year', ...DATES }, key);
+    const other = await send(staff, '/api/periods', { name: 'Another year', ...OPEN_DATES }, key);
     expect(other.statusCode).toBe(422);
     expect(other.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
     const otherRoute = await send(staff, '/api/faq', { question: 'Q?', answer: 'A.' }, key);
@@ -98,14 +90,14 @@ describeEachDialect('idempotent writes', (db, dialect) => {
 
     // A first try cut off before its answer was kept (a crash): the retry is told, and nothing runs.
     const cut = randomUUID();
-    expect((await send(staff, '/api/periods', { name: 'Cut off', ...DATES }, cut)).statusCode).toBe(201);
+    expect((await send(staff, '/api/periods', { name: 'Cut off', ...OPEN_DATES }, cut)).statusCode).toBe(201);
     await ctx.deps.db
       .updateTable('idempotency_keys')
       .set({ status: 'pending', response_status: null, response_type: null, response_body: null })
       .where('key', '=', cut)
       .execute();
     const periodsBefore = await count('periods');
-    const inUse = await send(staff, '/api/periods', { name: 'Cut off', ...DATES }, cut);
+    const inUse = await send(staff, '/api/periods', { name: 'Cut off', ...OPEN_DATES }, cut);
     expect(inUse.statusCode, inUse.body).toBe(409);
     expect(inUse.json().code).toBe('IDEMPOTENCY_KEY_IN_USE');
     expect(await count('periods')).toBe(periodsBefore);
@@ -116,21 +108,21 @@ describeEachDialect('idempotent writes', (db, dialect) => {
     const key = randomUUID();
     const other = await signedIn(ctx, ['staff']);
     const periods = await count('periods');
-    expect((await send(staff, '/api/periods', { name: 'Mine', ...DATES }, key)).statusCode).toBe(201);
+    expect((await send(staff, '/api/periods', { name: 'Mine', ...OPEN_DATES }, key)).statusCode).toBe(201);
     // The same key from someone else is theirs: it runs.
-    expect((await send(other.client, '/api/periods', { name: 'Theirs', ...DATES }, key)).statusCode).toBe(201);
+    expect((await send(other.client, '/api/periods', { name: 'Theirs', ...OPEN_DATES }, key)).statusCode).toBe(201);
     expect(await count('periods')).toBe(periods + 2);
     // A refusal is an answer too: the retry gets it again.
     const badKey = randomUUID();
-    const refused = await send(staff, '/api/periods', { name: 'Backwards', ...DATES, programEndsOn: '2020-01-01' }, badKey);
+    const refused = await send(staff, '/api/periods', { name: 'Backwards', ...OPEN_DATES, programEndsOn: '2020-01-01' }, badKey);
     expect(refused.statusCode).toBeGreaterThanOrEqual(400);
-    const again = await send(staff, '/api/periods', { name: 'Backwards', ...DATES, programEndsOn: '2020-01-01' }, badKey);
+    const again = await send(staff, '/api/periods', { name: 'Backwards', ...OPEN_DATES, programEndsOn: '2020-01-01' }, badKey);
     expect([again.statusCode, again.headers['idempotent-replayed']]).toEqual([refused.statusCode, 'true']);
 
     // After a day the key is forgotten, and the same request runs again.
     ctx.clock.advance(24 * 60 * 60_000 + 1000);
     staff = await sessionClient(ctx, staffId); // the old session has timed out meanwhile
-    const later = await send(staff, '/api/periods', { name: 'Mine', ...DATES }, key);
+    const later = await send(staff, '/api/periods', { name: 'Mine', ...OPEN_DATES }, key);
     expect(later.statusCode).toBe(409);
     expect(later.json().code).toBe('PERIOD_NAME_TAKEN');
     expect(later.headers['idempotent-replayed']).toBeUndefined();

@@ -11,6 +11,7 @@ import type { AppProcess } from '../setup/app-server.ts';
 import { dialectSkipReason, freshTestDb } from '../setup/dialects.ts';
 import type { DisposableTestDb } from '../setup/dialects.ts';
 import { recordFigure } from '../setup/figures.ts';
+import { HttpClient } from '../setup/http-client.ts';
 import { findFreePort, withParentDeathSignal } from '../setup/postgres-server.ts';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
@@ -25,34 +26,6 @@ function skipReason(): string | null {
 }
 const skip = skipReason();
 if (skip && process.env.CI) throw new Error(`The several-instances test cannot run under CI: ${skip}`);
-
-/** A browser-like client: its session cookie and CSRF token, against one base URL. */
-class Http {
-  cookie = '';
-  csrf = '';
-  constructor(private readonly base: string) {}
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...(this.cookie && { cookie: this.cookie }),
-        ...(this.csrf && method !== 'GET' && { 'x-csrf-token': this.csrf }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(20_000),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      if (pair?.startsWith('tandem_session=') || pair?.startsWith('__Host-tandem_session=')) this.cookie = pair;
-    }
-    return res;
-  }
-  async me(): Promise<string | null> {
-    return ((await (await this.request('GET', '/api/me')).json()) as { user: { email: string } | null }).user?.email ?? null;
-  }
-}
 
 /**
  * Issue #15 item 9: three instances of the real server on one PostgreSQL database behind a real
@@ -180,7 +153,7 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).joi
   });
 
   it('keeps a session made through the balancer valid on every instance', async () => {
-    const staff = new Http(lb);
+    const staff = new HttpClient(lb);
     const setUp = await staff.request('POST', '/api/setup', {
       programName: 'Balanced',
       timeZone: 'America/Chicago',
@@ -191,18 +164,18 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).joi
     const seen = await Promise.all(Array.from({ length: 30 }, () => staff.me()));
     expect(new Set(seen)).toEqual(new Set([STAFF.email]));
     for (const instance of instances) {
-      const direct = new Http(instance.url);
+      const direct = new HttpClient(instance.url);
       direct.cookie = staff.cookie;
       expect(await direct.me()).toBe(STAFF.email);
     }
   });
 
   it('gives an attacker one sign-in budget, not one per instance', async () => {
-    const attacker = new Http(lb);
+    const attacker = new HttpClient(lb);
     for (let i = 0; i < 10; i++)
       expect((await attacker.request('POST', '/api/auth/login', { email: STAFF.email, password: `guess ${i}` })).status).toBe(401);
     for (const base of [lb, ...instances.map((i) => i.url)]) {
-      const res = await new Http(base).request('POST', '/api/auth/login', STAFF);
+      const res = await new HttpClient(base).request('POST', '/api/auth/login', STAFF);
       expect(res.status).toBe(429);
     }
   });
@@ -210,10 +183,9 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).joi
   it('makes 1,000 invitations sent twice each (a retry after a lost answer) exactly once', async () => {
     // The test before paused the staff account's sign-in for 15 minutes; the clock here is real,
     // so its failures are forgotten by hand.
-    const staff = new Http(lb);
+    const staff = new HttpClient(lb);
     await testDb.db.deleteFrom('sign_in_failures').execute();
-    expect((await staff.request('POST', '/api/auth/login', STAFF)).status).toBe(200);
-    staff.csrf = ((await (await staff.request('GET', '/api/auth/csrf')).json()) as { token: string }).token;
+    await staff.signIn(STAFF);
     let replayed = 0;
     const work = Array.from({ length: 1000 }, (_, i) => i);
     const worker = async () => {
@@ -237,7 +209,7 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).joi
   }, 120_000);
 
   it('restarts one instance under load without dropping a request', async () => {
-    const reader = new Http(lb);
+    const reader = new HttpClient(lb);
     let running = true;
     let answered = 0;
     const failed: string[] = [];
