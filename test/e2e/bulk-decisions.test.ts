@@ -25,11 +25,22 @@ describe.skipIf(skipReason !== null)('bulk decisions on the applications list, i
       .first()
       .innerText();
   const bodyRows = () => page.getByRole('table', { name: 'Applications', exact: true }).locator('tbody > tr').count();
+  /** Filters by status and waits for that list's own count: the line of the list before can linger a moment. */
   const filterBy = async (status: string) => {
+    const answered = page.waitForResponse((r) => {
+      const url = new URL(r.url());
+      return (
+        /\/api\/periods\/\d+\/applications$/.test(url.pathname) &&
+        url.searchParams.get('status') === status &&
+        !url.searchParams.has('after')
+      );
+    });
     await page.getByRole('search', { name: 'Filter applications' }).getByLabel('Status').selectOption(status);
     await page.getByRole('button', { name: 'Show applications' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe(status);
-    await expect.poll(count).toMatch(/matching these filters\.$/);
+    const { total } = (await (await answered).json()) as { total: number };
+    const counted = new RegExp(`(^| of )${total.toLocaleString('en-US')} applications? matching these filters\\.$`);
+    await expect.poll(count).toMatch(counted);
   };
 
   beforeAll(async () => {
