@@ -40,7 +40,9 @@ export function demoInBrowser(name: string, options: { env?: Record<string, stri
     await promisify(execFile)(process.execPath, ['bin/tandem.js', 'demo', '--no-serve'], {
       env: { ...process.env, TANDEM_DATA_DIR: dataDir, DATABASE_URL: '' },
     });
-    const server = await startAppProcess({ dataDir: join(dataDir, 'demo'), ...(options.env ? { env: options.env } : {}) });
+    // A browser test signs in many times from one address (the walk: two per role, a role every
+    // few seconds), past the per-minute limit a person gets; that limit has its own API tests.
+    const server = await startAppProcess({ dataDir: join(dataDir, 'demo'), env: { RATE_LIMIT_AUTH_PER_MINUTE: '1000', ...options.env } });
     const browser = await launchBrowser();
     if (!browser) throw new Error('Chromium is required for this test');
     const consoleErrors: string[] = [];
