@@ -7,6 +7,7 @@ import { eventJobHandlers, eventRecurringJobs } from './features/events/event-jo
 import { surveyJobHandlers, surveyRecurringJobs } from './features/surveys/survey-jobs.ts';
 import { liaisonJobHandlers, liaisonRecurringJobs } from './features/liaisons/liaison-jobs.ts';
 import { reminderJobHandlers, reminderRecurringJobs } from './features/reminders/reminder-jobs.ts';
+import { outboxJobHandlers, outboxRecurringJobs } from './features/notifications/outbox-jobs.ts';
 
 /**
  * Every kind of background job the app has, in one place: a feature with jobs exports its
@@ -22,6 +23,7 @@ export function createJobRunner(deps: Deps, options: Partial<JobRunnerOptions> =
       ...surveyJobHandlers,
       ...choiceJobHandlers,
       ...backupJobHandlers,
+      ...outboxJobHandlers,
     },
     recurring: [
       ...reminderRecurringJobs,
@@ -30,6 +32,7 @@ export function createJobRunner(deps: Deps, options: Partial<JobRunnerOptions> =
       ...surveyRecurringJobs,
       ...choiceRecurringJobs,
       ...backupRecurringJobs,
+      ...outboxRecurringJobs,
     ],
     ...options,
   });

@@ -41,6 +41,11 @@ const envSchema = z.object({
   RUN_JOBS: z.stringbool().default(true),
   /** How often a job worker looks for due reminders. */
   JOB_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(15),
+  /**
+   * How long a claimed job stays one worker's: when an instance dies holding jobs, another takes
+   * them over this long after the claim. Keep it well above the time one job takes.
+   */
+  JOB_LEASE_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /**
    * On SIGTERM, how long /api/ready answers 503 while requests are still served, before the
@@ -71,6 +76,7 @@ export interface Config {
   readonly maxUploadBytes: number;
   readonly runJobs: boolean;
   readonly jobPollMs: number;
+  readonly jobLeaseMs: number;
   readonly isProduction: boolean;
   readonly shutdownDrainMs: number;
 }
@@ -108,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     runJobs: e.RUN_JOBS,
     jobPollMs: Math.round(e.JOB_POLL_SECONDS * 1000),
+    jobLeaseMs: Math.round(e.JOB_LEASE_SECONDS * 1000),
     isProduction: e.NODE_ENV === 'production',
     shutdownDrainMs: Math.round(e.SHUTDOWN_DRAIN_SECONDS * 1000),
     ...overrides,

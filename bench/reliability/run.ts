@@ -135,7 +135,16 @@ const ROWS: { no: string; what: string; show: (f: Figure) => string; item: strin
     perDialect: false,
     on: 'postgres',
     show: (f) =>
-      `sessions valid on all 3, one sign-in budget; ${n(f.invitations)} invitations sent twice each (a retry): ${n(f.replayed)} replayed, ${n(f.invitations)} made, ${n(f.mails)} mails`,
+      `sessions valid on all 3, one sign-in budget; ${n(f.invitations)} invitations sent twice each (a retry): ${n(f.replayed)} replayed, ${n(f.invitations)} made, ${n(f.onTheWire)} mails over SMTP`,
+  },
+  {
+    no: '9',
+    what: 'Reminders from three job workers, one killed',
+    item: 'instance-jobs',
+    perDialect: false,
+    on: 'postgres',
+    show: (f) =>
+      `${n(f.mails)} reminder mails (${n(f.reminders)} jobs) by ${n(f.workersSeen)} workers: each recorded once, ${n(f.onTheWire)} over SMTP, none twice; the killed one held ${n(f.heldByKilled)}, ${n(f.takenOver)} taken over; ${n(f.leftSending)} left mid-handover`,
   },
   {
     no: '10',

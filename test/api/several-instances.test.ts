@@ -13,6 +13,12 @@ import type { DisposableTestDb } from '../setup/dialects.ts';
 import { recordFigure } from '../setup/figures.ts';
 import { HttpClient } from '../setup/http-client.ts';
 import { findFreePort, withParentDeathSignal } from '../setup/postgres-server.ts';
+import { eventually, jobDeps } from '../setup/job-deps.ts';
+import { activePeriod, manyMatches, planNow } from '../setup/job-fixtures.ts';
+import { startSmtp, stopSmtp } from '../setup/smtp-sink.ts';
+import { fixedClock } from '../../src/time/clock.ts';
+import { calendarDateIn } from '../../src/time/calendar-date.ts';
+import { addDays, instantAt } from '../../src/time/zoned.ts';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const STAFF = { email: 'lb@example.org', password: 'load balanced password' };
@@ -31,7 +37,9 @@ if (skip && process.env.CI) throw new Error(`The several-instances test cannot r
  * Issue #15 item 9: three instances of the real server on one PostgreSQL database behind a real
  * nginx, started by the test with the shape of deploy/nginx.conf. Sessions hold on every
  * instance, the sign-in budget is one, 1,000 invitations sent twice each (a retry after a lost
- * answer) are made once each, and a rolling restart under load drops no request.
+ * answer) are made and mailed once each, 1,000 reminders go out once each from three job workers
+ * while one of them is killed holding jobs, and a rolling restart under load drops no request.
+ * Mail goes over SMTP to a server the test runs, so "once" is counted on the wire.
  */
 describe.skipIf(skip !== null)(`three instances behind nginx [postgres]${skip ? ` — SKIPPED: ${skip}` : ''}`, () => {
   let testDb: DisposableTestDb;
@@ -39,6 +47,13 @@ describe.skipIf(skip !== null)(`three instances behind nginx [postgres]${skip ? 
   const instances: AppProcess[] = [];
   let nginx: ChildProcess | undefined;
   let lb: string;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  /** How many messages the mail server took for each recipient. */
+  const wireCounts = () => {
+    const counts = new Map<string, number>();
+    for (const m of smtp.received) for (const to of m.to) counts.set(to, (counts.get(to) ?? 0) + 1);
+    return counts;
+  };
 
   const startNginx = async (ports: number[]) => {
     const port = await findFreePort();
@@ -98,7 +113,17 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).joi
     dir = mkdtempSync(join(tmpdir(), 'tandem-lb-'));
     chmodSync(dir, 0o755); // nginx's worker runs as nobody when started by root
     for (const sub of ['data1', 'data2', 'data3']) mkdirSync(join(dir, sub));
-    const env = { DATABASE_URL: testDb.databaseUrl, TRUST_PROXY: 'true', SHUTDOWN_DRAIN_SECONDS: '1', LOG_LEVEL: 'warn' };
+    smtp = await startSmtp();
+    const env = {
+      DATABASE_URL: testDb.databaseUrl,
+      TRUST_PROXY: 'true',
+      SHUTDOWN_DRAIN_SECONDS: '1',
+      LOG_LEVEL: 'warn',
+      SMTP_URL: smtp.url,
+      // Workers look often and a dead one's jobs are taken over after 3 s, so the test sees it happen.
+      JOB_POLL_SECONDS: '0.2',
+      JOB_LEASE_SECONDS: '3',
+    };
     for (const sub of ['data1', 'data2', 'data3']) instances.push(await startAppProcess({ dataDir: join(dir, sub), env }));
     lb = await startNginx(instances.map((i) => i.port));
   }, 120_000);
@@ -107,6 +132,7 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).joi
     nginx?.kill('SIGTERM');
     await Promise.all(instances.map((i) => i.stop()));
     await testDb?.dispose();
+    if (smtp) await stopSmtp(smtp.server);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -205,8 +231,118 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).joi
     expect(invitations).toHaveLength(1000);
     expect(mails).toHaveLength(1000);
     expect(replayed).toBe(1000);
-    recordFigure('instances', { instances: 3, invitations: invitations.length, mails: mails.length, sentTwice: 1000, replayed });
+    const wire = wireCounts();
+    const invitees = [...wire].filter(([to]) => to.startsWith('invitee-'));
+    expect(invitees).toHaveLength(1000);
+    expect(invitees.filter(([, n]) => n !== 1)).toEqual([]);
+    recordFigure('instances', {
+      instances: 3,
+      invitations: invitations.length,
+      mails: mails.length,
+      onTheWire: invitees.length,
+      sentTwice: 1000,
+      replayed,
+    });
   }, 120_000);
+
+  it('sends 1,000 reminders once each from three job workers, and takes over the jobs of one killed holding them', async () => {
+    // 500 matches made two weeks ago in Chicago, with no contact since: each is due its "quiet
+    // match" reminder (to mentor and mentee) at the last 09:00 there. The test plans them; the
+    // instances' own workers send them.
+    const now = new Date();
+    const deps = jobDeps(testDb.db, 'postgres', fixedClock(now));
+    await testDb.db.updateTable('program_settings').set({ quiet_after_weeks: 2, goal_sheet_deadline_days: 60 }).execute();
+    const zone = 'America/Chicago';
+    const today = calendarDateIn(zone, now);
+    const quietFrom = instantAt(today, '09:00', zone) <= now ? addDays(today, -14) : addDays(today, -15);
+    const periodId = await activePeriod(deps, addDays(today, 300));
+    await manyMatches(deps, periodId, 500, instantAt(quietFrom, '12:00', zone).toISOString());
+
+    const doomed = instances[2];
+    if (!doomed) throw new Error('three instances');
+    const doomedWorker = `%:${doomed.pid}:%`;
+    const quietJobs = () => testDb.db.selectFrom('jobs').where('kind', '=', 'reminder.quiet');
+    const workersSeen = new Set<string>();
+    const heldBy = async (pattern: string) =>
+      quietJobs().select(['id', 'locked_by']).where('status', '=', 'running').where('locked_by', 'like', pattern).execute();
+
+    expect((await planNow(deps, now)).added).toBeGreaterThanOrEqual(500);
+
+    // Freeze the doomed instance the moment it holds reminders, then kill it: its claims stay
+    // behind, 'running' under a lease nobody will renew.
+    let held: { id: number; locked_by: string | null }[] = [];
+    await eventually(
+      async () => {
+        for (const r of await heldBy('%')) if (r.locked_by) workersSeen.add(r.locked_by.split(':')[1] ?? '');
+        if ((await heldBy(doomedWorker)).length === 0) return false;
+        process.kill(doomed.pid, 'SIGSTOP');
+        held = await heldBy(doomedWorker);
+        if (held.length > 0) return true;
+        process.kill(doomed.pid, 'SIGCONT');
+        return false;
+      },
+      30_000,
+      'the doomed instance to hold reminders',
+    );
+    await doomed.kill();
+
+    // The two left finish everything, the dead one's jobs once its lease (3 s) has run out.
+    await eventually(
+      async () => {
+        const running = await quietJobs().select('locked_by').where('status', '=', 'running').execute();
+        for (const r of running) if (r.locked_by) workersSeen.add(r.locked_by.split(':')[1] ?? '');
+        const left = await quietJobs().select('id').where('status', 'in', ['scheduled', 'running']).execute();
+        return left.length === 0;
+      },
+      60_000,
+      'every reminder to be done',
+    );
+    const jobs = await quietJobs().select(['id', 'status', 'attempts']).execute();
+    expect(jobs).toHaveLength(500);
+    expect(jobs.filter((j) => j.status !== 'done')).toEqual([]);
+    const heldIds = new Set(held.map((h) => h.id));
+    const takenOver = jobs.filter((j) => heldIds.has(j.id));
+    expect(takenOver.length).toBe(held.length);
+    expect(takenOver.every((j) => j.attempts >= 2)).toBe(true);
+
+    // Recorded once each, in the job's transaction.
+    const outbox = () => testDb.db.selectFrom('outbox').select(['to_address', 'status']).where('kind', '=', 'reminder.quiet').execute();
+    const recorded = await outbox();
+    expect(recorded).toHaveLength(1000);
+    expect(new Set(recorded.map((m) => m.to_address)).size).toBe(1000);
+    // Handed to SMTP at most once each. A message the dead instance had committed but not yet
+    // handed over is sent by the stranded-mail job (once a minute, after a lease); one it was
+    // handing over when frozen stays 'sending' and may or may not have arrived.
+    // (A job is done before its mail is handed over, so the live instances may still be sending.)
+    await eventually(
+      async () => {
+        const now = await outbox();
+        return now.every((m) => m.status !== 'recorded') && now.filter((m) => m.status === 'sending').length <= 1;
+      },
+      90_000,
+      'stranded reminders to be sent',
+    );
+    const final = await outbox();
+    const sent = final.filter((m) => m.status === 'sent').length;
+    const sending = final.filter((m) => m.status === 'sending').length;
+    const wire = wireCounts();
+    const onWire = recorded.filter((m) => wire.has(m.to_address));
+    expect(onWire.filter((m) => wire.get(m.to_address) !== 1)).toEqual([]);
+    expect(sent + sending).toBe(1000);
+    expect(sending).toBeLessThanOrEqual(1);
+    expect(onWire.length).toBeGreaterThanOrEqual(sent);
+    expect(onWire.length).toBeLessThanOrEqual(sent + sending);
+    expect(workersSeen.size).toBeGreaterThanOrEqual(2);
+    recordFigure('instance-jobs', {
+      reminders: jobs.length,
+      mails: recorded.length,
+      onTheWire: onWire.length,
+      workersSeen: workersSeen.size,
+      heldByKilled: held.length,
+      takenOver: takenOver.length,
+      leftSending: sending,
+    });
+  }, 180_000);
 
   it('restarts one instance under load without dropping a request', async () => {
     const reader = new HttpClient(lb);

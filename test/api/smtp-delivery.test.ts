@@ -1,48 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createMailer } from '../../src/features/notifications/mailer.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on loopback, so delivery goes over the wire exactly as in production. */
-function startSmtp(opts: { reject?: boolean } = {}): Promise<{ server: SMTPServer; url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (opts.reject) callback(new Error('550 mailbox unavailable'));
-      else callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.server.address() as AddressInfo;
-      resolve({ server, url: `smtp://127.0.0.1:${port}`, received });
-    });
-  });
-}
+import { startSmtp } from '../setup/smtp-sink.ts';
 
 describeEachDialect('e-mail over SMTP', (db) => {
   let ctx: TestContext;

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { Deps } from '../../deps.ts';
-import { MINUTE_MS } from '../../time/clock.ts';
 import { deliverRecorded } from '../notifications/mail.service.ts';
 import type { JobHandlers, JobOutcome, RecurringJob } from './job-handler.ts';
 import { afterFailure, errorSummary, recurringKey } from './job.rules.ts';
@@ -11,7 +10,7 @@ import type { JobRecord } from './jobs.store.ts';
 export interface JobRunnerOptions {
   handlers: JobHandlers;
   recurring?: readonly RecurringJob[];
-  /** How long a claimed job is this worker's before another may take it back. */
+  /** How long a claimed job is this worker's before another may take it back. Defaults to config.jobLeaseMs. */
   leaseMs?: number;
   /** How many due jobs one poll claims. */
   batchSize?: number;
@@ -29,7 +28,6 @@ export interface RunReport {
   jobs: { id: number; kind: string; dedupeKey: string; result: JobResult }[];
 }
 
-const DEFAULT_LEASE_MS = 5 * MINUTE_MS;
 const DEFAULT_BATCH = 10;
 
 export function newWorkerId(): string {
@@ -57,7 +55,7 @@ export class JobRunner {
     private readonly options: JobRunnerOptions,
   ) {
     this.workerId = options.workerId ?? newWorkerId();
-    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.leaseMs = options.leaseMs ?? deps.config.jobLeaseMs;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH;
     this.pollMs = options.pollMs ?? deps.config.jobPollMs;
   }

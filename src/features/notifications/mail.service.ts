@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Executor } from '../../db/executor.ts';
 import { toInstant } from '../../time/instant.ts';
-import { findOutbox, insertOutboxMany, markOutbox } from './outbox.store.ts';
+import { claimOutboxForDelivery, findOutbox, insertOutboxMany, markOutbox } from './outbox.store.ts';
 
 export interface MailDraft {
   to: { address: string; name: string };
@@ -50,10 +50,17 @@ export async function recordMails(db: Executor, now: Date, drafts: readonly Mail
   );
 }
 
-/** After commit: hand recorded messages to SMTP when configured; the outbox keeps the result. */
-export async function deliverRecorded(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 'log'>, ids: number[]): Promise<void> {
+/**
+ * After commit: hand recorded messages to SMTP when configured; the outbox keeps the result.
+ * Each message is claimed first ('recorded' → 'sending'), so it goes out at most once however
+ * many instances try. One whose sender died before SMTP took it stays 'recorded' and the
+ * stranded-mail job sends it later; one whose sender died while SMTP had it stays 'sending'
+ * (it may have arrived) and is never sent again on its own.
+ */
+export async function deliverRecorded(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 'log'>, ids: readonly number[]): Promise<void> {
   if (deps.mailer.delivery === 'outbox-only') return;
   for (const id of ids) {
+    if (!(await claimOutboxForDelivery(deps.db, id))) continue;
     const message = await findOutbox(deps.db, id);
     if (!message) continue;
     try {

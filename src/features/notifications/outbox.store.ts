@@ -75,6 +75,34 @@ export async function insertOutboxMany(db: Executor, messages: readonly NewOutbo
   return ids;
 }
 
+/**
+ * Takes a recorded message for delivery: 'recorded' becomes 'sending' only for the first caller,
+ * so the request that recorded it and the stranded-mail job of another instance never both
+ * hand it to SMTP. False when someone else took it (or it is no longer waiting).
+ */
+export async function claimOutboxForDelivery(db: Executor, id: number): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'sending' })
+    .where('id', '=', id)
+    .where('status', '=', 'recorded')
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Messages recorded before `before` and never handed to SMTP (their sender stopped first), oldest first. */
+export async function strandedOutboxIds(db: Executor, before: string, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'recorded')
+    .where('created_at', '<', before)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function markOutbox(db: Executor, id: number, status: OutboxStatus, at: string, error: string | null): Promise<void> {
   await db
     .updateTable('outbox')

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { instantSchema } from './common.ts';
 import { cursorSchema, listPageFields, searchTextSchema } from './list-query.ts';
 
-/** Every e-mail is recorded first, then marked sent or failed once delivery was tried. */
-export const OUTBOX_STATUSES = ['recorded', 'sent', 'failed'] as const;
+/**
+ * Every e-mail is recorded first, is 'sending' while SMTP has it, then is marked sent or failed.
+ * A message left 'sending' (its server stopped mid-delivery) may have arrived; it is not resent.
+ */
+export const OUTBOX_STATUSES = ['recorded', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export const outboxMessageSchema = z.object({

@@ -52,6 +52,12 @@ export function OutboxMessagePage() {
           <dt>Status</dt>
           <dd>
             <MessageStatusBadge status={m.status} />
+            {m.status === 'sending' ? (
+              <p className="muted">
+                If this stays for more than a few minutes, the server stopped while handing it over: it may have arrived. It is not sent
+                again on its own, so nobody gets it twice.
+              </p>
+            ) : null}
           </dd>
           {m.calendarMethod ? (
             <>

@@ -20,6 +20,7 @@ import { ListSearchForm } from '../../../components/ui/list-search-form.tsx';
 const STATUS_CHOICES = [
   { value: '', label: 'Any status' },
   { value: 'recorded', label: 'In outbox' },
+  { value: 'sending', label: 'Handed to the mail server' },
   { value: 'sent', label: 'Sent' },
   { value: 'failed', label: 'Not delivered' },
 ];
