@@ -6,10 +6,30 @@
 const OFFSET_PATTERN = /^GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?$/;
 
 /** Offset in minutes east of UTC, or undefined when the zone is unknown. */
+/** Making an Intl.DateTimeFormat costs far more than using one: one per zone (null: not a zone). */
+const offsetFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function offsetFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = offsetFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    } catch {
+      format = null;
+    }
+    // Zone names come from people's answers: keep the cache from growing without bound.
+    if (offsetFormats.size >= 1_000) offsetFormats.clear();
+    offsetFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 export function utcOffsetMinutes(timeZone: string, atEpochMs: number): number | undefined {
   let name: string | undefined;
+  const format = offsetFormat(timeZone);
+  if (format === null) return undefined;
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(atEpochMs);
+    const parts = format.formatToParts(atEpochMs);
     name = parts.find((part) => part.type === 'timeZoneName')?.value;
   } catch {
     return undefined;

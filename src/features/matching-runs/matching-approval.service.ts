@@ -15,7 +15,7 @@ import type { PeriodView } from '../periods/periods.service.ts';
 import { findPeriod, setPeriodStatus } from '../periods/periods.service.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { loadMatchingPool } from './matching-pool.ts';
-import { findLatestRun, findRun, markRunApproved } from './matching-runs.store.ts';
+import { findLatestRunWeights, findRun, markRunApproved } from './matching-runs.store.ts';
 import type { MatchingRunRecord } from './matching-runs.store.ts';
 import { announcementTo, programWords, unmatchedMenteeMail, unmatchedMentorMail } from './match-mails.ts';
 import { periodView, refuseDoubleBookings } from './matching-runs.service.ts';
@@ -64,7 +64,7 @@ export async function approveRun(
     const run = await findRun(trx, runId);
     if (!run) throw new NotFoundError('matching run');
     const result = assertApprovable(run);
-    if ((await findLatestRun(trx, run.periodId))?.id !== run.id) throw STALE('A newer run exists for this period.');
+    if ((await findLatestRunWeights(trx, run.periodId))?.id !== run.id) throw STALE('A newer run exists for this period.');
     // One match at a time, across periods: hold everyone in the pool (ascending, as the role sync
     // below does) before counting their active matches, so an approval or re-match elsewhere that
     // involves the same people waits for this one, then sees its matches.

@@ -33,6 +33,7 @@ import { loadMatchingPool } from './matching-pool.ts';
 import type { MatchingPool } from './matching-pool.ts';
 import {
   findLatestRun,
+  findLatestRunWeights,
   findPreviousRunWithResult,
   findRun,
   findUnparsedRun,
@@ -220,7 +221,7 @@ export async function startRun(
       throw new ConflictError('RUN_IN_PROGRESS', 'A matching run for this period is still in progress; wait for it to finish.');
     }
     const current = await loadMatchingPool(trx, periodId);
-    const weights = chosen ?? (await findLatestRun(trx, periodId))?.weights ?? DEFAULT_WEIGHTS;
+    const weights = chosen ?? (await findLatestRunWeights(trx, periodId))?.weights ?? DEFAULT_WEIGHTS;
     const id = await insertRun(trx, {
       periodId,
       weights,

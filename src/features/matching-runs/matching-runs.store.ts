@@ -123,6 +123,31 @@ export async function findLatestRun(db: Executor, periodId: number): Promise<Mat
   return row && toRecord(row);
 }
 
+/**
+ * The latest run's id and what it judged pairs by, without reading its result: a run over
+ * thousands of people stores megabytes of proposals, and pages that only need the weights
+ * (every participant's "Why we paired you") must not parse them.
+ */
+export async function findLatestRunWeights(
+  db: Executor,
+  periodId: number,
+): Promise<{ id: number; weights: Weights; minScore: number | null } | undefined> {
+  const row = await db
+    .selectFrom('matching_runs')
+    .select(['id', 'weights', 'min_score'])
+    .where('period_id', '=', periodId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      weights: { ...DEFAULT_WEIGHTS, ...(parseJson(row.weights) as Partial<Weights> | null) },
+      minScore: row.min_score === null ? null : Number(row.min_score),
+    }
+  );
+}
+
 /** The newest run before `beforeId` that produced a result: what the workspace compares with. */
 export async function findPreviousRunWithResult(db: Executor, periodId: number, beforeId: number): Promise<MatchingRunRecord | undefined> {
   const row = await db

@@ -3,8 +3,8 @@ import { participantReasons, rankCandidates } from '../../matching/index.ts';
 import type { ApplicationRecord } from '../applications/application.types.ts';
 import { findApplication } from '../applications/applications.service.ts';
 import { menteeProfile, mentorProfile } from './application-profiles.ts';
-import { periodMatchingInputs } from './period-matching-inputs.ts';
-import type { PeriodMatchingInputs } from './period-matching-inputs.ts';
+import { periodReasonInputs } from './period-matching-inputs.ts';
+import type { PeriodMatchingInputs, PeriodReasonInputs } from './period-matching-inputs.ts';
 
 /**
  * Why a pair fits, in the words the two people (and a mentee choosing a mentor) may read: the
@@ -37,13 +37,13 @@ export async function participantExplanation(
   pair: { periodId: number; menteeApplicationId: number; mentorApplicationId: number },
   now: Date,
   /** A period's inputs already read (a person's matches in one period share them); filled as read. */
-  inputsByPeriod: Map<number, PeriodMatchingInputs> = new Map(),
+  inputsByPeriod: Map<number, PeriodReasonInputs> = new Map(),
 ): Promise<string> {
   const [mentee, mentor] = [await findApplication(db, pair.menteeApplicationId), await findApplication(db, pair.mentorApplicationId)];
   if (!mentee || !mentor) return '';
   let inputs = inputsByPeriod.get(pair.periodId);
   if (!inputs) {
-    inputs = await periodMatchingInputs(db, pair.periodId);
+    inputs = await periodReasonInputs(db, pair.periodId);
     inputsByPeriod.set(pair.periodId, inputs);
   }
   return friendlyPairReasons(mentee, mentor, inputs, now).join('; ');

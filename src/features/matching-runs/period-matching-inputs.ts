@@ -3,7 +3,7 @@ import { DEFAULT_WEIGHTS } from '../../matching/index.ts';
 import type { Weights } from '../../matching/index.ts';
 import type { PairRuleKind } from '../../shared/api/matching.ts';
 import { listGoals } from '../programs/program.service.ts';
-import { findLatestRun } from './matching-runs.store.ts';
+import { findLatestRunWeights } from './matching-runs.store.ts';
 import { listPairRules } from './pair-rules.store.ts';
 
 /**
@@ -19,11 +19,19 @@ export interface PeriodMatchingInputs {
 }
 
 export async function periodMatchingInputs(db: Executor, periodId: number): Promise<PeriodMatchingInputs> {
-  const [latest, rules, goals] = [await findLatestRun(db, periodId), await listPairRules(db, periodId), await listGoals(db)];
+  const [latest, rules, goals] = [await findLatestRunWeights(db, periodId), await listPairRules(db, periodId), await listGoals(db)];
   return {
     weights: latest?.weights ?? DEFAULT_WEIGHTS,
     minScore: latest?.minScore ?? null,
     goalNames: Object.fromEntries(goals.map((g) => [g.id, g.title])),
     pairRules: rules.map((r) => ({ kind: r.kind, menteeApplicationId: r.menteeApplicationId, mentorApplicationId: r.mentorApplicationId })),
   };
+}
+
+/** What explaining a pair needs of its period: the weights and the goals' titles (no pair rules). */
+export type PeriodReasonInputs = Pick<PeriodMatchingInputs, 'weights' | 'goalNames'>;
+
+export async function periodReasonInputs(db: Executor, periodId: number): Promise<PeriodReasonInputs> {
+  const [latest, goals] = [await findLatestRunWeights(db, periodId), await listGoals(db)];
+  return { weights: latest?.weights ?? DEFAULT_WEIGHTS, goalNames: Object.fromEntries(goals.map((g) => [g.id, g.title])) };
 }
