@@ -6,11 +6,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import helmet from 'helmet';
 import type { FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.ts';
+import { securityHeaders } from './security-headers.ts';
 import { authenticate } from '../features/accounts/auth.service.ts';
 import { authRoutes } from '../features/accounts/auth.routes.ts';
 import { peopleRoutes } from '../features/accounts/people.routes.ts';
@@ -93,9 +93,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     for (const method of methods) routeTable.push({ method, url: route.url, access });
   });
 
-  // Helmet's headers, worked out once: @fastify/helmet builds the middleware again for every
-  // request (parsing the CSP each time), which cost more than some routes' own work.
-  const securityHeaders = helmet({
+  // Helmet's headers, worked out once (see security-headers.ts).
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -113,8 +112,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     // Served over plain HTTP on a laptop; HSTS belongs to the TLS-terminating proxy.
     strictTransportSecurity: false,
   });
-  app.addHook('onRequest', (request, reply, done) => {
-    securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined));
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(fastifyCookie);
   // A cross-site form can post text/plain without a CORS preflight; no route takes it.

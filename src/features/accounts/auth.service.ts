@@ -11,7 +11,7 @@ import { hashPassword, verifyPassword } from './passwords.ts';
 import { findPasswordReset, insertPasswordReset, markResetsUsed } from './password-resets.store.ts';
 import { isSessionAlive, sessionExpiry, shouldTouchSession } from './session.rules.ts';
 import type { SessionPolicy } from './session.rules.ts';
-import { deleteSession, deleteSessionsOfUser, findSession, insertSession, touchSession } from './sessions.store.ts';
+import { deleteSession, deleteSessionsOfUser, findSessionWithUser, insertSession, touchSession } from './sessions.store.ts';
 import { checkSignInAllowed, forgetSignInFailures, recordSignInFailure } from './sign-in-limits.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { findCredentials, findPasswordHash, findUserById, updateUser } from './users.store.ts';
@@ -75,15 +75,15 @@ export async function signIn(deps: Deps, email: string, password: string, addres
 /** Resolves a session cookie to its person; null when the session is unknown, idle, expired or disabled. */
 export async function authenticate(deps: Deps, token: string): Promise<Authenticated | null> {
   const tokenHash = hashToken(token);
-  const session = await findSession(deps.db, tokenHash);
-  if (!session) return null;
+  const found = await findSessionWithUser(deps.db, tokenHash);
+  if (!found) return null;
+  const { session, user } = found;
   const now = deps.clock.now();
   if (!isSessionAlive(session, now, policyOf(deps))) {
     await deleteSession(deps.db, tokenHash);
     return null;
   }
-  const user = await findUserById(deps.db, session.userId);
-  if (!user || user.disabled) return null;
+  if (user.disabled) return null;
   if (shouldTouchSession(session, now)) await touchSession(deps.db, tokenHash, toInstant(now));
   return { user, tokenHash };
 }

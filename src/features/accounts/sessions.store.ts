@@ -1,4 +1,6 @@
 import type { Executor } from '../../db/executor.ts';
+import { sortedRoles, toUserRecord } from './users.store.ts';
+import type { UserRecord } from './users.store.ts';
 
 export interface SessionRow {
   tokenHash: string;
@@ -21,17 +23,44 @@ export async function insertSession(db: Executor, s: SessionRow): Promise<void> 
     .execute();
 }
 
-export async function findSession(db: Executor, tokenHash: string): Promise<SessionRow | undefined> {
-  const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-  return (
-    row && {
-      tokenHash: row.token_hash,
-      userId: row.user_id,
-      createdAt: row.created_at,
-      lastSeenAt: row.last_seen_at,
-      expiresAt: row.expires_at,
-    }
-  );
+/**
+ * The session and its person with their roles, in one query (every signed-in request asks):
+ * one row per role, or one row with a null role for a person who has none.
+ */
+export async function findSessionWithUser(db: Executor, tokenHash: string): Promise<{ session: SessionRow; user: UserRecord } | undefined> {
+  const rows = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select([
+      's.token_hash',
+      's.user_id',
+      's.created_at as session_created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.disabled_at',
+      'u.erased_at',
+      'u.created_at',
+      'r.role',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const roles = rows.flatMap((r) => (r.role === null ? [] : [r.role]));
+  return {
+    session: {
+      tokenHash: first.token_hash,
+      userId: first.user_id,
+      createdAt: first.session_created_at,
+      lastSeenAt: first.last_seen_at,
+      expiresAt: first.expires_at,
+    },
+    user: toUserRecord(first, sortedRoles(roles)),
+  };
 }
 
 export async function touchSession(db: Executor, tokenHash: string, at: string): Promise<void> {

@@ -24,23 +24,26 @@ export interface Credentials {
   disabled: boolean;
 }
 
+/** Stored role names, checked, in a stable order (the order of ROLES) that keeps answers and tests predictable. */
+export function sortedRoles(stored: readonly string[]): Role[] {
+  return stored.map((r) => storedValue('user_roles', 'role', ROLES, r)).sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
+}
+
 async function rolesByUser(db: Executor, userIds: number[]): Promise<Map<number, Role[]>> {
-  const map = new Map<number, Role[]>();
-  if (userIds.length === 0) return map;
+  const stored = new Map<number, string[]>();
+  if (userIds.length === 0) return new Map();
   const rows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).execute();
   for (const row of rows) {
-    const list = map.get(row.user_id) ?? [];
-    list.push(storedValue('user_roles', 'role', ROLES, row.role));
-    map.set(row.user_id, list);
+    const list = stored.get(row.user_id) ?? [];
+    list.push(row.role);
+    stored.set(row.user_id, list);
   }
-  // A stable order (the order of ROLES) keeps responses and tests predictable.
-  for (const list of map.values()) list.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
-  return map;
+  return new Map([...stored].map(([id, roles]) => [id, sortedRoles(roles)]));
 }
 
 const userColumns = ['id', 'email', 'name', 'disabled_at', 'erased_at', 'created_at'] as const;
 
-function toRecord(
+export function toUserRecord(
   row: { id: number; email: string; name: string; disabled_at: string | null; erased_at: string | null; created_at: string },
   roles: Role[] | undefined,
 ): UserRecord {
@@ -58,7 +61,7 @@ function toRecord(
 export async function findUserById(db: Executor, id: number): Promise<UserRecord | undefined> {
   const row = await db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  return toRecord(row, (await rolesByUser(db, [id])).get(id));
+  return toUserRecord(row, (await rolesByUser(db, [id])).get(id));
 }
 
 export async function findUserIdByEmail(db: Executor, email: string): Promise<number | undefined> {
@@ -131,7 +134,7 @@ export async function searchUsers(
     shown.map((r) => r.id),
   );
   return {
-    users: shown.map((r) => toRecord(r, roles.get(r.id))),
+    users: shown.map((r) => toUserRecord(r, roles.get(r.id))),
     nextCursor: rows.length > q.limit && last ? encodeCursor([q.sort === 'name' ? last.name : last.created_at, last.id]) : null,
     total: Number(counted.n),
   };
