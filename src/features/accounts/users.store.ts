@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/executor.ts';
+import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
@@ -124,9 +125,10 @@ export async function searchUsers(
     page = page.where((eb) => eb(eb.refTuple(sortColumn, 'users.id'), direction === 'asc' ? '>' : '<', eb.tuple(value, id)));
   }
   const rows = await page.limit(q.limit + 1).execute();
-  const counted = await filteredUsers(db, q)
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
+  const [counted] = await unlessChanged(
+    db,
+    filteredUsers(db, q).select((eb) => eb.fn.countAll<number | string>().as('n')),
+  );
   const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
   const roles = await rolesByUser(
@@ -136,7 +138,7 @@ export async function searchUsers(
   return {
     users: shown.map((r) => toUserRecord(r, roles.get(r.id))),
     nextCursor: rows.length > q.limit && last ? encodeCursor([q.sort === 'name' ? last.name : last.created_at, last.id]) : null,
-    total: Number(counted.n),
+    total: Number(counted?.n ?? 0),
   };
 }
 

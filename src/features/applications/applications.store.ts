@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
@@ -96,7 +97,7 @@ function toRecord(r: JoinedRow): ApplicationRecord {
 }
 
 /** Answers as columns (country is the part of the region before the dash). */
-function answerColumns(a: ApplicationAnswers) {
+export function answerColumns(a: ApplicationAnswers) {
   return {
     phone: a.phone,
     job_title: a.jobTitle,
@@ -344,15 +345,16 @@ export async function searchApplications(
     page = page.where(sql<boolean>`(${sort.expr}, ${sql.ref('a.id')}) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (${value}, ${id})`);
   }
   const rows = await page.limit(q.limit + 1).execute();
-  const counted = await filteredApplications(db, periodId, q)
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
+  const [counted] = await unlessChanged(
+    db,
+    filteredApplications(db, periodId, q).select((eb) => eb.fn.countAll<number | string>().as('n')),
+  );
   const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
   return {
     applications: shown.map(toRecord),
     nextCursor: rows.length > q.limit && last ? encodeCursor([String(last.sort_value), last.id]) : null,
-    total: Number(counted.n),
+    total: Number(counted?.n ?? 0),
   };
 }
 
@@ -416,12 +418,14 @@ export async function countApplications(db: Executor, periodId: number): Promise
   const zero = (): Record<ApplicationStatus, number> =>
     Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   const counts: ApplicationCounts = { mentor: zero(), mentee: zero() };
-  const rows = await db
-    .selectFrom('applications')
-    .select(['role', 'status', (eb) => eb.fn.countAll().as('n')])
-    .where('period_id', '=', periodId)
-    .groupBy(['role', 'status'])
-    .execute();
+  const rows = await unlessChanged(
+    db,
+    db
+      .selectFrom('applications')
+      .select(['role', 'status', (eb) => eb.fn.countAll().as('n')])
+      .where('period_id', '=', periodId)
+      .groupBy(['role', 'status']),
+  );
   for (const r of rows) {
     counts[roleOf(r.role)][statusOf(r.status)] += Number(r.n);
   }

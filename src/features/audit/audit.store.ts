@@ -1,6 +1,7 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
+import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { containsText } from '../../db/text-search.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
@@ -123,17 +124,19 @@ export async function listAudit(
     );
   }
   const rows = await page.limit(q.limit + 1).execute();
-  const counted = await db
-    .selectFrom('audit_log')
-    .where((eb) => matches(eb, q))
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
+  const [counted] = await unlessChanged(
+    db,
+    db
+      .selectFrom('audit_log')
+      .where((eb) => matches(eb, q))
+      .select((eb) => eb.fn.countAll<number | string>().as('n')),
+  );
   const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
   return {
     entries: shown.map(toRecord),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.created_at, last.id]) : null,
-    total: Number(counted.n),
+    total: Number(counted?.n ?? 0),
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SqlBool } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
@@ -179,14 +180,16 @@ function goalCount(content: string | null): number {
 
 /** The period's sheets counted by status and overdue (after the search, before the status filter). */
 export async function countPeriodSheets(db: Executor, f: SheetListFilter): Promise<SheetCounts> {
-  const rows = await sheetKeysOfPeriod(db, f)
-    .select([
-      sheetStatus.as('status'),
-      (eb) => eb.fn.countAll<number | string>().as('n'),
-      sql<number | string>`sum(case when ${isOverdue(f.overdueBefore)} then 1 else 0 end)`.as('overdue'),
-    ])
-    .groupBy(sheetStatus)
-    .execute();
+  const rows = await unlessChanged(
+    db,
+    sheetKeysOfPeriod(db, f)
+      .select([
+        sheetStatus.as('status'),
+        (eb) => eb.fn.countAll<number | string>().as('n'),
+        sql<number | string>`sum(case when ${isOverdue(f.overdueBefore)} then 1 else 0 end)`.as('overdue'),
+      ])
+      .groupBy(sheetStatus),
+  );
   const counts: SheetCounts = { draft: 0, submitted: 0, returned: 0, acknowledged: 0, overdue: 0 };
   for (const r of rows) {
     counts[storedValue('goal_sheets', 'status', GOAL_SHEET_STATUSES, r.status)] += Number(r.n);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
@@ -143,10 +144,12 @@ export async function searchPeriodMatches(
 
 /** How many of the period's matches are active and ended, under the same search and filters. */
 export async function countPeriodMatches(db: Executor, f: PeriodMatchFilter): Promise<Record<MatchStatus, number>> {
-  const rows = await filteredMatches(db, f)
-    .select(['m.status', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .groupBy('m.status')
-    .execute();
+  const rows = await unlessChanged(
+    db,
+    filteredMatches(db, f)
+      .select(['m.status', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .groupBy('m.status'),
+  );
   const counts: Record<MatchStatus, number> = { active: 0, ended: 0 };
   for (const r of rows) counts[storedValue('matches', 'status', MATCH_STATUSES, r.status)] += Number(r.n);
   return counts;

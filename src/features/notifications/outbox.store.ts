@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { OutboxTable } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
+import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
@@ -138,15 +139,16 @@ export async function listOutbox(
   let page = filteredOutbox(db, q).selectAll().orderBy('id', 'desc');
   if (q.after) page = page.where('id', '<', q.after[1]);
   const rows = await page.limit(q.limit + 1).execute();
-  const counted = await filteredOutbox(db, q)
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
+  const [counted] = await unlessChanged(
+    db,
+    filteredOutbox(db, q).select((eb) => eb.fn.countAll<number | string>().as('n')),
+  );
   const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
   return {
     messages: shown.map(toRecord),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.created_at, last.id]) : null,
-    total: Number(counted.n),
+    total: Number(counted?.n ?? 0),
   };
 }
 

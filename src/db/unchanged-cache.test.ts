@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { unlessChanged } from './unchanged-cache.ts';
+
+interface Db {
+  t: { n: number };
+}
+
+describe('unlessChanged (SQLite)', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  /** A database on a file, and how many times a count has really been run on it. */
+  function open() {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-unchanged-'));
+    dirs.push(dir);
+    const file = join(dir, 'db.sqlite');
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.exec('create table t (n integer); insert into t values (1), (2);');
+    const counted = { runs: 0 };
+    const db = new Kysely<Db>({
+      dialect: new SqliteDialect({
+        database: {
+          close: () => sqlite.close(),
+          prepare: (text: string) => {
+            if (text.includes('count(*)')) counted.runs += 1;
+            return sqlite.prepare(text);
+          },
+        },
+      }),
+    });
+    const count = async () =>
+      Number(
+        (
+          await unlessChanged(
+            db,
+            db.selectFrom('t').select((eb) => eb.fn.countAll().as('n')),
+          )
+        )[0]?.n,
+      );
+    return { db, file, counted, count };
+  }
+
+  it('answers again from memory until something is written', async () => {
+    const { db, counted, count } = open();
+    expect(await count()).toBe(2);
+    expect(await count()).toBe(2);
+    expect(counted.runs).toBe(1);
+    await db.insertInto('t').values({ n: 3 }).execute();
+    expect(await count()).toBe(3);
+    expect(counted.runs).toBe(2);
+    await db.deleteFrom('t').where('n', '>', 1).execute();
+    expect(await count()).toBe(1);
+    await db.destroy();
+  });
+
+  it('sees what another connection (another process) commits', async () => {
+    const { db, file, count } = open();
+    expect(await count()).toBe(2);
+    const other = new SQLite(file);
+    other.prepare('insert into t values (9)').run();
+    other.close();
+    expect(await count()).toBe(3);
+    await db.destroy();
+  });
+
+  it('never keeps what a transaction saw, even one rolled back', async () => {
+    const { db, counted, count } = open();
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto('t').values({ n: 3 }).execute();
+        const inside = await unlessChanged(
+          trx,
+          trx.selectFrom('t').select((eb) => eb.fn.countAll().as('n')),
+        );
+        expect(Number(inside[0]?.n)).toBe(3);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await count()).toBe(2);
+    expect(await count()).toBe(2);
+    expect(counted.runs).toBe(2);
+    await db.destroy();
+  });
+
+  it('keeps different queries (and parameters) apart', async () => {
+    const { db } = open();
+    const above = async (k: number) =>
+      Number(
+        (
+          await unlessChanged(
+            db,
+            db
+              .selectFrom('t')
+              .where('n', '>', k)
+              .select((eb) => eb.fn.countAll().as('n')),
+          )
+        )[0]?.n,
+      );
+    expect(await above(0)).toBe(2);
+    expect(await above(1)).toBe(1);
+    expect(await above(0)).toBe(2);
+    await db.destroy();
+  });
+});
