@@ -3,6 +3,7 @@ import { registerImportCommand } from './import-command.ts';
 import { registerMatchCommand } from './match-command.ts';
 import { registerExportCommand } from './export-command.ts';
 import { registerBackupCommands } from './backup-command.ts';
+import { registerSeedCommand } from './seed-command.ts';
 
 // Only commander and the command list load up front, so `tandem --help` (and a typo) answers at
 // once: each action imports what it needs when it runs (a dynamic import is its own chunk in the
@@ -30,6 +31,7 @@ Examples:
   $ tandem export applications --period "2026 cohort" --out applications.csv
   $ tandem backup --out tandem-backup.tar.gz
   $ tandem restore tandem-backup.tar.gz
+  $ tandem seed --people 100000 --data-dir /tmp/tandem-100k    # a big program to try things at scale (empty database only)
 
 Run "tandem <command> --help" for a command's options.`;
 
@@ -186,6 +188,7 @@ export function buildCli(): Command {
   registerMatchCommand(program);
   registerExportCommand(program);
   registerBackupCommands(program);
+  registerSeedCommand(program);
   return program;
 }
 

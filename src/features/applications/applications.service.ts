@@ -658,6 +658,7 @@ export async function exportApplicationsCsv(deps: Pick<Deps, 'db'>, periodId: nu
 // here so the list is explicit (the lint rule boundaries/dependencies keeps other features
 // out of the stores themselves).
 export {
+  answerColumns,
   findApplication,
   insertApplication,
   listApplicationsForPeriod,
