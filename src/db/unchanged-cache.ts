@@ -1,6 +1,12 @@
-import { sql, SqliteAdapter } from 'kysely';
-import type { Compilable } from 'kysely';
-import type { Executor } from './executor.ts';
+import { CompiledQuery, SqliteAdapter } from 'kysely';
+import type { Compilable, QueryResult } from 'kysely';
+
+/** What this needs of a Kysely instance or transaction, whatever its tables. */
+interface QueryRunner {
+  readonly isTransaction: boolean;
+  getExecutor(): { readonly adapter: unknown };
+  executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>>;
+}
 
 /** Answers kept per database; a list page asks a handful, so this holds many pages' worth. */
 const MAX_ENTRIES = 500;
@@ -22,7 +28,7 @@ const caches = new WeakMap<object, Map<string, Entry>>();
  * 100,000-row list that each of fifty staff pages asks for again. On PostgreSQL, where other
  * instances write unseen, and inside a transaction, the query simply runs.
  */
-export async function unlessChanged<R>(db: Executor, query: Compilable<R>): Promise<R[]> {
+export async function unlessChanged<R>(db: QueryRunner, query: Compilable<R>): Promise<R[]> {
   const executor = db.getExecutor();
   if (db.isTransaction || !(executor.adapter instanceof SqliteAdapter)) return (await db.executeQuery(query.compile())).rows;
   const compiled = query.compile();
@@ -49,11 +55,11 @@ export async function unlessChanged<R>(db: Executor, query: Compilable<R>): Prom
   return rows;
 }
 
-async function databaseVersion(db: Executor): Promise<string> {
-  const { rows } = await sql<{
-    c: number;
-    v: number;
-  }>`select total_changes() as c, (select data_version from pragma_data_version()) as v`.execute(db);
-  const row = rows[0];
+const VERSION: CompiledQuery<{ c: number; v: number }> = CompiledQuery.raw(
+  'select total_changes() as c, (select data_version from pragma_data_version()) as v',
+);
+
+async function databaseVersion(db: QueryRunner): Promise<string> {
+  const row = (await db.executeQuery(VERSION)).rows[0];
   return row ? `${row.v}:${row.c}` : '';
 }

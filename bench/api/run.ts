@@ -1,0 +1,188 @@
+/**
+ * API speed at association scale (issue #16 item 2): the real server on a program seeded with
+ * `tandem seed --people N`, 50 connections per target, against a bare Fastify route answering a
+ * JSON object of the same size in the same run.
+ *
+ *   npm run bench:api                               100,000 people, 10 s per target
+ *   npm run bench:api -- --people 20000 --seconds 5 a quicker look
+ *   npm run bench:api -- --data-dir DIR             reuse a program seeded earlier into DIR
+ *
+ * Prints per target: requests per second, p50 and p99 latency, answers that were not 2xx, and
+ * the throughput as a share of the bare route's (the issue's aim: p99 ≤ 50 ms, share ≥ 40 %).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { startAppProcess } from '../../test/setup/app-server.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const k = args.indexOf(name);
+  return k >= 0 ? args[k + 1] : undefined;
+};
+const PEOPLE = Number(option('--people') ?? 100_000);
+const SECONDS = Number(option('--seconds') ?? 10);
+const CONNECTIONS = Number(option('--connections') ?? 50);
+const ONLY = option('--only');
+const KEEP_DIR = option('--data-dir');
+
+interface SignIn {
+  email: string;
+  password: string;
+}
+
+/** Seeds through the CLI, as a person would; returns the sign-ins it printed. */
+function seed(dataDir: string): SignIn[] {
+  if (!existsSync(join(REPO, 'dist/cli/main.mjs'))) spawnSync('npm', ['run', 'build:cli'], { cwd: REPO, stdio: 'inherit' });
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['bin/tandem.js', 'seed', '--people', String(PEOPLE)], {
+    cwd: REPO,
+    env: { ...process.env, TANDEM_DATA_DIR: dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`tandem seed failed (${run.status}):\n${run.stdout}`);
+  console.log(`${PEOPLE.toLocaleString('en-US')} people seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  writeFileSync(join(dataDir, 'sign-ins.txt'), run.stdout);
+  return signInsIn(run.stdout);
+}
+
+function signInsIn(output: string): SignIn[] {
+  return [...output.matchAll(/email: (\S+) password: (\S+)/g)].map((m) => ({ email: m[1] ?? '', password: m[2] ?? '' }));
+}
+
+async function signIn(base: string, who: SignIn): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${who.email}: ${res.status}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tandem_session='));
+  return cookie?.split(';')[0] ?? '';
+}
+
+async function getJson(base: string, path: string, cookie: string): Promise<unknown> {
+  const res = await fetch(`${base}${path}`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+interface Target {
+  name: string;
+  path: string;
+  cookie: string;
+}
+
+function drive(base: string, path: string, cookie: string | undefined): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${base}${path}`,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        ...(cookie ? { headers: { cookie } } : {}),
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+/** The bare reference server, answering each body at /r/<index>. */
+async function startBare(bodies: unknown[]): Promise<{ base: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api/bare-server.ts'], { cwd: REPO, stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(JSON.stringify(Object.fromEntries(bodies.map((b, i) => [`/r/${i}`, b]))));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the bare server exited (${code})`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+async function targetsOf(base: string, people: SignIn[]): Promise<Target[]> {
+  const signedIn = await Promise.all(
+    people.map(async (p) => {
+      const cookie = await signIn(base, p);
+      const me = (await getJson(base, '/api/me', cookie)) as { user: { roles: string[] } };
+      return { cookie, roles: me.user.roles };
+    }),
+  );
+  const staff = signedIn.find((p) => p.roles.includes('staff'));
+  const mentee = signedIn.find((p) => p.roles.includes('mentee'));
+  if (!staff || !mentee) throw new Error('the seed printed no staff member and mentee to sign in as');
+  const periods = (await getJson(base, '/api/periods', staff.cookie)) as { periods: { id: number; status: string }[] };
+  const active = periods.periods.find((p) => p.status === 'active') ?? periods.periods[0];
+  if (!active) throw new Error('the seed made no period');
+  const matches = (await getJson(base, '/api/my/matches', mentee.cookie)) as { matches: { id: number; status: string }[] };
+  const match = matches.matches.find((m) => m.status === 'active');
+  if (!match) throw new Error('the seeded mentee has no active match');
+  const results = (await getJson(base, '/api/survey-results', staff.cookie)) as { surveys: { id: number }[] };
+  // The newest survey whose results are out (an open one answers 409 until it closes).
+  let survey: { id: number } | undefined;
+  for (const s of results.surveys) {
+    const res = await fetch(`${base}/api/surveys/${s.id}/results`, { headers: { cookie: staff.cookie } });
+    await res.arrayBuffer();
+    if (res.ok) {
+      survey = s;
+      break;
+    }
+  }
+  const list = `/api/periods/${active.id}/applications`;
+  return [
+    { name: 'participant home: who am I', path: '/api/me', cookie: mentee.cookie },
+    { name: 'participant home: my matches', path: '/api/my/matches', cookie: mentee.cookie },
+    { name: 'match page', path: `/api/matches/${match.id}/workspace`, cookie: mentee.cookie },
+    { name: 'staff: applications, first page', path: `${list}?limit=50`, cookie: staff.cookie },
+    { name: 'staff: mentee applications by name', path: `${list}?role=mentee&sort=name&limit=50`, cookie: staff.cookie },
+    { name: 'staff: applications searched', path: `${list}?q=patel&limit=50`, cookie: staff.cookie },
+    { name: 'program health', path: `/api/periods/${active.id}/health`, cookie: staff.cookie },
+    ...(survey ? [{ name: 'task force: survey results', path: `/api/surveys/${survey.id}/results`, cookie: staff.cookie }] : []),
+  ].filter((t) => !ONLY || t.name.includes(ONLY));
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function main() {
+  const dir = KEEP_DIR ?? mkdtempSync(join(tmpdir(), 'tandem-api-'));
+  try {
+    const saved = join(dir, 'sign-ins.txt');
+    const people = KEEP_DIR && existsSync(saved) ? signInsIn(readFileSync(saved, 'utf8')) : seed(dir);
+    const server = await startAppProcess({ dataDir: dir, env: { RUN_JOBS: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_PER_MINUTE: '1000' } });
+    try {
+      const targets = await targetsOf(server.url, people);
+      const bodies = await Promise.all(targets.map((t) => getJson(server.url, t.path, t.cookie)));
+      const bare = await startBare(bodies);
+      try {
+        console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per target, LOG_LEVEL=warn, SQLite`);
+        console.log('| target | bytes | req/s | p50 ms | p99 ms | not 2xx | bare req/s | share of bare |');
+        console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+        for (const [i, target] of targets.entries()) {
+          const ours = await drive(server.url, target.path, target.cookie);
+          const reference = await drive(bare.base, `/r/${i}`, undefined);
+          const bytes = JSON.stringify(bodies[i]).length;
+          console.log(
+            `| ${target.name} | ${fmt(bytes)} | ${fmt(ours.requests.average)} | ${ours.latency.p50} | ${ours.latency.p99} | ${ours.non2xx + ours.errors + ours.timeouts} | ${fmt(reference.requests.average)} | ${((100 * ours.requests.average) / reference.requests.average).toFixed(0)} % |`,
+          );
+        }
+      } finally {
+        bare.stop();
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    if (!KEEP_DIR) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
