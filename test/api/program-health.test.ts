@@ -2,7 +2,7 @@ import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
-import { getProgramHealth } from '../../src/features/program-health/program-health.service.ts';
+import { getProgramHealth, HEALTH_LIST_MAX } from '../../src/features/program-health/program-health.service.ts';
 import type { GoalSheetStatus } from '../../src/shared/api/goal-sheets.ts';
 import type { Role } from '../../src/shared/roles.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
@@ -178,6 +178,19 @@ describeEachDialect('program health', (db) => {
     expect(after.totals.quietMatches).toBe(1);
   });
 
+  it('lists the 200 most at risk and counts every match that needs attention', async () => {
+    const periodId = await periodIn(ctx.deps, 'active');
+    // Made on 1 Oct with nothing since: every one overdue and quiet.
+    for (let i = 0; i < HEALTH_LIST_MAX + 5; i += 15)
+      await Promise.all(
+        Array.from({ length: Math.min(15, HEALTH_LIST_MAX + 5 - i) }, () => makeMatch(ctx.deps, periodId, '2026-10-01T15:00:00.000Z')),
+      );
+    const health = await healthOf(periodId);
+    expect(health.totals).toMatchObject({ activeMatches: HEALTH_LIST_MAX + 5, needingAttention: HEALTH_LIST_MAX + 5 });
+    expect(health.matches).toHaveLength(HEALTH_LIST_MAX);
+    expect(health.matchesWithoutConcerns).toBe(0);
+  }, 60_000);
+
   it('judges a goal sheet on time until its due day ends in the program time zone', async () => {
     // Matched 2 Oct in Chicago: due 1 Nov, the day clocks fall back, which ends at 06:00 UTC on 2 Nov.
     const periodId = await periodIn(ctx.deps, 'active');
@@ -344,7 +357,8 @@ describeEachDialect('program health', (db) => {
       ctx.clock.set('2026-11-10T18:00:00.000Z');
       const health = await healthOf(periodId);
       expect(health.totals.activeMatches).toBe(MATCHES);
-      expect(health.matches.length + health.matchesWithoutConcerns).toBe(MATCHES);
+      expect(health.totals.needingAttention + health.matchesWithoutConcerns).toBe(MATCHES);
+      expect(health.matches).toHaveLength(Math.min(HEALTH_LIST_MAX, health.totals.needingAttention));
       const g = health.goalSheets;
       expect(g.onTime + g.late + g.overdue + g.notYetDue).toBe(MATCHES);
       const scores = health.matches.map((m: { riskScore: number }) => m.riskScore);

@@ -71,6 +71,9 @@ function matchLine({ facts: m, assessment: a }: Assessed) {
   };
 }
 
+/** How many of the matches needing attention one answer lists. */
+export const HEALTH_LIST_MAX = 200;
+
 /**
  * One period's health for the program office. A handful of queries whatever the size: the
  * matches with their sheets and last contacts in one, the contact counts per day in another;
@@ -111,6 +114,9 @@ export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodI
     });
   }
   matches.sort(byRisk);
+  // The most at risk first, and no more than a person can work through: a year of 24,000
+  // matches made this answer 12 MB. totals.needingAttention still counts them all.
+  matches.splice(HEALTH_LIST_MAX);
 
   let weeks: ProgramHealth['contactsPerWeek'] = [];
   if (firstMatchedOn !== null) {

@@ -101,7 +101,7 @@ export const programHealthSchema = z.object({
   }),
   /** Weeks start on Monday; from the week of the period's first match to this week (or the program's end). */
   contactsPerWeek: z.array(z.object({ weekStart: dateOnlySchema, contacts: z.number(), matches: z.number() })),
-  /** Active matches with at least one reason, highest risk first. */
+  /** Active matches with at least one reason, highest risk first: the first 200 (totals.needingAttention counts all). */
   matches: z.array(healthMatchSchema),
   /** Active matches with nothing to worry about (not listed). */
   matchesWithoutConcerns: z.number(),

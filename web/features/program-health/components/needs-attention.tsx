@@ -18,7 +18,7 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
       </p>
     );
   return (
-    <Card title={`Needs attention (${health.matches.length})`}>
+    <Card title={`Needs attention (${health.totals.needingAttention})`}>
       {health.totals.activeMatches === 0 ? (
         <p>This period has no active matches yet. Once matches are approved, the ones that need a nudge show up here.</p>
       ) : health.matches.length === 0 ? (
@@ -27,7 +27,12 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
         </p>
       ) : (
         <>
-          <p className="muted small">Highest risk first. Dates are in the program’s time zone.</p>
+          <p className="muted small">
+            {health.matches.length < health.totals.needingAttention
+              ? `The ${health.matches.length} most at risk of ${health.totals.needingAttention}, highest risk first: as these are handled, the next ones show up here.`
+              : 'Highest risk first.'}{' '}
+            Dates are in the program’s time zone.
+          </p>
           <TableWrap label="Matches that need attention">
             <table className="health-table table--cards">
               <caption className="visually-hidden">Matches that need attention, highest risk first</caption>
