@@ -98,8 +98,13 @@ function validWeights(view: WeightsView): Weights {
   throw new RuleViolationError('INVALID_WEIGHTS', `These weights cannot be used: ${details.map((d) => d.message).join('; ')}.`, details);
 }
 
+/**
+ * The pool's fingerprint now, for a finished run not yet approved (whether it went stale); null
+ * otherwise. Loading the pool reads every application of the period (a second or so at 12,500),
+ * so a running run, which the matching page asks about twice a second, never does.
+ */
 async function currentFingerprint(db: Executor, run: MatchingRunRecord): Promise<string | null> {
-  return run.status === 'approved' ? null : (await loadMatchingPool(db, run.periodId)).fingerprint;
+  return run.status === 'done' ? (await loadMatchingPool(db, run.periodId)).fingerprint : null;
 }
 
 export async function getWorkspace(deps: Pick<Deps, 'db' | 'clock'>, periodId: number) {

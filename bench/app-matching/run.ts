@@ -1,0 +1,197 @@
+/**
+ * A matching run in the app at association scale (issue #16 item 4): 10,000 mentees and 2,500
+ * mentors, started from the staff API as the matching page does, while a health check asks
+ * GET /api/health without pause. Prints how long the run took, its progress as the page saw it,
+ * and the health checks' latencies (the aim: the run within 30 s, health p99 ≤ 100 ms).
+ *
+ *   npm run bench:app-matching                          10,000 × 2,500
+ *   npm run bench:app-matching -- --mentees 2000 --mentors 500
+ *
+ * The applicants are those of `tandem seed` (their answers come from the demo's generator), copied
+ * as accepted applications into a period in its matching phase; the seed's matches are ended
+ * first, so nobody is held back by a match of another period.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { createDb } from '../../src/db/create-db.ts';
+import { insertPeriod, setPeriodStatus } from '../../src/features/periods/periods.store.ts';
+import type { PeriodStatus } from '../../src/shared/period-status.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const k = args.indexOf(name);
+  return k >= 0 ? args[k + 1] : undefined;
+};
+const MENTEES = Number(option('--mentees') ?? 10_000);
+const MENTORS = Number(option('--mentors') ?? 2_500);
+const HEALTH_EVERY_MS = 20;
+
+/** Application columns copied as they are (all but id, period, status and the decision's own). */
+const COPIED = [
+  'user_id',
+  'role',
+  'phone',
+  'job_title',
+  'employer',
+  'workplace_type',
+  'years_experience',
+  'career_stage',
+  'region',
+  'country',
+  'time_zone',
+  'interests',
+  'program_goal_ids',
+  'channels',
+  'meet_in_person',
+  'languages',
+  'hopes',
+  'eligibility_answers',
+  'confidential',
+  'capacity',
+  'created_at',
+  'updated_at',
+];
+
+function seed(dataDir: string): { email: string; password: string } {
+  if (!existsSync(join(REPO, 'dist/cli/main.mjs'))) spawnSync('npm', ['run', 'build:cli'], { cwd: REPO, stdio: 'inherit' });
+  // The seed's newest period holds about 37 % of its people, a fifth of them mentors.
+  const people = Math.ceil(((MENTEES + MENTORS) / 0.37) * 1.2);
+  const run = spawnSync(process.execPath, ['bin/tandem.js', 'seed', '--people', String(people), '--no-progress'], {
+    cwd: REPO,
+    env: { ...process.env, TANDEM_DATA_DIR: dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (run.status !== 0) throw new Error(`tandem seed failed:\n${run.stdout}`);
+  const m = /email: (\S+) password: (\S+)/.exec(run.stdout);
+  if (!m) throw new Error('the seed printed no sign-in');
+  return { email: m[1] ?? '', password: m[2] ?? '' };
+}
+
+/** A period in its matching phase holding MENTEES + MENTORS accepted applications. */
+async function matchingPeriod(sqliteFile: string): Promise<number> {
+  const { db, destroy } = createDb({ sqliteFile });
+  try {
+    const at = new Date().toISOString();
+    await db.updateTable('matches').set({ status: 'ended', ended_at: at }).where('status', '=', 'active').execute();
+    const id = await insertPeriod(db, {
+      name: 'Large matching round',
+      applicationsOpenOn: '2026-08-01',
+      applicationsCloseOn: '2026-08-25',
+      matchesAnnouncedOn: '2026-09-15',
+      programEndsOn: '2027-08-31',
+      surveyOpensOn: '2027-08-01',
+      surveyClosesOn: '2027-08-21',
+      at,
+    });
+    const path: PeriodStatus[] = ['draft', 'applications_open', 'matching'];
+    for (let k = 1; k < path.length; k++) await setPeriodStatus(db, id, path[k - 1] as PeriodStatus, path[k] as PeriodStatus, at);
+    const columns = sql.join(COPIED.map((c) => sql.ref(c)));
+    for (const [role, n] of [
+      ['mentee', MENTEES],
+      ['mentor', MENTORS],
+    ] as const) {
+      // Each person's latest application in that role, one per person.
+      const added = await sql`insert into applications (period_id, status, ${columns})
+        select ${id}, 'accepted', ${columns} from applications
+        where id in (select max(id) from applications where role = ${role} group by user_id order by max(id) desc limit ${n})`.execute(db);
+      const made = Number(added.numAffectedRows ?? 0);
+      if (made < n) throw new Error(`only ${made} ${role}s to copy; seed more people`);
+    }
+    await sql`analyze`.execute(db);
+    return id;
+  } finally {
+    await destroy();
+  }
+}
+
+async function main() {
+  const { startAppProcess } = await import('../../test/setup/app-server.ts');
+  const { HttpClient } = await import('../../test/setup/http-client.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-app-matching-'));
+  try {
+    const started = performance.now();
+    const staff = seed(dir);
+    const periodId = await matchingPeriod(join(dir, 'tandem.sqlite'));
+    console.log(
+      `Seeded and copied ${MENTEES.toLocaleString('en-US')} mentees and ${MENTORS.toLocaleString('en-US')} mentors in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    const server = await startAppProcess({
+      dataDir: dir,
+      env: { RUN_JOBS: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_PER_MINUTE: '1000' },
+    });
+    try {
+      const client = new HttpClient(server.url);
+      await client.signIn(staff);
+      const health: number[] = [];
+      /** When each check started, in seconds from the run's start (negative: before it). */
+      const at: number[] = [];
+      let runStartedAt = Number.POSITIVE_INFINITY;
+      let running = true;
+      const checker = (async () => {
+        while (running) {
+          const t0 = performance.now();
+          const res = await fetch(`${server.url}/api/health`);
+          await res.arrayBuffer();
+          health.push(performance.now() - t0);
+          at.push((t0 - runStartedAt) / 1000);
+          await new Promise((resolve) => setTimeout(resolve, HEALTH_EVERY_MS));
+        }
+      })();
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // the noise floor first
+      const before = health.length;
+
+      const t0 = performance.now();
+      runStartedAt = t0;
+      const start = await client.request('POST', `/api/periods/${periodId}/matching-runs`, {});
+      if (start.status !== 202) throw new Error(`starting the run: ${start.status} ${await start.text()}`);
+      const run = (await start.json()) as { id: number };
+      const progress: string[] = [];
+      let status = 'running';
+      let pairs = 0;
+      while (status === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const res = await client.request('GET', `/api/matching-runs/${run.id}`);
+        const body = (await res.json()) as { status: string; progress: number; result: { pairs?: unknown[] } | null };
+        status = body.status;
+        pairs = body.result?.pairs?.length ?? 0;
+        progress.push(`${((performance.now() - t0) / 1000).toFixed(1)} s: ${Math.round(body.progress * 100)} %`);
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      running = false;
+      await checker;
+
+      const during = health.slice(before).sort((a, b) => a - b);
+      const floor = health.slice(0, before).sort((a, b) => a - b);
+      const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
+      console.log(`\nRun ${status} in ${seconds.toFixed(1)} s with ${pairs.toLocaleString('en-US')} pairs (aim: within 30 s)`);
+      console.log(`Progress as the page saw it: ${progress.join(', ')}`);
+      console.log('| health checks | n | p50 ms | p99 ms | max ms |');
+      console.log('| --- | --- | --- | --- | --- |');
+      console.log(
+        `| before the run | ${floor.length} | ${q(floor, 0.5).toFixed(1)} | ${q(floor, 0.99).toFixed(1)} | ${(floor.at(-1) ?? 0).toFixed(1)} |`,
+      );
+      console.log(
+        `| during the run | ${during.length} | ${q(during, 0.5).toFixed(1)} | ${q(during, 0.99).toFixed(1)} | ${(during.at(-1) ?? 0).toFixed(1)} |`,
+      );
+      const slowest = health
+        .map((ms, i) => ({ ms, at: at[i] ?? 0 }))
+        .filter((h) => h.at >= 0)
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5);
+      console.log(`Slowest checks: ${slowest.map((h) => `${h.ms.toFixed(0)} ms at ${h.at.toFixed(1)} s`).join(', ')}`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
