@@ -13,11 +13,21 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Dates already worked out, by zone and instant (a page over thousands of matches asks the same ones). */
+const dates = new Map<string, string>();
+const MAX_DATES = 20_000;
+
 /** The date it is in `timeZone` at `instant`. */
 export function calendarDateIn(timeZone: string, instant: Date): string {
+  const key = `${timeZone} ${instant.getTime()}`;
+  const known = dates.get(key);
+  if (known !== undefined) return known;
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  if (dates.size >= MAX_DATES) dates.clear();
+  dates.set(key, date);
+  return date;
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

@@ -22,6 +22,14 @@ describe('zoned wall-clock times', () => {
     expect(hours('2026-06-01', 'Asia/Kolkata')).toBe(24);
   });
 
+  it('answers a repeated question the same, with a Date the caller may change', () => {
+    const first = instantAt('2026-11-01', '09:00', 'America/Chicago');
+    first.setUTCFullYear(1999);
+    const again = instantAt('2026-11-01', '09:00', 'America/Chicago');
+    expect(again.toISOString()).toBe('2026-11-01T15:00:00.000Z');
+    expect(instantAt('2026-11-01', '09:00', 'Europe/Paris').toISOString()).toBe('2026-11-01T08:00:00.000Z');
+  });
+
   it('does calendar arithmetic across months, years and leap days', () => {
     expect(addDays('2026-01-31', 30)).toBe('2026-03-02');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');

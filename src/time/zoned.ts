@@ -12,12 +12,27 @@ function parts(date: string): [number, number, number] {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+/**
+ * Answers already worked out, by date, time and zone. Resolving a wall-clock time in a zone costs
+ * tens of microseconds, and a period's health asks the same few hundred dates for every one of
+ * thousands of matches. Bounded: emptied when it fills.
+ */
+const instants = new Map<string, number>();
+const MAX_INSTANTS = 20_000;
+
 /** The instant it is `hh:mm` on `date` in `timeZone`. */
 export function instantAt(date: string, time: string, timeZone: string): Date {
+  const key = `${date} ${time} ${timeZone}`;
+  const known = instants.get(key);
+  // A new Date each time: callers own what they get.
+  if (known !== undefined) return new Date(known);
   const t = /^(\d{2}):(\d{2})$/.exec(time);
   if (!t) throw new RangeError(`Not a time of day: ${time}`);
   const [y, mo, d] = parts(date);
-  return new Date(TZDate.tz(timeZone, y, mo - 1, d, Number(t[1]), Number(t[2])).getTime());
+  const ms = TZDate.tz(timeZone, y, mo - 1, d, Number(t[1]), Number(t[2])).getTime();
+  if (instants.size >= MAX_INSTANTS) instants.clear();
+  instants.set(key, ms);
+  return new Date(ms);
 }
 
 /** The instant `date` begins in `timeZone` (local midnight, or the first moment after a gap). */
