@@ -187,7 +187,7 @@ describe('row builders', () => {
               kind: 'likert',
               text: 'How is it going?',
               audience: 'both',
-              overall: { suppressed: false, answered: 6, counts: [{ label: 'Good', count: 6 }], mean: 4, median: 4, texts: null },
+              overall: { suppressed: false, answered: 6, counts: [{ label: 'Good', count: 6 }], mean: 4, median: 4, texts: null, textsTotal: null },
               breakdowns: [{ by: 'role', groups: { suppressed: true, reason: 'Too few.' } }],
             },
             {
@@ -196,7 +196,7 @@ describe('row builders', () => {
               kind: 'short-text',
               text: 'Anything else?',
               audience: 'both',
-              overall: { suppressed: false, answered: 6, counts: null, mean: null, median: null, texts: ['my secret words'] },
+              overall: { suppressed: false, answered: 6, counts: null, mean: null, median: null, texts: ['my secret words'], textsTotal: 1 },
               breakdowns: [],
             },
           ],

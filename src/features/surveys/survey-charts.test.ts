@@ -18,6 +18,7 @@ const result = (over: Partial<QuestionResult>): QuestionResult => ({
     mean: null,
     median: null,
     texts: null,
+    textsTotal: null,
   },
   breakdowns: [],
   ...over,

@@ -48,6 +48,7 @@ describe('summaries by kind', () => {
       mean: 4,
       median: 4,
       texts: null,
+      textsTotal: null,
     });
   });
 
@@ -70,6 +71,7 @@ describe('summaries by kind', () => {
       mean: null,
       median: null,
       texts: null,
+      textsTotal: null,
     });
   });
 
@@ -85,7 +87,14 @@ describe('summaries by kind', () => {
   });
 
   it('a number: mean and median, no counts', () => {
-    expect(summarize(hours, [10, 0, 3, 40, 7], opts(5))).toEqual({ answered: 5, counts: null, mean: 12, median: 7, texts: null });
+    expect(summarize(hours, [10, 0, 3, 40, 7], opts(5))).toEqual({
+      answered: 5,
+      counts: null,
+      mean: 12,
+      median: 7,
+      texts: null,
+      textsTotal: null,
+    });
     expect(summarize(hours, [10, 0, 3, 40, 7, 2], opts(5))).toMatchObject({ mean: 10.33, median: 5 });
   });
 
@@ -101,6 +110,18 @@ describe('summaries by kind', () => {
     expect(summarize(best, written, opts(5)).texts).toEqual(summarize(best, written, opts(5)).texts);
   });
 
+  it('free text: a random 200 when more wrote, and how many did', () => {
+    const written = Array.from({ length: 250 }, (_, i) => `Answer ${i}`);
+    const a = summarize(best, written, opts(5));
+    expect(a.textsTotal).toBe(250);
+    expect(a.texts).toHaveLength(200);
+    expect(new Set(a.texts)).toHaveProperty('size', 200);
+    expect(a.texts!.every((t) => written.includes(t))).toBe(true);
+    // Another random source, another sample: every answer has a chance to be read.
+    const seen = new Set(Array.from({ length: 20 }, (_, seed) => summarize(best, written, { min: 5, random: seeded(seed) }).texts!).flat());
+    expect(seen.size).toBe(250);
+  });
+
   it('free text: none at all when fewer than the threshold wrote some', () => {
     expect(summarize(best, ['One', 'Two', 'Three', 'Four'], opts(5))).toEqual({
       answered: 4,
@@ -108,6 +129,7 @@ describe('summaries by kind', () => {
       mean: null,
       median: null,
       texts: null,
+      textsTotal: null,
     });
   });
 });

@@ -35,9 +35,12 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
+/** The most free-text answers one summary lists (a random sample of them past that). */
+export const TEXTS_SHOWN = 200;
+
 /** One question's answers from one group; the caller has already checked the group is big enough. */
 export function summarize(q: Question, values: readonly AnswerValue[], o: { min: number; random: () => number }): QuestionSummary {
-  const base = { answered: values.length, counts: null, mean: null, median: null, texts: null };
+  const base = { answered: values.length, counts: null, mean: null, median: null, texts: null, textsTotal: null };
   switch (q.kind) {
     case 'likert':
     case 'number': {
@@ -62,18 +65,13 @@ export function summarize(q: Question, values: readonly AnswerValue[], o: { min:
         })),
       };
     case 'short-text':
-    case 'long-text':
-      // Free text only when at least the threshold wrote some, without names, in random order.
-      return {
-        ...base,
-        texts:
-          values.length >= o.min
-            ? shuffled(
-                values.filter((v): v is string => typeof v === 'string'),
-                o.random,
-              )
-            : null,
-      };
+    case 'long-text': {
+      // Free text only when at least the threshold wrote some, without names, in random order;
+      // no more than a person reads at once (20,000 answers made a results page of 2 MB).
+      if (values.length < o.min) return base;
+      const texts = values.filter((v): v is string => typeof v === 'string');
+      return { ...base, texts: shuffled(texts, o.random).slice(0, TEXTS_SHOWN), textsTotal: texts.length };
+    }
   }
 }
 

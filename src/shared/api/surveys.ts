@@ -164,8 +164,12 @@ export const questionSummarySchema = z.object({
   /** Scale and number questions. */
   mean: z.number().nullable(),
   median: z.number().nullable(),
-  /** Free text, without names, in random order; only when enough people wrote some. */
+  /**
+   * Free text, without names, in random order; only when enough people wrote some. At most 200:
+   * past that, a different random 200 each time (textsTotal says how many there are).
+   */
   texts: z.array(z.string()).nullable(),
+  textsTotal: z.number().nullable(),
 });
 export type QuestionSummary = z.infer<typeof questionSummarySchema>;
 

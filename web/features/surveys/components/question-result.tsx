@@ -32,14 +32,22 @@ function Averages({ summary, scale }: { summary: QuestionSummary; scale: boolean
   );
 }
 
-function Texts({ texts }: { texts: string[] }) {
+function Texts({ texts, total }: { texts: string[]; total: number | null }) {
   if (texts.length === 0) return <p className="muted">Nobody wrote anything here.</p>;
   return (
-    <ul className="survey-texts">
-      {texts.map((t, i) => (
-        <li key={i}>{t}</li>
-      ))}
-    </ul>
+    <>
+      {total !== null && total > texts.length ? (
+        <p className="muted small">
+          {texts.length} of {total.toLocaleString('en-US')} written answers, picked at random: open the page again for another{' '}
+          {texts.length}.
+        </p>
+      ) : null}
+      <ul className="survey-texts">
+        {texts.map((t, i) => (
+          <li key={i}>{t}</li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -49,7 +57,7 @@ function Summary({ result, summary }: { result: QuestionResult; summary: Questio
       <p className="muted small">{plural(summary.answered, 'person answered', 'people answered')}.</p>
       {summary.counts ? <CountBars counts={summary.counts} answered={summary.answered} caption={`Answers to: ${result.text}`} /> : null}
       <Averages summary={summary} scale={result.kind === 'likert'} />
-      {summary.texts ? <Texts texts={summary.texts} /> : null}
+      {summary.texts ? <Texts texts={summary.texts} total={summary.textsTotal} /> : null}
       {(result.kind === 'short-text' || result.kind === 'long-text') && summary.texts === null ? (
         <p className="muted">The written answers are hidden: too few people wrote one to keep them anonymous.</p>
       ) : null}
@@ -117,9 +125,10 @@ function GroupsTable({ result, groups }: { result: QuestionResult; groups: Group
         g.summary.texts && g.summary.texts.length > 0 ? (
           <details key={g.value} className="health-numbers">
             <summary>
-              What {g.label.toLowerCase()} wrote ({g.summary.texts.length})<span className="visually-hidden"> for: {result.text}</span>
+              What {g.label.toLowerCase()} wrote ({g.summary.textsTotal ?? g.summary.texts.length})
+              <span className="visually-hidden"> for: {result.text}</span>
             </summary>
-            <Texts texts={g.summary.texts} />
+            <Texts texts={g.summary.texts} total={g.summary.textsTotal} />
           </details>
         ) : null,
       )}
