@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { unlessChanged } from './unchanged-cache.ts';
+import { memoUnlessChanged, unlessChanged } from './unchanged-cache.ts';
 
 interface Db {
   t: { n: number };
@@ -108,6 +108,23 @@ describe('unlessChanged (SQLite)', () => {
     expect(await above(0)).toBe(2);
     expect(await above(1)).toBe(1);
     expect(await above(0)).toBe(2);
+    await db.destroy();
+  });
+  it('keeps a computed answer by its key until something is written', async () => {
+    const { db } = open();
+    let computed = 0;
+    const sum = () =>
+      memoUnlessChanged(db, 'sum', async () => {
+        computed += 1;
+        const rows = await db.selectFrom('t').select('n').execute();
+        return rows.reduce((s, r) => s + r.n, 0);
+      });
+    expect(await sum()).toBe(3);
+    expect(await sum()).toBe(3);
+    expect(computed).toBe(1);
+    await db.insertInto('t').values({ n: 4 }).execute();
+    expect(await sum()).toBe(7);
+    expect(computed).toBe(2);
     await db.destroy();
   });
 });

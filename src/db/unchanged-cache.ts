@@ -63,3 +63,31 @@ async function databaseVersion(db: QueryRunner): Promise<string> {
   const row = (await db.executeQuery(VERSION)).rows[0];
   return row ? `${row.v}:${row.c}` : '';
 }
+
+const memos = new WeakMap<object, Map<string, Entry>>();
+
+/**
+ * `compute`'s answer, kept under `key` while the database has not changed (as unlessChanged
+ * decides it): for work built on many reads that every page view repeats, e.g. the reasons a
+ * pair was matched. The key must name everything else the answer depends on. Outside SQLite,
+ * or inside a transaction, it just computes.
+ */
+export async function memoUnlessChanged<T>(db: QueryRunner, key: string, compute: () => Promise<T>): Promise<T> {
+  const executor = db.getExecutor();
+  if (db.isTransaction || !(executor.adapter instanceof SqliteAdapter)) return compute();
+  let memo = memos.get(executor);
+  if (!memo) {
+    memo = new Map();
+    memos.set(executor, memo);
+  }
+  const version = await databaseVersion(db);
+  const hit = memo.get(key);
+  if (hit && hit.version === version) return hit.rows[0] as T;
+  const value = await compute();
+  if ((await databaseVersion(db)) === version) {
+    memo.delete(key);
+    memo.set(key, { version, rows: [value] });
+    if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value as string);
+  }
+  return value;
+}

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/executor.ts';
+import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
 import { participantReasons, rankCandidates } from '../../matching/index.ts';
 import type { ApplicationRecord } from '../applications/application.types.ts';
 import { findApplication } from '../applications/applications.service.ts';
@@ -38,6 +39,18 @@ export async function participantExplanation(
   now: Date,
   /** A period's inputs already read (a person's matches in one period share them); filled as read. */
   inputsByPeriod: Map<number, PeriodReasonInputs> = new Map(),
+): Promise<string> {
+  // Four reads and a scoring on every view of a participant's pages: kept while nothing changes.
+  // Time zones' offsets make it depend on the hour, too.
+  const key = `pair-reasons ${pair.periodId} ${pair.menteeApplicationId} ${pair.mentorApplicationId} ${now.toISOString().slice(0, 13)}`;
+  return memoUnlessChanged(db, key, () => explainPair(db, pair, now, inputsByPeriod));
+}
+
+async function explainPair(
+  db: Executor,
+  pair: { periodId: number; menteeApplicationId: number; mentorApplicationId: number },
+  now: Date,
+  inputsByPeriod: Map<number, PeriodReasonInputs>,
 ): Promise<string> {
   const [mentee, mentor] = [await findApplication(db, pair.menteeApplicationId), await findApplication(db, pair.mentorApplicationId)];
   if (!mentee || !mentor) return '';
