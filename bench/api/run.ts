@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startAppProcess } from '../../test/setup/app-server.ts';
+import { benchFigure } from '../figure.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
@@ -157,7 +158,10 @@ async function main() {
   try {
     const saved = join(dir, 'sign-ins.txt');
     const people = KEEP_DIR && existsSync(saved) ? signInsIn(readFileSync(saved, 'utf8')) : seed(dir);
-    const server = await startAppProcess({ dataDir: dir, env: { RUN_JOBS: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_PER_MINUTE: '1000' } });
+    const server = await startAppProcess({
+      dataDir: dir,
+      env: { RUN_JOBS: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_PER_MINUTE: '1000' },
+    });
     try {
       const targets = await targetsOf(server.url, people);
       const bodies = await Promise.all(targets.map((t) => getJson(server.url, t.path, t.cookie)));
@@ -170,8 +174,17 @@ async function main() {
           const ours = await drive(server.url, target.path, target.cookie);
           const reference = await drive(bare.base, `/r/${i}`, undefined);
           const bytes = JSON.stringify(bodies[i]).length;
+          const share = (100 * ours.requests.average) / reference.requests.average;
+          benchFigure({ item: '2. API', what: `${target.name}: p99`, value: ours.latency.p99, unit: 'ms', aim: { atMost: 50 } });
+          benchFigure({
+            item: '2. API',
+            what: `${target.name}: throughput vs bare Fastify`,
+            value: Math.round(share),
+            unit: '%',
+            aim: { atLeast: 40 },
+          });
           console.log(
-            `| ${target.name} | ${fmt(bytes)} | ${fmt(ours.requests.average)} | ${ours.latency.p50} | ${ours.latency.p99} | ${ours.non2xx + ours.errors + ours.timeouts} | ${fmt(reference.requests.average)} | ${((100 * ours.requests.average) / reference.requests.average).toFixed(0)} % |`,
+            `| ${target.name} | ${fmt(bytes)} | ${fmt(ours.requests.average)} | ${ours.latency.p50} | ${ours.latency.p99} | ${ours.non2xx + ours.errors + ours.timeouts} | ${fmt(reference.requests.average)} | ${share.toFixed(0)} % |`,
           );
         }
       } finally {

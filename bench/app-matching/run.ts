@@ -20,6 +20,7 @@ import { sql } from 'kysely';
 import { createDb } from '../../src/db/create-db.ts';
 import { insertPeriod, setPeriodStatus } from '../../src/features/periods/periods.store.ts';
 import type { PeriodStatus } from '../../src/shared/period-status.ts';
+import { benchFigure } from '../figure.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
@@ -180,6 +181,21 @@ async function main() {
       console.log(
         `| during the run | ${during.length} | ${q(during, 0.5).toFixed(1)} | ${q(during, 0.99).toFixed(1)} | ${(during.at(-1) ?? 0).toFixed(1)} |`,
       );
+      const what = `${MENTEES.toLocaleString('en-US')} × ${MENTORS.toLocaleString('en-US')}`;
+      benchFigure({
+        item: '4. Matching in the app',
+        what: `run of ${what}`,
+        value: Number(seconds.toFixed(1)),
+        unit: 's',
+        aim: { atMost: 30 },
+      });
+      benchFigure({
+        item: '4. Matching in the app',
+        what: '/api/health p99 during the run',
+        value: Number(q(during, 0.99).toFixed(0)),
+        unit: 'ms',
+        aim: { atMost: 100 },
+      });
       const slowest = health
         .map((ms, i) => ({ ms, at: at[i] ?? 0 }))
         .filter((h) => h.at >= 0)

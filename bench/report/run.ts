@@ -25,6 +25,7 @@ import { chartOptions } from '../../src/features/program-figures/program-figures
 import { createReport, publishReport, reportPdf, saveSection } from '../../src/features/reports/reports.service.ts';
 import { docOf } from '../../src/features/reports/rich-text.rules.ts';
 import { systemClock } from '../../src/time/clock.ts';
+import { benchFigure } from '../figure.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -95,6 +96,13 @@ try {
     draftRuns.push(run.ms);
     bytes = run.value.bytes;
   }
+  benchFigure({
+    item: '7. Report',
+    what: `annual report PDF, ${PEOPLE.toLocaleString('en-US')} people (draft, live charts)`,
+    value: Number((median(draftRuns) / 1000).toFixed(2)),
+    unit: 's',
+    aim: { atMost: 10 },
+  });
   console.log(
     `Draft PDF (live charts): median ${seconds(median(draftRuns))} of ${REPEATS} [${draftRuns.map(seconds).join(', ')}], ${(bytes.length / 1024).toFixed(0)} KiB`,
   );
