@@ -4,11 +4,13 @@ import { buildScoreMatrix } from '../../src/matching/score-matrix.ts';
 import { TimeZoneOffsets } from '../../src/matching/time-zones.ts';
 import { DEFAULT_WEIGHTS } from '../../src/matching/weights.ts';
 import { mulberry32 } from '../../src/matching/test-support/prng.ts';
+import type { HardShape } from '../../src/matching/test-support/hard-score-shapes.ts';
+import { hardShapeScores } from '../../src/matching/test-support/hard-score-shapes.ts';
 import { generateMentees, generateMentors } from './profiles-generator.ts';
 
 export interface BenchInstance {
   readonly name: string;
-  readonly kind: 'uniform' | 'structured';
+  readonly kind: 'uniform' | 'structured' | HardShape;
   readonly problem: AssignmentProblem & { readonly capacity: readonly number[] };
 }
 
@@ -39,6 +41,18 @@ export function structuredInstance(seed: number, rows: number, cols: number, cap
     name: `structured ${rows}x${cols}${capacity > 1 ? ` cap ${capacity}` : ''}`,
     kind: 'structured',
     problem: { rows, cols, score, capacity: new Array<number>(cols).fill(capacity) },
+  };
+}
+
+/**
+ * Hard score shapes (issue #16; `hardShapeScores` says what each is): many ties, little structure,
+ * used with more mentees than places.
+ */
+export function hardShapeInstance(shape: HardShape, seed: number, rows: number, cols: number, capacity = 1, forbidden = 0): BenchInstance {
+  return {
+    name: `${shape} ${rows}x${cols}${capacity > 1 ? ` cap ${capacity}` : ''}${forbidden > 0 ? ` ${forbidden * 100}% forbidden` : ''}`,
+    kind: shape,
+    problem: { rows, cols, score: hardShapeScores(shape, seed, rows, cols, forbidden), capacity: new Array<number>(cols).fill(capacity) },
   };
 }
 

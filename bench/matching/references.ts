@@ -12,11 +12,24 @@ export interface ReferenceRun {
   readonly matched: number;
 }
 
-export const PYTHON = '/usr/bin/python3';
+/** Pythons tried for SciPy, in order: Debian's, then the first `python3` on the PATH (e.g. pyenv). */
+const PYTHON_CANDIDATES = ['/usr/bin/python3', 'python3'];
 const SCRIPT = join(import.meta.dirname, 'scipy_lsa.py');
 
+function hasScipy(python: string): boolean {
+  return spawnSync(python, ['-c', 'import scipy.optimize, numpy'], { stdio: 'ignore' }).status === 0;
+}
+
+let python: string | null | undefined;
+
+/** The first candidate Python that imports SciPy and NumPy, or null. */
+export function scipyPython(): string | null {
+  python ??= PYTHON_CANDIDATES.find(hasScipy) ?? null;
+  return python;
+}
+
 export function scipyAvailable(): boolean {
-  return spawnSync(PYTHON, ['-c', 'import scipy.optimize, numpy'], { stdio: 'ignore' }).status === 0;
+  return scipyPython() !== null;
 }
 
 /** SciPy's linear_sum_assignment on the column-expanded instance; only the solve call is timed. */
@@ -26,7 +39,9 @@ export function runScipy(instance: BenchInstance, repeats: number, warmups = 1):
   try {
     const file = join(dir, 'matrix.bin');
     writeFileSync(file, new Uint8Array(matrix.buffer));
-    const child = spawnSync(PYTHON, [SCRIPT, file, String(instance.problem.rows), String(places), String(repeats), String(warmups)], {
+    const interpreter = scipyPython();
+    if (interpreter === null) throw new Error('scipy not available');
+    const child = spawnSync(interpreter, [SCRIPT, file, String(instance.problem.rows), String(places), String(repeats), String(warmups)], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
     });

@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import type { BenchRow } from './bench.ts';
 import { TABLE_HEADER, benchInstance, defaultBenchOptions, formatRow } from './bench.ts';
 import type { BenchInstance } from './instances.ts';
-import { structuredInstance, uniformInstance } from './instances.ts';
+import { hardShapeInstance, structuredInstance, uniformInstance } from './instances.ts';
 import type { PeopleRun } from './people-run.ts';
 import { runPeopleLevel } from './people-run.ts';
+import { benchFigure } from '../figure.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -21,12 +22,17 @@ const only = args.flatMap((arg, k) => (arg === '--only' && args[k + 1] !== undef
 
 const squares = quick ? [250, 500, 1000] : [250, 500, 1000, 2000, 4000];
 const [capRows, capCols] = quick ? [400, 100] : [2000, 500];
+// Hard score shapes (issue #16): more mentees than places, ties everywhere.
+const [hardRows, hardCols] = quick ? [600, 100] : [3000, 500];
 // Names are known before the (costly) instances are built, so --only can skip building the rest.
 const catalogue: [string, () => BenchInstance][] = [
   ...squares.map((n): [string, () => BenchInstance] => [`uniform ${n}x${n}`, () => uniformInstance(n, n, n)]),
   ...squares.map((n): [string, () => BenchInstance] => [`structured ${n}x${n}`, () => structuredInstance(n, n, n)]),
   [`uniform ${capRows}x${capCols} cap 4 5% forbidden`, () => uniformInstance(7, capRows, capCols, 4, 0.05)],
   [`structured ${capRows}x${capCols} cap 4`, () => structuredInstance(7, capRows, capCols, 4)],
+  [`additive ${hardRows}x${hardCols} cap 4`, () => hardShapeInstance('additive', 11, hardRows, hardCols, 4)],
+  [`three-levels ${hardRows}x${hardCols} cap 4 5% forbidden`, () => hardShapeInstance('three-levels', 12, hardRows, hardCols, 4, 0.05)],
+  [`distance-1d ${hardRows}x${hardCols} cap 4`, () => hardShapeInstance('distance-1d', 13, hardRows, hardCols, 4)],
 ];
 const instances = catalogue.filter(([name]) => only.length === 0 || only.some((text) => name.includes(text))).map(([, make]) => make);
 if (only.length > 0 && instances.length === 0) console.log(`(no instance name contains ${only.map((t) => `"${t}"`).join(' or ')})`);
@@ -44,6 +50,18 @@ const options = {
 if (!options.scipy) console.log('(SciPy not available: install python3-scipy to compare against it)');
 console.log(TABLE_HEADER);
 const rows: BenchRow[] = args.includes('--people-only') ? [] : instances.map((make) => benchInstance(make(), options));
+
+// For npm run bench: every instance's time as a share of SciPy's (the issue's aim: at most 1).
+for (const r of rows) {
+  if (r.scipy !== null)
+    benchFigure({
+      item: '5. Solver',
+      what: `${r.instance}: ours / SciPy`,
+      value: Number((r.ours / r.scipy).toFixed(2)),
+      unit: '×',
+      aim: { atMost: 1 },
+    });
+}
 
 let people: PeopleRun | null = null;
 if (!args.includes('--no-people')) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benchInstance, defaultBenchOptions, formatRow } from './bench.ts';
-import { expandColumns, structuredInstance, uniformInstance } from './instances.ts';
+import { expandColumns, hardShapeInstance, structuredInstance, uniformInstance } from './instances.ts';
 
 /** The benchmark code on tiny instances, so it cannot rot between real runs. */
 describe('matching benchmark (smoke)', () => {
@@ -11,6 +11,10 @@ describe('matching benchmark (smoke)', () => {
       structuredInstance(2, 30, 30),
       uniformInstance(3, 40, 10, 4, 0.05),
       structuredInstance(4, 40, 10, 4),
+      // The hard shapes, more mentees than places (solved place by place).
+      hardShapeInstance('additive', 6, 60, 10, 4),
+      hardShapeInstance('three-levels', 7, 60, 10, 4, 0.05),
+      hardShapeInstance('distance-1d', 8, 60, 10, 4),
     ]) {
       const row = benchInstance(instance, options);
       expect(row.agree, formatRow(row)).toBe(true);

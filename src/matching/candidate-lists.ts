@@ -62,7 +62,7 @@ export function makeLists(count: number, n: number, requestedTarget: number): Li
  * Rows start their pass at spread-out columns (golden-ratio steps), so that rows whose columns tie
  * do not all list the same few columns and compete for them.
  */
-function startColumn(i: number, n: number): number {
+export function startColumn(i: number, n: number): number {
   return Math.floor(((i * 0.6180339887498949) % 1) * n);
 }
 

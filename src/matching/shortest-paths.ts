@@ -12,13 +12,16 @@
  *     reach at `unmatchedCost`, so each inserted row always succeeds — either by lengthening the
  *     matching or by displacing the mentee for whom staying unmatched is cheapest.
  *  3. Before the Dijkstra phase, Jonker–Volgenant's augmenting row reduction (an auction-like
- *     pass) places most rows in O(cols) each. It only touches single-place mentors, for which
- *     lowering the price keeps every other row's potential valid.
+ *     pass, `row-reduction.ts`) places most rows in O(cols) each. It only touches single-place
+ *     mentors, for which lowering the price keeps every other row's potential valid.
  *  4. The searches are sparse: a binary heap over the columns, and a scanned row relaxes only its
  *     candidate list (its cheapest columns, with a bound on the rest; `candidate-lists.ts`), with
  *     an event where the rest could start to matter. Column prices only fall (ARR bids and the
  *     price update below), which keeps the lists' bounds valid. If the lists stop holding the
  *     searches (counted work, not time), the rest of the phase uses the dense loop.
+ *  5. Ties are cheap (issue #16): rows sharing a cost row are relaxed once per search unless reached
+ *     closer (`coveredByTwin`), and the dense loop pops columns tied at one distance from a set
+ *     collected in one sweep instead of sweeping for each (`denseSearch`).
  *
  * Invariants (complementary slackness, checked by verifyOptimality): reduced costs
  * c[i][j] - u[i] - v[j] >= 0, equal to 0 on assigned pairs; u[i] <= unmatchedCost, equal for
@@ -37,13 +40,13 @@ import {
   lowerPrices,
   makeLists,
 } from './candidate-lists.ts';
+import type { State } from './assignment-state.ts';
+import { PENDING, UNMATCHED, hasRoom } from './assignment-state.ts';
+import { augmentingRowReduction } from './row-reduction.ts';
 import type { SearchHeap, SparseWork } from './search-state.ts';
 import { f64, i32, makeHeap, sparseStopsPaying } from './search-state.ts';
 
-/** colOf value for a row not yet placed. */
-const PENDING = -2;
-/** colOf value for a row that is (for now) unmatched. */
-export const UNMATCHED = -1;
+export { UNMATCHED };
 
 export interface CoreProblem {
   /** Rows to place. */
@@ -77,24 +80,6 @@ export interface CoreSolution {
   readonly v: Float64Array;
 }
 
-/** One solve's problem, assignment and potentials. Slots of column j are slotRow[start[j] .. start[j]+fill[j]). */
-interface State {
-  readonly n: number;
-  readonly m: number;
-  readonly cost: Float64Array;
-  /** Offset of each row's costs in `cost`. */
-  readonly rowBase: Int32Array;
-  readonly capacity: Int32Array;
-  readonly unmatchedCost: number;
-  readonly start: Int32Array;
-  readonly fill: Int32Array;
-  readonly slotRow: Int32Array;
-  readonly colOf: Int32Array;
-  readonly slotOf: Int32Array;
-  readonly u: Float64Array;
-  readonly v: Float64Array;
-}
-
 export function solveCore(problem: CoreProblem): CoreSolution {
   const { n, m, capacity, rowSource } = problem;
   const start = new Int32Array(m + 1);
@@ -121,122 +106,6 @@ export function solveCore(problem: CoreProblem): CoreSolution {
   return { colOf: state.colOf, u: state.u, v: state.v };
 }
 
-function hasRoom(s: State, j: number): boolean {
-  return i32(s.fill, j) < i32(s.capacity, j);
-}
-
-function place(s: State, i: number, j: number): void {
-  const slot = i32(s.start, j) + i32(s.fill, j);
-  s.fill[j] = i32(s.fill, j) + 1;
-  s.slotRow[slot] = i;
-  s.colOf[i] = j;
-  s.slotOf[i] = slot;
-}
-
-/** Row i takes the single place of full column j; returns the row it evicts (now PENDING). */
-function evict(s: State, i: number, j: number): number {
-  const slot = i32(s.start, j);
-  const evicted = i32(s.slotRow, slot);
-  s.slotRow[slot] = i;
-  s.colOf[i] = j;
-  s.slotOf[i] = slot;
-  s.colOf[evicted] = PENDING;
-  return evicted;
-}
-
-/**
- * JV's augmenting row reduction, two passes, with a step budget so tie-heavy instances cannot
- * start a long price war (whatever is left goes to the exact Dijkstra phase anyway).
- * Returns the rows still pending, in ascending order.
- */
-function augmentingRowReduction(s: State): Int32Array {
-  const { n, m, cost, rowBase, capacity, colOf, v, u, unmatchedCost } = s;
-  let queue = new Int32Array(n);
-  for (let i = 0; i < n; i++) queue[i] = i;
-  let queueLength = n;
-  const deferred: number[] = [];
-  let budget = 4 * n + 1000;
-
-  for (let pass = 0; pass < 2; pass++) {
-    const next = new Int32Array(n);
-    let nextLength = 0;
-    let k = 0;
-    while (k < queueLength) {
-      const i = i32(queue, k++);
-      if (budget-- <= 0) {
-        deferred.push(i);
-        continue;
-      }
-      // Best and second-best reduced cost over the columns and the "unmatched" option (-1).
-      // Ties prefer a real column (more matched) and, among columns, the first one.
-      let u1 = unmatchedCost;
-      let j1 = -1;
-      let u2 = Infinity;
-      let j2 = -1;
-      const base = i32(rowBase, i);
-      for (let j = 0; j < m; j++) {
-        const h = f64(cost, base + j) - f64(v, j);
-        if (h < u2) {
-          if (h < u1 || (h === u1 && j1 === -1)) {
-            u2 = u1;
-            j2 = j1;
-            u1 = h;
-            j1 = j;
-          } else {
-            u2 = h;
-            j2 = j;
-          }
-        }
-      }
-      if (j1 === -1) {
-        colOf[i] = UNMATCHED;
-        u[i] = unmatchedCost;
-        continue;
-      }
-      if (hasRoom(s, j1)) {
-        if (capacity[j1] === 1 && u1 < u2) v[j1] = f64(v, j1) - (u2 - u1);
-        place(s, i, j1);
-        continue;
-      }
-      if (capacity[j1] !== 1) {
-        // Lowering a shared mentor's price would break its other mentees' potentials.
-        deferred.push(i);
-        continue;
-      }
-      if (u1 < u2) {
-        // Outbid the current holder of j1 and re-process it immediately.
-        v[j1] = f64(v, j1) - (u2 - u1);
-        queue[--k] = evict(s, i, j1);
-        continue;
-      }
-      // A tie: take the second choice instead, without a price change.
-      if (j2 === -1) {
-        colOf[i] = UNMATCHED;
-        u[i] = unmatchedCost;
-      } else if (hasRoom(s, j2)) {
-        place(s, i, j2);
-      } else if (capacity[j2] === 1) {
-        next[nextLength++] = evict(s, i, j2);
-      } else {
-        deferred.push(i);
-      }
-    }
-    queue = next;
-    queueLength = nextLength;
-  }
-  for (let k = 0; k < queueLength; k++) deferred.push(i32(queue, k));
-
-  // Potentials of placed rows follow from tightness on their pair.
-  for (let i = 0; i < n; i++) {
-    const j = i32(colOf, i);
-    if (j >= 0) u[i] = f64(cost, i32(rowBase, i) + j) - f64(v, j);
-    else if (j === PENDING) u[i] = 0;
-  }
-  const pending = Int32Array.from(deferred);
-  pending.sort();
-  return pending;
-}
-
 /**
  * The Dijkstra phase's state, allocated once per solve, and the current search's result. Heap keys:
  * columns at 0..m-1, row r's event at m + r (`heap.key` doubles as the dense searches' distances).
@@ -255,8 +124,20 @@ interface Search extends SparseWork {
   readonly rowDist: Float64Array;
   readonly scannedRows: Int32Array;
   readonly scannedCols: Int32Array;
-  /** Dense searches: the columns not yet scanned. */
+  /** Dense searches: the columns not yet scanned, and each column's index in it. */
   readonly remaining: Int32Array;
+  readonly posOf: Int32Array;
+  /** Dense searches: remaining columns at distance tieLevel (a stack), one with room apart (or -1). */
+  readonly tie: Int32Array;
+  numTies: number;
+  tieRoom: number;
+  tieLevel: number;
+  /**
+   * Per cost row: the search that last scanned a row using it, and the smallest distance offset
+   * (rowDist - u) it was scanned at in that search (see `coveredByTwin`).
+   */
+  readonly costRowSearch: Int32Array;
+  readonly costRowOffset: Float64Array;
   /** The current search's number (1, 2, ...), marks `seen` and `done`. */
   id: number;
   /** How it ended: the column with room it reached (>= 0), or -1 and the row to leave unmatched. */
@@ -285,9 +166,10 @@ function shortestPathPhase(
   const { n, m, cost, rowBase, u, v } = s;
   const listOf = new Int32Array(n);
   for (let r = 0; r < n; r++) listOf[r] = i32(rowBase, r) / m;
+  const listCount = m === 0 ? 0 : cost.length / m;
   const search: Search = {
     s,
-    lists: makeLists(m === 0 ? 0 : cost.length / m, m, listTarget),
+    lists: makeLists(listCount, m, listTarget),
     listOf,
     heap: makeHeap(m + n),
     pathRow: new Int32Array(m),
@@ -297,6 +179,13 @@ function shortestPathPhase(
     scannedRows: new Int32Array(n),
     scannedCols: new Int32Array(m),
     remaining: new Int32Array(m),
+    posOf: new Int32Array(m),
+    tie: new Int32Array(m),
+    numTies: 0,
+    tieRoom: -1,
+    tieLevel: -Infinity,
+    costRowSearch: new Int32Array(listCount),
+    costRowOffset: new Float64Array(listCount),
     fullPasses: 0,
     popped: 0,
     id: 0,
@@ -397,6 +286,26 @@ function enterRow(search: Search, r: number, minVal: number): number {
 }
 
 /**
+ * Rows that share a cost row (the places of one mentor, when solved transposed) relax the same
+ * columns: one scanned earlier in this search at a distance offset (rowDist - u) no larger than
+ * `hr` already gave every column a key at least as small as this row would (and, in the sparse
+ * search, its event chain covers the columns outside the list from an earlier distance). So the
+ * later row is only entered (for the potential update and its "unmatched" option), not relaxed.
+ * In exact arithmetic a later twin's offset is never smaller (dual feasibility gives every placed
+ * twin u <= the row's least reduced cost, which bounds every distance from below); the comparison
+ * guards against rounding. On tie-heavy scores whole mentors are reached at one distance, and this
+ * saves capacity − 1 of every capacity row passes. Returns true when the row can be skipped, else
+ * records `hr`.
+ */
+function coveredByTwin(search: Search, li: number, hr: number): boolean {
+  const { costRowSearch, costRowOffset } = search;
+  if (costRowSearch[li] === search.id && (costRowOffset[li] as number) <= hr) return true;
+  costRowSearch[li] = search.id;
+  costRowOffset[li] = hr;
+  return false;
+}
+
+/**
  * One sparse search from the pending row `cur`. Row r reached at distance minVal reaches column k
  * at minVal - u[r] + h_rk (h = cost - v) and "unmatched" at minVal - u[r] + unmatchedCost. Columns
  * pop in distance order, one with room first among equals; staying unmatched wins only when
@@ -427,6 +336,7 @@ function sparseSearch(search: Search, cur: number): void {
       const r = single >= 0 ? single : (slotRow[firstSlot + t] as number);
       const hr = enterRow(search, r, minVal);
       const li = listOf[r] as number;
+      if (coveredByTwin(search, li, hr)) continue;
       if ((len[li] as number) < 0) buildCostList(lists, li, m, cost, rowBase[r] as number, v);
       sink = relaxRow(search, r, hr, frontier, false);
       if (sink >= 0) break scan;
@@ -562,46 +472,60 @@ function relaxRow(search: Search, r: number, hr: number, at: number, all: boolea
 
 /**
  * One dense search from the pending row `cur` (Crouse's loop): every scanned row relaxes all
- * remaining columns, and the last row at a distance also finds the next closest column in the
- * same sweep, preferring one with room among equals.
+ * remaining columns, and the next column is the closest remaining one, one with room first among
+ * equals. The closest are found by a sweep that also collects every remaining column tied at that
+ * distance (`search.tie`); while that tie set lasts, the next columns come from it without a sweep
+ * (relaxing keeps it exact: a column lowered to its distance joins it, one lowered below it — only
+ * a rounding error can do that — empties it). On tie-heavy scores a search pops hundreds of columns
+ * at one distance; with twin rows skipped (`coveredByTwin`) most of those pops then cost nothing.
  *
  * Kept apart from dense-square.ts's denseSearch: here several rows (a mentor's mentees) are scanned
  * at one distance, a column may have no room at capacity 0, and "unmatched" competes.
  */
 function denseSearch(search: Search, cur: number): void {
-  const { s, heap, remaining, scannedCols } = search;
+  const { s, heap, remaining, posOf, scannedCols, tie } = search;
   const { m, start, fill, slotRow } = s;
   const dist = heap.key;
   dist.fill(Infinity, 0, m);
-  for (let j = 0; j < m; j++) remaining[j] = j;
+  for (let j = 0; j < m; j++) {
+    remaining[j] = j;
+    posOf[j] = j;
+  }
   let numRemaining = m;
   let minVal = 0;
   let sink = -1;
   startSearch(search);
+  clearTies(search);
   // Rows to scan at distance minVal: either [cur] or the mentees of the last column reached.
   let firstSlot = 0;
   let lastSlot = 0;
   let single = cur;
 
   for (;;) {
-    let index = -1;
     const count = single >= 0 ? 1 : lastSlot - firstSlot;
     for (let t = 0; t < count - 1; t++) relaxAll(search, i32(slotRow, firstSlot + t), minVal, numRemaining);
     if (count > 0) {
-      // Last row at this distance: relax and find the closest column in the same sweep.
-      index = relaxAllAndFindClosest(search, single >= 0 ? single : i32(slotRow, lastSlot - 1), minVal, numRemaining);
-    } else {
-      // A column with capacity 0 reached: nothing to scan, just pick the next closest.
-      index = findClosest(search, numRemaining);
+      const r = single >= 0 ? single : i32(slotRow, lastSlot - 1);
+      // With ties left, the last row only relaxes; else it relaxes and collects the next ties.
+      if (search.numTies > 0 || search.tieRoom >= 0) relaxAll(search, r, minVal, numRemaining);
+      else relaxAllAndCollectTies(search, r, minVal, numRemaining);
     }
-    const lowest = index < 0 ? Infinity : f64(dist, i32(remaining, index));
+    if (search.numTies === 0 && search.tieRoom < 0) collectTies(search, numRemaining);
+    // The next column: one with room among the ties, else the last tie collected.
+    let j = search.tieRoom;
+    if (j >= 0) search.tieRoom = -1;
+    else if (search.numTies > 0) j = i32(tie, --search.numTies);
+    const lowest = j < 0 ? Infinity : search.tieLevel;
     // Staying unmatched wins only when strictly cheaper: ties go to matching more people.
-    if (search.unmatchedBest < lowest || index < 0) {
+    if (search.unmatchedBest < lowest || j < 0) {
       minVal = search.unmatchedBest;
       break;
     }
-    const j = i32(remaining, index);
-    remaining[index] = i32(remaining, --numRemaining);
+    const index = i32(posOf, j);
+    const moved = i32(remaining, --numRemaining);
+    remaining[index] = moved;
+    posOf[moved] = index;
+    posOf[j] = -1;
     scannedCols[search.numScannedCols++] = j;
     minVal = lowest;
     if (hasRoom(s, j)) {
@@ -616,35 +540,64 @@ function denseSearch(search: Search, cur: number): void {
   search.minVal = minVal;
 }
 
+/** Empties the dense search's tie set (no column is at distance -Infinity, so none joins it). */
+function clearTies(search: Search): void {
+  search.numTies = 0;
+  search.tieRoom = -1;
+  search.tieLevel = -Infinity;
+}
+
+/**
+ * A remaining column's distance fell to d <= the tie level: it joins the ties (the one with room
+ * is kept apart, popped first), or, below the level (rounding), the ties are no longer the closest.
+ */
+function noteTie(search: Search, j: number, d: number): void {
+  if (d < search.tieLevel) {
+    clearTies(search);
+    return;
+  }
+  const { fill, capacity } = search.s;
+  if (search.tieRoom < 0 && i32(fill, j) < i32(capacity, j)) search.tieRoom = j;
+  else search.tie[search.numTies++] = j;
+}
+
 /** Dense search: scans row r at distance minVal and relaxes every remaining column from it. */
 function relaxAll(search: Search, r: number, minVal: number, numRemaining: number): void {
   const { s, heap, pathRow, remaining } = search;
   const { cost, v } = s;
   const dist = heap.key;
   const h = enterRow(search, r, minVal);
+  if (coveredByTwin(search, i32(search.listOf, r), h)) return;
   const base = i32(s.rowBase, r);
+  let level = search.tieLevel;
   for (let it = 0; it < numRemaining; it++) {
     const j = i32(remaining, it);
     const d = h + f64(cost, base + j) - f64(v, j);
     if (d < f64(dist, j)) {
       dist[j] = d;
       pathRow[j] = r;
+      if (d <= level) {
+        noteTie(search, j, d);
+        level = search.tieLevel;
+      }
     }
   }
 }
 
 /**
- * Dense search: as relaxAll, and in the same sweep finds the closest remaining column (its index
- * in `remaining`, -1 if none is reachable), preferring one with room among equally close ones.
+ * Dense search, no ties left: as relaxAll, and in the same sweep collects the closest remaining
+ * columns (`collectTies`).
  */
-function relaxAllAndFindClosest(search: Search, r: number, minVal: number, numRemaining: number): number {
-  const { s, heap, pathRow, remaining } = search;
+function relaxAllAndCollectTies(search: Search, r: number, minVal: number, numRemaining: number): void {
+  const { s, heap, pathRow, remaining, tie } = search;
   const { cost, capacity, fill, v } = s;
   const dist = heap.key;
   const h = enterRow(search, r, minVal);
+  if (coveredByTwin(search, i32(search.listOf, r), h)) return;
   const base = i32(s.rowBase, r);
   let lowest = Infinity;
-  let index = -1;
+  let numTies = 0;
+  let room = -1;
   for (let it = 0; it < numRemaining; it++) {
     const j = i32(remaining, it);
     let d = f64(dist, j);
@@ -654,28 +607,43 @@ function relaxAllAndFindClosest(search: Search, r: number, minVal: number, numRe
       pathRow[j] = r;
       d = dNew;
     }
-    if (d < lowest || (d === lowest && i32(fill, j) < i32(capacity, j))) {
-      lowest = d;
-      index = it;
+    if (d <= lowest && d < Infinity) {
+      if (d < lowest) {
+        lowest = d;
+        numTies = 0;
+        room = -1;
+      }
+      if (room < 0 && i32(fill, j) < i32(capacity, j)) room = j;
+      else tie[numTies++] = j;
     }
   }
-  return index;
+  search.numTies = numTies;
+  search.tieRoom = room;
+  search.tieLevel = lowest;
 }
 
-/** Dense search: the index in `remaining` of the closest column (one with room among equals), or -1. */
-function findClosest(search: Search, numRemaining: number): number {
-  const { s, heap, remaining } = search;
+/** Dense search: collects the remaining columns at the smallest finite distance (one with room apart). */
+function collectTies(search: Search, numRemaining: number): void {
+  const { s, heap, remaining, tie } = search;
   const { capacity, fill } = s;
   const dist = heap.key;
   let lowest = Infinity;
-  let index = -1;
+  let numTies = 0;
+  let room = -1;
   for (let it = 0; it < numRemaining; it++) {
     const j = i32(remaining, it);
     const d = f64(dist, j);
-    if (d < lowest || (d === lowest && i32(fill, j) < i32(capacity, j))) {
-      lowest = d;
-      index = it;
+    if (d <= lowest && d < Infinity) {
+      if (d < lowest) {
+        lowest = d;
+        numTies = 0;
+        room = -1;
+      }
+      if (room < 0 && i32(fill, j) < i32(capacity, j)) room = j;
+      else tie[numTies++] = j;
     }
   }
-  return index;
+  search.numTies = numTies;
+  search.tieRoom = room;
+  search.tieLevel = lowest;
 }
