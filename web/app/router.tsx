@@ -1,20 +1,4 @@
 import { createBrowserRouter } from 'react-router';
-import { ApplyThanksPage } from '../features/apply/components/apply-thanks-page.tsx';
-import { EditApplicationPage } from '../features/apply/components/edit-application-page.tsx';
-import { ReviewPage } from '../features/applications/components/review-page.tsx';
-import { AuditPage } from '../features/audit/components/audit-page.tsx';
-import { AccountPage } from '../features/auth/components/account-page.tsx';
-import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
-import { InvitationPage } from '../features/auth/components/invitation-page.tsx';
-import { ResetPasswordPage } from '../features/auth/components/reset-password-page.tsx';
-import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
-import { OutboxMessagePage } from '../features/outbox/components/outbox-message-page.tsx';
-import { OutboxPage } from '../features/outbox/components/outbox-page.tsx';
-import { PeoplePage } from '../features/people/components/people-page.tsx';
-import { PeriodPage } from '../features/periods/components/period-page.tsx';
-import { PeriodsPage } from '../features/periods/components/periods-page.tsx';
-import { SettingsPage } from '../features/settings/components/settings-page.tsx';
-import { SetupPage } from '../features/setup/components/setup-page.tsx';
 import { activitiesRoutes } from '../features/activities/routes.tsx';
 import { goalSheetsRoutes } from '../features/goal-sheets/routes.tsx';
 import { programHealthRoutes } from '../features/program-health/routes.tsx';
@@ -30,22 +14,17 @@ import { reportsRoutes } from '../features/reports/routes.tsx';
 import { workspaceRoutes } from '../features/workspace/routes.tsx';
 import { mentorChoiceRoutes } from '../features/mentor-choice/routes.tsx';
 import { matchesRoutes } from '../features/matches/routes.tsx';
-import { CalendarFeedSection } from '../features/events/components/calendar-feed-section.tsx';
-import { ErasePerson } from '../features/personal-data/components/erase-person.tsx';
-import { MyDataSection } from '../features/personal-data/components/my-data-section.tsx';
 import type { FeatureRoutes } from './feature-routes.ts';
-import { ApplyLayout } from './layouts/apply-layout.tsx';
-import { PublicLayout } from './layouts/public-layout.tsx';
-import { SignedInLayout } from './layouts/signed-in-layout.tsx';
 import { applyLoader, publicLoader, setupLoader, signedInLoader } from './loaders.ts';
-import { HomePage } from './pages/home-page.tsx';
 import { LoadingPage } from './pages/loading-page.tsx';
-import { MatchPage } from './pages/match-page.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
-import { ApplicationReviewRoute, ApplicationsRoute, ApplyRoute, ImportRoute, MatchingRoute } from './pages/review-routes.tsx';
 import { RouteErrorPage } from './pages/route-error-page.tsx';
 import { RequireRole } from './require-role.tsx';
 import { RootFrame } from './root-frame.tsx';
+
+// Every layout and page loads with its route (`lazy`), so the first page only loads its own code:
+// the sign-in page none of the signed-in app's, a participant none of the staff's (issue #16; the
+// build fails past the budget in vite.config.ts). The router loads a route's code and runs its
+// loaders at the same time, and keeps the current page (with RootFrame's progress bar) meanwhile.
 
 const FEATURES: FeatureRoutes[] = [
   goalSheetsRoutes,
@@ -73,72 +52,117 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <LoadingPage />,
     children: [
       {
-        element: <PublicLayout />,
+        lazy: async () => ({ Component: (await import('./layouts/public-layout.tsx')).PublicLayout }),
         children: [
-          { path: 'setup', loader: setupLoader, element: <SetupPage /> },
-          { path: 'sign-in', loader: publicLoader, element: <SignInPage /> },
-          { path: 'forgot-password', loader: publicLoader, element: <ForgotPasswordPage /> },
-          { path: 'reset-password/:token', loader: publicLoader, element: <ResetPasswordPage /> },
-          { path: 'invite/:token', loader: publicLoader, element: <InvitationPage /> },
+          {
+            path: 'setup',
+            loader: setupLoader,
+            lazy: async () => ({ Component: (await import('../features/setup/components/setup-page.tsx')).SetupPage }),
+          },
+          {
+            path: 'sign-in',
+            loader: publicLoader,
+            lazy: async () => ({ Component: (await import('../features/auth/components/sign-in-page.tsx')).SignInPage }),
+          },
+          {
+            path: 'forgot-password',
+            loader: publicLoader,
+            lazy: async () => ({ Component: (await import('../features/auth/components/forgot-password-page.tsx')).ForgotPasswordPage }),
+          },
+          {
+            path: 'reset-password/:token',
+            loader: publicLoader,
+            lazy: async () => ({ Component: (await import('../features/auth/components/reset-password-page.tsx')).ResetPasswordPage }),
+          },
+          {
+            path: 'invite/:token',
+            loader: publicLoader,
+            lazy: async () => ({ Component: (await import('../features/auth/components/invitation-page.tsx')).InvitationPage }),
+          },
         ],
       },
       {
         // Public, but someone signed in keeps their own header and menu.
         loader: applyLoader,
-        element: <ApplyLayout />,
+        lazy: async () => ({ Component: (await import('./layouts/apply-layout.tsx')).ApplyLayout }),
         children: [
-          { path: 'apply', element: <ApplyRoute /> },
-          { path: 'apply/thanks', element: <ApplyThanksPage /> },
+          { path: 'apply', lazy: async () => ({ Component: (await import('./pages/apply-route.tsx')).ApplyRoute }) },
+          {
+            path: 'apply/thanks',
+            lazy: async () => ({ Component: (await import('../features/apply/components/apply-thanks-page.tsx')).ApplyThanksPage }),
+          },
           ...featureRoutes('open'),
         ],
       },
       {
         loader: signedInLoader,
-        element: <SignedInLayout />,
+        lazy: async () => ({ Component: (await import('./layouts/signed-in-layout.tsx')).SignedInLayout }),
         children: [
-          { index: true, element: <HomePage /> },
-          // The account page lists each feature's personal settings; features don't import each other.
+          { index: true, lazy: async () => ({ Component: (await import('./pages/home-page.tsx')).HomePage }) },
+          { path: 'account', lazy: async () => ({ Component: (await import('./pages/account-route.tsx')).AccountRoute }) },
           {
-            path: 'account',
-            element: (
-              <AccountPage>
-                <CalendarFeedSection />
-                <MyDataSection />
-              </AccountPage>
-            ),
+            path: 'applications/:id',
+            lazy: async () => ({ Component: (await import('../features/apply/components/edit-application-page.tsx')).EditApplicationPage }),
           },
-          { path: 'applications/:id', element: <EditApplicationPage /> },
-          { path: 'matches/:id', element: <MatchPage /> },
+          { path: 'matches/:id', lazy: async () => ({ Component: (await import('./pages/match-page.tsx')).MatchPage }) },
           ...featureRoutes('signedIn'),
           {
             element: <RequireRole roles={['staff', 'committee']} />,
             children: [
-              { path: 'review', element: <ReviewPage /> },
-              { path: 'periods/:id/applications', element: <ApplicationsRoute /> },
-              { path: 'periods/:id/applications/import', element: <ImportRoute /> },
-              { path: 'periods/:id/applications/:applicationId', element: <ApplicationReviewRoute /> },
-              { path: 'periods/:id/matching', element: <MatchingRoute /> },
+              {
+                path: 'review',
+                lazy: async () => ({ Component: (await import('../features/applications/components/review-page.tsx')).ReviewPage }),
+              },
+              {
+                path: 'periods/:id/applications',
+                lazy: async () => ({ Component: (await import('./pages/review-routes.tsx')).ApplicationsRoute }),
+              },
+              {
+                path: 'periods/:id/applications/import',
+                lazy: async () => ({ Component: (await import('./pages/review-routes.tsx')).ImportRoute }),
+              },
+              {
+                path: 'periods/:id/applications/:applicationId',
+                lazy: async () => ({ Component: (await import('./pages/review-routes.tsx')).ApplicationReviewRoute }),
+              },
+              {
+                path: 'periods/:id/matching',
+                lazy: async () => ({ Component: (await import('./pages/review-routes.tsx')).MatchingRoute }),
+              },
               ...featureRoutes('reviewers'),
             ],
           },
           {
             element: <RequireRole roles={['staff']} />,
             children: [
+              { path: 'people', lazy: async () => ({ Component: (await import('./pages/people-route.tsx')).PeopleRoute }) },
               {
-                path: 'people',
-                // Erasing is its own feature's; the people list only leaves room for it.
-                element: <PeoplePage personActions={(p) => <ErasePerson userId={p.id} name={p.name} erased={p.erased} />} />,
+                path: 'settings',
+                lazy: async () => ({ Component: (await import('../features/settings/components/settings-page.tsx')).SettingsPage }),
               },
-              { path: 'settings', element: <SettingsPage /> },
-              { path: 'periods', element: <PeriodsPage /> },
-              { path: 'periods/:id', element: <PeriodPage /> },
-              { path: 'outbox', element: <OutboxPage /> },
-              { path: 'outbox/:id', element: <OutboxMessagePage /> },
-              { path: 'audit', element: <AuditPage /> },
+              {
+                path: 'periods',
+                lazy: async () => ({ Component: (await import('../features/periods/components/periods-page.tsx')).PeriodsPage }),
+              },
+              {
+                path: 'periods/:id',
+                lazy: async () => ({ Component: (await import('../features/periods/components/period-page.tsx')).PeriodPage }),
+              },
+              {
+                path: 'outbox',
+                lazy: async () => ({ Component: (await import('../features/outbox/components/outbox-page.tsx')).OutboxPage }),
+              },
+              {
+                path: 'outbox/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/outbox/components/outbox-message-page.tsx')).OutboxMessagePage,
+                }),
+              },
+              { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/components/audit-page.tsx')).AuditPage }) },
               ...featureRoutes('staff'),
             ],
           },
-          { path: '*', element: <NotFoundPage /> },
+          { path: '*', lazy: async () => ({ Component: (await import('./pages/not-found-page.tsx')).NotFoundPage }) },
         ],
       },
     ],

@@ -1,8 +1,9 @@
+import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../../lib/reads/me.ts';
 import { clearSession, useSignOut } from '../../features/auth/api/sign-out.ts';
-import { useChoiceNav } from '../../features/mentor-choice/components/use-choice-nav.ts';
+import type { ChoiceNav } from '../../features/mentor-choice/components/use-choice-nav.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Loading } from '../../components/ui/query-status.tsx';
 import { Shell } from '../shell.tsx';
@@ -14,6 +15,11 @@ import { useMediaQuery } from './use-media-query.ts';
 /** From this width staff get their menu as a sidebar; below it, a Menu button in the header's one row. Matches styles.css. */
 const SIDEBAR_QUERY = '(min-width: 64rem)';
 
+// The participant-choice items ("Find a mentor", "Requests", "My card") wait for the periods and
+// the mentee's suggestions; their code loads beside that data, not before the first page (issue #16).
+const ChoiceNavProbe = lazy(() => import('../../features/mentor-choice/components/choice-nav-probe.tsx'));
+const NO_CHOICE: ChoiceNav = { findMentor: false, requests: false, card: false };
+
 export function SignedInLayout() {
   const programName = useProgramName();
   const { data: me } = useMe();
@@ -21,7 +27,7 @@ export function SignedInLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const signOut = useSignOut();
-  const choice = useChoiceNav(me?.roles ?? []);
+  const [choice, setChoice] = useState<ChoiceNav>(NO_CHOICE);
   const sidebarFits = useMediaQuery(SIDEBAR_QUERY);
 
   // While signing out, `me` becomes null on purpose: the sign-out handler does the navigating.
@@ -47,6 +53,7 @@ export function SignedInLayout() {
   // menu opens from a Menu button in the header, so the header stays one row. Everyone else keeps
   // a short bar in the header.
   const isStaff = me?.roles.includes('staff') ?? false;
+  const participant = me ? me.roles.includes('mentor') || me.roles.includes('mentee') : false;
   const nav = <MainNav groups={groups} variant={isStaff ? 'sidebar' : 'bar'} />;
   return (
     <Shell
@@ -71,6 +78,11 @@ export function SignedInLayout() {
       }
     >
       {me ? <Outlet /> : <Loading />}
+      {me && participant ? (
+        <Suspense fallback={null}>
+          <ChoiceNavProbe roles={me.roles} onChange={setChoice} />
+        </Suspense>
+      ) : null}
     </Shell>
   );
 }

@@ -1,74 +1,41 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMyApplications } from '../../features/apply/api/get-my-applications.ts';
-import { MyApplications } from '../../features/apply/components/my-applications.tsx';
-import { CurrentReviewLinks } from '../../features/applications/components/current-review-links.tsx';
-import { ReviewShortcut } from '../../features/applications/components/review-shortcut.tsx';
+import { lazy, Suspense, useEffect } from 'react';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../../lib/reads/me.ts';
-import { AuditShortcut } from '../../features/audit/components/audit-shortcut.tsx';
-import { ApplicantWelcome } from '../../features/home/components/applicant-welcome.tsx';
-import { periodsInReview } from '../../features/home/components/applications-in-review.ts';
-import { CommitteeWelcome } from '../../features/home/components/committee-welcome.tsx';
+import { queryKeys } from '../../lib/query-keys.ts';
+import type { Settings } from '../../lib/reads/settings.ts';
 import { MenteeWelcome } from '../../features/home/components/mentee-welcome.tsx';
 import { MentorWelcome } from '../../features/home/components/mentor-welcome.tsx';
-import { TaskforceWelcome } from '../../features/home/components/taskforce-welcome.tsx';
-import { PartnerCards } from '../../features/my-match/components/partner-card.tsx';
-import { MyRematchNotice } from '../../features/rematch/components/my-rematch-notice.tsx';
-import { OutboxShortcut } from '../../features/outbox/components/outbox-shortcut.tsx';
-import { PeopleShortcut } from '../../features/people/components/people-shortcut.tsx';
-import { periodsQueryOptions } from '../../lib/reads/periods.ts';
-import { PeriodsShortcut } from '../../features/periods/components/periods-shortcut.tsx';
-import { UpcomingEventsCard } from '../../features/events/components/upcoming-events-card.tsx';
-import { SurveysToAnswerCard } from '../../features/surveys/components/surveys-to-answer-card.tsx';
-import { LettersReadyCard } from '../../features/recognition-letters/components/letters-ready-card.tsx';
-import { ChooseMentorCard } from '../../features/mentor-choice/components/choose-mentor-card.tsx';
-import { RequestsWaitingCard } from '../../features/mentor-choice/components/requests-waiting-card.tsx';
-import { PublishedReportsCard } from '../../features/reports/components/published-reports-card.tsx';
-import { HealthShortcut } from '../../features/program-health/components/health-shortcut.tsx';
-import { useSettings } from '../../lib/reads/settings.ts';
-import { SettingsShortcut } from '../../features/settings/components/settings-shortcut.tsx';
 import { Page } from '../../components/ui/page.tsx';
+
+// The cards wait for their own data before they show anything, so their code need not come first:
+// it loads once the page has rendered its heading and welcome, and the cards then fetch their data.
+// What only staff, the committee or the task force see loads for them only. This keeps a
+// participant's first page small (issue #16).
+const HomeCards = lazy(() => import('./home-cards.tsx'));
+const StaffOverview = lazy(() => import('./staff-overview.tsx'));
+const CommitteeSection = lazy(() => import('./committee-section.tsx'));
+const TaskforceWelcome = lazy(async () => ({
+  default: (await import('../../features/home/components/taskforce-welcome.tsx')).TaskforceWelcome,
+}));
+
+/**
+ * The program's facts the welcome quotes (goals, deadlines, contacts) come with the settings, which
+ * arrive after the first render in any case: so their code (the settings' schema) loads after the
+ * page too. This reads them from the cache, and fills the cache once that code is in.
+ */
+function useProgramFactsAfterFirstRender(): Settings | undefined {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    import('../../lib/reads/settings.ts')
+      .then(({ settingsQueryOptions }) => queryClient.prefetchQuery(settingsQueryOptions()))
+      // Without them the welcome keeps its general wording.
+      .catch(() => undefined);
+  }, [queryClient]);
+  return useQuery<Settings>({ queryKey: queryKeys.settings, queryFn: skipToken }).data;
+}
 
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
-}
-
-function StaffOverview() {
-  return (
-    <section aria-labelledby="staff-overview" className="home-section">
-      <h2 id="staff-overview" className="visually-hidden">
-        Program office
-      </h2>
-      <div className="grid">
-        <PeopleShortcut />
-        <PeriodsShortcut />
-        <ReviewShortcut />
-        <HealthShortcut />
-        <SettingsShortcut />
-        <OutboxShortcut />
-        <AuditShortcut />
-      </div>
-    </section>
-  );
-}
-
-/**
- * For someone who is not (or not yet) a mentor or mentee: an application under review says what
- * happens next and when; with no application and no role at all, how to take part.
- */
-function ApplicantNextSteps({ hasOtherRoles }: { hasOtherRoles: boolean }) {
-  const mine = useMyApplications();
-  const waiting = mine.data?.some((a) => a.status === 'submitted') ?? false;
-  const periods = useQuery({ ...periodsQueryOptions(), enabled: waiting });
-  if (!mine.data) return null;
-  const inReview = periodsInReview(mine.data, periods.data);
-  if (inReview.length > 0) return <ApplicantWelcome periods={inReview} />;
-  if (hasOtherRoles || mine.data.length > 0) return null;
-  return (
-    <p>
-      Your account doesn’t have a role in the program yet. Apply above to take part as a mentor or mentee, or wait for the program office to
-      set one up.
-    </p>
-  );
 }
 
 /**
@@ -77,32 +44,19 @@ function ApplicantNextSteps({ hasOtherRoles }: { hasOtherRoles: boolean }) {
  */
 export function HomePage() {
   const { data: me } = useMe();
-  const settings = useSettings();
+  const facts = useProgramFactsAfterFirstRender();
   if (!me) return null;
   const roles = new Set(me.roles);
-  const facts = settings.data;
-  const participant = roles.has('mentor') || roles.has('mentee');
 
   return (
     <Page title={`Welcome, ${firstName(me.name)}`} documentTitle="Home">
-      {roles.has('staff') ? <StaffOverview /> : null}
-      <MyRematchNotice />
-      {roles.has('mentee') ? <ChooseMentorCard /> : null}
-      {roles.has('mentor') ? <RequestsWaitingCard /> : null}
-      {participant ? <SurveysToAnswerCard /> : null}
-      {participant ? <PartnerCards /> : null}
-      {roles.has('mentor') ? <LettersReadyCard /> : null}
-      <UpcomingEventsCard />
-      {/* Staff and the task force find reports under Annual report; everyone else here. */}
-      {roles.has('staff') || roles.has('taskforce') ? null : <PublishedReportsCard />}
-      <MyApplications onlyIfAny={!participant && roles.size > 0} />
-      {participant ? null : <ApplicantNextSteps hasOtherRoles={roles.size > 0} />}
-      {roles.has('committee') ? (
-        <CommitteeWelcome>
-          <CurrentReviewLinks />
-        </CommitteeWelcome>
-      ) : null}
-      {roles.has('taskforce') ? <TaskforceWelcome /> : null}
+      {/* One boundary: what loads on demand appears at once, not piece by piece. */}
+      <Suspense fallback={null}>
+        {roles.has('staff') ? <StaffOverview /> : null}
+        <HomeCards roles={roles} />
+        {roles.has('committee') ? <CommitteeSection /> : null}
+        {roles.has('taskforce') ? <TaskforceWelcome /> : null}
+      </Suspense>
       {roles.has('mentor') ? <MentorWelcome facts={facts} /> : null}
       {roles.has('mentee') ? <MenteeWelcome facts={facts} /> : null}
     </Page>

@@ -1,5 +1,4 @@
 import { useMe } from '../../lib/reads/me.ts';
-import { ApplyPage } from '../../features/apply/components/apply-page.tsx';
 import { ApplicationReviewPage } from '../../features/applications/components/application-review-page.tsx';
 import { ApplicationsPage } from '../../features/applications/components/applications-page.tsx';
 import { ImportPage } from '../../features/applications/components/import-page.tsx';
@@ -27,9 +26,4 @@ export function ImportRoute() {
 
 export function MatchingRoute() {
   return <MatchingPage canManagePeriods={useCanManagePeriods()} />;
-}
-
-export function ApplyRoute() {
-  const { data: me } = useMe();
-  return <ApplyPage signedInAs={me ? { name: me.name, email: me.email } : null} />;
 }

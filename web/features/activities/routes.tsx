@@ -1,7 +1,6 @@
 import type { FeatureRoutes } from '../../app/feature-routes.ts';
-import { ActivitiesPage } from './components/activities-page.tsx';
 
 /** The pages of this feature. The contact log and suggested activities live on the match page. */
 export const activitiesRoutes: FeatureRoutes = {
-  staff: [{ path: 'activities', element: <ActivitiesPage /> }],
+  staff: [{ path: 'activities', lazy: async () => ({ Component: (await import('./components/activities-page.tsx')).ActivitiesPage }) }],
 };

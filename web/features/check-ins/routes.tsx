@@ -1,7 +1,6 @@
 import type { FeatureRoutes } from '../../app/feature-routes.ts';
-import { CheckInPage } from './components/check-in-page.tsx';
 
 /** The page a check-in e-mail links to: open to anyone with the link (the token is the key). */
 export const checkInsRoutes: FeatureRoutes = {
-  open: [{ path: 'check-in/:token', element: <CheckInPage /> }],
+  open: [{ path: 'check-in/:token', lazy: async () => ({ Component: (await import('./components/check-in-page.tsx')).CheckInPage }) }],
 };

@@ -1,10 +1,4 @@
 import type { FeatureRoutes } from '../../app/feature-routes.ts';
-import { ArchivePage } from './components/archive-page.tsx';
-import { EditEventPage } from './components/edit-event-page.tsx';
-import { EventPage } from './components/event-page.tsx';
-import { EventsPage } from './components/events-page.tsx';
-import { NewEventPage } from './components/new-event-page.tsx';
-import { RsvpLinkPage } from './components/rsvp-link-page.tsx';
 
 /**
  * Events: the list and each event's page for everyone signed in (what they show depends on the
@@ -12,14 +6,14 @@ import { RsvpLinkPage } from './components/rsvp-link-page.tsx';
  * anyone with the link (the token is the key).
  */
 export const eventsRoutes: FeatureRoutes = {
-  open: [{ path: 'rsvp/:token', element: <RsvpLinkPage /> }],
+  open: [{ path: 'rsvp/:token', lazy: async () => ({ Component: (await import('./components/rsvp-link-page.tsx')).RsvpLinkPage }) }],
   signedIn: [
-    { path: 'events', element: <EventsPage /> },
-    { path: 'events/:id', element: <EventPage /> },
-    { path: 'archive', element: <ArchivePage /> },
+    { path: 'events', lazy: async () => ({ Component: (await import('./components/events-page.tsx')).EventsPage }) },
+    { path: 'events/:id', lazy: async () => ({ Component: (await import('./components/event-page.tsx')).EventPage }) },
+    { path: 'archive', lazy: async () => ({ Component: (await import('./components/archive-page.tsx')).ArchivePage }) },
   ],
   staff: [
-    { path: 'events/new', element: <NewEventPage /> },
-    { path: 'events/:id/edit', element: <EditEventPage /> },
+    { path: 'events/new', lazy: async () => ({ Component: (await import('./components/new-event-page.tsx')).NewEventPage }) },
+    { path: 'events/:id/edit', lazy: async () => ({ Component: (await import('./components/edit-event-page.tsx')).EditEventPage }) },
   ],
 };

@@ -1,9 +1,4 @@
 import type { FeatureRoutes } from '../../app/feature-routes.ts';
-import { ChoosePage } from './components/choose-page.tsx';
-import { MentorCardPage } from './components/mentor-card-page.tsx';
-import { PeriodRequestsPage } from './components/period-requests-page.tsx';
-import { RequestPage } from './components/request-page.tsx';
-import { RequestsPage } from './components/requests-page.tsx';
 
 /**
  * Participant choice: a mentee's suggestions, a mentor's requests and card, one request (the page
@@ -12,10 +7,15 @@ import { RequestsPage } from './components/requests-page.tsx';
  */
 export const mentorChoiceRoutes: FeatureRoutes = {
   signedIn: [
-    { path: 'choose', element: <ChoosePage /> },
-    { path: 'requests', element: <RequestsPage /> },
-    { path: 'requests/:id', element: <RequestPage /> },
-    { path: 'mentor-card', element: <MentorCardPage /> },
+    { path: 'choose', lazy: async () => ({ Component: (await import('./components/choose-page.tsx')).ChoosePage }) },
+    { path: 'requests', lazy: async () => ({ Component: (await import('./components/requests-page.tsx')).RequestsPage }) },
+    { path: 'requests/:id', lazy: async () => ({ Component: (await import('./components/request-page.tsx')).RequestPage }) },
+    { path: 'mentor-card', lazy: async () => ({ Component: (await import('./components/mentor-card-page.tsx')).MentorCardPage }) },
   ],
-  staff: [{ path: 'periods/:id/requests', element: <PeriodRequestsPage /> }],
+  staff: [
+    {
+      path: 'periods/:id/requests',
+      lazy: async () => ({ Component: (await import('./components/period-requests-page.tsx')).PeriodRequestsPage }),
+    },
+  ],
 };

@@ -1,7 +1,6 @@
 import type { FeatureRoutes } from '../../app/feature-routes.ts';
-import { RemindersPage } from './components/reminders-page.tsx';
 
 /** The pages of this feature. */
 export const remindersRoutes: FeatureRoutes = {
-  staff: [{ path: 'reminders', element: <RemindersPage /> }],
+  staff: [{ path: 'reminders', lazy: async () => ({ Component: (await import('./components/reminders-page.tsx')).RemindersPage }) }],
 };

@@ -1,6 +1,5 @@
 import type { FeatureRoutes } from '../../app/feature-routes.ts';
 import { RequireRole } from '../../app/require-role.tsx';
-import { ReportsPage } from './components/reports-page.tsx';
 
 /**
  * The annual report: written, published and read by the advisory task force and staff. The editor
@@ -11,7 +10,7 @@ export const reportsRoutes: FeatureRoutes = {
     {
       element: <RequireRole roles={['staff', 'taskforce']} />,
       children: [
-        { path: 'reports', element: <ReportsPage /> },
+        { path: 'reports', lazy: async () => ({ Component: (await import('./components/reports-page.tsx')).ReportsPage }) },
         { path: 'reports/:id', lazy: async () => ({ Component: (await import('./components/report-page.tsx')).ReportPage }) },
       ],
     },

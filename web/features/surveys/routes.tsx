@@ -1,11 +1,5 @@
 import type { FeatureRoutes } from '../../app/feature-routes.ts';
 import { RequireRole } from '../../app/require-role.tsx';
-import { NamedAnswersPage } from './components/named-answers-page.tsx';
-import { PreviewPage } from './components/preview-page.tsx';
-import { ResultsPage } from './components/results-page.tsx';
-import { SurveyPage } from './components/survey-page.tsx';
-import { SurveyResultsListPage } from './components/survey-results-list-page.tsx';
-import { SurveysPage } from './components/surveys-page.tsx';
 
 /**
  * Surveys: the list and each survey's page for everyone signed in (staff build and run surveys
@@ -14,18 +8,24 @@ import { SurveysPage } from './components/surveys-page.tsx';
  */
 export const surveysRoutes: FeatureRoutes = {
   signedIn: [
-    { path: 'surveys', element: <SurveysPage /> },
-    { path: 'surveys/:id', element: <SurveyPage /> },
+    { path: 'surveys', lazy: async () => ({ Component: (await import('./components/surveys-page.tsx')).SurveysPage }) },
+    { path: 'surveys/:id', lazy: async () => ({ Component: (await import('./components/survey-page.tsx')).SurveyPage }) },
     {
       element: <RequireRole roles={['staff', 'taskforce']} />,
       children: [
-        { path: 'survey-results', element: <SurveyResultsListPage /> },
-        { path: 'surveys/:id/results', element: <ResultsPage /> },
+        {
+          path: 'survey-results',
+          lazy: async () => ({ Component: (await import('./components/survey-results-list-page.tsx')).SurveyResultsListPage }),
+        },
+        { path: 'surveys/:id/results', lazy: async () => ({ Component: (await import('./components/results-page.tsx')).ResultsPage }) },
       ],
     },
   ],
   staff: [
-    { path: 'surveys/:id/preview/:role', element: <PreviewPage /> },
-    { path: 'surveys/:id/answers', element: <NamedAnswersPage /> },
+    { path: 'surveys/:id/preview/:role', lazy: async () => ({ Component: (await import('./components/preview-page.tsx')).PreviewPage }) },
+    {
+      path: 'surveys/:id/answers',
+      lazy: async () => ({ Component: (await import('./components/named-answers-page.tsx')).NamedAnswersPage }),
+    },
   ],
 };
