@@ -11,6 +11,7 @@ import { assessMatch, byRisk, chartEnd, contactsPerWeek } from './program-health
 import type { MatchAssessment, PersonOnDay } from './program-health.rules.ts';
 import { listContactDays, listMatchFacts, listOpenRematchRequests, listOpenTalkRequests } from './program-health.store.ts';
 import type { MatchScope, PeriodMatchFacts } from './program-health.store.ts';
+import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
 
 const OUTCOME_COUNTER = { on_time: 'onTime', late: 'late', overdue: 'overdue', not_yet_due: 'notYetDue' } as const;
 
@@ -80,6 +81,14 @@ export const HEALTH_LIST_MAX = 200;
  * the rest is arithmetic in program-health.rules.ts.
  */
 export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodId: number): Promise<ProgramHealth> {
+  // Assessing every active match takes the better part of a second at 26,000 matches, and staff
+  // open this page again and again: kept while the database is unchanged, within the minute
+  // (every date here turns at a minute boundary), the lists' rule (unchanged-cache.ts).
+  const minute = deps.clock.now().toISOString().slice(0, 16);
+  return memoUnlessChanged(deps.db, `program-health ${periodId} ${minute}`, () => computeProgramHealth(deps, periodId));
+}
+
+async function computeProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodId: number): Promise<ProgramHealth> {
   const period = await findPeriod(deps.db, periodId);
   if (!period) throw new NotFoundError('period');
   const settings = await getSettings(deps);

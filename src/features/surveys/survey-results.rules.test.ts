@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue, Question, QuestionResult } from '../../shared/api/surveys.ts';
 import type { RespondentRole, ResultBreakdown } from '../../shared/surveys.ts';
-import { summarize, surveyResults } from './survey-results.rules.ts';
+import { sampleTexts, summarize, surveyResults } from './survey-results.rules.ts';
 import type { StoredResponse } from './survey-results.rules.ts';
 import { groupsBy } from './survey-suppression.rules.ts';
 import { surveyQuestion } from '../../../test/fixtures/survey-question.ts';
@@ -110,16 +110,30 @@ describe('summaries by kind', () => {
     expect(summarize(best, written, opts(5)).texts).toEqual(summarize(best, written, opts(5)).texts);
   });
 
-  it('free text: a random 200 when more wrote, and how many did', () => {
+  it('free text: a page shows a random 200 when more wrote, and says how many did', () => {
     const written = Array.from({ length: 250 }, (_, i) => `Answer ${i}`);
-    const a = summarize(best, written, opts(5));
-    expect(a.textsTotal).toBe(250);
-    expect(a.texts).toHaveLength(200);
-    expect(new Set(a.texts)).toHaveProperty('size', 200);
-    expect(a.texts!.every((t) => written.includes(t))).toBe(true);
+    const all = results(best, answersOf('mentee', 'best', written), 5, []);
+    const kept = JSON.stringify(all);
+    const [page] = sampleTexts([all], seeded(3));
+    const overall = page!.overall;
+    if (overall.suppressed) throw new Error('not suppressed');
+    expect(overall.textsTotal).toBe(250);
+    expect(overall.texts).toHaveLength(200);
+    expect(new Set(overall.texts)).toHaveProperty('size', 200);
+    expect(overall.texts!.every((t) => written.includes(t))).toBe(true);
+    // The results sampled are left as they were (they are kept and sampled again).
+    expect(JSON.stringify(all)).toBe(kept);
     // Another random source, another sample: every answer has a chance to be read.
-    const seen = new Set(Array.from({ length: 20 }, (_, seed) => summarize(best, written, { min: 5, random: seeded(seed) }).texts!).flat());
+    const seen = new Set(
+      Array.from({ length: 20 }, (_, seed) => {
+        const o = sampleTexts([all], seeded(seed))[0]!.overall;
+        return o.suppressed ? [] : o.texts!;
+      }).flat(),
+    );
     expect(seen.size).toBe(250);
+    // Fewer than 200: all of them, as they were.
+    const few = results(best, answersOf('mentee', 'best', written.slice(0, 30)), 5, []);
+    expect(sampleTexts([few], seeded(1))[0]).toEqual(few);
   });
 
   it('free text: none at all when fewer than the threshold wrote some', () => {

@@ -38,6 +38,34 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 /** The most free-text answers one summary lists (a random sample of them past that). */
 export const TEXTS_SHOWN = 200;
 
+/** A random `max` of a summary's texts (all of them when there are no more), in random order. */
+function sampled(summary: QuestionSummary, random: () => number, max: number): QuestionSummary {
+  const texts = summary.texts;
+  if (texts === null || texts.length <= max) return summary;
+  // The first `max` steps of a Fisher–Yates shuffle over a copy: a uniform sample, in random order.
+  const pool = [...texts];
+  for (let i = 0; i < max; i++) {
+    const j = i + Math.floor(random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return { ...summary, texts: pool.slice(0, max) };
+}
+
+/**
+ * The results as one page shows them: at most `max` written answers per summary, a different
+ * random sample each time (20,000 answers made a results page of 2 MB, and nobody reads that
+ * many at once). The results given are not changed: they may be kept and sampled again.
+ */
+export function sampleTexts(results: readonly QuestionResult[], random: () => number, max = TEXTS_SHOWN): QuestionResult[] {
+  return results.map((q) => ({
+    ...q,
+    overall: q.overall.suppressed ? q.overall : { ...q.overall, ...sampled(q.overall, random, max) },
+    breakdowns: q.breakdowns.map((b) =>
+      Array.isArray(b.groups) ? { ...b, groups: b.groups.map((g) => ({ ...g, summary: sampled(g.summary, random, max) })) } : b,
+    ),
+  }));
+}
+
 /** One question's answers from one group; the caller has already checked the group is big enough. */
 export function summarize(q: Question, values: readonly AnswerValue[], o: { min: number; random: () => number }): QuestionSummary {
   const base = { answered: values.length, counts: null, mean: null, median: null, texts: null, textsTotal: null };
@@ -66,11 +94,11 @@ export function summarize(q: Question, values: readonly AnswerValue[], o: { min:
       };
     case 'short-text':
     case 'long-text': {
-      // Free text only when at least the threshold wrote some, without names, in random order;
-      // no more than a person reads at once (20,000 answers made a results page of 2 MB).
+      // Free text only when at least the threshold wrote some, without names, in random order
+      // (all of them: sampleTexts keeps what one page shows).
       if (values.length < o.min) return base;
       const texts = values.filter((v): v is string => typeof v === 'string');
-      return { ...base, texts: shuffled(texts, o.random).slice(0, TEXTS_SHOWN), textsTotal: texts.length };
+      return { ...base, texts: shuffled(texts, o.random), textsTotal: texts.length };
     }
   }
 }

@@ -9,10 +9,11 @@ import { addDays } from '../../time/zoned.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { listSurveyInvitations, respondedByDay } from './survey-invitations.store.ts';
 import { listNamedResponses, listResponses } from './survey-responses.store.ts';
-import { surveyResults } from './survey-results.rules.ts';
+import { sampleTexts, surveyResults } from './survey-results.rules.ts';
 import { surveyState } from './survey.rules.ts';
 import { findSurvey } from './surveys.store.ts';
 import type { SurveyRecord } from './surveys.store.ts';
+import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
 
 /** Reading a survey: response rates (who, never what), aggregate results, a named survey's answers. */
 
@@ -83,17 +84,23 @@ export async function getSurveyResults(
       `Results appear when the survey closes (${survey.closesOn}), so that nobody can work out one person's answers by watching the totals change.`,
     );
   }
-  const [responses, invitations] = await Promise.all([listResponses(deps.db, id), listSurveyInvitations(deps.db, id)]);
-  return {
-    surveyId: survey.id,
-    title: survey.title,
-    periodName: survey.periodName,
-    state,
-    minGroupSize: settings.surveyMinGroupSize,
-    respondents: responses.length,
-    invited: invitations.length,
-    questions: surveyResults(survey.questions, responses, { min: settings.surveyMinGroupSize, by, random: cryptoRandom }),
-  };
+  // A closed survey's answers change no more (reopening it is a write): what reading and adding up
+  // 46,000 of them gives is kept while the database is unchanged (unchanged-cache.ts); each
+  // answer then samples its written answers afresh.
+  const full = await memoUnlessChanged(deps.db, `survey-results ${id} ${by.join(',')}`, async () => {
+    const [responses, invitations] = await Promise.all([listResponses(deps.db, id), listSurveyInvitations(deps.db, id)]);
+    return {
+      surveyId: survey.id,
+      title: survey.title,
+      periodName: survey.periodName,
+      state,
+      minGroupSize: settings.surveyMinGroupSize,
+      respondents: responses.length,
+      invited: invitations.length,
+      questions: surveyResults(survey.questions, responses, { min: settings.surveyMinGroupSize, by, random: cryptoRandom }),
+    };
+  });
+  return { ...full, questions: sampleTexts(full.questions, cryptoRandom) };
 }
 
 /** A named survey's answers, person by person. An anonymous survey has no such thing to give. */
