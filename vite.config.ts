@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { initialJsBudget } from './web/build/initial-js-budget.ts';
 
 // Libraries change less often than our code: separate chunks cache better.
@@ -24,6 +25,9 @@ export default defineConfig({
         'participant home': ['app/layouts/signed-in-layout.tsx', 'app/pages/home-page.tsx'],
       },
     }),
+    // Gzip and Brotli copies beside each file, which the server sends to browsers that accept them
+    // (@fastify/static preCompressed): a first visit's ~470 KB of JavaScript travels as ~130–150 KB.
+    compression({ algorithms: ['gzip', 'brotliCompress'], include: /\.(js|css|html|svg)$/, threshold: 1024 }),
   ],
   build: {
     outDir: '../dist/web',

@@ -213,10 +213,14 @@ async function registerWebApp(app: App, distDir: string): Promise<void> {
       root: distDir,
       wildcard: true,
       index: ['index.html'],
+      // The build writes .br and .gz copies (vite.config.ts): sent to browsers that accept them.
+      preCompressed: true,
       // Hashed assets never change; the page itself must be re-read after an upgrade.
       cacheControl: false,
       setHeaders: (reply, filePath) => {
-        void reply.header('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        // The path is the copy sent: index.html.br is the page too.
+        const page = /\.html(\.br|\.gz)?$/.test(filePath);
+        void reply.header('cache-control', page ? 'no-cache' : 'public, max-age=31536000, immutable');
       },
     });
   }
