@@ -127,4 +127,27 @@ describe('unlessChanged (SQLite)', () => {
     expect(computed).toBe(2);
     await db.destroy();
   });
+
+  it('holds one answer per key: another stamp (the next minute) replaces it', async () => {
+    const { db } = open();
+    let computed = 0;
+    const at = (minute: string) =>
+      memoUnlessChanged(
+        db,
+        'health',
+        async () => {
+          computed += 1;
+          return `as of ${minute}`;
+        },
+        minute,
+      );
+    expect(await at('10:00')).toBe('as of 10:00');
+    expect(await at('10:00')).toBe('as of 10:00');
+    expect(await at('10:01')).toBe('as of 10:01');
+    expect(computed).toBe(2);
+    // The earlier minute's answer is gone, not kept beside it.
+    expect(await at('10:00')).toBe('as of 10:00');
+    expect(computed).toBe(3);
+    await db.destroy();
+  });
 });

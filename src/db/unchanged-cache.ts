@@ -8,51 +8,65 @@ interface QueryRunner {
   executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>>;
 }
 
-/** Answers kept per database; a list page asks a handful, so this holds many pages' worth. */
+/** Answers kept per database at one time; a list page asks a handful, so this holds many pages' worth. */
 const MAX_ENTRIES = 500;
 
 interface Entry {
-  version: string;
-  rows: unknown[];
+  /** What else the answer was computed for (the minute, the hour): a different stamp replaces it. */
+  stamp: string;
+  value: unknown;
 }
 
-const caches = new WeakMap<object, Map<string, Entry>>();
+/** The answers kept for one database, all computed while it stood at `version`. */
+interface Cache {
+  version: string;
+  entries: Map<string, Entry>;
+}
+
+const caches = new WeakMap<object, Cache>();
 
 /**
- * Runs a read-only query, or answers it from the last time it ran if the database has not
- * changed since: SQLite only, outside transactions. "Not changed" is SQLite's own bookkeeping:
- * total_changes() counts every row this connection has inserted, updated or deleted (a rollback
- * never lowers it), and data_version moves whenever another connection (the CLI, a second
- * process) commits. Any write anywhere therefore makes every kept answer stale, which keeps the
- * cache exact; what it saves is the repeated reading between writes, e.g. the count of a
- * 100,000-row list that each of fifty staff pages asks for again. On PostgreSQL, where other
- * instances write unseen, and inside a transaction, the query simply runs.
+ * `compute`'s answer, kept under `key` while the database has not changed: SQLite only, outside
+ * transactions. "Not changed" is SQLite's own bookkeeping: total_changes() counts every row this
+ * connection has inserted, updated or deleted (a rollback never lowers it), and data_version moves
+ * whenever another connection (the CLI, a second process) commits. Any write anywhere therefore
+ * makes every kept answer stale (and they are all dropped), which keeps the cache exact; what it
+ * saves is the repeated work between writes, e.g. the count of a 100,000-row list that each of
+ * fifty staff pages asks for again. `stamp` names what else the answer depends on (a minute, an
+ * hour); an answer with another stamp is replaced, so a key holds one answer at a time. On
+ * PostgreSQL, where other instances write unseen, and inside a transaction, it just computes.
  */
-export async function unlessChanged<R>(db: QueryRunner, query: Compilable<R>): Promise<R[]> {
+export async function memoUnlessChanged<T>(db: QueryRunner, key: string, compute: () => Promise<T>, stamp = ''): Promise<T> {
   const executor = db.getExecutor();
-  if (db.isTransaction || !(executor.adapter instanceof SqliteAdapter)) return (await db.executeQuery(query.compile())).rows;
-  const compiled = query.compile();
-  const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+  if (db.isTransaction || !(executor.adapter instanceof SqliteAdapter)) return compute();
+  const version = await databaseVersion(db);
   let cache = caches.get(executor);
-  if (!cache) {
-    cache = new Map();
+  if (!cache || cache.version !== version) {
+    // Versions only move forward: nothing kept under an older one can be asked for again.
+    cache = { version, entries: new Map() };
     caches.set(executor, cache);
   }
-  const version = await databaseVersion(db);
-  const hit = cache.get(key);
-  if (hit && hit.version === version) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit.rows as R[];
+  const hit = cache.entries.get(key);
+  if (hit && hit.stamp === stamp) {
+    cache.entries.delete(key);
+    cache.entries.set(key, hit);
+    return hit.value as T;
   }
-  const { rows } = await db.executeQuery(compiled);
+  const value = await compute();
   // The version is read again: a write between the two reads must not be filed under the older one.
-  if ((await databaseVersion(db)) === version) {
-    cache.delete(key);
-    cache.set(key, { version, rows });
-    if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  if ((await databaseVersion(db)) === version && caches.get(executor) === cache) {
+    cache.entries.delete(key);
+    cache.entries.set(key, { stamp, value });
+    if (cache.entries.size > MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value as string);
   }
-  return rows;
+  return value;
+}
+
+/** A read-only query's rows, kept as memoUnlessChanged keeps answers (keyed by its SQL and parameters). */
+export async function unlessChanged<R>(db: QueryRunner, query: Compilable<R>): Promise<R[]> {
+  const compiled = query.compile();
+  const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+  return memoUnlessChanged(db, key, async () => (await db.executeQuery(compiled)).rows);
 }
 
 const VERSION: CompiledQuery<{ c: number; v: number }> = CompiledQuery.raw(
@@ -62,32 +76,4 @@ const VERSION: CompiledQuery<{ c: number; v: number }> = CompiledQuery.raw(
 async function databaseVersion(db: QueryRunner): Promise<string> {
   const row = (await db.executeQuery(VERSION)).rows[0];
   return row ? `${row.v}:${row.c}` : '';
-}
-
-const memos = new WeakMap<object, Map<string, Entry>>();
-
-/**
- * `compute`'s answer, kept under `key` while the database has not changed (as unlessChanged
- * decides it): for work built on many reads that every page view repeats, e.g. the reasons a
- * pair was matched. The key must name everything else the answer depends on. Outside SQLite,
- * or inside a transaction, it just computes.
- */
-export async function memoUnlessChanged<T>(db: QueryRunner, key: string, compute: () => Promise<T>): Promise<T> {
-  const executor = db.getExecutor();
-  if (db.isTransaction || !(executor.adapter instanceof SqliteAdapter)) return compute();
-  let memo = memos.get(executor);
-  if (!memo) {
-    memo = new Map();
-    memos.set(executor, memo);
-  }
-  const version = await databaseVersion(db);
-  const hit = memo.get(key);
-  if (hit && hit.version === version) return hit.rows[0] as T;
-  const value = await compute();
-  if ((await databaseVersion(db)) === version) {
-    memo.delete(key);
-    memo.set(key, { version, rows: [value] });
-    if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value as string);
-  }
-  return value;
 }

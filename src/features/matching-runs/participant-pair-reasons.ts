@@ -42,8 +42,8 @@ export async function participantExplanation(
 ): Promise<string> {
   // Four reads and a scoring on every view of a participant's pages: kept while nothing changes.
   // Time zones' offsets make it depend on the hour, too.
-  const key = `pair-reasons ${pair.periodId} ${pair.menteeApplicationId} ${pair.mentorApplicationId} ${now.toISOString().slice(0, 13)}`;
-  return memoUnlessChanged(db, key, () => explainPair(db, pair, now, inputsByPeriod));
+  const key = `pair-reasons ${pair.periodId} ${pair.menteeApplicationId} ${pair.mentorApplicationId}`;
+  return memoUnlessChanged(db, key, () => explainPair(db, pair, now, inputsByPeriod), now.toISOString().slice(0, 13));
 }
 
 async function explainPair(

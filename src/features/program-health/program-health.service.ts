@@ -85,7 +85,7 @@ export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodI
   // open this page again and again: kept while the database is unchanged, within the minute
   // (every date here turns at a minute boundary), the lists' rule (unchanged-cache.ts).
   const minute = deps.clock.now().toISOString().slice(0, 16);
-  return memoUnlessChanged(deps.db, `program-health ${periodId} ${minute}`, () => computeProgramHealth(deps, periodId));
+  return memoUnlessChanged(deps.db, `program-health ${periodId}`, () => computeProgramHealth(deps, periodId), minute);
 }
 
 async function computeProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodId: number): Promise<ProgramHealth> {
