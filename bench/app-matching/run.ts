@@ -18,8 +18,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { createDb } from '../../src/db/create-db.ts';
-import { insertPeriod, setPeriodStatus } from '../../src/features/periods/periods.store.ts';
-import type { PeriodStatus } from '../../src/shared/period-status.ts';
+import { fixedClock } from '../../src/time/clock.ts';
+import { periodIn } from '../../test/api/matching-fixtures.ts';
+import { jobDeps } from '../../test/setup/job-deps.ts';
 import { benchFigure } from '../figure.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,32 +32,6 @@ const option = (name: string): string | undefined => {
 const MENTEES = Number(option('--mentees') ?? 10_000);
 const MENTORS = Number(option('--mentors') ?? 2_500);
 const HEALTH_EVERY_MS = 20;
-
-/** Application columns copied as they are (all but id, period, status and the decision's own). */
-const COPIED = [
-  'user_id',
-  'role',
-  'phone',
-  'job_title',
-  'employer',
-  'workplace_type',
-  'years_experience',
-  'career_stage',
-  'region',
-  'country',
-  'time_zone',
-  'interests',
-  'program_goal_ids',
-  'channels',
-  'meet_in_person',
-  'languages',
-  'hopes',
-  'eligibility_answers',
-  'confidential',
-  'capacity',
-  'created_at',
-  'updated_at',
-];
 
 function seed(dataDir: string): { email: string; password: string } {
   if (!existsSync(join(REPO, 'dist/cli/main.mjs'))) spawnSync('npm', ['run', 'build:cli'], { cwd: REPO, stdio: 'inherit' });
@@ -78,21 +53,13 @@ function seed(dataDir: string): { email: string; password: string } {
 async function matchingPeriod(sqliteFile: string): Promise<number> {
   const { db, destroy } = createDb({ sqliteFile });
   try {
-    const at = new Date().toISOString();
-    await db.updateTable('matches').set({ status: 'ended', ended_at: at }).where('status', '=', 'active').execute();
-    const id = await insertPeriod(db, {
-      name: 'Large matching round',
-      applicationsOpenOn: '2026-08-01',
-      applicationsCloseOn: '2026-08-25',
-      matchesAnnouncedOn: '2026-09-15',
-      programEndsOn: '2027-08-31',
-      surveyOpensOn: '2027-08-01',
-      surveyClosesOn: '2027-08-21',
-      at,
-    });
-    const path: PeriodStatus[] = ['draft', 'applications_open', 'matching'];
-    for (let k = 1; k < path.length; k++) await setPeriodStatus(db, id, path[k - 1] as PeriodStatus, path[k] as PeriodStatus, at);
-    const columns = sql.join(COPIED.map((c) => sql.ref(c)));
+    await db.updateTable('matches').set({ status: 'ended', ended_at: new Date().toISOString() }).where('status', '=', 'active').execute();
+    const id = await periodIn(jobDeps(db, 'sqlite', fixedClock(new Date())), 'matching');
+    // Every column of an application but its own id, period, status and the decision's: read from
+    // the table, so a new column is copied without this list changing.
+    const { rows } = await sql<{ name: string }>`select name from pragma_table_info('applications')`.execute(db);
+    const own = new Set(['id', 'period_id', 'status', 'decision_reason', 'carry_forward', 'carried_from_id', 'carry_forward_as']);
+    const columns = sql.join(rows.filter((r) => !own.has(r.name)).map((r) => sql.ref(r.name)));
     for (const [role, n] of [
       ['mentee', MENTEES],
       ['mentor', MENTORS],
