@@ -45,7 +45,11 @@ async function fromBase64(text: string): Promise<Buffer> {
 
 /** Refuses anything that is not UTF-8 rather than guessing: a wrong guess garbles names silently. */
 export async function decodeCsv(fileBase64: string): Promise<Buffer> {
-  const raw = await fromBase64(fileBase64);
+  return checkedCsvBytes(await fromBase64(fileBase64));
+}
+
+/** The bytes of an uploaded file, refused unless UTF-8, without the BOM. */
+export function checkedCsvBytes(raw: Buffer): Buffer {
   if (!isUtf8(raw)) {
     throw new RuleViolationError(
       'CSV_NOT_UTF8',

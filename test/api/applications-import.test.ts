@@ -273,7 +273,7 @@ describeEachDialect('applications CSV import and export', (db) => {
     const file = ['email,name', ...Array.from({ length: 60_000 }, (_, i) => `x${i}@example.org,X`)].join('\n');
     const { res, answeredWhileParsing } = await importWithHealthChecks(file);
     expect(res.statusCode).toBe(422);
-    expect(res.json()).toMatchObject({ code: 'CSV_TOO_MANY_ROWS', message: expect.stringContaining('more than 5000 rows') });
+    expect(res.json()).toMatchObject({ code: 'CSV_TOO_MANY_ROWS', message: expect.stringContaining('more than 5,000 rows') });
     expect(answeredWhileParsing).toBeGreaterThanOrEqual(5);
   });
 

@@ -1,24 +1,23 @@
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
-import { nextTurn } from '../../csv/uploaded-csv.ts';
 import { assertRowId } from '../../db/row-id.ts';
+import type { Kysely } from 'kysely';
+import { decodeCsv, MAX_IMPORT_ROWS } from '../../csv/uploaded-csv.ts';
+import type { Database } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { ImportField, ImportResult } from '../../shared/api/applications.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { findUserIdByEmail, insertUser } from '../accounts/people.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findPeriod } from '../periods/periods.service.ts';
 import { getSettings, listGoals } from '../programs/program.service.ts';
 import { normaliseAnswers } from './application.rules.ts';
-import { prepareImport } from './applications-import.ts';
+import { prepareImportBytes } from './applications-import.ts';
 import type { ImportProgress } from './applications-import.ts';
-import { insertApplication, listAppliedKeys } from './applications.store.ts';
+import { listAppliedKeys } from './applications.store.ts';
+import { insertImportedRows } from './imported-rows.store.ts';
 
 export type ImportMode = 'preview' | 'all-or-nothing' | 'good-rows';
-
-/** Rows written between two turns of the event loop (about 3 queries each). */
-const ROWS_PER_WRITE_SLICE = 50;
 
 /**
  * Imports applications from a CSV file into a period. People without an account get one with no
@@ -33,47 +32,64 @@ export async function importApplications(
   input: { fileBase64: string; mapping?: Partial<Record<ImportField, string>> | undefined; mode: ImportMode },
   onProgress?: ImportProgress,
 ): Promise<ImportResult> {
+  return importCsv(
+    deps.db,
+    { actorId: actor.userId, periodId, mapping: input.mapping, mode: input.mode, at: toInstant(deps.clock.now()) },
+    () => decodeCsv(input.fileBase64),
+    { maxRows: MAX_IMPORT_ROWS, onProgress },
+  );
+}
+
+export interface CsvImport {
+  actorId: number;
+  periodId: number;
+  mapping?: Partial<Record<ImportField, string>> | undefined;
+  mode: ImportMode;
+  /** When the import began: the new accounts' and applications' time. */
+  at: string;
+}
+
+/**
+ * The import itself, on any connection: the small import's request, the CLI, and the background
+ * import's worker thread (which has its own). `readBytes` gives the file's checked bytes, and is
+ * called once the period is known to take applications.
+ */
+export async function importCsv(
+  db: Kysely<Database>,
+  job: CsvImport,
+  readBytes: () => Promise<Buffer> | Buffer,
+  options: { maxRows: number; onProgress?: ImportProgress | undefined },
+): Promise<ImportResult> {
+  const { periodId, mode } = job;
   assertRowId(periodId, 'period');
-  const settings = await getSettings(deps);
-  const period = await findPeriod(deps.db, periodId);
+  const settings = await getSettings({ db });
+  const period = await findPeriod(db, periodId);
   if (!period) throw new NotFoundError('period');
   if (period.status === 'closed') throw new ConflictError('PERIOD_CLOSED', 'A closed period can no longer take applications.');
 
-  const [goals, appliedKeys] = await Promise.all([listGoals(deps.db), listAppliedKeys(deps.db, periodId)]);
-  const { result, rows } = await prepareImport(input, { goals, channels: settings.channels, appliedKeys }, onProgress);
+  const bytes = await readBytes();
+  const [goals, appliedKeys] = await Promise.all([listGoals(db), listAppliedKeys(db, periodId)]);
+  const program = { goals, channels: settings.channels, appliedKeys };
+  const { result, rows } = await prepareImportBytes({ bytes, mapping: job.mapping }, program, options.maxRows, options.onProgress);
   const good = rows.flatMap((r) => (r.good ? [r.good] : []));
   const counts = { total: rows.length, good: good.length, bad: rows.length - good.length, imported: 0 };
   const write =
-    result.unmapped.length === 0 &&
-    good.length > 0 &&
-    (input.mode === 'good-rows' || (input.mode === 'all-or-nothing' && counts.bad === 0));
+    result.unmapped.length === 0 && good.length > 0 && (mode === 'good-rows' || (mode === 'all-or-nothing' && counts.bad === 0));
   if (!write) return { ...result, counts, imported: false };
 
-  const now = deps.clock.now();
-  const at = toInstant(now);
+  const written = good.map((g) => ({ ...g, answers: normaliseAnswers(g.answers, g.role, settings.eligibilityQuestions) }));
   try {
-    await deps.db.transaction().execute(async (trx) => {
-      let accountsCreated = 0;
-      for (const [k, g] of good.entries()) {
-        // SQLite answers synchronously, so 5,000 rows would otherwise hold the event loop for the
-        // whole write; other requests get a turn now and then (their queries wait for the commit).
-        if (k > 0 && k % ROWS_PER_WRITE_SLICE === 0) await nextTurn();
-        let userId = await findUserIdByEmail(trx, g.email);
-        if (userId === undefined) {
-          userId = await insertUser(trx, { email: g.email, name: g.name, passwordHash: null, at });
-          accountsCreated += 1;
-        }
-        const answers = normaliseAnswers(g.answers, g.role, settings.eligibilityQuestions);
-        await insertApplication(trx, { periodId, userId, role: g.role, answers, at });
-        if ((k + 1) % ROWS_PER_WRITE_SLICE === 0 || k + 1 === good.length) onProgress?.('writing', k + 1, good.length);
-      }
+    await db.transaction().execute(async (trx) => {
+      const { accountsCreated } = await insertImportedRows(trx, periodId, written, job.at, (done) =>
+        options.onProgress?.('writing', done, good.length),
+      );
       await recordAudit(trx, {
-        actorId: actor.userId,
+        actorId: job.actorId,
         action: 'applications.imported',
         entityType: 'period',
         entityId: periodId,
-        details: { mode: input.mode, rows: counts.total, imported: good.length, skipped: counts.bad, accountsCreated },
-        at,
+        details: { mode, rows: counts.total, imported: good.length, skipped: counts.bad, accountsCreated },
+        at: job.at,
       });
     });
   } catch (err) {

@@ -55,7 +55,7 @@ describe('prepareImport limits', () => {
     expect((await importOf(file(MAX_IMPORT_ROWS))).rows).toHaveLength(MAX_IMPORT_ROWS);
     await expect(importOf(file(MAX_IMPORT_ROWS + 1))).rejects.toMatchObject({
       code: 'CSV_TOO_MANY_ROWS',
-      message: expect.stringMatching(/more than 5000 rows/),
+      message: expect.stringMatching(/more than 5,000 rows/),
     });
   });
 

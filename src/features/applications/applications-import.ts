@@ -256,17 +256,27 @@ export async function prepareImport(
   program: ImportProgram,
   onProgress?: ImportProgress,
 ): Promise<PreparedImport> {
-  const bytes = await decodeCsv(input.fileBase64);
+  return prepareImportBytes({ bytes: await decodeCsv(input.fileBase64), mapping: input.mapping }, program, MAX_IMPORT_ROWS, onProgress);
+}
+
+/** As prepareImport, for a file's checked bytes (see checkedCsvBytes) and a row limit of the caller's. */
+export async function prepareImportBytes(
+  input: { bytes: Buffer; mapping?: Partial<Record<ImportField, string>> | undefined },
+  program: ImportProgram,
+  maxRows: number,
+  onProgress?: ImportProgress,
+): Promise<PreparedImport> {
   // The header and one row past the limit are all it takes to know the file is too long.
   const {
     records: [header, ...records],
     more,
-  } = await parseCsv(bytes, 1 + MAX_IMPORT_ROWS);
+  } = await parseCsv(input.bytes, 1 + maxRows);
   if (!header) throw new RuleViolationError('CSV_EMPTY', 'The file is empty: it needs a heading row and one row per application.');
   if (more) {
+    const count = maxRows.toLocaleString('en-US');
     throw new RuleViolationError(
       'CSV_TOO_MANY_ROWS',
-      `The file has more than ${MAX_IMPORT_ROWS} rows; import at most ${MAX_IMPORT_ROWS} at a time by splitting it into smaller files.`,
+      `The file has more than ${count} rows; import at most ${count} at a time by splitting it into smaller files.`,
     );
   }
   const headings = header.cells.map((h) => h.trim());
