@@ -15,6 +15,7 @@ import * as interestVocabulary from './2026-12-11T0910-interest-vocabulary.ts';
 import * as listIndexesForPeriodLists from './2026-12-11T0920-list-indexes.ts';
 import * as signInFailures from './2026-12-12T0900-sign-in-failures.ts';
 import * as idempotencyKeys from './2026-12-12T0910-idempotency-keys.ts';
+import * as hotPathIndexes from './2026-12-13T0900-hot-path-indexes.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0920-list-indexes': listIndexesForPeriodLists,
   '2026-12-12T0900-sign-in-failures': signInFailures,
   '2026-12-12T0910-idempotency-keys': idempotencyKeys,
+  '2026-12-13T0900-hot-path-indexes': hotPathIndexes,
 };
