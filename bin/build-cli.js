@@ -35,6 +35,7 @@ const ENTRIES = {
   tandem: 'src/cli/main.ts',
   'run-worker-boot': 'src/features/matching-runs/run-worker.ts',
   'suggestion-worker-boot': 'src/features/participant-choice/suggestion-worker.ts',
+  'import-worker-boot': 'src/features/applications/import-worker.ts',
 };
 
 // Before reading any source: a file saved during the build is newer than the stamp, so it counts as a change.

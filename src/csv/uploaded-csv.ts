@@ -101,11 +101,16 @@ interface RecordWithInfo {
  * reading further. The parser gets the file a chunk at a time, with a turn of the event loop before
  * each chunk.
  */
-export async function parseCsv(bytes: Buffer, maxRecords: number): Promise<{ records: ParsedRecord[]; more: boolean }> {
+export async function parseCsv(
+  bytes: Buffer,
+  maxRecords: number,
+  onRead?: (bytesRead: number, bytesTotal: number) => void,
+): Promise<{ records: ParsedRecord[]; more: boolean }> {
   let offset = 0;
   const chunks = new ReadableStream<Buffer>({
     async pull(controller) {
       if (offset > 0) await nextTurn();
+      onRead?.(Math.min(offset, bytes.length), bytes.length);
       if (offset >= bytes.length) controller.close();
       else controller.enqueue(bytes.subarray(offset, (offset += CHUNK_BYTES)));
     },

@@ -644,7 +644,24 @@ export interface BackupSettingsTable {
   updated_at: Instant;
 }
 
+/** A CSV import of applications run in the background (issue #16). */
+export interface ApplicationImportsTable {
+  id: Id;
+  period_id: number;
+  created_by: number | null;
+  mode: 'preview' | 'all-or-nothing' | 'good-rows';
+  status: 'running' | 'done' | 'failed';
+  file_bytes: number;
+  /** JSON: the import's result (rows with errors capped), once done. */
+  result: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: Instant;
+  finished_at: Instant | null;
+}
+
 export interface Database {
+  application_imports: ApplicationImportsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;

@@ -14,6 +14,7 @@ import { securityHeaders } from './security-headers.ts';
 import { authenticate } from '../features/accounts/auth.service.ts';
 import { authRoutes } from '../features/accounts/auth.routes.ts';
 import { peopleRoutes } from '../features/accounts/people.routes.ts';
+import { applicationImportRoutes } from '../features/applications/application-imports.routes.ts';
 import { applicationRoutes } from '../features/applications/applications.routes.ts';
 import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { activityRoutes } from '../features/activities/activities.routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(programRoutes(deps));
   await app.register(periodRoutes(deps));
   await app.register(applicationRoutes(deps));
+  await app.register(applicationImportRoutes(deps));
   await app.register(outboxRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(matchingRunRoutes(deps));

@@ -4,37 +4,7 @@ import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
 import type { Client, TestContext } from '../setup/test-app.ts';
 import { answers, base64, createPeriod } from '../fixtures/applications/helpers.ts';
-
-const HEADER =
-  'email,name,role,phone,job_title,employer,workplace_type,years_experience,career_stage,region,time_zone,interests,program_goals,channels,meet_in_person,languages,hopes,capacity';
-const row = (email: string, overrides: Partial<Record<string, string>> = {}) => {
-  const cells: Record<string, string> = {
-    email,
-    name: 'Imported Person',
-    role: 'mentee',
-    phone: '',
-    job_title: 'Library Assistant',
-    employer: 'Harbor Library',
-    workplace_type: 'public',
-    years_experience: '1',
-    career_stage: 'early_career',
-    region: 'US-ME',
-    time_zone: 'America/New_York',
-    interests: 'Storytime; Outreach',
-    program_goals: '1;2',
-    channels: 'email;video',
-    meet_in_person: 'Yes',
-    languages: 'English',
-    hopes: '',
-    capacity: '',
-    ...overrides,
-  };
-  return HEADER.split(',')
-    .map((h) => cells[h] ?? '')
-    .join(',');
-};
-const csv = (...lines: string[]) => [HEADER, ...lines].join('\n') + '\n';
-const manyRows = (n: number, tag: string) => Array.from({ length: n }, (_, i) => row(`${tag}${i}@example.org`));
+import { csv, HEADER, manyRows, row } from '../fixtures/applications/import-csv.ts';
 
 /** Counts the answers the app gets from its database. */
 let databaseAnswers = 0;

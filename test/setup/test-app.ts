@@ -31,7 +31,8 @@ export async function buildTestApp(testDb: TestDb, overrides: Partial<Config> = 
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-uploads-'));
   const config = loadConfig(
     { NODE_ENV: 'test', RATE_LIMIT_AUTH_PER_MINUTE: '1000' },
-    { webDistDir: '/nonexistent', uploadDir, ...overrides },
+    // The test's own database, for what opens a connection of its own (a CSV import's worker).
+    { webDistDir: '/nonexistent', uploadDir, sqliteFile: testDb.sqliteFile, databaseUrl: testDb.databaseUrl, ...overrides },
   );
   const clock = fixedClock('2026-09-01T15:00:00.000Z');
   const deps: Deps = { db: testDb.db, dialect: testDb.dialect, config, clock, mailer: outboxOnlyMailer, log: pino({ level: 'silent' }) };

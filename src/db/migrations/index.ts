@@ -16,6 +16,7 @@ import * as listIndexesForPeriodLists from './2026-12-11T0920-list-indexes.ts';
 import * as signInFailures from './2026-12-12T0900-sign-in-failures.ts';
 import * as idempotencyKeys from './2026-12-12T0910-idempotency-keys.ts';
 import * as hotPathIndexes from './2026-12-13T0900-hot-path-indexes.ts';
+import * as applicationImports from './2026-12-13T1000-application-imports.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12T0900-sign-in-failures': signInFailures,
   '2026-12-12T0910-idempotency-keys': idempotencyKeys,
   '2026-12-13T0900-hot-path-indexes': hotPathIndexes,
+  '2026-12-13T1000-application-imports': applicationImports,
 };

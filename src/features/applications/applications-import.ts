@@ -228,8 +228,8 @@ function validateRow(
   return row;
 }
 
-/** Rows done of all rows, per step; the command line draws a progress bar from it. */
-export type ImportProgress = (step: 'checking' | 'writing', done: number, total: number) => void;
+/** Bytes read of the file, then rows done of all rows, per step; the command line draws a progress bar from it. */
+export type ImportProgress = (step: 'reading' | 'checking' | 'writing', done: number, total: number) => void;
 
 export interface PreparedImport {
   result: Omit<ImportResult, 'counts' | 'imported'>;
@@ -270,7 +270,7 @@ export async function prepareImportBytes(
   const {
     records: [header, ...records],
     more,
-  } = await parseCsv(input.bytes, 1 + maxRows);
+  } = await parseCsv(input.bytes, 1 + maxRows, onProgress && ((read, total) => onProgress('reading', read, total)));
   if (!header) throw new RuleViolationError('CSV_EMPTY', 'The file is empty: it needs a heading row and one row per application.');
   if (more) {
     const count = maxRows.toLocaleString('en-US');

@@ -1,0 +1,123 @@
+import { isUtf8 } from 'node:buffer';
+import { assertRowId } from '../../db/row-id.ts';
+import type { Deps } from '../../deps.ts';
+import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError } from '../../errors.ts';
+import { importMappingSchema } from '../../shared/api/application-imports.ts';
+import type { ApplicationImport, ImportMode } from '../../shared/api/application-imports.ts';
+import { importResultSchema } from '../../shared/api/applications.ts';
+import { toInstant } from '../../time/instant.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { findPeriod } from '../periods/periods.service.ts';
+import { findImport, insertImport } from './application-imports.store.ts';
+import type { ImportRow } from './application-imports.store.ts';
+import { importExecutorFor } from './import-executor.ts';
+
+/**
+ * Imports of big CSV files in the background (issue #16): the request hands the file to a worker
+ * thread and is answered at once; the import's page asks for its progress. The checks that need
+ * no reading of the rows (the period, the mapping, an empty or non-UTF-8 file) are answered in the
+ * request itself.
+ */
+
+/** An import still "running" this long after it began is one whose server stopped: imports take seconds. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+function parseMapping(text: string | undefined) {
+  if (text === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new InvalidInputError('INVALID_MAPPING', 'mapping must be JSON: {"field": "column heading", …}.');
+  }
+  const parsed = importMappingSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new InvalidInputError(
+      'INVALID_MAPPING',
+      'mapping names a field Tandem does not have, or a heading is not text.',
+      parsed.error.issues.map((i) => ({ path: ['mapping', ...i.path].join('.'), message: i.message })),
+    );
+  }
+  return parsed.data;
+}
+
+/** The file's bytes without a BOM, or a clear refusal. */
+function checkedFile(file: Buffer): Buffer {
+  if (!isUtf8(file)) {
+    throw new RuleViolationError(
+      'CSV_NOT_UTF8',
+      'The file is not UTF-8 text. In your spreadsheet choose "CSV UTF-8" when saving, then upload it again.',
+    );
+  }
+  const bom = file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf;
+  const bytes = bom ? file.subarray(3) : file;
+  if (bytes.toString('utf8', 0, Math.min(bytes.length, 4096)).trim() === '') {
+    throw new RuleViolationError('CSV_EMPTY', 'The file is empty: it needs a heading row and one row per application.');
+  }
+  return bytes;
+}
+
+export async function startFileImport(
+  deps: Deps,
+  actor: Actor,
+  periodId: number,
+  request: { mode: ImportMode; mapping?: string | undefined },
+  file: Buffer,
+): Promise<ApplicationImport> {
+  assertRowId(periodId, 'period');
+  const period = await findPeriod(deps.db, periodId);
+  if (!period) throw new NotFoundError('period');
+  if (period.status === 'closed') throw new ConflictError('PERIOD_CLOSED', 'A closed period can no longer take applications.');
+  const mapping = parseMapping(request.mapping);
+  const bytes = checkedFile(file);
+  const at = toInstant(deps.clock.now());
+  const row = await insertImport(deps.db, { periodId, createdBy: actor.userId, mode: request.mode, fileBytes: file.length, at });
+  const executor = importExecutorFor(deps);
+  // A copy the worker owns: the request's buffer may be a slice of a pooled one.
+  const own = new Uint8Array(bytes.length);
+  own.set(bytes);
+  executor.start(row.id, {
+    connection: { databaseUrl: deps.config.databaseUrl, sqliteFile: deps.config.sqliteFile },
+    periodId,
+    actorId: actor.userId,
+    mode: request.mode,
+    mapping,
+    at,
+    file: own,
+  });
+  return toView(deps, row);
+}
+
+export async function getFileImport(deps: Deps, id: number): Promise<ApplicationImport> {
+  assertRowId(id, 'import');
+  const row = await findImport(deps.db, id);
+  if (!row) throw new NotFoundError('import');
+  return toView(deps, row);
+}
+
+/** Resolves when the import has its final state in the database (tests and scripts). */
+export function waitForFileImport(deps: Deps, id: number): Promise<void> {
+  return importExecutorFor(deps).settled(id);
+}
+
+function toView(deps: Deps, row: ImportRow): ApplicationImport {
+  const progress = row.status === 'running' ? importExecutorFor(deps).progress(row.id) : undefined;
+  const abandoned =
+    row.status === 'running' && progress === undefined && deps.clock.now().getTime() - Date.parse(row.created_at) > ABANDONED_AFTER_MS;
+  return {
+    id: row.id,
+    periodId: row.period_id,
+    mode: row.mode,
+    status: abandoned ? 'failed' : row.status,
+    progress: progress ? { step: progress.step, done: progress.done, total: progress.total } : null,
+    fileBytes: row.file_bytes,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+    result: row.result === null ? null : importResultSchema.parse(JSON.parse(row.result)),
+    error: abandoned
+      ? { code: 'INTERRUPTED', message: 'The server stopped during the import, so nothing was imported. Send the file again.' }
+      : row.error_code === null
+        ? null
+        : { code: row.error_code, message: row.error_message ?? '' },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Selectable } from 'kysely';
+import type { ApplicationImportsTable } from '../../db/database.ts';
+import type { Executor } from '../../db/executor.ts';
+import type { ImportResult } from '../../shared/api/applications.ts';
+import type { ImportMode } from '../../shared/api/application-imports.ts';
+
+export type ImportRow = Selectable<ApplicationImportsTable>;
+
+export async function insertImport(
+  db: Executor,
+  i: { periodId: number; createdBy: number; mode: ImportMode; fileBytes: number; at: string },
+): Promise<ImportRow> {
+  return db
+    .insertInto('application_imports')
+    .values({
+      period_id: i.periodId,
+      created_by: i.createdBy,
+      mode: i.mode,
+      status: 'running',
+      file_bytes: i.fileBytes,
+      result: null,
+      error_code: null,
+      error_message: null,
+      created_at: i.at,
+      finished_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findImport(db: Executor, id: number): Promise<ImportRow | undefined> {
+  return db.selectFrom('application_imports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Only a running import is finished: a second report (or a late one after an interruption) changes nothing. */
+export async function finishImport(db: Executor, id: number, result: ImportResult, at: string): Promise<void> {
+  await db
+    .updateTable('application_imports')
+    .set({ status: 'done', result: JSON.stringify(result), finished_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute();
+}
+
+export async function failImport(db: Executor, id: number, error: { code: string; message: string }, at: string): Promise<void> {
+  await db
+    .updateTable('application_imports')
+    .set({ status: 'failed', error_code: error.code, error_message: error.message, finished_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute();
+}

@@ -1,0 +1,120 @@
+import { Worker } from 'node:worker_threads';
+import type { Deps } from '../../deps.ts';
+import { toInstant } from '../../time/instant.ts';
+import { failImport, finishImport } from './application-imports.store.ts';
+import type { ImportJob, ImportReport } from './import-job.ts';
+
+/**
+ * Runs background CSV imports, a worker thread each (see import-worker.ts). Progress stays in
+ * this instance's memory, a few updates a second: writing it to the database would, on SQLite,
+ * wait for the worker's own write transaction. The final state is written once.
+ */
+export interface ImportExecutor {
+  /** Starts the import; its row must exist with status 'running'. */
+  start(importId: number, job: ImportJob): void;
+  /** The latest progress of an import running here, if it is. */
+  progress(importId: number): Extract<ImportReport, { type: 'progress' }> | undefined;
+  /** Resolves once the import's final state is written (at once for one not running here). */
+  settled(importId: number): Promise<void>;
+  /** Stops every worker, marking their imports failed; for the app's onClose. */
+  close(): Promise<void>;
+}
+
+const WORKER_ENTRY = new URL('./import-worker-boot.mjs', import.meta.url);
+const INTERRUPTED = { code: 'INTERRUPTED', message: 'The server stopped during the import, so nothing was imported. Send the file again.' };
+
+interface Active {
+  progress: Extract<ImportReport, { type: 'progress' }> | undefined;
+  done: Promise<void>;
+  stop(): void;
+}
+
+export function createImportExecutor(deps: Pick<Deps, 'db' | 'clock' | 'log'>): ImportExecutor {
+  const active = new Map<number, Active>();
+  let closed = false;
+  const now = () => toInstant(deps.clock.now());
+
+  function start(importId: number, job: ImportJob): void {
+    let resolveDone: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (resolveDone = resolve));
+    let finished = false;
+    const entry: Active = { progress: undefined, done, stop: () => undefined };
+    active.set(importId, entry);
+    const finish = (write: () => Promise<unknown>, worker?: Worker): void => {
+      if (finished) return;
+      finished = true;
+      // The worker has said all it will; terminating also ends tsx's loader thread inside it.
+      void worker?.terminate().catch(() => undefined);
+      void write()
+        .catch((err: unknown) => deps.log.error({ err, importId }, 'could not save the end of a CSV import'))
+        .finally(() => {
+          active.delete(importId);
+          resolveDone();
+        });
+    };
+    if (closed) {
+      finish(() => failImport(deps.db, importId, INTERRUPTED, now()));
+      return;
+    }
+    const worker = new Worker(WORKER_ENTRY, {
+      workerData: job,
+      transferList: [job.file.buffer as ArrayBuffer],
+      name: `csv-import-${importId}`,
+    });
+    entry.stop = () => finish(() => failImport(deps.db, importId, INTERRUPTED, now()), worker);
+    worker.on('message', (report: ImportReport) => {
+      if (report.type === 'progress') entry.progress = report;
+      else if (report.type === 'done') finish(() => finishImport(deps.db, importId, report.result, now()), worker);
+      else finish(() => failImport(deps.db, importId, { code: report.code, message: report.message }, now()), worker);
+    });
+    worker.on('error', (err) => {
+      deps.log.error({ err, importId }, 'CSV import worker failed');
+      finish(
+        () => failImport(deps.db, importId, { code: 'IMPORT_FAILED', message: `The import stopped unexpectedly (${err.message}).` }, now()),
+        worker,
+      );
+    });
+    worker.on('exit', (code) => {
+      finish(() =>
+        failImport(
+          deps.db,
+          importId,
+          { code: 'IMPORT_FAILED', message: `The import stopped before finishing (exit code ${code}).` },
+          now(),
+        ),
+      );
+    });
+  }
+
+  return {
+    start,
+    progress: (importId) => active.get(importId)?.progress,
+    settled: (importId) => active.get(importId)?.done ?? Promise.resolve(),
+    async close() {
+      closed = true;
+      const running = [...active.values()];
+      for (const run of running) run.stop();
+      await Promise.all(running.map((run) => run.done));
+    },
+  };
+}
+
+// One executor per app (per Deps), as for matching runs: the routes start imports on it and close
+// it with the app, and tests reach the same one to await an import.
+const executors = new WeakMap<Deps, ImportExecutor>();
+
+export function importExecutorFor(deps: Deps): ImportExecutor {
+  let executor = executors.get(deps);
+  if (!executor) {
+    const created = createImportExecutor(deps);
+    executor = {
+      ...created,
+      async close() {
+        if (executors.get(deps) === executor) executors.delete(deps);
+        await created.close();
+      },
+    };
+    executors.set(deps, executor);
+  }
+  return executor;
+}

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitForFileImport } from '../../src/features/applications/application-imports.service.ts';
+import type { ApplicationImport } from '../../src/shared/api/application-imports.ts';
+import { describeEachDialect } from '../setup/dialects.ts';
+import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
+import type { Client, TestContext } from '../setup/test-app.ts';
+import { createPeriod } from '../fixtures/applications/helpers.ts';
+import { csv, HEADER, manyRows, row } from '../fixtures/applications/import-csv.ts';
+
+describeEachDialect('background CSV import of applications', (db) => {
+  let ctx: TestContext;
+  let staff: Client;
+  let periodId: number;
+  const send = (file: string | Buffer, query: string, into = periodId, type = 'text/csv', as = staff) =>
+    as.request('POST', `/api/periods/${into}/application-imports?${query}`, file, { 'content-type': type });
+  /** Sends the file, waits for the worker to finish, and reads the import as the page would. */
+  const importFile = async (file: string | Buffer, query: string): Promise<ApplicationImport> => {
+    const res = await send(file, query);
+    expect(res.statusCode, res.body).toBe(202);
+    const started = res.json<ApplicationImport>();
+    expect(started.status).toBe('running');
+    await waitForFileImport(ctx.deps, started.id);
+    const read = await staff.get(`/api/application-imports/${started.id}`);
+    expect(read.statusCode, read.body).toBe(200);
+    return read.json<ApplicationImport>();
+  };
+  const applicationCount = async (pid = periodId) =>
+    Number(
+      (
+        await ctx.deps.db
+          .selectFrom('applications')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('period_id', '=', pid)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    ctx = await buildTestApp(db());
+    await setUpProgram(ctx.deps);
+    staff = (await signedIn(ctx, ['staff'])).client;
+    periodId = await createPeriod(staff, 'Big import period');
+  });
+  afterAll(() => ctx.close());
+
+  it('previews a file in the background, listing only the rows with problems, and writes nothing', async () => {
+    const done = await importFile(
+      csv(row('p1@example.org'), row('p2@example.org', { region: 'Atlantis' }), row('p3@example.org')),
+      'mode=preview',
+    );
+    expect(done).toMatchObject({ status: 'done', mode: 'preview', progress: null, error: null });
+    expect(done.result).toMatchObject({ counts: { total: 3, good: 2, bad: 1, imported: 0 }, imported: false, unmapped: [] });
+    expect(done.result?.rows).toEqual([
+      expect.objectContaining({ line: 3, email: 'p2@example.org', errors: [expect.objectContaining({ field: 'region' })] }),
+    ]);
+    expect(done.finishedAt).not.toBeNull();
+    expect(await applicationCount()).toBe(0);
+  });
+
+  it('imports more rows than the small import takes, with accounts for new people, in one audited write', async () => {
+    const rows = 12_000;
+    const done = await importFile(csv(...manyRows(rows, 'big')), 'mode=good-rows');
+    expect(done.status, JSON.stringify(done.error)).toBe('done');
+    expect(done.result).toMatchObject({ counts: { total: rows, good: rows, bad: 0, imported: rows }, imported: true, rows: [] });
+    expect(await applicationCount()).toBe(rows);
+    const people = await ctx.deps.db.selectFrom('users').select(['name', 'password_hash']).where('email', 'like', 'big%').execute();
+    expect(people).toHaveLength(rows);
+    expect(people.every((p) => p.password_hash === null)).toBe(true);
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select(['details'])
+      .where('action', '=', 'applications.imported')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details ?? '{}')).toMatchObject({ mode: 'good-rows', rows, imported: rows, accountsCreated: rows });
+  });
+
+  it('all or nothing: one bad row and nothing is written; someone already in Tandem keeps their account', async () => {
+    const existing = await signedIn(ctx, ['mentee']);
+    const email = existing.email;
+    const bad = await importFile(
+      csv(row(email, { role: 'mentor', capacity: '2' }), row('aon@example.org', { interests: '' })),
+      'mode=all-or-nothing',
+    );
+    expect(bad.result).toMatchObject({ counts: { good: 1, bad: 1, imported: 0 }, imported: false });
+    const good = await importFile(csv(row(email, { role: 'mentor', capacity: '2' })), 'mode=all-or-nothing');
+    expect(good.result).toMatchObject({ counts: { good: 1, imported: 1 }, imported: true });
+    const accounts = await ctx.deps.db.selectFrom('users').select('id').where('email', '=', email).execute();
+    expect(accounts).toEqual([{ id: existing.id }]);
+    const again = await importFile(csv(row(email, { role: 'mentor', capacity: '2' })), 'mode=all-or-nothing');
+    expect(again.result?.rows[0]?.errors[0]?.message).toMatch(/already applied/);
+  });
+
+  it('takes a mapping for odd headings, and refuses one that is not JSON or names no field', async () => {
+    const odd = csv(row('m1@example.org')).replace(/^email,name,/, 'Contact,Person,');
+    const unmapped = await importFile(odd, 'mode=preview');
+    expect(unmapped.result?.unmapped).toEqual(['email', 'name']);
+    const mapping = encodeURIComponent(JSON.stringify({ ...unmapped.result?.mapping, email: 'Contact', name: 'Person' }));
+    const mapped = await importFile(odd, `mode=preview&mapping=${mapping}`);
+    expect(mapped.result).toMatchObject({ unmapped: [], counts: { good: 1 } });
+    for (const bad of ['{not json', JSON.stringify({ nickname: 'Person' }), JSON.stringify({ email: 3 })]) {
+      const res = await send(odd, `mode=preview&mapping=${encodeURIComponent(bad)}`);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().code).toBe('INVALID_MAPPING');
+    }
+  });
+
+  it('fails an import whose file cannot be read as CSV, saying why', async () => {
+    const done = await importFile(`${HEADER}\n"unclosed,quote\n`, 'mode=preview');
+    expect(done).toMatchObject({ status: 'failed', result: null, error: { code: 'CSV_MALFORMED' } });
+  });
+
+  it('answers bad requests at once with a clear code, and writes no import for them', async () => {
+    const before = await ctx.deps.db.selectFrom('application_imports').select('id').execute();
+    const cases: [Promise<{ statusCode: number; json: () => { code: string } }>, number, string][] = [
+      [send(Buffer.from([0xff, 0xfe, 0x41]), 'mode=preview'), 422, 'CSV_NOT_UTF8'],
+      [send('\n\n', 'mode=preview'), 422, 'CSV_EMPTY'],
+      [send(csv(row('x@example.org')), 'mode=everything'), 400, 'VALIDATION_FAILED'],
+      [send(csv(row('x@example.org')), 'mode=preview', 999_999), 404, 'NOT_FOUND'],
+      [send(JSON.stringify({ fileBase64: 'eA==' }), 'mode=preview', periodId, 'application/json'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [send(csv(row('x@example.org')), 'mode=preview', periodId, 'text/plain'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ];
+    for (const [pending, status, code] of cases) {
+      const res = await pending;
+      expect(res.statusCode).toBe(status);
+      expect(res.json().code).toBe(code);
+    }
+    expect(await ctx.deps.db.selectFrom('application_imports').select('id').execute()).toEqual(before);
+    expect((await staff.get('/api/application-imports/999999')).statusCode).toBe(404);
+    expect((await staff.get('/api/application-imports/abc')).statusCode).toBe(400);
+  });
+
+  it('is for staff and the committee only, and needs the CSRF token', async () => {
+    const participant = (await signedIn(ctx, ['mentee'])).client;
+    const res = await send(csv(row('y@example.org')), 'mode=preview', periodId, 'text/csv', participant);
+    expect(res.statusCode).toBe(403);
+    const started = await send(csv(row('z@example.org')), 'mode=preview');
+    const id = started.json<ApplicationImport>().id;
+    await waitForFileImport(ctx.deps, id);
+    expect((await participant.get(`/api/application-imports/${id}`)).statusCode).toBe(403);
+    const token = staff.csrfToken;
+    staff.csrfToken = undefined;
+    try {
+      expect((await send(csv(row('z2@example.org')), 'mode=preview')).statusCode).toBe(403);
+    } finally {
+      staff.csrfToken = token;
+    }
+  });
+});
