@@ -108,13 +108,16 @@ export async function importApplicationsFile(file: string, options: ImportApplic
   return withDeps(loadConfig(), async (deps) => {
     const period = await periodNamed(deps, options.period);
     const actor = await actingAs(deps, options.as, ['staff', 'committee'], 'import applications');
-    const bar = { checking: progressBar('Checking rows', options.progress), writing: progressBar('Writing rows', options.progress) };
+    const bar = {
+      checking: progressBar('Reading and checking (bytes)', options.progress),
+      writing: progressBar('Writing rows', options.progress),
+    };
     let result: ImportResult;
     try {
       result = await importApplications(deps, actor, period.id, body.data, (step, done, total) => {
-        if (step === 'reading') return; // a moment for a file of 5,000 rows
         if (step === 'writing') bar.checking.stop();
-        bar[step].update(done, total);
+        // Rows are checked as the file is read: that bar counts bytes.
+        bar[step === 'reading' ? 'checking' : 'writing'].update(done, total);
       });
     } finally {
       bar.checking.stop();

@@ -18,5 +18,6 @@ export function formulaSafe(cell: string): string {
 
 /** The cell as it was before `formulaSafe`; any other cell is returned as it is. */
 export function withoutFormulaGuard(cell: string): string {
-  return cell.replace(GUARDED, '');
+  // Most cells do not start with an apostrophe: no regular expression for them.
+  return cell.charCodeAt(0) === 0x27 ? cell.replace(GUARDED, '') : cell;
 }

@@ -99,7 +99,7 @@ describe.concurrent('tandem import applications', { timeout: 180_000 }, () => {
     expect(lenient.code, lenient.stderr).toBe(0);
     expect(lenient.stdout).toBe(`Imported 1 application into "${OPEN}"; skipped 1 row with errors (listed above).\n`);
     // Not at a terminal, the bar is a line per step (and one every 2 s while it lasts).
-    expect(lenient.stderr).toMatch(/^Checking rows: 2\/2 \(100%\)\nWriting rows: 1\/1 \(100%\)\n/);
+    expect(lenient.stderr).toMatch(/^Reading and checking \(bytes\): (\d+)\/\1 \(100%\)\nWriting rows: 1\/1 \(100%\)\n/);
     expect(applicationsIn(data, OPEN)).toBe(before + 1);
     const [ann] = query<{ program_goal_ids: string; status: string }>(
       data,

@@ -1,5 +1,6 @@
 import { withoutFormulaGuard } from '../../csv/spreadsheet-cell.ts';
-import { decodeCsv, MAX_IMPORT_ROWS, nextTurn, parseCsv } from '../../csv/uploaded-csv.ts';
+import { decodeCsv, MAX_IMPORT_ROWS, readCsv } from '../../csv/uploaded-csv.ts';
+import type { ParsedRecord } from '../../csv/uploaded-csv.ts';
 import { RuleViolationError } from '../../errors.ts';
 import { applicationAnswersSchema, applicationRoleSchema, IMPORT_FIELDS } from '../../shared/api/applications.ts';
 import type { ApplicationAnswers, ImportField, ImportResult } from '../../shared/api/applications.ts';
@@ -17,14 +18,11 @@ import type { GoalForCells } from './program-goal-cells.rules.ts';
  * take yes/no (or true/false) in any case, and `program_goals` names program goals by title or by
  * id (program-goal-cells.rules.ts).
  *
- * A file can be 10 MB, and the server has one thread for everybody: the file is parsed in chunks
- * and its rows validated in slices, with a turn of the event loop in between, so other requests
- * are answered while an import runs. Each step is linear, and reading stops at the first row past
- * the limit.
+ * The small import runs on the server's one thread: each row is checked as it is read, a few
+ * hundred rows between two turns of the event loop, so other requests are answered while it runs.
+ * The background import runs the same code in a worker thread. Each step is linear, and reading
+ * stops at the first row past the limit.
  */
-
-/** Rows validated between two turns of the event loop (see src/csv/uploaded-csv.ts). */
-const ROWS_PER_SLICE = 50;
 
 /**
  * What to write in a cell, said the way a spreadsheet user needs it; zod's own wording
@@ -110,6 +108,9 @@ const asWord = (cell: string) =>
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0']);
 
+/** Each import field's place in IMPORT_FIELDS. */
+const FIELD_INDEX = Object.fromEntries(IMPORT_FIELDS.map((f, i) => [f, i])) as Record<ImportField, number>;
+
 /** Answer field → the CSV field it comes from, so errors name the column staff know. */
 const FIELD_OF_ANSWER: Record<string, ImportField> = {
   phone: 'phone',
@@ -156,6 +157,8 @@ function numberCell(cell: string | undefined): number | string | undefined {
  * must not reach the database — PostgreSQL refuses NUL outright, SQLite would store it.
  */
 function forbiddenCells(get: (f: ImportField) => string | undefined): { field: string; message: string }[] {
+  // Nearly every row has none: one look at all its cells, then one per cell only when it has.
+  if (forbiddenCharacter(IMPORT_FIELDS.map((f) => get(f) ?? '').join(',')) === undefined) return [];
   return IMPORT_FIELDS.flatMap((field) => {
     const character = forbiddenCharacter(get(field) ?? '');
     return character === undefined ? [] : [{ field, message: forbiddenCharacterMessage(character) }];
@@ -228,26 +231,12 @@ function validateRow(
   return row;
 }
 
-/** Bytes read of the file, then rows done of all rows, per step; the command line draws a progress bar from it. */
-export type ImportProgress = (step: 'reading' | 'checking' | 'writing', done: number, total: number) => void;
+/** Bytes of the file read and checked, then rows written of all to write; the command line draws progress bars from it. */
+export type ImportProgress = (step: 'reading' | 'writing', done: number, total: number) => void;
 
 export interface PreparedImport {
   result: Omit<ImportResult, 'counts' | 'imported'>;
   rows: ImportRow[];
-}
-
-/**
- * Runs `step` over the items in order, a slice at a time, with a turn of the event loop between
- * slices so that other requests are answered meanwhile.
- */
-async function inSlices<T, R>(items: readonly T[], step: (item: T) => R, onSlice?: (done: number) => void): Promise<R[]> {
-  const out: R[] = [];
-  for (let start = 0; start < items.length; start += ROWS_PER_SLICE) {
-    if (start > 0) await nextTurn();
-    for (const item of items.slice(start, start + ROWS_PER_SLICE)) out.push(step(item));
-    onSlice?.(out.length);
-  }
-  return out;
 }
 
 /** Reads, maps and validates the whole file. Throws only for a file that cannot be read at all. */
@@ -259,19 +248,37 @@ export async function prepareImport(
   return prepareImportBytes({ bytes: await decodeCsv(input.fileBase64), mapping: input.mapping }, program, MAX_IMPORT_ROWS, onProgress);
 }
 
-/** As prepareImport, for a file's checked bytes (see checkedCsvBytes) and a row limit of the caller's. */
+/**
+ * As prepareImport, for a file's checked bytes (see checkedCsvBytes) and a row limit of the
+ * caller's. Each row is checked as it is read, so only what was made of it is kept.
+ */
 export async function prepareImportBytes(
   input: { bytes: Buffer; mapping?: Partial<Record<ImportField, string>> | undefined },
   program: ImportProgram,
   maxRows: number,
   onProgress?: ImportProgress,
 ): Promise<PreparedImport> {
+  let result: PreparedImport['result'] | undefined;
+  let checkRow: ((r: ParsedRecord) => ImportRow) | undefined;
+  const rows: ImportRow[] = [];
   // The header and one row past the limit are all it takes to know the file is too long.
-  const {
-    records: [header, ...records],
-    more,
-  } = await parseCsv(input.bytes, 1 + maxRows, onProgress && ((read, total) => onProgress('reading', read, total)));
-  if (!header) throw new RuleViolationError('CSV_EMPTY', 'The file is empty: it needs a heading row and one row per application.');
+  const { more } = await readCsv(
+    input.bytes,
+    1 + maxRows,
+    (record) => {
+      if (result === undefined) {
+        const header = readHeader(record, input.mapping);
+        result = header.result;
+        checkRow = header.checkRow;
+      } else if (checkRow) {
+        rows.push(checkRow(record));
+      }
+      // Without every required column each row would fail the same way: the rows are only read
+      // (the file must still be CSV, and not too long), and the answer is the mapping to fix.
+    },
+    onProgress && ((read, total) => checkRow && onProgress('reading', read, total)),
+  );
+  if (!result) throw new RuleViolationError('CSV_EMPTY', 'The file is empty: it needs a heading row and one row per application.');
   if (more) {
     const count = maxRows.toLocaleString('en-US');
     throw new RuleViolationError(
@@ -279,22 +286,34 @@ export async function prepareImportBytes(
       `The file has more than ${count} rows; import at most ${count} at a time by splitting it into smaller files.`,
     );
   }
-  const headings = header.cells.map((h) => h.trim());
-  const mapping = input.mapping ?? automaticMapping(headings);
-  const missingHeadings = Object.entries(mapping).filter(([, h]) => !headings.includes(h));
-  if (missingHeadings.length > 0) {
-    throw new RuleViolationError(
-      'CSV_UNKNOWN_HEADING',
-      `The file has no column headed ${missingHeadings.map(([, h]) => `"${h}"`).join(', ')}.`,
-      missingHeadings.map(([field, h]) => ({ path: `mapping.${field}`, message: `No column is headed "${h}".` })),
-    );
-  }
-  const unmapped = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined);
-  const result = { headings, mapping, unmapped: [...unmapped] };
-  // Without every required column each row would fail the same way: report the mapping instead.
-  if (unmapped.length > 0) return { result: { ...result, rows: [] }, rows: [] };
+  return { result: { ...result, rows: rows.map(({ good: _good, ...shown }) => shown) }, rows };
 
-  const indexOf = new Map(Object.entries(mapping).map(([field, heading]) => [field, headings.indexOf(heading)]));
+  /** The mapping the heading row gives, and the check of a row under it (none while fields are unmapped). */
+  function readHeader(
+    header: ParsedRecord,
+    chosen: Partial<Record<ImportField, string>> | undefined,
+  ): { result: PreparedImport['result']; checkRow?: (r: ParsedRecord) => ImportRow } {
+    const headings = header.cells.map((h) => h.trim());
+    const mapping = chosen ?? automaticMapping(headings);
+    const missingHeadings = Object.entries(mapping).filter(([, h]) => !headings.includes(h));
+    if (missingHeadings.length > 0) {
+      throw new RuleViolationError(
+        'CSV_UNKNOWN_HEADING',
+        `The file has no column headed ${missingHeadings.map(([, h]) => `"${h}"`).join(', ')}.`,
+        missingHeadings.map(([field, h]) => ({ path: `mapping.${field}`, message: `No column is headed "${h}".` })),
+      );
+    }
+    const unmapped = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined);
+    const headerResult = { headings, mapping, unmapped: [...unmapped], rows: [] };
+    if (unmapped.length > 0) return { result: headerResult };
+    return { result: headerResult, checkRow: rowChecker(headings, mapping, program) };
+  }
+}
+
+/** Checks one record after another under a mapping: each on its own, and against the rows before it. */
+function rowChecker(headings: readonly string[], mapping: Partial<Record<ImportField, string>>, program: ImportProgram) {
+  // Each field's column, in IMPORT_FIELDS order; a row's cells are read and unguarded once each.
+  const columns = IMPORT_FIELDS.map((f) => (mapping[f] === undefined ? -1 : headings.indexOf(mapping[f])));
   const seen = new Map<string, number>();
   // Checking a time zone builds an Intl formatter (~0.1 ms); a file names only a few zones.
   const zoneChecks = new Map<string, boolean>();
@@ -303,28 +322,22 @@ export async function prepareImportBytes(
     if (valid === undefined) zoneChecks.set(tz, (valid = isValidTimeZone(tz)));
     return valid;
   };
-  const rows = await inSlices(
-    records,
-    (r) => {
-      const get = (f: ImportField) => {
-        const i = indexOf.get(f);
-        const cell = i === undefined ? undefined : r.cells[i];
-        return cell === undefined ? undefined : withoutFormulaGuard(cell);
-      };
-      const row = validateRow(get, r.line, program, isTimeZone);
-      if (row.good) {
-        const key = `${row.good.email}|${row.good.role}`;
-        const earlier = seen.get(key);
-        if (earlier !== undefined)
-          row.errors.push({ field: 'email', message: `Line ${earlier} already has a ${row.good.role} application for ${row.good.email}.` });
-        else if (program.appliedKeys.has(key))
-          row.errors.push({ field: 'email', message: `${row.good.email} has already applied as a ${row.good.role} in this period.` });
-        else seen.set(key, r.line);
-        if (row.errors.length > 0) delete row.good;
-      }
-      return row;
-    },
-    onProgress && ((done) => onProgress('checking', done, records.length)),
-  );
-  return { result: { ...result, rows: rows.map(({ good: _good, ...shown }) => shown) }, rows };
+  return (r: ParsedRecord): ImportRow => {
+    const values = columns.map((i) => {
+      const cell = i < 0 ? undefined : r.cells[i];
+      return cell === undefined ? undefined : withoutFormulaGuard(cell);
+    });
+    const row = validateRow((f) => values[FIELD_INDEX[f]], r.line, program, isTimeZone);
+    if (row.good) {
+      const key = `${row.good.email}|${row.good.role}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined)
+        row.errors.push({ field: 'email', message: `Line ${earlier} already has a ${row.good.role} application for ${row.good.email}.` });
+      else if (program.appliedKeys.has(key))
+        row.errors.push({ field: 'email', message: `${row.good.email} has already applied as a ${row.good.role} in this period.` });
+      else seen.set(key, r.line);
+      if (row.errors.length > 0) delete row.good;
+    }
+    return row;
+  };
 }

@@ -14,7 +14,7 @@ export interface ImportJob {
   file: Uint8Array;
 }
 
-export type ImportStep = 'reading' | 'checking' | 'writing';
+export type ImportStep = 'reading' | 'writing';
 
 export type ImportReport =
   | { type: 'progress'; step: ImportStep; done: number; total: number }

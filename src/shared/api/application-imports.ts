@@ -27,7 +27,8 @@ export const startImportQuerySchema = z.strictObject({
 });
 export const importMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200));
 
-export const IMPORT_STEPS = ['reading', 'checking', 'writing'] as const;
+/** reading: the file is read and each row checked (done and total in bytes); writing: rows written of all to write. */
+export const IMPORT_STEPS = ['reading', 'writing'] as const;
 export const IMPORT_STATUSES = ['running', 'done', 'failed'] as const;
 
 export const applicationImportSchema = z.object({
