@@ -23,6 +23,7 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 const BENCHES: { script: string; args: string[] }[] = [
   { script: 'bench:seed', args: [] },
   { script: 'bench:api', args: [] },
+  { script: 'bench:import', args: ['--file', '100000'] },
   { script: 'bench:app-matching', args: [] },
   { script: 'bench:matching', args: ['--no-people', '--no-munkres', '--only', '3000x500'] },
   { script: 'bench:web', args: [] },

@@ -7,6 +7,9 @@
  *   npm run bench:import -- --baseline /tmp/import-before  the same cases against another checkout first
  *   flags: --rows 1000,5000   --repeats 3 (medians)   --timeout 60 (seconds per import)
  *          --no-write (skip the 5k good-rows write)
+ *   npm run bench:import -- --file 100000                  the background import of a file of that
+ *          many rows (good-rows: all written), against the sqlite3 command line's .import of the
+ *          same file into a plain table, in the same run (issue #16, item 3)
  */
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
@@ -16,6 +19,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { createDb } from '../../src/db/create-db.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { benchFigure } from '../figure.ts';
+import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -71,7 +80,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
-async function startServer(root: string): Promise<Server> {
+async function startServer(root: string, built = false): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-import-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -83,7 +92,9 @@ async function startServer(root: string): Promise<Server> {
     RUN_JOBS: 'false',
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+  // Built: the command as `npm start` runs it, compiled, worker threads included (bin/build-cli.js).
+  const command = built ? ['bin/tandem.js', 'serve'] : ['--import', 'tsx', 'src/cli/main.ts', 'serve'];
+  const child = spawn(process.execPath, command, {
     cwd: root,
     env,
     detached: true,
@@ -157,7 +168,12 @@ class Session {
    * Resolves with the answer and the time from the first byte of the body (or from the headers, for
    * an early answer) to the end of the answer.
    */
-  post(path: string, body: string, timeoutMs: number): Promise<{ status: number; text: string; seconds: number }> {
+  post(
+    path: string,
+    body: string,
+    timeoutMs: number,
+    contentType = 'application/json',
+  ): Promise<{ status: number; text: string; seconds: number }> {
     return new Promise((done, fail) => {
       let started = performance.now();
       let answered = false;
@@ -166,7 +182,7 @@ class Session {
         {
           method: 'POST',
           headers: {
-            'content-type': 'application/json',
+            'content-type': contentType,
             'content-length': Buffer.byteLength(body),
             cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
             'x-csrf-token': this.csrf,
@@ -359,6 +375,141 @@ async function runCases(root: string, label: string): Promise<Map<Case, Outcome 
 
 // ---------------------------------------------------------------------------------------------
 
+/** Seconds the sqlite3 command line takes to `.import` the file into a new plain table of a new database. */
+function sqliteImportSeconds(file: string, dir: string, run: number): number {
+  const db = join(dir, `plain-${run}.sqlite`);
+  const started = performance.now();
+  const out = spawnSync('sqlite3', [db, '-cmd', '.mode csv', `.import ${file} applications`], { encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (out.status !== 0) throw new Error(`sqlite3 .import failed: ${out.error?.message ?? out.stderr}`);
+  return seconds;
+}
+
+/**
+ * The least any import can take here: the same rows written into Tandem's own two tables (every
+ * index, foreign keys on) with prepared statements, one transaction, no parsing and no checks —
+ * what is left of the work once Tandem's own part costs nothing.
+ */
+async function rawWriteSeconds(rows: number, dir: string, run: number): Promise<number> {
+  const handle = createDb({ sqliteFile: join(dir, `floor-${run}.sqlite`) });
+  try {
+    await migrateToLatest(handle.db);
+    const at = new Date().toISOString();
+    await sql`insert into periods (name, status, applications_open_on, applications_close_on, matches_announced_on, program_ends_on, survey_opens_on, survey_closes_on, created_at, updated_at)
+      values ('Floor', 'applications_open', '2026-01-01', '2026-02-01', '2026-03-01', '2026-12-01', '2026-11-01', '2026-11-20', ${at}, ${at})`.execute(
+      handle.db,
+    );
+  } finally {
+    await handle.destroy();
+  }
+  const db = new SQLite(join(dir, `floor-${run}.sqlite`));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  const at = new Date().toISOString();
+  const user = db.prepare('insert into users (email, name, password_hash, created_at, updated_at) values (?, ?, null, ?, ?)');
+  const application = db.prepare(
+    `insert into applications (period_id, user_id, role, status, phone, job_title, employer, workplace_type, years_experience,
+      career_stage, region, country, time_zone, interests, program_goal_ids, channels, meet_in_person, languages, hopes,
+      eligibility_answers, confidential, capacity, decision_reason, carry_forward, carried_from_id, created_at, updated_at)
+     values (1, ?, ?, 'submitted', '', 'Librarian', 'Harbor Library', 'public', ?, 'early_career', 'US-ME', 'US', 'America/New_York',
+      '["Storytime","Outreach"]', '[1,2]', '["email","video"]', 1, '["English"]', 'Hopes, with a comma', '{}', '{}', ?, null, 0, null, ?, ?)`,
+  );
+  const started = performance.now();
+  db.transaction(() => {
+    for (let i = 0; i < rows; i += 1) {
+      const id = user.run(`floor${i}@example.org`, `Person ${i}`, at, at).lastInsertRowid;
+      application.run(id, i % 4 === 0 ? 'mentor' : 'mentee', i % 30, i % 4 === 0 ? 2 : 1, at, at);
+    }
+  })();
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return seconds;
+}
+
+/**
+ * The background import (POST the file, then GET the import until it is done) of `rows` rows,
+ * every one written, next to sqlite3's .import of the same file, alternating, REPEATS times each.
+ */
+async function runFileImport(rows: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-file-'));
+  const build = spawnSync('npm', ['run', 'build:cli'], { cwd: REPO, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build:cli failed');
+  const server = await startServer(REPO, true);
+  try {
+    const { session, periodId } = await openPeriod(server);
+    const plain: number[] = [];
+    const floor: number[] = [];
+    const tandem: number[] = [];
+    let worstHealth = 0;
+    let answer = '';
+    for (let run = 0; run < REPEATS; run += 1) {
+      // New people each run (the same people cannot apply twice); the same shape and size of file.
+      const text = csvFile(rows, `file${run}x`);
+      const file = join(dir, `applications-${run}.csv`);
+      writeFileSync(file, text);
+      plain.push(sqliteImportSeconds(file, dir, run));
+      floor.push(await rawWriteSeconds(rows, dir, run));
+      await sleep(300);
+      const poller = pollHealth(server.url);
+      await sleep(100);
+      const started = performance.now();
+      const res = await session.post(`/api/periods/${periodId}/application-imports?mode=good-rows`, text, TIMEOUT_MS, 'text/csv');
+      if (res.status !== 202) throw new Error(`the import was refused: ${res.status} ${res.text}`);
+      const { id } = JSON.parse(res.text) as { id: number };
+      let state: {
+        status: string;
+        progress?: { step: string } | null;
+        result?: { counts: { imported: number } };
+        error?: { message: string };
+      } = { status: 'running' };
+      // When each step was first seen (every 20 ms), to tell where the time goes.
+      const stepsSeen = new Map<string, number>([['answered', (performance.now() - started) / 1000]]);
+      while (state.status === 'running') {
+        if (performance.now() - started > TIMEOUT_MS) throw new Error(`the import did not finish in ${TIMEOUT_MS / 1000} s`);
+        await sleep(20);
+        state = (await session.json('GET', `/api/application-imports/${id}`)) as typeof state;
+        const step = state.progress?.step;
+        if (step !== undefined && !stepsSeen.has(step)) stepsSeen.set(step, (performance.now() - started) / 1000);
+      }
+      tandem.push((performance.now() - started) / 1000);
+      const health = await poller.stop();
+      worstHealth = Math.max(worstHealth, health.worst);
+      answer = state.status === 'done' ? `${state.result?.counts.imported ?? 0} written` : `failed: ${state.error?.message ?? ''}`;
+      console.log(
+        `run ${run + 1}: sqlite3 .import ${time(plain.at(-1) ?? 0)}, raw writes into Tandem's tables ${time(floor.at(-1) ?? 0)}, Tandem ${time(tandem.at(-1) ?? 0)} (${answer}; ${[...stepsSeen].map(([step, at]) => `${step} at ${at.toFixed(2)} s`).join(', ')}), longest /api/health ${health.worst.toFixed(0)} ms`,
+      );
+    }
+    const ratio = median(tandem.map((t, k) => t / (plain[k] ?? t)));
+    const floorRatio = median(floor.map((t, k) => t / (plain[k] ?? t)));
+    const table = [
+      "| rows | file | sqlite3 .import (plain table) | raw writes into Tandem's tables | Tandem background import | ratio | floor ratio | longest /api/health |",
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      `| ${rows.toLocaleString('en-US')} | ${fileMb(rows)} MB | ${time(median(plain))} | ${time(median(floor))} | ${time(median(tandem))} (${answer}) | ${ratio.toFixed(2)}× | ${floorRatio.toFixed(2)}× | ${worstHealth.toFixed(0)} ms |`,
+    ].join('\n');
+    console.log(
+      `\n${table}\n\nMedians of ${REPEATS} runs; the ratio is the median of each run's pair. Health: the longest wait in any run.\n`,
+    );
+    benchFigure({
+      item: '3. Import',
+      what: `${rows.toLocaleString('en-US')} rows, time ÷ sqlite3 .import`,
+      value: ratio,
+      unit: '×',
+      aim: { atMost: 3 },
+    });
+    benchFigure({
+      item: '3. Import',
+      what: 'longest /api/health wait during it',
+      value: Math.round(worstHealth),
+      unit: 'ms',
+      aim: { atMost: 100 },
+    });
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const fileMb = (rows: number) => (Buffer.byteLength(csvFile(rows, 'size')) / 1e6).toFixed(1);
 const describeCase = (c: Case) =>
   c.rows === 0
@@ -373,6 +524,12 @@ const cell = (c: Case, o: (Outcome & { worstOfRuns: number; runs: number }) | un
         `${o.worstHealthMs.toFixed(0)} ms${o.runs > 1 ? ` (max ${o.worstOfRuns.toFixed(0)})` : ''}`,
       ]
     : ['—', '—', '—'];
+
+const FILE_ROWS = flag('--file');
+if (FILE_ROWS !== undefined) {
+  await runFileImport(Number(FILE_ROWS));
+  process.exit(0);
+}
 
 const before = BASELINE ? await runCases(resolve(BASELINE), 'baseline') : undefined;
 const after = await runCases(REPO, 'this checkout');

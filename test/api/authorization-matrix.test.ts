@@ -1,3 +1,4 @@
+import { insertImport } from '../../src/features/applications/application-imports.store.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, Client, createPerson, setUpProgram, TEST_PASSWORD } from '../setup/test-app.ts';
@@ -176,6 +177,22 @@ const MATRIX: Record<string, Cell> = {
   'POST /api/periods/:id/applications/import': {
     url: () => '/api/periods/1/applications/import',
     body: () => ({ fileBase64: CSV, mode: 'preview' }),
+    expect: REVIEWERS,
+  },
+  // The matrix sends JSON: past the role check, the background import refuses it (415).
+  'POST /api/periods/:id/application-imports': {
+    url: () => '/api/periods/1/application-imports?mode=preview',
+    body: () => ({ fileBase64: CSV, mode: 'preview' }),
+    expect: REVIEWERS,
+  },
+  // Imports belong to the program, not to a person: two of them, and only reviewers see either.
+  'GET /api/application-imports/:id': {
+    url: () => '/api/application-imports/:id',
+    targets: async (ctx) => {
+      const at = ctx.deps.clock.now().toISOString();
+      const made = () => insertImport(ctx.deps.db, { periodId: 1, createdBy: 1, mode: 'preview', fileBytes: 10, at });
+      return { own: (await made()).id, other: (await made()).id };
+    },
     expect: REVIEWERS,
   },
   'GET /api/periods/:id/applications.csv': { url: () => '/api/periods/1/applications.csv', expect: REVIEWERS },
