@@ -58,17 +58,35 @@ async function toApiError(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON: a proxy or gateway error page. Fall through to a generic message.
   }
+  return answerError(res.status, body);
+}
+
+/**
+ * The error for an answer that is not a success, from its status and its body parsed as JSON (null
+ * when it was not JSON). Exported for requests sent another way (XMLHttpRequest, for progress).
+ */
+export function answerError(status: number, body: unknown): ApiError {
   const parsed = errorSchema.safeParse(body);
   if (parsed.success) {
-    return new ApiError(res.status, parsed.data.code, parsed.data.message, parsed.data.details ?? []);
+    return new ApiError(status, parsed.data.code, parsed.data.message, parsed.data.details ?? []);
   }
-  if (res.status === 429) {
+  if (status === 429) {
     return new ApiError(429, 'RATE_LIMITED', 'Too many attempts. Please wait a few minutes and try again.');
   }
-  if (res.status >= 500 || res.status === 0) {
-    return new ApiError(res.status, 'SERVER_ERROR', 'The server ran into a problem. Please try again in a moment.');
+  if (status >= 500 || status === 0) {
+    return new ApiError(status, 'SERVER_ERROR', 'The server ran into a problem. Please try again in a moment.');
   }
-  return new ApiError(res.status, 'HTTP_' + res.status, `The request failed (HTTP ${res.status}).`);
+  return new ApiError(status, 'HTTP_' + status, `The request failed (HTTP ${status}).`);
+}
+
+/** A successful answer, parsed with the shared schema; one the page did not expect is an error. */
+export function parseAnswer<S extends z.ZodType>(schema: S, status: number, json: unknown, request: string): z.output<S> {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    console.error(`Unexpected response from ${request}`, parsed.error.issues);
+    throw new ApiError(status, 'UNEXPECTED_RESPONSE', 'The server sent an answer this page did not expect. Please reload and try again.');
+  }
+  return parsed.data;
 }
 
 /**
@@ -95,14 +113,5 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
   if (!res.ok) throw await toApiError(res);
 
   const json: unknown = res.status === 204 ? {} : await res.json();
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
-    throw new ApiError(
-      res.status,
-      'UNEXPECTED_RESPONSE',
-      'The server sent an answer this page did not expect. Please reload and try again.',
-    );
-  }
-  return parsed.data;
+  return parseAnswer(schema, res.status, json, `${method} ${path}`);
 }

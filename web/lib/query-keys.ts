@@ -19,6 +19,8 @@ export const queryKeys = {
   applications: ['applications'] as const,
   application: (id: number) => ['applications', 'one', id] as const,
   periodApplications: (periodId: number, filters: Record<string, string>) => ['applications', 'period', periodId, filters] as const,
+  /** A background CSV import of applications: outside `applications`, so the lists it refreshes don't refetch it. */
+  applicationImport: (id: number) => ['application-imports', id] as const,
   matching: ['matching'] as const,
   matchingWorkspace: (periodId: number) => ['matching', 'workspace', periodId] as const,
   matchingRun: (runId: number) => ['matching', 'run', runId] as const,

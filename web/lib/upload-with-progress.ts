@@ -19,13 +19,16 @@ const NETWORK = () => new ApiError(0, 'NETWORK', 'The upload stopped: we could n
 /** POST adds a file; PUT puts one in place of another (a mentor's card photo). */
 export type UploadMethod = 'POST' | 'PUT';
 
+/** A multipart form, or a file sent as it is, as the body, with the content type the route takes (such as text/csv). */
+export type UploadBody = FormData | { file: Blob; contentType: string };
+
 /**
- * One send of the multipart form. XMLHttpRequest rather than fetch: only it reports how much of a
- * large file has gone up, which the progress bar needs.
+ * One send of the body. XMLHttpRequest rather than fetch: only it reports how much of a large file
+ * has gone up, which the progress bar needs.
  */
 function send(
   path: string,
-  form: FormData,
+  body: UploadBody,
   csrfToken: string,
   options: UploadProgressOptions,
   method: UploadMethod,
@@ -35,6 +38,8 @@ function send(
     xhr.open(method, path);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-csrf-token', csrfToken);
+    // Set, not left to the browser: it would send a .csv file's own type, which on Windows is often application/vnd.ms-excel.
+    if (!(body instanceof FormData)) xhr.setRequestHeader('content-type', body.contentType);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) options.onProgress(e.loaded, e.total);
     };
@@ -50,28 +55,28 @@ function send(
     xhr.onerror = () => reject(NETWORK());
     xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(form);
+    xhr.send(body instanceof FormData ? body : body.file);
   });
 }
 
 /**
- * Sends a multipart form (a POST unless told otherwise) with the same CSRF handling as every other
- * change, reporting progress as it goes. Resolves with whatever the server answered; the caller decides what counts as success
- * and turns a failure into an error with {@link uploadError}. Rejects on a network failure
+ * Sends a multipart form or a file (a POST unless told otherwise) with the same CSRF handling as
+ * every other change, reporting progress as it goes. Resolves with whatever the server answered; the caller decides what counts as success
+ * and turns a failure into an error with {@link uploadError} (or api-client's answerError). Rejects on a network failure
  * (an ApiError) or when the signal aborts (a DOMException named AbortError).
  */
 export async function uploadWithProgress(
   path: string,
-  form: FormData,
+  body: UploadBody,
   options: UploadProgressOptions,
   method: UploadMethod = 'POST',
 ): Promise<UploadResponse> {
   let token = currentCsrfToken() ?? (await fetchCsrfToken());
-  let res = await send(path, form, token, options, method);
+  let res = await send(path, body, token, options, method);
   if (res.status === 403 && errorSchema.safeParse(res.body).data?.code === 'CSRF_INVALID') {
     // The token went stale (a new session, a server restart): get a fresh one and try once more.
     token = await fetchCsrfToken();
-    res = await send(path, form, token, options, method);
+    res = await send(path, body, token, options, method);
   }
   return res;
 }
