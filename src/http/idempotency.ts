@@ -37,6 +37,7 @@ export function registerIdempotency(app: App, deps: Pick<Deps, 'db' | 'clock'>):
       method: request.method,
       route,
       params: request.params,
+      query: request.query,
       body: request.body,
     });
     if (begun.kind === 'replay') {

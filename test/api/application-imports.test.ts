@@ -165,6 +165,47 @@ describeEachDialect('background CSV import of applications', (db) => {
     expect((await staff.get('/api/application-imports/abc')).statusCode).toBe(400);
   });
 
+  it('with an Idempotency-Key, the same file again gets the same import; another mode with that key is refused', async () => {
+    const file = csv(row('idem@example.org'));
+    const key = { 'content-type': 'text/csv', 'idempotency-key': 'file-import-0001' };
+    const first = await staff.request('POST', `/api/periods/${periodId}/application-imports?mode=preview`, file, key);
+    expect(first.statusCode, first.body).toBe(202);
+    await waitForFileImport(ctx.deps, first.json<ApplicationImport>().id);
+    const again = await staff.request('POST', `/api/periods/${periodId}/application-imports?mode=preview`, file, key);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json<ApplicationImport>().id).toBe(first.json<ApplicationImport>().id);
+    const otherMode = await staff.request('POST', `/api/periods/${periodId}/application-imports?mode=good-rows`, file, key);
+    expect(otherMode.statusCode).toBe(422);
+    expect(otherMode.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const otherFile = await staff.request(
+      'POST',
+      `/api/periods/${periodId}/application-imports?mode=preview`,
+      csv(row('idem2@example.org')),
+      key,
+    );
+    expect(otherFile.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('stops with the server: the import is marked interrupted and nothing of it is written', async () => {
+    const own = await buildTestApp(db());
+    try {
+      const client = (await signedIn(own, ['staff'])).client;
+      const lines = Array.from({ length: 30_000 }, (_, i) => row(`stop${i}@example.org`));
+      const res = await client.request('POST', `/api/periods/${periodId}/application-imports?mode=good-rows`, csv(...lines), {
+        'content-type': 'text/csv',
+      });
+      expect(res.statusCode, res.body).toBe(202);
+      const id = res.json<ApplicationImport>().id;
+      await own.close();
+      const stored = await ctx.deps.db.selectFrom('application_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      expect(stored).toMatchObject({ status: 'failed', error_code: 'INTERRUPTED' });
+      const written = await ctx.deps.db.selectFrom('users').select('id').where('email', 'like', 'stop%').execute();
+      expect(written).toEqual([]);
+    } finally {
+      await own.close().catch(() => undefined);
+    }
+  });
+
   it('is for staff and the committee only, and needs the CSRF token', async () => {
     const participant = (await signedIn(ctx, ['mentee'])).client;
     const res = await send(csv(row('y@example.org')), 'mode=preview', periodId, 'text/csv', participant);

@@ -12,13 +12,21 @@ export interface IdempotentRequest {
   method: string;
   route: string;
   params: unknown;
+  query: unknown;
   body: unknown;
 }
 
-/** The same request: the method, the route as matched (not the raw path), its parameters and its body. */
-export function requestFingerprint(request: { method: string; route: string; params: unknown; body: unknown }): string {
-  const text = JSON.stringify([request.method, request.route, request.params ?? null, request.body ?? null]);
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/**
+ * The same request: the method, the route as matched (not the raw path), its parameters, its query
+ * and its body. A body sent as bytes (a CSV file) is hashed as it is: as JSON, a Buffer becomes an
+ * array of numbers, a second for 17 MB.
+ */
+export function requestFingerprint(request: { method: string; route: string; params: unknown; query: unknown; body: unknown }): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([request.method, request.route, request.params ?? null, request.query ?? null]), 'utf8');
+  if (Buffer.isBuffer(request.body)) hash.update('\0bytes\0').update(request.body);
+  else hash.update(JSON.stringify(request.body ?? null), 'utf8');
+  return hash.digest('hex');
 }
 
 export type Begun = { kind: 'run' } | { kind: 'replay'; status: number; type: string | null; body: string };
