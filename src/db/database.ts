@@ -658,6 +658,8 @@ export interface ApplicationImportsTable {
   error_message: string | null;
   created_at: Instant;
   finished_at: Instant | null;
+  /** Written every few seconds by the instance running it (not while it writes rows). */
+  heartbeat_at: Instant;
 }
 
 export interface Database {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitForFileImport } from '../../src/features/applications/application-imports.service.ts';
+import { insertImport } from '../../src/features/applications/application-imports.store.ts';
 import type { ApplicationImport } from '../../src/shared/api/application-imports.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
@@ -147,7 +148,7 @@ describeEachDialect('background CSV import of applications', (db) => {
 
   it('answers bad requests at once with a clear code, and writes no import for them', async () => {
     const before = await ctx.deps.db.selectFrom('application_imports').select('id').execute();
-    const cases: [Promise<{ statusCode: number; json: () => { code: string } }>, number, string][] = [
+    const cases: [Promise<{ statusCode: number; json: () => { code: string; message: string } }>, number, string][] = [
       [send(Buffer.from([0xff, 0xfe, 0x41]), 'mode=preview'), 422, 'CSV_NOT_UTF8'],
       [send('\n\n', 'mode=preview'), 422, 'CSV_EMPTY'],
       [send(csv(row('x@example.org')), 'mode=everything'), 400, 'VALIDATION_FAILED'],
@@ -159,6 +160,7 @@ describeEachDialect('background CSV import of applications', (db) => {
       const res = await pending;
       expect(res.statusCode).toBe(status);
       expect(res.json().code).toBe(code);
+      if (status === 415) expect(res.json().message).toMatch(/text\/csv/);
     }
     expect(await ctx.deps.db.selectFrom('application_imports').select('id').execute()).toEqual(before);
     expect((await staff.get('/api/application-imports/999999')).statusCode).toBe(404);
@@ -204,6 +206,21 @@ describeEachDialect('background CSV import of applications', (db) => {
     } finally {
       await own.close().catch(() => undefined);
     }
+  });
+
+  it('reports an import whose server stopped saying it is alive as interrupted, a minute after its last word', async () => {
+    const at = (secondsAgo: number) => new Date(ctx.clock.now().getTime() - secondsAgo * 1000).toISOString();
+    const made = async (heartbeatSecondsAgo: number) => {
+      const row = await insertImport(ctx.deps.db, { periodId, createdBy: 1, mode: 'good-rows', fileBytes: 100, at: at(3600) });
+      await ctx.deps.db
+        .updateTable('application_imports')
+        .set({ heartbeat_at: at(heartbeatSecondsAgo) })
+        .where('id', '=', row.id)
+        .execute();
+      return (await staff.get(`/api/application-imports/${row.id}`)).json<ApplicationImport>();
+    };
+    expect(await made(30)).toMatchObject({ status: 'running', progress: null, error: null });
+    expect(await made(90)).toMatchObject({ status: 'failed', error: { code: 'INTERRUPTED' } });
   });
 
   it('is for staff and the committee only, and needs the CSRF token', async () => {

@@ -4,7 +4,8 @@ import { idColumn } from './portable.ts';
 /*
  * CSV imports of applications that run in the background (issue #16): one row per file sent, with
  * who sent it, the mode, and once it is over what it found (JSON, rows with errors capped) or why
- * it failed. Progress while it runs is kept by the instance doing it, not written here.
+ * it failed. Progress while it runs is kept by the instance doing it, not written here; a heartbeat
+ * tells the other instances it is still alive.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations are frozen in time and use Kysely<any> */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -21,6 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('error_message', 'text')
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('finished_at', 'varchar(30)')
+    .addColumn('heartbeat_at', 'varchar(30)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('application_imports_period_idx').on('application_imports').columns(['period_id', 'id']).execute();
 }

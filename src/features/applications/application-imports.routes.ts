@@ -9,6 +9,8 @@ import { importExecutorFor } from './import-executor.ts';
 const REVIEWERS = ['staff', 'committee'] as const;
 const tags = ['applications'];
 
+const NOT_A_FILE = 'Send the CSV file itself with content-type text/csv.';
+
 /** Whether a request's body came through this plugin's CSV parser (any other type is refused). */
 const isFile = (body: unknown): body is Buffer => Buffer.isBuffer(body);
 
@@ -20,6 +22,10 @@ export function applicationImportRoutes(deps: Deps) {
 
     // The file is sent as it is, not as JSON: read as bytes, up to the largest file taken. A body
     // over the limit is refused (413) as soon as its length is known, before it is read.
+    // Any other type of body (JSON has its own parser; the handler refuses it) is not a file.
+    app.addContentTypeParser('*', (_request, _payload, done) =>
+      done(Object.assign(new Error(NOT_A_FILE), { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }), undefined),
+    );
     app.addContentTypeParser(
       ['text/csv', 'application/csv'],
       { parseAs: 'buffer', bodyLimit: MAX_FILE_IMPORT_BYTES },
@@ -44,7 +50,7 @@ export function applicationImportRoutes(deps: Deps) {
       },
       async (request, reply) => {
         if (!isFile(request.body)) {
-          return reply.code(415).send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the CSV file itself with content-type text/csv.' });
+          return reply.code(415).send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: NOT_A_FILE });
         }
         const started = await startFileImport(deps, actorOf(request), request.params.id, request.query, request.body);
         return reply.code(202).send(started);

@@ -19,8 +19,12 @@ import { importExecutorFor } from './import-executor.ts';
  * request itself.
  */
 
-/** An import still "running" this long after it began is one whose server stopped: imports take seconds. */
-const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+/**
+ * An import whose instance has not said it is alive for this long has stopped with its server. The
+ * instance says so every few seconds (import-executor.ts), except while rows are written: 100,000
+ * take a second or two.
+ */
+const ABANDONED_AFTER_MS = 60 * 1000;
 
 function parseMapping(text: string | undefined) {
   if (text === undefined) return undefined;
@@ -77,6 +81,7 @@ export async function startFileImport(
   const own = new Uint8Array(bytes.length);
   own.set(bytes);
   executor.start(row.id, {
+    importId: row.id,
     connection: { databaseUrl: deps.config.databaseUrl, sqliteFile: deps.config.sqliteFile },
     periodId,
     actorId: actor.userId,
@@ -103,7 +108,7 @@ export function waitForFileImport(deps: Deps, id: number): Promise<void> {
 function toView(deps: Deps, row: ImportRow): ApplicationImport {
   const progress = row.status === 'running' ? importExecutorFor(deps).progress(row.id) : undefined;
   const abandoned =
-    row.status === 'running' && progress === undefined && deps.clock.now().getTime() - Date.parse(row.created_at) > ABANDONED_AFTER_MS;
+    row.status === 'running' && progress === undefined && deps.clock.now().getTime() - Date.parse(row.heartbeat_at) > ABANDONED_AFTER_MS;
   return {
     id: row.id,
     periodId: row.period_id,

@@ -23,6 +23,7 @@ export async function insertImport(
       error_message: null,
       created_at: i.at,
       finished_at: null,
+      heartbeat_at: i.at,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -49,4 +50,9 @@ export async function failImport(db: Executor, id: number, error: { code: string
     .where('id', '=', id)
     .where('status', '=', 'running')
     .execute();
+}
+
+export async function saveImportHeartbeat(db: Executor, ids: readonly number[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('application_imports').set({ heartbeat_at: at }).where('id', 'in', ids).where('status', '=', 'running').execute();
 }

@@ -3,6 +3,7 @@ import { assertRowId } from '../../db/row-id.ts';
 import type { Kysely } from 'kysely';
 import { decodeCsv, MAX_IMPORT_ROWS } from '../../csv/uploaded-csv.ts';
 import type { Database } from '../../db/database.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { ImportField, ImportResult } from '../../shared/api/applications.ts';
@@ -58,7 +59,12 @@ export async function importCsv(
   db: Kysely<Database>,
   job: CsvImport,
   readBytes: () => Promise<Buffer> | Buffer,
-  options: { maxRows: number; onProgress?: ImportProgress | undefined },
+  options: {
+    maxRows: number;
+    onProgress?: ImportProgress | undefined;
+    /** Keeps the outcome: inside the write's transaction when rows are written, so both or neither last. */
+    recordOutcome?: ((db: Executor, result: ImportResult) => Promise<void>) | undefined;
+  },
 ): Promise<ImportResult> {
   const { periodId, mode } = job;
   assertRowId(periodId, 'period');
@@ -75,9 +81,16 @@ export async function importCsv(
   const counts = { total: rows.length, good: good.length, bad: rows.length - good.length, imported: 0 };
   const write =
     result.unmapped.length === 0 && good.length > 0 && (mode === 'good-rows' || (mode === 'all-or-nothing' && counts.bad === 0));
-  if (!write) return { ...result, counts, imported: false };
+  if (!write) {
+    const unwritten = { ...result, counts, imported: false };
+    await options.recordOutcome?.(db, unwritten);
+    return unwritten;
+  }
 
   const written = good.map((g) => ({ ...g, answers: normaliseAnswers(g.answers, g.role, settings.eligibilityQuestions) }));
+  const imported = { ...result, counts: { ...counts, imported: good.length }, imported: true };
+  // Said before the write begins: from here on, other writers on SQLite wait for this one.
+  options.onProgress?.('writing', 0, good.length);
   try {
     await db.transaction().execute(async (trx) => {
       const { accountsCreated } = await insertImportedRows(trx, periodId, written, job.at, (done) =>
@@ -91,6 +104,7 @@ export async function importCsv(
         details: { mode, rows: counts.total, imported: good.length, skipped: counts.bad, accountsCreated },
         at: job.at,
       });
+      await options.recordOutcome?.(trx, imported);
     });
   } catch (err) {
     // Someone applied (or another import ran) between the check and the write.
@@ -98,5 +112,5 @@ export async function importCsv(
       throw new ConflictError('ALREADY_APPLIED', 'Some of these people applied while the file was being imported. Preview the file again.');
     throw err;
   }
-  return { ...result, counts: { ...counts, imported: good.length }, imported: true };
+  return imported;
 }

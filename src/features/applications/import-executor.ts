@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Deps } from '../../deps.ts';
 import { toInstant } from '../../time/instant.ts';
-import { failImport, finishImport } from './application-imports.store.ts';
+import { failImport, finishImport, saveImportHeartbeat } from './application-imports.store.ts';
 import type { ImportJob, ImportReport } from './import-job.ts';
 
 /**
@@ -21,6 +21,12 @@ export interface ImportExecutor {
 }
 
 const WORKER_ENTRY = new URL('./import-worker-boot.mjs', import.meta.url);
+/**
+ * How often this instance says its imports are alive (application-imports.service.ts). Not while
+ * an import writes rows: on SQLite the heartbeat would wait for the worker's transaction, holding
+ * this thread.
+ */
+const HEARTBEAT_MS = 10_000;
 const INTERRUPTED = { code: 'INTERRUPTED', message: 'The server stopped during the import, so nothing was imported. Send the file again.' };
 
 interface Active {
@@ -33,6 +39,13 @@ export function createImportExecutor(deps: Pick<Deps, 'db' | 'clock' | 'log'>): 
   const active = new Map<number, Active>();
   let closed = false;
   const now = () => toInstant(deps.clock.now());
+  let heartbeat: NodeJS.Timeout | undefined;
+  const beat = (): void => {
+    const alive = [...active].filter(([, a]) => a.progress?.step !== 'writing').map(([id]) => id);
+    void saveImportHeartbeat(deps.db, alive, now()).catch((err: unknown) =>
+      deps.log.error({ err }, 'could not save the heartbeat of CSV imports'),
+    );
+  };
 
   function start(importId: number, job: ImportJob): void {
     let resolveDone: () => void = () => undefined;
@@ -49,12 +62,20 @@ export function createImportExecutor(deps: Pick<Deps, 'db' | 'clock' | 'log'>): 
         .catch((err: unknown) => deps.log.error({ err, importId }, 'could not save the end of a CSV import'))
         .finally(() => {
           active.delete(importId);
+          if (active.size === 0) {
+            clearInterval(heartbeat);
+            heartbeat = undefined;
+          }
           resolveDone();
         });
     };
     if (closed) {
       finish(() => failImport(deps.db, importId, INTERRUPTED, now()));
       return;
+    }
+    if (heartbeat === undefined) {
+      heartbeat = setInterval(beat, HEARTBEAT_MS);
+      heartbeat.unref();
     }
     const worker = new Worker(WORKER_ENTRY, {
       workerData: job,

@@ -5,6 +5,7 @@ import type { ImportField } from '../../shared/api/applications.ts';
 /** What an import's worker thread is given: its own connection's address, the job, and the file. */
 export interface ImportJob {
   connection: { databaseUrl?: string | undefined; sqliteFile: string };
+  importId: number;
   periodId: number;
   actorId: number;
   mode: ImportMode;
