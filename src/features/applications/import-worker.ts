@@ -7,6 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createDb } from '../../db/create-db.ts';
 import { DomainError } from '../../errors.ts';
 import { IMPORT_ROWS_SHOWN, MAX_FILE_IMPORT_ROWS } from '../../shared/api/application-imports.ts';
+import type { ImportResult } from '../../shared/api/applications.ts';
+import { failImport, finishImport } from './application-imports.store.ts';
 import { importCsv } from './applications-import.service.ts';
 import type { ImportJob, ImportReport, ImportStep } from './import-job.ts';
 
@@ -16,6 +18,14 @@ const REPORT_EVERY_MS = 100;
 const report = (message: ImportReport): void => parentPort?.postMessage(message);
 
 const job = workerData as ImportJob;
+const startedAt = performance.now();
+/** The import's start (the app's clock) plus the time it took. */
+const finishedAt = () => new Date(Date.parse(job.at) + Math.round(performance.now() - startedAt)).toISOString();
+/** Only rows with problems are listed; the good ones are counted. */
+const shownOf = (result: ImportResult): ImportResult => ({
+  ...result,
+  rows: result.rows.filter((r) => r.errors.length > 0).slice(0, IMPORT_ROWS_SHOWN),
+});
 const handle = createDb(job.connection);
 let lastReport = -Infinity;
 let lastStep: ImportStep | undefined;
@@ -23,6 +33,10 @@ try {
   report({ type: 'progress', step: 'reading', done: 0, total: job.file.byteLength });
   const result = await importCsv(handle.db, job, () => Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength), {
     maxRows: MAX_FILE_IMPORT_ROWS,
+    // The outcome is kept here, in the write's own transaction: rows written and "done" are
+    // committed together, so a crash between the two cannot leave an import that seems to have
+    // written nothing. The main thread's own write of it then changes nothing.
+    recordOutcome: (db, outcome) => finishImport(db, job.importId, shownOf(outcome), finishedAt()),
     onProgress: (step, done, total) => {
       const t = performance.now();
       if (step === lastStep && t - lastReport < REPORT_EVERY_MS && done < total) return;
@@ -31,17 +45,15 @@ try {
       report({ type: 'progress', step, done, total });
     },
   });
-  // Only rows with problems are listed; the good ones are counted.
-  const shown = result.rows.filter((r) => r.errors.length > 0).slice(0, IMPORT_ROWS_SHOWN);
-  report({ type: 'done', result: { ...result, rows: shown } });
+  report({ type: 'done', result: shownOf(result) });
 } catch (err) {
-  if (err instanceof DomainError) report({ type: 'failed', code: err.code, message: err.message });
-  else
-    report({
-      type: 'failed',
-      code: 'IMPORT_FAILED',
-      message: `The import stopped with an error: ${err instanceof Error ? err.message : String(err)}`,
-    });
+  const failure =
+    err instanceof DomainError
+      ? { code: err.code, message: err.message }
+      : { code: 'IMPORT_FAILED', message: `The import stopped with an error: ${err instanceof Error ? err.message : String(err)}` };
+  // The main thread writes it too; whichever comes first counts.
+  await failImport(handle.db, job.importId, failure, finishedAt()).catch(() => undefined);
+  report({ type: 'failed', ...failure });
 } finally {
   await handle.destroy();
 }
