@@ -116,6 +116,7 @@ export async function importApplicationsFile(file: string, options: ImportApplic
     try {
       result = await importApplications(deps, actor, period.id, body.data, (step, done, total) => {
         if (step === 'writing') bar.checking.stop();
+        if (step === 'writing' && done === 0) return; // said as the write begins; the bar starts with the first rows
         // Rows are checked as the file is read: that bar counts bytes.
         bar[step === 'reading' ? 'checking' : 'writing'].update(done, total);
       });
