@@ -150,4 +150,47 @@ describe('unlessChanged (SQLite)', () => {
     expect(computed).toBe(3);
     await db.destroy();
   });
+
+  it('computes once for callers that ask together, and again for one that asks after a write', async () => {
+    const { db } = open();
+    let computed = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const sum = () =>
+      memoUnlessChanged(db, 'sum', async () => {
+        computed += 1;
+        await gate;
+        const rows = await db.selectFrom('t').select('n').execute();
+        return rows.reduce((s, r) => s + r.n, 0);
+      });
+    const together = [sum(), sum(), sum()];
+    await new Promise((resolve) => setImmediate(resolve));
+    await db.insertInto('t').values({ n: 4 }).execute();
+    const afterWrite = sum();
+    release();
+    expect(await Promise.all(together)).toEqual([7, 7, 7]);
+    expect(await afterWrite).toBe(7);
+    expect(computed).toBe(2);
+    // The first computation began before the write: its answer is not kept for later callers.
+    expect(await sum()).toBe(7);
+    expect(computed).toBe(2);
+    await db.destroy();
+  });
+
+  it('lets every waiting caller see a failure, and tries again on the next call', async () => {
+    const { db } = open();
+    let calls = 0;
+    const flaky = () =>
+      memoUnlessChanged(db, 'flaky', async () => {
+        calls += 1;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (calls === 1) throw new Error('first try fails');
+        return 'fine';
+      });
+    const results = await Promise.allSettled([flaky(), flaky()]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await flaky()).toBe('fine');
+    expect(calls).toBe(2);
+    await db.destroy();
+  });
 });

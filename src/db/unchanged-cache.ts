@@ -21,6 +21,8 @@ interface Entry {
 interface Cache {
   version: string;
   entries: Map<string, Entry>;
+  /** Answers being computed: callers asking for the same key and stamp meanwhile wait for that one. */
+  pending: Map<string, { stamp: string; value: Promise<unknown> }>;
 }
 
 const caches = new WeakMap<object, Cache>();
@@ -43,7 +45,7 @@ export async function memoUnlessChanged<T>(db: QueryRunner, key: string, compute
   let cache = caches.get(executor);
   if (!cache || cache.version !== version) {
     // Versions only move forward: nothing kept under an older one can be asked for again.
-    cache = { version, entries: new Map() };
+    cache = { version, entries: new Map(), pending: new Map() };
     caches.set(executor, cache);
   }
   const hit = cache.entries.get(key);
@@ -52,13 +54,25 @@ export async function memoUnlessChanged<T>(db: QueryRunner, key: string, compute
     cache.entries.set(key, hit);
     return hit.value as T;
   }
-  const value = await compute();
-  // The version is read again: a write between the two reads must not be filed under the older one.
-  if ((await databaseVersion(db)) === version && caches.get(executor) === cache) {
-    cache.entries.delete(key);
-    cache.entries.set(key, { stamp, value });
-    if (cache.entries.size > MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value as string);
-  }
+  // Fifty requests arriving together after a write (or as the minute turns) compute it once.
+  const running = cache.pending.get(key);
+  if (running && running.stamp === stamp) return running.value as Promise<T>;
+  const kept = cache;
+  const value = (async () => {
+    const computed = await compute();
+    // The version is read again: a write between the two reads must not be filed under the older one.
+    if ((await databaseVersion(db)) === version && caches.get(executor) === kept) {
+      kept.entries.delete(key);
+      kept.entries.set(key, { stamp, value: computed });
+      if (kept.entries.size > MAX_ENTRIES) kept.entries.delete(kept.entries.keys().next().value as string);
+    }
+    return computed;
+  })();
+  kept.pending.set(key, { stamp, value });
+  const forget = () => {
+    if (kept.pending.get(key)?.value === value) kept.pending.delete(key);
+  };
+  value.then(forget, forget);
   return value;
 }
 
