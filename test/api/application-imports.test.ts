@@ -191,6 +191,20 @@ describeEachDialect('background CSV import of applications', (db) => {
     expect(otherFile.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('runs two imports at once, and answers a third with 409 until one is done', async () => {
+    const big = (tag: string) => csv(...Array.from({ length: 30_000 }, (_, i) => row(`${tag}${i}@example.org`)));
+    const first = await send(big('busy-a'), 'mode=preview');
+    const second = await send(big('busy-b'), 'mode=preview');
+    const third = await send(csv(row('busy-c@example.org')), 'mode=preview');
+    expect([first.statusCode, second.statusCode, third.statusCode]).toEqual([202, 202, 409]);
+    expect(third.json().code).toBe('IMPORTS_BUSY');
+    await waitForFileImport(ctx.deps, first.json<ApplicationImport>().id);
+    await waitForFileImport(ctx.deps, second.json<ApplicationImport>().id);
+    const later = await send(csv(row('busy-c@example.org')), 'mode=preview');
+    expect(later.statusCode).toBe(202);
+    await waitForFileImport(ctx.deps, later.json<ApplicationImport>().id);
+  });
+
   it('stops with the server: the import is marked interrupted and nothing of it is written', async () => {
     const own = await buildTestApp(db());
     try {

@@ -26,6 +26,12 @@ import { importExecutorFor } from './import-executor.ts';
  */
 const ABANDONED_AFTER_MS = 60 * 1000;
 
+/**
+ * Imports one instance runs at once: each holds its file and its rows in memory (a few hundred MB
+ * for 100,000 rows) and a thread, and on SQLite their writes take turns anyway.
+ */
+const MAX_RUNNING_IMPORTS = 2;
+
 function parseMapping(text: string | undefined) {
   if (text === undefined) return undefined;
   let json: unknown;
@@ -74,9 +80,12 @@ export async function startFileImport(
   if (period.status === 'closed') throw new ConflictError('PERIOD_CLOSED', 'A closed period can no longer take applications.');
   const mapping = parseMapping(request.mapping);
   const bytes = checkedFile(file);
+  const executor = importExecutorFor(deps);
+  if (executor.running() >= MAX_RUNNING_IMPORTS) {
+    throw new ConflictError('IMPORTS_BUSY', 'Two imports are running already. Send the file again when one of them is done.');
+  }
   const at = toInstant(deps.clock.now());
   const row = await insertImport(deps.db, { periodId, createdBy: actor.userId, mode: request.mode, fileBytes: file.length, at });
-  const executor = importExecutorFor(deps);
   // A copy the worker owns: the request's buffer may be a slice of a pooled one.
   const own = new Uint8Array(bytes.length);
   own.set(bytes);

@@ -12,6 +12,8 @@ import type { ImportJob, ImportReport } from './import-job.ts';
 export interface ImportExecutor {
   /** Starts the import; its row must exist with status 'running'. */
   start(importId: number, job: ImportJob): void;
+  /** How many imports run here now. */
+  running(): number;
   /** The latest progress of an import running here, if it is. */
   progress(importId: number): Extract<ImportReport, { type: 'progress' }> | undefined;
   /** Resolves once the import's final state is written (at once for one not running here). */
@@ -109,6 +111,7 @@ export function createImportExecutor(deps: Pick<Deps, 'db' | 'clock' | 'log'>): 
 
   return {
     start,
+    running: () => active.size,
     progress: (importId) => active.get(importId)?.progress,
     settled: (importId) => active.get(importId)?.done ?? Promise.resolve(),
     async close() {
