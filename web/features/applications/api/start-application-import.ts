@@ -21,8 +21,8 @@ export interface StartImportInput extends UploadProgressOptions {
  * Sends the CSV file itself (not base64 in JSON) to be checked or imported in the background; the
  * server answers 202 with the import at once. XMLHttpRequest, through uploadWithProgress, so the
  * page can show how much of a large file has gone up; the CSRF token and the errors are handled as
- * apiRequest handles them. No Idempotency-Key: the server would fingerprint the whole file for it,
- * and a second import of the same file finds its people already applied rather than adding them twice.
+ * apiRequest handles them. No Idempotency-Key: an upload is not sent again by itself, and a second
+ * import of the same file finds its people already applied rather than adding them twice.
  */
 export async function startApplicationImport({ periodId, mode, mapping, file, ...progress }: StartImportInput): Promise<ApplicationImport> {
   const query = new URLSearchParams({ mode });
