@@ -1,13 +1,16 @@
 // `tandem import applications FILE --period P --as EMAIL`: reads the file, works out the column
 // mapping as the web page does (headings by name, then --map), and hands the rest to the web
-// import's own service, so the checks, the errors and the single transaction are the same.
+// import's own core (importCsv), so the checks, the errors, the limits (100,000 rows) and the
+// single transaction are the same.
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config.ts';
-import { decodeCsv, parseCsv } from '../csv/uploaded-csv.ts';
+import { checkedCsvBytes, parseCsv } from '../csv/uploaded-csv.ts';
 import { automaticMapping } from '../features/applications/applications-import.ts';
 import type { ImportMode } from '../features/applications/applications-import.service.ts';
-import { importApplications } from '../features/applications/applications-import.service.ts';
-import { IMPORT_FIELDS, importBodySchema } from '../shared/api/applications.ts';
+import { importCsv } from '../features/applications/applications-import.service.ts';
+import { MAX_FILE_IMPORT_BYTES, MAX_FILE_IMPORT_ROWS } from '../shared/api/application-imports.ts';
+import { IMPORT_FIELDS } from '../shared/api/applications.ts';
+import { toInstant } from '../time/instant.ts';
 import type { ImportField, ImportResult } from '../shared/api/applications.ts';
 import { actingAs, periodNamed, progressBar } from './command-context.ts';
 import type { ImportApplicationsOptions } from './import-command.ts';
@@ -96,15 +99,13 @@ export async function importApplicationsFile(file: string, options: ImportApplic
     return false;
   }
   const mode: ImportMode = options.dryRun === true ? 'preview' : options.onlyValid === true ? 'good-rows' : 'all-or-nothing';
-  const fileBase64 = raw.toString('base64');
-  const mapping = await mappingFor(await decodeCsv(fileBase64), explicit);
-  // The web request's own schema, so a file the page would refuse is refused here too.
-  const body = importBodySchema.safeParse({ fileBase64, mapping, mode });
-  if (!body.success) {
-    const tooBig = body.error.issues.some((i) => i.path[0] === 'fileBase64');
-    io.writeErr(`${file}: ${tooBig ? 'the file is too big to import; split it into smaller files.' : body.error.issues[0]?.message}\n`);
+  // The web page's background import's limits: 64 MB and 100,000 rows.
+  if (raw.length > MAX_FILE_IMPORT_BYTES) {
+    io.writeErr(`${file}: the file is too big to import (over ${MAX_FILE_IMPORT_BYTES / 1024 / 1024} MB); split it into smaller files.\n`);
     return false;
   }
+  const bytes = checkedCsvBytes(raw);
+  const mapping = await mappingFor(bytes, explicit);
   return withDeps(loadConfig(), async (deps) => {
     const period = await periodNamed(deps, options.period);
     const actor = await actingAs(deps, options.as, ['staff', 'committee'], 'import applications');
@@ -114,11 +115,15 @@ export async function importApplicationsFile(file: string, options: ImportApplic
     };
     let result: ImportResult;
     try {
-      result = await importApplications(deps, actor, period.id, body.data, (step, done, total) => {
-        if (step === 'writing') bar.checking.stop();
-        if (step === 'writing' && done === 0) return; // said as the write begins; the bar starts with the first rows
-        // Rows are checked as the file is read: that bar counts bytes.
-        bar[step === 'reading' ? 'checking' : 'writing'].update(done, total);
+      const job = { actorId: actor.userId, periodId: period.id, mapping, mode, at: toInstant(deps.clock.now()) };
+      result = await importCsv(deps.db, job, () => bytes, {
+        maxRows: MAX_FILE_IMPORT_ROWS,
+        onProgress: (step, done, total) => {
+          if (step === 'writing') bar.checking.stop();
+          if (step === 'writing' && done === 0) return; // said as the write begins; the bar starts with the first rows
+          // Rows are checked as the file is read: that bar counts bytes.
+          bar[step === 'reading' ? 'checking' : 'writing'].update(done, total);
+        },
       });
     } finally {
       bar.checking.stop();

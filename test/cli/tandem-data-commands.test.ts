@@ -118,6 +118,24 @@ describe.concurrent('tandem import applications', { timeout: 180_000 }, () => {
     ).toEqual([{ email: STAFF }]);
   });
 
+  it('imports more rows than the old limit of 5,000 in one go, as the web page does', async () => {
+    const data = demoCopy('import-many');
+    const file = join(data, 'many.csv');
+    const rows = Array.from(
+      { length: 6_000 },
+      (_, i) => `many${i}@example.org,Many ${i},mentee,public,2,early_career,US-IL,America/Chicago,Storytime,2,email,no,English`,
+    );
+    writeFileSync(file, `${IMPORT_CSV.split('\n')[0]}\n${rows.join('\n')}\n`);
+    const before = applicationsIn(data, OPEN) ?? 0;
+    const run = await tandem(
+      ['import', 'applications', file, '--period', OPEN, '--as', STAFF, '--map', 'Your e-mail=email', '--no-progress'],
+      data,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(`Imported 6000 applications into "${OPEN}".\n`);
+    expect(applicationsIn(data, OPEN)).toBe(before + 6_000);
+  });
+
   it('refuses a closed period and an unknown one with one line, changing nothing', async () => {
     const data = demoCopy('import-refused');
     const file = fileIn(data);
