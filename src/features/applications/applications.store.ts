@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
-import { unlessChanged } from '../../db/unchanged-cache.ts';
+import { memoUnlessChanged, unlessChanged } from '../../db/unchanged-cache.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
@@ -347,7 +347,18 @@ export async function searchApplications(
   db: Executor,
   periodId: number,
   q: ApplicationFilters & { sort: ApplicationSort; after?: CursorKey | undefined; limit: number },
-): Promise<{ applications: ApplicationRecord[]; nextCursor: string | null; total: number }> {
+): Promise<{ applications: readonly ApplicationRecord[]; nextCursor: string | null; total: number }> {
+  // The page is kept between writes (unchanged-cache.ts), keyed by its period and query, so fifty
+  // staff asking for the same page build, read and shape it once (51 records, about 50 KB; the
+  // cache holds at most 500 answers and drops them all on a write). Callers only read the records.
+  return memoUnlessChanged(db, `applications page ${periodId} ${JSON.stringify(q)}`, () => readApplicationsPage(db, periodId, q));
+}
+
+async function readApplicationsPage(
+  db: Executor,
+  periodId: number,
+  q: ApplicationFilters & { sort: ApplicationSort; after?: CursorKey | undefined; limit: number },
+): Promise<{ applications: readonly ApplicationRecord[]; nextCursor: string | null; total: number }> {
   const sort = SORTS[q.sort];
   // Counted first (kept between writes, see unchanged-cache.ts): how many rows the filters keep
   // decides how the page is best read.
@@ -368,9 +379,7 @@ export async function searchApplications(
     const id = q.after[1];
     page = page.where(sql<boolean>`(${sort.expr}, ${sql.ref('a.id')}) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (${value}, ${id})`);
   }
-  // Kept between writes like the count: fifty staff pages asking for the same page read it once
-  // (51 rows, about 50 KB a page; the cache holds at most 500 answers and drops them all on a write).
-  const rows = await unlessChanged(db, page.limit(q.limit + 1));
+  const rows = await page.limit(q.limit + 1).execute();
   const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
   return {
@@ -440,13 +449,14 @@ export async function countApplications(db: Executor, periodId: number): Promise
   const zero = (): Record<ApplicationStatus, number> =>
     Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   const counts: ApplicationCounts = { mentor: zero(), mentee: zero() };
-  const rows = await unlessChanged(
-    db,
+  // Kept between writes by a key of its own: every page of the list asks for it.
+  const rows = await memoUnlessChanged(db, `application counts ${periodId}`, () =>
     db
       .selectFrom('applications')
       .select(['role', 'status', (eb) => eb.fn.countAll().as('n')])
       .where('period_id', '=', periodId)
-      .groupBy(['role', 'status']),
+      .groupBy(['role', 'status'])
+      .execute(),
   );
   for (const r of rows) {
     counts[roleOf(r.role)][statusOf(r.status)] += Number(r.n);
