@@ -5,7 +5,7 @@ import type { ApplicationImport } from '../../src/shared/api/application-imports
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
 import type { Client, TestContext } from '../setup/test-app.ts';
-import { createPeriod } from '../fixtures/applications/helpers.ts';
+import { applicationsInPeriod, createPeriod } from '../fixtures/applications/helpers.ts';
 import { csv, HEADER, row } from '../fixtures/applications/import-csv.ts';
 
 describeEachDialect('background CSV import of applications', (db) => {
@@ -25,16 +25,7 @@ describeEachDialect('background CSV import of applications', (db) => {
     expect(read.statusCode, read.body).toBe(200);
     return read.json<ApplicationImport>();
   };
-  const applicationCount = async (pid = periodId) =>
-    Number(
-      (
-        await ctx.deps.db
-          .selectFrom('applications')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('period_id', '=', pid)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const applicationCount = (pid = periodId) => applicationsInPeriod(ctx.deps.db, pid);
 
   beforeAll(async () => {
     ctx = await buildTestApp(db());

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
 import type { Client, TestContext } from '../setup/test-app.ts';
-import { answers, base64, createPeriod } from '../fixtures/applications/helpers.ts';
+import { answers, base64, applicationsInPeriod, createPeriod } from '../fixtures/applications/helpers.ts';
 import { csv, HEADER, manyRows, row } from '../fixtures/applications/import-csv.ts';
 
 /** Counts the answers the app gets from its database. */
@@ -23,16 +23,7 @@ describeEachDialect('applications CSV import and export', (db) => {
   let periodId: number;
   const importCsv = (text: string | Buffer, mode: string, extra: Record<string, unknown> = {}, into = periodId) =>
     staff.post(`/api/periods/${into}/applications/import`, { fileBase64: base64(text), mode, ...extra });
-  const applicationCount = async (pid = periodId) =>
-    Number(
-      (
-        await ctx.deps.db
-          .selectFrom('applications')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('period_id', '=', pid)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const applicationCount = (pid = periodId) => applicationsInPeriod(ctx.deps.db, pid);
 
   /**
    * Imports `file` in preview while asking GET /api/health over and over, one turn of the event loop

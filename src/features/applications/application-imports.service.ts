@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { checkedCsvBytes } from '../../csv/uploaded-csv.ts';
 import { assertRowId } from '../../db/row-id.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError } from '../../errors.ts';
@@ -10,7 +10,7 @@ import type { Actor } from '../accounts/actor.ts';
 import { findPeriod } from '../periods/periods.service.ts';
 import { findImport, insertImport } from './application-imports.store.ts';
 import type { ImportRow } from './application-imports.store.ts';
-import { importExecutorFor } from './import-executor.ts';
+import { importExecutorFor, INTERRUPTED, waitForImport } from './import-executor.ts';
 
 /**
  * Imports of big CSV files in the background (issue #16): the request hands the file to a worker
@@ -51,16 +51,9 @@ function parseMapping(text: string | undefined) {
   return parsed.data;
 }
 
-/** The file's bytes without a BOM, or a clear refusal. */
+/** The file's bytes without a BOM (refused unless UTF-8, as every upload is), and not empty. */
 function checkedFile(file: Buffer): Buffer {
-  if (!isUtf8(file)) {
-    throw new RuleViolationError(
-      'CSV_NOT_UTF8',
-      'The file is not UTF-8 text. In your spreadsheet choose "CSV UTF-8" when saving, then upload it again.',
-    );
-  }
-  const bom = file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf;
-  const bytes = bom ? file.subarray(3) : file;
+  const bytes = checkedCsvBytes(file);
   if (bytes.toString('utf8', 0, Math.min(bytes.length, 4096)).trim() === '') {
     throw new RuleViolationError('CSV_EMPTY', 'The file is empty: it needs a heading row and one row per application.');
   }
@@ -110,9 +103,7 @@ export async function getFileImport(deps: Deps, id: number): Promise<Application
 }
 
 /** Resolves when the import has its final state in the database (tests and scripts). */
-export function waitForFileImport(deps: Deps, id: number): Promise<void> {
-  return importExecutorFor(deps).settled(id);
-}
+export const waitForFileImport = waitForImport;
 
 function toView(deps: Deps, row: ImportRow): ApplicationImport {
   const progress = row.status === 'running' ? importExecutorFor(deps).progress(row.id) : undefined;
@@ -128,10 +119,6 @@ function toView(deps: Deps, row: ImportRow): ApplicationImport {
     createdAt: row.created_at,
     finishedAt: row.finished_at,
     result: row.result === null ? null : importResultSchema.parse(JSON.parse(row.result)),
-    error: abandoned
-      ? { code: 'INTERRUPTED', message: 'The server stopped during the import, so nothing was imported. Send the file again.' }
-      : row.error_code === null
-        ? null
-        : { code: row.error_code, message: row.error_message ?? '' },
+    error: abandoned ? INTERRUPTED : row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' },
   };
 }

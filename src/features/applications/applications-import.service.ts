@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
+import type { ImportMode } from '../../shared/api/application-imports.ts';
 import type { ImportField, ImportResult } from '../../shared/api/applications.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
@@ -17,8 +18,6 @@ import { prepareImportBytes } from './applications-import.ts';
 import type { ImportProgress } from './applications-import.ts';
 import { listAppliedKeys } from './applications.store.ts';
 import { insertImportedRows } from './imported-rows.store.ts';
-
-export type ImportMode = 'preview' | 'all-or-nothing' | 'good-rows';
 
 /**
  * Imports applications from a CSV file into a period. People without an account get one with no

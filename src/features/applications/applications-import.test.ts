@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS } from '../../csv/uploaded-csv.ts';
-import { prepareImport } from './applications-import.ts';
+import { decodeCsv, MAX_IMPORT_ROWS } from '../../csv/uploaded-csv.ts';
+import { prepareImportBytes } from './applications-import.ts';
+import type { ImportProgram } from './applications-import.ts';
 
 const HEADER =
   'email,name,role,interests,program_goals,channels,meet_in_person,languages,workplace_type,years_experience,career_stage,region,time_zone,hopes';
@@ -15,6 +16,9 @@ const program = {
   appliedKeys: new Set<string>(),
 };
 const base64 = (text: string) => Buffer.from(text).toString('base64');
+/** What the small import does with a file sent in JSON: base64 decoded, then read under its row limit. */
+const prepareImport = async (input: { fileBase64: string }, p: ImportProgram) =>
+  prepareImportBytes({ bytes: await decodeCsv(input.fileBase64) }, p, MAX_IMPORT_ROWS);
 const importOf = (text: string) => prepareImport({ fileBase64: base64(text) }, program);
 
 /** A deterministic pseudo-random sequence, so a failure can be replayed. */

@@ -1,9 +1,10 @@
 import { withoutFormulaGuard } from '../../csv/spreadsheet-cell.ts';
-import { decodeCsv, MAX_IMPORT_ROWS, readCsv } from '../../csv/uploaded-csv.ts';
+import { readCsv } from '../../csv/uploaded-csv.ts';
 import type { ParsedRecord } from '../../csv/uploaded-csv.ts';
 import { RuleViolationError } from '../../errors.ts';
 import { applicationAnswersSchema, applicationRoleSchema, IMPORT_FIELDS } from '../../shared/api/applications.ts';
 import type { ApplicationAnswers, ImportField, ImportResult } from '../../shared/api/applications.ts';
+import type { ImportStep } from '../../shared/api/application-imports.ts';
 import { emailSchema, personNameSchema } from '../../shared/api/common.ts';
 import type { ApplicationRole } from '../../shared/application-vocabulary.ts';
 import { forbiddenCharacter, forbiddenCharacterMessage } from '../../shared/text.ts';
@@ -232,25 +233,17 @@ function validateRow(
 }
 
 /** Bytes of the file read and checked, then rows written of all to write; the command line draws progress bars from it. */
-export type ImportProgress = (step: 'reading' | 'writing', done: number, total: number) => void;
+export type ImportProgress = (step: ImportStep, done: number, total: number) => void;
 
 export interface PreparedImport {
   result: Omit<ImportResult, 'counts' | 'imported'>;
   rows: ImportRow[];
 }
 
-/** Reads, maps and validates the whole file. Throws only for a file that cannot be read at all. */
-export async function prepareImport(
-  input: { fileBase64: string; mapping?: Partial<Record<ImportField, string>> | undefined },
-  program: ImportProgram,
-  onProgress?: ImportProgress,
-): Promise<PreparedImport> {
-  return prepareImportBytes({ bytes: await decodeCsv(input.fileBase64), mapping: input.mapping }, program, MAX_IMPORT_ROWS, onProgress);
-}
-
 /**
- * As prepareImport, for a file's checked bytes (see checkedCsvBytes) and a row limit of the
- * caller's. Each row is checked as it is read, so only what was made of it is kept.
+ * Reads, maps and validates a whole file, given its checked bytes (decodeCsv, checkedCsvBytes)
+ * and the caller's row limit. Throws only for a file that cannot be read at all. Each row is
+ * checked as it is read, so only what was made of it is kept.
  */
 export async function prepareImportBytes(
   input: { bytes: Buffer; mapping?: Partial<Record<ImportField, string>> | undefined },

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Deps } from '../../deps.ts';
+import { perApp } from '../../per-app.ts';
 import { toInstant } from '../../time/instant.ts';
 import { failImport, finishImport, saveImportHeartbeat } from './application-imports.store.ts';
 import type { ImportJob, ImportReport } from './import-job.ts';
@@ -29,7 +30,11 @@ const WORKER_ENTRY = new URL('./import-worker-boot.mjs', import.meta.url);
  * this thread.
  */
 const HEARTBEAT_MS = 10_000;
-const INTERRUPTED = { code: 'INTERRUPTED', message: 'The server stopped during the import, so nothing was imported. Send the file again.' };
+/** Why an import whose server stopped (or went silent) is over. */
+export const INTERRUPTED = {
+  code: 'INTERRUPTED',
+  message: 'The server stopped during the import, so nothing was imported. Send the file again.',
+};
 
 interface Active {
   progress: Extract<ImportReport, { type: 'progress' }> | undefined;
@@ -125,20 +130,11 @@ export function createImportExecutor(deps: Pick<Deps, 'db' | 'clock' | 'log'>): 
 
 // One executor per app (per Deps), as for matching runs: the routes start imports on it and close
 // it with the app, and tests reach the same one to await an import.
-const executors = new WeakMap<Deps, ImportExecutor>();
+const executors = perApp(createImportExecutor);
 
-export function importExecutorFor(deps: Deps): ImportExecutor {
-  let executor = executors.get(deps);
-  if (!executor) {
-    const created = createImportExecutor(deps);
-    executor = {
-      ...created,
-      async close() {
-        if (executors.get(deps) === executor) executors.delete(deps);
-        await created.close();
-      },
-    };
-    executors.set(deps, executor);
-  }
-  return executor;
+export const importExecutorFor = (deps: Deps): ImportExecutor => executors.of(deps);
+
+/** Resolves when the import has its final state in the database (tests and scripts). */
+export function waitForImport(deps: Deps, importId: number): Promise<void> {
+  return executors.existing(deps)?.settled(importId) ?? Promise.resolve();
 }

@@ -1,5 +1,5 @@
 import type { ImportResult } from '../../shared/api/applications.ts';
-import type { ImportMode } from '../../shared/api/application-imports.ts';
+import type { ImportMode, ImportStep } from '../../shared/api/application-imports.ts';
 import type { ImportField } from '../../shared/api/applications.ts';
 
 /** What an import's worker thread is given: its own connection's address, the job, and the file. */
@@ -14,8 +14,6 @@ export interface ImportJob {
   /** The file's bytes (UTF-8, checked by the main thread), handed over rather than copied. */
   file: Uint8Array;
 }
-
-export type ImportStep = 'reading' | 'writing';
 
 export type ImportReport =
   | { type: 'progress'; step: ImportStep; done: number; total: number }

@@ -10,7 +10,8 @@ import { IMPORT_ROWS_SHOWN, MAX_FILE_IMPORT_ROWS } from '../../shared/api/applic
 import type { ImportResult } from '../../shared/api/applications.ts';
 import { failImport, finishImport } from './application-imports.store.ts';
 import { importCsv } from './applications-import.service.ts';
-import type { ImportJob, ImportReport, ImportStep } from './import-job.ts';
+import type { ImportStep } from '../../shared/api/application-imports.ts';
+import type { ImportJob, ImportReport } from './import-job.ts';
 
 /** The main thread needs a few updates a second at most. */
 const REPORT_EVERY_MS = 100;

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Deps } from '../../deps.ts';
+import { perApp } from '../../per-app.ts';
 import { toInstant } from '../../time/instant.ts';
 import { failRun, finishRun, saveRunHeartbeat, saveRunProgress } from './matching-runs.store.ts';
 import type { RunJob, WorkerReport } from './run-job.ts';
@@ -122,26 +123,12 @@ export function createRunExecutor(deps: Pick<Deps, 'db' | 'clock' | 'log'>): Run
 }
 
 // One executor per app (per Deps): the routes start runs on it and close it with the app, and
-// tests reach the same one to await a run. Keyed weakly so a closed app's executor can go.
-const executors = new WeakMap<Deps, RunExecutor>();
+// tests reach the same one to await a run.
+const executors = perApp(createRunExecutor);
 
-export function runExecutorFor(deps: Deps): RunExecutor {
-  let executor = executors.get(deps);
-  if (!executor) {
-    const created = createRunExecutor(deps);
-    executor = {
-      ...created,
-      async close() {
-        if (executors.get(deps) === executor) executors.delete(deps);
-        await created.close();
-      },
-    };
-    executors.set(deps, executor);
-  }
-  return executor;
-}
+export const runExecutorFor = (deps: Deps): RunExecutor => executors.of(deps);
 
 /** Resolves when the run has its final status in the database (tests and scripts). */
 export function waitForRun(deps: Deps, runId: number): Promise<void> {
-  return executors.get(deps)?.settled(runId) ?? Promise.resolve();
+  return executors.existing(deps)?.settled(runId) ?? Promise.resolve();
 }

@@ -29,6 +29,7 @@ export const importMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.stri
 
 /** reading: the file is read and each row checked (done and total in bytes); writing: rows written of all to write. */
 export const IMPORT_STEPS = ['reading', 'writing'] as const;
+export type ImportStep = (typeof IMPORT_STEPS)[number];
 export const IMPORT_STATUSES = ['running', 'done', 'failed'] as const;
 
 export const applicationImportSchema = z.object({
