@@ -17,6 +17,7 @@ import * as signInFailures from './2026-12-12T0900-sign-in-failures.ts';
 import * as idempotencyKeys from './2026-12-12T0910-idempotency-keys.ts';
 import * as hotPathIndexes from './2026-12-13T0900-hot-path-indexes.ts';
 import * as applicationImports from './2026-12-13T1000-application-imports.ts';
+import * as resourcesOrderIndex from './2026-12-14T0900-resources-order-index.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12T0910-idempotency-keys': idempotencyKeys,
   '2026-12-13T0900-hot-path-indexes': hotPathIndexes,
   '2026-12-13T1000-application-imports': applicationImports,
+  '2026-12-14T0900-resources-order-index': resourcesOrderIndex,
 };

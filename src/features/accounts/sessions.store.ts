@@ -1,3 +1,4 @@
+import { compiledOnce } from '../../db/compiled-once.ts';
 import type { Executor } from '../../db/executor.ts';
 import { sortedRoles, toUserRecord } from './users.store.ts';
 import type { UserRecord } from './users.store.ts';
@@ -27,8 +28,9 @@ export async function insertSession(db: Executor, s: SessionRow): Promise<void> 
  * The session and its person with their roles, in one query (every signed-in request asks):
  * one row per role, or one row with a null role for a person who has none.
  */
-export async function findSessionWithUser(db: Executor, tokenHash: string): Promise<{ session: SessionRow; user: UserRecord } | undefined> {
-  const rows = await db
+/** The session with its person and roles (one row per role): every signed-in request asks it. */
+const sessionWithUser = compiledOnce((db, tokenHash: string) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('user_roles as r', 'r.user_id', 'u.id')
@@ -46,8 +48,11 @@ export async function findSessionWithUser(db: Executor, tokenHash: string): Prom
       'u.created_at',
       'r.role',
     ])
-    .where('s.token_hash', '=', tokenHash)
-    .execute();
+    .where('s.token_hash', '=', tokenHash),
+);
+
+export async function findSessionWithUser(db: Executor, tokenHash: string): Promise<{ session: SessionRow; user: UserRecord } | undefined> {
+  const { rows } = await db.executeQuery(sessionWithUser(db, tokenHash));
   const first = rows[0];
   if (!first) return undefined;
   const roles = rows.flatMap((r) => (r.role === null ? [] : [r.role]));

@@ -1,3 +1,4 @@
+import { compiledOnce } from '../../db/compiled-once.ts';
 import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
 import type { Executor } from '../../db/executor.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
@@ -186,10 +187,10 @@ export function parseList(text: string): unknown[] {
  * application. Only the columns a partner may see are selected: confidential preferences, hopes
  * and eligibility answers never leave the database here.
  */
-async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'mentee'): Promise<StoredMatchOfPerson[]> {
+function selectMatchesInRole(db: Executor, myRole: 'mentor' | 'mentee', userId: number) {
   const mine = myRole === 'mentor' ? 'm.mentor_user_id' : 'm.mentee_user_id';
   const partnerApplication = myRole === 'mentor' ? 'm.mentee_application_id' : 'm.mentor_application_id';
-  const rows = await selectMatchWithPeople(db)
+  return selectMatchWithPeople(db)
     .innerJoin('applications as pa', 'pa.id', partnerApplication)
     .select([
       'm.id',
@@ -212,8 +213,17 @@ async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'm
       'pa.channels',
       'pa.languages',
     ])
-    .where(mine, '=', userId)
-    .execute();
+    .where(mine, '=', userId);
+}
+
+/** Every participant page asks these (a person's matches): compiled once each. */
+const matchesInRoleQuery = {
+  mentor: compiledOnce((db, userId: number) => selectMatchesInRole(db, 'mentor', userId)),
+  mentee: compiledOnce((db, userId: number) => selectMatchesInRole(db, 'mentee', userId)),
+};
+
+async function matchesInRole(db: Executor, userId: number, myRole: 'mentor' | 'mentee'): Promise<StoredMatchOfPerson[]> {
+  const { rows } = await db.executeQuery(matchesInRoleQuery[myRole](db, userId));
   return rows.map((r) => ({
     id: r.id,
     periodId: r.period_id,

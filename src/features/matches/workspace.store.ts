@@ -1,3 +1,4 @@
+import { compiledOnce } from '../../db/compiled-once.ts';
 import type { Executor } from '../../db/executor.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue, storedValues } from '../../db/stored-value.ts';
@@ -43,8 +44,8 @@ const idsOf = (text: string): number[] => parseList(text).filter((n): n is numbe
  * selected (and the in-person answer and program goals the workspace needs): confidential
  * preferences, hopes and eligibility answers never leave the database here.
  */
-export async function findWorkspaceMatch(db: Executor, matchId: number): Promise<WorkspaceMatch | undefined> {
-  const r = await selectMatchWithPeople(db)
+const workspaceMatch = compiledOnce((db, matchId: number) =>
+  selectMatchWithPeople(db)
     .innerJoin('applications as ra', 'ra.id', 'm.mentor_application_id')
     .innerJoin('applications as ea', 'ea.id', 'm.mentee_application_id')
     .leftJoin('users as lu', (join) => join.onRef('lu.id', '=', 'm.liaison_user_id').on('lu.disabled_at', 'is', null))
@@ -86,8 +87,11 @@ export async function findWorkspaceMatch(db: Executor, matchId: number): Promise
       'lu.name as l_name',
       'lu.email as l_email',
     ])
-    .where('m.id', '=', matchId)
-    .executeTakeFirst();
+    .where('m.id', '=', matchId),
+);
+
+export async function findWorkspaceMatch(db: Executor, matchId: number): Promise<WorkspaceMatch | undefined> {
+  const [r] = (await db.executeQuery(workspaceMatch(db, matchId))).rows;
   if (!r) return undefined;
   return {
     id: r.id,
@@ -138,21 +142,17 @@ export async function findWorkspaceMatch(db: Executor, matchId: number): Promise
   };
 }
 
+const goalSheetState = compiledOnce((db, matchId: number) => db.selectFrom('goal_sheets').select('status').where('match_id', '=', matchId));
+
 /** Where the match's goal sheet stands; 'not_started' when there is no sheet yet. */
 export async function findGoalSheetState(db: Executor, matchId: number): Promise<WorkspaceSheetState> {
-  const row = await db.selectFrom('goal_sheets').select('status').where('match_id', '=', matchId).executeTakeFirst();
+  const [row] = (await db.executeQuery(goalSheetState(db, matchId))).rows;
   if (!row) return 'not_started';
   return storedValue('goal_sheets', 'status', GOAL_SHEET_STATUSES, row.status);
 }
 
-/** The last logged contact and how many were logged in [from, until) — one query. */
-export async function contactSummary(
-  db: Executor,
-  matchId: number,
-  from: string,
-  until: string,
-): Promise<{ lastContactOn: string | null; inRange: number }> {
-  const row = await db
+const contactSummaryQuery = compiledOnce((db, matchId: number, from: string, until: string) =>
+  db
     .selectFrom('contacts')
     .select((eb) => [
       eb.fn.max('occurred_on').as('last_on'),
@@ -167,8 +167,17 @@ export async function contactSummary(
         )
         .as('in_range'),
     ])
-    .where('match_id', '=', matchId)
-    .executeTakeFirst();
+    .where('match_id', '=', matchId),
+);
+
+/** The last logged contact and how many were logged in [from, until) — one query. */
+export async function contactSummary(
+  db: Executor,
+  matchId: number,
+  from: string,
+  until: string,
+): Promise<{ lastContactOn: string | null; inRange: number }> {
+  const [row] = (await db.executeQuery(contactSummaryQuery(db, matchId, from, until))).rows;
   return { lastContactOn: row?.last_on ?? null, inRange: Number(row?.in_range ?? 0) };
 }
 
@@ -179,15 +188,31 @@ export interface ResourceLine {
   topic: string;
 }
 
+const resourcesFor = (audiences: readonly Audience[]) =>
+  compiledOnce((db, limit: number) =>
+    db
+      .selectFrom('resources')
+      .select(['id', 'title', 'kind', 'topic'])
+      .where('audience', 'in', audiences)
+      .orderBy('position')
+      .orderBy('id')
+      .limit(limit),
+  );
+
+/** One compiled query per set of audiences (a participant's page asks one of three). */
+const resourcesForQueries = new Map<string, ReturnType<typeof resourcesFor>>();
+function resourcesForQuery(audiences: readonly Audience[]): ReturnType<typeof resourcesFor> {
+  const key = audiences.join(',');
+  let query = resourcesForQueries.get(key);
+  if (query === undefined) {
+    query = resourcesFor(audiences);
+    resourcesForQueries.set(key, query);
+  }
+  return query;
+}
+
 /** The first few resources for these audiences, in the program's order. */
 export async function listResourcesFor(db: Executor, audiences: readonly Audience[], limit: number): Promise<ResourceLine[]> {
-  const rows = await db
-    .selectFrom('resources')
-    .select(['id', 'title', 'kind', 'topic'])
-    .where('audience', 'in', audiences)
-    .orderBy('position')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  const { rows } = await db.executeQuery(resourcesForQuery(audiences)(db, limit));
   return rows.map((r) => ({ id: r.id, title: r.title, kind: storedValue('resources', 'kind', RESOURCE_KINDS, r.kind), topic: r.topic }));
 }

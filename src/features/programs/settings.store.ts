@@ -1,3 +1,4 @@
+import { compiledOnce } from '../../db/compiled-once.ts';
 import type { Executor } from '../../db/executor.ts';
 import type { ProgramSettingsTable } from '../../db/database.ts';
 import { storedValue, storedValues } from '../../db/stored-value.ts';
@@ -95,8 +96,11 @@ function toRow(s: Omit<ProgramSettings, 'updatedAt'>) {
   };
 }
 
+/** Asked by most requests (the time zone every date is in). */
+const settingsRow = compiledOnce((db) => db.selectFrom('program_settings').selectAll().where('id', '=', 1));
+
 export async function findSettings(db: Executor): Promise<ProgramSettings | undefined> {
-  const row = await db.selectFrom('program_settings').selectAll().where('id', '=', 1).executeTakeFirst();
+  const [row] = (await db.executeQuery(settingsRow(db))).rows;
   return row && toSettings(row);
 }
 
