@@ -27,6 +27,14 @@ interface Cache {
 
 const caches = new WeakMap<object, Cache>();
 
+/** Every answer the cache has kept: each is shared by all who ask, so none is ever changed in place. */
+const keptAnswers = new WeakSet<object>();
+
+/** Whether `value` is an answer this cache keeps (and so the same object for everyone until a write). */
+export function isKeptAnswer(value: object): boolean {
+  return keptAnswers.has(value);
+}
+
 /**
  * `compute`'s answer, kept under `key` while the database has not changed: SQLite only, outside
  * transactions. "Not changed" is SQLite's own bookkeeping: total_changes() counts every row this
@@ -64,6 +72,7 @@ export async function memoUnlessChanged<T>(db: QueryRunner, key: string, compute
     if ((await databaseVersion(db)) === version && caches.get(executor) === kept) {
       kept.entries.delete(key);
       kept.entries.set(key, { stamp, value: computed });
+      if (typeof computed === 'object' && computed !== null) keptAnswers.add(computed);
       if (kept.entries.size > MAX_ENTRIES) kept.entries.delete(kept.entries.keys().next().value as string);
     }
     return computed;

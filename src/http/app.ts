@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import type { FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -44,6 +44,7 @@ import { personalDataRoutes } from '../features/personal-data/personal-data.rout
 import { healthRoutes } from '../features/system/health.routes.ts';
 import { PermissionError } from '../errors.ts';
 import { checkAccess } from './access.ts';
+import { answerSerializerCompiler } from './answer-serializer.ts';
 import { auditDeniedAccess } from './denied-access-audit.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { csrfTokenFits } from './csrf.ts';
@@ -80,7 +81,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(textSafeValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(answerSerializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorateRequest('auth', null);
 

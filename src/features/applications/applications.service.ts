@@ -1,5 +1,6 @@
 import { appOrigin } from '../../config.ts';
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
+import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
 import type { Executor } from '../../db/executor.ts';
 import { assertRowId } from '../../db/row-id.ts';
 import type { Deps } from '../../deps.ts';
@@ -404,25 +405,35 @@ export async function listApplications(
   query: ApplicationListQuery,
 ): Promise<{ applications: Application[]; counts: ApplicationCounts; nextCursor: string | null; total: number }> {
   assertRowId(periodId, 'period');
-  const settings = await getSettings(deps);
-  const period = await findPeriod(deps.db, periodId);
-  if (!period) throw new NotFoundError('period');
   const now = deps.clock.now();
-  const [page, counts] = await Promise.all([
-    searchApplications(deps.db, periodId, query).catch((err: unknown) => {
-      if (err instanceof BadCursorError) throw NOT_A_CURSOR();
-      throw err;
-    }),
-    countApplications(deps.db, periodId),
-  ]);
-  // Only reviewers reach this (the route says so), and they see confidential preferences.
-  const active = await activeMatchesOf(deps.db, page.applications);
-  return {
-    applications: page.applications.map((a) => view(a, settings, period, now, true, active.get(a.id))),
-    counts,
-    nextCursor: page.nextCursor,
-    total: page.total,
-  };
+  // The whole answer is kept between writes too (the lists' rule, unchanged-cache.ts), within the
+  // minute (whether the application window is open turns at a minute boundary), so fifty staff
+  // paging the same list share one answer, and its JSON is written once.
+  return memoUnlessChanged(
+    deps.db,
+    `applications answer ${periodId} ${JSON.stringify(query)}`,
+    async () => {
+      const settings = await getSettings(deps);
+      const period = await findPeriod(deps.db, periodId);
+      if (!period) throw new NotFoundError('period');
+      const [page, counts] = await Promise.all([
+        searchApplications(deps.db, periodId, query).catch((err: unknown) => {
+          if (err instanceof BadCursorError) throw NOT_A_CURSOR();
+          throw err;
+        }),
+        countApplications(deps.db, periodId),
+      ]);
+      // Only reviewers reach this (the route says so), and they see confidential preferences.
+      const active = await activeMatchesOf(deps.db, page.applications);
+      return {
+        applications: page.applications.map((a) => view(a, settings, period, now, true, active.get(a.id))),
+        counts,
+        nextCursor: page.nextCursor,
+        total: page.total,
+      };
+    },
+    now.toISOString().slice(0, 16),
+  );
 }
 
 const NOT_A_CURSOR = () =>
