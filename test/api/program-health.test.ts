@@ -2,8 +2,9 @@ import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
 import { startSession } from '../../src/features/accounts/auth.service.ts';
-import { getProgramHealth, HEALTH_LIST_MAX } from '../../src/features/program-health/program-health.service.ts';
+import { getProgramHealth } from '../../src/features/program-health/program-health.service.ts';
 import type { GoalSheetStatus } from '../../src/shared/api/goal-sheets.ts';
+import { HEALTH_LIST_MAX, HEALTH_PAGE } from '../../src/shared/api/program-health.ts';
 import type { Role } from '../../src/shared/roles.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { createTestMatch } from '../setup/match-fixtures.ts';
@@ -25,8 +26,8 @@ describeEachDialect('program health', (db) => {
     await client.useSession(await startSession(ctx.deps, userId));
     return client;
   };
-  const healthOf = async (periodId: number) => {
-    const res = await (await as(staffId)).get(`/api/periods/${periodId}/health`);
+  const healthOf = async (periodId: number, query = '') => {
+    const res = await (await as(staffId)).get(`/api/periods/${periodId}/health${query}`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
@@ -178,17 +179,30 @@ describeEachDialect('program health', (db) => {
     expect(after.totals.quietMatches).toBe(1);
   });
 
-  it('lists the 200 most at risk and counts every match that needs attention', async () => {
+  it(`lists the ${HEALTH_PAGE} most at risk unless asked for more, and counts every match that needs attention`, async () => {
     const periodId = await periodIn(ctx.deps, 'active');
+    const MADE = HEALTH_PAGE + 5;
     // Made on 1 Oct with nothing since: every one overdue and quiet.
-    for (let i = 0; i < HEALTH_LIST_MAX + 5; i += 15)
-      await Promise.all(
-        Array.from({ length: Math.min(15, HEALTH_LIST_MAX + 5 - i) }, () => makeMatch(ctx.deps, periodId, '2026-10-01T15:00:00.000Z')),
-      );
-    const health = await healthOf(periodId);
-    expect(health.totals).toMatchObject({ activeMatches: HEALTH_LIST_MAX + 5, needingAttention: HEALTH_LIST_MAX + 5 });
-    expect(health.matches).toHaveLength(HEALTH_LIST_MAX);
-    expect(health.matchesWithoutConcerns).toBe(0);
+    for (let i = 0; i < MADE; i += 15)
+      await Promise.all(Array.from({ length: Math.min(15, MADE - i) }, () => makeMatch(ctx.deps, periodId, '2026-10-01T15:00:00.000Z')));
+    const first = await healthOf(periodId);
+    expect(first.totals).toMatchObject({ activeMatches: MADE, needingAttention: MADE });
+    expect(first.matches).toHaveLength(HEALTH_PAGE);
+    expect(first.matchesWithoutConcerns).toBe(0);
+
+    // "Show more" asks for a longer list: the same first rows, then the next ones.
+    const more = await healthOf(periodId, `?limit=${HEALTH_PAGE + 3}`);
+    expect(more.matches).toHaveLength(HEALTH_PAGE + 3);
+    expect(more.matches.slice(0, HEALTH_PAGE)).toEqual(first.matches);
+    expect(more.totals).toEqual(first.totals);
+    expect((await healthOf(periodId, `?limit=${HEALTH_LIST_MAX}`)).matches).toHaveLength(MADE);
+
+    const staff = await as(staffId);
+    for (const limit of ['0', String(HEALTH_LIST_MAX + 1), 'lots', '2.5']) {
+      const res = await staff.get(`/api/periods/${periodId}/health?limit=${limit}`);
+      expect(res.statusCode, limit).toBe(400);
+      expect(res.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    }
   }, 60_000);
 
   it('judges a goal sheet on time until its due day ends in the program time zone', async () => {
@@ -355,7 +369,7 @@ describeEachDialect('program health', (db) => {
     it(`answers for ${MATCHES} matches in one request, with a handful of queries`, async () => {
       const periodId = await bulkPeriod();
       ctx.clock.set('2026-11-10T18:00:00.000Z');
-      const health = await healthOf(periodId);
+      const health = await healthOf(periodId, `?limit=${HEALTH_LIST_MAX}`);
       expect(health.totals.activeMatches).toBe(MATCHES);
       expect(health.totals.needingAttention + health.matchesWithoutConcerns).toBe(MATCHES);
       expect(health.matches).toHaveLength(Math.min(HEALTH_LIST_MAX, health.totals.needingAttention));

@@ -7,6 +7,7 @@ import { listSurveysFor } from '../../src/features/surveys/surveys.service.ts';
 import { participantRoles } from '../../src/features/applications/participant-roles.rules.ts';
 import type { Participation } from '../../src/features/applications/participant-roles.rules.ts';
 import { getProgramHealth } from '../../src/features/program-health/program-health.service.ts';
+import { HEALTH_LIST_MAX } from '../../src/shared/api/program-health.ts';
 import type { ApplicationRole, ApplicationStatus } from '../../src/shared/application-vocabulary.ts';
 import type { MySuggestions } from '../../src/shared/api/mentor-choice.ts';
 import { describeEachDialect, freshTestDb } from '../setup/dialects.ts';
@@ -137,7 +138,7 @@ describeEachDialect('the demo program’s match year', (db, dialect) => {
     if (activities.length > 0) expect(snapshot.contacts.some((c) => c.activity_id !== null)).toBe(true);
     else expect(snapshot.contacts.every((c) => c.activity_id === null)).toBe(true);
 
-    const health = await getProgramHealth(ctx.deps, periodId);
+    const health = await getProgramHealth(ctx.deps, periodId, HEALTH_LIST_MAX);
     expect(health.totals.activeMatches).toBe(snapshot.matches.filter((m) => m.period_id === periodId && m.status === 'active').length);
     expect(health.totals.quietMatches).toBeGreaterThanOrEqual(4);
     expect(health.totals.overdueSheets).toBeGreaterThanOrEqual(6);

@@ -11,6 +11,8 @@ import { expectNoAxeViolations, launchBrowser, newPage, screenshot } from './bro
 
 /** The demo's password, printed for anyone to read: its people sign in with it. */
 export const DEMO_PASSWORD = 'tandem-demo';
+/** What `tandem seed` gives everyone it makes (staff@seed.tandem.test, mentee@seed.tandem.test). */
+export const SEED_PASSWORD = 'tandem-seed';
 
 export interface DemoInBrowser {
   server: AppProcess;
@@ -21,7 +23,7 @@ export interface DemoInBrowser {
   page(who: string): Promise<Page>;
   /** Waits for the page to settle, checks it with axe (no WCAG 2.1 AA violation) and saves a screenshot. */
   check(page: Page, label: string): Promise<void>;
-  /** Signs a demo person in with the demo password (the page's cookies are cleared first). */
+  /** Signs a person of the program in with its password (the page's cookies are cleared first). */
   signIn(page: Page, email: string): Promise<void>;
 }
 
@@ -29,20 +31,28 @@ export interface DemoInBrowser {
  * A browser test's set-up on the demo program: builds the demo into a throwaway data directory,
  * starts the app on it in its own process, launches Chromium, and tears all of it down after the
  * file's tests. Call it at the top of a `describe`; read the returned getter inside the tests.
+ * With `seededPeople`, the program is `tandem seed --people N` instead (a larger, plainer one,
+ * whose people sign in with SEED_PASSWORD).
  */
-export function demoInBrowser(name: string, options: { env?: Record<string, string> } = {}): () => DemoInBrowser {
+export function demoInBrowser(name: string, options: { env?: Record<string, string>; seededPeople?: number } = {}): () => DemoInBrowser {
   let dataDir = '';
   let harness: DemoInBrowser | undefined;
   let shots = 0;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), `tandem-e2e-${name}-`));
-    await promisify(execFile)(process.execPath, ['bin/tandem.js', 'demo', '--no-serve'], {
+    const seeded = options.seededPeople;
+    const command = seeded === undefined ? ['demo', '--no-serve'] : ['seed', '--people', String(seeded)];
+    await promisify(execFile)(process.execPath, ['bin/tandem.js', ...command], {
       env: { ...process.env, TANDEM_DATA_DIR: dataDir, DATABASE_URL: '' },
     });
+    const password = seeded === undefined ? DEMO_PASSWORD : SEED_PASSWORD;
     // A browser test signs in many times from one address (the walk: two per role, a role every
     // few seconds), past the per-minute limit a person gets; that limit has its own API tests.
-    const server = await startAppProcess({ dataDir: join(dataDir, 'demo'), env: { RATE_LIMIT_AUTH_PER_MINUTE: '1000', ...options.env } });
+    const server = await startAppProcess({
+      dataDir: seeded === undefined ? join(dataDir, 'demo') : dataDir,
+      env: { RATE_LIMIT_AUTH_PER_MINUTE: '1000', ...options.env },
+    });
     const browser = await launchBrowser();
     if (!browser) throw new Error('Chromium is required for this test');
     const consoleErrors: string[] = [];
@@ -71,7 +81,7 @@ export function demoInBrowser(name: string, options: { env?: Record<string, stri
         await page.context().clearCookies();
         await page.goto(`${server.url}/sign-in`);
         await page.getByLabel('E-mail address').fill(email);
-        await page.getByLabel('Password').fill(DEMO_PASSWORD);
+        await page.getByLabel('Password').fill(password);
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.getByRole('navigation', { name: 'Main' }).waitFor();
       },

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { App } from '../../http/types.ts';
 import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
-import { programHealthSchema } from '../../shared/api/program-health.ts';
+import { programHealthQuerySchema, programHealthSchema } from '../../shared/api/program-health.ts';
 import { getProgramHealth } from './program-health.service.ts';
 
 export function programHealthRoutes(deps: Deps) {
@@ -14,10 +14,11 @@ export function programHealthRoutes(deps: Deps) {
           tags: ['program health'],
           summary: "A period's health: matches needing attention and why, goal sheets against the deadline, contacts per week",
           params: idParamsSchema,
+          querystring: programHealthQuerySchema,
           response: { 200: programHealthSchema, ...errorResponses },
         },
       },
-      (request) => getProgramHealth(deps, request.params.id),
+      (request) => getProgramHealth(deps, request.params.id, request.query.limit),
     );
   };
 }

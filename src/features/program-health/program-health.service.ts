@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
+import { HEALTH_LIST_MAX, HEALTH_PAGE } from '../../shared/api/program-health.ts';
 import type { HealthMatch, LiaisonMatch, LiaisonMatches, ProgramHealth } from '../../shared/api/program-health.ts';
 import { calendarDateIn } from '../../time/calendar-date.ts';
 import { eventsHeldForPeriod } from '../events/events.service.ts';
@@ -72,20 +73,25 @@ function matchLine({ facts: m, assessment: a }: Assessed) {
   };
 }
 
-/** How many of the matches needing attention one answer lists. */
-export const HEALTH_LIST_MAX = 200;
-
 /**
  * One period's health for the program office. A handful of queries whatever the size: the
  * matches with their sheets and last contacts in one, the contact counts per day in another;
  * the rest is arithmetic in program-health.rules.ts.
  */
-export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodId: number): Promise<ProgramHealth> {
+export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodId: number, limit = HEALTH_PAGE): Promise<ProgramHealth> {
   // Assessing every active match takes the better part of a second at 26,000 matches, and staff
   // open this page again and again: kept while the database is unchanged, within the minute
   // (every date here turns at a minute boundary), the lists' rule (unchanged-cache.ts).
   const minute = deps.clock.now().toISOString().slice(0, 16);
-  return memoUnlessChanged(deps.db, `program-health ${periodId}`, () => computeProgramHealth(deps, periodId), minute);
+  const whole = await memoUnlessChanged(deps.db, `program-health ${periodId}`, () => computeProgramHealth(deps, periodId), minute);
+  if (whole.matches.length <= limit) return whole;
+  // Each page size is one answer kept as well, so fifty staff asking for the first page share it.
+  return memoUnlessChanged(
+    deps.db,
+    `program-health ${periodId} first ${limit}`,
+    () => Promise.resolve({ ...whole, matches: whole.matches.slice(0, limit) }),
+    minute,
+  );
 }
 
 async function computeProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodId: number): Promise<ProgramHealth> {
@@ -124,7 +130,8 @@ async function computeProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodId: 
   }
   matches.sort(byRisk);
   // The most at risk first, and no more than a person can work through: a year of 24,000
-  // matches made this answer 12 MB. totals.needingAttention still counts them all.
+  // matches made this answer 12 MB. totals.needingAttention still counts them all; an answer
+  // lists the first `limit` of these.
   matches.splice(HEALTH_LIST_MAX);
 
   let weeks: ProgramHealth['contactsPerWeek'] = [];

@@ -71,6 +71,16 @@ export const liaisonMatchesSchema = z.object({
 });
 export type LiaisonMatches = z.infer<typeof liaisonMatchesSchema>;
 
+/** Matches needing attention in a first answer: a screenful, highest risk first. */
+export const HEALTH_PAGE = 25;
+/** The most one answer lists, however many need attention (totals.needingAttention counts them all). */
+export const HEALTH_LIST_MAX = 1000;
+
+/** `?limit=`: how many of the matches needing attention to list, the most at risk first. */
+export const programHealthQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(HEALTH_LIST_MAX).default(HEALTH_PAGE),
+});
+
 export const programHealthSchema = z.object({
   period: z.object({ id: z.number(), name: z.string(), status: periodStatusSchema, programEndsOn: dateOnlySchema }),
   /** Today in the program's time zone, which every date here is in. */
@@ -101,7 +111,7 @@ export const programHealthSchema = z.object({
   }),
   /** Weeks start on Monday; from the week of the period's first match to this week (or the program's end). */
   contactsPerWeek: z.array(z.object({ weekStart: dateOnlySchema, contacts: z.number(), matches: z.number() })),
-  /** Active matches with at least one reason, highest risk first: the first 200 (totals.needingAttention counts all). */
+  /** Active matches with at least one reason, highest risk first: the first `limit` (totals.needingAttention counts all). */
   matches: z.array(healthMatchSchema),
   /** Active matches with nothing to worry about (not listed). */
   matchesWithoutConcerns: z.number(),

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PERIOD_STATUS_LABELS } from '../../../../src/shared/period-status.ts';
 import { Page } from '../../../components/ui/page.tsx';
@@ -5,7 +6,7 @@ import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { usePeriods } from '../../../lib/reads/periods.ts';
-import { useProgramHealth } from '../api/get-program-health.ts';
+import { HEALTH_PAGE, useProgramHealth } from '../api/get-program-health.ts';
 import { ContactsChart } from './contacts-chart.tsx';
 import { EventsChart } from './events-chart.tsx';
 import { GoalSheetsChart } from './goal-sheets-chart.tsx';
@@ -23,7 +24,10 @@ export function HealthPage() {
   const list = periods.data ?? [];
   const asked = Number(params.get('period'));
   const periodId = list.some((p) => p.id === asked) ? asked : defaultPeriodId(list);
-  const health = useProgramHealth(periodId);
+  // How many of the matches needing attention to list: a screenful, more on asking; per period.
+  const [listed, setListed] = useState({ periodId, limit: HEALTH_PAGE });
+  const limit = listed.periodId === periodId ? listed.limit : HEALTH_PAGE;
+  const health = useProgramHealth(periodId, limit);
 
   if (periods.isError) {
     return (
@@ -60,7 +64,10 @@ export function HealthPage() {
           label="Period"
           value={String(periodId)}
           options={list.map((p) => ({ value: String(p.id), label: `${p.name} (${PERIOD_STATUS_LABELS[p.status]})` }))}
-          onChange={(v) => setParams({ period: v }, { replace: true })}
+          onChange={(v) => {
+            setListed({ periodId: Number(v), limit: HEALTH_PAGE });
+            setParams({ period: v }, { replace: true });
+          }}
         />
       </div>
       {health.isError ? <LoadError error={health.error} what="this period’s health" onRetry={() => void health.refetch()} /> : null}
@@ -75,7 +82,11 @@ export function HealthPage() {
             <GoalSheetsChart health={shown} />
             <ContactsChart health={shown} />
           </div>
-          <NeedsAttention health={shown} />
+          <NeedsAttention
+            health={shown}
+            loadingMore={health.isFetching && shown.matches.length < limit}
+            onShowMore={(more) => setListed({ periodId, limit: limit + more })}
+          />
           <EventsChart health={shown} />
         </div>
       ) : null}

@@ -1,16 +1,34 @@
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { RISK_TONE } from '../../../lib/risk-tones.ts';
+import { HEALTH_LIST_MAX, HEALTH_PAGE } from '../api/get-program-health.ts';
 import type { ProgramHealth } from '../api/get-program-health.ts';
 import { CheckInAction, MarkHandledAction } from './check-in-actions.tsx';
 import { mailtoBoth } from './health-words.ts';
 
-/** The matches that need a nudge, highest risk first, each with why and the ways to act. */
-export function NeedsAttention({ health }: { health: ProgramHealth }) {
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The matches that need a nudge, highest risk first, each with why and the ways to act: a
+ * screenful at first, more on asking (`onShowMore` with how many more), up to the answer's cap.
+ */
+export function NeedsAttention({
+  health,
+  loadingMore,
+  onShowMore,
+}: {
+  health: ProgramHealth;
+  loadingMore: boolean;
+  onShowMore: (more: number) => void;
+}) {
   const others = health.matchesWithoutConcerns;
+  const needing = health.totals.needingAttention;
+  const listed = health.matches.length;
+  const more = Math.min(HEALTH_PAGE, Math.min(needing, HEALTH_LIST_MAX) - listed);
   const rest =
     others === 0 ? null : (
       <p className="muted">
@@ -27,10 +45,9 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
         </p>
       ) : (
         <>
-          <p className="muted small">
-            {health.matches.length < health.totals.needingAttention
-              ? `The ${health.matches.length} most at risk of ${health.totals.needingAttention}, highest risk first: as these are handled, the next ones show up here.`
-              : 'Highest risk first.'}{' '}
+          <p className="muted small" aria-live="polite">
+            {listed < needing ? `The ${count(listed)} most at risk of ${count(needing)}, highest risk first.` : 'Highest risk first.'}{' '}
+            {listed < needing && more <= 0 ? 'As these are handled, the next ones show up here. ' : null}
             Dates are in the program’s time zone.
           </p>
           <TableWrap label="Matches that need attention">
@@ -102,6 +119,12 @@ export function NeedsAttention({ health }: { health: ProgramHealth }) {
               </tbody>
             </table>
           </TableWrap>
+          {more > 0 ? (
+            // Not disabled while the longer list loads: the button keeps the keyboard focus.
+            <Button variant="secondary" aria-busy={loadingMore || undefined} onClick={() => loadingMore || onShowMore(more)}>
+              Show {more} more<span className="visually-hidden"> matches that need attention</span>
+            </Button>
+          ) : null}
         </>
       )}
       {rest}
