@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitForFileImport } from '../../src/features/applications/application-imports.service.ts';
 import { insertImport } from '../../src/features/applications/application-imports.store.ts';
-import type { ApplicationImport } from '../../src/shared/api/application-imports.ts';
+import type { ApplicationImport, ApplicationImportSummary } from '../../src/shared/api/application-imports.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp, setUpProgram, signedIn } from '../setup/test-app.ts';
 import type { Client, TestContext } from '../setup/test-app.ts';
@@ -191,6 +191,11 @@ describeEachDialect('background CSV import of applications', (db) => {
     expect(third.json().code).toBe('IMPORTS_BUSY');
     await waitForFileImport(ctx.deps, first.json<ApplicationImport>().id);
     await waitForFileImport(ctx.deps, second.json<ApplicationImport>().id);
+    // Sent together, each one's place is taken before anything is awaited: no third slips in.
+    const together = await Promise.all(['busy-d', 'busy-e', 'busy-f'].map((tag) => send(csv(row(`${tag}@example.org`)), 'mode=preview')));
+    expect(together.map((r) => r.statusCode).sort()).toEqual([202, 202, 409]);
+    for (const started of together.filter((r) => r.statusCode === 202))
+      await waitForFileImport(ctx.deps, started.json<ApplicationImport>().id);
     const later = await send(csv(row('busy-c@example.org')), 'mode=preview');
     expect(later.statusCode).toBe(202);
     await waitForFileImport(ctx.deps, later.json<ApplicationImport>().id);
@@ -229,6 +234,50 @@ describeEachDialect('background CSV import of applications', (db) => {
     };
     expect(await made(30)).toMatchObject({ status: 'running', progress: null, error: null });
     expect(await made(90)).toMatchObject({ status: 'failed', error: { code: 'INTERRUPTED' } });
+  });
+
+  it("lists a period's latest imports, newest first, without their rows, and forgets those past 90 days", async () => {
+    const listed = async (pid = periodId) => {
+      const res = await staff.get(`/api/periods/${pid}/application-imports`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ imports: ApplicationImportSummary[] }>().imports;
+    };
+    const other = await createPeriod(staff, 'Quiet import period');
+    expect(await listed(other)).toEqual([]);
+
+    // Made 91 days ago: the next import to start forgets it.
+    const old = await insertImport(ctx.deps.db, {
+      periodId: other,
+      createdBy: 1,
+      mode: 'preview',
+      fileBytes: 10,
+      at: new Date(ctx.clock.now().getTime() - 91 * 24 * 3600 * 1000).toISOString(),
+    });
+    expect((await listed(other)).map((i) => i.id)).toEqual([old.id]);
+    const res = await send(csv(row('list1@example.org'), row('list2@example.org', { region: 'Atlantis' })), 'mode=preview', other);
+    const checked = res.json<ApplicationImport>();
+    await waitForFileImport(ctx.deps, checked.id);
+    const [latest, ...rest] = await listed(other);
+    expect(rest).toEqual([]);
+    expect(latest).toMatchObject({
+      id: checked.id,
+      periodId: other,
+      mode: 'preview',
+      status: 'done',
+      counts: { total: 2, good: 1, bad: 1, imported: 0 },
+      unmapped: [],
+      createdBy: { name: expect.any(String) },
+      error: null,
+    });
+    expect(latest).not.toHaveProperty('result');
+
+    // The busiest period lists its ten latest, newest first.
+    const busy = await listed();
+    expect(busy.length).toBe(10);
+    expect(busy.map((i) => i.id)).toEqual([...busy.map((i) => i.id)].sort((a, b) => b - a));
+
+    const unknown = await staff.get('/api/periods/999999/application-imports');
+    expect(unknown.statusCode).toBe(404);
   });
 
   it('is for staff and the committee only, and needs the CSRF token', async () => {

@@ -185,6 +185,7 @@ const MATRIX: Record<string, Cell> = {
     body: () => ({ fileBase64: CSV, mode: 'preview' }),
     expect: REVIEWERS,
   },
+  'GET /api/periods/:id/application-imports': { url: () => '/api/periods/1/application-imports', expect: REVIEWERS },
   // Imports belong to the program, not to a person: two of them, and only reviewers see either.
   'GET /api/application-imports/:id': {
     url: () => '/api/application-imports/:id',

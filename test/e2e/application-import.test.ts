@@ -155,6 +155,28 @@ describe.skipIf(skipReason !== null)('importing applications from a CSV file, in
     await page.getByRole('button', { name: 'Import all (only if every row is good)' }).click();
     await page.getByRole('status').filter({ hasText: 'Imported 3 applications.' }).waitFor();
     await page.getByText('None: every row was imported.').waitFor();
+
+    // The page lists the period's latest checks and imports, newest first: this import, the two
+    // checks before it (the first found no column for two fields), the first test's import, and
+    // the demo's.
+    const recent = page.getByRole('table', { name: 'Recent checks and imports of applications for this period' });
+    const outcomes = () =>
+      recent.locator('tbody > tr').evaluateAll((rows) =>
+        rows.map((r) =>
+          [...r.querySelectorAll('td')]
+            .slice(1)
+            .map((c) => c.textContent?.trim() ?? '')
+            .join(' | '),
+        ),
+      );
+    await expect.poll(async () => (await outcomes())[0]).toMatch(/^Import \(all or nothing\) \| \d+ bytes \| Done 3 imported$/);
+    const seen = await outcomes();
+    expect(seen[1]).toMatch(/^Check \| \d+ bytes \| Done 3 rows: 3 good$/);
+    expect(seen[2]).toMatch(/^Check \| \d+ bytes \| Done Columns to match first: 2 required fields had none$/);
+    expect(seen).toContainEqual(expect.stringMatching(/^Import \(good rows only\) \| [\d.]+ MB \| Done 6,000 imported, 2 left out$/));
+    // The demo's own history: the spring form's spreadsheet, imported a week ago.
+    expect(seen).toContainEqual('Import (good rows only) | 40 KB | Done 77 imported, 2 left out');
+    await check('import-recent');
     expect(demo().consoleErrors).toEqual([]);
   });
 

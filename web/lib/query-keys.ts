@@ -21,6 +21,8 @@ export const queryKeys = {
   periodApplications: (periodId: number, filters: Record<string, string>) => ['applications', 'period', periodId, filters] as const,
   /** A background CSV import of applications: outside `applications`, so the lists it refreshes don't refetch it. */
   applicationImport: (id: number) => ['application-imports', id] as const,
+  /** A period's latest imports; refreshed as one starts and as one ends. */
+  periodImports: (periodId: number) => ['period-imports', periodId] as const,
   matching: ['matching'] as const,
   matchingWorkspace: (periodId: number) => ['matching', 'workspace', periodId] as const,
   matchingRun: (runId: number) => ['matching', 'run', runId] as const,

@@ -2,8 +2,13 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
 import type { App } from '../../http/types.ts';
 import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
-import { applicationImportSchema, MAX_FILE_IMPORT_BYTES, startImportQuerySchema } from '../../shared/api/application-imports.ts';
-import { getFileImport, startFileImport } from './application-imports.service.ts';
+import {
+  applicationImportListSchema,
+  applicationImportSchema,
+  MAX_FILE_IMPORT_BYTES,
+  startImportQuerySchema,
+} from '../../shared/api/application-imports.ts';
+import { getFileImport, listFileImports, startFileImport } from './application-imports.service.ts';
 import { importExecutorFor } from './import-executor.ts';
 
 const REVIEWERS = ['staff', 'committee'] as const;
@@ -55,6 +60,20 @@ export function applicationImportRoutes(deps: Deps) {
         const started = await startFileImport(deps, actorOf(request), request.params.id, request.query, request.body);
         return reply.code(202).send(started);
       },
+    );
+
+    app.get(
+      '/api/periods/:id/application-imports',
+      {
+        config: { access: REVIEWERS },
+        schema: {
+          tags,
+          summary: "A period's latest background imports (and checks), newest first, without their rows",
+          params: idParamsSchema,
+          response: { 200: applicationImportListSchema, ...errorResponses },
+        },
+      },
+      async (request) => ({ imports: await listFileImports(deps, request.params.id) }),
     );
 
     app.get(

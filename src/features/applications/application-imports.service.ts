@@ -3,12 +3,15 @@ import { assertRowId } from '../../db/row-id.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError } from '../../errors.ts';
 import { importMappingSchema } from '../../shared/api/application-imports.ts';
-import type { ApplicationImport, ImportMode } from '../../shared/api/application-imports.ts';
+import { RECENT_IMPORTS } from '../../shared/api/application-imports.ts';
+import type { ApplicationImport, ApplicationImportSummary, ImportMode } from '../../shared/api/application-imports.ts';
 import { importResultSchema } from '../../shared/api/applications.ts';
+import type { ImportResult } from '../../shared/api/applications.ts';
+import { DAY_MS } from '../../time/clock.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { findPeriod } from '../periods/periods.service.ts';
-import { findImport, insertImport } from './application-imports.store.ts';
+import { deleteImportsCreatedBefore, findImport, finishImport, insertImport, listImportsOfPeriod } from './application-imports.store.ts';
 import type { ImportRow } from './application-imports.store.ts';
 import { importExecutorFor, INTERRUPTED, waitForImport } from './import-executor.ts';
 
@@ -31,6 +34,12 @@ const ABANDONED_AFTER_MS = 60 * 1000;
  * for 100,000 rows) and a thread, and on SQLite their writes take turns anyway.
  */
 const MAX_RUNNING_IMPORTS = 2;
+
+/**
+ * How long an import's record is kept: long enough to look back on a season's imports, not for
+ * ever, since a result lists the rows with problems by name and e-mail address.
+ */
+export const KEEP_IMPORTS_MS = 90 * DAY_MS;
 
 function parseMapping(text: string | undefined) {
   if (text === undefined) return undefined;
@@ -73,16 +82,22 @@ export async function startFileImport(
   if (period.status === 'closed') throw new ConflictError('PERIOD_CLOSED', 'A closed period can no longer take applications.');
   const mapping = parseMapping(request.mapping);
   const bytes = checkedFile(file);
-  const executor = importExecutorFor(deps);
-  if (executor.running() >= MAX_RUNNING_IMPORTS) {
-    throw new ConflictError('IMPORTS_BUSY', 'Two imports are running already. Send the file again when one of them is done.');
-  }
+  const place = importExecutorFor(deps).reserve(MAX_RUNNING_IMPORTS);
+  if (!place) throw new ConflictError('IMPORTS_BUSY', 'Two imports are running already. Send the file again when one of them is done.');
   const at = toInstant(deps.clock.now());
-  const row = await insertImport(deps.db, { periodId, createdBy: actor.userId, mode: request.mode, fileBytes: file.length, at });
+  let row: ImportRow;
+  try {
+    // Records past their keeping time go as a new one comes: they list applicants' names and e-mail addresses.
+    await deleteImportsCreatedBefore(deps.db, toInstant(new Date(deps.clock.now().getTime() - KEEP_IMPORTS_MS)));
+    row = await insertImport(deps.db, { periodId, createdBy: actor.userId, mode: request.mode, fileBytes: file.length, at });
+  } catch (err) {
+    place.release();
+    throw err;
+  }
   // A copy the worker owns: the request's buffer may be a slice of a pooled one.
   const own = new Uint8Array(bytes.length);
   own.set(bytes);
-  executor.start(row.id, {
+  place.start(row.id, {
     importId: row.id,
     connection: { databaseUrl: deps.config.databaseUrl, sqliteFile: deps.config.sqliteFile },
     periodId,
@@ -100,6 +115,31 @@ export async function getFileImport(deps: Deps, id: number): Promise<Application
   const row = await findImport(deps.db, id);
   if (!row) throw new NotFoundError('import');
   return toView(deps, row);
+}
+
+/** A period's latest imports, newest first, as its import page lists them. */
+export async function listFileImports(deps: Deps, periodId: number): Promise<ApplicationImportSummary[]> {
+  assertRowId(periodId, 'period');
+  if (!(await findPeriod(deps.db, periodId))) throw new NotFoundError('period');
+  const rows = await listImportsOfPeriod(deps.db, periodId, RECENT_IMPORTS);
+  return rows.map(({ created_by_name, ...row }) => {
+    const { result, ...view } = toView(deps, row);
+    return {
+      ...view,
+      createdBy: row.created_by === null || created_by_name === null ? null : { userId: row.created_by, name: created_by_name },
+      counts: result?.counts ?? null,
+      unmapped: result?.unmapped ?? null,
+    };
+  });
+}
+
+/** An import that ran before (the demo's): its record, done, with its result. */
+export async function recordPastImport(
+  deps: Pick<Deps, 'db'>,
+  past: { periodId: number; createdBy: number; mode: ImportMode; fileBytes: number; at: string; finishedAt: string; result: ImportResult },
+): Promise<void> {
+  const row = await insertImport(deps.db, past);
+  await finishImport(deps.db, row.id, importResultSchema.parse(past.result), past.finishedAt);
 }
 
 /** Resolves when the import has its final state in the database (tests and scripts). */

@@ -56,3 +56,25 @@ export async function saveImportHeartbeat(db: Executor, ids: readonly number[], 
   if (ids.length === 0) return;
   await db.updateTable('application_imports').set({ heartbeat_at: at }).where('id', 'in', ids).where('status', '=', 'running').execute();
 }
+
+/** A period's latest imports, newest first, with the name of whoever sent each file. */
+export async function listImportsOfPeriod(
+  db: Executor,
+  periodId: number,
+  limit: number,
+): Promise<(ImportRow & { created_by_name: string | null })[]> {
+  return db
+    .selectFrom('application_imports as i')
+    .leftJoin('users as u', 'u.id', 'i.created_by')
+    .selectAll('i')
+    .select('u.name as created_by_name')
+    .where('i.period_id', '=', periodId)
+    .orderBy('i.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Forgets the imports started before `at` (one still "running" that long ago stopped with its server). */
+export async function deleteImportsCreatedBefore(db: Executor, at: string): Promise<void> {
+  await db.deleteFrom('application_imports').where('created_at', '<', at).execute();
+}

@@ -11,9 +11,13 @@ import type { ImportJob, ImportReport } from './import-job.ts';
  * wait for the worker's own write transaction. The final state is written once.
  */
 export interface ImportExecutor {
-  /** Starts the import; its row must exist with status 'running'. */
-  start(importId: number, job: ImportJob): void;
-  /** How many imports run here now. */
+  /**
+   * Takes one of `max` places for an import about to start, at once (before the caller awaits
+   * anything, so two requests arriving together cannot both take the last one); undefined when
+   * every place is taken. The caller then starts the import in it, or releases it.
+   */
+  reserve(max: number): ImportPlace | undefined;
+  /** How many imports run here now, or are about to. */
   running(): number;
   /** The latest progress of an import running here, if it is. */
   progress(importId: number): Extract<ImportReport, { type: 'progress' }> | undefined;
@@ -21,6 +25,13 @@ export interface ImportExecutor {
   settled(importId: number): Promise<void>;
   /** Stops every worker, marking their imports failed; for the app's onClose. */
   close(): Promise<void>;
+}
+
+export interface ImportPlace {
+  /** Starts the import; its row must exist with status 'running'. */
+  start(importId: number, job: ImportJob): void;
+  /** Gives the place back without starting anything (the import's row could not be written). */
+  release(): void;
 }
 
 const WORKER_ENTRY = new URL('./import-worker-boot.mjs', import.meta.url);
@@ -44,6 +55,7 @@ interface Active {
 
 export function createImportExecutor(deps: Pick<Deps, 'db' | 'clock' | 'log'>): ImportExecutor {
   const active = new Map<number, Active>();
+  let reserved = 0;
   let closed = false;
   const now = () => toInstant(deps.clock.now());
   let heartbeat: NodeJS.Timeout | undefined;
@@ -115,8 +127,23 @@ export function createImportExecutor(deps: Pick<Deps, 'db' | 'clock' | 'log'>): 
   }
 
   return {
-    start,
-    running: () => active.size,
+    reserve(max) {
+      if (active.size + reserved >= max) return undefined;
+      reserved += 1;
+      let held = true;
+      const giveBack = () => {
+        if (held) reserved -= 1;
+        held = false;
+      };
+      return {
+        start(importId, job) {
+          giveBack();
+          start(importId, job);
+        },
+        release: giveBack,
+      };
+    },
+    running: () => active.size + reserved,
     progress: (importId) => active.get(importId)?.progress,
     settled: (importId) => active.get(importId)?.done ?? Promise.resolve(),
     async close() {

@@ -13,6 +13,7 @@ import { syncParticipantRoles } from '../applications/participant-roles.ts';
 import type { ApplicationStatus } from '../../shared/application-vocabulary.ts';
 import { demoApplicants, INTERESTS } from './demo-applicants.ts';
 import { seedMatchYear } from './demo-match-year.ts';
+import { seedDemoImports } from './demo-imports.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { listUserEmails } from './demo-match-year.store.ts';
 import { seedDemoSurveys } from '../surveys/demo-surveys.ts';
@@ -48,6 +49,9 @@ const dateIn = (tz: string, now: Date, days: number) => calendarDateIn(tz, new D
  * closed cohort, an intake in the middle of its match year, this year's cohort taking
  * applications, and a period in which mentees choose their mentor.
  */
+/** The applicants of this year's cohort, besides the named demo mentor and mentee. */
+const DEMO_POOL = { mentees: 58, mentors: 19 };
+
 export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; password: string }> {
   const timeZone = 'America/Chicago';
   const staffId = await completeSetup(deps, {
@@ -99,6 +103,7 @@ export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; passwo
   });
   await transitionPeriod(deps, staff, current.id, 'applications_open');
   await seedApplications(deps, current.id, passwordHash);
+  await seedDemoImports(deps, { periodId: current.id, staffId, imported: DEMO_POOL.mentees + DEMO_POOL.mentors });
 
   // An earlier intake in the middle of its year, for the match pages and the program-health view.
   const matchYear = await seedMatchYear(deps, staff, passwordHash);
@@ -138,7 +143,7 @@ export async function seedDemo(deps: Deps): Promise<{ staffEmail: string; passwo
  */
 async function seedApplications(deps: Deps, periodId: number, passwordHash: string): Promise<void> {
   const goalIds = (await listProgramGoals(deps)).map((g) => g.id);
-  const pool = demoApplicants({ mentees: 58, mentors: 19, goalIds });
+  const pool = demoApplicants({ ...DEMO_POOL, goalIds });
   const named = demoApplicants({ mentees: 1, mentors: 1, goalIds, seed: 7 });
   const at = toInstant(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {

@@ -54,3 +54,23 @@ export const applicationImportSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type ApplicationImport = z.infer<typeof applicationImportSchema>;
+
+/** Imports a period's list shows, the newest first. */
+export const RECENT_IMPORTS = 10;
+
+/**
+ * One import in a period's list (`GET /api/periods/:id/application-imports`): what its page shows
+ * without the rows with problems, and who sent the file.
+ */
+export const applicationImportSummarySchema = applicationImportSchema.omit({ result: true }).extend({
+  /** Who sent the file; null once their account is gone. */
+  createdBy: z.object({ userId: rowIdSchema, name: z.string() }).nullable(),
+  /** When done: the rows found, good, with problems and written (as in the result). */
+  counts: importResultSchema.shape.counts.nullable(),
+  /** When done: the required fields no column of the file was matched to (none: the rows were checked). */
+  unmapped: importResultSchema.shape.unmapped.nullable(),
+});
+export type ApplicationImportSummary = z.infer<typeof applicationImportSummarySchema>;
+
+export const applicationImportListSchema = z.object({ imports: z.array(applicationImportSummarySchema) });
+export type ApplicationImportList = z.infer<typeof applicationImportListSchema>;

@@ -37,5 +37,13 @@ export function useApplicationImport(id: number | null) {
       void queryClient.invalidateQueries({ queryKey });
     }
   }, [wrote, queryClient]);
+  // Once any import or check ends, its period's list of imports says how it went.
+  const ended = query.data && query.data.status !== 'running' ? query.data : null;
+  const endedId = ended?.id ?? null;
+  const endedPeriod = ended?.periodId ?? null;
+  useEffect(() => {
+    if (endedId === null || endedPeriod === null) return;
+    void queryClient.invalidateQueries({ queryKey: queryKeys.periodImports(endedPeriod) });
+  }, [endedId, endedPeriod, queryClient]);
   return query;
 }

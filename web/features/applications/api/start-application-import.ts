@@ -38,6 +38,9 @@ export function useStartApplicationImport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: startApplicationImport,
-    onSuccess: (started) => queryClient.setQueryData(queryKeys.applicationImport(started.id), started),
+    onSuccess: (started) => {
+      queryClient.setQueryData(queryKeys.applicationImport(started.id), started);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.periodImports(started.periodId) });
+    },
   });
 }

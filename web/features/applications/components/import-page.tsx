@@ -13,6 +13,7 @@ import { errorMessage } from '../../../lib/api-error.ts';
 import { usePeriod } from '../../../lib/reads/periods.ts';
 import { IMPORT_FIELD_LABELS } from './import-fields.ts';
 import { ImportProgress } from './import-progress.tsx';
+import { RecentImports } from './recent-imports.tsx';
 import { ReviewBreadcrumb } from './review-breadcrumb.tsx';
 import { useFileImport } from './use-file-import.ts';
 
@@ -276,6 +277,8 @@ export function ImportPage({ canManagePeriods }: { canManagePeriods: boolean }) 
           ) : null}
         </>
       ) : null}
+
+      <RecentImports periodId={periodId} />
     </Page>
   );
 }
