@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, expectNoAxeViolations, screenshot } from '../setup/browser.ts';
-import { demoInBrowser } from '../setup/demo-in-browser.ts';
+import { demoInBrowser, openOpenPeriod } from '../setup/demo-in-browser.ts';
 import { csv, HEADER, manyRows, row } from '../fixtures/applications/import-csv.ts';
 
 const skipReason = process.env.CI === 'true' ? null : browserSkipReason();
@@ -53,14 +53,7 @@ describe.skipIf(skipReason !== null)('importing applications from a CSV file, in
 
   it('checks a file of 6,002 rows, lists its 2 bad rows, imports the 6,000 good ones with progress, and the list counts them', async () => {
     await demo().signIn(page, 'staff@demo.tandem.test');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matching' }).click();
-    await page
-      .getByRole('row')
-      .filter({ hasText: 'Applications open' })
-      .filter({ hasNotText: 'choose-your-mentor' })
-      .getByRole('link', { name: /Applications/ })
-      .click();
-    await page.getByRole('heading', { level: 1, name: /^Applications for/ }).waitFor();
+    await openOpenPeriod(page, 'Applications');
     const before = await listTotal();
     await page.getByRole('link', { name: 'Import from CSV' }).click();
     await page.getByRole('heading', { level: 1, name: /^Import applications for/ }).waitFor();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess } from '../setup/app-server.ts';
 import type { AppProcess } from '../setup/app-server.ts';
 import { browserSkipReason, expectNoAxeViolations, launchBrowser, newPage, screenshot } from '../setup/browser.ts';
+import { openOpenPeriod } from '../setup/demo-in-browser.ts';
 
 const skipReason = process.env.CI === 'true' ? null : browserSkipReason();
 if (skipReason) process.stderr.write(`\n!!!\n!!! Browser tests SKIPPED: ${skipReason}\n!!!\n\n`);
@@ -205,14 +206,7 @@ describe.skipIf(skipReason !== null)('applying and matching, as new users', () =
     await page.getByText('Accepted').first().waitFor();
 
     // 3. Run matching.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matching' }).click();
-    await page
-      .getByRole('row')
-      .filter({ hasText: 'Applications open' })
-      .filter({ hasNotText: 'choose-your-mentor' })
-      .getByRole('link', { name: /Matching/ })
-      .click();
-    await page.getByRole('heading', { level: 1, name: /^Matching for/ }).waitFor();
+    await openOpenPeriod(page, 'Matching');
     await check('matching-workspace');
     await page.getByRole('button', { name: /^Run matching/ }).click();
     await page.getByRole('region', { name: 'Proposed pairs' }).first().waitFor({ timeout: 60_000 });

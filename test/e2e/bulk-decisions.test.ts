@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from '../setup/browser.ts';
-import { demoInBrowser } from '../setup/demo-in-browser.ts';
+import { demoInBrowser, openOpenPeriod } from '../setup/demo-in-browser.ts';
 
 const skipReason = process.env.CI === 'true' ? null : browserSkipReason();
 if (skipReason) process.stderr.write(`\n!!!\n!!! Browser tests SKIPPED: ${skipReason}\n!!!\n\n`);
@@ -49,14 +49,7 @@ describe.skipIf(skipReason !== null)('bulk decisions on the applications list, i
 
   it('lists a page at a time, then waitlists and declines everyone a filter shows, each after a preview', async () => {
     await demo().signIn(page, STAFF);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matching' }).click();
-    await page
-      .getByRole('row')
-      .filter({ hasText: 'Applications open' })
-      .filter({ hasNotText: 'choose-your-mentor' })
-      .getByRole('link', { name: /Applications/ })
-      .click();
-    await page.getByRole('heading', { level: 1, name: /^Applications for/ }).waitFor();
+    await openOpenPeriod(page, 'Applications');
     await page.getByRole('button', { name: 'Load more applications' }).waitFor();
     expect(await count()).toMatch(/^Showing 50 of \d+ applications\.$/);
     const all = Number(/of (\d+)/.exec(await count())?.[1]);

@@ -99,3 +99,18 @@ export function demoInBrowser(name: string, options: { env?: Record<string, stri
     return harness;
   };
 }
+
+/**
+ * From the main menu to the demo's period that is taking applications (not the one where mentees
+ * choose): Matching, then that period's Applications or Matching link.
+ */
+export async function openOpenPeriod(page: Page, link: 'Applications' | 'Matching'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matching' }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: 'Applications open' })
+    .filter({ hasNotText: 'choose-your-mentor' })
+    .getByRole('link', { name: new RegExp(link) })
+    .click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(`^${link} for`) }).waitFor();
+}
