@@ -6,16 +6,19 @@
  *   npm run bench:api                               100,000 people, 10 s per target
  *   npm run bench:api -- --people 20000 --seconds 5 a quicker look
  *   npm run bench:api -- --data-dir DIR             reuse a program seeded earlier into DIR
+ *   npm run bench:api -- --writes 5                 with the server writing 5 times a second meanwhile
  *
  * Prints per target: requests per second, p50 and p99 latency, answers that were not 2xx, and
  * the throughput as a share of the bare route's (the issue's aim: p99 ≤ 50 ms, share ≥ 40 %).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
 import { startAppProcess } from '../../test/setup/app-server.ts';
 import { benchFigure } from '../figure.ts';
 
@@ -30,6 +33,7 @@ const SECONDS = Number(option('--seconds') ?? 10);
 const CONNECTIONS = Number(option('--connections') ?? 50);
 const ONLY = option('--only');
 const KEEP_DIR = option('--data-dir');
+const WRITES = Number(option('--writes') ?? 0);
 
 interface SignIn {
   email: string;
@@ -92,6 +96,59 @@ function drive(base: string, path: string, cookie: string | undefined): Promise<
       (err, result) => (err ? reject(err) : resolve(result)),
     );
   });
+}
+
+/**
+ * Sessions of seeded people, written before the server starts, last seen two minutes ago: each
+ * one's next request has the server note it as seen (a write, the app's most frequent: once a
+ * minute for everyone signed in). Returns their cookies.
+ */
+function seenSessions(dataDir: string, count: number): string[] {
+  if (count <= 0) return [];
+  const db = new SQLite(join(dataDir, 'tandem.sqlite'));
+  try {
+    const users = db
+      .prepare("select id from users where email like '%@seed.tandem.test' order by id limit ?")
+      .pluck()
+      .all(count) as number[];
+    const insert = db.prepare('insert into sessions (token_hash, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)');
+    const now = Date.now();
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    return db.transaction(() =>
+      users.map((userId) => {
+        const token = randomBytes(32).toString('base64url');
+        insert.run(createHash('sha256').update(token, 'utf8').digest('hex'), userId, at(-120_000), at(-120_000), at(86_400_000));
+        return `tandem_session=${token}`;
+      }),
+    )();
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * While it runs, `perSecond` requests a second from people signed in (one `GET /api/me` each, a
+ * different person each time, round the list), so that the server writes that often: each is
+ * that person's first request for over a minute. Answers kept by the unchanged-cache that read the
+ * sessions go stale with each; the others should not.
+ */
+function backgroundWrites(base: string, cookies: readonly string[], perSecond: number): { stop(): number } {
+  if (perSecond <= 0 || cookies.length === 0) return { stop: () => 0 };
+  let sent = 0;
+  const timer = setInterval(() => {
+    const cookie = cookies[sent % cookies.length] ?? '';
+    sent += 1;
+    void fetch(`${base}/api/me`, { headers: { cookie } }).then(
+      (r) => r.arrayBuffer(),
+      () => undefined,
+    );
+  }, 1000 / perSecond);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return sent;
+    },
+  };
 }
 
 /** The bare reference server, answering each body at /r/<index>. */
@@ -158,6 +215,8 @@ async function main() {
   try {
     const saved = join(dir, 'sign-ins.txt');
     const people = KEEP_DIR && existsSync(saved) ? signInsIn(readFileSync(saved, 'utf8')) : seed(dir);
+    // Enough people for every background write of the run to be someone's first request in a minute.
+    const cookies = seenSessions(dir, Math.ceil(WRITES * (SECONDS + 2)) * 10);
     const server = await startAppProcess({
       dataDir: dir,
       env: { RUN_JOBS: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_PER_MINUTE: '1000' },
@@ -167,18 +226,21 @@ async function main() {
       const bodies = await Promise.all(targets.map((t) => getJson(server.url, t.path, t.cookie)));
       const bare = await startBare(bodies);
       try {
-        console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per target, LOG_LEVEL=warn, SQLite`);
+        const writes = WRITES > 0 ? `, ${WRITES} people a second seen meanwhile (a write each)` : '';
+        console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per target, LOG_LEVEL=warn, SQLite${writes}`);
         console.log('| target | bytes | req/s | p50 ms | p99 ms | not 2xx | bare req/s | share of bare |');
         console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
         for (const [i, target] of targets.entries()) {
-          const ours = await drive(server.url, target.path, target.cookie);
+          const writer = backgroundWrites(server.url, cookies.splice(0, Math.ceil(WRITES * (SECONDS + 2))), WRITES);
+          const ours = await drive(server.url, target.path, target.cookie).finally(() => writer.stop());
           const reference = await drive(bare.base, `/r/${i}`, undefined);
           const bytes = JSON.stringify(bodies[i]).length;
           const share = (100 * ours.requests.average) / reference.requests.average;
-          benchFigure({ item: '2. API', what: `${target.name}: p99`, value: ours.latency.p99, unit: 'ms', aim: { atMost: 50 } });
+          const under = WRITES > 0 ? ` (${WRITES} writes/s)` : '';
+          benchFigure({ item: '2. API', what: `${target.name}${under}: p99`, value: ours.latency.p99, unit: 'ms', aim: { atMost: 50 } });
           benchFigure({
             item: '2. API',
-            what: `${target.name}: throughput vs bare Fastify`,
+            what: `${target.name}${under}: throughput vs bare Fastify`,
             value: Math.round(share),
             unit: '%',
             aim: { atLeast: 40 },

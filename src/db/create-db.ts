@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import { cachingStatements } from './statement-cache.ts';
+import { registerTableWrites, TableWrites, trackingWrites } from './table-writes.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -47,6 +48,9 @@ export function createDb(opts: { databaseUrl?: string | undefined; sqliteFile: s
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  // Writes are counted per table so that answers kept between requests go stale only with what they read.
+  const writes = new TableWrites(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: trackingWrites(cachingStatements(sqlite), writes) }) });
+  registerTableWrites(db.getExecutor(), writes);
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }

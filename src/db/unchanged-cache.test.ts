@@ -139,7 +139,7 @@ describe('unlessChanged (SQLite)', () => {
           computed += 1;
           return `as of ${minute}`;
         },
-        minute,
+        { stamp: minute },
       );
     expect(await at('10:00')).toBe('as of 10:00');
     expect(await at('10:00')).toBe('as of 10:00');

@@ -398,6 +398,9 @@ export async function listMyApplications(deps: Pick<Deps, 'db' | 'clock'>, actor
   return mine.map((a) => view(a, settings, byId.get(a.periodId), now, true));
 }
 
+/** What the staff list's answer is made of (checked under tests: memoUnlessChanged). */
+const APPLICATION_LIST_READS = ['program_settings', 'periods', 'applications', 'users', 'matches'];
+
 /** One page of a period's applications, filtered and sorted, with the whole period's counts by role and status. */
 export async function listApplications(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -432,7 +435,7 @@ export async function listApplications(
         total: page.total,
       };
     },
-    now.toISOString().slice(0, 16),
+    { stamp: now.toISOString().slice(0, 16), reads: APPLICATION_LIST_READS },
   );
 }
 

@@ -351,8 +351,13 @@ export async function searchApplications(
   // The page is kept between writes (unchanged-cache.ts), keyed by its period and query, so fifty
   // staff asking for the same page build, read and shape it once (51 records, about 50 KB; the
   // cache holds at most 500 answers and drops them all on a write). Callers only read the records.
-  return memoUnlessChanged(db, `applications page ${periodId} ${JSON.stringify(q)}`, () => readApplicationsPage(db, periodId, q));
+  return memoUnlessChanged(db, `applications page ${periodId} ${JSON.stringify(q)}`, () => readApplicationsPage(db, periodId, q), {
+    reads: APPLICATION_PAGE_READS,
+  });
 }
+
+/** What a page of applications is read from (checked under tests: memoUnlessChanged). */
+const APPLICATION_PAGE_READS = ['applications', 'users', 'periods'];
 
 async function readApplicationsPage(
   db: Executor,
@@ -450,13 +455,17 @@ export async function countApplications(db: Executor, periodId: number): Promise
     Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   const counts: ApplicationCounts = { mentor: zero(), mentee: zero() };
   // Kept between writes by a key of its own: every page of the list asks for it.
-  const rows = await memoUnlessChanged(db, `application counts ${periodId}`, () =>
-    db
-      .selectFrom('applications')
-      .select(['role', 'status', (eb) => eb.fn.countAll().as('n')])
-      .where('period_id', '=', periodId)
-      .groupBy(['role', 'status'])
-      .execute(),
+  const rows = await memoUnlessChanged(
+    db,
+    `application counts ${periodId}`,
+    () =>
+      db
+        .selectFrom('applications')
+        .select(['role', 'status', (eb) => eb.fn.countAll().as('n')])
+        .where('period_id', '=', periodId)
+        .groupBy(['role', 'status'])
+        .execute(),
+    { reads: ['applications'] },
   );
   for (const r of rows) {
     counts[roleOf(r.role)][statusOf(r.status)] += Number(r.n);

@@ -126,15 +126,19 @@ export async function countActiveMatchesOf(db: Executor, userIds: readonly numbe
     for (const side of ['mentor', 'mentee'] as const) {
       const person = side === 'mentor' ? 'm.mentor_user_id' : 'm.mentee_user_id';
       // Kept between writes (unchanged-cache.ts): the staff list asks it for each page it shows.
-      const rows = await memoUnlessChanged(db, `active matches by ${side} ${chunk.join(',')}`, () =>
-        db
-          .selectFrom('matches as m')
-          .innerJoin('periods as p', 'p.id', 'm.period_id')
-          .select((eb) => [`${person} as user_id`, 'm.period_id', 'p.name as period_name', eb.fn.countAll<number | string>().as('n')])
-          .where('m.status', '=', 'active')
-          .where(person, 'in', chunk)
-          .groupBy([person, 'm.period_id', 'p.name'])
-          .execute(),
+      const rows = await memoUnlessChanged(
+        db,
+        `active matches by ${side} ${chunk.join(',')}`,
+        () =>
+          db
+            .selectFrom('matches as m')
+            .innerJoin('periods as p', 'p.id', 'm.period_id')
+            .select((eb) => [`${person} as user_id`, 'm.period_id', 'p.name as period_name', eb.fn.countAll<number | string>().as('n')])
+            .where('m.status', '=', 'active')
+            .where(person, 'in', chunk)
+            .groupBy([person, 'm.period_id', 'p.name'])
+            .execute(),
+        { reads: ['matches', 'periods'] },
       );
       for (const r of rows) {
         out.push({ userId: r.user_id, side, periodId: r.period_id, periodName: r.period_name, matches: Number(r.n) });

@@ -28,6 +28,9 @@ export function friendlyPairReasons(
   return participantReasons(ranking.ranked[0]?.reasons ?? []).map((r) => r.text);
 }
 
+/** What a pair's reasons are made of: the two applications and the period's matching inputs (checked under tests). */
+const PAIR_REASON_READS = ['applications', 'users', 'periods', 'matching_runs', 'program_goals', 'program_settings'];
+
 /**
  * A match's "Why we paired you" for its two people: the friendly reasons joined as the stored
  * explanation is ('; '), or '' when the applications are gone or nothing speaks for the pair.
@@ -43,7 +46,10 @@ export async function participantExplanation(
   // Four reads and a scoring on every view of a participant's pages: kept while nothing changes.
   // Time zones' offsets make it depend on the hour, too.
   const key = `pair-reasons ${pair.periodId} ${pair.menteeApplicationId} ${pair.mentorApplicationId}`;
-  return memoUnlessChanged(db, key, () => explainPair(db, pair, now, inputsByPeriod), now.toISOString().slice(0, 13));
+  return memoUnlessChanged(db, key, () => explainPair(db, pair, now, inputsByPeriod), {
+    stamp: now.toISOString().slice(0, 13),
+    reads: PAIR_REASON_READS,
+  });
 }
 
 async function explainPair(

@@ -73,6 +73,21 @@ function matchLine({ facts: m, assessment: a }: Assessed) {
   };
 }
 
+/** What a period's health is made of (checked under tests: memoUnlessChanged). */
+const HEALTH_READS = [
+  'periods',
+  'program_settings',
+  'matches',
+  'users',
+  'goal_sheets',
+  'contacts',
+  'check_ins',
+  'rematch_requests',
+  'events',
+  'event_invitations',
+  'event_media',
+];
+
 /**
  * One period's health for the program office. A handful of queries whatever the size: the
  * matches with their sheets and last contacts in one, the contact counts per day in another;
@@ -83,14 +98,17 @@ export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodI
   // open this page again and again: kept while the database is unchanged, within the minute
   // (every date here turns at a minute boundary), the lists' rule (unchanged-cache.ts).
   const minute = deps.clock.now().toISOString().slice(0, 16);
-  const whole = await memoUnlessChanged(deps.db, `program-health ${periodId}`, () => computeProgramHealth(deps, periodId), minute);
+  const whole = await memoUnlessChanged(deps.db, `program-health ${periodId}`, () => computeProgramHealth(deps, periodId), {
+    stamp: minute,
+    reads: HEALTH_READS,
+  });
   if (whole.matches.length <= limit) return whole;
   // Each page size is one answer kept as well, so fifty staff asking for the first page share it.
   return memoUnlessChanged(
     deps.db,
     `program-health ${periodId} first ${limit}`,
     () => Promise.resolve({ ...whole, matches: whole.matches.slice(0, limit) }),
-    minute,
+    { stamp: minute, reads: HEALTH_READS },
   );
 }
 

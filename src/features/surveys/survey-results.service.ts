@@ -63,6 +63,9 @@ export async function surveyProgress(deps: Pick<Deps, 'db' | 'clock'>, id: numbe
   };
 }
 
+/** What a closed survey's results are made of (checked under tests: memoUnlessChanged). */
+const SURVEY_RESULT_READS = ['surveys', 'periods', 'program_settings', 'survey_responses', 'survey_drafts', 'survey_invitations', 'users'];
+
 const cryptoRandom = () => randomInt(2 ** 31) / 2 ** 31;
 
 /**
@@ -87,19 +90,28 @@ export async function getSurveyResults(
   // A closed survey's answers change no more (reopening it is a write): what reading and adding up
   // 46,000 of them gives is kept while the database is unchanged (unchanged-cache.ts); each
   // answer then samples its written answers afresh.
-  const full = await memoUnlessChanged(deps.db, `survey-results ${id} ${by.join(',')}`, async () => {
-    const [responses, invitations] = await Promise.all([listResponses(deps.db, id), listSurveyInvitations(deps.db, id)]);
-    return {
-      surveyId: survey.id,
-      title: survey.title,
-      periodName: survey.periodName,
-      state,
-      minGroupSize: settings.surveyMinGroupSize,
-      respondents: responses.length,
-      invited: invitations.length,
-      questions: surveyResults(survey.questions, responses, { min: settings.surveyMinGroupSize, by, random: cryptoRandom }),
-    };
-  });
+  const full = await memoUnlessChanged(
+    deps.db,
+    `survey-results ${id} ${by.join(',')}`,
+    async () => {
+      // The survey and the settings read again in here, so that what the answer is made of is
+      // among what it reads (a reopened survey, a new smallest group).
+      const [kept, keptSettings] = [await surveyOrNotFound(deps, id), await getSettings(deps)];
+      const [responses, invitations] = await Promise.all([listResponses(deps.db, id), listSurveyInvitations(deps.db, id)]);
+      const min = keptSettings.surveyMinGroupSize;
+      return {
+        surveyId: kept.id,
+        title: kept.title,
+        periodName: kept.periodName,
+        state,
+        minGroupSize: min,
+        respondents: responses.length,
+        invited: invitations.length,
+        questions: surveyResults(kept.questions, responses, { min, by, random: cryptoRandom }),
+      };
+    },
+    { reads: SURVEY_RESULT_READS },
+  );
   return { ...full, questions: sampleTexts(full.questions, cryptoRandom) };
 }
 
