@@ -141,4 +141,14 @@ describe('answers kept by the tables they read (createDb on SQLite)', () => {
     const outer = memoUnlessChanged(db, 'outer', async () => (await inner()) + 1, { reads: ['a'] });
     await expect(outer).rejects.toThrow(/read b/);
   });
+
+  it('under tests, freezes a kept answer, so that a caller changing what every request shares throws', async () => {
+    const { db } = await open();
+    const rows = await memoUnlessChanged(db, 'rows of a', async () => (await sql<{ n: number }>`select n from a`.execute(db)).rows, {
+      reads: ['a'],
+    });
+    expect(Object.isFrozen(rows)).toBe(true);
+    expect(Object.isFrozen(rows[0])).toBe(true);
+    expect(() => (rows as { n: number }[]).push({ n: 2 })).toThrow(TypeError);
+  });
 });

@@ -168,7 +168,9 @@ function memoByTables<T>(
   }
   const mark = writes.mark();
   const seen = checkingReads() ? new Set<string>() : null;
-  const work = seen ? collectingReads(seen, compute).then((v) => checkedReads(key, reads, seen, v)) : compute();
+  // Under tests the answer is also frozen: it is shared by every request until it goes stale, so a
+  // caller that changed it would change it for all of them.
+  const work = seen ? collectingReads(seen, compute).then((v) => frozen(checkedReads(key, reads, seen, v))) : compute();
   const value = work.then((computed) => {
     if (current(mark)) {
       kept.entries.delete(key);
@@ -184,6 +186,15 @@ function memoByTables<T>(
     if (kept.pending.get(key) === pending) kept.pending.delete(key);
   };
   value.then(forget, forget);
+  return value;
+}
+
+/** Freezes a kept answer all the way down (under tests), so that changing it throws. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) frozen(inner);
+  }
   return value;
 }
 

@@ -28,7 +28,6 @@ export async function insertSession(db: Executor, s: SessionRow): Promise<void> 
  * The session and its person with their roles, in one query (every signed-in request asks):
  * one row per role, or one row with a null role for a person who has none.
  */
-/** The session with its person and roles (one row per role): every signed-in request asks it. */
 const sessionWithUser = compiledOnce((db, tokenHash: string) =>
   db
     .selectFrom('sessions as s')

@@ -1,4 +1,5 @@
 import { compiledOnce } from '../../db/compiled-once.ts';
+import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
 import type { Executor } from '../../db/executor.ts';
 import type { ProgramSettingsTable } from '../../db/database.ts';
 import { storedValue, storedValues } from '../../db/stored-value.ts';
@@ -99,9 +100,22 @@ function toRow(s: Omit<ProgramSettings, 'updatedAt'>) {
 /** Asked by most requests (the time zone every date is in). */
 const settingsRow = compiledOnce((db) => db.selectFrom('program_settings').selectAll().where('id', '=', 1));
 
+/**
+ * The program's settings. Nearly every request asks (the time zone every date is in), and they
+ * change a few times a year: on SQLite the settings read are kept until program_settings is
+ * written (unchanged-cache.ts), so a request reads neither the row nor its six JSON columns again.
+ * Callers only read what they get (under tests a kept answer is frozen, so a change would throw).
+ */
 export async function findSettings(db: Executor): Promise<ProgramSettings | undefined> {
-  const [row] = (await db.executeQuery(settingsRow(db))).rows;
-  return row && toSettings(row);
+  return memoUnlessChanged(
+    db,
+    'program settings',
+    async () => {
+      const [row] = (await db.executeQuery(settingsRow(db))).rows;
+      return row && toSettings(row);
+    },
+    { reads: ['program_settings'] },
+  );
 }
 
 export async function insertSettings(db: Executor, s: Omit<ProgramSettings, 'updatedAt'>, at: string): Promise<void> {
