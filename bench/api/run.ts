@@ -12,13 +12,14 @@
  * the throughput as a share of the bare route's (the issue's aim: p99 ≤ 50 ms, share ≥ 40 %).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import SQLite from 'better-sqlite3';
+import { createDb } from '../../src/db/create-db.ts';
+import { insertSession } from '../../src/features/accounts/sessions.store.ts';
+import { hashToken, newToken } from '../../src/features/accounts/tokens.ts';
 import { startAppProcess } from '../../test/setup/app-server.ts';
 import { benchFigure } from '../figure.ts';
 
@@ -103,26 +104,36 @@ function drive(base: string, path: string, cookie: string | undefined): Promise<
  * one's next request has the server note it as seen (a write, the app's most frequent: once a
  * minute for everyone signed in). Returns their cookies.
  */
-function seenSessions(dataDir: string, count: number): string[] {
+async function seenSessions(dataDir: string, count: number): Promise<string[]> {
   if (count <= 0) return [];
-  const db = new SQLite(join(dataDir, 'tandem.sqlite'));
+  const { db, destroy } = createDb({ sqliteFile: join(dataDir, 'tandem.sqlite') });
   try {
-    const users = db
-      .prepare("select id from users where email like '%@seed.tandem.test' order by id limit ?")
-      .pluck()
-      .all(count) as number[];
-    const insert = db.prepare('insert into sessions (token_hash, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)');
+    const users = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', 'like', '%@seed.tandem.test')
+      .orderBy('id')
+      .limit(count)
+      .execute();
     const now = Date.now();
     const at = (ms: number) => new Date(now + ms).toISOString();
-    return db.transaction(() =>
-      users.map((userId) => {
-        const token = randomBytes(32).toString('base64url');
-        insert.run(createHash('sha256').update(token, 'utf8').digest('hex'), userId, at(-120_000), at(-120_000), at(86_400_000));
-        return `tandem_session=${token}`;
-      }),
-    )();
+    return await db.transaction().execute(async (trx) => {
+      const cookies: string[] = [];
+      for (const { id } of users) {
+        const token = newToken();
+        await insertSession(trx, {
+          tokenHash: hashToken(token),
+          userId: id,
+          createdAt: at(-120_000),
+          lastSeenAt: at(-120_000),
+          expiresAt: at(86_400_000),
+        });
+        cookies.push(`tandem_session=${token}`);
+      }
+      return cookies;
+    });
   } finally {
-    db.close();
+    await destroy();
   }
 }
 
@@ -216,7 +227,7 @@ async function main() {
     const saved = join(dir, 'sign-ins.txt');
     const people = KEEP_DIR && existsSync(saved) ? signInsIn(readFileSync(saved, 'utf8')) : seed(dir);
     // Enough people for every background write of the run to be someone's first request in a minute.
-    const cookies = seenSessions(dir, Math.ceil(WRITES * (SECONDS + 2)) * 10);
+    const cookies = await seenSessions(dir, Math.ceil(WRITES * (SECONDS + 2)) * 10);
     const server = await startAppProcess({
       dataDir: dir,
       env: { RUN_JOBS: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_PER_MINUTE: '1000' },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import { cachingStatements } from './statement-cache.ts';
@@ -48,9 +49,18 @@ export function createDb(opts: { databaseUrl?: string | undefined; sqliteFile: s
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  // Writes are counted per table so that answers kept between requests go stale only with what they read.
-  const writes = new TableWrites(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: trackingWrites(cachingStatements(sqlite), writes) }) });
-  registerTableWrites(db.getExecutor(), writes);
+  const db = sqliteKysely<Database>(sqlite, cachingStatements(sqlite));
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+/**
+ * Kysely over a SQLite connection whose statements come from `source` (the statement cache), with
+ * its writes counted per table, so that answers kept between requests go stale only with what
+ * they read (unchanged-cache.ts keeps answers only for a Kysely made here).
+ */
+export function sqliteKysely<DB>(sqlite: SQLite.Database, source: SqliteDatabase = sqlite): Kysely<DB> {
+  const writes = new TableWrites(sqlite);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: trackingWrites(source, writes) }) });
+  registerTableWrites(db.getExecutor(), writes);
+  return db;
 }

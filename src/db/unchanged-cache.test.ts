@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sqliteKysely } from './create-db.ts';
 import { memoUnlessChanged, unlessChanged } from './unchanged-cache.ts';
 
 interface Db {
@@ -25,16 +25,12 @@ describe('unlessChanged (SQLite)', () => {
     sqlite.pragma('journal_mode = WAL');
     sqlite.exec('create table t (n integer); insert into t values (1), (2);');
     const counted = { runs: 0 };
-    const db = new Kysely<Db>({
-      dialect: new SqliteDialect({
-        database: {
-          close: () => sqlite.close(),
-          prepare: (text: string) => {
-            if (text.includes('count(*)')) counted.runs += 1;
-            return sqlite.prepare(text);
-          },
-        },
-      }),
+    const db = sqliteKysely<Db>(sqlite, {
+      close: () => sqlite.close(),
+      prepare: (text: string) => {
+        if (text.includes('count(*)')) counted.runs += 1;
+        return sqlite.prepare(text);
+      },
     });
     const count = async () =>
       Number(

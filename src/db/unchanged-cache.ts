@@ -1,33 +1,16 @@
-import { CompiledQuery, SqliteAdapter } from 'kysely';
-import type { Compilable, QueryResult } from 'kysely';
+import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
 import { alsoRead, checkingReads, collectingReads, tableWritesOf } from './table-writes.ts';
 import type { TableWrites, WriteMark } from './table-writes.ts';
 
 /** What this needs of a Kysely instance or transaction, whatever its tables. */
 interface QueryRunner {
   readonly isTransaction: boolean;
-  getExecutor(): { readonly adapter: unknown };
+  getExecutor(): object;
   executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>>;
 }
 
 /** Answers kept per database at one time; a list page asks a handful, so this holds many pages' worth. */
 const MAX_ENTRIES = 500;
-
-interface Entry {
-  /** What else the answer was computed for (the minute, the hour): a different stamp replaces it. */
-  stamp: string;
-  value: unknown;
-}
-
-/** The answers kept for one database, all computed while it stood at `version`. */
-interface Cache {
-  version: string;
-  entries: Map<string, Entry>;
-  /** Answers being computed: callers asking for the same key and stamp meanwhile wait for that one. */
-  pending: Map<string, { stamp: string; value: Promise<unknown> }>;
-}
-
-const caches = new WeakMap<object, Cache>();
 
 /** Every answer the cache has kept: each is shared by all who ask, so none is ever changed in place. */
 const keptAnswers = new WeakSet<object>();
@@ -55,50 +38,14 @@ export interface KeepOptions {
  * data_version, which moves whenever another connection (the CLI, an import's worker) commits.
  * What it saves is the repeated work between writes, e.g. the count of a 100,000-row list that
  * each of fifty staff pages asks for again. A key holds one answer at a time. On PostgreSQL,
- * where other instances write unseen, and inside a transaction, it just computes. (A database
- * made otherwise, as in some tests, keeps answers while SQLite's total_changes() and data_version
- * stand still.)
+ * where other instances write unseen, inside a transaction, and on any SQLite connection not made
+ * by sqliteKysely (create-db.ts; a backup's own), it just computes.
  */
 export async function memoUnlessChanged<T>(db: QueryRunner, key: string, compute: () => Promise<T>, options: KeepOptions = {}): Promise<T> {
   const stamp = options.stamp ?? '';
   const executor = db.getExecutor();
-  if (db.isTransaction || !(executor.adapter instanceof SqliteAdapter)) return compute();
-  const writes = tableWritesOf(executor);
-  if (writes) return memoByTables(executor, writes, key, compute, stamp, options.reads ?? null);
-  const version = await databaseVersion(db);
-  let cache = caches.get(executor);
-  if (!cache || cache.version !== version) {
-    // Versions only move forward: nothing kept under an older one can be asked for again.
-    cache = { version, entries: new Map(), pending: new Map() };
-    caches.set(executor, cache);
-  }
-  const hit = cache.entries.get(key);
-  if (hit && hit.stamp === stamp) {
-    cache.entries.delete(key);
-    cache.entries.set(key, hit);
-    return hit.value as T;
-  }
-  // Fifty requests arriving together after a write (or as the minute turns) compute it once.
-  const running = cache.pending.get(key);
-  if (running && running.stamp === stamp) return running.value as Promise<T>;
-  const kept = cache;
-  const value = (async () => {
-    const computed = await compute();
-    // The version is read again: a write between the two reads must not be filed under the older one.
-    if ((await databaseVersion(db)) === version && caches.get(executor) === kept) {
-      kept.entries.delete(key);
-      kept.entries.set(key, { stamp, value: computed });
-      if (typeof computed === 'object' && computed !== null) keptAnswers.add(computed);
-      if (kept.entries.size > MAX_ENTRIES) kept.entries.delete(kept.entries.keys().next().value as string);
-    }
-    return computed;
-  })();
-  kept.pending.set(key, { stamp, value });
-  const forget = () => {
-    if (kept.pending.get(key)?.value === value) kept.pending.delete(key);
-  };
-  value.then(forget, forget);
-  return value;
+  const writes = db.isTransaction ? undefined : tableWritesOf(executor);
+  return writes ? memoByTables(executor, writes, key, compute, stamp, options.reads ?? null) : compute();
 }
 
 interface TableEntry {
@@ -217,13 +164,4 @@ export async function unlessChanged<R>(db: QueryRunner, query: Compilable<R>): P
   // The tables it reads are in its SQL.
   const reads = tableWritesOf(db.getExecutor())?.readsOf(compiled.sql);
   return memoUnlessChanged(db, key, async () => (await db.executeQuery(compiled)).rows, reads ? { reads } : {});
-}
-
-const VERSION: CompiledQuery<{ c: number; v: number }> = CompiledQuery.raw(
-  'select total_changes() as c, (select data_version from pragma_data_version()) as v',
-);
-
-async function databaseVersion(db: QueryRunner): Promise<string> {
-  const row = (await db.executeQuery(VERSION)).rows[0];
-  return row ? `${row.v}:${row.c}` : '';
 }

@@ -1,12 +1,12 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { sqliteKysely } from '../db/create-db.ts';
 import { memoUnlessChanged } from '../db/unchanged-cache.ts';
 import { answerSerializerCompiler } from './answer-serializer.ts';
 
 describe('answerSerializerCompiler', () => {
-  const db = new Kysely<Record<string, never>>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
+  const db = sqliteKysely<Record<string, never>>(new SQLite(':memory:'));
   afterAll(() => db.destroy());
 
   const schema = z.object({ name: z.string(), count: z.number() });
@@ -22,12 +22,26 @@ describe('answerSerializerCompiler', () => {
   });
 
   it('writes an answer the unchanged-cache keeps once per route', async () => {
-    const kept = await memoUnlessChanged(db, 'kept answer', () => Promise.resolve({ name: 'Grace', count: 3, secret: 'x' }));
+    // Kept answers are frozen under tests; a getter counts how often the answer is really read.
+    let reads = 0;
+    const kept = await memoUnlessChanged(db, 'kept answer', () =>
+      Promise.resolve({
+        name: 'Grace',
+        get count() {
+          reads += 1;
+          return 3;
+        },
+        secret: 'x',
+      }),
+    );
     const serialize = compile();
+    const before = reads;
     expect(serialize(kept)).toBe('{"name":"Grace","count":3}');
-    // Kept answers are never changed in place; one that were would show it is not written again.
-    kept.count = 99;
+    expect(reads).toBeGreaterThan(before);
+    const once = reads;
+    // Written once for this route: asked again, the same text without reading the answer again.
     expect(serialize(kept)).toBe('{"name":"Grace","count":3}');
+    expect(reads).toBe(once);
     // Another route (another schema, another serializer) writes it for itself.
     const other = answerSerializerCompiler({ schema: z.object({ name: z.string() }), method: 'GET', url: '/y', httpStatus: '200' });
     expect(other(kept)).toBe('{"name":"Grace"}');

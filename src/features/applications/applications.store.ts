@@ -348,9 +348,9 @@ export async function searchApplications(
   periodId: number,
   q: ApplicationFilters & { sort: ApplicationSort; after?: CursorKey | undefined; limit: number },
 ): Promise<{ applications: readonly ApplicationRecord[]; nextCursor: string | null; total: number }> {
-  // The page is kept between writes (unchanged-cache.ts), keyed by its period and query, so fifty
-  // staff asking for the same page build, read and shape it once (51 records, about 50 KB; the
-  // cache holds at most 500 answers and drops them all on a write). Callers only read the records.
+  // The page is kept until applications, people or periods are written (unchanged-cache.ts), keyed
+  // by its period and query, so fifty staff asking for the same page build, read and shape it once
+  // (51 records, about 50 KB; the cache holds at most 500 answers). Callers only read the records.
   return memoUnlessChanged(db, `applications page ${periodId} ${JSON.stringify(q)}`, () => readApplicationsPage(db, periodId, q), {
     reads: APPLICATION_PAGE_READS,
   });

@@ -95,7 +95,7 @@ const HEALTH_READS = [
  */
 export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodId: number, limit = HEALTH_PAGE): Promise<ProgramHealth> {
   // Assessing every active match takes the better part of a second at 26,000 matches, and staff
-  // open this page again and again: kept while the database is unchanged, within the minute
+  // open this page again and again: kept until a table it reads is written, within the minute
   // (every date here turns at a minute boundary), the lists' rule (unchanged-cache.ts).
   const minute = deps.clock.now().toISOString().slice(0, 16);
   const whole = await memoUnlessChanged(deps.db, `program-health ${periodId}`, () => computeProgramHealth(deps, periodId), {

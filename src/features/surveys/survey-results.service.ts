@@ -88,7 +88,7 @@ export async function getSurveyResults(
     );
   }
   // A closed survey's answers change no more (reopening it is a write): what reading and adding up
-  // 46,000 of them gives is kept while the database is unchanged (unchanged-cache.ts); each
+  // 46,000 of them gives is kept until a table it reads is written (unchanged-cache.ts); each
   // answer then samples its written answers afresh.
   const full = await memoUnlessChanged(
     deps.db,
