@@ -45,15 +45,61 @@ export function endOfDay(date: string, timeZone: string): Date {
   return startOfDay(addDays(date, 1), timeZone);
 }
 
+/**
+ * Calendar dates as day numbers (days since 1970-01-01) and back, remembered: a period's health
+ * does this arithmetic for every one of tens of thousands of matches and hundreds of thousands of
+ * contact days, over a few hundred distinct dates. Bounded: emptied when full.
+ */
+const dayNumbers = new Map<string, number>();
+const datesOfDay = new Map<number, string>();
+const MAX_DAYS = 20_000;
+const DAY_MS = 86_400_000;
+
+function dayNumber(date: string): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
+  const [y, mo, d] = parts(date);
+  const n = Date.UTC(y, mo - 1, d) / DAY_MS;
+  if (dayNumbers.size >= MAX_DAYS) dayNumbers.clear();
+  dayNumbers.set(date, n);
+  return n;
+}
+
+function dateOfDay(n: number): string {
+  const known = datesOfDay.get(n);
+  if (known !== undefined) return known;
+  const date = new Date(n * DAY_MS).toISOString().slice(0, 10);
+  if (datesOfDay.size >= MAX_DAYS) datesOfDay.clear();
+  datesOfDay.set(n, date);
+  return date;
+}
+
 /** `date` plus `days` calendar days (negative goes back). Calendar arithmetic: no time zone involved. */
 export function addDays(date: string, days: number): string {
-  const [y, mo, d] = parts(date);
-  return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
+  return dateOfDay(dayNumber(date) + days);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  const [y1, m1, d1] = parts(from);
-  const [y2, m2, d2] = parts(to);
-  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The Monday of the week `date` is in (1970-01-05 was a Monday). */
+export function mondayOf(date: string): string {
+  const n = dayNumber(date);
+  return dateOfDay(n - ((((n - 4) % 7) + 7) % 7));
+}
+
+/**
+ * The ISO-8601 week a calendar date is in, e.g. '2026-W46': weeks start on Monday, and week 1 is
+ * the one with the year's first Thursday (so 1 January 2027, a Friday, is in 2026-W53).
+ */
+export function isoWeekOf(date: string): string {
+  const [y, mo, d] = parts(date);
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  const weekday = (day.getUTCDay() + 6) % 7; // Monday = 0
+  const thursday = new Date(day.getTime() + (3 - weekday) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }

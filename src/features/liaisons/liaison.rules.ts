@@ -1,5 +1,5 @@
 import type { LiaisonMatch } from '../../shared/api/program-health.ts';
-import { addDays, instantAt } from '../../time/zoned.ts';
+import { instantAt, isoWeekOf, mondayOf } from '../../time/zoned.ts';
 
 /**
  * The pure rules of liaisons: dealing a period's matches out evenly over committee members, which
@@ -52,38 +52,12 @@ export function digestSelection<T extends Pick<LiaisonMatch, 'riskScore' | 'reas
   return matches.filter(needsAttention);
 }
 
-function parts(date: string): [number, number, number] {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new RangeError(`Not a calendar date: ${date}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-/**
- * The ISO-8601 week a calendar date is in, e.g. '2026-W46': weeks start on Monday, and week 1 is
- * the one with the year's first Thursday (so 1 January 2027, a Friday, is in 2026-W53).
- */
-export function isoWeekOf(date: string): string {
-  const [y, mo, d] = parts(date);
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  const weekday = (day.getUTCDay() + 6) % 7; // Monday = 0
-  const thursday = new Date(day.getTime() + (3 - weekday) * 86_400_000);
-  const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The Monday of the week `date` is in. */
-export function mondayOfWeek(date: string): string {
-  const [y, mo, d] = parts(date);
-  return addDays(date, -((new Date(Date.UTC(y, mo - 1, d)).getUTCDay() + 6) % 7));
-}
-
 /** When the weekly e-mails go out: Monday at this time, in the program's time zone. */
 export const DIGEST_TIME = '08:00';
 
 /** This week's key and the instant its e-mails are due, for `today` in the program's time zone. */
 export function digestWeek(today: string, timeZone: string): { week: string; sendAt: Date } {
-  return { week: isoWeekOf(today), sendAt: instantAt(mondayOfWeek(today), DIGEST_TIME, timeZone) };
+  return { week: isoWeekOf(today), sendAt: instantAt(mondayOf(today), DIGEST_TIME, timeZone) };
 }
 
 /** How late the weekly e-mails may still go out: on Monday, or not at all that week (like a reminder). */

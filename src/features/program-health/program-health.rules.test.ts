@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assessMatch,
-  byRisk,
-  chartEnd,
-  contactsPerWeek,
-  expectedContacts,
-  mondayOf,
-  RISK_POINTS,
-  sheetOutcome,
-} from './program-health.rules.ts';
+import { assessMatch, byRisk, chartEnd, contactsPerWeek, expectedContacts, RISK_POINTS, sheetOutcome } from './program-health.rules.ts';
 import type { MatchFacts } from './program-health.rules.ts';
 
 const CHICAGO = {
@@ -243,12 +234,6 @@ describe('program health: goal sheets against the deadline', () => {
 });
 
 describe('program health: contacts per week', () => {
-  it('starts weeks on Monday', () => {
-    expect(mondayOf('2026-11-01')).toBe('2026-10-26'); // a Sunday
-    expect(mondayOf('2026-11-02')).toBe('2026-11-02');
-    expect(mondayOf('2027-01-01')).toBe('2026-12-28');
-  });
-
   it('buckets contacts by week across the clock change, counts distinct matches, and keeps empty weeks', () => {
     const days = [
       { matchId: 1, occurredOn: '2026-10-20', contacts: 1 }, // before the range

@@ -1,6 +1,6 @@
 import type { RiskCode, RiskReason } from '../../shared/api/program-health.ts';
 import type { WorkspaceSheetState } from '../../shared/api/workspace.ts';
-import { addDays, daysBetween } from '../../time/zoned.ts';
+import { addDays, daysBetween, mondayOf } from '../../time/zoned.ts';
 import { daysUntil, isOnOrBefore, isPast, matchDates, todayIn } from '../matches/match-dates.rules.ts';
 import { daysWithoutContact, isQuiet } from '../matches/workspace.rules.ts';
 
@@ -223,12 +223,6 @@ export function assessMatch(facts: MatchFacts, programEndsOn: string, s: HealthS
 /** Highest risk first; among equals, the older match first, then the lower id (a stable order). */
 export function byRisk<T extends { riskScore: number; matchedOn: string; matchId: number }>(a: T, b: T): number {
   return b.riskScore - a.riskScore || a.matchedOn.localeCompare(b.matchedOn) || a.matchId - b.matchId;
-}
-
-/** The Monday of the week `date` is in. Calendar arithmetic: a date has no time zone left to apply. */
-export function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(date, -((day + 6) % 7));
 }
 
 export interface ContactDay {

@@ -10,7 +10,15 @@ import type { ProgramSettings } from '../programs/program.service.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { assessMatch, byRisk, chartEnd, contactsPerWeek } from './program-health.rules.ts';
 import type { MatchAssessment, PersonOnDay } from './program-health.rules.ts';
-import { listContactDays, listMatchFacts, listOpenRematchRequests, listOpenTalkRequests } from './program-health.store.ts';
+import { INLINE_MAX_MATCHES } from './health-runner.ts';
+import type { HealthWorker } from './health-runner.ts';
+import {
+  countMatchesOfPeriod,
+  listContactDays,
+  listMatchFacts,
+  listOpenRematchRequests,
+  listOpenTalkRequests,
+} from './program-health.store.ts';
 import type { MatchScope, PeriodMatchFacts } from './program-health.store.ts';
 import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
 
@@ -91,17 +99,24 @@ const HEALTH_READS = [
 /**
  * One period's health for the program office. A handful of queries whatever the size: the
  * matches with their sheets and last contacts in one, the contact counts per day in another;
- * the rest is arithmetic in program-health.rules.ts.
+ * the rest is arithmetic in program-health.rules.ts. Given a `worker` (health-runner.ts), a period
+ * of more than INLINE_MAX_MATCHES matches is worked out there, off the server's thread.
  */
-export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodId: number, limit = HEALTH_PAGE): Promise<ProgramHealth> {
+export async function getProgramHealth(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  periodId: number,
+  limit = HEALTH_PAGE,
+  { worker }: { worker?: HealthWorker | undefined } = {},
+): Promise<ProgramHealth> {
   // Assessing every active match takes the better part of a second at 26,000 matches, and staff
   // open this page again and again: kept until a table it reads is written, within the minute
   // (every date here turns at a minute boundary), the lists' rule (unchanged-cache.ts).
   const minute = deps.clock.now().toISOString().slice(0, 16);
-  const whole = await memoUnlessChanged(deps.db, `program-health ${periodId}`, () => computeProgramHealth(deps, periodId), {
-    stamp: minute,
-    reads: HEALTH_READS,
-  });
+  const workOut = async (): Promise<ProgramHealth> =>
+    worker && (await countMatchesOfPeriod(deps.db, periodId)) > INLINE_MAX_MATCHES
+      ? worker.health(periodId, deps.clock.now())
+      : computeProgramHealth(deps, periodId);
+  const whole = await memoUnlessChanged(deps.db, `program-health ${periodId}`, workOut, { stamp: minute, reads: HEALTH_READS });
   if (whole.matches.length <= limit) return whole;
   // Each page size is one answer kept as well, so fifty staff asking for the first page share it.
   return memoUnlessChanged(
@@ -112,7 +127,8 @@ export async function getProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodI
   );
 }
 
-async function computeProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodId: number): Promise<ProgramHealth> {
+/** One period's health, worked out on this thread (health-worker.ts calls it on its own). */
+export async function computeProgramHealth(deps: Pick<Deps, 'db' | 'clock'>, periodId: number): Promise<ProgramHealth> {
   const period = await findPeriod(deps.db, periodId);
   if (!period) throw new NotFoundError('period');
   const settings = await getSettings(deps);

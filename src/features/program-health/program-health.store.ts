@@ -130,9 +130,14 @@ export async function listMatchFacts(db: Executor, scope: MatchScope): Promise<P
   }));
 }
 
-/** A period's matches (see listMatchFacts). */
-export function listPeriodMatchFacts(db: Executor, periodId: number): Promise<PeriodMatchFacts[]> {
-  return listMatchFacts(db, { periodId });
+/** How many matches a period has, of any status: what decides where its health is worked out. */
+export async function countMatchesOfPeriod(db: Executor, periodId: number): Promise<number> {
+  const row = await db
+    .selectFrom('matches')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('period_id', '=', periodId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export interface PersonRequest {

@@ -1,0 +1,6 @@
+// Entry of a program-health worker thread; see matching-runs/run-worker-boot.mjs for why it
+// registers tsx itself.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./health-worker.ts');
