@@ -29,6 +29,7 @@ const BENCHES: { script: string; args: string[] }[] = [
   { script: 'bench:matching', args: ['--no-people', '--no-munkres', '--only', '3000x500'] },
   { script: 'bench:web', args: [] },
   { script: 'bench:report', args: [] },
+  { script: 'bench:stalls', args: [] },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));

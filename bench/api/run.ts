@@ -11,8 +11,8 @@
  * Prints per target: requests per second, p50 and p99 latency, answers that were not 2xx, and
  * the throughput as a share of the bare route's (the issue's aim: p99 ≤ 50 ms, share ≥ 40 %).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,8 @@ import { insertSession } from '../../src/features/accounts/sessions.store.ts';
 import { hashToken, newToken } from '../../src/features/accounts/tokens.ts';
 import { startAppProcess } from '../../test/setup/app-server.ts';
 import { benchFigure } from '../figure.ts';
+import { seededProgram } from '../seeded-program.ts';
+import type { SignIn } from '../seeded-program.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
@@ -35,32 +37,6 @@ const CONNECTIONS = Number(option('--connections') ?? 50);
 const ONLY = option('--only');
 const KEEP_DIR = option('--data-dir');
 const WRITES = Number(option('--writes') ?? 0);
-
-interface SignIn {
-  email: string;
-  password: string;
-}
-
-/** Seeds through the CLI, as a person would; returns the sign-ins it printed. */
-function seed(dataDir: string): SignIn[] {
-  if (!existsSync(join(REPO, 'dist/cli/main.mjs'))) spawnSync('npm', ['run', 'build:cli'], { cwd: REPO, stdio: 'inherit' });
-  const started = performance.now();
-  const run = spawnSync(process.execPath, ['bin/tandem.js', 'seed', '--people', String(PEOPLE)], {
-    cwd: REPO,
-    env: { ...process.env, TANDEM_DATA_DIR: dataDir, DATABASE_URL: '' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (run.status !== 0) throw new Error(`tandem seed failed (${run.status}):\n${run.stdout}`);
-  console.log(`${PEOPLE.toLocaleString('en-US')} people seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  writeFileSync(join(dataDir, 'sign-ins.txt'), run.stdout);
-  return signInsIn(run.stdout);
-}
-
-function signInsIn(output: string): SignIn[] {
-  return [...output.matchAll(/email: (\S+) password: (\S+)/g)].map((m) => ({ email: m[1] ?? '', password: m[2] ?? '' }));
-}
 
 async function signIn(base: string, who: SignIn): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
@@ -294,8 +270,7 @@ async function whileHealthIsWorkedOut(base: string, targets: Target[]): Promise<
 async function main() {
   const dir = KEEP_DIR ?? mkdtempSync(join(tmpdir(), 'tandem-api-'));
   try {
-    const saved = join(dir, 'sign-ins.txt');
-    const people = KEEP_DIR && existsSync(saved) ? signInsIn(readFileSync(saved, 'utf8')) : seed(dir);
+    const people = seededProgram(dir, PEOPLE, { reuse: KEEP_DIR !== undefined });
     // Enough people for every background write of the run to be someone's first request in a minute.
     const cookies = await seenSessions(dir, Math.ceil(WRITES * (SECONDS + 2)) * 10);
     const server = await startAppProcess({
