@@ -33,6 +33,12 @@ export interface RankInput {
   readonly minScore?: number;
   readonly referenceDate: Date | number;
   readonly goalNames?: GoalNames;
+  /**
+   * Only the best this many are returned (and explained, which is most of the work for a large
+   * pool: a page shows ten of 20,000). Every candidate is still scored, so `excluded` is complete
+   * and the list is the head of what no limit would give.
+   */
+  readonly limit?: number;
 }
 
 export interface RankedCandidate {
@@ -88,7 +94,7 @@ export function rankCandidates(input: RankInput): Ranking {
   const rules: HardRuleIndex = { banned };
   const { w, sum } = weightVector(weights);
   const values = new Float64Array(CRITERIA.length);
-  const ranked: { candidate: RankedCandidate; order: number }[] = [];
+  const scored: { k: number; score: number }[] = [];
   const excluded: ExcludedCandidate[] = [];
   input.candidates.forEach((c, k) => {
     const [i, j] = asMentee ? [0, k] : [k, 0];
@@ -103,18 +109,19 @@ export function rankCandidates(input: RankInput): Ranking {
       excluded.push({ id: c.id, why: 'below-min-score' });
       return;
     }
+    scored.push({ k, score });
+  });
+  scored.sort((a, b) => b.score - a.score || a.k - b.k);
+  const best = input.limit === undefined ? scored : scored.slice(0, Math.max(0, input.limit));
+  // Explained once the order is known, for those returned only; the values are worked out again
+  // for them (cheap beside the words).
+  const ranked = best.map(({ k, score }): RankedCandidate => {
+    const c = input.candidates[k] as MenteeProfile | MentorProfile;
+    const [i, j] = asMentee ? [0, k] : [k, 0];
+    evaluatePair(pop, weights, i, j, values);
     const [mentee, mentor] = asMentee ? [input.person, c] : [c, input.person];
     const reasons = explainPair(mentee as MenteeProfile, mentor as MentorProfile, values, weights, offsets, input.goalNames);
-    ranked.push({
-      candidate: {
-        id: c.id,
-        score,
-        reasons,
-        explanation: explanationText(reasons) || 'no criteria apply (too little data on either side)',
-      },
-      order: k,
-    });
+    return { id: c.id, score, reasons, explanation: explanationText(reasons) || 'no criteria apply (too little data on either side)' };
   });
-  ranked.sort((a, b) => b.candidate.score - a.candidate.score || a.order - b.order);
-  return { ranked: ranked.map((r) => r.candidate), excluded };
+  return { ranked, excluded };
 }

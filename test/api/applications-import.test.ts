@@ -314,6 +314,16 @@ describeEachDialect('applications CSV import and export', (db) => {
     expect(text).toContain("'@SUM(1)");
     expect(text).toContain("'+1 312 555 0100");
     expect(text).not.toContain('Secret note');
+    // Personal data leaving the program is recorded, as the exports page's downloads are.
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('entity_type', '=', 'period')
+      .where('entity_id', '=', String(periodId))
+      .where('action', '=', 'export.applications')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ rows: 2, columns: 'import', via: 'web' });
 
     const next = await createPeriod(staff, 'Round trip');
     const back = await importCsv(text, 'all-or-nothing', {}, next);

@@ -211,6 +211,7 @@ describe('query plans of the hot paths [sqlite]', () => {
       // A participant's home and match page.
       [mentee, '/api/me'],
       [mentee, '/api/my/matches'],
+      [mentee, '/api/my/applications'],
       [mentee, `/api/matches/${match}/workspace`],
       [mentee, `/api/matches/${match}/contacts`],
       [mentee, `/api/matches/${match}/goal-sheet`],

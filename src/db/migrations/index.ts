@@ -18,6 +18,7 @@ import * as idempotencyKeys from './2026-12-12T0910-idempotency-keys.ts';
 import * as hotPathIndexes from './2026-12-13T0900-hot-path-indexes.ts';
 import * as applicationImports from './2026-12-13T1000-application-imports.ts';
 import * as resourcesOrderIndex from './2026-12-14T0900-resources-order-index.ts';
+import * as applicationsUserIndex from './2026-12-15T0900-applications-user-index.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13T0900-hot-path-indexes': hotPathIndexes,
   '2026-12-13T1000-application-imports': applicationImports,
   '2026-12-14T0900-resources-order-index': resourcesOrderIndex,
+  '2026-12-15T0900-applications-user-index': applicationsUserIndex,
 };

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/executor.ts';
+import { readInPages } from '../../db/read-in-pages.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 
 /** One logged contact of a period's match, with the pair's names. */
@@ -17,9 +18,9 @@ export interface PeriodContactRow {
   createdAt: string;
 }
 
-/** Every contact logged by a period's pairs, by match then date. A read: no locking needed. */
-export async function listPeriodContactRows(db: Executor, periodId: number): Promise<PeriodContactRow[]> {
-  const rows = await selectMatchWithPeople(db)
+/** The contacts of these matches, as the period's list orders them. */
+function contactRowsOf(db: Executor, matchIds: readonly number[]) {
+  return selectMatchWithPeople(db)
     .innerJoin('contacts as c', 'c.match_id', 'm.id')
     .leftJoin('activities as a', 'a.id', 'c.activity_id')
     .leftJoin('users as lu', 'lu.id', 'c.logged_by')
@@ -35,11 +36,19 @@ export async function listPeriodContactRows(db: Executor, periodId: number): Pro
       'lu.name as logged_by_name',
       'c.created_at',
     ])
-    .where('m.period_id', '=', periodId)
+    .where('m.id', 'in', matchIds)
     .orderBy('m.id')
     .orderBy('c.occurred_on')
     .orderBy('c.id')
     .execute();
+}
+
+/** Every contact logged by a period's pairs, by match then date. A read: no locking needed. */
+export async function listPeriodContactRows(db: Executor, periodId: number): Promise<PeriodContactRow[]> {
+  // The period's matches in order, then the contacts of a page of them at a time (read-in-pages.ts):
+  // a period's contact logs are tens of thousands of rows.
+  const matchIds = (await db.selectFrom('matches').select('id').where('period_id', '=', periodId).orderBy('id').execute()).map((r) => r.id);
+  const rows = await readInPages(matchIds, (page) => contactRowsOf(db, page), 500);
   return rows.map((r) => ({
     id: r.id,
     matchId: r.match_id,

@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
-import { formulaSafe } from '../../csv/spreadsheet-cell.ts';
+import type { CsvTable } from '../../csv/spreadsheet-csv-stream.ts';
 import { IMPORT_FIELDS } from '../../shared/api/applications.ts';
 import type { ImportField } from '../../shared/api/applications.ts';
 import type { ApplicationRecord } from './application.types.ts';
@@ -34,11 +33,16 @@ function cellsOf(a: ApplicationRecord): Record<(typeof EXPORT_COLUMNS)[number], 
 /**
  * One row per application in the import's columns (so the file re-imports), plus the review
  * state. Confidential preferences and eligibility answers are left out on purpose: a CSV travels.
+ * Streamed by spreadsheetCsv, which guards every cell against formulas.
  */
-export function applicationsCsv(applications: readonly ApplicationRecord[]): string {
-  const rows = applications.map((a) => {
-    const cells = cellsOf(a);
-    return EXPORT_COLUMNS.map((c) => formulaSafe(cells[c]));
-  });
-  return stringify([[...EXPORT_COLUMNS], ...rows], { record_delimiter: 'windows' });
+export function applicationsCsvTable(applications: readonly ApplicationRecord[]): CsvTable {
+  return {
+    header: EXPORT_COLUMNS,
+    rows: (function* () {
+      for (const a of applications) {
+        const cells = cellsOf(a);
+        yield EXPORT_COLUMNS.map((c) => cells[c]);
+      }
+    })(),
+  };
 }

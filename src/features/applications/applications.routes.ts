@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { spreadsheetCsv } from '../../csv/spreadsheet-csv-stream.ts';
 import type { Deps } from '../../deps.ts';
 import {
   applicationListQuerySchema,
@@ -238,12 +239,17 @@ export function applicationRoutes(deps: Deps) {
           tags: ['applications'],
           summary: "Download a period's applications as CSV (no confidential preferences)",
           params: idParamsSchema,
-          response: { 200: z.string(), ...errorResponses },
+          // A stream of CSV text, never run through a serializer.
+          response: { 200: z.any().describe("The CSV file (UTF-8), in the import's own columns"), ...errorResponses },
         },
       },
       async (request, reply) => {
-        const { fileName, csv } = await exportApplicationsCsv(deps, request.params.id);
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(csv);
+        const { fileName, table } = await exportApplicationsCsv(deps, actorOf(request), request.params.id);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .header('cache-control', 'no-store')
+          .send(spreadsheetCsv(table, { bom: false }));
       },
     );
   };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { readInPages } from '../../db/read-in-pages.ts';
 import { memoUnlessChanged, unlessChanged } from '../../db/unchanged-cache.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
 import { encodeCursor } from '../../shared/api/list-query.ts';
@@ -254,10 +255,20 @@ export async function listAppliedKeys(db: Executor, periodId: number): Promise<S
   return new Set(rows.map((r) => `${r.email.toLowerCase()}|${r.role}`));
 }
 
-/** Every application of the period, oldest first (exports, matching inputs, re-match candidates). */
-export async function listApplicationsForPeriod(db: Executor, periodId: number): Promise<ApplicationRecord[]> {
-  const rows = await selectJoined(db).where('a.period_id', '=', periodId).orderBy('a.id').execute();
-  return rows.map(toRecord);
+/**
+ * Every application of the period (or of one side of it), oldest first: exports, matching inputs,
+ * re-match candidates. The ids come first (from an index), then a page of applications at a time
+ * (read-in-pages.ts), so a period of 30,000 never holds the event loop for long.
+ */
+export async function listApplicationsForPeriod(
+  db: Executor,
+  periodId: number,
+  { role }: { role?: ApplicationRole } = {},
+): Promise<ApplicationRecord[]> {
+  let idQuery = db.selectFrom('applications').select('id').where('period_id', '=', periodId);
+  if (role !== undefined) idQuery = idQuery.where('role', '=', role);
+  const ids = (await idQuery.orderBy('id').execute()).map((r) => r.id);
+  return readInPages(ids, async (page) => (await selectJoined(db).where('a.id', 'in', page).orderBy('a.id').execute()).map(toRecord));
 }
 
 /** `column` starts with `prefix` (taken literally; `!` escapes LIKE's wildcards, as in containsText). */

@@ -67,6 +67,15 @@ export async function listPartnerPairs(db: Executor): Promise<{ mentorUserId: nu
   return rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id }));
 }
 
+/** Everyone this person was ever matched with, either side, in any period (two index reads). */
+export async function listPartnersOf(db: Executor, userId: number): Promise<number[]> {
+  const [asMentor, asMentee] = await Promise.all([
+    db.selectFrom('matches').select('mentee_user_id as partner').where('mentor_user_id', '=', userId).execute(),
+    db.selectFrom('matches').select('mentor_user_id as partner').where('mentee_user_id', '=', userId).execute(),
+  ]);
+  return [...new Set([...asMentor, ...asMentee].map((r) => r.partner))];
+}
+
 /** Whether this mentor and mentee have ever been matched (any period, any status). */
 export async function havePartnered(db: Executor, mentorUserId: number, menteeUserId: number): Promise<boolean> {
   const row = await db

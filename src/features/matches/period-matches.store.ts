@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { readInPages } from '../../db/read-in-pages.ts';
 import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue } from '../../db/stored-value.ts';
@@ -62,8 +63,12 @@ const toRow = (r: PeriodMatchDbRow): PeriodMatchRow => ({
 
 /** Every match of a period, ended ones too, oldest first. A read: no locking needed. */
 export async function listPeriodMatchRows(db: Executor, periodId: number): Promise<PeriodMatchRow[]> {
-  const rows = await periodMatchColumns(db).where('m.period_id', '=', periodId).orderBy('m.matched_at').orderBy('m.id').execute();
-  return rows.map(toRow);
+  // In order from an index, then a page of matches at a time (read-in-pages.ts).
+  const keys = await db.selectFrom('matches').select('id').where('period_id', '=', periodId).orderBy('matched_at').orderBy('id').execute();
+  return readInPages(
+    keys.map((k) => k.id),
+    async (page) => (await periodMatchColumns(db).where('m.id', 'in', page).orderBy('m.matched_at').orderBy('m.id').execute()).map(toRow),
+  );
 }
 
 export interface PeriodMatchFilter {

@@ -73,8 +73,7 @@ export async function acceptMentorRequest(
       throw new ConflictError('MENTOR_FULL', `${mentor.applicantName} has no places left: every place is taken.`);
     }
     // The program's rules may have changed since the request (a pair ruled out, a new required criterion).
-    const inputs = await candidateInputsFor(trx, mentee, now);
-    const pair = findCandidates({ ...inputs, periodApplications: [mentee, mentor] }).candidates[0];
+    const pair = findCandidates(await candidateInputsFor(trx, mentee, now, [mentor])).candidates[0];
     if (!pair)
       throw new ConflictError(
         'NOT_A_CANDIDATE',

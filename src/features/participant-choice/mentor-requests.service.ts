@@ -77,8 +77,8 @@ async function assertCandidate(
   mentor: ApplicationRecord,
   now: Date,
 ): Promise<{ score: number; explanation: string }> {
-  const inputs = await candidateInputsFor(db, mentee, now);
-  const search = findCandidates({ ...inputs, periodApplications: [mentee, mentor] });
+  const inputs = await candidateInputsFor(db, mentee, now, [mentor]);
+  const search = findCandidates(inputs);
   const found = search.candidates.find((c) => c.application.id === mentor.id);
   if (found) return { score: found.score, explanation: found.explanation };
   const load = inputs.activeLoads.get(mentor.userId) ?? { mentor: 0, mentee: 0 };

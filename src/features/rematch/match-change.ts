@@ -20,7 +20,7 @@ import {
   countActiveMatchesOfApplication,
   endMatchRow,
   insertMatch,
-  listPartnerPairs,
+  listPartnersOf,
   recordMatchEvent,
 } from '../matches/matches.service.ts';
 import type { MatchPerson, MatchRecord } from '../matches/matches.service.ts';
@@ -56,10 +56,11 @@ export const rematchWords = (deps: Deps, settings: ProgramSettings): RematchWord
 /**
  * Who could be this person's new partner in the match's period, as things stand in the
  * transaction: the pool, everyone's active matches, everyone they were ever matched with, the
- * committee's pair rules and the period's weights and minimum score.
+ * committee's pair rules and the period's weights and minimum score. The best `limit` only, when
+ * given (what a page shows).
  */
-export async function candidatesFor(db: Executor, person: ApplicationRecord, now: Date): Promise<CandidateSearch> {
-  return findCandidates(await candidateInputsFor(db, person, now));
+export async function candidatesFor(db: Executor, person: ApplicationRecord, now: Date, limit?: number): Promise<CandidateSearch> {
+  return findCandidates(await candidateInputsFor(db, person, now), limit === undefined ? {} : { limit });
 }
 
 const to = (p: { name: string; email: string }) => ({ address: p.email, name: p.name });
@@ -74,26 +75,30 @@ async function refusal(ctx: ChangeContext, person: ApplicationRecord, partnerApp
       `Application ${partnerApplicationId} is not a ${partnerRoleOf(person.role)} in this period's pool, so ${person.applicantName} cannot be matched with it.`,
     );
   }
-  const alone = findCandidates({
-    ...(await candidateInputsFor(ctx.trx, person, ctx.now)),
-    periodApplications: [person, partner],
-  });
+  const alone = findCandidates(await candidateInputsFor(ctx.trx, person, ctx.now, [partner]));
   const why = alone.notOffered[0]?.replace(/^1 /, '') ?? 'not eligible';
   return new ConflictError('NOT_A_CANDIDATE', `${partner.applicantName} cannot be offered to ${person.applicantName}: ${why}.`);
 }
 
-export async function candidateInputsFor(db: Executor, person: ApplicationRecord, now: Date): Promise<CandidateInput> {
+/**
+ * What the candidate rule needs for `person`: the other side of the match's period (or only
+ * `among`, to judge one pair: a pair's score and verdict do not depend on who else is in the
+ * pool), those people's active matches, everyone `person` was ever matched with, and the
+ * period's pair rules, weights and minimum score.
+ */
+export async function candidateInputsFor(
+  db: Executor,
+  person: ApplicationRecord,
+  now: Date,
+  among?: readonly ApplicationRecord[],
+): Promise<CandidateInput> {
   const inputs = await periodMatchingInputs(db, person.periodId);
-  const periodApplications = await listApplicationsForPeriod(db, person.periodId);
+  const periodApplications = among ?? (await listApplicationsForPeriod(db, person.periodId, { role: partnerRoleOf(person.role) }));
   return {
     person,
     periodApplications,
     activeLoads: await countActiveMatches(db, [...new Set(periodApplications.map((a) => a.userId))]),
-    previousPartnerUserIds: new Set(
-      (await listPartnerPairs(db)).flatMap((p) =>
-        p.mentorUserId === person.userId ? [p.menteeUserId] : p.menteeUserId === person.userId ? [p.mentorUserId] : [],
-      ),
-    ),
+    previousPartnerUserIds: new Set(await listPartnersOf(db, person.userId)),
     pairRules: inputs.pairRules,
     weights: inputs.weights,
     minScore: inputs.minScore,
@@ -229,8 +234,13 @@ async function rematchPerson(
   previousPartnerName: string,
 ): Promise<number> {
   const { trx, at, now } = ctx;
-  const search = await candidatesFor(trx, person, now);
-  const chosen = search.candidates.find((c) => c.application.id === partnerApplicationId);
+  // Judged as a pair: the rule offers the chosen partner now exactly when it would among the whole pool.
+  const partnerApplication = await findApplication(trx, partnerApplicationId);
+  const search =
+    partnerApplication?.periodId === person.periodId
+      ? findCandidates(await candidateInputsFor(trx, person, now, [partnerApplication]))
+      : null;
+  const chosen = search?.candidates.find((c) => c.application.id === partnerApplicationId);
   if (!chosen) throw await refusal(ctx, person, partnerApplicationId);
   const partner = chosen.application;
   const [mentor, mentee] = person.role === 'mentor' ? [person, partner] : [partner, person];

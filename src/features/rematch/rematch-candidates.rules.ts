@@ -47,6 +47,7 @@ export interface CandidateView {
 }
 
 export interface CandidateSearch {
+  /** Best first; only the best `limit` when one is given. */
   candidates: CandidateView[];
   /** Why the rest of the other side is not offered, counted: "2 previous partners". */
   notOffered: string[];
@@ -74,7 +75,7 @@ function words(counts: Map<string, number>): string[] {
   });
 }
 
-export function findCandidates(input: CandidateInput): CandidateSearch {
+export function findCandidates(input: CandidateInput, { limit }: { limit?: number } = {}): CandidateSearch {
   const { person } = input;
   const side = person.role;
   const otherSide = side === 'mentee' ? 'mentor' : 'mentee';
@@ -137,6 +138,7 @@ export function findCandidates(input: CandidateInput): CandidateSearch {
     ...(input.minScore !== null && { minScore: input.minScore }),
     referenceDate: input.referenceDate,
     ...(input.goalNames && { goalNames: input.goalNames }),
+    ...(limit !== undefined && { limit }),
   });
   for (const e of ranking.excluded) skip(e.why === 'must' ? `must:${e.criterion ?? ''}` : e.why);
   const byId = new Map(offered.map((o) => [profileId(o.application.id), o]));

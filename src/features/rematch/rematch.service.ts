@@ -334,15 +334,18 @@ export async function getRematchCandidates(deps: Pick<Deps, 'db' | 'clock'>, act
   };
 }
 
+/** The engine's best offers staff see for each person. */
+const CANDIDATES_SHOWN = 10;
+
 /** Candidates for one side of a match, as they would be if the match ended now. */
 export async function candidateList(deps: Pick<Deps, 'db' | 'clock'>, match: MatchRecord, side: MatchSide): Promise<CandidateList> {
   const person = match[side];
   const application = await findApplication(deps.db, person.applicationId);
   if (!application) throw new NotFoundError('application');
-  const search = await candidatesFor(deps.db, application, deps.clock.now());
+  const search = await candidatesFor(deps.db, application, deps.clock.now(), CANDIDATES_SHOWN);
   return {
     person: { userId: person.userId, name: person.name, email: person.email, side, applicationId: application.id },
-    candidates: search.candidates.slice(0, 10).map((c) => ({
+    candidates: search.candidates.map((c) => ({
       applicationId: c.application.id,
       userId: c.application.userId,
       name: c.application.applicantName,

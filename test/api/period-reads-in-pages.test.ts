@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { listContactsOfPeriod } from '../../src/features/activities/period-contacts.service.ts';
+import { listApplicationsForPeriod } from '../../src/features/applications/applications.service.ts';
+import { seedAtScale } from '../../src/features/demo/scale-seed.ts';
+import { listGoalSheetContents } from '../../src/features/goal-sheets/period-goal-sheets.service.ts';
+import { listMatchesOfPeriod } from '../../src/features/matches/period-matches.service.ts';
+import { PAGE_KEYS } from '../../src/db/read-in-pages.ts';
+import { describeEachDialect } from '../setup/dialects.ts';
+import { buildTestApp } from '../setup/test-app.ts';
+import type { TestContext } from '../setup/test-app.ts';
+
+// The whole-period reads behind the CSV exports and the re-match candidates go a page at a time
+// (src/db/read-in-pages.ts). On a period of several pages, each must give exactly what one
+// statement over the period gives, in the same order.
+describeEachDialect('whole-period reads, a page at a time', (db) => {
+  let ctx: TestContext;
+  let periodId: number;
+
+  beforeAll(async () => {
+    ctx = await buildTestApp(db());
+    await seedAtScale(ctx.deps, { people: 7_000 });
+    const active = await ctx.deps.db.selectFrom('periods').select('id').where('status', '=', 'active').executeTakeFirstOrThrow();
+    periodId = active.id;
+  }, 120_000);
+  afterAll(() => ctx.close());
+
+  it('reads every application of the period, and of one side, in order', async () => {
+    const expected = await ctx.deps.db
+      .selectFrom('applications')
+      .select(['id', 'role'])
+      .where('period_id', '=', periodId)
+      .orderBy('id')
+      .execute();
+    expect(expected.length).toBeGreaterThan(2 * PAGE_KEYS);
+    const all = await listApplicationsForPeriod(ctx.deps.db, periodId);
+    expect(all.map((a) => a.id)).toEqual(expected.map((a) => a.id));
+    const mentors = await listApplicationsForPeriod(ctx.deps.db, periodId, { role: 'mentor' });
+    expect(mentors.map((a) => a.id)).toEqual(expected.filter((a) => a.role === 'mentor').map((a) => a.id));
+    expect(mentors.every((a) => a.role === 'mentor' && a.periodId === periodId)).toBe(true);
+  });
+
+  it('reads every match, goal sheet and contact of the period, in order', async () => {
+    const matches = await ctx.deps.db
+      .selectFrom('matches')
+      .select('id')
+      .where('period_id', '=', periodId)
+      .orderBy('matched_at')
+      .orderBy('id')
+      .execute();
+    expect(matches.length).toBeGreaterThan(PAGE_KEYS);
+    expect((await listMatchesOfPeriod(ctx.deps, periodId)).map((m) => m.id)).toEqual(matches.map((m) => m.id));
+
+    const period = { id: periodId, programEndsOn: '2027-06-30' };
+    const sheets = await listGoalSheetContents(ctx.deps, period);
+    expect(sheets.map((s) => s.matchId)).toEqual(matches.map((m) => m.id).sort((a, b) => a - b));
+
+    const contacts = await ctx.deps.db
+      .selectFrom('contacts as c')
+      .innerJoin('matches as m', 'm.id', 'c.match_id')
+      .select('c.id')
+      .where('m.period_id', '=', periodId)
+      .orderBy('m.id')
+      .orderBy('c.occurred_on')
+      .orderBy('c.id')
+      .execute();
+    expect(contacts.length).toBeGreaterThan(PAGE_KEYS);
+    expect((await listContactsOfPeriod(ctx.deps, periodId)).map((c) => c.id)).toEqual(contacts.map((c) => c.id));
+  });
+});
