@@ -4,6 +4,7 @@ import { listApplicationsForPeriod } from '../../src/features/applications/appli
 import { seedAtScale } from '../../src/features/demo/scale-seed.ts';
 import { listGoalSheetContents } from '../../src/features/goal-sheets/period-goal-sheets.service.ts';
 import { listMatchesOfPeriod } from '../../src/features/matches/period-matches.service.ts';
+import { listAttendees } from '../../src/features/events/event-attendance.service.ts';
 import { PAGE_KEYS } from '../../src/db/read-in-pages.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp } from '../setup/test-app.ts';
@@ -65,5 +66,25 @@ describeEachDialect('whole-period reads, a page at a time', (db) => {
       .execute();
     expect(contacts.length).toBeGreaterThan(PAGE_KEYS);
     expect((await listContactsOfPeriod(ctx.deps, periodId)).map((c) => c.id)).toEqual(contacts.map((c) => c.id));
+  });
+
+  it('reads everyone invited to an event, by name', async () => {
+    const biggest = await ctx.deps.db
+      .selectFrom('event_invitations')
+      .select((eb) => ['event_id', eb.fn.countAll<number | string>().as('n')])
+      .groupBy('event_id')
+      .orderBy('n', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(Number(biggest.n)).toBeGreaterThan(PAGE_KEYS);
+    const expected = await ctx.deps.db
+      .selectFrom('event_invitations as i')
+      .innerJoin('users as u', 'u.id', 'i.user_id')
+      .select('i.user_id')
+      .where('i.event_id', '=', biggest.event_id)
+      .orderBy('u.name')
+      .orderBy('i.id')
+      .execute();
+    const { attendees } = await listAttendees(ctx.deps, { userId: 0, roles: ['staff'] }, biggest.event_id);
+    expect(attendees.map((a) => a.userId)).toEqual(expected.map((r) => r.user_id));
   });
 });

@@ -48,17 +48,21 @@ export async function listPeriodContactRows(db: Executor, periodId: number): Pro
   // The period's matches in order, then the contacts of a page of them at a time (read-in-pages.ts):
   // a period's contact logs are tens of thousands of rows.
   const matchIds = (await db.selectFrom('matches').select('id').where('period_id', '=', periodId).orderBy('id').execute()).map((r) => r.id);
-  const rows = await readInPages(matchIds, (page) => contactRowsOf(db, page), 500);
-  return rows.map((r) => ({
-    id: r.id,
-    matchId: r.match_id,
-    mentorName: r.mentor_name,
-    menteeName: r.mentee_name,
-    occurredOn: r.occurred_on,
-    channel: r.channel,
-    activityTitle: r.activity_title,
-    note: r.note,
-    loggedByName: r.logged_by_name,
-    createdAt: r.created_at,
-  }));
+  return readInPages(
+    matchIds,
+    async (page) =>
+      (await contactRowsOf(db, page)).map((r) => ({
+        id: r.id,
+        matchId: r.match_id,
+        mentorName: r.mentor_name,
+        menteeName: r.mentee_name,
+        occurredOn: r.occurred_on,
+        channel: r.channel,
+        activityTitle: r.activity_title,
+        note: r.note,
+        loggedByName: r.logged_by_name,
+        createdAt: r.created_at,
+      })),
+    500,
+  );
 }

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/executor.ts';
+import { readInPages } from '../../db/read-in-pages.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { ATTENDANCE_SOURCES, RSVP_STATES } from '../../shared/events.ts';
 import type { AttendanceSource, RsvpState } from '../../shared/events.ts';
@@ -93,8 +94,20 @@ export async function findInvitationById(db: Executor, id: number): Promise<Invi
 
 /** Everyone invited, in the order they answered (waitlist order for those waiting), then by name. */
 export async function listInvitations(db: Executor, eventId: number): Promise<InvitationRecord[]> {
-  const rows = await selectInvitations(db).where('i.event_id', '=', eventId).orderBy('u.name').orderBy('i.id').execute();
-  return rows.map(toRecord);
+  // An event for a whole cohort invites tens of thousands: their ids in order first, then a page
+  // of invitations at a time (read-in-pages.ts).
+  const keys = await db
+    .selectFrom('event_invitations as i')
+    .innerJoin('users as u', 'u.id', 'i.user_id')
+    .select('i.id')
+    .where('i.event_id', '=', eventId)
+    .orderBy('u.name')
+    .orderBy('i.id')
+    .execute();
+  return readInPages(
+    keys.map((k) => k.id),
+    async (page) => (await selectInvitations(db).where('i.id', 'in', page).orderBy('u.name').orderBy('i.id').execute()).map(toRecord),
+  );
 }
 
 /** The waitlist, first come first served. */

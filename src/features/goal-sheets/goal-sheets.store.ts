@@ -269,27 +269,26 @@ const withGoalCount = (content: GoalSheetContent) => ({ content, goals: content.
 
 /** Every match of a period with its sheet, if any (a left join: a sheet nobody started still counts). */
 export async function listPeriodSheets(db: Executor, periodId: number): Promise<PeriodSheetRow[]> {
-  // A page of matches at a time (read-in-pages.ts): a period's sheets, goals and all, are a
-  // second's reading at 27,000 matches.
+  // A page of matches at a time, each page's sheets parsed with it (read-in-pages.ts): a period's
+  // sheets, goals and all, are a second's reading and parsing at 27,000 matches.
   const ids = (await db.selectFrom('matches').select('id').where('period_id', '=', periodId).orderBy('id').execute()).map((r) => r.id);
-  const rows = await readInPages(ids, (page) =>
-    sheetsOfPeriod(db, { periodId }).where('m.id', 'in', page).select(SHEET_ROW_COLUMNS).orderBy('m.id').execute(),
+  return readInPages(ids, async (page) =>
+    (await sheetsOfPeriod(db, { periodId }).where('m.id', 'in', page).select(SHEET_ROW_COLUMNS).orderBy('m.id').execute()).map((r) => ({
+      matchId: r.id,
+      matchStatus: matchStatus(r.match_status),
+      matchedAt: r.matched_at,
+      mentor: { id: r.mentor_id, name: r.mentor_name },
+      mentee: { id: r.mentee_id, name: r.mentee_name },
+      sheet:
+        r.sheet_id === null || r.status === null
+          ? null
+          : {
+              ...withGoalCount(parseContent(r.content ?? '')),
+              status: sheetStatus(r.status),
+              submittedAt: r.submitted_at,
+              firstSubmittedAt: r.first_submitted_at,
+              reviewedAt: r.reviewed_at,
+            },
+    })),
   );
-  return rows.map((r) => ({
-    matchId: r.id,
-    matchStatus: matchStatus(r.match_status),
-    matchedAt: r.matched_at,
-    mentor: { id: r.mentor_id, name: r.mentor_name },
-    mentee: { id: r.mentee_id, name: r.mentee_name },
-    sheet:
-      r.sheet_id === null || r.status === null
-        ? null
-        : {
-            ...withGoalCount(parseContent(r.content ?? '')),
-            status: sheetStatus(r.status),
-            submittedAt: r.submitted_at,
-            firstSubmittedAt: r.first_submitted_at,
-            reviewedAt: r.reviewed_at,
-          },
-  }));
 }
