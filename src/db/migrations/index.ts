@@ -19,6 +19,7 @@ import * as hotPathIndexes from './2026-12-13T0900-hot-path-indexes.ts';
 import * as applicationImports from './2026-12-13T1000-application-imports.ts';
 import * as resourcesOrderIndex from './2026-12-14T0900-resources-order-index.ts';
 import * as applicationsUserIndex from './2026-12-15T0900-applications-user-index.ts';
+import * as eventRsvpCountsIndex from './2026-12-15T0910-event-rsvp-counts-index.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13T1000-application-imports': applicationImports,
   '2026-12-14T0900-resources-order-index': resourcesOrderIndex,
   '2026-12-15T0900-applications-user-index': applicationsUserIndex,
+  '2026-12-15T0910-event-rsvp-counts-index': eventRsvpCountsIndex,
 };

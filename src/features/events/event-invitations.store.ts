@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/executor.ts';
 import { readInPages } from '../../db/read-in-pages.ts';
 import { storedValue } from '../../db/stored-value.ts';
+import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { ATTENDANCE_SOURCES, RSVP_STATES } from '../../shared/events.ts';
 import type { AttendanceSource, RsvpState } from '../../shared/events.ts';
 import { ROLES } from '../../shared/roles.ts';
@@ -143,13 +144,18 @@ const NO_COUNTS: RsvpCounts = { invited: 0, yes: 0, no: 0, maybe: 0, waitlist: 0
 export async function countRsvps(db: Executor, eventIds: readonly number[]): Promise<Map<number, RsvpCounts>> {
   const counts = new Map<number, RsvpCounts>(eventIds.map((id) => [id, { ...NO_COUNTS }]));
   if (eventIds.length === 0) return counts;
-  const rows = await db
-    .selectFrom('event_invitations')
-    .select(['event_id', 'rsvp', 'attended'])
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('event_id', 'in', eventIds)
-    .groupBy(['event_id', 'rsvp', 'attended'])
-    .execute();
+  // Every events page asks (each participant's too), and an event for a cohort has tens of
+  // thousands of invitations: read from the index alone, and kept until an invitation is written
+  // (unchanged-cache.ts).
+  const rows = await unlessChanged(
+    db,
+    db
+      .selectFrom('event_invitations')
+      .select(['event_id', 'rsvp', 'attended'])
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('event_id', 'in', eventIds)
+      .groupBy(['event_id', 'rsvp', 'attended']),
+  );
   for (const r of rows) {
     const c = counts.get(r.event_id);
     if (!c) continue;
