@@ -276,4 +276,35 @@ describeEachDialect('job queue', (ctx) => {
     }
     expect(await statusOf('p2')).toBe('done');
   });
+
+  it('after a full batch polls again at once, and after a short one waits the poll interval', async () => {
+    const { db } = ctx();
+    const d = deps();
+    const now = d.clock.now();
+    for (let k = 0; k < 7; k++) await enqueue(db, now, { kind: 'test.quick', dedupeKey: `q${k}`, runAt: now });
+    const polls: number[] = [];
+    const runner = new JobRunner(d, { handlers: { 'test.quick': async () => ({ status: 'done' }) }, batchSize: 3, pollMs: 60_000 });
+    const runOnce = runner.runOnce.bind(runner);
+    runner.runOnce = async (at?: Date) => {
+      const report = await runOnce(at);
+      polls.push(report.claimed);
+      return report;
+    };
+    runner.start();
+    try {
+      // Three, three, then one: the third poll follows the second at once; a minute's interval
+      // after any of them would far outlast this wait.
+      await eventually(
+        async () => (await db.selectFrom('jobs').select('id').where('status', '=', 'done').execute()).length === 7,
+        5_000,
+        'all seven jobs',
+      );
+      expect(polls).toEqual([3, 3, 1]);
+      // After the short batch, the next poll waits its interval.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(polls).toEqual([3, 3, 1]);
+    } finally {
+      await runner.stop();
+    }
+  });
 });

@@ -65,7 +65,10 @@ export class JobRunner {
     return this.started && !this.stopping;
   }
 
-  /** Polls now and then every pollMs; a poll starts only after the previous one ended. */
+  /**
+   * Polls now and then every pollMs, or at once after a poll that claimed a full batch; a poll
+   * starts only after the previous one ended.
+   */
   start(): void {
     if (this.started) return;
     this.started = true;
@@ -89,14 +92,19 @@ export class JobRunner {
     // unref: a pending poll never keeps the process alive on its own.
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      // A full batch means more may be due (a thousand reminders at 09:00): the next poll comes at
+      // once, after a turn of the event loop, rather than a poll interval later.
+      let more = false;
       this.inFlight = this.runOnce()
         .then(
-          () => undefined,
+          (report) => {
+            more = report.claimed >= this.batchSize;
+          },
           (err: unknown) => this.deps.log.error({ err, workerId: this.workerId }, 'job poll failed; trying again at the next poll'),
         )
         .finally(() => {
           this.inFlight = undefined;
-          if (!this.stopping) this.schedule(this.pollMs);
+          if (!this.stopping) this.schedule(more ? 0 : this.pollMs);
         });
     }, delayMs);
     this.timer.unref();
