@@ -6,7 +6,7 @@ import { EMPTY_GOAL_SHEET, GOAL_SHEET_EVENTS, GOAL_SHEET_STATUSES, goalSheetCont
 import type { GoalSheetContent, GoalSheetEvent, GoalSheetStatus } from '../../shared/api/goal-sheets.ts';
 import { MATCH_STATUSES } from '../../shared/match-status.ts';
 import type { MatchStatus } from '../../shared/match-status.ts';
-import { SHEET_ROW_COLUMNS, sheetsOfPeriod } from './period-goal-sheets.store.ts';
+import { sheetRecordOf, sheetRowsOfPeriod } from './period-goal-sheets.store.ts';
 
 export interface SheetPerson {
   id: number;
@@ -273,22 +273,8 @@ export async function listPeriodSheets(db: Executor, periodId: number): Promise<
   // sheets, goals and all, are a second's reading and parsing at 27,000 matches.
   const ids = (await db.selectFrom('matches').select('id').where('period_id', '=', periodId).orderBy('id').execute()).map((r) => r.id);
   return readInPages(ids, async (page) =>
-    (await sheetsOfPeriod(db, { periodId }).where('m.id', 'in', page).select(SHEET_ROW_COLUMNS).orderBy('m.id').execute()).map((r) => ({
-      matchId: r.id,
-      matchStatus: matchStatus(r.match_status),
-      matchedAt: r.matched_at,
-      mentor: { id: r.mentor_id, name: r.mentor_name },
-      mentee: { id: r.mentee_id, name: r.mentee_name },
-      sheet:
-        r.sheet_id === null || r.status === null
-          ? null
-          : {
-              ...withGoalCount(parseContent(r.content ?? '')),
-              status: sheetStatus(r.status),
-              submittedAt: r.submitted_at,
-              firstSubmittedAt: r.first_submitted_at,
-              reviewedAt: r.reviewed_at,
-            },
-    })),
+    (await sheetRowsOfPeriod(db, { periodId }).where('m.id', 'in', page).orderBy('m.id').execute()).map((r) =>
+      sheetRecordOf(r, (content) => withGoalCount(parseContent(content ?? ''))),
+    ),
   );
 }

@@ -40,7 +40,7 @@ export interface SheetListFilter {
 export type SheetCounts = Record<GoalSheetStatus | 'overdue', number>;
 
 /** What the staff list and the goal-sheet export read of each match and its sheet. */
-export const SHEET_ROW_COLUMNS = [
+const SHEET_ROW_COLUMNS = [
   'm.id',
   'm.status as match_status',
   'm.matched_at',
@@ -57,10 +57,40 @@ export const SHEET_ROW_COLUMNS = [
 ] as const;
 
 /** A period's matches, each with its sheet if one was saved, searched by either person's name. */
-export function sheetsOfPeriod(db: Executor, f: Pick<SheetListFilter, 'periodId' | 'q'>) {
+function sheetsOfPeriod(db: Executor, f: Pick<SheetListFilter, 'periodId' | 'q'>) {
   let query = selectMatchWithPeople(db).leftJoin('goal_sheets as g', 'g.match_id', 'm.id').where('m.period_id', '=', f.periodId);
   if (f.q) query = query.where(containsTextInAny(['mu.name', 'eu.name'], f.q));
   return query;
+}
+
+/** A period's matches with their sheets, as the list and the export read them (SHEET_ROW_COLUMNS). */
+export function sheetRowsOfPeriod(db: Executor, f: Pick<SheetListFilter, 'periodId' | 'q'>) {
+  return sheetsOfPeriod(db, f).select(SHEET_ROW_COLUMNS);
+}
+type SheetDbRow = Awaited<ReturnType<ReturnType<typeof sheetRowsOfPeriod>['execute']>>[number];
+
+/**
+ * One row of sheetRowsOfPeriod as a record: the pair, and the sheet if one was saved. What is
+ * read of its content is the caller's: the list counts goals, the export keeps them too.
+ */
+export function sheetRecordOf<C extends { goals: number }>(r: SheetDbRow, readContent: (content: string | null) => C) {
+  return {
+    matchId: r.id,
+    matchStatus: storedValue('matches', 'status', MATCH_STATUSES, r.match_status),
+    matchedAt: r.matched_at,
+    mentor: { id: r.mentor_id, name: r.mentor_name },
+    mentee: { id: r.mentee_id, name: r.mentee_name },
+    sheet:
+      r.sheet_id === null || r.status === null
+        ? null
+        : {
+            ...readContent(r.content),
+            status: storedValue('goal_sheets', 'status', GOAL_SHEET_STATUSES, r.status),
+            submittedAt: r.submitted_at,
+            firstSubmittedAt: r.first_submitted_at,
+            reviewedAt: r.reviewed_at,
+          },
+  };
 }
 
 /**
@@ -137,34 +167,19 @@ export async function searchPeriodSheets(
   const found =
     shown.length === 0
       ? []
-      : await sheetsOfPeriod(db, { periodId: q.periodId })
+      : await sheetRowsOfPeriod(db, { periodId: q.periodId })
           .where(
             'm.id',
             'in',
             shown.map((k) => k.id),
           )
-          .select(SHEET_ROW_COLUMNS)
           .execute();
   const byId = new Map(found.map((r) => [r.id, r]));
-  const rows = shown.flatMap((k) => byId.get(k.id) ?? []);
   return {
-    rows: rows.map((r) => ({
-      matchId: r.id,
-      matchStatus: storedValue('matches', 'status', MATCH_STATUSES, r.match_status),
-      matchedAt: r.matched_at,
-      mentor: { id: r.mentor_id, name: r.mentor_name },
-      mentee: { id: r.mentee_id, name: r.mentee_name },
-      sheet:
-        r.sheet_id === null || r.status === null
-          ? null
-          : {
-              status: storedValue('goal_sheets', 'status', GOAL_SHEET_STATUSES, r.status),
-              goals: goalCount(r.content),
-              submittedAt: r.submitted_at,
-              firstSubmittedAt: r.first_submitted_at,
-              reviewedAt: r.reviewed_at,
-            },
-    })),
+    rows: shown.flatMap((k) => {
+      const r = byId.get(k.id);
+      return r ? [sheetRecordOf(r, (content) => ({ goals: goalCount(content) }))] : [];
+    }),
     nextCursor: keys.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
   };
 }
