@@ -28,7 +28,7 @@ describeEachDialect('the program-health worker thread', (db) => {
   afterAll(() => ctx.close());
 
   it('starts on first use, answers as the server would, stops when idle and starts again when asked', async () => {
-    const worker = createHealthWorker(data, 200);
+    const worker = createHealthWorker(data, { idleMs: 200 });
     try {
       expect(worker.running()).toBe(false);
       const now = ctx.clock.now();
@@ -64,11 +64,42 @@ describeEachDialect('the program-health worker thread', (db) => {
     await asked;
   });
 
-  it('fails what it was asked when its thread cannot open the database, and tries again on the next request', async () => {
-    const broken = createHealthWorker({ connection: { sqliteFile: '/etc/passwd/tandem.sqlite' } });
+  it('refuses work once closed, starting no thread nobody would stop', async () => {
+    const worker = createHealthWorker(data);
+    await worker.close();
+    await expect(worker.health(periodId, ctx.clock.now())).rejects.toThrow('the server is stopping');
+    expect(worker.running()).toBe(false);
+  });
+
+  it('stops a thread that takes longer than the limit, fails what it was asked, and starts afresh on the next request', async () => {
+    // No period's health comes back within 1 ms of asking (starting the thread alone takes longer).
+    const worker = createHealthWorker(data, { jobLimitMs: 1 });
     try {
-      await expect(broken.health(periodId, ctx.clock.now())).rejects.toThrow();
-      expect(broken.running()).toBe(false);
+      const asked = [worker.health(periodId, ctx.clock.now()), worker.health(periodId, ctx.clock.now())];
+      for (const one of asked) await expect(one).rejects.toThrow('program health took longer than 0.001 s: the worker was stopped');
+      expect(worker.running()).toBe(false);
+      const again = worker.health(periodId, ctx.clock.now());
+      expect(worker.running()).toBe(true);
+      await expect(again).rejects.toThrow('took longer');
+      expect(worker.running()).toBe(false);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('fails what it was asked when its thread cannot reach the database, and tries again on the next request', async () => {
+    const dialect = db().dialect;
+    // SQLite: a file that cannot be opened stops the thread as it starts. PostgreSQL: a server that
+    // is not there fails each request, and the thread stays for when the server is back.
+    const broken = createHealthWorker({
+      connection:
+        dialect === 'sqlite'
+          ? { sqliteFile: '/etc/passwd/tandem.sqlite' }
+          : { databaseUrl: 'postgres://tandem@127.0.0.1:1/nowhere', sqliteFile: '' },
+    });
+    try {
+      await expect(broken.health(periodId, ctx.clock.now())).rejects.toThrow(dialect === 'sqlite' ? /./ : /ECONNREFUSED|connect/);
+      expect(broken.running()).toBe(dialect === 'postgres');
       await expect(broken.health(periodId, ctx.clock.now())).rejects.toThrow();
     } finally {
       await broken.close();

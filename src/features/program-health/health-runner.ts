@@ -16,6 +16,13 @@ export const INLINE_MAX_MATCHES = 1_000;
 /** A worker nobody has asked anything for this long stops, giving back its connection and memory. */
 export const HEALTH_WORKER_IDLE_MS = 5 * 60_000;
 
+/**
+ * Longest a period's health may take in the worker: 26,000 matches take about a second on a slow
+ * machine, so a minute means something is stuck (a lock, a runaway computation). Then the thread
+ * is stopped, what it was asked fails, and the next request starts a fresh one.
+ */
+export const HEALTH_JOB_LIMIT_MS = 60_000;
+
 const WORKER_ENTRY = new URL('./health-worker-boot.mjs', import.meta.url);
 
 /** Works out periods' health in one worker thread, started when first needed and kept while in use. */
@@ -26,19 +33,24 @@ export interface HealthWorker {
   close(): Promise<void>;
 }
 
-export function createHealthWorker(data: HealthWorkerData, idleMs = HEALTH_WORKER_IDLE_MS): HealthWorker {
+export function createHealthWorker(
+  data: HealthWorkerData,
+  { idleMs = HEALTH_WORKER_IDLE_MS, jobLimitMs = HEALTH_JOB_LIMIT_MS }: { idleMs?: number; jobLimitMs?: number } = {},
+): HealthWorker {
   // Started lazily and kept: starting a thread and loading the app's code into it costs about half
   // a second, and its compiled code and statements get faster with use.
   let worker: Worker | undefined;
   let idle: NodeJS.Timeout | undefined;
   let nextId = 1;
-  const pending = new Map<number, { worker: Worker; resolve(h: ProgramHealth): void; reject(e: Error): void }>();
+  let closed = false;
+  const pending = new Map<number, { worker: Worker; limit: NodeJS.Timeout; resolve(h: ProgramHealth): void; reject(e: Error): void }>();
 
   /** What one thread was asked fails (a thread that stopped late must not fail its successor's work). */
   const failAll = (w: Worker | undefined, err: Error): void => {
     for (const [id, p] of pending) {
       if (w !== undefined && p.worker !== w) continue;
       pending.delete(id);
+      clearTimeout(p.limit);
       p.reject(err);
     }
   };
@@ -54,6 +66,7 @@ export function createHealthWorker(data: HealthWorkerData, idleMs = HEALTH_WORKE
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
+      clearTimeout(p.limit);
       if (m.type === 'done') p.resolve(m.health);
       else p.reject(m.code === 'NOT_FOUND' ? new NotFoundError('period') : new Error(`program health failed: ${m.message}`));
       if (pending.size === 0) restartIdleTimer(w);
@@ -80,17 +93,26 @@ export function createHealthWorker(data: HealthWorkerData, idleMs = HEALTH_WORKE
 
   return {
     health(periodId, now) {
+      // Closed with its app: a late request must not start a thread nobody would stop.
+      if (closed) return Promise.reject(new Error('the server is stopping'));
       clearTimeout(idle);
       const w = (worker ??= start());
       const id = nextId++;
       const job: HealthJob = { id, periodId, now: now.toISOString() };
       return new Promise((resolve, reject) => {
-        pending.set(id, { worker: w, resolve, reject });
+        // The thread does one thing at a time: if this job is stuck, so is everything queued behind it.
+        const limit = setTimeout(() => {
+          stop(w);
+          failAll(w, new Error(`program health took longer than ${jobLimitMs / 1000} s: the worker was stopped`));
+        }, jobLimitMs);
+        limit.unref();
+        pending.set(id, { worker: w, limit, resolve, reject });
         w.postMessage(job);
       });
     },
     running: () => worker !== undefined,
     async close() {
+      closed = true;
       clearTimeout(idle);
       const w = worker;
       worker = undefined;
