@@ -264,7 +264,7 @@ describeEachDialect('applications', (db) => {
         expect(res.statusCode).toBe(404);
         expect(res.body).not.toContain('former manager');
       }
-      const csv = (await staff.get(`/api/periods/${periodId}/applications.csv`)).body;
+      const csv = (await staff.get(`/api/periods/${periodId}/exports/applications.csv`)).body;
       expect(csv).not.toContain('former manager');
       expect(csv).not.toContain('preferSameGender');
     });
@@ -382,7 +382,7 @@ describeEachDialect('applications', (db) => {
       const { client } = await applicant(['mentee']);
       expect((await client.get(`/api/periods/${reviewPeriod}/applications`)).statusCode).toBe(403);
       expect((await client.post(`/api/applications/${ids.ana}/decision`, { decision: 'accepted' })).statusCode).toBe(403);
-      expect((await client.get(`/api/periods/${reviewPeriod}/applications.csv`)).statusCode).toBe(403);
+      expect((await client.get(`/api/periods/${reviewPeriod}/exports/applications.csv`)).statusCode).toBe(403);
       expect((await staff.get('/api/periods/999999/applications')).statusCode).toBe(404);
       // Beyond a 32-bit id the request is malformed: a 400, never a 500 from PostgreSQL.
       expect((await staff.get('/api/periods/99999999999/applications')).statusCode).toBe(400);

@@ -196,7 +196,6 @@ const MATRIX: Record<string, Cell> = {
     },
     expect: REVIEWERS,
   },
-  'GET /api/periods/:id/applications.csv': { url: () => '/api/periods/1/applications.csv', expect: REVIEWERS },
   'GET /api/outbox': { url: () => '/api/outbox', expect: STAFF_ONLY },
   'GET /api/outbox/:id': { url: () => '/api/outbox/1', expect: STAFF_ONLY },
   'GET /api/audit': { url: () => '/api/audit', expect: STAFF_ONLY },

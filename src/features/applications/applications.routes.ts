@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { spreadsheetCsv } from '../../csv/spreadsheet-csv-stream.ts';
 import type { Deps } from '../../deps.ts';
 import {
   applicationListQuerySchema,
@@ -31,7 +29,6 @@ import {
   bulkDecide,
   decide,
   editApplication,
-  exportApplicationsCsv,
   getApplication,
   listApplications,
   listMyApplications,
@@ -228,28 +225,6 @@ export function applicationRoutes(deps: Deps) {
       async (request, reply) => {
         const result = await importApplications(deps, actorOf(request), request.params.id, request.body);
         return reply.code(result.imported ? 201 : 200).send(result);
-      },
-    );
-
-    app.get(
-      '/api/periods/:id/applications.csv',
-      {
-        config: { access: REVIEWERS },
-        schema: {
-          tags: ['applications'],
-          summary: "Download a period's applications as CSV (no confidential preferences)",
-          params: idParamsSchema,
-          // A stream of CSV text, never run through a serializer.
-          response: { 200: z.any().describe("The CSV file (UTF-8), in the import's own columns"), ...errorResponses },
-        },
-      },
-      async (request, reply) => {
-        const { fileName, table } = await exportApplicationsCsv(deps, actorOf(request), request.params.id);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${fileName}"`)
-          .header('cache-control', 'no-store')
-          .send(spreadsheetCsv(table, { bom: false }));
       },
     );
   };

@@ -4,7 +4,6 @@ import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
 import type { Executor } from '../../db/executor.ts';
 import { assertRowId } from '../../db/row-id.ts';
 import type { Deps } from '../../deps.ts';
-import type { CsvTable } from '../../csv/spreadsheet-csv-stream.ts';
 import { nextTurn } from '../../csv/uploaded-csv.ts';
 import { ConflictError, InvalidInputError, NotFoundError, PermissionError, RuleViolationError } from '../../errors.ts';
 import { BULK_NAMES_SHOWN, BULK_SKIP_REASONS } from '../../shared/api/applications.ts';
@@ -33,7 +32,6 @@ import { getSettings } from '../programs/program.service.ts';
 import { listGoals } from '../programs/program.service.ts';
 import type { ProgramSettings } from '../programs/program.service.ts';
 import { applicationReceivedMail, decisionMail } from './application-mails.ts';
-import { applicationsCsvTable } from './applications-export.ts';
 import { applicationView } from './application-view.ts';
 import {
   answerProblems,
@@ -53,7 +51,6 @@ import {
   findApplication,
   findApplicationFor,
   insertApplication,
-  listApplicationsForPeriod,
   listApplicationsOfUser,
   listCarryForwardCandidates,
   listDecisionCandidates,
@@ -653,33 +650,6 @@ export async function carryForwardInto(db: Executor, now: Date, periodId: number
     });
   }
   return candidates.length;
-}
-
-/** The period's applications as CSV, with a file name people recognise in their downloads. */
-export async function exportApplicationsCsv(
-  deps: Pick<Deps, 'db' | 'clock'>,
-  actor: Actor,
-  periodId: number,
-): Promise<{ fileName: string; table: CsvTable }> {
-  assertRowId(periodId, 'period');
-  const period = await findPeriod(deps.db, periodId);
-  if (!period) throw new NotFoundError('period');
-  const applications = await listApplicationsForPeriod(deps.db, periodId);
-  // An export takes personal data out of the program: recorded, as the exports page's are.
-  await recordAudit(deps.db, {
-    actorId: actor.userId,
-    action: 'export.applications',
-    entityType: 'period',
-    entityId: period.id,
-    details: { rows: applications.length, columns: 'import', via: 'web' },
-    at: toInstant(deps.clock.now()),
-  });
-  const slug =
-    period.name
-      .normalize('NFKD')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || `period-${period.id}`;
-  return { fileName: `applications-${slug}.csv`, table: applicationsCsvTable(applications) };
 }
 
 // What other features may use of this feature's stores, inside their own transactions: named
