@@ -219,6 +219,99 @@ describeEachDialect('liaisons', (db) => {
     });
   });
 
+  describe('the staff list of a period’s pairs', () => {
+    interface ListBody {
+      committee: { userId: number; matches: number }[];
+      counts: { active: number; withoutLiaison: number };
+      matches: { matchId: number; mentee: { name: string }; liaison: { userId: number } | null }[];
+      nextCursor: string | null;
+      total: number;
+    }
+    const list = async (client: Client, url: string): Promise<ListBody> => {
+      const res = await client.get(url);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as ListBody;
+    };
+    /** Every page of a query, following nextCursor. */
+    const allPages = async (client: Client, base: string) => {
+      const pages: ListBody[] = [];
+      let after: string | null = null;
+      do {
+        const page: ListBody = await list(client, `${base}&limit=2${after ? `&after=${after}` : ''}`);
+        pages.push(page);
+        after = page.nextCursor;
+      } while (after !== null && pages.length < 20);
+      return pages;
+    };
+
+    it('pages active matches, oldest first, searched and filtered, with the period’s counts', async () => {
+      const periodId = await periodIn(ctx.deps, 'active');
+      const names = ['Uma List', 'Ada List', 'Ida List', 'Eve List', 'Ola List'];
+      const made: TestMatch[] = [];
+      for (const name of names)
+        made.push(await createTestMatch(ctx.deps, { periodId, matchedAt: MATCHED_AT, names: [`Mentor of ${name}`, name] }));
+      const ended = await createTestMatch(ctx.deps, { periodId, matchedAt: MATCHED_AT, names: ['Mentor Gone', 'Bea List'] });
+      await ctx.deps.db.updateTable('matches').set({ status: 'ended', ended_at: NOW }).where('id', '=', ended.id).execute();
+      const a = await committee('Alma List');
+      const b = await committee('Bo List');
+      const staff = await as(staffId);
+      const [uma, ada, , eve] = made;
+      if (!uma || !ada || !eve) throw new Error('matches not made');
+      for (const [m, member] of [
+        [uma, a],
+        [ada, a],
+        [eve, b],
+      ] as const) {
+        expect((await put(staff, `/api/matches/${m.id}/liaison`, { liaisonUserId: member.id })).statusCode).toBe(200);
+      }
+
+      // Every page, two at a time: each active match once, oldest first; the ended one never.
+      const pages = await allPages(staff, `/api/periods/${periodId}/liaisons?`);
+      expect(pages).toHaveLength(3);
+      expect(pages.flatMap((p) => p.matches.map((m) => m.mentee.name))).toEqual(names);
+      expect(pages.at(-1)?.nextCursor).toBeNull();
+      for (const page of pages) {
+        expect(page.total).toBe(5);
+        expect(page.counts).toEqual({ active: 5, withoutLiaison: 2 });
+      }
+      expect(pages[0]?.committee).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ userId: a.id, matches: 2 }),
+          expect.objectContaining({ userId: b.id, matches: 1 }),
+        ]),
+      );
+
+      // The filters: nobody yet, somebody, one member; the search; the counts stay the period's.
+      const menteeNames = (body: ListBody) => body.matches.map((m) => m.mentee.name);
+      const none = await list(staff, `/api/periods/${periodId}/liaisons?liaison=none`);
+      expect([menteeNames(none), none.total, none.counts]).toEqual([['Ida List', 'Ola List'], 2, { active: 5, withoutLiaison: 2 }]);
+      const assigned = await list(staff, `/api/periods/${periodId}/liaisons?liaison=assigned`);
+      expect([menteeNames(assigned), assigned.total]).toEqual([['Uma List', 'Ada List', 'Eve List'], 3]);
+      const almas = await list(staff, `/api/periods/${periodId}/liaisons?liaisonUserId=${a.id}`);
+      expect([menteeNames(almas), almas.total]).toEqual([['Uma List', 'Ada List'], 2]);
+      const searched = await list(staff, `/api/periods/${periodId}/liaisons?q=${encodeURIComponent('mentor of EVE')}`);
+      expect([menteeNames(searched), searched.total]).toEqual([['Eve List'], 1]);
+      const gone = await list(staff, `/api/periods/${periodId}/liaisons?q=Bea`);
+      expect([gone.matches, gone.total, gone.nextCursor]).toEqual([[], 0, null]);
+
+      // A cursor this API did not hand out, a filter it does not know, a period that is not there.
+      for (const query of [
+        'after=bm90LWEtY3Vyc29y',
+        'after=%25%25',
+        'liaison=maybe',
+        'limit=0',
+        'limit=501',
+        'liaisonUserId=-3',
+        'sort=name',
+      ]) {
+        const res = await staff.get(`/api/periods/${periodId}/liaisons?${query}`);
+        expect(res.statusCode, query).toBe(400);
+        expect(res.json(), query).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+      }
+      expect((await staff.get('/api/periods/999999/liaisons')).statusCode).toBe(404);
+    });
+  });
+
   describe('spread evenly over a period', () => {
     it('deals every active match out over the chosen members, fewest first, one e-mail each', async () => {
       const periodId = await periodIn(ctx.deps, 'active');
@@ -262,7 +355,11 @@ describeEachDialect('liaisons', (db) => {
 
       // The staff view of the period agrees.
       const view = (await staff.get(`/api/periods/${periodId}/liaisons`)).json();
-      expect(view.matches.map((m: { liaison: { userId: number } | null }) => m.liaison?.userId)).toEqual([a.id, b.id, a.id, b.id, a.id]);
+      const byMatch = new Map(
+        view.matches.map((m: { matchId: number; liaison: { userId: number } | null }) => [m.matchId, m.liaison?.userId]),
+      );
+      expect(made.map((m) => byMatch.get(m.id))).toEqual([a.id, b.id, a.id, b.id, a.id]);
+      expect(view.counts).toEqual({ active: 5, withoutLiaison: 0 });
       expect(view.committee).toEqual(
         expect.arrayContaining([
           { userId: a.id, name: 'Alma Spread', email: a.email, matches: 3 },

@@ -43,6 +43,11 @@ describe.skipIf(skipReason !== null)('liaisons and check-ins, in the browser', (
     await h1(staff, 'Liaisons');
     await check(staff, 'liaisons-page');
 
+    // As in a program of thousands of pairs: find the pair by name first.
+    const search = staff.getByRole('search', { name: 'Find pairs' });
+    await search.getByLabel('Name or e-mail address').fill(MENTEE);
+    await search.getByRole('button', { name: 'Search' }).click();
+    await staff.getByRole('status').filter({ hasText: /^1 pair matching this search/ }).waitFor();
     const pair = `${MENTEE} and ${MENTOR}`;
     const choice = staff.getByLabel(`Liaison for ${pair}`);
     const current = await choice.inputValue();

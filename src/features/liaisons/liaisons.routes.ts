@@ -5,6 +5,7 @@ import { errorResponses, idParamsSchema } from '../../shared/api/common.ts';
 import {
   assignLiaisonBodySchema,
   liaisonAssignmentSchema,
+  periodLiaisonsQuerySchema,
   periodLiaisonsSchema,
   spreadLiaisonsBodySchema,
   spreadResultSchema,
@@ -50,12 +51,13 @@ export function liaisonRoutes(deps: Deps) {
         config: { access: ['staff'] },
         schema: {
           tags: ['liaisons'],
-          summary: "A period's active matches with their liaisons, and the committee members to choose from",
+          summary: "A period's active matches with their liaisons (searched, a page at a time), and the committee members to choose from",
           params: idParamsSchema,
+          querystring: periodLiaisonsQuerySchema,
           response: { 200: periodLiaisonsSchema, ...errorResponses },
         },
       },
-      (request) => getPeriodLiaisons(deps, request.params.id),
+      (request) => getPeriodLiaisons(deps, request.params.id, request.query),
     );
 
     app.get(

@@ -1,7 +1,7 @@
 import { appOrigin } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.ts';
-import type { LiaisonAssignment, PeriodLiaisons, SpreadResult } from '../../shared/api/liaisons.ts';
+import type { LiaisonAssignment, PeriodLiaisons, PeriodLiaisonsQuery, SpreadResult } from '../../shared/api/liaisons.ts';
 import type { LiaisonMatches } from '../../shared/api/program-health.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
@@ -14,10 +14,13 @@ import { listLiaisonMatches } from '../program-health/program-health.service.ts'
 import { liaisonAssignedMail } from './liaison-mails.ts';
 import { spreadEvenly } from './liaison.rules.ts';
 import {
+  countActiveMatchesByLiaison,
+  countActiveMatchesOfPeriod,
   findCommitteeMembers,
   findLiaisonMatch,
   listActiveMatchesOfPeriod,
   listCommitteeMembers,
+  searchActiveMatchesOfPeriod,
   setMatchLiaison,
 } from './liaisons.store.ts';
 import type { LiaisonMatchRow, Person } from './liaisons.store.ts';
@@ -201,18 +204,30 @@ export async function spreadLiaisons(
   return outcome.result;
 }
 
-/** Staff: a period's active matches with their liaisons, and the committee members to choose from. */
-export async function getPeriodLiaisons(deps: Pick<Deps, 'db'>, periodId: number): Promise<PeriodLiaisons> {
+/**
+ * Staff: a page of a period's active matches with their liaisons, the committee members to choose
+ * from (with how many pairs each looks after) and the period's counts. Everything is counted by
+ * the database and only one page is read, whatever the size of the period.
+ */
+export async function getPeriodLiaisons(deps: Pick<Deps, 'db'>, periodId: number, q: PeriodLiaisonsQuery): Promise<PeriodLiaisons> {
   const period = await findPeriod(deps.db, periodId);
   if (!period) throw new NotFoundError('period');
-  const matches = await listActiveMatchesOfPeriod(deps.db, periodId);
-  const load = new Map<number, number>();
-  for (const m of matches) if (m.liaison) load.set(m.liaison.userId, (load.get(m.liaison.userId) ?? 0) + 1);
-  const committee = (await listCommitteeMembers(deps.db)).map((p) => ({ ...p, matches: load.get(p.userId) ?? 0 }));
+  const filter = { periodId, q: q.q || undefined, liaison: q.liaison, liaisonUserId: q.liaisonUserId };
+  const [page, total, load, members] = await Promise.all([
+    searchActiveMatchesOfPeriod(deps.db, { ...filter, after: q.after, limit: q.limit }),
+    countActiveMatchesOfPeriod(deps.db, filter),
+    countActiveMatchesByLiaison(deps.db, periodId),
+    listCommitteeMembers(deps.db),
+  ]);
+  let active = 0;
+  for (const n of load.values()) active += n;
   return {
     period: { id: period.id, name: period.name, status: period.status },
-    committee,
-    matches: matches.map((m) => ({ matchId: m.matchId, mentee: m.mentee, mentor: m.mentor, liaison: m.liaison })),
+    committee: members.map((p) => ({ ...p, matches: load.get(p.userId) ?? 0 })),
+    counts: { active, withoutLiaison: load.get(null) ?? 0 },
+    matches: page.matches.map((m) => ({ matchId: m.matchId, mentee: m.mentee, mentor: m.mentor, liaison: m.liaison })),
+    nextCursor: page.nextCursor,
+    total,
   };
 }
 

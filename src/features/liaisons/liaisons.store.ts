@@ -1,6 +1,11 @@
 import type { Executor } from '../../db/executor.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
+import { readInPages } from '../../db/read-in-pages.ts';
 import { storedValue } from '../../db/stored-value.ts';
+import { containsTextInAny } from '../../db/text-search.ts';
+import type { LiaisonFilter } from '../../shared/api/liaisons.ts';
+import { encodeCursor } from '../../shared/api/list-query.ts';
+import type { CursorKey } from '../../shared/api/list-query.ts';
 import { MATCH_STATUSES } from '../../shared/match-status.ts';
 import type { MatchStatus } from '../../shared/match-status.ts';
 
@@ -60,10 +65,103 @@ export async function findLiaisonMatch(db: Executor, matchId: number): Promise<L
   return r && toRow(r);
 }
 
-/** A period's active matches with their liaisons, oldest match first. */
+/** A period's active matches with their liaisons, oldest match first, read a page at a time (read-in-pages.ts). */
 export async function listActiveMatchesOfPeriod(db: Executor, periodId: number): Promise<LiaisonMatchRow[]> {
-  const rows = await matchesWithLiaison(db).where('m.period_id', '=', periodId).where('m.status', '=', 'active').orderBy('m.id').execute();
-  return rows.map(toRow);
+  const keys = await db
+    .selectFrom('matches')
+    .select('id')
+    .where('period_id', '=', periodId)
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+  return readInPages(
+    keys.map((k) => k.id),
+    async (page) => (await matchesWithLiaison(db).where('m.id', 'in', page).orderBy('m.id').execute()).map(toRow),
+  );
+}
+
+export interface ActiveMatchFilter {
+  periodId: number;
+  /** Part of either person's name or e-mail address. */
+  q?: string | undefined;
+  liaison?: LiaisonFilter | undefined;
+  liaisonUserId?: number | undefined;
+}
+
+/** The period's active matches the search and filters keep, with both people joined (`mu`, `eu`). */
+function filteredActiveMatches(db: Executor, f: ActiveMatchFilter) {
+  let query = db
+    .selectFrom('matches as m')
+    .innerJoin('users as mu', 'mu.id', 'm.mentor_user_id')
+    .innerJoin('users as eu', 'eu.id', 'm.mentee_user_id')
+    .where('m.period_id', '=', f.periodId)
+    .where('m.status', '=', 'active');
+  if (f.q) query = query.where(containsTextInAny(['mu.name', 'eu.name', 'mu.email', 'eu.email'], f.q));
+  if (f.liaison === 'none') query = query.where('m.liaison_user_id', 'is', null);
+  if (f.liaison === 'assigned') query = query.where('m.liaison_user_id', 'is not', null);
+  if (f.liaisonUserId !== undefined) query = query.where('m.liaison_user_id', '=', f.liaisonUserId);
+  return query;
+}
+
+/**
+ * One page of a period's active matches, oldest first (the match id breaks ties), after the
+ * cursor's match; one row more tells if another page follows. That order walks the index on
+ * (period_id, matched_at, id) and stops after a page, where an order by name would sort every
+ * pair of the period first; a search finds a name. The keys come first, then the page's rows:
+ * the wide join runs for one page only.
+ */
+export async function searchActiveMatchesOfPeriod(
+  db: Executor,
+  q: ActiveMatchFilter & { after?: CursorKey | undefined; limit: number },
+): Promise<{ matches: LiaisonMatchRow[]; nextCursor: string | null }> {
+  let page = filteredActiveMatches(db, q).select(['m.id', 'm.matched_at as sort_value']).orderBy('m.matched_at').orderBy('m.id');
+  const after = q.after;
+  if (after) {
+    page = page.where((eb) =>
+      eb.or([eb('m.matched_at', '>', after[0]), eb.and([eb('m.matched_at', '=', after[0]), eb('m.id', '>', after[1])])]),
+    );
+  }
+  const keys = await page.limit(q.limit + 1).execute();
+  const shown = keys.slice(0, q.limit);
+  const last = shown.at(-1);
+  const rows =
+    shown.length === 0
+      ? []
+      : await matchesWithLiaison(db)
+          .where(
+            'm.id',
+            'in',
+            shown.map((k) => k.id),
+          )
+          .execute();
+  const byId = new Map(rows.map((r) => [r.id, toRow(r)]));
+  return {
+    matches: shown.flatMap((k) => byId.get(k.id) ?? []),
+    nextCursor: keys.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
+  };
+}
+
+/** How many active matches the search and filters keep. */
+export async function countActiveMatchesOfPeriod(db: Executor, f: ActiveMatchFilter): Promise<number> {
+  const row = await filteredActiveMatches(db, f)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * How many of a period's active matches each liaison looks after; `null` counts the pairs nobody
+ * does. Counted by the database, so a period of 20,000 pairs is one small answer.
+ */
+export async function countActiveMatchesByLiaison(db: Executor, periodId: number): Promise<Map<number | null, number>> {
+  const rows = await db
+    .selectFrom('matches')
+    .select(['liaison_user_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('period_id', '=', periodId)
+    .where('status', '=', 'active')
+    .groupBy('liaison_user_id')
+    .execute();
+  return new Map(rows.map((r) => [r.liaison_user_id, Number(r.n)]));
 }
 
 /**

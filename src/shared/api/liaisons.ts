@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rowIdSchema } from './common.ts';
+import { cursorSchema, listPageFields, pageSizeSchema, searchTextSchema } from './list-query.ts';
 import { periodStatusSchema } from './periods.ts';
 
 /**
@@ -43,11 +44,30 @@ export const spreadResultSchema = z.object({
 });
 export type SpreadResult = z.infer<typeof spreadResultSchema>;
 
-/** Staff: a period's active matches with their liaisons, and the committee to choose from. */
+/** `liaison`: `none` keeps the pairs nobody looks after yet, `assigned` those somebody does. */
+export const LIAISON_FILTERS = ['none', 'assigned'] as const;
+export type LiaisonFilter = (typeof LIAISON_FILTERS)[number];
+
+/**
+ * Staff: a period's active matches a page at a time, oldest match first. `q` searches both
+ * people's names and e-mail addresses; `liaisonUserId` keeps one committee member's pairs.
+ */
+export const periodLiaisonsQuerySchema = z.strictObject({
+  q: searchTextSchema.optional(),
+  liaison: z.enum(LIAISON_FILTERS).optional(),
+  liaisonUserId: z.coerce.number().pipe(rowIdSchema).optional(),
+  after: cursorSchema.optional(),
+  limit: pageSizeSchema,
+});
+export type PeriodLiaisonsQuery = z.output<typeof periodLiaisonsQuerySchema>;
+
+/** Staff: a page of a period's active matches with their liaisons, and the committee to choose from. */
 export const periodLiaisonsSchema = z.object({
   period: z.object({ id: z.number(), name: z.string(), status: periodStatusSchema }),
   /** Everyone on the matching committee who can sign in, with how many of this period's active matches each looks after. */
   committee: z.array(personSchema.extend({ matches: z.number() })),
+  /** The whole period, whatever the search: its active matches, and how many of them nobody looks after. */
+  counts: z.object({ active: z.number(), withoutLiaison: z.number() }),
   matches: z.array(
     z.object({
       matchId: z.number(),
@@ -56,5 +76,7 @@ export const periodLiaisonsSchema = z.object({
       liaison: personSchema.nullable(),
     }),
   ),
+  /** The next page's `after`, null at the end; `total`: how many active matches the search and filters keep. */
+  ...listPageFields,
 });
 export type PeriodLiaisons = z.infer<typeof periodLiaisonsSchema>;

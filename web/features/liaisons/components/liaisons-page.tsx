@@ -1,35 +1,153 @@
 import { Link, useSearchParams } from 'react-router';
 import { defaultPeriodId } from '../../../../src/shared/default-period.ts';
 import { PERIOD_STATUS_LABELS } from '../../../../src/shared/period-status.ts';
+import { LIAISON_FILTERS } from '../../../../src/shared/api/liaisons.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
+import { TextField } from '../../../components/ui/field.tsx';
+import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { usePeriods } from '../../../lib/reads/periods.ts';
 import { usePeriodLiaisons } from '../api/get-period-liaisons.ts';
-import type { PeriodLiaisons } from '../api/get-period-liaisons.ts';
+import type { PeriodLiaisonFilters, PeriodLiaisons } from '../api/get-period-liaisons.ts';
+import { errorMessage } from '../../../lib/api-error.ts';
 import { LiaisonChoice } from './liaison-choice.tsx';
 import { SpreadForm } from './spread-form.tsx';
 
 const INTRO =
   'A liaison is a member of the matching committee who looks after a pair: they see how it is going, hear on Mondays when it needs attention, and the pair see them as a contact.';
 
-function MatchesTable({ data }: { data: PeriodLiaisons }) {
-  const without = data.matches.filter((m) => m.liaison === null).length;
+const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
+const pairs = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'pair' : 'pairs'}`;
+
+/** The list's state from the page's address (the period apart); anything unknown there is ignored. */
+function filtersFromParams(params: URLSearchParams): PeriodLiaisonFilters {
+  const q = params.get('q')?.trim();
+  const liaison = oneOf(LIAISON_FILTERS, params.get('liaison'));
+  const liaisonUserId = Number(params.get('liaisonUserId'));
+  return {
+    ...(q ? { q } : {}),
+    ...(liaison ? { liaison } : {}),
+    ...(Number.isInteger(liaisonUserId) && liaisonUserId > 0 ? { liaisonUserId } : {}),
+  };
+}
+
+function filtersToParams(f: PeriodLiaisonFilters): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(f)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([key, value]) => [key, String(value)]),
+  );
+}
+
+/** The one "Liaison" choice: anyone or nobody, or one committee member's pairs. */
+const whoValue = (f: PeriodLiaisonFilters) => (f.liaisonUserId ? `member-${f.liaisonUserId}` : (f.liaison ?? ''));
+function whoFilters(value: string): Pick<PeriodLiaisonFilters, 'liaison' | 'liaisonUserId'> {
+  const member = /^member-(\d+)$/.exec(value)?.[1];
+  return member
+    ? { liaison: undefined, liaisonUserId: Number(member) }
+    : { liaison: oneOf(LIAISON_FILTERS, value), liaisonUserId: undefined };
+}
+
+/** Search by name or address; the liaison choice applies at once, the text when the form is sent. */
+function Filters({
+  filters,
+  data,
+  onChange,
+}: {
+  filters: PeriodLiaisonFilters;
+  data: PeriodLiaisons | undefined;
+  onChange: (next: PeriodLiaisonFilters) => void;
+}) {
+  const { q, setQ, apply } = useSearchText(filters, onChange);
+  const members = data?.committee ?? [];
+  // A member chosen in the address who has since left the committee still shows, so the choice says what is asked.
+  const chosenMissing = filters.liaisonUserId !== undefined && !members.some((m) => m.userId === filters.liaisonUserId);
   return (
-    <Card title={`Active matches (${data.matches.length})`}>
-      {data.matches.length === 0 ? (
-        <p>This period has no active matches. Once matches are approved, you can give each pair a liaison here.</p>
-      ) : (
-        <>
+    <ListSearchForm
+      label="Find pairs"
+      onSearch={() => apply({})}
+      clear={
+        Object.keys(filtersToParams(filters)).length > 0
+          ? {
+              label: 'Show every pair',
+              onClear: () => {
+                setQ('');
+                onChange({});
+              },
+            }
+          : null
+      }
+    >
+      <TextField label="Name or e-mail address" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+      <SelectField
+        label="Liaison"
+        value={whoValue(filters)}
+        options={[
+          { value: '', label: 'With or without a liaison' },
+          { value: 'none', label: data ? `No liaison yet (${data.counts.withoutLiaison.toLocaleString('en-US')})` : 'No liaison yet' },
+          { value: 'assigned', label: 'Has a liaison' },
+          ...members.map((m) => ({ value: `member-${m.userId}`, label: `${m.name}’s pairs (${m.matches.toLocaleString('en-US')})` })),
+          ...(chosenMissing ? [{ value: `member-${filters.liaisonUserId}`, label: 'A former committee member’s pairs' }] : []),
+        ]}
+        onChange={(value) => apply(whoFilters(value))}
+      />
+    </ListSearchForm>
+  );
+}
+
+function MatchesTable({
+  periodId,
+  filters,
+  onFilters,
+}: {
+  periodId: number;
+  filters: PeriodLiaisonFilters;
+  onFilters: (next: PeriodLiaisonFilters) => void;
+}) {
+  const list = usePeriodLiaisons(periodId, filters);
+  const first = list.data?.pages[0];
+  const data = first && first.period.id === periodId ? first : undefined;
+  const shown = data ? (list.data?.pages.flatMap((p) => p.matches) ?? []) : [];
+  const filtered = Object.keys(filtersToParams(filters)).length > 0;
+  const total = data?.total ?? 0;
+  return (
+    <>
+      {data ? <SpreadForm key={data.period.id} data={data} /> : null}
+      <Card title={data ? `Active matches (${data.counts.active.toLocaleString('en-US')})` : 'Active matches'}>
+        {data && data.counts.active > 0 ? (
           <p className="muted small">
-            {without === 0 ? 'Every active match has a liaison.' : `${without} of ${data.matches.length} without a liaison.`} Each new
-            liaison gets an e-mail about their pairs.
+            {data.counts.withoutLiaison === 0
+              ? 'Every active match has a liaison.'
+              : `${data.counts.withoutLiaison.toLocaleString('en-US')} of ${pairs(data.counts.active)} without a liaison.`}{' '}
+            Each new liaison gets an e-mail about their pairs.
           </p>
+        ) : null}
+        <Filters key={JSON.stringify(filters)} filters={filters} data={data} onChange={onFilters} />
+        {list.isError && shown.length === 0 ? (
+          <LoadError error={list.error} what="this period’s liaisons" onRetry={() => void list.refetch()} />
+        ) : null}
+        {!data && !list.isError ? <Loading label="Loading the matches…" /> : null}
+        {data && !list.isPlaceholderData ? (
+          <p role="status" className="muted small">
+            {shown.length === 0
+              ? filtered
+                ? 'No active matches fit this search.'
+                : 'This period has no active matches. Once matches are approved, you can give each pair a liaison here.'
+              : shown.length < total
+                ? `Showing ${shown.length.toLocaleString('en-US')} of ${pairs(total)}${filtered ? ' matching this search' : ''}, oldest match first.`
+                : `${pairs(total)}${filtered ? ' matching this search' : ''}, oldest match first.`}
+          </p>
+        ) : null}
+        {list.isPlaceholderData ? <Loading label="Loading the matches…" /> : null}
+        {data && shown.length > 0 ? (
           <TableWrap label="Active matches and their liaisons">
-            <table className="table--cards">
-              <caption className="visually-hidden">Active matches and their liaisons</caption>
+            <table className="table--cards" aria-busy={list.isPlaceholderData || undefined}>
+              <caption className="visually-hidden">Active matches and their liaisons, oldest match first</caption>
               <thead>
                 <tr>
                   <th scope="col">Mentee</th>
@@ -38,7 +156,7 @@ function MatchesTable({ data }: { data: PeriodLiaisons }) {
                 </tr>
               </thead>
               <tbody>
-                {data.matches.map((m) => (
+                {shown.map((m) => (
                   <tr key={m.matchId}>
                     <th scope="row">{m.mentee.name}</th>
                     <td data-label="Mentor">{m.mentor.name}</td>
@@ -50,9 +168,15 @@ function MatchesTable({ data }: { data: PeriodLiaisons }) {
               </tbody>
             </table>
           </TableWrap>
-        </>
-      )}
-    </Card>
+        ) : null}
+        {list.isFetchNextPageError ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
+        {list.hasNextPage && !list.isPlaceholderData ? (
+          <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            Load more pairs
+          </Button>
+        ) : null}
+      </Card>
+    </>
   );
 }
 
@@ -63,7 +187,7 @@ export function LiaisonsPage() {
   const list = periods.data ?? [];
   const asked = Number(params.get('period'));
   const periodId = list.some((p) => p.id === asked) ? asked : defaultPeriodId(list);
-  const liaisons = usePeriodLiaisons(periodId);
+  const filters = filtersFromParams(params);
   const before = (
     <p className="breadcrumb">
       <Link to={periodId === null ? '/health' : `/health?period=${periodId}`}>← Program health</Link>
@@ -95,7 +219,6 @@ export function LiaisonsPage() {
     );
   }
 
-  const shown = liaisons.data && liaisons.data.period.id === periodId ? liaisons.data : undefined;
   return (
     <Page title="Liaisons" before={before} intro={<p>{INTRO}</p>}>
       <div className="health-period">
@@ -106,14 +229,13 @@ export function LiaisonsPage() {
           onChange={(v) => setParams({ period: v }, { replace: true })}
         />
       </div>
-      {liaisons.isError ? <LoadError error={liaisons.error} what="this period’s liaisons" onRetry={() => void liaisons.refetch()} /> : null}
-      {!shown && !liaisons.isError ? <Loading label="Loading the matches…" /> : null}
-      {shown ? (
-        <div aria-busy={liaisons.isFetching || undefined} className="stack">
-          <SpreadForm key={shown.period.id} data={shown} />
-          <MatchesTable data={shown} />
-        </div>
-      ) : null}
+      <div className="stack">
+        <MatchesTable
+          periodId={periodId}
+          filters={filters}
+          onFilters={(next) => setParams({ period: String(periodId), ...filtersToParams(next) })}
+        />
+      </div>
     </Page>
   );
 }
