@@ -76,7 +76,7 @@ describeEachDialect('the program-health worker thread', (db) => {
     const worker = createHealthWorker(data, { jobLimitMs: 1 });
     try {
       const asked = [worker.health(periodId, ctx.clock.now()), worker.health(periodId, ctx.clock.now())];
-      for (const one of asked) await expect(one).rejects.toThrow('program health took longer than 0.001 s: the worker was stopped');
+      for (const one of asked) await expect(one).rejects.toThrow('program health took longer than 0.001 s: the thread was stopped');
       expect(worker.running()).toBe(false);
       const again = worker.health(periodId, ctx.clock.now());
       expect(worker.running()).toBe(true);

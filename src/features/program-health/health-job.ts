@@ -1,5 +1,3 @@
-import type { ProgramHealth } from '../../shared/api/program-health.ts';
-
 /** What the program-health worker thread is started with: the address of a connection of its own. */
 export interface HealthWorkerData {
   connection: { databaseUrl?: string | undefined; sqliteFile: string };
@@ -7,10 +5,7 @@ export interface HealthWorkerData {
 
 /** One period's health asked of the worker, "now" being the app's clock when the request came. */
 export interface HealthJob {
-  id: number;
   periodId: number;
   /** An ISO instant: the worker reads no clock of its own. */
   now: string;
 }
-
-export type HealthReport = { id: number } & ({ type: 'done'; health: ProgramHealth } | { type: 'failed'; code: string; message: string });
