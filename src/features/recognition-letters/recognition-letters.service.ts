@@ -55,7 +55,11 @@ async function periodOf(db: Executor, periodId: number): Promise<PeriodRecord> {
 /** Every mentor of the period with their completion, in the order the store gives (by name). */
 function completions(rows: readonly MentorMatchRow[], period: PeriodRecord, now: Date, timeZone: string) {
   const byMentor = new Map<number, MentorMatchRow[]>();
-  for (const r of rows) byMentor.set(r.mentorUserId, [...(byMentor.get(r.mentorUserId) ?? []), r]);
+  for (const r of rows) {
+    const theirs = byMentor.get(r.mentorUserId);
+    if (theirs) theirs.push(r);
+    else byMentor.set(r.mentorUserId, [r]);
+  }
   return [...byMentor.values()].map((matches) => {
     const first = matches[0] as MentorMatchRow;
     return {
@@ -121,11 +125,14 @@ export async function getPeriodLetters(deps: Pick<Deps, 'db' | 'clock'>, periodI
   const now = deps.clock.now();
   const settings = await settingsOf(deps.db);
   const period = await periodOf(deps.db, periodId);
-  const all = completions(await listPeriodMentorMatches(deps.db, periodId), period, now, settings.timeZone);
-  const mailed = await listMailings(deps.db, periodId);
+  const over = periodIsOver(period, now, settings.timeZone);
+  // Before the year is over nobody has completed it (mentorCompletion's first rule), so a running
+  // period's thousands of matches need not be read to say so.
+  const all = over ? completions(await listPeriodMentorMatches(deps.db, periodId), period, now, settings.timeZone) : [];
+  const mailed = over ? await listMailings(deps.db, periodId) : new Map<number, string>();
   const letters = all.filter((c): c is Eligible => c.completion.completed);
   return {
-    period: { id: period.id, name: period.name, programEndsOn: period.programEndsOn, over: periodIsOver(period, now, settings.timeZone) },
+    period: { id: period.id, name: period.name, programEndsOn: period.programEndsOn, over },
     signer: settings.letterSigner,
     letters: letters.map((e) => ({
       userId: e.userId,
@@ -160,7 +167,10 @@ export async function letterPdf(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, 
   const eligible: Eligible = { userId, name: user.name, email: user.email, disabled: false, completion };
   return {
     fileName: safeFileName(['recognition letter', user.name, period.name], 'pdf'),
-    bytes: await lettersPdf([contentOf(eligible, period, settings, now)], { title: `Letter of recognition: ${user.name}`, at: now }),
+    bytes: await lettersPdf([contentOf(eligible, period, settings, now)], {
+      title: `Letter of recognition: ${user.name}`,
+      at: now,
+    }),
   };
 }
 
@@ -169,7 +179,10 @@ export async function allLettersPdf(deps: Pick<Deps, 'db' | 'clock'>, periodId: 
   const now = deps.clock.now();
   const settings = await settingsOf(deps.db);
   const period = await periodOf(deps.db, periodId);
-  const eligible = eligibleOf(await listPeriodMentorMatches(deps.db, periodId), period, now, settings.timeZone);
+  // As getPeriodLetters: a running period has no letters, whatever its matches.
+  const eligible = periodIsOver(period, now, settings.timeZone)
+    ? eligibleOf(await listPeriodMentorMatches(deps.db, periodId), period, now, settings.timeZone)
+    : [];
   if (eligible.length === 0) throw new RuleViolationError('NO_LETTERS', noLettersMessage(period, now, settings.timeZone));
   if (eligible.length > MAX_LETTERS_PER_PDF) {
     throw new RuleViolationError(

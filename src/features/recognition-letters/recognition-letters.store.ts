@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/executor.ts';
+import { readInPages } from '../../db/read-in-pages.ts';
 
 /** One match of a mentor in a period, with what a letter needs to know about the mentor. */
 export interface MentorMatchRow {
@@ -32,15 +33,26 @@ const toRow = (r: Row): MentorMatchRow => ({
   endedAt: r.ended_at,
 });
 
-/** Every match of a period, by mentor name then match time. */
+/** Every match of a period, by mentor name then match time: the order first, then a page of rows at a time (read-in-pages.ts). */
 export async function listPeriodMentorMatches(db: Executor, periodId: number): Promise<MentorMatchRow[]> {
-  const rows = await baseQuery(db)
+  const keys = await db
+    .selectFrom('matches as m')
+    .innerJoin('users as u', 'u.id', 'm.mentor_user_id')
+    .select('m.id')
     .where('m.period_id', '=', periodId)
     .orderBy('u.name')
     .orderBy('m.mentor_user_id')
     .orderBy('m.matched_at')
+    .orderBy('m.id')
     .execute();
-  return rows.map(toRow);
+  const order = keys.map((k) => k.id);
+  return readInPages(order, async (page) => {
+    const rows = new Map((await baseQuery(db).select('m.id').where('m.id', 'in', page).execute()).map((r) => [r.id, r]));
+    return page.flatMap((id) => {
+      const r = rows.get(id);
+      return r ? [toRow(r)] : [];
+    });
+  });
 }
 
 /** One mentor's matches in one period (any period when `periodId` is null). */
