@@ -9,7 +9,8 @@
 // - Every file lands in dist/cli itself (no sub-folders): code that finds a file next to itself with
 //   `new URL('./x.mjs', import.meta.url)` finds it there. The worker threads' boot files are such
 //   files, so their bodies are compiled under the same names (run-worker-boot.mjs,
-//   suggestion-worker-boot.mjs, import-worker-boot.mjs, health-worker-boot.mjs) and need no tsx either.
+//   suggestion-worker-boot.mjs, import-worker-boot.mjs, health-worker-boot.mjs, pdf-worker-boot.mjs) and need
+//   no tsx either.
 // - dist/cli/build-info.json lists the sources the bundle was made of and when, so bin/tandem.js
 //   can tell when it is out of date and run the sources instead.
 // Without esbuild (an install without dev dependencies) there is nothing to build: bin/tandem.js
@@ -37,6 +38,7 @@ const ENTRIES = {
   'suggestion-worker-boot': 'src/features/participant-choice/suggestion-worker.ts',
   'import-worker-boot': 'src/features/applications/import-worker.ts',
   'health-worker-boot': 'src/features/program-health/health-worker.ts',
+  'pdf-worker-boot': 'src/pdf-thread/pdf-worker.ts',
 };
 
 // Before reading any source: a file saved during the build is newer than the stamp, so it counts as a change.

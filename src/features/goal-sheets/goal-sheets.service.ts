@@ -15,7 +15,7 @@ import { getSettings } from '../programs/program.service.ts';
 import { listGoals } from '../programs/program.service.ts';
 import type { ProgramGoalRecord } from '../programs/program.service.ts';
 import type { ProgramSettings } from '../programs/program.service.ts';
-import { blankSheetPdf, filledSheetPdf } from './goal-sheet-pdf.ts';
+import { renderPdf } from '../../pdf-thread/render-pdf.ts';
 import type { PdfFile } from '../../pdf/pdf-file.ts';
 import { sheetAcknowledgedMail, sheetArrivedMail, sheetReturnedMail, sheetSentToPartnerMail } from './goal-sheet-mails.ts';
 import type { SheetMailContext } from './goal-sheet-mails.ts';
@@ -330,11 +330,11 @@ export async function listGoalSheetVersions(deps: Pick<Deps, 'db'>, actor: Actor
 export async function goalSheetPdf(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, matchId: number): Promise<PdfFile> {
   const l = await load(deps.db, actor, matchId);
   const now = deps.clock.now();
-  return filledSheetPdf(viewOf(l, now), l.settings.timeZone, now);
+  return renderPdf('goal-sheet', viewOf(l, now), l.settings.timeZone, now);
 }
 
 /** A blank template with the program's goals and limits, for people who prefer paper. */
 export async function blankGoalSheetPdf(deps: Pick<Deps, 'db' | 'clock'>): Promise<PdfFile> {
   const [settings, goals] = await Promise.all([getSettings(deps), listGoals(deps.db)]);
-  return blankSheetPdf(settings, goals, deps.clock.now());
+  return renderPdf('blank-goal-sheet', settings, goals, deps.clock.now());
 }

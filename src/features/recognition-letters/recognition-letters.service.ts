@@ -15,7 +15,7 @@ import type { PeriodRecord } from '../periods/periods.service.ts';
 import { findSettings } from '../programs/program.service.ts';
 import type { ProgramSettings } from '../programs/program.service.ts';
 import { safeFileName } from '../../pdf/file-name.ts';
-import { lettersPdf } from './letter-pdf.ts';
+import { renderPdf } from '../../pdf-thread/render-pdf.ts';
 import type { PdfFile } from '../../pdf/pdf-file.ts';
 import type { LetterContent } from './letter-pdf.ts';
 import { letterReadyMail } from './letter-mails.ts';
@@ -167,7 +167,7 @@ export async function letterPdf(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, 
   const eligible: Eligible = { userId, name: user.name, email: user.email, disabled: false, completion };
   return {
     fileName: safeFileName(['recognition letter', user.name, period.name], 'pdf'),
-    bytes: await lettersPdf([contentOf(eligible, period, settings, now)], {
+    bytes: await renderPdf('letters', [contentOf(eligible, period, settings, now)], {
       title: `Letter of recognition: ${user.name}`,
       at: now,
     }),
@@ -192,7 +192,8 @@ export async function allLettersPdf(deps: Pick<Deps, 'db' | 'clock'>, periodId: 
   }
   return {
     fileName: safeFileName(['recognition letters', period.name], 'pdf'),
-    bytes: await lettersPdf(
+    bytes: await renderPdf(
+      'letters',
       eligible.map((e) => contentOf(e, period, settings, now)),
       { title: `Letters of recognition: ${period.name}`, at: now },
     ),

@@ -15,7 +15,7 @@ import { defaultOutline, OUTLINE_FIGURES } from './default-outline.ts';
 import { liveChart, liveCharts } from './report-charts.ts';
 import type { ReportDocument } from './report-document.ts';
 import { renderReportHtml } from './report-html.ts';
-import { renderReportPdf } from './report-pdf.ts';
+import { renderPdf } from '../../pdf-thread/render-pdf.ts';
 import {
   deleteReport,
   deleteSection,
@@ -489,7 +489,7 @@ export async function reportPdf(
   const { doc, report } = await readableDocument(deps, actor, id);
   const bytes =
     report.status === 'published' && report.publishedAt
-      ? await publishedPdf(deps, report.id, report.publishedAt, () => renderReportPdf(doc, new Date(report.publishedAt!)))
-      : await renderReportPdf(doc, deps.clock.now());
+      ? await publishedPdf(deps, report.id, report.publishedAt, () => renderPdf('report', doc, new Date(report.publishedAt!)))
+      : await renderPdf('report', doc, deps.clock.now());
   return { bytes, fileName: fileNameOf(report.title), isPublic: report.status === 'published' && report.visibility === 'public' };
 }
