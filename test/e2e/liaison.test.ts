@@ -47,7 +47,10 @@ describe.skipIf(skipReason !== null)('liaisons and check-ins, in the browser', (
     const search = staff.getByRole('search', { name: 'Find pairs' });
     await search.getByLabel('Name or e-mail address').fill(MENTEE);
     await search.getByRole('button', { name: 'Search' }).click();
-    await staff.getByRole('status').filter({ hasText: /^1 pair matching this search/ }).waitFor();
+    await staff
+      .getByRole('status')
+      .filter({ hasText: /^1 pair matching this search/ })
+      .waitFor();
     const pair = `${MENTEE} and ${MENTOR}`;
     const choice = staff.getByLabel(`Liaison for ${pair}`);
     const current = await choice.inputValue();
