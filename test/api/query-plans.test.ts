@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { cachingStatements } from '../../src/db/statement-cache.ts';
 import { seedAtScale, SEED_PASSWORD } from '../../src/features/demo/scale-seed.ts';
+import { encodeCursor } from '../../src/shared/api/list-query.ts';
 import { buildTestApp, Client } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 
@@ -102,6 +103,38 @@ const ALLOWED: Allowance[] = [
     sql: sqlLike('select "a".*, … from "users" as "u" cross join "applications" as "a" … order by "u"."name" asc, "a"."id" asc limit ?'),
     reason:
       'applications by name walk people in name order and stop after a page; chosen only from 1,000 matching applications (PEOPLE_FIRST_FROM in applications.store.ts), below that the few are sorted',
+  },
+  {
+    finding: 'full scan of users',
+    sql: sqlLike(
+      'select … from "users" as "u" cross join "survey_invitations" as "i" where "i"."user_id" = "u"."id" and … order by "u"."name", "u"."id" limit ?',
+    ),
+    reason:
+      'who has not answered, by name, walks people in name order and looks each up by the (survey, person) key, stopping after a page; chosen only from 1,000 people not answered (PEOPLE_FIRST_FROM in survey-not-yet.store.ts)',
+  },
+  {
+    finding: 'sort before limit',
+    sql: sqlLike(
+      'select … from "survey_invitations" as "i" inner join "users" as "u" on "u"."id" = "i"."user_id" where ("i"."survey_id" = ? and "i"."responded_on" is null… order by "u"."name", "u"."id" limit ?',
+    ),
+    reason:
+      'under 1,000 people not answered (PEOPLE_FIRST_FROM in survey-not-yet.store.ts) sorting those few, found by the index of who answered, is cheaper than walking everyone’s names',
+  },
+  {
+    finding: 'full scan of users',
+    sql: sqlLike(
+      'select … from "users" as "u" cross join "event_invitations" as "i" where "i"."user_id" = "u"."id" and … order by "u"."name", "u"."id" limit ?',
+    ),
+    reason:
+      'an event’s invitees by name walk people in name order and look each up by the (event, person) key, stopping after a page; chosen only from 1,000 invitees kept (PEOPLE_FIRST_FROM in event-attendee-list.store.ts)',
+  },
+  {
+    finding: 'sort before limit',
+    sql: sqlLike(
+      'select … from "event_invitations" as "i" inner join "users" as "u" on "u"."id" = "i"."user_id" where …"i"."event_id" = ?… order by "u"."name", "u"."id" limit ?',
+    ),
+    reason:
+      'under 1,000 invitees kept by the answer, attendance or search (PEOPLE_FIRST_FROM in event-attendee-list.store.ts) sorting those few, found by the event’s indexes, is cheaper than walking everyone’s names',
   },
 ];
 
@@ -205,6 +238,11 @@ describe('query plans of the hot paths [sqlite]', () => {
     const match = mine.matches.find((m) => m.status === 'active')!.id;
     const surveys = (await staff.get('/api/surveys')).json() as { surveys: { id: number; state: string }[] };
     const survey = surveys.surveys.find((s) => s.state === 'closed')!.id;
+    const running = surveys.surveys.find((s) => s.state === 'open')!.id;
+    const events = (await staff.get('/api/events')).json() as { events: { id: number; counts: { invited: number } }[] };
+    const biggest = events.events.reduce((a, b) => (b.counts.invited > a.counts.invited ? b : a));
+    const attendees = `/api/events/${biggest.id}/attendees`;
+    const notYet = `/api/surveys/${running}/not-yet`;
 
     const list = `/api/periods/${period}/applications`;
     const hotPaths: [Client, string][] = [
@@ -227,6 +265,22 @@ describe('query plans of the hot paths [sqlite]', () => {
       [staff, `/api/periods/${period}/health`],
       [staff, '/api/survey-results'],
       [staff, `/api/surveys/${survey}/results`],
+      // A running survey's response rates and who has not answered: the first page, a later one,
+      // one role, those not begun, searched; a closed survey's few still silent.
+      [staff, `/api/surveys/${running}/progress`],
+      [staff, `${notYet}?limit=50`],
+      [staff, `${notYet}?limit=50&after=${encodeCursor(['M', 1])}`],
+      [staff, `${notYet}?role=mentor&limit=50`],
+      [staff, `${notYet}?started=false&limit=50`],
+      [staff, `${notYet}?q=patel&limit=50`],
+      [staff, `/api/surveys/${survey}/not-yet?limit=50`],
+      // An event's attendee list: the first page, a later one, by answer, who came, the waitlist, searched.
+      [staff, `${attendees}?limit=50`],
+      [staff, `${attendees}?limit=50&after=${encodeCursor(['M', 1])}`],
+      [staff, `${attendees}?state=yes&limit=50`],
+      [staff, `${attendees}?attended=true&limit=50`],
+      [staff, `${attendees}?state=waitlist&sort=waitlist&limit=50`],
+      [staff, `${attendees}?q=patel&limit=50`],
       // The people list: first page, one role, active mentors newest first (bench/lists), searched.
       [staff, '/api/users?limit=50'],
       [staff, '/api/users?role=mentor&limit=50'],

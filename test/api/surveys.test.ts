@@ -297,7 +297,9 @@ describeEachDialect('surveys', (db) => {
       staff = await as(staffId);
       const progress = (await staff.get(`/api/surveys/${created.id}/progress`)).json();
       expect(progress).toMatchObject({ invited: 4, responded: 2 });
-      expect(progress.notYet.map((p: { remindersSent: number }) => p.remindersSent)).toEqual([2, 2]);
+      const notYet = (await staff.get(`/api/surveys/${created.id}/not-yet`)).json();
+      expect(notYet.total).toBe(2);
+      expect(notYet.people.map((p: { remindersSent: number }) => p.remindersSent)).toEqual([2, 2]);
       expect(progress.overTime.at(-1)).toMatchObject({ date: '2027-08-19', responded: 2, rate: 0.5 });
       expect(progress.byRole).toEqual([
         { role: 'mentor', invited: 2, responded: 0 },

@@ -20,6 +20,8 @@ import * as applicationImports from './2026-12-13T1000-application-imports.ts';
 import * as resourcesOrderIndex from './2026-12-14T0900-resources-order-index.ts';
 import * as applicationsUserIndex from './2026-12-15T0900-applications-user-index.ts';
 import * as eventRsvpCountsIndex from './2026-12-15T0910-event-rsvp-counts-index.ts';
+import * as eventWaitlistOrderIndex from './2026-12-16T0900-event-waitlist-order-index.ts';
+import * as surveyProgressIndex from './2026-12-16T1000-survey-progress-index.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -47,4 +49,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-14T0900-resources-order-index': resourcesOrderIndex,
   '2026-12-15T0900-applications-user-index': applicationsUserIndex,
   '2026-12-15T0910-event-rsvp-counts-index': eventRsvpCountsIndex,
+  '2026-12-16T0900-event-waitlist-order-index': eventWaitlistOrderIndex,
+  '2026-12-16T1000-survey-progress-index': surveyProgressIndex,
 };

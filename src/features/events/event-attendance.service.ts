@@ -1,14 +1,16 @@
 import type { Deps } from '../../deps.ts';
-import { ConflictError, NotFoundError } from '../../errors.ts';
-import type { AttendanceImportResult, Attendee, EventView } from '../../shared/api/events.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import type { AttendanceImportResult, Attendee, AttendeeList, AttendeeListQuery, EventView } from '../../shared/api/events.ts';
+import type { Role } from '../../shared/roles.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { eventPhase } from './event.rules.ts';
 import { matchAttendees, readAttendanceReport } from './attendance-csv.ts';
 import type { AttendanceMapping } from './attendance-csv.ts';
+import { BadAttendeeCursorError, countInvitations, searchInvitations, waitlistPlaces } from './event-attendee-list.store.ts';
 import { countRsvps, listInvitations, listWaitlist, rolesOf, setAttendance } from './event-invitations.store.ts';
-import type { RsvpCounts } from './event-invitations.store.ts';
+import type { InvitationRecord, RsvpCounts } from './event-invitations.store.ts';
 import { clockOf, eventViews } from './event-view.ts';
 import { findEvent } from './events.store.ts';
 import type { EventRecord } from './events.store.ts';
@@ -19,7 +21,24 @@ async function eventOrMissing(deps: Pick<Deps, 'db'>, id: number): Promise<Event
   return event;
 }
 
-/** Everyone invited, with their answer, waitlist place and attendance: for staff. */
+const toAttendee = (i: InvitationRecord, roles: ReadonlyMap<number, Role[]>, places: ReadonlyMap<number, number>): Attendee => ({
+  userId: i.userId,
+  name: i.name,
+  email: i.email,
+  roles: roles.get(i.userId) ?? [],
+  state: i.rsvp,
+  respondedAt: i.respondedAt,
+  waitlistPosition: places.get(i.id) ?? null,
+  attended: i.attended,
+  attendanceSource: i.attendanceSource,
+  invitedAt: i.invitedAt,
+});
+
+/**
+ * Everyone invited, by name, with their answer, waitlist place and attendance: the whole event at
+ * once, for the CSV export and the demo (read a page of invitations at a time). The staff page
+ * asks for searchAttendees' pages instead.
+ */
 export async function listAttendees(
   deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
@@ -31,22 +50,48 @@ export async function listAttendees(
     deps.db,
     invitations.map((i) => i.userId),
   );
-  const place = new Map(waitlist.map((w, index) => [w.id, index + 1]));
+  const places = new Map(waitlist.map((w, index) => [w.id, index + 1]));
   const [view] = await eventViews(deps.db, [event], actor.userId, deps.clock.now());
+  return { event: view!, attendees: invitations.map((i) => toAttendee(i, roles, places)) };
+}
+
+const NOT_A_CURSOR = () =>
+  new InvalidInputError('BAD_CURSOR', 'This is not a cursor from a previous page of this list.', [
+    { path: 'after', message: 'Start again from the first page.' },
+  ]);
+
+/**
+ * Staff: an event's invitees searched by name or e-mail, filtered by answer and attendance, a page
+ * at a time. `event.counts` stay the whole event's; `total` is how many this search keeps.
+ */
+export async function searchAttendees(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: number,
+  query: AttendeeListQuery,
+): Promise<AttendeeList> {
+  const event = await eventOrMissing(deps, id);
+  const filter = { eventId: id, q: query.q || undefined, state: query.state, attended: query.attended };
+  const total = await countInvitations(deps.db, filter);
+  const page = await searchInvitations(deps.db, { ...filter, sort: query.sort, after: query.after, limit: query.limit }, total).catch(
+    (err: unknown) => {
+      if (err instanceof BadAttendeeCursorError) throw NOT_A_CURSOR();
+      throw err;
+    },
+  );
+  const [roles, places, [view]] = await Promise.all([
+    rolesOf(
+      deps.db,
+      page.invitations.map((i) => i.userId),
+    ),
+    waitlistPlaces(deps.db, id, page.invitations),
+    eventViews(deps.db, [event], actor.userId, deps.clock.now()),
+  ]);
   return {
     event: view!,
-    attendees: invitations.map((i) => ({
-      userId: i.userId,
-      name: i.name,
-      email: i.email,
-      roles: roles.get(i.userId) ?? [],
-      state: i.rsvp,
-      respondedAt: i.respondedAt,
-      waitlistPosition: place.get(i.id) ?? null,
-      attended: i.attended,
-      attendanceSource: i.attendanceSource,
-      invitedAt: i.invitedAt,
-    })),
+    attendees: page.invitations.map((i) => toAttendee(i, roles, places)),
+    nextCursor: page.nextCursor,
+    total,
   };
 }
 

@@ -24,7 +24,8 @@ export interface InvitationRecord {
   attendanceSource: AttendanceSource | null;
 }
 
-const selectInvitations = (db: Executor) =>
+/** Invitations with their people, as every read of them maps them (toInvitationRecord). */
+export const selectInvitations = (db: Executor) =>
   db
     .selectFrom('event_invitations as i')
     .innerJoin('users as u', 'u.id', 'i.user_id')
@@ -47,7 +48,7 @@ const selectInvitations = (db: Executor) =>
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectInvitations>['executeTakeFirstOrThrow']>>;
 
-const toRecord = (r: Row): InvitationRecord => ({
+export const toInvitationRecord = (r: Row): InvitationRecord => ({
   id: r.id,
   eventId: r.event_id,
   userId: r.user_id,
@@ -85,12 +86,12 @@ export async function insertInvitations(db: Executor, eventId: number, userIds: 
 
 export async function findInvitation(db: Executor, eventId: number, userId: number): Promise<InvitationRecord | undefined> {
   const r = await selectInvitations(db).where('i.event_id', '=', eventId).where('i.user_id', '=', userId).executeTakeFirst();
-  return r ? toRecord(r) : undefined;
+  return r ? toInvitationRecord(r) : undefined;
 }
 
 export async function findInvitationById(db: Executor, id: number): Promise<InvitationRecord | undefined> {
   const r = await selectInvitations(db).where('i.id', '=', id).executeTakeFirst();
-  return r ? toRecord(r) : undefined;
+  return r ? toInvitationRecord(r) : undefined;
 }
 
 /** Everyone invited, in the order they answered (waitlist order for those waiting), then by name. */
@@ -107,7 +108,8 @@ export async function listInvitations(db: Executor, eventId: number): Promise<In
     .execute();
   return readInPages(
     keys.map((k) => k.id),
-    async (page) => (await selectInvitations(db).where('i.id', 'in', page).orderBy('u.name').orderBy('i.id').execute()).map(toRecord),
+    async (page) =>
+      (await selectInvitations(db).where('i.id', 'in', page).orderBy('u.name').orderBy('i.id').execute()).map(toInvitationRecord),
   );
 }
 
@@ -119,14 +121,14 @@ export async function listWaitlist(db: Executor, eventId: number): Promise<Invit
     .orderBy('i.waitlist_order')
     .orderBy('i.id')
     .execute();
-  return rows.map(toRecord);
+  return rows.map(toInvitationRecord);
 }
 
 /** A person's invitations to these events. */
 export async function invitationsOf(db: Executor, userId: number, eventIds: readonly number[]): Promise<Map<number, InvitationRecord>> {
   if (eventIds.length === 0) return new Map();
   const rows = await selectInvitations(db).where('i.user_id', '=', userId).where('i.event_id', 'in', eventIds).execute();
-  return new Map(rows.map((r) => [r.event_id, toRecord(r)]));
+  return new Map(rows.map((r) => [r.event_id, toInvitationRecord(r)]));
 }
 
 export interface RsvpCounts {
@@ -260,5 +262,5 @@ export async function findInvitationByLink(db: Executor, tokenHash: string): Pro
     .innerJoin('event_rsvp_links as l', 'l.invitation_id', 'i.id')
     .where('l.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return r ? toRecord(r) : undefined;
+  return r ? toInvitationRecord(r) : undefined;
 }

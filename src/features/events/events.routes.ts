@@ -13,6 +13,7 @@ import {
   attendanceImportBodySchema,
   attendanceImportResultSchema,
   attendanceResultSchema,
+  attendeeListQuerySchema,
   attendeeListSchema,
   calendarFeedSchema,
   eventInputSchema,
@@ -29,7 +30,7 @@ import {
   sharingBodySchema,
 } from '../../shared/api/events.ts';
 import { calendarFeedFile, calendarFeedOf, makeCalendarFeed, turnOffCalendarFeed } from './calendar-feed.service.ts';
-import { importAttendance, listAttendees, markAttendance } from './event-attendance.service.ts';
+import { importAttendance, markAttendance, searchAttendees } from './event-attendance.service.ts';
 import { attachMedia, detachMedia, eventMediaFileFor, listArchive, setSharing } from './event-media.service.ts';
 import { rsvpAsMember, rsvpByLink, viewRsvpLink } from './event-rsvp.service.ts';
 import {
@@ -192,12 +193,13 @@ export function eventRoutes(deps: Deps) {
         config: { access: STAFF },
         schema: {
           tags: TAGS,
-          summary: 'Everyone invited: answers, waitlist and attendance',
+          summary: 'Who is invited, with answers, waitlist places and attendance: searched, filtered, a page at a time',
           params: idParamsSchema,
+          querystring: attendeeListQuerySchema,
           response: { 200: attendeeListSchema, ...errorResponses },
         },
       },
-      (request) => listAttendees(deps, actorOf(request), request.params.id),
+      (request) => searchAttendees(deps, actorOf(request), request.params.id, request.query),
     );
 
     app.put(

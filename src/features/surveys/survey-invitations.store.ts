@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
 import { storedValue } from '../../db/stored-value.ts';
+import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { RESPONDENT_ROLES } from '../../shared/surveys.ts';
 import type { RespondentRole, SurveyAudience } from '../../shared/surveys.ts';
 
@@ -209,15 +210,46 @@ export async function deleteDraft(db: Executor, invitationId: number): Promise<v
   await db.deleteFrom('survey_drafts').where('invitation_id', '=', invitationId).execute();
 }
 
-/** Answers per role and per day (the date, never a time), for the response-rate view. */
+/**
+ * Answers per day, for the response-rate view. `responded_on` is the calendar date in the
+ * program's time zone, written when the answer came in (never a time), so grouping by it is the
+ * day in that time zone on SQLite and PostgreSQL alike. Counted in the index of who answered
+ * when (survey_invitations_survey_answered_idx) and kept until an invitation is written.
+ */
 export async function respondedByDay(db: Executor, surveyId: number): Promise<{ on: string; count: number }[]> {
-  const rows = await db
-    .selectFrom('survey_invitations')
-    .select(['responded_on', sql<number | string>`count(*)`.as('n')])
-    .where('survey_id', '=', surveyId)
-    .where('responded_on', 'is not', null)
-    .groupBy('responded_on')
-    .orderBy('responded_on')
-    .execute();
+  const rows = await unlessChanged(
+    db,
+    db
+      .selectFrom('survey_invitations')
+      .select(['responded_on', sql<number | string>`count(*)`.as('n')])
+      .where('survey_id', '=', surveyId)
+      .where('responded_on', 'is not', null)
+      .groupBy('responded_on')
+      .orderBy('responded_on'),
+  );
   return rows.map((r) => ({ on: r.responded_on!, count: Number(r.n) }));
+}
+
+/** Invited and answered per role, counted by the database in the same index, kept the same way. */
+export async function countInvitationsByRole(
+  db: Executor,
+  surveyId: number,
+): Promise<{ role: RespondentRole; invited: number; responded: number }[]> {
+  const rows = await unlessChanged(
+    db,
+    db
+      .selectFrom('survey_invitations')
+      .select([
+        'role',
+        (eb) => eb.fn.countAll<number | string>().as('invited'),
+        (eb) => eb.fn.count<number | string>('responded_on').as('responded'),
+      ])
+      .where('survey_id', '=', surveyId)
+      .groupBy('role'),
+  );
+  return rows.map((r) => ({
+    role: storedValue('survey_invitations', 'role', RESPONDENT_ROLES, r.role),
+    invited: Number(r.invited),
+    responded: Number(r.responded),
+  }));
 }

@@ -1,13 +1,10 @@
 import { randomInt } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
-import type { SurveyProgress, SurveyResults } from '../../shared/api/surveys.ts';
-import { RESPONDENT_ROLES } from '../../shared/surveys.ts';
+import type { SurveyResults } from '../../shared/api/surveys.ts';
 import type { ResultBreakdown } from '../../shared/surveys.ts';
-import { calendarDateIn } from '../../time/calendar-date.ts';
-import { addDays } from '../../time/zoned.ts';
 import { getSettings } from '../programs/program.service.ts';
-import { listSurveyInvitations, respondedByDay } from './survey-invitations.store.ts';
+import { listSurveyInvitations } from './survey-invitations.store.ts';
 import { listNamedResponses, listResponses } from './survey-responses.store.ts';
 import { sampleTexts, surveyResults } from './survey-results.rules.ts';
 import { surveyState } from './survey.rules.ts';
@@ -15,52 +12,13 @@ import { findSurvey } from './surveys.store.ts';
 import type { SurveyRecord } from './surveys.store.ts';
 import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
 
-/** Reading a survey: response rates (who, never what), aggregate results, a named survey's answers. */
+/** Reading a survey's answers: aggregate results, a named survey's answers (rates: survey-progress.service.ts). */
 
-async function surveyOrNotFound(deps: Pick<Deps, 'db'>, id: number): Promise<SurveyRecord> {
+/** The survey, or a 404. */
+export async function surveyOrNotFound(deps: Pick<Deps, 'db'>, id: number): Promise<SurveyRecord> {
   const survey = await findSurvey(deps.db, id);
   if (!survey) throw new NotFoundError('survey');
   return survey;
-}
-
-/** Counts by role and by day, and who has not answered yet so staff can nudge them. */
-export async function surveyProgress(deps: Pick<Deps, 'db' | 'clock'>, id: number): Promise<SurveyProgress> {
-  const survey = await surveyOrNotFound(deps, id);
-  const { timeZone } = await getSettings(deps);
-  const [invitations, byDay] = await Promise.all([listSurveyInvitations(deps.db, id), respondedByDay(deps.db, id)]);
-  const invited = invitations.length;
-  const responded = invitations.filter((i) => i.respondedOn !== null).length;
-  const today = calendarDateIn(timeZone, deps.clock.now());
-  const last = [today, survey.closesOn].sort()[0]!;
-  const overTime: SurveyProgress['overTime'] = [];
-  if (survey.publishedAt !== null && survey.opensOn <= last) {
-    let total = 0;
-    const counts = new Map(byDay.map((d) => [d.on, d.count]));
-    for (let date = survey.opensOn; date <= last && overTime.length < 400; date = addDays(date, 1)) {
-      total += counts.get(date) ?? 0;
-      overTime.push({ date, responded: total, rate: invited === 0 ? 0 : total / invited });
-    }
-  }
-  return {
-    invited,
-    responded,
-    byRole: RESPONDENT_ROLES.map((role) => {
-      const mine = invitations.filter((i) => i.role === role);
-      return { role, invited: mine.length, responded: mine.filter((i) => i.respondedOn !== null).length };
-    }).filter((r) => r.invited > 0),
-    overTime,
-    notYet: invitations
-      .filter((i) => i.respondedOn === null)
-      .map((i) => ({
-        userId: i.userId,
-        name: i.name,
-        email: i.email,
-        role: i.role,
-        invitedAt: i.mailedAt,
-        remindersSent: i.remindersSent,
-        started: i.draftSavedAt !== null,
-      })),
-  };
 }
 
 /** What a closed survey's results are made of (checked under tests: memoUnlessChanged). */

@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
 import type { App } from '../../http/types.ts';
 import { errorResponses, idParamsSchema, okSchema } from '../../shared/api/common.ts';
+import { notYetListSchema, notYetQuerySchema } from '../../shared/api/survey-not-yet.ts';
 import {
   createSurveyBodySchema,
   draftSavedSchema,
@@ -19,7 +20,8 @@ import {
   updateSurveyBodySchema,
 } from '../../shared/api/surveys.ts';
 import { getSurveyForm, saveSurveyDraft, submitSurvey } from './survey-answers.service.ts';
-import { getSurveyResults, namedSurveyAnswers, surveyProgress } from './survey-results.service.ts';
+import { surveyNotYet, surveyProgress } from './survey-progress.service.ts';
+import { getSurveyResults, namedSurveyAnswers } from './survey-results.service.ts';
 import {
   changeSurvey,
   closeSurvey,
@@ -155,12 +157,27 @@ export function surveyRoutes(deps: Deps) {
         config: { access: STAFF },
         schema: {
           tags: TAGS,
-          summary: 'Response rates by role and by day, and who has not answered yet (never what anyone said)',
+          summary: 'Response rates by role and by day (never what anyone said)',
           params: idParamsSchema,
           response: { 200: surveyProgressSchema, ...errorResponses },
         },
       },
       (request) => surveyProgress(deps, request.params.id),
+    );
+
+    app.get(
+      '/api/surveys/:id/not-yet',
+      {
+        config: { access: STAFF },
+        schema: {
+          tags: TAGS,
+          summary: 'Who has not answered yet, to nudge them: searched, filtered, a page at a time (never what anyone said)',
+          params: idParamsSchema,
+          querystring: notYetQuerySchema,
+          response: { 200: notYetListSchema, ...errorResponses },
+        },
+      },
+      (request) => surveyNotYet(deps, request.params.id, request.query),
     );
 
     app.get(

@@ -11,6 +11,7 @@ import {
   RSVP_STATES,
 } from '../events.ts';
 import { dateOnlySchema, instantSchema, rowIdSchema } from './common.ts';
+import { cursorSchema, listPageFields, pageSizeSchema, searchTextSchema } from './list-query.ts';
 import { isWebAddress } from './resources.ts';
 
 /** Events: forums, trainings, networking sessions and meet-ups (PRODUCT.md §8). */
@@ -174,8 +175,41 @@ export const attendeeSchema = z.object({
   attendanceSource: z.enum(ATTENDANCE_SOURCES).nullable(),
   invitedAt: instantSchema,
 });
-export const attendeeListSchema = z.object({ event: eventSchema, attendees: z.array(attendeeSchema) });
 export type Attendee = z.infer<typeof attendeeSchema>;
+
+/** The answer filter: one of the answers, or `none-yet` for those who have not answered. */
+export const ATTENDEE_STATE_FILTERS = [...RSVP_STATES, 'none-yet'] as const;
+export type AttendeeStateFilter = (typeof ATTENDEE_STATE_FILTERS)[number];
+
+/** `name` (the default), or `waitlist`: by place on the waitlist, first come first served. */
+export const ATTENDEE_SORTS = ['name', 'waitlist'] as const;
+export type AttendeeSort = (typeof ATTENDEE_SORTS)[number];
+
+const WAITLIST_ORDER_ONLY = 'Order by waitlist place only with the waitlist filter (state=waitlist): nobody else has a place.';
+
+/**
+ * The staff list of an event's invitees (GET /api/events/:id/attendees): searched by name or
+ * e-mail, filtered by answer and attendance, a page at a time.
+ */
+export const attendeeListQuerySchema = z
+  .strictObject({
+    q: searchTextSchema.optional(),
+    state: z.enum(ATTENDEE_STATE_FILTERS).optional(),
+    /** true: marked as came; false: not marked as came (marked absent, or not marked at all). */
+    attended: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    sort: z.enum(ATTENDEE_SORTS).default('name'),
+    after: cursorSchema.optional(),
+    limit: pageSizeSchema,
+  })
+  .refine((query) => query.sort !== 'waitlist' || query.state === 'waitlist', { path: ['sort'], message: WAITLIST_ORDER_ONLY });
+export type AttendeeListQuery = z.output<typeof attendeeListQuerySchema>;
+
+/** `event.counts` counts the whole event; `total` the invitees this search and these filters keep. */
+export const attendeeListSchema = z.object({ event: eventSchema, attendees: z.array(attendeeSchema), ...listPageFields });
+export type AttendeeList = z.infer<typeof attendeeListSchema>;
 
 export const attendanceBodySchema = z.strictObject({
   marks: z

@@ -134,25 +134,16 @@ export const draftSavedSchema = z.object({ savedAt: instantSchema });
 export const submitBodySchema = z.strictObject({ answers: answersSchema });
 export const submittedSchema = z.object({ submittedOn: z.string() });
 
-/** Response rates: counts by role and by day, and who has not answered (never what anyone said). */
+/**
+ * Response rates: counts by role and by day (never what anyone said). Who has not answered yet is
+ * a list of its own, a page at a time (survey-not-yet.ts).
+ */
 export const surveyProgressSchema = z.object({
   invited: z.number(),
   responded: z.number(),
   byRole: z.array(z.object({ role: z.enum(RESPONDENT_ROLES), invited: z.number(), responded: z.number() })),
   /** Cumulative answers at the end of each day since it opened (program time zone). */
   overTime: z.array(z.object({ date: z.string(), responded: z.number(), rate: z.number() })),
-  notYet: z.array(
-    z.object({
-      userId: z.number(),
-      name: z.string(),
-      email: z.string(),
-      role: z.enum(RESPONDENT_ROLES),
-      invitedAt: instantSchema.nullable(),
-      remindersSent: z.number(),
-      /** They have a draft under way (not what is in it). */
-      started: z.boolean(),
-    }),
-  ),
 });
 export type SurveyProgress = z.infer<typeof surveyProgressSchema>;
 

@@ -58,6 +58,7 @@ export const surveyMatrix: Record<string, Cell> = {
     expect: STAFF_ONLY,
   },
   'GET /api/surveys/:id/progress': { url: () => '/api/surveys/:id/progress', targets: surveys, expect: STAFF_ONLY },
+  'GET /api/surveys/:id/not-yet': { url: () => '/api/surveys/:id/not-yet', targets: surveys, expect: STAFF_ONLY },
   'GET /api/surveys/:id/results': { url: () => '/api/surveys/:id/results', targets: surveys, expect: RESULT_READERS },
   'GET /api/surveys/:id/answers': { url: () => '/api/surveys/:id/answers', targets: surveys, expect: STAFF_ONLY },
   'GET /api/surveys/:id/form': { url: () => '/api/surveys/:id/form', targets: surveys, expect: INVITED },

@@ -1,12 +1,10 @@
-import type { z } from 'zod';
+import type { InfiniteData } from '@tanstack/react-query';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { attendanceResultSchema } from '../../../../src/shared/api/events.ts';
-import type { attendeeListSchema } from '../../../../src/shared/api/events.ts';
+import type { AttendeeList } from '../../../../src/shared/api/events.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { eventKeys } from './event-keys.ts';
-
-type AttendeeList = z.infer<typeof attendeeListSchema>;
 
 export interface AttendanceMark {
   userId: number;
@@ -22,16 +20,21 @@ export function useSaveAttendance() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: saveAttendance,
-    onSuccess: (_result, input) => {
-      // The list shows what was saved at once (the page clears its ticks now), then refreshes.
+    onSuccess: (result, input) => {
+      // Every page loaded, under every search, shows what was saved at once (the page clears its
+      // ticks now), with the new counts; then they refresh.
       const marked = new Map(input.marks.map((m) => [m.userId, m.attended]));
-      queryClient.setQueryData<AttendeeList>(eventKeys.attendees(input.eventId), (old) =>
+      queryClient.setQueriesData<InfiniteData<AttendeeList>>({ queryKey: eventKeys.attendeesOf(input.eventId) }, (old) =>
         old
           ? {
               ...old,
-              attendees: old.attendees.map((a) =>
-                marked.has(a.userId) ? { ...a, attended: marked.get(a.userId)!, attendanceSource: 'hand' } : a,
-              ),
+              pages: old.pages.map((page) => ({
+                ...page,
+                event: { ...page.event, counts: result.counts },
+                attendees: page.attendees.map((a) =>
+                  marked.has(a.userId) ? { ...a, attended: marked.get(a.userId)!, attendanceSource: 'hand' as const } : a,
+                ),
+              })),
             }
           : old,
       );

@@ -6,7 +6,7 @@ import { surveyKeys } from './survey-keys.ts';
 
 export type { SurveyProgress };
 
-/** How many have answered, by role and by day, and who hasn't yet (never what anyone said). */
+/** How many have answered, by role and by day (never what anyone said); who hasn’t yet: get-survey-not-yet.ts. */
 export function getSurveyProgress(id: number): Promise<SurveyProgress> {
   return apiRequest(`/api/surveys/${id}/progress`, surveyProgressSchema);
 }

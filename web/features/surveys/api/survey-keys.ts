@@ -8,6 +8,8 @@ export const surveyKeys = {
   resultsList: ['surveys', 'results-list'] as const,
   one: (id: number) => ['surveys', 'one', id] as const,
   progress: (id: number) => ['surveys', 'progress', id] as const,
+  /** GET /api/surveys/:id/not-yet, one key per search and filters (its pages under it). */
+  notYet: (id: number, filters: object) => ['surveys', 'not-yet', id, filters] as const,
   results: (id: number) => ['surveys', 'results', id] as const,
   answers: (id: number) => ['surveys', 'answers', id] as const,
   form: (id: number) => ['surveys', 'form', id] as const,

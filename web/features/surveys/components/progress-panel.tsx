@@ -6,6 +6,7 @@ import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { useSurveyProgress } from '../api/get-survey-progress.ts';
 import type { SurveyProgress } from '../api/get-survey-progress.ts';
+import { NotYetList } from './not-yet-list.tsx';
 import { percent, plural, ROLE_WORDS } from './survey-words.ts';
 
 const ResponseChart = lazy(() => import('./response-chart.tsx'));
@@ -77,50 +78,6 @@ function OverTime({ progress }: { progress: SurveyProgress }) {
   );
 }
 
-function NotYet({ survey, progress }: { survey: Survey; progress: SurveyProgress }) {
-  const people = progress.notYet;
-  if (people.length === 0) return <p>Everyone asked has answered.</p>;
-  const nudge = `mailto:?bcc=${encodeURIComponent(people.map((p) => p.email).join(','))}&subject=${encodeURIComponent(
-    `A reminder: ${survey.title}`,
-  )}`;
-  return (
-    <>
-      <h3>Not answered yet ({people.length})</h3>
-      <p className="muted">
-        Only who hasn’t answered, never what anyone said. A friendly personal note often helps more than another automatic reminder.{' '}
-        <a href={nudge}>E-mail everyone who hasn’t answered</a> (their addresses go in Bcc).
-      </p>
-      <TableWrap label="People who haven’t answered yet">
-        <table className="table--cards">
-          <caption className="visually-hidden">People who haven’t answered yet</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail address</th>
-              <th scope="col">Role</th>
-              <th scope="col">Started</th>
-              <th scope="col">Reminders sent</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={`${p.userId}-${p.role}`}>
-                <th scope="row">{p.name}</th>
-                <td data-label="E-mail address">
-                  <a href={`mailto:${p.email}`}>{p.email}</a>
-                </td>
-                <td data-label="Role">{ROLE_WORDS[p.role].one.replace(/^./, (c) => c.toUpperCase())}</td>
-                <td data-label="Started">{p.started ? 'Has started' : 'Not yet'}</td>
-                <td data-label="Reminders sent">{p.remindersSent}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-    </>
-  );
-}
-
 /** How many have answered so far: overall and by role, day by day, and who hasn't answered yet. */
 export function ProgressPanel({ survey }: { survey: Survey }) {
   const progress = useSurveyProgress(survey.id);
@@ -144,7 +101,7 @@ export function ProgressPanel({ survey }: { survey: Survey }) {
           ) : null}
           <ByRole progress={progress.data} />
           <OverTime progress={progress.data} />
-          <NotYet survey={survey} progress={progress.data} />
+          <NotYetList survey={survey} />
         </>
       ) : null}
     </Card>
