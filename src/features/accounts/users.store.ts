@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/executor.ts';
+import { pageOf } from '../../db/keyset-page.ts';
 import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
-import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import type { PeopleSort } from '../../shared/api/users.ts';
 import { ROLES } from '../../shared/roles.ts';
@@ -138,15 +138,14 @@ export async function searchUsers(
     db,
     filteredUsers(db, q, 'role').select((eb) => eb.fn.countAll<number | string>().as('n')),
   );
-  const shown = rows.slice(0, q.limit);
-  const last = shown.at(-1);
+  const { page: shown, nextCursor } = pageOf(rows, q.limit, (last) => [q.sort === 'name' ? last.name : last.created_at, last.id]);
   const roles = await rolesByUser(
     db,
     shown.map((r) => r.id),
   );
   return {
     users: shown.map((r) => toUserRecord(r, roles.get(r.id))),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([q.sort === 'name' ? last.name : last.created_at, last.id]) : null,
+    nextCursor,
     total: Number(counted?.n ?? 0),
   };
 }

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { pageOf } from '../../db/keyset-page.ts';
 import { readInPages } from '../../db/read-in-pages.ts';
 import { memoUnlessChanged, unlessChanged } from '../../db/unchanged-cache.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
-import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import { storedValue, storedValues } from '../../db/stored-value.ts';
 import { CARRY_FORWARD_AS } from '../../shared/match-management.ts';
@@ -395,12 +395,13 @@ async function readApplicationsPage(
     const id = q.after[1];
     page = page.where(sql<boolean>`(${sort.expr}, ${sql.ref('a.id')}) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (${value}, ${id})`);
   }
-  const rows = await page.limit(q.limit + 1).execute();
-  const shown = rows.slice(0, q.limit);
-  const last = shown.at(-1);
+  const { page: shown, nextCursor } = pageOf(await page.limit(q.limit + 1).execute(), q.limit, (last) => [
+    String(last.sort_value),
+    last.id,
+  ]);
   return {
     applications: shown.map(toRecord),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([String(last.sort_value), last.id]) : null,
+    nextCursor,
     total,
   };
 }

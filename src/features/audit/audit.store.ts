@@ -1,9 +1,9 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
+import { pageOf } from '../../db/keyset-page.ts';
 import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { containsText } from '../../db/text-search.ts';
-import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 
 export interface AuditInput {
@@ -131,11 +131,10 @@ export async function listAudit(
       .where((eb) => matches(eb, q))
       .select((eb) => eb.fn.countAll<number | string>().as('n')),
   );
-  const shown = rows.slice(0, q.limit);
-  const last = shown.at(-1);
+  const { page: shown, nextCursor } = pageOf(rows, q.limit, (last) => [last.created_at, last.id]);
   return {
     entries: shown.map(toRecord),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.created_at, last.id]) : null,
+    nextCursor,
     total: Number(counted?.n ?? 0),
   };
 }

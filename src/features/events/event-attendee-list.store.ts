@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { pageByKeys } from '../../db/keyset-page.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
 import { unlessChanged } from '../../db/unchanged-cache.ts';
 import type { AttendeeSort, AttendeeStateFilter } from '../../shared/api/events.ts';
-import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import { selectInvitations, toInvitationRecord } from './event-invitations.store.ts';
 import type { InvitationRecord } from './event-invitations.store.ts';
@@ -106,24 +106,14 @@ export async function searchInvitations(
     .orderBy(value)
     .orderBy(id);
   if (q.after && after !== undefined) page = page.where(sql<boolean>`(${value}, ${id}) > (${after}, ${q.after[1]})`);
-  const keys = await page.limit(q.limit + 1).execute();
-  const shown = keys.slice(0, q.limit);
-  const last = shown.at(-1);
-  const rows =
-    shown.length === 0
-      ? []
-      : await selectInvitations(db)
-          .where(
-            'i.id',
-            'in',
-            shown.map((k) => k.id),
-          )
-          .execute();
-  const byId = new Map(rows.map((r) => [r.id, toInvitationRecord(r)]));
-  return {
-    invitations: shown.flatMap((k) => byId.get(k.id) ?? []),
-    nextCursor: keys.length > q.limit && last ? encodeCursor([String(last.sort_value), last.tie_id]) : null,
-  };
+  const { rows, nextCursor } = await pageByKeys(
+    await page.limit(q.limit + 1).execute(),
+    q.limit,
+    (last) => [String(last.sort_value), last.tie_id],
+    async (ids) => (await selectInvitations(db).where('i.id', 'in', ids).execute()).map(toInvitationRecord),
+    (row) => row.id,
+  );
+  return { invitations: rows, nextCursor };
 }
 
 /**

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { SqlBool } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { pageByKeys } from '../../db/keyset-page.ts';
 import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
 import { GOAL_SHEET_STATUSES, goalSheetContentSchema } from '../../shared/api/goal-sheets.ts';
 import type { GoalSheetFilter, GoalSheetSort, GoalSheetStatus } from '../../shared/api/goal-sheets.ts';
-import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import { MATCH_STATUSES } from '../../shared/match-status.ts';
 import type { MatchStatus } from '../../shared/match-status.ts';
@@ -161,27 +161,16 @@ export async function searchPeriodSheets(
   // The page's keys first, then its rows with their people: the sort never waits on the names.
   // Working out the order sorts the whole period (0.13 s at 27,000 matches), so a page's keys are
   // kept until a table they read is written, as the counts are (unchanged-cache.ts).
-  const keys = await unlessChanged(db, page.limit(q.limit + 1));
-  const shown = keys.slice(0, q.limit);
-  const last = shown.at(-1);
-  const found =
-    shown.length === 0
-      ? []
-      : await sheetRowsOfPeriod(db, { periodId: q.periodId })
-          .where(
-            'm.id',
-            'in',
-            shown.map((k) => k.id),
-          )
-          .execute();
-  const byId = new Map(found.map((r) => [r.id, r]));
-  return {
-    rows: shown.flatMap((k) => {
-      const r = byId.get(k.id);
-      return r ? [sheetRecordOf(r, (content) => ({ goals: goalCount(content) }))] : [];
-    }),
-    nextCursor: keys.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
-  };
+  return pageByKeys(
+    await unlessChanged(db, page.limit(q.limit + 1)),
+    q.limit,
+    (last) => [last.sort_value, last.id],
+    async (ids) =>
+      (await sheetRowsOfPeriod(db, { periodId: q.periodId }).where('m.id', 'in', ids).execute()).map((r) =>
+        sheetRecordOf(r, (content) => ({ goals: goalCount(content) })),
+      ),
+    (row) => row.matchId,
+  );
 }
 
 /** How many goals a stored sheet has (an unreadable one counts none rather than failing the list). */

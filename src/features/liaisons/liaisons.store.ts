@@ -1,10 +1,10 @@
 import type { Executor } from '../../db/executor.ts';
+import { pageByKeys } from '../../db/keyset-page.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { readInPages } from '../../db/read-in-pages.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
 import type { LiaisonFilter } from '../../shared/api/liaisons.ts';
-import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import { MATCH_STATUSES } from '../../shared/match-status.ts';
 import type { MatchStatus } from '../../shared/match-status.ts';
@@ -121,24 +121,14 @@ export async function searchActiveMatchesOfPeriod(
       eb.or([eb('m.matched_at', '>', after[0]), eb.and([eb('m.matched_at', '=', after[0]), eb('m.id', '>', after[1])])]),
     );
   }
-  const keys = await page.limit(q.limit + 1).execute();
-  const shown = keys.slice(0, q.limit);
-  const last = shown.at(-1);
-  const rows =
-    shown.length === 0
-      ? []
-      : await matchesWithLiaison(db)
-          .where(
-            'm.id',
-            'in',
-            shown.map((k) => k.id),
-          )
-          .execute();
-  const byId = new Map(rows.map((r) => [r.id, toRow(r)]));
-  return {
-    matches: shown.flatMap((k) => byId.get(k.id) ?? []),
-    nextCursor: keys.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
-  };
+  const { rows, nextCursor } = await pageByKeys(
+    await page.limit(q.limit + 1).execute(),
+    q.limit,
+    (last) => [last.sort_value, last.id],
+    async (ids) => (await matchesWithLiaison(db).where('m.id', 'in', ids).execute()).map(toRow),
+    (row) => row.matchId,
+  );
+  return { matches: rows, nextCursor };
 }
 
 /** How many active matches the search and filters keep. */

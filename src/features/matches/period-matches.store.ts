@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { pageByKeys } from '../../db/keyset-page.ts';
 import { readInPages } from '../../db/read-in-pages.ts';
 import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
-import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import type { PeriodMatchLiaisonFilter, PeriodMatchSort } from '../../shared/api/period-matches.ts';
 import { MATCH_STATUSES } from '../../shared/match-status.ts';
@@ -127,24 +127,14 @@ export async function searchPeriodMatches(
     const beyond = direction === 'asc' ? '>' : '<';
     page = page.where((eb) => eb.or([eb(value, beyond, after[0]), eb.and([eb(value, '=', after[0]), eb('m.id', beyond, after[1])])]));
   }
-  const keys = await page.limit(q.limit + 1).execute();
-  const shown = keys.slice(0, q.limit);
-  const last = shown.at(-1);
-  const rows =
-    shown.length === 0
-      ? []
-      : await periodMatchColumns(db)
-          .where(
-            'm.id',
-            'in',
-            shown.map((k) => k.id),
-          )
-          .execute();
-  const byId = new Map(rows.map((r) => [r.id, toRow(r)]));
-  return {
-    matches: shown.flatMap((k) => byId.get(k.id) ?? []),
-    nextCursor: keys.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
-  };
+  const { rows, nextCursor } = await pageByKeys(
+    await page.limit(q.limit + 1).execute(),
+    q.limit,
+    (last) => [last.sort_value, last.id],
+    async (ids) => (await periodMatchColumns(db).where('m.id', 'in', ids).execute()).map(toRow),
+    (row) => row.id,
+  );
+  return { matches: rows, nextCursor };
 }
 
 /** How many of the period's matches are active and ended, under the same search and filters. */

@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { OutboxTable } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
+import { pageOf } from '../../db/keyset-page.ts';
 import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
-import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import { OUTBOX_STATUSES } from '../../shared/api/outbox.ts';
 import type { OutboxStatus } from '../../shared/api/outbox.ts';
@@ -143,11 +143,10 @@ export async function listOutbox(
     db,
     filteredOutbox(db, q).select((eb) => eb.fn.countAll<number | string>().as('n')),
   );
-  const shown = rows.slice(0, q.limit);
-  const last = shown.at(-1);
+  const { page: shown, nextCursor } = pageOf(rows, q.limit, (last) => [last.created_at, last.id]);
   return {
     messages: shown.map(toRecord),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.created_at, last.id]) : null,
+    nextCursor,
     total: Number(counted?.n ?? 0),
   };
 }

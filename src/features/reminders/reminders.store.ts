@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import { pageOf } from '../../db/keyset-page.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
-import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { storedValue } from '../../db/stored-value.ts';
@@ -247,13 +247,8 @@ export async function searchReminders(
     const beyond = direction === 'asc' ? '>' : '<';
     page = page.where((eb) => eb.or([eb(value, beyond, after[0]), eb.and([eb(value, '=', after[0]), eb('j.id', beyond, after[1])])]));
   }
-  const rows = await page.limit(q.limit + 1).execute();
-  const shown = rows.slice(0, q.limit);
-  const last = shown.at(-1);
-  return {
-    reminders: shown.map(toReminder),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.sort_value, last.id]) : null,
-  };
+  const { page: shown, nextCursor } = pageOf(await page.limit(q.limit + 1).execute(), q.limit, (last) => [last.sort_value, last.id]);
+  return { reminders: shown.map(toReminder), nextCursor };
 }
 
 /** How many reminders there are in each job status, under the same search and kinds. */

@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, SurveyInvitationsTable } from '../../db/database.ts';
 import type { Executor } from '../../db/executor.ts';
+import { pageOf } from '../../db/keyset-page.ts';
 import { storedValue } from '../../db/stored-value.ts';
 import { containsTextInAny } from '../../db/text-search.ts';
 import { unlessChanged } from '../../db/unchanged-cache.ts';
-import { encodeCursor } from '../../shared/api/list-query.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import type { NotYetPerson } from '../../shared/api/survey-not-yet.ts';
 import { RESPONDENT_ROLES } from '../../shared/surveys.ts';
@@ -85,9 +85,7 @@ export async function searchNotYet(
     .orderBy('u.id');
   const after = f.after;
   if (after) page = page.where(sql<boolean>`(${sql.ref('u.name')}, ${sql.ref('u.id')}) > (${after[0]}, ${after[1]})`);
-  const rows = await page.limit(f.limit + 1).execute();
-  const shown = rows.slice(0, f.limit);
-  const last = shown.at(-1);
+  const { page: shown, nextCursor } = pageOf(await page.limit(f.limit + 1).execute(), f.limit, (last) => [last.name, last.user_id]);
   return {
     people: shown.map((r) => ({
       userId: r.user_id,
@@ -99,6 +97,6 @@ export async function searchNotYet(
       // SQLite answers 0/1, PostgreSQL true/false.
       started: Boolean(r.started),
     })),
-    nextCursor: rows.length > f.limit && last ? encodeCursor([last.name, last.user_id]) : null,
+    nextCursor,
   };
 }
