@@ -6,6 +6,7 @@ import { listGoalSheetContents } from '../../src/features/goal-sheets/period-goa
 import { listMatchesOfPeriod } from '../../src/features/matches/period-matches.service.ts';
 import { listAttendees } from '../../src/features/events/event-attendance.service.ts';
 import { PAGE_KEYS } from '../../src/db/read-in-pages.ts';
+import { listPeriodMentorMatches } from '../../src/features/recognition-letters/recognition-letters.store.ts';
 import { describeEachDialect } from '../setup/dialects.ts';
 import { buildTestApp } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
@@ -66,6 +67,24 @@ describeEachDialect('whole-period reads, a page at a time', (db) => {
       .execute();
     expect(contacts.length).toBeGreaterThan(PAGE_KEYS);
     expect((await listContactsOfPeriod(ctx.deps, periodId)).map((c) => c.id)).toEqual(contacts.map((c) => c.id));
+  });
+
+  it('reads every match of the period by mentor name, as the recognition letters group them', async () => {
+    const expected = await ctx.deps.db
+      .selectFrom('matches as m')
+      .innerJoin('users as u', 'u.id', 'm.mentor_user_id')
+      .select(['m.mentor_user_id', 'm.mentee_user_id', 'm.matched_at'])
+      .where('m.period_id', '=', periodId)
+      .orderBy('u.name')
+      .orderBy('m.mentor_user_id')
+      .orderBy('m.matched_at')
+      .orderBy('m.id')
+      .execute();
+    expect(expected.length).toBeGreaterThan(PAGE_KEYS);
+    const read = await listPeriodMentorMatches(ctx.deps.db, periodId);
+    expect(read.map((r) => [r.mentorUserId, r.menteeUserId, r.matchedAt])).toEqual(
+      expected.map((r) => [r.mentor_user_id, r.mentee_user_id, r.matched_at]),
+    );
   });
 
   it('reads everyone invited to an event, by name', async () => {
