@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
+import { isNarrowed } from '../../lib/list-filters.ts';
+import type { ListFilters } from '../../lib/list-filters.ts';
 import { Button } from './button.tsx';
+import { TextField } from './field.tsx';
+
+interface ClearAction {
+  label: string;
+  onClear: () => void;
+}
 
 interface ListSearchFormProps {
   /** The form's accessible name, e.g. "Find people". */
@@ -12,8 +20,8 @@ interface ListSearchFormProps {
   /** Under the row: checkboxes and the like. */
   below?: ReactNode;
   submitLabel?: string;
-  /** The button back to the whole list; null while nothing narrows it. */
-  clear: { label: string; onClear: () => void } | null;
+  /** The button back to the whole list; null while nothing narrows it (see `useSearchText`'s `clearButton`). */
+  clear: ClearAction | null;
   rowClassName?: string;
 }
 
@@ -46,11 +54,41 @@ export function ListSearchForm({ label, onSearch, children, below, submitLabel =
 }
 
 /**
- * A list's search text as typed (applied only when the form is sent) and `apply`, which changes
- * the choices at once and takes the typed text along with them.
+ * The search field of a list of people or pairs, the same on every list. Its name says what is
+ * searched: "Name or e-mail address" unless the list searches something else.
  */
-export function useSearchText<F extends { q?: string | undefined }>(filters: F, onChange: (next: F) => void) {
+export function SearchTextField({
+  value,
+  onChange,
+  label = 'Name or e-mail address',
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  label?: string;
+}) {
+  return <TextField label={label} type="search" value={value} onChange={onChange} autoComplete="off" maxLength={200} />;
+}
+
+/**
+ * A list's search text as typed (applied only when the form is sent), `apply`, which changes the
+ * choices at once and takes the typed text along with them, and `clearButton`, the form's `clear`.
+ */
+export function useSearchText<F extends { q?: string | undefined } & ListFilters<F>>(filters: F, onChange: (next: F) => void) {
   const [q, setQ] = useState(filters.q ?? '');
   const apply = (changes: Partial<F>) => onChange({ ...filters, q: q.trim() || undefined, ...changes });
-  return { q, setQ, apply };
+  /**
+   * While the list is `narrowed` (by default: while any filter goes in the address), a button that
+   * empties the search text and goes back to `whole`: `{}`, or what the list keeps, such as its period.
+   */
+  const clearButton = (label: string, whole: F, narrowed = isNarrowed(filters)): ClearAction | null =>
+    narrowed
+      ? {
+          label,
+          onClear: () => {
+            setQ('');
+            onChange(whole);
+          },
+        }
+      : null;
+  return { q, setQ, apply, clearButton };
 }

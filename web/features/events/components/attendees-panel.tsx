@@ -9,12 +9,12 @@ import { DownloadCsv } from '../../../components/download-csv.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
-import { TextField } from '../../../components/ui/field.tsx';
-import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
+import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
+import { filtersToParams, isNarrowed, oneOf } from '../../../lib/list-filters.ts';
 import { useAttendees } from '../api/get-attendees.ts';
 import type { Attendee, AttendeeFilters } from '../api/get-attendees.ts';
 import { useSaveAttendance } from '../api/save-attendance.ts';
@@ -39,9 +39,6 @@ function Counts({ event }: { event: EventView }) {
 
 const hasStarted = (event: EventView) => event.phase === 'happening' || event.phase === 'past';
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null | undefined): T | undefined =>
-  allowed.find((a) => a === value);
-
 const CAME_CHOICES = ['true', 'false'] as const;
 
 /** The list's state from the page's address; anything unknown there is ignored. */
@@ -52,17 +49,11 @@ function filtersFromParams(params: URLSearchParams): AttendeeFilters {
   return { ...(q ? { q } : {}), ...(state ? { state } : {}), ...(attended ? { attended } : {}) };
 }
 
-function filtersToParams(f: AttendeeFilters): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(f).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
-  );
-}
-
 const STATE_LABELS: Record<AttendeeStateFilter, string> = { ...RSVP_LABELS, 'none-yet': 'No answer yet' };
 
 /** Search by name or address; the choices apply at once, the text when the form is sent. */
 function Filters({ event, filters, onChange }: { event: EventView; filters: AttendeeFilters; onChange: (next: AttendeeFilters) => void }) {
-  const { q, setQ, apply } = useSearchText(filters, onChange);
+  const { q, setQ, apply, clearButton } = useSearchText(filters, onChange);
   const c = event.counts;
   const count: Record<AttendeeStateFilter, number> = {
     yes: c.yes,
@@ -72,22 +63,8 @@ function Filters({ event, filters, onChange }: { event: EventView; filters: Atte
     'none-yet': c.invited - c.yes - c.no - c.maybe - c.waitlist,
   };
   return (
-    <ListSearchForm
-      label="Find people invited"
-      onSearch={() => apply({})}
-      clear={
-        Object.keys(filtersToParams(filters)).length > 0
-          ? {
-              label: 'Show everyone invited',
-              onClear: () => {
-                setQ('');
-                onChange({});
-              },
-            }
-          : null
-      }
-    >
-      <TextField label="Name or e-mail address" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+    <ListSearchForm label="Find people invited" onSearch={() => apply({})} clear={clearButton('Show everyone invited', {})}>
+      <SearchTextField value={q} onChange={setQ} />
       <SelectField
         label="Answer"
         value={filters.state ?? ''}
@@ -123,7 +100,7 @@ const people = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'person'
 export function AttendeesPanel({ event }: { event: EventView }) {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
-  const filtered = Object.keys(filtersToParams(filters)).length > 0;
+  const filtered = isNarrowed(filters);
   const list = useAttendees(event.id, filters);
   const save = useSaveAttendance();
   const started = hasStarted(event);

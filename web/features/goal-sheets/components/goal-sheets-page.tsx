@@ -6,18 +6,18 @@ import { DownloadCsv } from '../../../components/download-csv.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
-import { TextField } from '../../../components/ui/field.tsx';
+import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
 import { formatDate } from '../../../lib/format-date.ts';
+import { filtersToParams, oneOf } from '../../../lib/list-filters.ts';
 import { useGoalSheets } from '../api/get-goal-sheets.ts';
 import type { GoalSheetFilters, GoalSheetList, GoalSheetListRow } from '../api/get-goal-sheets.ts';
 import { daysLeftShort } from '../due-words.ts';
 import { GoalSheetStatusBadges } from './status-badge.tsx';
-import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
 
 const FILTER_LABELS: Record<GoalSheetFilter, string> = {
   overdue: 'Overdue',
@@ -34,8 +34,6 @@ const SORT_LABELS: Record<GoalSheetSort, string> = {
   mentee: 'By mentee’s name',
 };
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
-
 /** The list's state from the page's address; anything unknown there is ignored. */
 function filtersFromParams(params: URLSearchParams): GoalSheetFilters {
   const periodId = Number(params.get('periodId'));
@@ -50,14 +48,6 @@ function filtersFromParams(params: URLSearchParams): GoalSheetFilters {
   };
 }
 
-function filtersToParams(f: GoalSheetFilters): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(f)
-      .filter(([, value]) => value !== undefined && value !== '')
-      .map(([key, value]) => [key, String(value)]),
-  );
-}
-
 /** Search by name; the choices apply at once, the text when the form is sent. */
 function Filters({
   list,
@@ -68,24 +58,14 @@ function Filters({
   filters: GoalSheetFilters & { periodId: number };
   onChange: (next: GoalSheetFilters) => void;
 }) {
-  const { q, setQ, apply } = useSearchText(filters, onChange);
+  const { q, setQ, apply, clearButton } = useSearchText(filters, onChange);
   return (
     <ListSearchForm
       label="Find goal sheets"
       onSearch={() => apply({})}
-      clear={
-        filters.q || filters.status || filters.sort
-          ? {
-              label: 'Show every goal sheet',
-              onClear: () => {
-                setQ('');
-                onChange({ periodId: filters.periodId });
-              },
-            }
-          : null
-      }
+      clear={clearButton('Show every goal sheet', { periodId: filters.periodId }, Boolean(filters.q || filters.status || filters.sort))}
     >
-      <TextField label="Mentor’s or mentee’s name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+      <SearchTextField label="Mentor’s or mentee’s name" value={q} onChange={setQ} />
       <SelectField
         label="Period"
         value={String(filters.periodId)}

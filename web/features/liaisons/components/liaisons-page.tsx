@@ -5,8 +5,7 @@ import { LIAISON_FILTERS } from '../../../../src/shared/api/liaisons.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
-import { TextField } from '../../../components/ui/field.tsx';
-import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
+import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -15,13 +14,13 @@ import { usePeriods } from '../../../lib/reads/periods.ts';
 import { usePeriodLiaisons } from '../api/get-period-liaisons.ts';
 import type { PeriodLiaisonFilters, PeriodLiaisons } from '../api/get-period-liaisons.ts';
 import { errorMessage } from '../../../lib/api-error.ts';
+import { filtersToParams, isNarrowed, oneOf } from '../../../lib/list-filters.ts';
 import { LiaisonChoice } from './liaison-choice.tsx';
 import { SpreadForm } from './spread-form.tsx';
 
 const INTRO =
   'A liaison is a member of the matching committee who looks after a pair: they see how it is going, hear on Mondays when it needs attention, and the pair see them as a contact.';
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
 const pairs = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'pair' : 'pairs'}`;
 
 /** The list's state from the page's address (the period apart); anything unknown there is ignored. */
@@ -34,14 +33,6 @@ function filtersFromParams(params: URLSearchParams): PeriodLiaisonFilters {
     ...(liaison ? { liaison } : {}),
     ...(Number.isInteger(liaisonUserId) && liaisonUserId > 0 ? { liaisonUserId } : {}),
   };
-}
-
-function filtersToParams(f: PeriodLiaisonFilters): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(f)
-      .filter(([, value]) => value !== undefined && value !== '')
-      .map(([key, value]) => [key, String(value)]),
-  );
 }
 
 /** The one "Liaison" choice: anyone or nobody, or one committee member's pairs. */
@@ -63,27 +54,13 @@ function Filters({
   data: PeriodLiaisons | undefined;
   onChange: (next: PeriodLiaisonFilters) => void;
 }) {
-  const { q, setQ, apply } = useSearchText(filters, onChange);
+  const { q, setQ, apply, clearButton } = useSearchText(filters, onChange);
   const members = data?.committee ?? [];
   // A member chosen in the address who has since left the committee still shows, so the choice says what is asked.
   const chosenMissing = filters.liaisonUserId !== undefined && !members.some((m) => m.userId === filters.liaisonUserId);
   return (
-    <ListSearchForm
-      label="Find pairs"
-      onSearch={() => apply({})}
-      clear={
-        Object.keys(filtersToParams(filters)).length > 0
-          ? {
-              label: 'Show every pair',
-              onClear: () => {
-                setQ('');
-                onChange({});
-              },
-            }
-          : null
-      }
-    >
-      <TextField label="Name or e-mail address" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+    <ListSearchForm label="Find pairs" onSearch={() => apply({})} clear={clearButton('Show every pair', {})}>
+      <SearchTextField value={q} onChange={setQ} />
       <SelectField
         label="Liaison"
         value={whoValue(filters)}
@@ -113,7 +90,7 @@ function MatchesTable({
   const first = list.data?.pages[0];
   const data = first && first.period.id === periodId ? first : undefined;
   const shown = data ? (list.data?.pages.flatMap((p) => p.matches) ?? []) : [];
-  const filtered = Object.keys(filtersToParams(filters)).length > 0;
+  const filtered = isNarrowed(filters);
   const total = data?.total ?? 0;
   return (
     <>

@@ -6,16 +6,16 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
-import { TextField } from '../../../components/ui/field.tsx';
+import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
+import { filtersToParams, isNarrowed, oneOf } from '../../../lib/list-filters.ts';
 import { usePeriodMatches } from '../api/get-period-matches.ts';
 import type { PeriodMatch, PeriodMatchFilters, PeriodMatchList } from '../api/get-period-matches.ts';
-import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
 
 const SORT_LABELS: Record<PeriodMatchSort, string> = {
   newest: 'Newest first',
@@ -28,8 +28,6 @@ const LIAISON_CHOICES = [
   { value: 'none', label: 'No liaison yet' },
   { value: 'assigned', label: 'Has a liaison' },
 ];
-
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
 
 /** The list's state from the page's address; anything unknown there is ignored. */
 function filtersFromParams(params: URLSearchParams): PeriodMatchFilters {
@@ -47,14 +45,6 @@ function filtersFromParams(params: URLSearchParams): PeriodMatchFilters {
   };
 }
 
-function filtersToParams(f: PeriodMatchFilters): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(f)
-      .filter(([, value]) => value !== undefined && value !== '')
-      .map(([key, value]) => [key, String(value)]),
-  );
-}
-
 /** Search by name or address; the choices apply at once, the text when the form is sent. */
 function Filters({
   filters,
@@ -65,25 +55,11 @@ function Filters({
   counts: PeriodMatchList['counts'] | undefined;
   onChange: (next: PeriodMatchFilters) => void;
 }) {
-  const { q, setQ, apply } = useSearchText(filters, onChange);
+  const { q, setQ, apply, clearButton } = useSearchText(filters, onChange);
   const counted = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n.toLocaleString('en-US')})`);
   return (
-    <ListSearchForm
-      label="Find matches"
-      onSearch={() => apply({})}
-      clear={
-        Object.keys(filtersToParams(filters)).length > 0
-          ? {
-              label: 'Show every match',
-              onClear: () => {
-                setQ('');
-                onChange({});
-              },
-            }
-          : null
-      }
-    >
-      <TextField label="Name or e-mail address" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+    <ListSearchForm label="Find matches" onSearch={() => apply({})} clear={clearButton('Show every match', {})}>
+      <SearchTextField value={q} onChange={setQ} />
       <SelectField
         label="Status"
         value={filters.status ?? ''}
@@ -151,7 +127,7 @@ export function PeriodMatchesPage() {
   const first = list.data?.pages[0];
   const shown = list.data?.pages.flatMap((p) => p.matches) ?? [];
   const total = first?.total ?? 0;
-  const filtered = Object.keys(filtersToParams(filters)).length > 0;
+  const filtered = isNarrowed(filters);
   const mentorName = filters.mentorId ? shown.find((m) => m.mentor.id === filters.mentorId)?.mentor.name : undefined;
 
   return (

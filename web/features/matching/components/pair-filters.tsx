@@ -1,11 +1,11 @@
 import { RUN_PAIR_SORTS } from '../../../../src/shared/api/matching.ts';
 import type { RunPairSort } from '../../../../src/shared/api/matching.ts';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
-import { TextField } from '../../../components/ui/field.tsx';
+import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { filtersToParams, oneOf } from '../../../lib/list-filters.ts';
 import type { PairFilters, RunPairsPage } from '../api/get-run-pairs.ts';
 import type { RunResult } from '../api/get-run.ts';
-import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
 
 export const SORT_LABELS: Record<RunPairSort, string> = {
   'score-asc': 'Lowest score first',
@@ -14,8 +14,6 @@ export const SORT_LABELS: Record<RunPairSort, string> = {
   mentee: 'By mentee',
 };
 const SORT_CHOICES = RUN_PAIR_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }));
-
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
 
 /** The pairs table's order, search and filters from the page's address; anything unknown there is ignored. */
 export function pairFiltersFromParams(params: URLSearchParams): PairFilters {
@@ -31,14 +29,15 @@ export function pairFiltersFromParams(params: URLSearchParams): PairFilters {
   };
 }
 
+/** The pairs table's state for the page's address: the first order and unticked boxes are left out. */
 export function pairFiltersToParams(filters: PairFilters): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (filters.sort && filters.sort !== 'score-asc') out.sort = filters.sort;
-  if (filters.q) out.q = filters.q;
-  if (filters.warnings) out.warnings = 'true';
-  if (filters.locked) out.locked = 'true';
-  if (filters.mentor) out.mentor = String(filters.mentor);
-  return out;
+  return filtersToParams({
+    sort: filters.sort === 'score-asc' ? undefined : filters.sort,
+    q: filters.q,
+    warnings: filters.warnings || undefined,
+    locked: filters.locked || undefined,
+    mentor: filters.mentor || undefined,
+  });
 }
 
 /** Whether anything narrows the list (the order alone does not). */
@@ -53,7 +52,7 @@ interface PairFiltersFormProps {
 
 /** Search by name; the order, the mentor and the check boxes apply at once, the text when the form is sent. */
 export function PairFiltersForm({ filters, mentors, counts, onChange }: PairFiltersFormProps) {
-  const { q, setQ, apply } = useSearchText(filters, onChange);
+  const { q, setQ, apply, clearButton } = useSearchText(filters, onChange);
   const mentorChoices = [
     { value: '', label: 'Any mentor' },
     ...mentors.map((m) => ({ value: String(m.mentorApplicationId), label: `${m.name} (${m.assigned})` })),
@@ -77,19 +76,9 @@ export function PairFiltersForm({ filters, mentors, counts, onChange }: PairFilt
           />
         </>
       }
-      clear={
-        isFiltered(filters)
-          ? {
-              label: 'Show all pairs',
-              onClear: () => {
-                setQ('');
-                onChange({ sort: filters.sort });
-              },
-            }
-          : null
-      }
+      clear={clearButton('Show all pairs', { sort: filters.sort }, isFiltered(filters))}
     >
-      <TextField label="Mentee or mentor name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+      <SearchTextField label="Mentee or mentor name" value={q} onChange={setQ} />
       <SelectField
         label="Order"
         value={filters.sort ?? 'score-asc'}

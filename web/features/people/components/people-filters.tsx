@@ -1,8 +1,8 @@
 import { PEOPLE_SORTS, PEOPLE_STATUSES } from '../../../../src/shared/api/users.ts';
 import { ROLES, ROLE_LABELS } from '../../../../src/shared/roles.ts';
-import { TextField } from '../../../components/ui/field.tsx';
-import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
+import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { oneOf } from '../../../lib/list-filters.ts';
 import type { PeopleFilters } from '../api/get-users.ts';
 
 const ROLE_CHOICES = [{ value: '', label: 'Any role' }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))];
@@ -16,8 +16,6 @@ const SORT_CHOICES = [
   { value: 'newest', label: 'Newest first' },
 ];
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
-
 /** The list's search and filters from the page's address; anything unknown there is ignored. */
 export function filtersFromParams(params: URLSearchParams): PeopleFilters {
   const q = params.get('q')?.trim();
@@ -29,31 +27,12 @@ export function filtersFromParams(params: URLSearchParams): PeopleFilters {
   };
 }
 
-export function filtersToParams(filters: PeopleFilters): Record<string, string> {
-  return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
-}
-
 /** Search by name or e-mail; the choices apply at once, the text when the form is sent. */
 export function PeopleFiltersForm({ filters, onChange }: { filters: PeopleFilters; onChange: (next: PeopleFilters) => void }) {
-  const { q, setQ, apply } = useSearchText(filters, onChange);
-  const narrowed = Object.keys(filtersToParams(filters)).length > 0;
+  const { q, setQ, apply, clearButton } = useSearchText(filters, onChange);
   return (
-    <ListSearchForm
-      label="Find people"
-      onSearch={() => apply({})}
-      clear={
-        narrowed
-          ? {
-              label: 'Show everyone',
-              onClear: () => {
-                setQ('');
-                onChange({});
-              },
-            }
-          : null
-      }
-    >
-      <TextField label="Name or e-mail address" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+    <ListSearchForm label="Find people" onSearch={() => apply({})} clear={clearButton('Show everyone', {})}>
+      <SearchTextField value={q} onChange={setQ} />
       <SelectField
         label="Role"
         value={filters.role ?? ''}

@@ -9,9 +9,10 @@ import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
+import { filtersToParams, isNarrowed } from '../../../lib/list-filters.ts';
 import { useUsers } from '../api/get-users.ts';
 import type { User } from '../api/get-users.ts';
-import { filtersFromParams, filtersToParams, PeopleFiltersForm } from './people-filters.tsx';
+import { filtersFromParams, PeopleFiltersForm } from './people-filters.tsx';
 import { PersonEditor } from './person-editor.tsx';
 
 const people = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'person' : 'people'}`;
@@ -26,7 +27,7 @@ export function PeopleList({ personActions }: { personActions?: (person: User) =
   const [saved, setSaved] = useState<string | null>(null);
   const shown = users.data?.pages.flatMap((p) => p.users) ?? [];
   const total = users.data?.pages[0]?.total ?? 0;
-  const filtered = Object.keys(filtersToParams(filters)).length > 0;
+  const filtered = isNarrowed(filters);
 
   const form = (
     <PeopleFiltersForm

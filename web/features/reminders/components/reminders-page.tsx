@@ -10,19 +10,19 @@ import type { Reminder, ReminderFilter, ReminderList, ReminderSort } from '../..
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
-import { TextField } from '../../../components/ui/field.tsx';
+import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
 import { formatDate } from '../../../lib/format-date.ts';
+import { filtersToParams, oneOf } from '../../../lib/list-filters.ts';
 import { useReminders } from '../api/get-reminders.ts';
 import type { ReminderFilters } from '../api/get-reminders.ts';
 import { CancelReminderButton } from './cancel-reminder-button.tsx';
 import { formatProgramTime } from './format-program-time.ts';
 import { ReminderStatusBadge } from './reminder-status-badge.tsx';
-import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
 
 const KIND_OPTIONS = [{ value: '', label: 'Any reminder' }, ...REMINDER_KINDS.map((k) => ({ value: k, label: REMINDER_KIND_LABELS[k] }))];
 const SORT_LABELS: Record<ReminderSort, string> = {
@@ -47,8 +47,6 @@ const WHEN_HEADING: Record<ReminderFilter, string> = {
   cancelled: 'Was due',
 };
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
-
 /** The list's state from the page's address (`show` is the status); anything unknown there is ignored. */
 function filtersFromParams(params: URLSearchParams): ReminderFilters {
   const q = params.get('q')?.trim();
@@ -62,14 +60,9 @@ function filtersFromParams(params: URLSearchParams): ReminderFilters {
   };
 }
 
-function filtersToParams(f: ReminderFilters): Record<string, string> {
-  return {
-    ...(f.status !== 'scheduled' ? { show: f.status } : {}),
-    ...(f.kind ? { kind: f.kind } : {}),
-    ...(f.q ? { q: f.q } : {}),
-    ...(f.sort ? { sort: f.sort } : {}),
-  };
-}
+/** The list's state for the page's address: the status as `show`, left out when it is the first one. */
+const remindersToParams = (f: ReminderFilters) =>
+  filtersToParams({ show: f.status === 'scheduled' ? undefined : f.status, kind: f.kind, q: f.q, sort: f.sort });
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -79,7 +72,7 @@ const countsLine = (counts: ReminderList['counts']) =>
 
 /** Search by name; the choices apply at once, the text when the form is sent. */
 function Filters({ filters, onChange }: { filters: ReminderFilters; onChange: (next: ReminderFilters) => void }) {
-  const { q, setQ, apply } = useSearchText(filters, onChange);
+  const { q, setQ, apply, clearButton } = useSearchText(filters, onChange);
   const statusOptions = REMINDER_FILTERS.map((value) => ({ value, label: REMINDER_FILTER_LABELS[value] }));
   const defaultSort: ReminderSort = filters.status === 'scheduled' ? 'soonest' : 'finished';
   return (
@@ -87,19 +80,9 @@ function Filters({ filters, onChange }: { filters: ReminderFilters; onChange: (n
       label="Find reminders"
       onSearch={() => apply({})}
       rowClassName="reminders-filter"
-      clear={
-        filters.q || filters.kind || filters.sort
-          ? {
-              label: 'Clear the search',
-              onClear: () => {
-                setQ('');
-                onChange({ status: filters.status });
-              },
-            }
-          : null
-      }
+      clear={clearButton('Clear the search', { status: filters.status }, Boolean(filters.q || filters.kind || filters.sort))}
     >
-      <TextField label="Mentor’s or mentee’s name" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+      <SearchTextField label="Mentor’s or mentee’s name" value={q} onChange={setQ} />
       <SelectField
         label="Show"
         value={filters.status}
@@ -203,7 +186,7 @@ export function RemindersPage() {
       }
     >
       <Card>
-        <Filters key={params.toString()} filters={filters} onChange={(next) => setParams(filtersToParams(next))} />
+        <Filters key={params.toString()} filters={filters} onChange={(next) => setParams(remindersToParams(next))} />
         {first ? <p className="muted small">{countsLine(first.counts)}</p> : null}
       </Card>
       {reminders.isPending ? <Loading label="Loading reminders…" /> : null}

@@ -3,12 +3,12 @@ import type { Survey } from '../../../../src/shared/api/surveys.ts';
 import { RESPONDENT_ROLES } from '../../../../src/shared/surveys.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { TextField } from '../../../components/ui/field.tsx';
-import { ListSearchForm, useSearchText } from '../../../components/ui/list-search-form.tsx';
+import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
+import { filtersToParams, isNarrowed, oneOf } from '../../../lib/list-filters.ts';
 import { useSurveyNotYet } from '../api/get-survey-not-yet.ts';
 import type { NotYetFilters } from '../api/get-survey-not-yet.ts';
 import { ROLE_WORDS } from './survey-words.ts';
@@ -24,7 +24,6 @@ const STARTED_CHOICES = [
   { value: 'false', label: 'Not started yet' },
 ];
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => allowed.find((a) => a === value);
 const flag = (value: string | null) => (value === 'true' ? true : value === 'false' ? false : undefined);
 
 /** The list's state from the page's address; anything unknown there is ignored. */
@@ -35,34 +34,16 @@ function filtersFromParams(params: URLSearchParams): NotYetFilters {
   return { ...(q ? { q } : {}), ...(role ? { role } : {}), ...(started !== undefined ? { started } : {}) };
 }
 
-function filtersToParams(f: NotYetFilters): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(f)
-      .filter(([, value]) => value !== undefined && value !== '')
-      .map(([key, value]) => [key, String(value)]),
-  );
-}
-
 /** Search by name or address; the choices apply at once, the text when the form is sent. */
 function Filters({ filters, onChange }: { filters: NotYetFilters; onChange: (next: NotYetFilters) => void }) {
-  const { q, setQ, apply } = useSearchText(filters, onChange);
+  const { q, setQ, apply, clearButton } = useSearchText(filters, onChange);
   return (
     <ListSearchForm
       label="Find people who haven’t answered"
       onSearch={() => apply({})}
-      clear={
-        Object.keys(filtersToParams(filters)).length > 0
-          ? {
-              label: 'Show everyone who hasn’t answered',
-              onClear: () => {
-                setQ('');
-                onChange({});
-              },
-            }
-          : null
-      }
+      clear={clearButton('Show everyone who hasn’t answered', {})}
     >
-      <TextField label="Name or e-mail address" type="search" value={q} onChange={setQ} autoComplete="off" maxLength={200} />
+      <SearchTextField value={q} onChange={setQ} />
       <SelectField
         label="Role"
         value={filters.role ?? ''}
@@ -88,7 +69,7 @@ const peopleWords = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'pe
 export function NotYetList({ survey }: { survey: Survey }) {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
-  const filtered = Object.keys(filtersToParams(filters)).length > 0;
+  const filtered = isNarrowed(filters);
   const list = useSurveyNotYet(survey.id, filters);
   const first = list.data?.pages[0];
   const shown = list.data?.pages.flatMap((p) => p.people) ?? [];
