@@ -35,5 +35,5 @@ export type {
 } from './propose.ts';
 export { suggestMentors } from './suggest.ts';
 export type { MenteeSuggestions, MentorDemand, Suggestion, SuggestInput, SuggestResult } from './suggest.ts';
-export { rankCandidates } from './rank-candidates.ts';
+export { rankCandidates, rankCandidatesInSlices } from './rank-candidates.ts';
 export type { CandidateExclusion, ExcludedCandidate, RankedCandidate, RankInput, Ranking } from './rank-candidates.ts';

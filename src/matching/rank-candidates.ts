@@ -125,3 +125,32 @@ export function rankCandidates(input: RankInput): Ranking {
   });
   return { ranked, excluded };
 }
+
+/**
+ * rankCandidates a slice of candidates at a time, pausing (a `yield`) between slices so that its
+ * caller can let other work run: a pool of 30,000 takes some 0.1–0.2 s to prepare and score, which
+ * on a server's only thread holds every other request. The same ranking as rankCandidates: each
+ * candidate's score, verdict and explanation depend on the pair alone, and the best of all is
+ * among the best of each slice.
+ */
+export function* rankCandidatesInSlices(input: RankInput, sliceSize: number): Generator<void, Ranking, void> {
+  const { candidates } = input;
+  if (candidates.length <= sliceSize) return rankCandidates(input);
+  const ids = new Set<string>();
+  for (const c of candidates) {
+    if (ids.has(c.id)) throw new MatchingInputError('DUPLICATE_ID', `Duplicate candidate id "${c.id}".`);
+    ids.add(c.id);
+  }
+  const index = new Map(candidates.map((c, k) => [c.id, k]));
+  const best: { candidate: RankedCandidate; k: number }[] = [];
+  const excluded: ExcludedCandidate[] = [];
+  for (let start = 0; start < candidates.length; start += sliceSize) {
+    if (start > 0) yield;
+    const part = rankCandidates({ ...input, candidates: candidates.slice(start, start + sliceSize) });
+    for (const candidate of part.ranked) best.push({ candidate, k: index.get(candidate.id) ?? 0 });
+    excluded.push(...part.excluded);
+  }
+  best.sort((a, b) => b.candidate.score - a.candidate.score || a.k - b.k);
+  const ranked = best.map((b) => b.candidate);
+  return { ranked: input.limit === undefined ? ranked : ranked.slice(0, Math.max(0, input.limit)), excluded };
+}

@@ -5,7 +5,7 @@ import { APPLICATION_STATUSES } from '../../shared/application-vocabulary.ts';
 import { menteeProfile, mentorProfile, profileId } from '../matching-runs/application-profiles.ts';
 import { testApplication } from '../matching-runs/test-application.ts';
 import type { CandidateInput } from './rematch-candidates.rules.ts';
-import { CANDIDATE_STATUSES, findCandidates } from './rematch-candidates.rules.ts';
+import { CANDIDATE_STATUSES, findCandidates, findCandidatesInSteps } from './rematch-candidates.rules.ts';
 
 const AT = Date.parse('2026-10-20T15:00:00Z');
 const INTERESTS = ['storytime', 'outreach', 'teen services', 'cataloguing', 'makerspaces'];
@@ -78,6 +78,27 @@ const period = fc
   });
 
 describe('re-match candidates', () => {
+  it('found in steps, are exactly the candidates found in one go, the reasons for the rest too (random pools)', () => {
+    fc.assert(
+      fc.property(
+        period,
+        fc.integer({ min: 1, max: 8 }),
+        fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+        (input, slice, limit) => {
+          const options = limit === undefined ? {} : { limit };
+          const steps = findCandidatesInSteps(input, options, slice);
+          let pauses = 0;
+          let step = steps.next();
+          for (; !step.done; step = steps.next()) pauses += 1;
+          expect(step.value).toEqual(findCandidates(input, options));
+          // It pauses while it looks through the period, and between ranked slices.
+          if (input.periodApplications.length >= 2 * slice) expect(pauses).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('never offers a previous partner, a ruled-out pair, a colleague, someone full or outside the pool (random pools)', () => {
     fc.assert(
       fc.property(period, (input) => {

@@ -1,5 +1,5 @@
 import type { Weights } from '../../matching/index.ts';
-import { rankCandidates } from '../../matching/index.ts';
+import { rankCandidatesInSlices } from '../../matching/index.ts';
 import type { CandidateExclusion } from '../../matching/index.ts';
 import type { ApplicationStatus } from '../../shared/application-vocabulary.ts';
 import type { ApplicationRecord } from '../applications/application.types.ts';
@@ -75,7 +75,25 @@ function words(counts: Map<string, number>): string[] {
   });
 }
 
-export function findCandidates(input: CandidateInput, { limit }: { limit?: number } = {}): CandidateSearch {
+/** Who could be the person's new partner, best first (see the top of this file). */
+export function findCandidates(input: CandidateInput, options: { limit?: number } = {}): CandidateSearch {
+  const steps = findCandidatesInSteps(input, options, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * findCandidates with a pause (a `yield`) after each `sliceSize` applications looked at and each
+ * slice of candidates ranked (rankCandidatesInSlices): the caller lets other work run between
+ * them (inTurns), so a pool of 30,000 never holds the server's thread for long. The same answer.
+ */
+export function* findCandidatesInSteps(
+  input: CandidateInput,
+  { limit }: { limit?: number },
+  sliceSize: number,
+): Generator<void, CandidateSearch, void> {
   const { person } = input;
   const side = person.role;
   const otherSide = side === 'mentee' ? 'mentor' : 'mentee';
@@ -102,7 +120,10 @@ export function findCandidates(input: CandidateInput, { limit }: { limit?: numbe
   );
 
   const offered: { application: ApplicationRecord; placesLeft: number }[] = [];
+  let looked = 0;
   for (const a of input.periodApplications) {
+    looked += 1;
+    if (looked % sliceSize === 0) yield;
     if (a.role !== otherSide) continue;
     if (a.userId === person.userId) {
       skip('same-person');
@@ -128,18 +149,23 @@ export function findCandidates(input: CandidateInput, { limit }: { limit?: numbe
   }
 
   const profile = side === 'mentee' ? menteeProfile(person) : mentorProfile(person);
-  const ranking = rankCandidates({
-    person: profile,
-    side,
-    candidates: offered.map((o) => (otherSide === 'mentor' ? mentorProfile(o.application) : menteeProfile(o.application))),
-    weights: input.weights,
-    previousPartners: offered.filter((o) => input.previousPartnerUserIds.has(o.application.userId)).map((o) => profileId(o.application.id)),
-    forbidden: offered.filter((o) => forbidden.has(o.application.id)).map((o) => profileId(o.application.id)),
-    ...(input.minScore !== null && { minScore: input.minScore }),
-    referenceDate: input.referenceDate,
-    ...(input.goalNames && { goalNames: input.goalNames }),
-    ...(limit !== undefined && { limit }),
-  });
+  const ranking = yield* rankCandidatesInSlices(
+    {
+      person: profile,
+      side,
+      candidates: offered.map((o) => (otherSide === 'mentor' ? mentorProfile(o.application) : menteeProfile(o.application))),
+      weights: input.weights,
+      previousPartners: offered
+        .filter((o) => input.previousPartnerUserIds.has(o.application.userId))
+        .map((o) => profileId(o.application.id)),
+      forbidden: offered.filter((o) => forbidden.has(o.application.id)).map((o) => profileId(o.application.id)),
+      ...(input.minScore !== null && { minScore: input.minScore }),
+      referenceDate: input.referenceDate,
+      ...(input.goalNames && { goalNames: input.goalNames }),
+      ...(limit !== undefined && { limit }),
+    },
+    sliceSize,
+  );
   for (const e of ranking.excluded) skip(e.why === 'must' ? `must:${e.criterion ?? ''}` : e.why);
   const byId = new Map(offered.map((o) => [profileId(o.application.id), o]));
   return {
