@@ -3,6 +3,7 @@ import { listContactsOfPeriod } from '../../src/features/activities/period-conta
 import { listApplicationsForPeriod } from '../../src/features/applications/applications.service.ts';
 import { seedAtScale } from '../../src/features/demo/scale-seed.ts';
 import { listGoalSheetContents } from '../../src/features/goal-sheets/period-goal-sheets.service.ts';
+import { countActiveMatchesOf } from '../../src/features/matches/matches.service.ts';
 import { listMatchesOfPeriod } from '../../src/features/matches/period-matches.service.ts';
 import { listAttendees } from '../../src/features/events/event-attendance.service.ts';
 import { PAGE_KEYS } from '../../src/db/read-in-pages.ts';
@@ -67,6 +68,28 @@ describeEachDialect('whole-period reads, a page at a time', (db) => {
       .execute();
     expect(contacts.length).toBeGreaterThan(PAGE_KEYS);
     expect((await listContactsOfPeriod(ctx.deps, periodId)).map((c) => c.id)).toEqual(contacts.map((c) => c.id));
+  });
+
+  it('counts the active matches of thousands of people, a chunk at a time, as one statement would', async () => {
+    const people = await ctx.deps.db.selectFrom('users').select('id').orderBy('id').execute();
+    expect(people.length).toBeGreaterThan(4 * 500);
+    const expected = [];
+    for (const side of ['mentor', 'mentee'] as const) {
+      const person = side === 'mentor' ? 'm.mentor_user_id' : 'm.mentee_user_id';
+      const rows = await ctx.deps.db
+        .selectFrom('matches as m')
+        .select((eb) => [`${person} as user_id`, 'm.period_id', eb.fn.countAll<number | string>().as('n')])
+        .where('m.status', '=', 'active')
+        .groupBy([person, 'm.period_id'])
+        .execute();
+      expected.push(...rows.map((r) => ({ userId: r.user_id, side, periodId: r.period_id, matches: Number(r.n) })));
+    }
+    expected.sort((a, b) => a.userId - b.userId || a.side.localeCompare(b.side) || a.periodId - b.periodId);
+    const counted = await countActiveMatchesOf(
+      ctx.deps.db,
+      people.map((p) => p.id),
+    );
+    expect(counted.map(({ userId, side, periodId, matches }) => ({ userId, side, periodId, matches }))).toEqual(expected);
   });
 
   it('reads every match of the period by mentor name, as the recognition letters group them', async () => {

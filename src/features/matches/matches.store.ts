@@ -1,6 +1,7 @@
 import { compiledOnce } from '../../db/compiled-once.ts';
 import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
 import type { Executor } from '../../db/executor.ts';
+import { readInPages } from '../../db/read-in-pages.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
 import { recordMatchEvent } from './match-history.store.ts';
 import { storedValue, storedValues } from '../../db/stored-value.ts';
@@ -127,33 +128,38 @@ export interface ActiveMatchCount {
  * A plain read: callers that decide on it inside a transaction lock the people first.
  */
 export async function countActiveMatchesOf(db: Executor, userIds: readonly number[]): Promise<ActiveMatchCount[]> {
-  const out: ActiveMatchCount[] = [];
-  const ids = [...new Set(userIds)];
-  // Chunked: SQLite and PostgreSQL both limit bound parameters per statement.
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    for (const side of ['mentor', 'mentee'] as const) {
-      const person = side === 'mentor' ? 'm.mentor_user_id' : 'm.mentee_user_id';
-      // Kept between writes (unchanged-cache.ts): the staff list asks it for each page it shows.
-      const rows = await memoUnlessChanged(
-        db,
-        `active matches by ${side} ${chunk.join(',')}`,
-        () =>
-          db
-            .selectFrom('matches as m')
-            .innerJoin('periods as p', 'p.id', 'm.period_id')
-            .select((eb) => [`${person} as user_id`, 'm.period_id', 'p.name as period_name', eb.fn.countAll<number | string>().as('n')])
-            .where('m.status', '=', 'active')
-            .where(person, 'in', chunk)
-            .groupBy([person, 'm.period_id', 'p.name'])
-            .execute(),
-        { reads: ['matches', 'periods'] },
-      );
-      for (const r of rows) {
-        out.push({ userId: r.user_id, side, periodId: r.period_id, periodName: r.period_name, matches: Number(r.n) });
+  // Chunked: SQLite and PostgreSQL both limit bound parameters per statement. With a turn of the
+  // event loop between chunks (read-in-pages.ts): a period's 30,000 candidates are 128 statements,
+  // some 0.1 s that would otherwise run back to back.
+  const out = await readInPages(
+    [...new Set(userIds)],
+    async (chunk) => {
+      const counts: ActiveMatchCount[] = [];
+      for (const side of ['mentor', 'mentee'] as const) {
+        const person = side === 'mentor' ? 'm.mentor_user_id' : 'm.mentee_user_id';
+        // Kept between writes (unchanged-cache.ts): the staff list asks it for each page it shows.
+        const rows = await memoUnlessChanged(
+          db,
+          `active matches by ${side} ${chunk.join(',')}`,
+          () =>
+            db
+              .selectFrom('matches as m')
+              .innerJoin('periods as p', 'p.id', 'm.period_id')
+              .select((eb) => [`${person} as user_id`, 'm.period_id', 'p.name as period_name', eb.fn.countAll<number | string>().as('n')])
+              .where('m.status', '=', 'active')
+              .where(person, 'in', chunk)
+              .groupBy([person, 'm.period_id', 'p.name'])
+              .execute(),
+          { reads: ['matches', 'periods'] },
+        );
+        for (const r of rows) {
+          counts.push({ userId: r.user_id, side, periodId: r.period_id, periodName: r.period_name, matches: Number(r.n) });
+        }
       }
-    }
-  }
+      return counts;
+    },
+    500,
+  );
   return out.sort((a, b) => a.userId - b.userId || a.side.localeCompare(b.side) || a.periodId - b.periodId);
 }
 
