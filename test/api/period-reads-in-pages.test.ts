@@ -124,7 +124,7 @@ describeEachDialect('whole-period reads, a page at a time', (db) => {
       .select('i.user_id')
       .where('i.event_id', '=', biggest.event_id)
       .orderBy('u.name')
-      .orderBy('i.id')
+      .orderBy('u.id')
       .execute();
     const { attendees } = await listAttendees(ctx.deps, { userId: 0, roles: ['staff'] }, biggest.event_id);
     expect(attendees.map((a) => a.userId)).toEqual(expected.map((r) => r.user_id));

@@ -6,7 +6,7 @@ import { containsTextInAny } from '../../db/text-search.ts';
 import { unlessChanged } from '../../db/unchanged-cache.ts';
 import type { AttendeeSort, AttendeeStateFilter } from '../../shared/api/events.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
-import { selectInvitations, toInvitationRecord } from './event-invitations.store.ts';
+import { invitationsWithPeople, selectInvitations, toInvitationRecord } from './event-invitations.store.ts';
 import type { InvitationRecord } from './event-invitations.store.ts';
 
 /**
@@ -33,18 +33,9 @@ function invitationConditions(f: InvitationFilter): RawBuilder<boolean>[] {
   return conditions;
 }
 
-/**
- * The invitations the filter keeps, with their people (alias u). `peopleFirst` reads people in
- * name order and looks up each one's invitation by the (event, person) key (SQLite takes a CROSS
- * JOIN's left table as the outer loop): a page by name out of thousands stops after a page's worth,
- * where the usual order reads and sorts every invitation the filter keeps. PostgreSQL plans
- * either its own way.
- */
+/** The invitations the filter keeps, with their people (alias u); `peopleFirst` as invitationsWithPeople reads them. */
 function filteredInvitations(db: Executor, f: InvitationFilter, peopleFirst: boolean) {
-  const joined = peopleFirst
-    ? db.selectFrom('users as u').crossJoin('event_invitations as i').whereRef('i.user_id', '=', 'u.id')
-    : db.selectFrom('event_invitations as i').innerJoin('users as u', 'u.id', 'i.user_id');
-  const query = joined.where((eb) => eb.and(invitationConditions(f)));
+  const query = invitationsWithPeople(db, peopleFirst).where((eb) => eb.and(invitationConditions(f)));
   return f.q ? query.where(containsTextInAny(['u.name', 'u.email'], f.q)) : query;
 }
 
