@@ -11,7 +11,6 @@ import {
 import { APPLICATION_SORTS } from '../../../../src/shared/api/applications.ts';
 import type { ApplicationSort } from '../../../../src/shared/api/applications.ts';
 import { periodExportUrl } from '../../../../src/shared/exports.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { DownloadCsv } from '../../../components/download-csv.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -21,7 +20,6 @@ import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
-import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { APPLICATION_FILTER_KEYS, cleanFilters, usePeriodApplications } from '../api/get-period-applications.ts';
 import type { ApplicationFilters, ApplicationList } from '../api/get-period-applications.ts';
@@ -31,6 +29,7 @@ import { useProgramGoals } from '../../../lib/reads/program-goals.ts';
 import { ActiveMatchBadge } from './active-match-badge.tsx';
 import { ApplicationStatusBadge } from './application-status-badge.tsx';
 import { ReviewBreadcrumb } from './review-breadcrumb.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 const ROLE_PLURAL = { mentor: 'Mentors', mentee: 'Mentees' } as const;
 const SORT_CHOICES: { value: ApplicationSort; label: string }[] = [
@@ -273,12 +272,7 @@ export function ApplicationsPage({ canManagePeriods }: { canManagePeriods: boole
                 </table>
               </TableWrap>
             )}
-            {list.isFetchNextPageError ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
-            {list.hasNextPage ? (
-              <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Load more applications
-              </Button>
-            ) : null}
+            <LoadMore list={list} label="Load more applications" />
           </Card>
         </>
       ) : null}

@@ -20,6 +20,7 @@ import type { Attendee, AttendeeFilters } from '../api/get-attendees.ts';
 import { useSaveAttendance } from '../api/save-attendance.ts';
 import { AttendanceImport } from './attendance-import.tsx';
 import { plural } from './event-words.ts';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 function answerText(a: Attendee): string {
   if (a.state === null) return 'No answer yet';
@@ -214,12 +215,7 @@ export function AttendeesPanel({ event }: { event: EventView }) {
                 </table>
               </TableWrap>
             ) : null}
-            {list.isFetchNextPageError ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
-            {list.hasNextPage && !list.isPlaceholderData ? (
-              <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Load more people
-              </Button>
-            ) : null}
+            <LoadMore list={list} label="Load more people" />
             {started ? (
               <div className="form-actions">
                 <Button busy={save.isPending} onClick={submit}>

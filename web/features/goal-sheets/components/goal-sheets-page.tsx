@@ -3,21 +3,19 @@ import { GOAL_SHEET_FILTERS, GOAL_SHEET_SORTS } from '../../../../src/shared/api
 import type { GoalSheetFilter, GoalSheetSort } from '../../../../src/shared/api/goal-sheets.ts';
 import { periodExportUrl } from '../../../../src/shared/exports.ts';
 import { DownloadCsv } from '../../../components/download-csv.tsx';
-import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
-import { errorMessage } from '../../../lib/api-error.ts';
 import { formatDate } from '../../../lib/format-date.ts';
 import { filtersToParams, oneOf } from '../../../lib/list-filters.ts';
 import { useGoalSheets } from '../api/get-goal-sheets.ts';
 import type { GoalSheetFilters, GoalSheetList, GoalSheetListRow } from '../api/get-goal-sheets.ts';
 import { daysLeftShort } from '../due-words.ts';
 import { GoalSheetStatusBadges } from './status-badge.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 const FILTER_LABELS: Record<GoalSheetFilter, string> = {
   overdue: 'Overdue',
@@ -188,12 +186,7 @@ export function GoalSheetsPage() {
                 </table>
               </TableWrap>
             )}
-            {list.isFetchNextPageError ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
-            {list.hasNextPage && !list.isPlaceholderData ? (
-              <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Load more goal sheets
-              </Button>
-            ) : null}
+            <LoadMore list={list} label="Load more goal sheets" />
           </Card>
         </>
       ) : null}

@@ -2,8 +2,6 @@ import { Link, useSearchParams } from 'react-router';
 import { defaultPeriodId } from '../../../../src/shared/default-period.ts';
 import { PERIOD_STATUS_LABELS } from '../../../../src/shared/period-status.ts';
 import { LIAISON_FILTERS } from '../../../../src/shared/api/liaisons.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { Page } from '../../../components/ui/page.tsx';
@@ -13,10 +11,10 @@ import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { usePeriods } from '../../../lib/reads/periods.ts';
 import { usePeriodLiaisons } from '../api/get-period-liaisons.ts';
 import type { PeriodLiaisonFilters, PeriodLiaisons } from '../api/get-period-liaisons.ts';
-import { errorMessage } from '../../../lib/api-error.ts';
 import { filtersToParams, isNarrowed, oneOf } from '../../../lib/list-filters.ts';
 import { LiaisonChoice } from './liaison-choice.tsx';
 import { SpreadForm } from './spread-form.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 const INTRO =
   'A liaison is a member of the matching committee who looks after a pair: they see how it is going, hear on Mondays when it needs attention, and the pair see them as a contact.';
@@ -146,12 +144,7 @@ function MatchesTable({
             </table>
           </TableWrap>
         ) : null}
-        {list.isFetchNextPageError ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
-        {list.hasNextPage && !list.isPlaceholderData ? (
-          <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            Load more pairs
-          </Button>
-        ) : null}
+        <LoadMore list={list} label="Load more pairs" />
       </Card>
     </>
   );

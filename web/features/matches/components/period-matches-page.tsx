@@ -2,20 +2,18 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { PERIOD_MATCH_LIAISON_FILTERS, PERIOD_MATCH_SORTS } from '../../../../src/shared/api/period-matches.ts';
 import type { PeriodMatchSort } from '../../../../src/shared/api/period-matches.ts';
 import { MATCH_STATUSES } from '../../../../src/shared/match-status.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
-import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { filtersToParams, isNarrowed, oneOf } from '../../../lib/list-filters.ts';
 import { usePeriodMatches } from '../api/get-period-matches.ts';
 import type { PeriodMatch, PeriodMatchFilters, PeriodMatchList } from '../api/get-period-matches.ts';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 const SORT_LABELS: Record<PeriodMatchSort, string> = {
   newest: 'Newest first',
@@ -184,12 +182,7 @@ export function PeriodMatchesPage() {
           </table>
         </TableWrap>
       ) : null}
-      {list.isFetchNextPageError ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
-      {list.hasNextPage && !list.isPlaceholderData ? (
-        <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          Load more matches
-        </Button>
-      ) : null}
+      <LoadMore list={list} label="Load more matches" />
     </Page>
   );
 }

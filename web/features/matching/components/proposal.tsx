@@ -14,6 +14,7 @@ import { formatScore } from './criteria.ts';
 import { isFiltered, PairFiltersForm, SORT_LABELS } from './pair-filters.tsx';
 import { ReasonsList } from './reasons-list.tsx';
 import { ReassignControl } from './reassign-control.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 const UNMATCHED_REASON: Record<RunResult['unmatched'][number]['reason'], string> = {
   'no-eligible-mentor': 'No suitable mentor',
@@ -217,12 +218,7 @@ export function Proposal({ periodId, run, result, editable, filters, pairs, onFi
               </table>
             </TableWrap>
           ) : null}
-          {pairs.isFetchNextPageError ? <Alert tone="error">{errorMessage(pairs.error)}</Alert> : null}
-          {pairs.hasNextPage ? (
-            <Button variant="secondary" busy={pairs.isFetchingNextPage} onClick={() => void pairs.fetchNextPage()}>
-              Show more pairs
-            </Button>
-          ) : null}
+          <LoadMore list={pairs} label="Show more pairs" />
         </Card>
       </div>
 

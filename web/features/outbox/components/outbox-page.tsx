@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
 import { Page } from '../../../components/ui/page.tsx';
@@ -9,13 +8,13 @@ import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { OUTBOX_STATUSES } from '../../../../src/shared/api/outbox.ts';
-import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { useOutbox } from '../api/get-outbox.ts';
 import type { OutboxFilters } from '../api/get-outbox.ts';
 import { CalendarBadge } from './calendar-badge.tsx';
 import { MessageStatusBadge } from './message-status-badge.tsx';
 import { ListSearchForm } from '../../../components/ui/list-search-form.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 const STATUS_CHOICES = [
   { value: '', label: 'Any status' },
@@ -182,12 +181,7 @@ export function OutboxPage() {
           </table>
         </TableWrap>
       ) : null}
-      {outbox.isFetchNextPageError ? <Alert tone="error">{errorMessage(outbox.error)}</Alert> : null}
-      {outbox.hasNextPage ? (
-        <Button variant="secondary" busy={outbox.isFetchingNextPage} onClick={() => void outbox.fetchNextPage()}>
-          Load more messages
-        </Button>
-      ) : null}
+      <LoadMore list={outbox} label="Load more messages" />
     </Page>
   );
 }

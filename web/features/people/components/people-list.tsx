@@ -7,13 +7,13 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
-import { errorMessage } from '../../../lib/api-error.ts';
 import { formatInstant } from '../../../lib/format-date.ts';
 import { filtersToParams, isNarrowed } from '../../../lib/list-filters.ts';
 import { useUsers } from '../api/get-users.ts';
 import type { User } from '../api/get-users.ts';
 import { filtersFromParams, PeopleFiltersForm } from './people-filters.tsx';
 import { PersonEditor } from './person-editor.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 const people = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'person' : 'people'}`;
 
@@ -126,12 +126,7 @@ export function PeopleList({ personActions }: { personActions?: (person: User) =
           </tbody>
         </table>
       </TableWrap>
-      {users.isFetchNextPageError ? <Alert tone="error">{errorMessage(users.error)}</Alert> : null}
-      {users.hasNextPage ? (
-        <Button variant="secondary" busy={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
-          Load more people
-        </Button>
-      ) : null}
+      <LoadMore list={users} label="Load more people" />
     </>
   );
 }

@@ -7,15 +7,12 @@ import {
   REMINDER_SORTS,
 } from '../../../../src/shared/api/reminders.ts';
 import type { Reminder, ReminderFilter, ReminderList, ReminderSort } from '../../../../src/shared/api/reminders.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
-import { errorMessage } from '../../../lib/api-error.ts';
 import { formatDate } from '../../../lib/format-date.ts';
 import { filtersToParams, oneOf } from '../../../lib/list-filters.ts';
 import { useReminders } from '../api/get-reminders.ts';
@@ -23,6 +20,7 @@ import type { ReminderFilters } from '../api/get-reminders.ts';
 import { CancelReminderButton } from './cancel-reminder-button.tsx';
 import { formatProgramTime } from './format-program-time.ts';
 import { ReminderStatusBadge } from './reminder-status-badge.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 const KIND_OPTIONS = [{ value: '', label: 'Any reminder' }, ...REMINDER_KINDS.map((k) => ({ value: k, label: REMINDER_KIND_LABELS[k] }))];
 const SORT_LABELS: Record<ReminderSort, string> = {
@@ -226,12 +224,7 @@ export function RemindersPage() {
           </table>
         </TableWrap>
       ) : null}
-      {reminders.isFetchNextPageError ? <Alert tone="error">{errorMessage(reminders.error)}</Alert> : null}
-      {reminders.hasNextPage && !reminders.isPlaceholderData ? (
-        <Button variant="secondary" busy={reminders.isFetchingNextPage} onClick={() => void reminders.fetchNextPage()}>
-          Load more reminders
-        </Button>
-      ) : null}
+      <LoadMore list={reminders} label="Load more reminders" />
     </Page>
   );
 }

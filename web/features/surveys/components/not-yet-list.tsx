@@ -1,17 +1,15 @@
 import { useSearchParams } from 'react-router';
 import type { Survey } from '../../../../src/shared/api/surveys.ts';
 import { RESPONDENT_ROLES } from '../../../../src/shared/surveys.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { ListSearchForm, SearchTextField, useSearchText } from '../../../components/ui/list-search-form.tsx';
 import { LoadError, Loading } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
-import { errorMessage } from '../../../lib/api-error.ts';
 import { filtersToParams, isNarrowed, oneOf } from '../../../lib/list-filters.ts';
 import { useSurveyNotYet } from '../api/get-survey-not-yet.ts';
 import type { NotYetFilters } from '../api/get-survey-not-yet.ts';
 import { ROLE_WORDS } from './survey-words.ts';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 const capitalised = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
 const ROLE_CHOICES = [
@@ -135,12 +133,7 @@ export function NotYetList({ survey }: { survey: Survey }) {
           </TableWrap>
         </>
       ) : null}
-      {list.isFetchNextPageError ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
-      {list.hasNextPage && !list.isPlaceholderData ? (
-        <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          Load more people
-        </Button>
-      ) : null}
+      <LoadMore list={list} label="Load more people" />
     </>
   );
 }
