@@ -4,4 +4,10 @@
 import { serveKeptJobs } from '../workers/kept-thread-body.ts';
 import { bytesOf, renderHere } from './renderers.ts';
 
-serveKeptJobs(renderHere, (result) => [bytesOf(result).buffer as ArrayBuffer]);
+// pdf-lib hands back a buffer of the file's own, moved rather than copied; a view into a larger
+// (shared or pooled) buffer is copied instead, since moving it would take the rest along.
+serveKeptJobs(renderHere, (result) => {
+  const bytes = bytesOf(result);
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return whole ? [bytes.buffer] : [];
+});
