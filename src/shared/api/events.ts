@@ -11,7 +11,7 @@ import {
   RSVP_STATES,
 } from '../events.ts';
 import { dateOnlySchema, instantSchema, rowIdSchema } from './common.ts';
-import { cursorSchema, listPageFields, pageSizeSchema, searchTextSchema } from './list-query.ts';
+import { cursorSchema, listPageFields, pageSizeSchema, queryFlagSchema, searchTextSchema } from './list-query.ts';
 import { isWebAddress } from './resources.ts';
 
 /** Events: forums, trainings, networking sessions and meet-ups (PRODUCT.md §8). */
@@ -196,10 +196,7 @@ export const attendeeListQuerySchema = z
     q: searchTextSchema.optional(),
     state: z.enum(ATTENDEE_STATE_FILTERS).optional(),
     /** true: marked as came; false: not marked as came (marked absent, or not marked at all). */
-    attended: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
-      .optional(),
+    attended: queryFlagSchema.optional(),
     sort: z.enum(ATTENDEE_SORTS).default('name'),
     after: cursorSchema.optional(),
     limit: pageSizeSchema,

@@ -52,6 +52,9 @@ export const cursorSchema = z
     return key;
   });
 
+/** A yes/no filter in a query string: `true` or `false`, nothing else. */
+export const queryFlagSchema = z.enum(['true', 'false']).transform((v) => v === 'true');
+
 /** A search text: trimmed; empty means no search. */
 export const searchTextSchema = z.string().trim().max(200);
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../channels.ts';
 import { MATCH_STATUSES } from '../match-status.ts';
 import { instantSchema, rowIdSchema } from './common.ts';
-import { cursorSchema, listPageFields, pageSizeSchema, searchTextSchema } from './list-query.ts';
+import { cursorSchema, listPageFields, pageSizeSchema, queryFlagSchema, searchTextSchema } from './list-query.ts';
 import { periodSchema } from './periods.ts';
 
 const criterionWeight = z.object({ weight: z.number().min(0).max(1000), must: z.boolean() });
@@ -108,7 +108,6 @@ export const matchingRunViewSchema = z.union([matchingRunSchema, matchingRunSumm
 /** Weakest first by default: the pairs a coordinator most needs to look at come first. */
 export const RUN_PAIR_SORTS = ['score-asc', 'score-desc', 'mentor', 'mentee'] as const;
 export type RunPairSort = (typeof RUN_PAIR_SORTS)[number];
-const queryFlagSchema = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const runPairsQuerySchema = z.strictObject({
   sort: z.enum(RUN_PAIR_SORTS).default('score-asc'),
   /** Part of the mentee's or the mentor's name. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RESPONDENT_ROLES } from '../surveys.ts';
 import { instantSchema } from './common.ts';
-import { cursorSchema, listPageFields, pageSizeSchema, searchTextSchema } from './list-query.ts';
+import { cursorSchema, listPageFields, pageSizeSchema, queryFlagSchema, searchTextSchema } from './list-query.ts';
 
 /**
  * Who has not answered a survey yet (GET /api/surveys/:id/not-yet), for staff to nudge: searched,
@@ -25,10 +25,7 @@ export const notYetQuerySchema = z.strictObject({
   /** Part of the person's name or e-mail address. */
   q: searchTextSchema.optional(),
   role: z.enum(RESPONDENT_ROLES).optional(),
-  started: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
+  started: queryFlagSchema.optional(),
   after: cursorSchema.optional(),
   limit: pageSizeSchema,
 });
