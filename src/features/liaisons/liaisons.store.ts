@@ -88,12 +88,16 @@ export interface ActiveMatchFilter {
   liaisonUserId?: number | undefined;
 }
 
-/** The period's active matches the search and filters keep, with both people joined (`mu`, `eu`). */
+/**
+ * The period's active matches the search and filters keep, with both people joined (`mu`, `eu`).
+ * Left joins on ids that are never null: the same rows, and a count or page that searches no
+ * name lets the database drop the joins (as period-matches.store's filteredMatches does).
+ */
 function filteredActiveMatches(db: Executor, f: ActiveMatchFilter) {
   let query = db
     .selectFrom('matches as m')
-    .innerJoin('users as mu', 'mu.id', 'm.mentor_user_id')
-    .innerJoin('users as eu', 'eu.id', 'm.mentee_user_id')
+    .leftJoin('users as mu', 'mu.id', 'm.mentor_user_id')
+    .leftJoin('users as eu', 'eu.id', 'm.mentee_user_id')
     .where('m.period_id', '=', f.periodId)
     .where('m.status', '=', 'active');
   if (f.q) query = query.where(containsTextInAny(['mu.name', 'eu.name', 'mu.email', 'eu.email'], f.q));
