@@ -409,6 +409,41 @@ describeEachDialect('surveys', (db) => {
       expect(csv).toContain('Hours a month,Everyone,,Hidden');
     });
 
+    it('shows a fresh random 200 of many written answers each time, as JSON the schema allows', async () => {
+      const period = await periodIn(ctx.deps, 'active');
+      const survey = await newSurvey({ period });
+      // 230 answers written straight to the answers side: the route reads them as it finds them.
+      const written = Array.from({ length: 230 }, (_, i) => `Change ${i}: "more" \\ <less>`);
+      await ctx.deps.db
+        .insertInto('survey_responses')
+        .values(
+          written.map((note, i) => ({
+            id: `r-${survey}-${i}`,
+            survey_id: survey,
+            role: i % 2 ? 'mentor' : 'mentee',
+            answers: JSON.stringify({ score: 4, pick: 'Yes', note }),
+          })),
+        )
+        .execute();
+      await staff.post(`/api/surveys/${survey}/close`);
+      const notes = async () => {
+        const res = await staff.get(`/api/surveys/${survey}/results?by=role`);
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+        const note = res.json().questions.find((r: { questionId: string }) => r.questionId === 'note');
+        expect(note.overall).toMatchObject({ suppressed: false, answered: 230, textsTotal: 230 });
+        expect(note.breakdowns[0].groups.map((g: { summary: { textsTotal: number } }) => g.summary.textsTotal)).toEqual([115, 115]);
+        const texts = note.overall.texts as string[];
+        expect(texts).toHaveLength(200);
+        expect(new Set(texts).size).toBe(200);
+        expect(texts.every((t) => written.includes(t))).toBe(true);
+        return texts;
+      };
+      const first = await notes();
+      const second = await notes();
+      expect(second).not.toEqual(first);
+    });
+
     it('a survey named before it opens says so, and only then shows staff each person’s answers', async () => {
       const period = await periodIn(ctx.deps, 'active');
       const m = await createTestMatch(ctx.deps, { periodId: period, names: ['Nell Named', 'Ned Named'] });

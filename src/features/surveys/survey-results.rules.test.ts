@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue, Question, QuestionResult } from '../../shared/api/surveys.ts';
 import type { RespondentRole, ResultBreakdown } from '../../shared/surveys.ts';
@@ -134,6 +135,28 @@ describe('summaries by kind', () => {
     // Fewer than 200: all of them, as they were.
     const few = results(best, answersOf('mentee', 'best', written.slice(0, 30)), 5, []);
     expect(sampleTexts([few], seeded(1))[0]).toEqual(few);
+  });
+
+  it('free text: the sample is the first 200 steps of a Fisher–Yates shuffle of every answer', () => {
+    // The same draws through a shuffle of a whole copy, as the sample was first written.
+    const reference = (texts: readonly string[], random: () => number, max: number) => {
+      const pool = [...texts];
+      for (let i = 0; i < max; i++) {
+        const j = i + Math.floor(random() * (pool.length - i));
+        [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+      }
+      return pool.slice(0, max);
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 201, max: 3000 }), fc.integer(), (n, seed) => {
+        const written = Array.from({ length: n }, (_, i) => `Answer ${i}`);
+        const all = results(best, answersOf('mentee', 'best', written), 5, []);
+        if (all.overall.suppressed) throw new Error('not suppressed');
+        const page = sampleTexts([all], seeded(seed))[0]!.overall;
+        expect(page.suppressed ? null : page.texts).toEqual(reference(all.overall.texts!, seeded(seed), 200));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('free text: none at all when fewer than the threshold wrote some', () => {

@@ -38,17 +38,47 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 /** The most free-text answers one summary lists (a random sample of them past that). */
 export const TEXTS_SHOWN = 200;
 
-/** A random `max` of a summary's texts (all of them when there are no more), in random order. */
-function sampled(summary: QuestionSummary, random: () => number, max: number): QuestionSummary {
-  const texts = summary.texts;
-  if (texts === null || texts.length <= max) return summary;
-  // The first `max` steps of a Fisher–Yates shuffle over a copy: a uniform sample, in random order.
-  const pool = [...texts];
-  for (let i = 0; i < max; i++) {
-    const j = i + Math.floor(random() * (pool.length - i));
-    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+/** Where each place of the shuffle in `sampleOf` takes its item from, plus one; 0 where it is unmoved. */
+let moved = new Int32Array(0);
+
+/**
+ * A random `max` of `items` (all of them, as they are, when there are no more), in random order:
+ * the first `max` steps of a Fisher–Yates shuffle, so every such sample is as likely. Only the
+ * places swapped are noted (in `moved`, put back as found before returning), so 200 of 20,000
+ * written answers cost 200 steps rather than a copy of them all.
+ */
+export function sampleOf<T>(items: readonly T[], random: () => number, max: number): readonly T[] {
+  if (items.length <= max) return items;
+  if (moved.length < items.length) moved = new Int32Array(items.length * 2);
+  const at = (k: number) => (moved[k] === 0 ? k : moved[k]! - 1);
+  const out: T[] = [];
+  const touched: number[] = [];
+  try {
+    for (let i = 0; i < max; i++) {
+      const j = i + Math.floor(random() * (items.length - i));
+      out.push(items[at(j)]!);
+      moved[j] = at(i) + 1;
+      touched.push(j);
+    }
+  } finally {
+    for (const j of touched) moved[j] = 0;
   }
-  return { ...summary, texts: pool.slice(0, max) };
+  return out;
+}
+
+/**
+ * Every summary of the results that lists written answers, changed by `f`, in a fixed order (each
+ * question's overall summary, then its breakdowns' groups). The results given are not changed.
+ */
+export function mapTextSummaries(results: readonly QuestionResult[], f: (summary: QuestionSummary) => QuestionSummary): QuestionResult[] {
+  const each = (summary: QuestionSummary) => (summary.texts === null ? summary : f(summary));
+  return results.map((q) => ({
+    ...q,
+    overall: q.overall.suppressed ? q.overall : { ...q.overall, ...each(q.overall) },
+    breakdowns: q.breakdowns.map((b) =>
+      Array.isArray(b.groups) ? { ...b, groups: b.groups.map((g) => ({ ...g, summary: each(g.summary) })) } : b,
+    ),
+  }));
 }
 
 /**
@@ -57,13 +87,9 @@ function sampled(summary: QuestionSummary, random: () => number, max: number): Q
  * many at once). The results given are not changed: they may be kept and sampled again.
  */
 export function sampleTexts(results: readonly QuestionResult[], random: () => number, max = TEXTS_SHOWN): QuestionResult[] {
-  return results.map((q) => ({
-    ...q,
-    overall: q.overall.suppressed ? q.overall : { ...q.overall, ...sampled(q.overall, random, max) },
-    breakdowns: q.breakdowns.map((b) =>
-      Array.isArray(b.groups) ? { ...b, groups: b.groups.map((g) => ({ ...g, summary: sampled(g.summary, random, max) })) } : b,
-    ),
-  }));
+  return mapTextSummaries(results, (summary) =>
+    summary.texts !== null && summary.texts.length > max ? { ...summary, texts: [...sampleOf(summary.texts, random, max)] } : summary,
+  );
 }
 
 /** One question's answers from one group; the caller has already checked the group is big enough. */

@@ -1,16 +1,19 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
+import { surveyResultsSchema } from '../../shared/api/surveys.ts';
 import type { SurveyResults } from '../../shared/api/surveys.ts';
 import type { ResultBreakdown } from '../../shared/surveys.ts';
 import { getSettings } from '../programs/program.service.ts';
 import { listSurveyInvitations } from './survey-invitations.store.ts';
 import { listNamedResponses, listResponses } from './survey-responses.store.ts';
 import { sampleTexts, surveyResults } from './survey-results.rules.ts';
+import { sampledJsonOf, writeSampled } from './survey-results-json.ts';
+import type { SampledJson } from './survey-results-json.ts';
 import { surveyState } from './survey.rules.ts';
 import { findSurvey } from './surveys.store.ts';
 import type { SurveyRecord } from './surveys.store.ts';
-import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
+import { isKeptAnswer, memoUnlessChanged } from '../../db/unchanged-cache.ts';
 
 /** Reading a survey's answers: aggregate results, a named survey's answers (rates: survey-progress.service.ts). */
 
@@ -24,17 +27,23 @@ export async function surveyOrNotFound(deps: Pick<Deps, 'db'>, id: number): Prom
 /** What a closed survey's results are made of (checked under tests: memoUnlessChanged). */
 const SURVEY_RESULT_READS = ['surveys', 'periods', 'program_settings', 'survey_responses', 'survey_drafts', 'survey_invitations', 'users'];
 
-const cryptoRandom = () => randomInt(2 ** 31) / 2 ** 31;
+/** Numbers in [0, 1) from the operating system's random source, a thousand drawn at a time. */
+const drawn = new Uint32Array(1024);
+let nextDrawn = drawn.length;
+const cryptoRandom = (): number => {
+  if (nextDrawn === drawn.length) {
+    randomFillSync(drawn);
+    nextDrawn = 0;
+  }
+  return drawn[nextDrawn++]! / 2 ** 32;
+};
 
 /**
  * Aggregates only, and only once the survey has closed: totals that move while people answer
  * would let a reader who watches the not-yet list work out one person's answers by difference.
+ * Every written answer is in here: an answer sent shows a sample (sampleTexts).
  */
-export async function getSurveyResults(
-  deps: Pick<Deps, 'db' | 'clock'>,
-  id: number,
-  by: readonly ResultBreakdown[],
-): Promise<SurveyResults> {
+async function closedSurveyResults(deps: Pick<Deps, 'db' | 'clock'>, id: number, by: readonly ResultBreakdown[]): Promise<SurveyResults> {
   const survey = await surveyOrNotFound(deps, id);
   const settings = await getSettings(deps);
   const state = surveyState(survey, settings.timeZone, deps.clock.now());
@@ -70,7 +79,37 @@ export async function getSurveyResults(
     },
     { reads: SURVEY_RESULT_READS },
   );
+  return full;
+}
+
+/** A closed survey's results, with a random sample of each summary's written answers. */
+export async function getSurveyResults(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: number,
+  by: readonly ResultBreakdown[],
+): Promise<SurveyResults> {
+  const full = await closedSurveyResults(deps, id, by);
   return { ...full, questions: sampleTexts(full.questions, cryptoRandom) };
+}
+
+/** The JSON of each kept result, checked against the route's schema once, gaps left for samples. */
+const keptJson = new WeakMap<SurveyResults, SampledJson>();
+
+/**
+ * getSurveyResults as the route sends it: the same answer (checked against `surveyResultsSchema`,
+ * unknown fields dropped), written as JSON from what was written once for the kept results.
+ */
+export async function getSurveyResultsJson(deps: Pick<Deps, 'db' | 'clock'>, id: number, by: readonly ResultBreakdown[]): Promise<string> {
+  const full = await closedSurveyResults(deps, id, by);
+  // Worked out afresh (PostgreSQL, a transaction): nothing to write once for.
+  if (!isKeptAnswer(full))
+    return JSON.stringify(surveyResultsSchema.parse({ ...full, questions: sampleTexts(full.questions, cryptoRandom) }));
+  let json = keptJson.get(full);
+  if (!json) {
+    json = sampledJsonOf(surveyResultsSchema.parse(full), randomBytes(16).toString('hex'));
+    keptJson.set(full, json);
+  }
+  return writeSampled(json, cryptoRandom);
 }
 
 /** A named survey's answers, person by person. An anonymous survey has no such thing to give. */

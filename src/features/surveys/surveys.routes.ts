@@ -21,7 +21,8 @@ import {
 } from '../../shared/api/surveys.ts';
 import { getSurveyForm, saveSurveyDraft, submitSurvey } from './survey-answers.service.ts';
 import { surveyNotYet, surveyProgress } from './survey-progress.service.ts';
-import { getSurveyResults, namedSurveyAnswers } from './survey-results.service.ts';
+import { sendWrittenJson } from '../../http/send-written-json.ts';
+import { getSurveyResultsJson, namedSurveyAnswers } from './survey-results.service.ts';
 import {
   changeSurvey,
   closeSurvey,
@@ -192,7 +193,9 @@ export function surveyRoutes(deps: Deps) {
           response: { 200: surveyResultsSchema, ...errorResponses },
         },
       },
-      (request) => getSurveyResults(deps, request.params.id, request.query.by ? [request.query.by] : []),
+      // Checked against the schema above and written as JSON by the service (getSurveyResultsJson).
+      async (request, reply) =>
+        sendWrittenJson(reply, await getSurveyResultsJson(deps, request.params.id, request.query.by ? [request.query.by] : [])),
     );
 
     app.get(
