@@ -9,6 +9,7 @@ import { createTestMatch } from '../setup/match-fixtures.ts';
 import { buildTestApp, Client, createPerson, setUpProgram } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 import { periodIn } from './matching-fixtures.ts';
+import { PEOPLE_PER_JOB } from '../../src/features/jobs/jobs.service.ts';
 
 // A week before the forum, which is at 18:00 in Chicago on 8 November 2026: the first Sunday
 // after daylight saving ended (1 November), so 18:00 CST = 00:00 UTC on the 9th.
@@ -253,6 +254,45 @@ describeEachDialect('events', (db) => {
       ]);
       // The mentor never answered: no reminders.
       expect(await mailsTo(match.mentorId, 'event-reminder')).toHaveLength(0);
+      ctx.clock.set(NOW);
+      staff = await as(staffId);
+    });
+  });
+
+  describe('a reminder to many', () => {
+    it('goes out a batch per job, once to each who said yes or maybe, never to others', async () => {
+      const big = await schedule({ title: 'Big forum', date: '2026-11-20' });
+      await publish(big.id);
+      await runJobs();
+      const people = [];
+      for (let i = 0; i < PEOPLE_PER_JOB * 2 + 50; i++) people.push(await createPerson(ctx.deps, ['mentee'], `Crowd ${i}`));
+      // Most said yes, every fifth maybe, every seventh no; one who said yes is disabled since.
+      const rsvpOf = (i: number) => (i % 7 === 0 ? 'no' : i % 5 === 0 ? 'maybe' : 'yes');
+      await ctx.deps.db
+        .insertInto('event_invitations')
+        .values(people.map((p, i) => ({ event_id: big.id, user_id: p.id, invited_at: NOW, rsvp: rsvpOf(i), responded_at: NOW })))
+        .execute();
+      const disabled = people[1]!;
+      await ctx.deps.db.updateTable('users').set({ disabled_at: NOW }).where('id', '=', disabled.id).execute();
+      ctx.clock.set('2026-11-20T00:40:00.000Z'); // the day before, 18:40 local
+      await runJobs();
+      const mails = await ctx.deps.db
+        .selectFrom('outbox')
+        .select('to_address')
+        .where('kind', '=', 'event-reminder')
+        .where('subject', 'like', '%Big forum%')
+        .execute();
+      const owed = people.filter((p, i) => rsvpOf(i) !== 'no' && p !== disabled).map((p) => p.email);
+      expect(owed.length).toBeGreaterThan(PEOPLE_PER_JOB * 1.5);
+      expect(mails.map((m) => m.to_address).sort()).toEqual(owed.sort());
+      const jobs = await ctx.deps.db
+        .selectFrom('jobs')
+        .select(['dedupe_key', 'status'])
+        .where('dedupe_key', 'like', `event:${big.id}:reminder:day:%`)
+        .orderBy('id')
+        .execute();
+      expect(jobs.map((j) => j.status)).toEqual(['done', 'done']);
+      expect(jobs[1]!.dedupe_key).toBe(`${jobs[0]!.dedupe_key}:1`);
       ctx.clock.set(NOW);
       staff = await as(staffId);
     });

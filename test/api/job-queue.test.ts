@@ -1,5 +1,5 @@
 import { beforeEach, expect, it } from 'vitest';
-import type { JobHandler, JobHandlers } from '../../src/features/jobs/job-handler.ts';
+import type { JobContext, JobHandler, JobHandlers, JobOutcome } from '../../src/features/jobs/job-handler.ts';
 import { JobRunner } from '../../src/features/jobs/job-runner.ts';
 import {
   cancelScheduledJob,
@@ -303,6 +303,42 @@ describeEachDialect('job queue', (ctx) => {
       // After the short batch, the next poll waits its interval.
       await new Promise((r) => setTimeout(r, 100));
       expect(polls).toEqual([3, 3, 1]);
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('polls again at once after a job that queued its next batch, and waits once none does', async () => {
+    const { db } = ctx();
+    const d = deps();
+    await enqueue(db, d.clock.now(), { kind: 'test.batches', dedupeKey: 'batch:0', runAt: d.clock.now(), payload: { batch: 0 } });
+    const polls: number[] = [];
+    // Three batches, each queuing the next in its own transaction, as a long reminder round does.
+    const handler = async ({ job, trx, now }: JobContext): Promise<JobOutcome> => {
+      const batch = (job.payload as { batch: number }).batch;
+      if (batch === 2) return { status: 'done' };
+      await enqueue(trx, now, { kind: 'test.batches', dedupeKey: `batch:${batch + 1}`, runAt: now, payload: { batch: batch + 1 } });
+      return { status: 'done', queuedMore: true };
+    };
+    const runner = new JobRunner(d, { handlers: { 'test.batches': handler }, batchSize: 10, pollMs: 60_000 });
+    const runOnce = runner.runOnce.bind(runner);
+    runner.runOnce = async (at?: Date) => {
+      const report = await runOnce(at);
+      polls.push(report.claimed);
+      return report;
+    };
+    runner.start();
+    try {
+      // Each poll claims one job, short of a full batch: without queuedMore the second poll would
+      // come a minute later.
+      await eventually(
+        async () =>
+          (await db.selectFrom('jobs').select('id').where('kind', '=', 'test.batches').where('status', '=', 'done').execute()).length === 3,
+        5_000,
+        'all three batches',
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      expect(polls).toEqual([1, 1, 1]);
     } finally {
       await runner.stop();
     }

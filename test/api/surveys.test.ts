@@ -10,6 +10,7 @@ import { createTestMatch } from '../setup/match-fixtures.ts';
 import { buildTestApp, Client, createPerson, setUpProgram } from '../setup/test-app.ts';
 import type { TestContext } from '../setup/test-app.ts';
 import { periodIn } from './matching-fixtures.ts';
+import { PEOPLE_PER_JOB } from '../../src/features/jobs/jobs.service.ts';
 
 // The period's survey window is 1–21 August 2027 (matching-fixtures DATES); 10:00 in Chicago.
 const NOW = '2027-08-02T15:00:00.000Z';
@@ -304,6 +305,55 @@ describeEachDialect('surveys', (db) => {
       expect(progress.byRole).toEqual([
         { role: 'mentor', invited: 2, responded: 0 },
         { role: 'mentee', invited: 2, responded: 2 },
+      ]);
+      ctx.clock.set(NOW);
+      staff = await as(staffId);
+    });
+
+    it('a long round goes out a batch per job, each person once, none to those who answered or are disabled', async () => {
+      const period = await periodIn(ctx.deps, 'active');
+      const created = (await staff.post('/api/surveys', { periodId: period, kind: 'check-in' })).json();
+      await staff.patch(`/api/surveys/${created.id}`, { questions: QUESTIONS, closesOn: '2027-09-20' });
+      await staff.post(`/api/surveys/${created.id}/publish`);
+      // 2.5 batches of people invited (straight into the table: the round reads them as it finds them).
+      const people = [];
+      for (let i = 0; i < PEOPLE_PER_JOB * 2 + 50; i++) people.push(await createPerson(ctx.deps, ['mentee'], `Many ${i}`));
+      await ctx.deps.db
+        .insertInto('survey_invitations')
+        .values(people.map((p) => ({ survey_id: created.id, user_id: p.id, role: 'mentee' as const, invited_at: NOW, mailed_at: NOW })))
+        .execute();
+      const [answered, disabled] = [people[7]!, people[300]!];
+      await ctx.deps.db
+        .updateTable('survey_invitations')
+        .set({ responded_on: '2027-09-01' })
+        .where('survey_id', '=', created.id)
+        .where('user_id', '=', answered.id)
+        .execute();
+      await ctx.deps.db.updateTable('users').set({ disabled_at: NOW }).where('id', '=', disabled.id).execute();
+      ctx.clock.set('2027-09-13T15:00:00.000Z');
+      await runJobs();
+      const mails = await ctx.deps.db
+        .selectFrom('outbox')
+        .select('to_address')
+        .where('kind', '=', 'survey-reminder')
+        .where(
+          'to_address',
+          'in',
+          people.map((p) => p.email),
+        )
+        .execute();
+      const owed = people.filter((p) => p !== answered && p !== disabled).map((p) => p.email);
+      expect(mails.map((m) => m.to_address).sort()).toEqual(owed.sort());
+      const jobs = await ctx.deps.db
+        .selectFrom('jobs')
+        .select(['dedupe_key', 'status'])
+        .where('dedupe_key', 'like', `survey:${created.id}:reminder:week%`)
+        .orderBy('id')
+        .execute();
+      expect(jobs).toEqual([
+        { dedupe_key: `survey:${created.id}:reminder:week`, status: 'done' },
+        { dedupe_key: `survey:${created.id}:reminder:week:1`, status: 'done' },
+        { dedupe_key: `survey:${created.id}:reminder:week:2`, status: 'done' },
       ]);
       ctx.clock.set(NOW);
       staff = await as(staffId);

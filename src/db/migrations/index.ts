@@ -22,6 +22,7 @@ import * as applicationsUserIndex from './2026-12-15T0900-applications-user-inde
 import * as eventRsvpCountsIndex from './2026-12-15T0910-event-rsvp-counts-index.ts';
 import * as eventWaitlistOrderIndex from './2026-12-16T0900-event-waitlist-order-index.ts';
 import * as surveyProgressIndex from './2026-12-16T1000-survey-progress-index.ts';
+import * as surveyReminderIndex from './2026-12-17T0900-survey-reminder-index.ts';
 
 /**
  * Every migration, in order. Listed explicitly rather than read from the folder so the
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-15T0910-event-rsvp-counts-index': eventRsvpCountsIndex,
   '2026-12-16T0900-event-waitlist-order-index': eventWaitlistOrderIndex,
   '2026-12-16T1000-survey-progress-index': surveyProgressIndex,
+  '2026-12-17T0900-survey-reminder-index': surveyReminderIndex,
 };

@@ -139,6 +139,22 @@ export async function listInvitations(db: Executor, eventId: number): Promise<In
   }
 }
 
+/**
+ * Up to `limit` people to remind of an event (they said yes or maybe, and their account is not
+ * disabled), by invitation, after invitation `afterId`: a reminder goes out a batch per job.
+ */
+export async function listToRemind(db: Executor, eventId: number, afterId: number, limit: number): Promise<InvitationRecord[]> {
+  const rows = await selectInvitations(db)
+    .where('i.event_id', '=', eventId)
+    .where('i.rsvp', 'in', ['yes', 'maybe'])
+    .where('i.id', '>', afterId)
+    .where('u.disabled_at', 'is', null)
+    .orderBy('i.id')
+    .limit(limit)
+    .execute();
+  return rows.map(toInvitationRecord);
+}
+
 /** The waitlist, first come first served. */
 export async function listWaitlist(db: Executor, eventId: number): Promise<InvitationRecord[]> {
   const rows = await selectInvitations(db)

@@ -4,13 +4,13 @@ import { DAY_MS, MINUTE_MS } from '../../time/clock.ts';
 import { toInstant } from '../../time/instant.ts';
 import { newToken, hashToken } from '../accounts/tokens.ts';
 import type { JobContext, JobHandler, JobHandlers, JobOutcome, RecurringJob } from '../jobs/job-handler.ts';
-import { enqueueMany, pruneFinishedJobs } from '../jobs/jobs.service.ts';
-import { recordMail } from '../notifications/mail.service.ts';
+import { enqueueMany, PEOPLE_PER_JOB, pruneFinishedJobs, queueNextBatch } from '../jobs/jobs.service.ts';
+import { recordMail, recordMails } from '../notifications/mail.service.ts';
 import { findSettings } from '../programs/program.service.ts';
 import { REMINDERS, remindersDue } from './event.rules.ts';
 import { eventInvitationIcs, organizerFrom } from './event-calendar.ts';
 import { cancellationMail, invitationMail, reminderMail, updateMail } from './event-mails.ts';
-import { findInvitation, insertRsvpLink, listInvitations, markSent } from './event-invitations.store.ts';
+import { findInvitation, insertRsvpLink, listToRemind, markSent } from './event-invitations.store.ts';
 import { calendarEventOf, mailEventOf } from './event-view.ts';
 import { EVENT_MAIL_JOB_KIND, inviteAudience } from './events.service.ts';
 import { findEvent, listOpenPublishedEvents } from './events.store.ts';
@@ -22,7 +22,17 @@ export const EVENTS_PLAN_EVERY_MS = 5 * MINUTE_MS;
 const KEEP_PLAN_ROWS_MS = 2 * DAY_MS;
 
 const mailPayload = z.object({ eventId: z.number().int().positive(), userId: z.number().int().positive() });
-const reminderPayload = z.object({ eventId: z.number().int().positive(), which: z.enum(['day', 'hour']), startsAt: z.string() });
+const reminderPayload = z.object({
+  eventId: z.number().int().positive(),
+  which: z.enum(['day', 'hour']),
+  startsAt: z.string(),
+  /** Which batch of the reminder this is (the planner queues the first, 0), and where it starts. */
+  batch: z.number().int().min(0).default(0),
+  afterId: z.number().int().min(0).default(0),
+});
+
+/** A reminder's job; its later batches add their number. */
+const reminderKey = (eventId: number, which: string, startsAt: string) => `event:${eventId}:reminder:${which}:${startsAt}`;
 
 /**
  * Sends one person what they have not been told yet about one event: the invitation, an update,
@@ -89,7 +99,7 @@ export const planEvents: JobHandler = async ({ now, trx }: JobContext): Promise<
     for (const r of remindersDue(new Date(event.startsAt), now)) {
       reminders.push({
         kind: EVENT_REMINDER_JOB_KIND,
-        dedupeKey: `event:${event.id}:reminder:${r.which}:${event.startsAt}`,
+        dedupeKey: reminderKey(event.id, r.which, event.startsAt),
         runAt: now,
         maxAttempts: 3,
         payload: { eventId: event.id, which: r.which, startsAt: event.startsAt },
@@ -101,11 +111,15 @@ export const planEvents: JobHandler = async ({ now, trx }: JobContext): Promise<
   return { status: 'done' };
 };
 
-/** A reminder to everyone who said yes or maybe, unless the event moved, was cancelled or began. */
+/**
+ * A reminder to everyone who said yes or maybe, unless the event moved, was cancelled or began: a
+ * batch of PEOPLE_PER_JOB per job, in invitation order, each job queuing the next (a big event's
+ * thousands in one transaction held the server for seconds).
+ */
 export const sendEventReminder: JobHandler = async ({ job, now, trx, deps }: JobContext): Promise<JobOutcome> => {
   const payload = reminderPayload.safeParse(job.payload);
   if (!payload.success) throw new Error('An event reminder job without its event.');
-  const { eventId, which, startsAt } = payload.data;
+  const { eventId, which, startsAt, batch, afterId } = payload.data;
   const [event, settings] = await Promise.all([findEvent(trx, eventId), findSettings(trx)]);
   if (!event || event.status !== 'published') return { status: 'skipped', reason: 'The event was cancelled or removed.' };
   if (!settings) return { status: 'skipped', reason: 'Tandem has not been set up yet.' };
@@ -113,19 +127,24 @@ export const sendEventReminder: JobHandler = async ({ job, now, trx, deps }: Job
   if (Date.parse(event.startsAt) <= now.getTime()) return { status: 'skipped', reason: 'The event has already started.' };
   const words = REMINDERS.find((r) => r.which === which)!.words;
   const mailEvent = mailEventOf(event, appOrigin(deps.config));
-  const people = (await listInvitations(trx, eventId)).filter((i) => (i.rsvp === 'yes' || i.rsvp === 'maybe') && !i.disabled);
-  if (people.length === 0) return { status: 'skipped', reason: 'Nobody has said yes or maybe.' };
-  const outboxIds: number[] = [];
-  for (const p of people) {
-    outboxIds.push(
-      await recordMail(
-        trx,
-        now,
-        reminderMail({ programName: settings.programName, to: { address: p.email, name: p.name }, event: mailEvent, words }),
-      ),
-    );
+  const found = await listToRemind(trx, eventId, afterId, PEOPLE_PER_JOB + 1);
+  const people = found.slice(0, PEOPLE_PER_JOB);
+  if (people.length === 0) return { status: 'skipped', reason: batch === 0 ? 'Nobody has said yes or maybe.' : 'Nobody left to remind.' };
+  const outboxIds = await recordMails(
+    trx,
+    now,
+    people.map((p) => reminderMail({ programName: settings.programName, to: { address: p.email, name: p.name }, event: mailEvent, words })),
+  );
+  const more = found.length > PEOPLE_PER_JOB;
+  if (more) {
+    await queueNextBatch(trx, now, {
+      kind: EVENT_REMINDER_JOB_KIND,
+      roundKey: reminderKey(eventId, which, startsAt),
+      batch: batch + 1,
+      payload: { eventId, which, startsAt, afterId: people.at(-1)!.id },
+    });
   }
-  return { status: 'done', outboxIds };
+  return { status: 'done', outboxIds, queuedMore: more };
 };
 
 export const eventJobHandlers: JobHandlers = {

@@ -14,9 +14,11 @@ export interface JobContext {
 
 /**
  * How the job ended. "done" names the outbox messages it recorded (recordMail with ctx.trx), to
- * be delivered after commit. "skipped" says why it no longer applied, in words staff read.
+ * be delivered after commit, and says whether it queued more of its work to run now (a batch of a
+ * long round): the worker then polls again at once rather than a poll interval later. "skipped"
+ * says why it no longer applied, in words staff read.
  */
-export type JobOutcome = { status: 'done'; outboxIds?: readonly number[] } | { status: 'skipped'; reason: string };
+export type JobOutcome = { status: 'done'; outboxIds?: readonly number[]; queuedMore?: boolean } | { status: 'skipped'; reason: string };
 
 /** Runs one job. Throwing means "try again later" (with backoff), until the job runs out of attempts. */
 export type JobHandler = (ctx: JobContext) => Promise<JobOutcome>;

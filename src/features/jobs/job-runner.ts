@@ -26,6 +26,8 @@ export type JobResult = 'done' | 'skipped' | 'retry' | 'failed' | 'lost' | 'rele
 export interface RunReport {
   claimed: number;
   jobs: { id: number; kind: string; dedupeKey: string; result: JobResult }[];
+  /** Whether a job queued more of its work to run now (JobOutcome's queuedMore). */
+  queuedMore: boolean;
 }
 
 const DEFAULT_BATCH = 10;
@@ -92,13 +94,14 @@ export class JobRunner {
     // unref: a pending poll never keeps the process alive on its own.
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      // A full batch means more may be due (a thousand reminders at 09:00): the next poll comes at
-      // once, after a turn of the event loop, rather than a poll interval later.
+      // A full batch means more may be due (a thousand reminders at 09:00), as does a job that
+      // queued its next batch: the next poll comes at once, after a turn of the event loop,
+      // rather than a poll interval later.
       let more = false;
       this.inFlight = this.runOnce()
         .then(
           (report) => {
-            more = report.claimed >= this.batchSize;
+            more = report.claimed >= this.batchSize || report.queuedMore;
           },
           (err: unknown) => this.deps.log.error({ err, workerId: this.workerId }, 'job poll failed; trying again at the next poll'),
         )
@@ -123,10 +126,11 @@ export class JobRunner {
       leaseMs: this.leaseMs,
       limit: this.batchSize,
     });
-    const report: RunReport = { claimed: claimed.length, jobs: [] };
+    const report: RunReport = { claimed: claimed.length, jobs: [], queuedMore: false };
     for (const job of claimed) {
-      const result = this.stopping ? await this.release(job, clock()) : await this.runJob(job, clock());
-      report.jobs.push({ id: job.id, kind: job.kind, dedupeKey: job.dedupeKey, result });
+      const ran = this.stopping ? { result: await this.release(job, clock()), queuedMore: false } : await this.runJob(job, clock());
+      report.jobs.push({ id: job.id, kind: job.kind, dedupeKey: job.dedupeKey, result: ran.result });
+      report.queuedMore ||= ran.queuedMore;
     }
     return report;
   }
@@ -154,7 +158,8 @@ export class JobRunner {
    * Runs one claimed job in one transaction: fence, handler, mark done. Commits, then hands the
    * recorded mail to SMTP. A failure rolls everything back and reschedules the job (or fails it).
    */
-  private async runJob(job: JobRecord, now: Date): Promise<JobResult> {
+  private async runJob(job: JobRecord, now: Date): Promise<{ result: JobResult; queuedMore: boolean }> {
+    const ended = (result: JobResult) => ({ result, queuedMore: false });
     const { deps } = this;
     const log = { jobId: job.id, kind: job.kind, workerId: this.workerId, attempt: job.attempts };
     // Own keys only: a kind named "toString" must not find Object.prototype's.
@@ -163,13 +168,13 @@ export class JobRunner {
       // Nothing will ever run it: fail at once with a clear message, and carry on with the next.
       const error = `No handler for jobs of kind "${job.kind}" in this version of Tandem.`;
       deps.log.error(log, error);
-      return (await releaseFailedJob(deps.db, job.id, this.workerId, { runAt: null, error, now })) ? 'failed' : 'lost';
+      return ended((await releaseFailedJob(deps.db, job.id, this.workerId, { runAt: null, error, now })) ? 'failed' : 'lost');
     }
     if (job.attempts > job.maxAttempts) {
       // Claimed again and again without ever finishing: its worker keeps dying on it.
       const error = `Stopped after ${job.maxAttempts} attempts: the worker running it stopped each time.`;
       deps.log.error(log, error);
-      return (await releaseFailedJob(deps.db, job.id, this.workerId, { runAt: null, error, now })) ? 'failed' : 'lost';
+      return ended((await releaseFailedJob(deps.db, job.id, this.workerId, { runAt: null, error, now })) ? 'failed' : 'lost');
     }
 
     let outcome: JobOutcome | 'lost';
@@ -193,14 +198,14 @@ export class JobRunner {
         error,
         now,
       });
-      if (!released) return 'lost';
+      if (!released) return ended('lost');
       deps.log.warn({ ...log, error, next: next.status === 'failed' ? 'failed' : next.runAt.toISOString() }, 'job attempt failed');
-      return next.status === 'failed' ? 'failed' : 'retry';
+      return ended(next.status === 'failed' ? 'failed' : 'retry');
     }
 
     if (outcome === 'lost') {
       deps.log.info(log, 'job was taken over by another worker; left to it');
-      return 'lost';
+      return ended('lost');
     }
     if (outcome.status === 'done' && outcome.outboxIds && outcome.outboxIds.length > 0) {
       // After commit, never retried here: a message SMTP refused stays in the outbox as failed,
@@ -211,6 +216,6 @@ export class JobRunner {
         deps.log.error({ ...log, err }, 'could not record the delivery result of a job’s e-mail');
       }
     }
-    return outcome.status;
+    return { result: outcome.status, queuedMore: outcome.status === 'done' && outcome.queuedMore === true };
   }
 }

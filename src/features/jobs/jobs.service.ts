@@ -11,3 +11,4 @@ export {
   skipScheduledJob,
 } from './jobs.store.ts';
 export type { NewJob } from './jobs.store.ts';
+export { PEOPLE_PER_JOB, queueNextBatch } from './job-batches.ts';

@@ -62,6 +62,33 @@ export async function listSurveyInvitations(db: Executor, surveyId: number): Pro
   return rows.map(toRecord);
 }
 
+/**
+ * Up to `limit` people still owed a reminder round: not answered, account not disabled, and sent
+ * no reminder yet or only one of `earlierRounds`. Read in no particular order from the index of
+ * unanswered invitations by last round (one pass per value, since an OR would leave the index):
+ * marking someone reminded takes them out of it, so the next batch starts on fresh rows.
+ */
+export async function listOwedReminder(
+  db: Executor,
+  surveyId: number,
+  earlierRounds: readonly string[],
+  limit: number,
+): Promise<SurveyInvitation[]> {
+  const owed: SurveyInvitation[] = [];
+  for (const last of [null, ...earlierRounds]) {
+    if (owed.length >= limit) break;
+    const rows = await selectInvitations(db)
+      .where('i.survey_id', '=', surveyId)
+      .where('i.responded_on', 'is', null)
+      .where('i.last_reminder', last === null ? 'is' : '=', last)
+      .where('u.disabled_at', 'is', null)
+      .limit(limit - owed.length)
+      .execute();
+    owed.push(...rows.map(toRecord));
+  }
+  return owed;
+}
+
 /** A person's invitations to these surveys (for their list of surveys to answer). */
 export async function listInvitationsOf(db: Executor, userId: number): Promise<SurveyInvitation[]> {
   const rows = await selectInvitations(db).where('i.user_id', '=', userId).execute();
@@ -159,23 +186,32 @@ export async function markMailed(db: Executor, invitationId: number, at: string)
 }
 
 /**
- * Records a reminder round for one person who has not answered and has not had this round or a
- * later one. Under PostgreSQL the update waits for a concurrent answer's row lock and re-checks
- * `responded_on`, so nobody who answered is reminded; false means: do not send.
+ * Marks these invitations as sent `round`, each only if the person has still not answered and
+ * has had no reminder or only one of `earlierRounds` (a conditional update, so two workers or a
+ * retried job mark each once): the ids of those it marked, who are the ones to mail. Under
+ * PostgreSQL the update waits for a concurrent answer's row lock and re-checks `responded_on`, so
+ * nobody who answered is reminded.
  */
-export async function markReminded(db: Executor, invitationId: number, round: string, earlierRounds: readonly string[]): Promise<boolean> {
-  const r = await db
+export async function markReminded(
+  db: Executor,
+  invitationIds: readonly number[],
+  round: string,
+  earlierRounds: readonly string[],
+): Promise<Set<number>> {
+  if (invitationIds.length === 0) return new Set();
+  const rows = await db
     .updateTable('survey_invitations')
     .set((eb) => ({ last_reminder: round, reminders_sent: eb('reminders_sent', '+', 1) }))
-    .where('id', '=', invitationId)
+    .where('id', 'in', invitationIds)
     .where('responded_on', 'is', null)
     .where((eb) =>
       earlierRounds.length === 0
         ? eb('last_reminder', 'is', null)
         : eb.or([eb('last_reminder', 'is', null), eb('last_reminder', 'in', earlierRounds)]),
     )
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Marks the person as having answered, on this date; false if they already had. */

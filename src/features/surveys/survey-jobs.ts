@@ -4,12 +4,12 @@ import { calendarDateIn } from '../../time/calendar-date.ts';
 import { DAY_MS, MINUTE_MS } from '../../time/clock.ts';
 import { toInstant } from '../../time/instant.ts';
 import type { JobContext, JobHandler, JobHandlers, JobOutcome, RecurringJob } from '../jobs/job-handler.ts';
-import { enqueueMany, pruneFinishedJobs } from '../jobs/jobs.service.ts';
-import { recordMail } from '../notifications/mail.service.ts';
+import { enqueueMany, PEOPLE_PER_JOB, pruneFinishedJobs, queueNextBatch } from '../jobs/jobs.service.ts';
+import { recordMail, recordMails } from '../notifications/mail.service.ts';
 import { findSettings } from '../programs/program.service.ts';
-import { findSurveyInvitation, listSurveyInvitations, markMailed, markReminded } from './survey-invitations.store.ts';
+import { findSurveyInvitation, listOwedReminder, markMailed, markReminded } from './survey-invitations.store.ts';
 import { surveyInvitationMail, surveyReminderMail } from './survey-mails.ts';
-import { needsRound, REMINDER_ROUNDS, reminderRoundsDue, surveyState } from './survey.rules.ts';
+import { REMINDER_ROUNDS, reminderRoundsDue, roundsBefore, surveyState } from './survey.rules.ts';
 import type { ReminderRound } from './survey.rules.ts';
 import { inviteSurveyAudience, SURVEY_INVITE_JOB_KIND } from './surveys.service.ts';
 import { findSurvey, listSurveysOpenOn } from './surveys.store.ts';
@@ -24,7 +24,12 @@ const invitePayload = z.object({ surveyId: z.number().int().positive(), userId: 
 const reminderPayload = z.object({
   surveyId: z.number().int().positive(),
   round: z.enum(REMINDER_ROUNDS.map((r) => r.round) as [ReminderRound, ...ReminderRound[]]),
+  /** Which batch of the round this is (the planner queues the first, 0; each queues the next). */
+  batch: z.number().int().min(0).default(0),
 });
+
+/** A reminder round's job; its later batches add their number. */
+const reminderKey = (surveyId: number, round: ReminderRound) => `survey:${surveyId}:reminder:${round}`;
 
 const formUrlOf = (origin: string, surveyId: number) => `${origin}/surveys/${surveyId}`;
 
@@ -74,7 +79,7 @@ export const planSurveys: JobHandler = async ({ now, trx }: JobContext): Promise
     if (round) {
       reminders.push({
         kind: SURVEY_REMINDER_JOB_KIND,
-        dedupeKey: `survey:${survey.id}:reminder:${round}`,
+        dedupeKey: reminderKey(survey.id, round),
         runAt: now,
         maxAttempts: 3,
         payload: { surveyId: survey.id, round },
@@ -88,37 +93,53 @@ export const planSurveys: JobHandler = async ({ now, trx }: JobContext): Promise
 
 /**
  * One reminder round to everyone who has not answered and has not had this round (or a later
- * one). Each person is marked in the same transaction as their message, by a conditional update
- * that also checks they still have not answered: each round reaches each person once, and never
+ * one), a batch per job: a job mails up to PEOPLE_PER_JOB of them and, when more are owed,
+ * queues the next batch, so a round of 23,000 never holds the database and the server for seconds.
+ * Each person is marked in the same transaction as their message, by a conditional update that
+ * also checks they still have not answered: each round reaches each person once, and never
  * someone who answered.
  */
 export const sendSurveyReminders: JobHandler = async ({ job, now, trx, deps }: JobContext): Promise<JobOutcome> => {
   const payload = reminderPayload.safeParse(job.payload);
   if (!payload.success) throw new Error('A survey reminder job without its survey and round.');
-  const { surveyId, round } = payload.data;
+  const { surveyId, round, batch } = payload.data;
   const [survey, settings] = await Promise.all([findSurvey(trx, surveyId), findSettings(trx)]);
   if (!survey) return { status: 'skipped', reason: 'The survey no longer exists.' };
   if (!settings) return { status: 'skipped', reason: 'Tandem has not been set up yet.' };
   if (surveyState(survey, settings.timeZone, now) !== 'open') return { status: 'skipped', reason: 'The survey is not open.' };
-  const order = REMINDER_ROUNDS.map((r) => r.round as string);
-  const earlier = order.slice(0, order.indexOf(round));
+  const earlier = roundsBefore(round);
   const formUrl = formUrlOf(appOrigin(deps.config), surveyId);
-  const outboxIds: number[] = [];
-  for (const i of await listSurveyInvitations(trx, surveyId)) {
-    if (i.respondedOn !== null || i.disabled || !needsRound(i.lastReminder, round)) continue;
-    if (!(await markReminded(trx, i.id, round, earlier))) continue;
-    const mail = surveyReminderMail({
-      programName: settings.programName,
-      to: { address: i.email, name: i.name },
-      survey,
-      formUrl,
-      minGroupSize: settings.surveyMinGroupSize,
-      startedAlready: i.draftSavedAt !== null,
-    });
-    outboxIds.push(await recordMail(trx, now, mail));
+  const owed = await listOwedReminder(trx, surveyId, earlier, PEOPLE_PER_JOB + 1);
+  const batchOf = owed.slice(0, PEOPLE_PER_JOB);
+  const marked = await markReminded(
+    trx,
+    batchOf.map((i) => i.id),
+    round,
+    earlier,
+  );
+  const outboxIds = await recordMails(
+    trx,
+    now,
+    batchOf
+      .filter((i) => marked.has(i.id))
+      .map((i) =>
+        surveyReminderMail({
+          programName: settings.programName,
+          to: { address: i.email, name: i.name },
+          survey,
+          formUrl,
+          minGroupSize: settings.surveyMinGroupSize,
+          startedAlready: i.draftSavedAt !== null,
+        }),
+      ),
+  );
+  const more = owed.length > PEOPLE_PER_JOB;
+  if (more) {
+    const roundKey = reminderKey(surveyId, round);
+    await queueNextBatch(trx, now, { kind: SURVEY_REMINDER_JOB_KIND, roundKey, batch: batch + 1, payload: { surveyId, round } });
   }
-  if (outboxIds.length === 0) return { status: 'skipped', reason: 'Everyone has answered or was reminded already.' };
-  return { status: 'done', outboxIds };
+  if (outboxIds.length === 0 && !more) return { status: 'skipped', reason: 'Everyone has answered or was reminded already.' };
+  return { status: 'done', outboxIds, queuedMore: more };
 };
 
 export const surveyJobHandlers: JobHandlers = {

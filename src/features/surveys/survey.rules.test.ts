@@ -8,7 +8,7 @@ import {
   frozenChangeProblems,
   hasOpened,
   isBlank,
-  needsRound,
+  roundsBefore,
   questionProblems,
   questionsFor,
   reminderRoundsDue,
@@ -372,20 +372,17 @@ describe('reminder rounds', () => {
     expect(reminderRoundsDue({ opensOn: '2026-02-01', closesOn: '2026-03-02' }, '2026-02-28')).toEqual(['week', 'last']);
   });
 
-  it('needsRound: a round is due to whoever got nothing or only an earlier round', () => {
-    expect(needsRound(null, 'week')).toBe(true);
-    expect(needsRound(null, 'last')).toBe(true);
-    expect(needsRound('week', 'week')).toBe(false);
-    expect(needsRound('week', 'last')).toBe(true);
-    expect(needsRound('last', 'week')).toBe(false);
-    expect(needsRound('last', 'last')).toBe(false);
+  it('roundsBefore: a round is due to whoever got nothing or only an earlier round', () => {
+    expect(roundsBefore('week')).toEqual([]);
+    expect(roundsBefore('last')).toEqual(['week']);
   });
 
   it('extending after the last round sends no round again', () => {
     const extended = { ...june, closesOn: '2026-07-14' };
     const due = reminderRoundsDue(extended, '2026-07-12');
     expect(due).toEqual(['week', 'last']);
-    expect(due.filter((r) => needsRound('last', r))).toEqual([]);
-    expect(due.filter((r) => needsRound('week', r))).toEqual(['last']);
+    // Someone who had the last round is owed neither; someone who had the week's, only the last.
+    expect(due.filter((r) => roundsBefore(r).includes('last'))).toEqual([]);
+    expect(due.filter((r) => roundsBefore(r).includes('week'))).toEqual(['last']);
   });
 });

@@ -228,8 +228,8 @@ export function reminderRoundsDue(s: { opensOn: string; closesOn: string }, toda
   }).map((r) => r.round);
 }
 
-/** Whether someone who last got `last` (or nothing) is due the given round. */
-export function needsRound(last: string | null, round: ReminderRound): boolean {
-  const order = REMINDER_ROUNDS.map((r) => r.round as string);
-  return last === null || order.indexOf(last) < order.indexOf(round);
+/** The rounds before `round`: it is due to whoever got nothing yet or only one of these. */
+export function roundsBefore(round: ReminderRound): ReminderRound[] {
+  const order = REMINDER_ROUNDS.map((r) => r.round);
+  return order.slice(0, order.indexOf(round));
 }
