@@ -39,6 +39,7 @@ export const LOOK_ALIKES: Record<string, string> = {
   '\u0138': 'k',
   '\u0149': "'n",
 };
+import { dateTimeFormat } from '../time/date-time-format.ts';
 
 /** Accents and the like, once a character is decomposed (NFKD). */
 export const COMBINING = /[\u0300-\u036f]/g;
@@ -48,7 +49,7 @@ export function longDate(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   return Number.isNaN(d.getTime())
     ? date
-    : new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
+    : dateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 /** A file name any browser and file system accepts: ASCII letters, digits and dashes. */

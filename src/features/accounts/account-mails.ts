@@ -1,10 +1,11 @@
 import { ROLE_LABELS } from '../../shared/roles.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { MailDraft } from '../notifications/mail.service.ts';
+import { dateTimeFormat } from '../../time/date-time-format.ts';
 
 function formatWhen(instant: string, timeZone: string): string {
   // dateStyle cannot be combined with timeZoneName, so the fields are spelled out.
-  return new Intl.DateTimeFormat('en-US', {
+  return dateTimeFormat('en-US', {
     year: 'numeric',
     month: 'long',
     day: 'numeric',

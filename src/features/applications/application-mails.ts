@@ -1,6 +1,7 @@
 import type { ApplicationRole } from '../../shared/application-vocabulary.ts';
 import type { MailDraft } from '../notifications/mail.service.ts';
 import type { Decision } from './application.rules.ts';
+import { dateTimeFormat } from '../../time/date-time-format.ts';
 
 interface MailContext {
   programName: string;
@@ -15,7 +16,7 @@ const roleWord = (role: ApplicationRole) => (role === 'mentor' ? 'a mentor' : 'a
 
 function longDate(date: string): string {
   // A calendar date, not an instant: format it as the same date everywhere.
-  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }

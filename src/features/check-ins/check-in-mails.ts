@@ -1,4 +1,5 @@
 import type { MailDraft } from '../notifications/mail.service.ts';
+import { dateTimeFormat } from '../../time/date-time-format.ts';
 
 export interface CheckInMailInput {
   programName: string;
@@ -13,7 +14,7 @@ export interface CheckInMailInput {
 }
 
 const longDate = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(at);
+  dateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(at);
 
 /**
  * A check-in: how is it going with your partner? Two links, one per answer. Each opens a page

@@ -1,6 +1,7 @@
 import type { MailDraft } from '../notifications/mail.service.ts';
 import { EVENT_KIND_LABELS } from '../../shared/events.ts';
 import type { EventKind } from '../../shared/events.ts';
+import { dateTimeFormat } from '../../time/date-time-format.ts';
 
 /** The e-mails of events, in the product's own words. Times are written in the event's zone. */
 
@@ -19,10 +20,10 @@ export interface EventForMail {
 }
 
 export function whenInWords(startsAt: Date, timeZone: string): string {
-  const date = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone }).format(
+  const date = dateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone }).format(
     startsAt,
   );
-  const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(startsAt);
+  const time = dateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(startsAt);
   return `${date}, ${time} (${timeZone})`;
 }
 

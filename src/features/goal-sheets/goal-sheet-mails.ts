@@ -1,4 +1,5 @@
 import type { MailDraft } from '../notifications/mail.service.ts';
+import { dateTimeFormat } from '../../time/date-time-format.ts';
 
 /** What every goal-sheet message needs to say who, what and where. */
 export interface SheetMailContext {
@@ -14,7 +15,7 @@ type To = { address: string; name: string };
 
 function longDate(date: string): string {
   // A calendar date, not an instant: format it as the same date everywhere.
-  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }

@@ -4,9 +4,10 @@ import { DAY_MS } from '../../time/clock.ts';
 import type { ApplicationRecord } from '../applications/application.types.ts';
 import type { MailDraft } from '../notifications/mail.service.ts';
 import type { Contact, ProgramSettings } from '../programs/program.service.ts';
+import { dateTimeFormat } from '../../time/date-time-format.ts';
 
 function longDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(at);
+  return dateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(at);
 }
 
 const days = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`;

@@ -1,5 +1,6 @@
 import type { MailDraft } from '../notifications/mail.service.ts';
 import { oneLine } from '../notifications/mail.service.ts';
+import { dateTimeFormat } from '../../time/date-time-format.ts';
 
 export interface RequestWords {
   programName: string;
@@ -11,7 +12,7 @@ export interface RequestWords {
 type To = { address: string; name: string };
 
 function longDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(at);
+  return dateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(at);
 }
 
 /** Quoted words of the other person, each line marked, so they cannot pass for ours. */

@@ -1,5 +1,6 @@
 import { endOfDay } from '../../time/zoned.ts';
 import { matchDates } from '../matches/match-dates.rules.ts';
+import { dateTimeFormat } from '../../time/date-time-format.ts';
 
 /**
  * The re-match guarantee: either person may ask for a new partner until the window closes, the
@@ -32,7 +33,9 @@ export function rematchWindow(matchedAt: string, s: WindowSettings, now: Date): 
 /** "15 January 2027": the closing date as people read it in messages. */
 export function longDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+  return dateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 export interface ProgramContact {

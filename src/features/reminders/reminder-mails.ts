@@ -3,6 +3,7 @@ import { daysUntil } from '../matches/match-dates.rules.ts';
 import type { MailDraft } from '../notifications/mail.service.ts';
 import type { Contact } from '../programs/program.service.ts';
 import type { PlannedReminder } from './reminder.rules.ts';
+import { dateTimeFormat } from '../../time/date-time-format.ts';
 
 /**
  * The reminder e-mails, one to each person of the match. Friendly and short: what is due, by
@@ -36,13 +37,13 @@ export interface ReminderMatch {
 
 /** A calendar date in words: 'Friday, November 13, 2026'. Formatted in UTC so the date never shifts. */
 function longDate(date: string): string {
-  return new Intl.DateTimeFormat('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${date}T12:00:00Z`),
   );
 }
 
 function shortDate(date: string): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return dateTimeFormat('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** 'in 7 days', 'tomorrow', 'today': counted when the message is written, in the program's time zone. */

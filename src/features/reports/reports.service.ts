@@ -33,6 +33,7 @@ import {
 } from './reports.store.ts';
 import type { ReportRecord, SectionRecord } from './reports.store.ts';
 import { chartRefs, hasContent, sanitizeDoc, sectionSizeProblem } from './rich-text.rules.ts';
+import { dateTimeFormat } from '../../time/date-time-format.ts';
 
 /**
  * The task force's annual report (PRODUCT.md §11): drafts written section by section, saved as
@@ -312,7 +313,7 @@ export async function reorderSections(deps: Deps, id: number, sectionIds: readon
 
 function formatMoment(instant: string, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+    return dateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
   } catch {
     return instant;
   }
@@ -429,7 +430,7 @@ async function readableDocument(deps: ChartDeps, actor: Actor | null, id: number
   const settings = await findSettings(deps.db);
   const timeZone = settings?.timeZone ?? 'UTC';
   const publishedOn = report.publishedAt
-    ? new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'long' }).format(new Date(report.publishedAt))
+    ? dateTimeFormat('en-GB', { timeZone, dateStyle: 'long' }).format(new Date(report.publishedAt))
     : null;
   return {
     report,

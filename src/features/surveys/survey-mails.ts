@@ -1,4 +1,5 @@
 import type { MailDraft } from '../notifications/mail.service.ts';
+import { dateTimeFormat } from '../../time/date-time-format.ts';
 
 /** The e-mails of surveys, in the product's own words. */
 
@@ -14,7 +15,7 @@ export interface SurveyMailInput {
 
 function closingInWords(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
