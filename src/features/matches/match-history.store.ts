@@ -24,11 +24,21 @@ export interface NewMatchEvent {
 }
 
 /** Appends to a match's history, inside the caller's transaction (the use case that caused it). */
+const eventRow = (e: NewMatchEvent) => ({
+  match_id: e.matchId,
+  kind: e.kind,
+  actor_id: e.actorId,
+  details: JSON.stringify(e.details ?? {}),
+  created_at: e.at,
+});
+
 export async function recordMatchEvent(db: Executor, e: NewMatchEvent): Promise<void> {
-  await db
-    .insertInto('match_events')
-    .values({ match_id: e.matchId, kind: e.kind, actor_id: e.actorId, details: JSON.stringify(e.details ?? {}), created_at: e.at })
-    .execute();
+  await db.insertInto('match_events').values(eventRow(e)).execute();
+}
+
+/** recordMatchEvent for many, in one statement (the caller keeps them to a chunk). */
+export async function recordMatchEvents(db: Executor, events: readonly NewMatchEvent[]): Promise<void> {
+  if (events.length > 0) await db.insertInto('match_events').values(events.map(eventRow)).execute();
 }
 
 function parseDetails(text: string): Record<string, unknown> {

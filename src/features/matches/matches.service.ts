@@ -28,7 +28,7 @@ export async function listMyMatches(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
 // What other features may use of this feature's stores, inside their own transactions: named
 // here so the list is explicit (the lint rule boundaries/dependencies keeps other features
 // out of the stores themselves).
-export { havePartnered, insertMatch, listActiveMatchSidesOf, listPartnerPairs, listPartnersOf } from './matches.store.ts';
+export { havePartnered, insertMatch, insertMatches, listActiveMatchSidesOf, listPartnerPairs, listPartnersOf } from './matches.store.ts';
 export { countActiveMatchesOf } from './matches.store.ts';
 export type { ActiveMatchCount } from './matches.store.ts';
 export { listMatchEvents, recordMatchEvent } from './match-history.store.ts';

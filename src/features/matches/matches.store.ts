@@ -3,12 +3,13 @@ import { memoUnlessChanged } from '../../db/unchanged-cache.ts';
 import type { Executor } from '../../db/executor.ts';
 import { readInPages } from '../../db/read-in-pages.ts';
 import { selectMatchWithPeople } from '../../db/match-with-people.ts';
-import { recordMatchEvent } from './match-history.store.ts';
+import { recordMatchEvent, recordMatchEvents } from './match-history.store.ts';
 import { storedValue, storedValues } from '../../db/stored-value.ts';
 import { CHANNELS } from '../../shared/channels.ts';
 import type { Channel } from '../../shared/channels.ts';
 import { MATCH_STATUSES } from '../../shared/match-status.ts';
 import type { MatchStatus } from '../../shared/match-status.ts';
+import { nextTurn } from '../../csv/uploaded-csv.ts';
 
 export interface NewMatch {
   periodId: number;
@@ -28,38 +29,66 @@ export interface NewMatch {
   fromMatchId?: number;
 }
 
+const matchRow = (m: NewMatch) => ({
+  period_id: m.periodId,
+  mentor_user_id: m.mentorUserId,
+  mentee_user_id: m.menteeUserId,
+  mentor_application_id: m.mentorApplicationId,
+  mentee_application_id: m.menteeApplicationId,
+  matching_run_id: m.matchingRunId,
+  score: m.score,
+  explanation: m.explanation,
+  status: 'active' as const,
+  matched_at: m.at,
+  ended_at: null,
+  end_reason: null,
+  ended_by: null,
+  liaison_user_id: m.liaisonUserId ?? null,
+});
+
+const madeEvent = (matchId: number, m: NewMatch) => ({
+  matchId,
+  kind: 'made' as const,
+  actorId: m.madeBy ?? null,
+  details: {
+    ...(m.matchingRunId !== null && { matchingRunId: m.matchingRunId }),
+    ...(m.fromMatchId !== undefined && { fromMatchId: m.fromMatchId }),
+  },
+  at: m.at,
+});
+
 export async function insertMatch(db: Executor, m: NewMatch): Promise<number> {
-  const row = await db
-    .insertInto('matches')
-    .values({
-      period_id: m.periodId,
-      mentor_user_id: m.mentorUserId,
-      mentee_user_id: m.menteeUserId,
-      mentor_application_id: m.mentorApplicationId,
-      mentee_application_id: m.menteeApplicationId,
-      matching_run_id: m.matchingRunId,
-      score: m.score,
-      explanation: m.explanation,
-      status: 'active',
-      matched_at: m.at,
-      ended_at: null,
-      end_reason: null,
-      ended_by: null,
-      liaison_user_id: m.liaisonUserId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await recordMatchEvent(db, {
-    matchId: row.id,
-    kind: 'made',
-    actorId: m.madeBy ?? null,
-    details: {
-      ...(m.matchingRunId !== null && { matchingRunId: m.matchingRunId }),
-      ...(m.fromMatchId !== undefined && { fromMatchId: m.fromMatchId }),
-    },
-    at: m.at,
-  });
+  const row = await db.insertInto('matches').values(matchRow(m)).returning('id').executeTakeFirstOrThrow();
+  await recordMatchEvent(db, madeEvent(row.id, m));
   return row.id;
+}
+
+/**
+ * insertMatch for many (a run's approval: 10,000 pairs), each with its "made" history, a chunk
+ * of rows per statement rather than two statements a pair. The ids come back in the order given
+ * (each chunk's matched back by their applications, not trusted to RETURNING's order).
+ */
+export async function insertMatches(db: Executor, matches: readonly NewMatch[]): Promise<number[]> {
+  const ids: number[] = [];
+  // 14 parameters a row: far below both databases' limits on bound parameters.
+  for (let i = 0; i < matches.length; i += 200) {
+    const chunk = matches.slice(i, i + 200);
+    const rows = await db
+      .insertInto('matches')
+      .values(chunk.map(matchRow))
+      .returning(['id', 'mentee_application_id', 'mentor_application_id'])
+      .execute();
+    const idOf = new Map(rows.map((r) => [`${r.mentee_application_id}:${r.mentor_application_id}`, r.id]));
+    if (idOf.size !== chunk.length) throw new Error('Each new match must join its own pair of applications.');
+    const chunkIds = chunk.map((m) => idOf.get(`${m.menteeApplicationId}:${m.mentorApplicationId}`)!);
+    await recordMatchEvents(
+      db,
+      chunk.map((m, k) => madeEvent(chunkIds[k]!, m)),
+    );
+    ids.push(...chunkIds);
+    if (i + 200 < matches.length) await nextTurn();
+  }
+  return ids;
 }
 
 /** Every pair of people ever matched, in any period (the matcher never pairs them again). */

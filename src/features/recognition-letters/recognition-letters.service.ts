@@ -9,7 +9,7 @@ import type { Actor } from '../accounts/actor.ts';
 import { hasRole } from '../accounts/actor.ts';
 import { findUserById } from '../accounts/people.service.ts';
 import { auditedChange } from '../audit/audit.service.ts';
-import { deliverRecorded, recordMail } from '../notifications/mail.service.ts';
+import { deliverRecorded, recordMails } from '../notifications/mail.service.ts';
 import { findPeriod, listPeriods } from '../periods/periods.service.ts';
 import type { PeriodRecord } from '../periods/periods.service.ts';
 import { findSettings } from '../programs/program.service.ts';
@@ -21,7 +21,7 @@ import type { LetterContent } from './letter-pdf.ts';
 import { letterReadyMail } from './letter-mails.ts';
 import { mentorCompletion, NOT_COMPLETED_MESSAGES, periodIsOver } from './recognition-letters.rules.ts';
 import type { Completion } from './recognition-letters.rules.ts';
-import { claimMailing, listMailings, listMentorMatches, listPeriodMentorMatches } from './recognition-letters.store.ts';
+import { claimMailings, listMailings, listMentorMatches, listPeriodMentorMatches } from './recognition-letters.store.ts';
 import type { MentorMatchRow } from './recognition-letters.store.ts';
 
 /** A mentor who completed a period, with what their letter says. */
@@ -226,22 +226,22 @@ export async function sendLetters(deps: Deps, actor: Actor, periodId: number): P
     }
     const eligible = eligibleOf(await listPeriodMentorMatches(trx, periodId), period, now, settings.timeZone);
     if (eligible.length === 0) throw new RuleViolationError('NO_LETTERS', noLettersMessage(period, now, settings.timeZone));
-    const ids: number[] = [];
-    let alreadySent = 0;
-    let skipped = 0;
-    for (const e of eligible) {
-      if (e.disabled) {
-        skipped += 1;
-        continue;
-      }
-      if (!(await claimMailing(trx, periodId, e.userId, at))) {
-        alreadySent += 1;
-        continue;
-      }
-      ids.push(
-        await recordMail(
-          trx,
-          now,
+    // One statement a chunk (claimMailings, recordMails), not two a mentor: thousands of mentors.
+    const enabled = eligible.filter((e) => !e.disabled);
+    const skipped = eligible.length - enabled.length;
+    const claimed = await claimMailings(
+      trx,
+      periodId,
+      enabled.map((e) => e.userId),
+      at,
+    );
+    const alreadySent = enabled.length - claimed.size;
+    const ids = await recordMails(
+      trx,
+      now,
+      enabled
+        .filter((e) => claimed.has(e.userId))
+        .map((e) =>
           letterReadyMail({
             programName: settings.programName,
             periodName: period.name,
@@ -250,8 +250,7 @@ export async function sendLetters(deps: Deps, actor: Actor, periodId: number): P
             signerName: signer.name,
           }),
         ),
-      );
-    }
+    );
     await audit({
       action: 'recognition-letters.sent',
       entityType: 'period',

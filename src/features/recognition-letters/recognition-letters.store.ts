@@ -74,15 +74,21 @@ export async function listMailings(db: Executor, periodId: number): Promise<Map<
 }
 
 /**
- * Claims the one mailing of a mentor's letter for a period. Safe under concurrency: the primary
- * key (period_id, user_id) lets only one of two racing sends insert; the other inserts nothing
- * and gets false, so it records no second e-mail.
+ * Claims the one mailing of each of these mentors' letters for a period: those claimed now, to be
+ * mailed. Safe under concurrency: the primary key (period_id, user_id) lets only one of two racing
+ * sends insert a mentor's row; the other inserts nothing for them and records no second e-mail.
  */
-export async function claimMailing(db: Executor, periodId: number, userId: number, at: string): Promise<boolean> {
-  const result = await db
-    .insertInto('recognition_letter_mailings')
-    .values({ period_id: periodId, user_id: userId, mailed_at: at })
-    .onConflict((oc) => oc.columns(['period_id', 'user_id']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+export async function claimMailings(db: Executor, periodId: number, userIds: readonly number[], at: string): Promise<Set<number>> {
+  const claimed = new Set<number>();
+  // Chunked: 3 parameters a row stays far below both databases' limits on bound parameters.
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .insertInto('recognition_letter_mailings')
+      .values(userIds.slice(i, i + 500).map((userId) => ({ period_id: periodId, user_id: userId, mailed_at: at })))
+      .onConflict((oc) => oc.columns(['period_id', 'user_id']).doNothing())
+      .returning('user_id')
+      .execute();
+    for (const r of rows) claimed.add(r.user_id);
+  }
+  return claimed;
 }
