@@ -7,6 +7,7 @@ import type { CursorKey } from '../../shared/api/list-query.ts';
 import type { PeopleSort } from '../../shared/api/users.ts';
 import { ROLES } from '../../shared/roles.ts';
 import type { Role } from '../../shared/roles.ts';
+import { writeInChunks } from '../../db/write-in-chunks.ts';
 
 export interface UserRecord {
   id: number;
@@ -229,14 +230,14 @@ export async function removeRoles(db: Executor, userId: number, roles: readonly 
  */
 export async function lockUsers(db: Executor, userIds: readonly number[]): Promise<void> {
   const ids = [...new Set(userIds)].sort((a, b) => a - b);
-  // Chunked: SQLite and PostgreSQL both limit bound parameters per statement.
-  for (let i = 0; i < ids.length; i += 500) {
+  await writeInChunks(ids, 500, async (chunk) => {
     await db
       .updateTable('users')
       .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-      .where('id', 'in', ids.slice(i, i + 500))
+      .where('id', 'in', chunk)
       .execute();
-  }
+    return [];
+  });
 }
 
 /** addRoles and removeRoles for many people at once, a few statements for all of them. */

@@ -8,6 +8,7 @@ import { ATTENDANCE_SOURCES, RSVP_STATES } from '../../shared/events.ts';
 import type { AttendanceSource, RsvpState } from '../../shared/events.ts';
 import { ROLES } from '../../shared/roles.ts';
 import type { Role } from '../../shared/roles.ts';
+import { writeInChunks } from '../../db/write-in-chunks.ts';
 
 export interface InvitationRecord {
   id: number;
@@ -84,17 +85,15 @@ export const toInvitationRecord = (r: Row): InvitationRecord => ({
  * person makes a second invitation a no-op, even from two workers at once). Returns who is new.
  */
 export async function insertInvitations(db: Executor, eventId: number, userIds: readonly number[], at: string): Promise<number[]> {
-  const added: number[] = [];
-  for (let i = 0; i < userIds.length; i += 500) {
-    const rows = await db
+  const added = await writeInChunks(userIds, 500, (chunk) =>
+    db
       .insertInto('event_invitations')
-      .values(userIds.slice(i, i + 500).map((userId) => ({ event_id: eventId, user_id: userId, invited_at: at })))
+      .values(chunk.map((userId) => ({ event_id: eventId, user_id: userId, invited_at: at })))
       .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
       .returning('user_id')
-      .execute();
-    added.push(...rows.map((r) => r.user_id));
-  }
-  return added;
+      .execute(),
+  );
+  return added.map((r) => r.user_id);
 }
 
 export async function findInvitation(db: Executor, eventId: number, userId: number): Promise<InvitationRecord | undefined> {

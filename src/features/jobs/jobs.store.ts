@@ -7,6 +7,7 @@ import { addMs, toInstant } from '../../time/instant.ts';
 import { DEFAULT_MAX_ATTEMPTS } from './job.rules.ts';
 import { JOB_STATUSES } from './job.types.ts';
 import type { JobStatus } from './job.types.ts';
+import { writeInChunks } from '../../db/write-in-chunks.ts';
 
 /**
  * The durable job queue: one table, `jobs`, shared by every instance of the app. The statements
@@ -108,18 +109,16 @@ export async function enqueue(db: Executor, now: Date, job: NewJob): Promise<boo
 
 /** Many at once (a planner's output); returns how many were new. */
 export async function enqueueMany(db: Executor, now: Date, jobs: readonly NewJob[]): Promise<number> {
-  let added = 0;
   // 200 rows × 10 columns stays far below either dialect's limit on bound parameters.
-  for (let i = 0; i < jobs.length; i += 200) {
-    const rows = await db
+  const added = await writeInChunks(jobs, 200, (chunk) =>
+    db
       .insertInto('jobs')
-      .values(jobs.slice(i, i + 200).map((j) => toRow(now, j)))
+      .values(chunk.map((j) => toRow(now, j)))
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .returning('id')
-      .execute();
-    added += rows.length;
-  }
-  return added;
+      .execute(),
+  );
+  return added.length;
 }
 
 export interface JobKeyState {

@@ -9,7 +9,7 @@ import { CHANNELS } from '../../shared/channels.ts';
 import type { Channel } from '../../shared/channels.ts';
 import { MATCH_STATUSES } from '../../shared/match-status.ts';
 import type { MatchStatus } from '../../shared/match-status.ts';
-import { nextTurn } from '../../csv/uploaded-csv.ts';
+import { writeInChunks } from '../../db/write-in-chunks.ts';
 
 export interface NewMatch {
   periodId: number;
@@ -69,10 +69,8 @@ export async function insertMatch(db: Executor, m: NewMatch): Promise<number> {
  * (each chunk's matched back by their applications, not trusted to RETURNING's order).
  */
 export async function insertMatches(db: Executor, matches: readonly NewMatch[]): Promise<number[]> {
-  const ids: number[] = [];
   // 14 parameters a row: far below both databases' limits on bound parameters.
-  for (let i = 0; i < matches.length; i += 200) {
-    const chunk = matches.slice(i, i + 200);
+  return writeInChunks(matches, 200, async (chunk) => {
     const rows = await db
       .insertInto('matches')
       .values(chunk.map(matchRow))
@@ -80,15 +78,13 @@ export async function insertMatches(db: Executor, matches: readonly NewMatch[]):
       .execute();
     const idOf = new Map(rows.map((r) => [`${r.mentee_application_id}:${r.mentor_application_id}`, r.id]));
     if (idOf.size !== chunk.length) throw new Error('Each new match must join its own pair of applications.');
-    const chunkIds = chunk.map((m) => idOf.get(`${m.menteeApplicationId}:${m.mentorApplicationId}`)!);
+    const ids = chunk.map((m) => idOf.get(`${m.menteeApplicationId}:${m.mentorApplicationId}`)!);
     await recordMatchEvents(
       db,
-      chunk.map((m, k) => madeEvent(chunkIds[k]!, m)),
+      chunk.map((m, k) => madeEvent(ids[k]!, m)),
     );
-    ids.push(...chunkIds);
-    if (i + 200 < matches.length) await nextTurn();
-  }
-  return ids;
+    return ids;
+  });
 }
 
 /** Every pair of people ever matched, in any period (the matcher never pairs them again). */

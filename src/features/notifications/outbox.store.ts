@@ -8,7 +8,7 @@ import { containsTextInAny } from '../../db/text-search.ts';
 import type { CursorKey } from '../../shared/api/list-query.ts';
 import { OUTBOX_STATUSES } from '../../shared/api/outbox.ts';
 import type { OutboxStatus } from '../../shared/api/outbox.ts';
-import { nextTurn } from '../../csv/uploaded-csv.ts';
+import { writeInChunks } from '../../db/write-in-chunks.ts';
 
 export interface OutboxRecord {
   id: number;
@@ -52,13 +52,12 @@ export interface NewOutboxMessage {
 
 /** Writes messages to the outbox as 'recorded', a chunk per statement; the new ids back in order. */
 export async function insertOutboxMany(db: Executor, messages: readonly NewOutboxMessage[]): Promise<number[]> {
-  const ids: number[] = [];
-  // Chunked: 9 parameters a row stays far below both databases' limits on bound parameters.
-  for (let i = 0; i < messages.length; i += 200) {
-    const rows = await db
+  // 9 parameters a row stays far below both databases' limits on bound parameters.
+  const rows = await writeInChunks(messages, 200, (chunk) =>
+    db
       .insertInto('outbox')
       .values(
-        messages.slice(i, i + 200).map((m) => ({
+        chunk.map((m) => ({
           to_address: m.toAddress,
           to_name: m.toName,
           subject: m.subject,
@@ -71,13 +70,9 @@ export async function insertOutboxMany(db: Executor, messages: readonly NewOutbo
         })),
       )
       .returning('id')
-      .execute();
-    ids.push(...rows.map((r) => r.id));
-    // Between chunks, others' requests that need no database (the app's files, /api/health) are
-    // answered: a bulk decision's 17,500 messages are a second of writing.
-    if (i + 200 < messages.length) await nextTurn();
-  }
-  return ids;
+      .execute(),
+  );
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/executor.ts';
 import { readInPages } from '../../db/read-in-pages.ts';
+import { writeInChunks } from '../../db/write-in-chunks.ts';
 
 /** One match of a mentor in a period, with what a letter needs to know about the mentor. */
 export interface MentorMatchRow {
@@ -79,16 +80,13 @@ export async function listMailings(db: Executor, periodId: number): Promise<Map<
  * sends insert a mentor's row; the other inserts nothing for them and records no second e-mail.
  */
 export async function claimMailings(db: Executor, periodId: number, userIds: readonly number[], at: string): Promise<Set<number>> {
-  const claimed = new Set<number>();
-  // Chunked: 3 parameters a row stays far below both databases' limits on bound parameters.
-  for (let i = 0; i < userIds.length; i += 500) {
-    const rows = await db
+  const claimed = await writeInChunks(userIds, 500, (chunk) =>
+    db
       .insertInto('recognition_letter_mailings')
-      .values(userIds.slice(i, i + 500).map((userId) => ({ period_id: periodId, user_id: userId, mailed_at: at })))
+      .values(chunk.map((userId) => ({ period_id: periodId, user_id: userId, mailed_at: at })))
       .onConflict((oc) => oc.columns(['period_id', 'user_id']).doNothing())
       .returning('user_id')
-      .execute();
-    for (const r of rows) claimed.add(r.user_id);
-  }
-  return claimed;
+      .execute(),
+  );
+  return new Set(claimed.map((r) => r.user_id));
 }

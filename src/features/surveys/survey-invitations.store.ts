@@ -4,6 +4,7 @@ import { storedValue } from '../../db/stored-value.ts';
 import { unlessChanged } from '../../db/unchanged-cache.ts';
 import { RESPONDENT_ROLES } from '../../shared/surveys.ts';
 import type { RespondentRole, SurveyAudience } from '../../shared/surveys.ts';
+import { writeInChunks } from '../../db/write-in-chunks.ts';
 
 /**
  * The identity side of a survey: who was asked, as which role, whether they answered (a date,
@@ -160,17 +161,15 @@ export async function insertSurveyInvitations(
   people: readonly { userId: number; role: RespondentRole }[],
   at: string,
 ): Promise<number[]> {
-  const added: number[] = [];
-  for (let i = 0; i < people.length; i += 500) {
-    const rows = await db
+  const added = await writeInChunks(people, 500, (chunk) =>
+    db
       .insertInto('survey_invitations')
-      .values(people.slice(i, i + 500).map((p) => ({ survey_id: surveyId, user_id: p.userId, role: p.role, invited_at: at })))
+      .values(chunk.map((p) => ({ survey_id: surveyId, user_id: p.userId, role: p.role, invited_at: at })))
       .onConflict((oc) => oc.columns(['survey_id', 'user_id']).doNothing())
       .returning('user_id')
-      .execute();
-    added.push(...rows.map((r) => r.user_id));
-  }
-  return added;
+      .execute(),
+  );
+  return added.map((r) => r.user_id);
 }
 
 /** Records that the invitation e-mail went out; false if it already had (another worker, a retry). */
