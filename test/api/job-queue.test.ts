@@ -277,19 +277,27 @@ describeEachDialect('job queue', (ctx) => {
     expect(await statusOf('p2')).toBe('done');
   });
 
-  it('after a full batch polls again at once, and after a short one waits the poll interval', async () => {
-    const { db } = ctx();
-    const d = deps();
-    const now = d.clock.now();
-    for (let k = 0; k < 7; k++) await enqueue(db, now, { kind: 'test.quick', dedupeKey: `q${k}`, runAt: now });
-    const polls: number[] = [];
-    const runner = new JobRunner(d, { handlers: { 'test.quick': async () => ({ status: 'done' }) }, batchSize: 3, pollMs: 60_000 });
+  /** The runner, noting how many jobs each of its polls claimed into `polls`. */
+  const recordingPolls = (runner: JobRunner, polls: number[]): JobRunner => {
     const runOnce = runner.runOnce.bind(runner);
     runner.runOnce = async (at?: Date) => {
       const report = await runOnce(at);
       polls.push(report.claimed);
       return report;
     };
+    return runner;
+  };
+
+  it('after a full batch polls again at once, and after a short one waits the poll interval', async () => {
+    const { db } = ctx();
+    const d = deps();
+    const now = d.clock.now();
+    for (let k = 0; k < 7; k++) await enqueue(db, now, { kind: 'test.quick', dedupeKey: `q${k}`, runAt: now });
+    const polls: number[] = [];
+    const runner = recordingPolls(
+      new JobRunner(d, { handlers: { 'test.quick': async () => ({ status: 'done' }) }, batchSize: 3, pollMs: 60_000 }),
+      polls,
+    );
     runner.start();
     try {
       // Three, three, then one: the third poll follows the second at once; a minute's interval
@@ -320,13 +328,7 @@ describeEachDialect('job queue', (ctx) => {
       await enqueue(trx, now, { kind: 'test.batches', dedupeKey: `batch:${batch + 1}`, runAt: now, payload: { batch: batch + 1 } });
       return { status: 'done', queuedMore: true };
     };
-    const runner = new JobRunner(d, { handlers: { 'test.batches': handler }, batchSize: 10, pollMs: 60_000 });
-    const runOnce = runner.runOnce.bind(runner);
-    runner.runOnce = async (at?: Date) => {
-      const report = await runOnce(at);
-      polls.push(report.claimed);
-      return report;
-    };
+    const runner = recordingPolls(new JobRunner(d, { handlers: { 'test.batches': handler }, batchSize: 10, pollMs: 60_000 }), polls);
     runner.start();
     try {
       // Each poll claims one job, short of a full batch: without queuedMore the second poll would

@@ -5,18 +5,10 @@ import { surveyQuestion } from '../../../test/fixtures/survey-question.ts';
 import { sampledJsonOf, writeSampled } from './survey-results-json.ts';
 import { sampleTexts, surveyResults } from './survey-results.rules.ts';
 import type { StoredResponse } from './survey-results.rules.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 
-/** A fixed sequence of pseudo-random numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A fixed sequence of pseudo-random numbers in [0, 1). */
+const seeded = mulberry32;
 
 const MARKER = '0123456789abcdef0123';
 const text = (id: string): Question => surveyQuestion({ id, section: 'The year', kind: 'long-text' });

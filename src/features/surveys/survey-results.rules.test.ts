@@ -6,6 +6,7 @@ import { sampleTexts, summarize, surveyResults } from './survey-results.rules.ts
 import type { StoredResponse } from './survey-results.rules.ts';
 import { groupsBy } from './survey-suppression.rules.ts';
 import { surveyQuestion } from '../../../test/fixtures/survey-question.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 
 const question = (over: Partial<Question> & Pick<Question, 'id' | 'kind'>): Question => surveyQuestion({ section: 'The program', ...over });
 
@@ -16,17 +17,8 @@ const topics = question({ id: 'topics', kind: 'multiple', options: ['Career', 'S
 const hours = question({ id: 'hours', kind: 'number', min: 0, max: 40 });
 const best = question({ id: 'best', kind: 'short-text' });
 
-/** A fixed sequence of pseudo-random numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A fixed sequence of pseudo-random numbers in [0, 1). */
+const seeded = mulberry32;
 const opts = (min: number) => ({ min, random: seeded(1) });
 
 const answersOf = (role: RespondentRole, id: string, values: readonly AnswerValue[]): StoredResponse[] =>

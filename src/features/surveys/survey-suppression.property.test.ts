@@ -8,6 +8,7 @@ import { showableBreakdowns } from './survey-suppression.rules.ts';
 import { findLeak as findAtomLeak, integerKernel } from '../../../test/setup/difference-attacker.ts';
 import type { Leak } from '../../../test/setup/difference-attacker.ts';
 import { surveyQuestion as question } from '../../../test/fixtures/survey-question.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 
 /**
  * Suppression against an attacker that knows nothing of the rule (PRODUCT.md §10).
@@ -298,16 +299,7 @@ const responsesArb = fc
 const answeredIt = (v: AnswerValue | undefined) =>
   v !== undefined && !(typeof v === 'string' && v.trim() === '') && !(Array.isArray(v) && v.length === 0);
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = mulberry32;
 
 const sortedCopy = <T>(xs: readonly T[]) => [...xs].sort();
 
