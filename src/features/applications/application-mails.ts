@@ -16,9 +16,7 @@ const roleWord = (role: ApplicationRole) => (role === 'mentor' ? 'a mentor' : 'a
 
 function longDate(date: string): string {
   // A calendar date, not an instant: format it as the same date everywhere.
-  return dateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return dateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 export function applicationReceivedMail(m: MailContext & { applicationsCloseOn: string }): MailDraft {

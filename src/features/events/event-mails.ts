@@ -20,9 +20,7 @@ export interface EventForMail {
 }
 
 export function whenInWords(startsAt: Date, timeZone: string): string {
-  const date = dateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone }).format(
-    startsAt,
-  );
+  const date = dateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone }).format(startsAt);
   const time = dateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(startsAt);
   return `${date}, ${time} (${timeZone})`;
 }

@@ -15,9 +15,7 @@ type To = { address: string; name: string };
 
 function longDate(date: string): string {
   // A calendar date, not an instant: format it as the same date everywhere.
-  return dateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return dateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** To the other half of the pair: the sheet has gone in, and nothing more is needed unless it comes back. */
