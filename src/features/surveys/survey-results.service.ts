@@ -5,7 +5,7 @@ import { surveyResultsSchema } from '../../shared/api/surveys.ts';
 import type { SurveyResults } from '../../shared/api/surveys.ts';
 import type { ResultBreakdown } from '../../shared/surveys.ts';
 import { getSettings } from '../programs/program.service.ts';
-import { listSurveyInvitations } from './survey-invitations.store.ts';
+import { countInvitations } from './survey-invitations.store.ts';
 import { listNamedResponses, listResponses } from './survey-responses.store.ts';
 import { sampleTexts, surveyResults } from './survey-results.rules.ts';
 import { sampledJsonOf, writeSampled } from './survey-results-json.ts';
@@ -25,7 +25,7 @@ export async function surveyOrNotFound(deps: Pick<Deps, 'db'>, id: number): Prom
 }
 
 /** What a closed survey's results are made of (checked under tests: memoUnlessChanged). */
-const SURVEY_RESULT_READS = ['surveys', 'periods', 'program_settings', 'survey_responses', 'survey_drafts', 'survey_invitations', 'users'];
+const SURVEY_RESULT_READS = ['surveys', 'periods', 'program_settings', 'survey_responses', 'survey_invitations'];
 
 /** Numbers in [0, 1) from the operating system's random source, a thousand drawn at a time. */
 const drawn = new Uint32Array(1024);
@@ -64,7 +64,7 @@ async function closedSurveyResults(deps: Pick<Deps, 'db' | 'clock'>, id: number,
       // The survey and the settings read again in here, so that what the answer is made of is
       // among what it reads (a reopened survey, a new smallest group).
       const [kept, keptSettings] = [await surveyOrNotFound(deps, id), await getSettings(deps)];
-      const [responses, invitations] = await Promise.all([listResponses(deps.db, id), listSurveyInvitations(deps.db, id)]);
+      const [responses, invitations] = await Promise.all([listResponses(deps.db, id), countInvitations(deps.db, [id])]);
       const min = keptSettings.surveyMinGroupSize;
       return {
         surveyId: kept.id,
@@ -73,7 +73,7 @@ async function closedSurveyResults(deps: Pick<Deps, 'db' | 'clock'>, id: number,
         state,
         minGroupSize: min,
         respondents: responses.length,
-        invited: invitations.length,
+        invited: invitations.get(id)?.invited ?? 0,
         questions: surveyResults(kept.questions, responses, { min, by, random: cryptoRandom }),
       };
     },
