@@ -4,6 +4,7 @@ import { storedValue } from '../../db/stored-value.ts';
 import { MATCH_STATUSES } from '../../shared/match-status.ts';
 import type { MatchStatus } from '../../shared/match-status.ts';
 import { countActiveMatchesOf } from './matches.store.ts';
+import { writeInChunks } from '../../db/write-in-chunks.ts';
 
 export interface MatchPerson {
   userId: number;
@@ -141,20 +142,22 @@ export async function endActiveMatchesOfPeriod(
     .orderBy('id')
     .execute();
   if (rows.length === 0) return [];
-  await db
-    .updateTable('matches')
-    .set({ status: 'ended', ended_at: end.at, ended_by: end.by, end_reason: end.reason })
-    .where('period_id', '=', end.periodId)
-    .where('status', '=', 'active')
-    .execute();
   const details = JSON.stringify({ reason: end.reason });
   const ids = rows.map((r) => r.id);
-  // 500 rows × 5 values stays far under SQLite's and PostgreSQL's bound-parameter limits.
-  for (let i = 0; i < ids.length; i += 500) {
+  // A chunk at a time, letting others in between (26,000 pairs at 100,000 people): 500 rows × 5
+  // values stays far under SQLite's and PostgreSQL's bound-parameter limits.
+  await writeInChunks(ids, 500, async (chunk) => {
+    await db
+      .updateTable('matches')
+      .set({ status: 'ended', ended_at: end.at, ended_by: end.by, end_reason: end.reason })
+      .where('id', 'in', chunk)
+      .where('status', '=', 'active')
+      .execute();
     await db
       .insertInto('match_events')
-      .values(ids.slice(i, i + 500).map((id) => ({ match_id: id, kind: 'ended', actor_id: end.by, details, created_at: end.at })))
+      .values(chunk.map((id) => ({ match_id: id, kind: 'ended', actor_id: end.by, details, created_at: end.at })))
       .execute();
-  }
+    return [];
+  });
   return ids;
 }
