@@ -662,6 +662,7 @@ export {
   listApplicationsForPeriod,
   listApplicationsOfUser,
   listMatchingPool,
+  listMatchingPoolPeople,
   setApplicationStatus,
   setApplicationStatuses,
 } from './applications.store.ts';

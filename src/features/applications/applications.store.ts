@@ -516,6 +516,19 @@ export async function listMatchingPool(db: Executor, periodId: number): Promise<
   return rows.map(toRecord);
 }
 
+/** The people of the matching pool, by id: whom an approval holds before it reads the pool itself. */
+export async function listMatchingPoolPeople(db: Executor, periodId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .select('user_id')
+    .distinct()
+    .where('period_id', '=', periodId)
+    .where('status', '=', 'accepted')
+    .orderBy('user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
 /**
  * Flagged applications of other periods not yet copied into `periodId`. Latest first per
  * person and role, so someone who flagged two earlier applications is copied once.

@@ -6,7 +6,7 @@ import { toInstant } from '../../time/instant.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { lockUsers } from '../accounts/people.service.ts';
 import type { ApplicationRecord } from '../applications/application.types.ts';
-import { listMatchingPool, setApplicationStatuses } from '../applications/applications.service.ts';
+import { listMatchingPoolPeople, setApplicationStatuses } from '../applications/applications.service.ts';
 import { syncParticipantRoles } from '../applications/participant-roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { insertMatches } from '../matches/matches.service.ts';
@@ -69,8 +69,7 @@ export async function approveRun(
     // One match at a time, across periods: hold everyone in the pool (ascending, as the role sync
     // below does) before counting their active matches, so an approval or re-match elsewhere that
     // involves the same people waits for this one, then sees its matches.
-    const people = [...new Set((await listMatchingPool(trx, run.periodId)).map((a) => a.userId))].sort((a, b) => a - b);
-    await lockUsers(trx, people);
+    await lockUsers(trx, await listMatchingPoolPeople(trx, run.periodId));
     const current = await loadMatchingPool(trx, run.periodId);
     const missing = [
       ...result.pairs.flatMap((p) => [p.menteeApplicationId, p.mentorApplicationId]),
